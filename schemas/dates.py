@@ -1,0 +1,26 @@
+"""``dates``: one row per temporal expression."""
+
+from __future__ import annotations
+
+import polars as pl
+import pandera.polars as pa
+
+from schemas.base import ID_PATTERN, TableModel
+
+GRANULARITIES = ["day", "week", "month", "quarter", "year", "decade", "century", "duration", "reference", "time"]
+
+
+class Dates(TableModel):
+    """Temporal expressions normalised TIMEX3-style against the publication date."""
+
+    doc_id: str = pa.Field(str_matches=ID_PATTERN, description="Article (documents.doc_id).")
+    start: pl.Int64 = pa.Field(ge=0, description="Offset in documents.text.")
+    end: pl.Int64 = pa.Field(ge=1, description="Offset just past the expression.")
+    text: str = pa.Field(str_length={"min_value": 1}, description="The expression as written: documents.text[start:end].")
+    value: str = pa.Field(nullable=True, description="TIMEX3 value: 2020-12-20, 2020-12, 2020, P3D, PAST_REF ...")
+    resolved_date: pl.Date = pa.Field(nullable=True, description="The calendar day, when value names one.")
+    granularity: str = pa.Field(nullable=True, isin=GRANULARITIES, description="Precision of value.")
+    anchor_date: pl.Date = pa.Field(nullable=True, description="Date relative expressions were resolved against (usually published_date).")
+
+    class Config:
+        unique = ["doc_id", "start", "end"]

@@ -1,0 +1,30 @@
+"""``quotes``: one row per direct quotation."""
+
+from __future__ import annotations
+
+import polars as pl
+import pandera.polars as pa
+
+from schemas.base import ID_PATTERN, TableModel
+
+MEDIA = ["tweet", "statement", "interview", "unknown"]
+
+
+class Quotes(TableModel):
+    """Direct quotations with their speaker, cue and medium."""
+
+    quote_id: str = pa.Field(unique=True, str_matches=ID_PATTERN, description="Deterministic id from doc_id and offsets.")
+    doc_id: str = pa.Field(str_matches=ID_PATTERN, description="Article (documents.doc_id).")
+    start: pl.Int64 = pa.Field(ge=0, description="Offset of the quoted content (inside the quote marks) in documents.text.")
+    end: pl.Int64 = pa.Field(ge=1, description="Offset just past the quoted content.")
+    text: str = pa.Field(str_length={"min_value": 1}, description="The quoted content: documents.text[start:end].")
+    speaker_text: str = pa.Field(nullable=True, description="Where the text names the speaker (a name, pronoun or title), as written.")
+    speaker_start: pl.Int64 = pa.Field(nullable=True, ge=0, description="Offset of speaker_text.")
+    speaker_end: pl.Int64 = pa.Field(nullable=True, ge=1, description="Offset just past speaker_text.")
+    speaker_name: str = pa.Field(nullable=True, description="The speaker's name after resolving pronouns and titles, e.g. 'Donald Trump' for 'he'.")
+    speaker_method: str = pa.Field(nullable=True, description="How the speaker was found: name, pronoun, title, embed.")
+    speaker_entity_id: str = pa.Field(nullable=True, description="Speaker's canonical entity (entities.entity_id); null when no speaker was found.")
+    cue: str = pa.Field(nullable=True, description="The cue verb or marker, e.g. 'wrote'.")
+    medium: str = pa.Field(isin=MEDIA, description="tweet, statement, interview or unknown.")
+    url: str = pa.Field(nullable=True, description="URL cited as the quote's source.")
+    quote_cluster_id: str = pa.Field(str_matches=ID_PATTERN, description="Same for the same quotation across articles, paraphrases and translations included.")

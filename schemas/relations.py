@@ -1,0 +1,43 @@
+"""Keys between tables, which a single-table model cannot express.
+
+Example:
+    >>> [fk.child for fk in FOREIGN_KEYS][:2]
+    ['sentences', 'mentions']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["ForeignKey", "FOREIGN_KEYS", "SPAN_TABLES"]
+
+
+@dataclass(frozen=True)
+class ForeignKey:
+    """``child.column`` must name an existing ``parent.parent_column``.
+
+    Attributes:
+        child: Table holding the reference.
+        column: Referencing column; null values are allowed and not checked.
+        parent: Referenced table.
+        parent_column: Referenced key column.
+    """
+
+    child: str
+    column: str
+    parent: str
+    parent_column: str
+
+
+FOREIGN_KEYS: tuple[ForeignKey, ...] = (
+    ForeignKey("sentences", "doc_id", "documents", "doc_id"),
+    ForeignKey("mentions", "doc_id", "documents", "doc_id"),
+    ForeignKey("mentions", "entity_id", "entities", "entity_id"),
+    ForeignKey("quotes", "doc_id", "documents", "doc_id"),
+    ForeignKey("quotes", "speaker_entity_id", "entities", "entity_id"),
+    ForeignKey("dates", "doc_id", "documents", "doc_id"),
+    ForeignKey("amounts", "doc_id", "documents", "doc_id"),
+)
+
+#: Tables whose ``text`` must equal ``documents.text[start:end]``.
+SPAN_TABLES: tuple[str, ...] = ("sentences", "mentions", "quotes", "dates", "amounts")
