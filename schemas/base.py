@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import pandera.polars as pa
@@ -42,6 +43,7 @@ class TableModel(pa.DataFrameModel):
         coerce = False
 
 
+@functools.cache
 def polars_schema(model: type[pa.DataFrameModel]) -> pl.Schema:
     """The Polars schema (column name to dtype, in declared order) of a model."""
     columns = model.to_schema().columns

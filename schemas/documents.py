@@ -17,7 +17,7 @@ PUBLISHED_DATE_SOURCES = [
 
 
 class Documents(TableModel):
-    """One row per article, partitioned on disk by ``published_year``."""
+    """One row per article."""
 
     doc_id: str = pa.Field(unique=True, str_matches=ID_PATTERN, description="Deterministic article id: a hash of the stored text and its metadata, so moving a file keeps it.")
     source_path: str = pa.Field(str_length={"min_value": 1}, description="Input file, POSIX path relative to the raw directory.")

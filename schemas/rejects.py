@@ -14,7 +14,7 @@ class Rejects(TableModel):
     """Refused input and refused rows, each with a stable code and a reason."""
 
     run_id: str = pa.Field(description="Run that found the problem.")
-    source_path: str = pa.Field(description="Input file concerned (relative to the raw directory).")
+    source_path: str = pa.Field(nullable=True, description="Input file concerned (relative to the raw directory); null for a row of a dataset-wide table such as entities.")
     source_sha256: str = pa.Field(nullable=True, str_matches=SHA256_PATTERN, description="SHA-256 of the file's bytes, when they could be read.")
     record_index: pl.Int64 = pa.Field(nullable=True, ge=0, description="Record within the file, when one record failed.")
     stage: str = pa.Field(isin=STAGES, description="Pipeline stage that refused it.")

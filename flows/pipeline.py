@@ -1,0 +1,270 @@
+"""The newsfold flow: raw articles in, a validated snapshot committed.
+
+It reads like the recipe it is: discover, plan, read, analyse, resolve,
+validate, commit. Each task is a stage or a batch of one, never a single
+article, so a run costs tens of Prefect task calls whatever its size.
+
+Example:
+    >>> from flows.pipeline import newsfold_flow
+    >>> summary = newsfold_flow(raw="raw", out="output")  # doctest: +SKIP
+    >>> summary["rows"]["documents"]  # doctest: +SKIP
+    2
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+from prefect.utilities.annotations import quote
+
+from flows.progress import report
+from newsfold import __version__
+from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
+from newsfold.assemble import (
+    apply_analysis,
+    deduplicate_documents,
+    documents_from_articles,
+    rejects_frame,
+    sort_tables,
+    stack_tables,
+)
+from newsfold.discover import DEFAULT_MAX_BYTES, discover_sources
+from newsfold.errors import ErrorCode
+from newsfold.incremental import PER_DOCUMENT_TABLES, InputPlan, carry_over, plan_inputs, reuse_analysis
+from newsfold.ingest import read_source
+from newsfold.names import load_curation
+from newsfold.records import Article, Reject, SourceFile
+from newsfold.resolve import link_dataset
+from newsfold.store import Snapshot, commit_snapshot, current_snapshot, output_lock
+from newsfold.summary import RunSummary, make_run_id, render_markdown, runs_row
+from newsfold.validate import split_valid_rows
+from schemas import SCHEMA_VERSION, TABLES, Documents, Entities, Rejects, Runs, polars_schema
+
+__all__ = ["newsfold_flow"]
+
+#: Files per read task and articles per analyse task.
+READ_BATCH = 2000
+ANALYSE_BATCH = 2000
+
+
+@task(name="discover", cache_policy=NO_CACHE)
+def discover_task(raw: Path, out: Path, max_bytes: int) -> tuple[list[SourceFile], list[Reject]]:
+    """Find the input files and refuse the unusable ones."""
+    return discover_sources(raw, exclude=[out], max_bytes=max_bytes)
+
+
+@task(name="plan", cache_policy=NO_CACHE)
+def plan_task(sources: list[SourceFile], rejects: list[Reject], previous: Snapshot | None) -> InputPlan:
+    """Compare today's inputs with the last snapshot's."""
+    return plan_inputs(sources, rejects, previous)
+
+
+@task(name="read", cache_policy=NO_CACHE)
+def read_task(raw: Path, sources: Sequence[SourceFile], total: int) -> tuple[list[Article], list[Reject]]:
+    """Read one batch of files into articles; bad input becomes rejects."""
+    articles, rejects = [], []
+    for source in sources:
+        found, refused = read_source(raw, source)
+        articles += found
+        rejects += refused
+        report("read", 1, total)
+    return articles, rejects
+
+
+@task(name="analyse", cache_policy=NO_CACHE)
+def analyse_task(pool: AnalysisPool, requests: Sequence[AnalysisRequest], total: int) -> AnalysisBatch:
+    """Parse one batch of articles and extract their rows, on every core."""
+    return pool.analyse(requests, on_progress=lambda n: report("analyse", n, total))
+
+
+@task(name="resolve", cache_policy=NO_CACHE)
+def resolve_task(tables: dict[str, pl.DataFrame], curation: str | None) -> dict[str, pl.DataFrame]:
+    """Link mentions and speakers to entities and cluster quotes, dataset-wide."""
+    return link_dataset(tables, load_curation(Path(curation)) if curation else None)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_task(tables: dict[str, pl.DataFrame], run_id: str):
+    """Check every table against its contract; failing rows become rejects."""
+    return split_valid_rows(tables, run_id=run_id)
+
+
+@task(name="commit", cache_policy=NO_CACHE)
+def commit_task(out: Path, tables: dict[str, pl.DataFrame], manifest: pl.DataFrame, run_id: str) -> Snapshot:
+    """Write the snapshot and make it current, atomically."""
+    metadata = {
+        "newsfold.schema_version": SCHEMA_VERSION,
+        "newsfold.pipeline_version": __version__,
+        "newsfold.run_id": run_id,
+    }
+    return commit_snapshot(out, tables, manifest, version=run_id, metadata=metadata)
+
+
+@flow(name="newsfold", log_prints=False)
+def newsfold_flow(
+    raw: str = "raw",
+    out: str = "output",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    workers: int | None = None,
+    curation: str | None = None,
+) -> dict:
+    """Bring the dataset in ``out`` up to date with the articles in ``raw``.
+
+    Args:
+        raw: Input directory, read recursively.
+        out: Output directory (created if missing).
+        max_bytes: Files larger than this are rejected unread.
+        workers: Analysis processes; default one per core.
+        curation: Optional entity curation file (see docs/entities.md).
+
+    Returns:
+        The run summary as a dict (see :class:`newsfold.summary.RunSummary`).
+    """
+    started_at = dt.datetime.now(dt.timezone.utc)
+    clock = time.perf_counter()
+    run_id = make_run_id(started_at)
+    raw_path, out_path = Path(raw), Path(out)
+    logger = get_run_logger()
+    with output_lock(out_path):
+        sources, discover_rejects = discover_task(raw_path, out_path, max_bytes)
+        previous = current_snapshot(out_path)
+        plan = plan_task(quote(sources), quote(discover_rejects), previous)
+        if plan.is_noop:
+            logger.info("nothing new in %s: the dataset is unchanged", raw_path)
+            return _publish(_unchanged_summary(run_id, started_at, clock, plan, previous, out=out_path))
+
+        articles, read_rejects = [], []
+        for batch in _batched(plan.to_read, READ_BATCH):
+            found, refused = read_task(raw_path, quote(batch), len(plan.to_read))
+            articles += found
+            read_rejects += refused
+
+        carried = carry_over(previous, plan.carried_paths)
+        documents, duplicate_rejects = deduplicate_documents(
+            pl.concat(
+                [carried.tables.get("documents", pl.DataFrame(schema=polars_schema(Documents))),
+                 documents_from_articles(articles, run_id=run_id)],
+                how="vertical",
+            )
+        )
+        fresh = documents.filter(pl.col(Documents.run_id) == run_id)
+        reused_facts, reused_tables = reuse_analysis(previous, fresh[Documents.doc_id].to_list())
+        requests = [
+            AnalysisRequest(row[Documents.doc_id], row[Documents.text], row[Documents.published_date])
+            for row in fresh.join(reused_facts, on=Documents.doc_id, how="anti").iter_rows(named=True)
+        ]
+        batches = []
+        with AnalysisPool(workers) as pool:
+            for batch in _batched(requests, ANALYSE_BATCH):
+                batches.append(analyse_task(quote(pool), quote(batch), len(requests)))
+        analysis = AnalysisBatch.concat(batches)
+        tables = stack_tables(
+            [
+                carried.tables,
+                {"documents": apply_analysis(fresh, pl.concat([reused_facts, analysis.documents], how="diagonal_relaxed"))},
+                reused_tables,
+                analysis.tables(),
+            ],
+            PER_DOCUMENT_TABLES,
+        )
+        failure_rejects = _analysis_rejects(fresh, analysis.failures)
+
+        linked = resolve_task(quote(tables), curation)
+        outcome = validate_task(quote(linked), run_id)
+        rejects = pl.concat(
+            [
+                rejects_frame(discover_rejects + read_rejects + duplicate_rejects + failure_rejects, run_id=run_id),
+                carried.rejects,
+                outcome.rejects,
+            ],
+            how="vertical",
+        )
+        final = sort_tables({**outcome.tables, "rejects": rejects, "runs": _previous_runs(previous)})
+        summary = _summarise(run_id, started_at, clock, plan, final, previous, out=out_path)
+        final["runs"] = pl.concat([final["runs"], runs_row(summary)], how="vertical")
+        commit_task(out_path, quote(final), plan.manifest, run_id)
+    logger.info("committed %s: %s", run_id, dict(summary.rows))
+    return _publish(summary)
+
+
+def _batched(items: Sequence, size: int) -> list[Sequence]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _analysis_rejects(fresh: pl.DataFrame, failures: Sequence[tuple[str, str]]) -> list[Reject]:
+    by_id = {row[Documents.doc_id]: row for row in fresh.iter_rows(named=True)}
+    return [
+        Reject(
+            source_path=by_id[doc_id][Documents.source_path],
+            source_sha256=by_id[doc_id][Documents.source_sha256],
+            record_index=by_id[doc_id][Documents.record_index],
+            stage="analyse",
+            error_code=ErrorCode.ANALYSIS_FAILED.value,
+            message=f"analysis of {doc_id} failed: {message}",
+        )
+        for doc_id, message in failures
+    ]
+
+
+def _previous_runs(previous: Snapshot | None) -> pl.DataFrame:
+    return previous.read_table("runs") if previous else pl.DataFrame(schema=polars_schema(Runs))
+
+
+def _summarise(run_id, started_at, clock, plan, tables, previous, *, out) -> RunSummary:
+    """Summary of a committing run; ``tables`` are the tables about to be written."""
+    before = previous.read_table("entities")[Entities.entity_id].to_list() if previous else []
+    new_entities = tables["entities"].filter(~pl.col(Entities.entity_id).is_in(before))
+    rows = {name: tables[name].height for name in TABLES}
+    rows["runs"] += 1  # this run's own row, appended once the summary exists
+    return RunSummary(
+        run_id=run_id,
+        flow_run_id=flow_run.get_id(),
+        started_at=started_at,
+        finished_at=dt.datetime.now(dt.timezone.utc),
+        committed=True,
+        inputs=_input_counts(plan),
+        rows=rows,
+        rejects_by_code=dict(Counter(tables["rejects"][Rejects.error_code].to_list())),
+        new_entities=tuple(new_entities[Entities.canonical_name].to_list()),
+        output=str(out),
+        seconds=time.perf_counter() - clock,
+    )
+
+
+def _unchanged_summary(run_id, started_at, clock, plan, previous: Snapshot, *, out) -> RunSummary:
+    """Summary of a run that found nothing new: the last committed counts stand."""
+    last = previous.read_table("runs").sort(Runs.started_at).row(-1, named=True)
+    return RunSummary(
+        run_id=run_id,
+        flow_run_id=flow_run.get_id(),
+        started_at=started_at,
+        finished_at=dt.datetime.now(dt.timezone.utc),
+        committed=False,
+        inputs=_input_counts(plan),
+        rows={item["table"]: item["rows"] for item in last[Runs.rows_written]},
+        rejects_by_code=dict(Counter(previous.read_table("rejects")[Rejects.error_code].to_list())),
+        output=str(out),
+        seconds=time.perf_counter() - clock,
+    )
+
+
+def _input_counts(plan: InputPlan) -> dict[str, int]:
+    return {name: plan.counts[name] for name in ("seen", "new", "changed", "removed", "unchanged")}
+
+
+def _publish(summary: RunSummary) -> dict:
+    create_markdown_artifact(
+        key="newsfold-run-summary",
+        markdown=render_markdown(summary),
+        description=f"newsfold run {summary.run_id}",
+    )
+    return summary.to_dict()

@@ -1,0 +1,90 @@
+"""The dataset-wide stage: entity links, the entities table, quote clusters.
+
+Everything per article is done by then; what is left needs all articles at
+once. It is recomputed over the whole dataset on every run (it is fast, see
+``benchmarks/``), so ids and links never depend on which run saw what first.
+
+Example:
+    >>> clear_links("mentions", mentions)["entity_id"].null_count() == mentions.height  # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import polars as pl
+
+from newsfold.names import Curation, resolve_entities
+from newsfold.quotes import cluster_quotes
+from schemas import TABLES, Documents, Mentions, Quotes, polars_schema
+
+__all__ = ["LINK_COLUMNS", "clear_links", "link_dataset"]
+
+#: Columns this stage fills, per table; they are cleared on rows carried over.
+LINK_COLUMNS: Mapping[str, tuple[str, ...]] = {
+    "mentions": (Mentions.entity_id, Mentions.resolution, Mentions.score),
+    "quotes": (Quotes.speaker_entity_id, Quotes.quote_cluster_id),
+}
+
+
+def clear_links(name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with this stage's columns set to null (other tables unchanged)."""
+    columns = LINK_COLUMNS.get(name, ())
+    schema = polars_schema(TABLES[name])
+    return frame.with_columns([pl.lit(None, dtype=schema[c]).alias(c) for c in columns])
+
+
+def link_dataset(
+    tables: Mapping[str, pl.DataFrame], curation: Curation | None = None
+) -> dict[str, pl.DataFrame]:
+    """Resolve every mention and quote speaker; build entities; cluster quotes.
+
+    Args:
+        tables: documents, mentions and quotes of the whole dataset (others
+            pass through untouched).
+        curation: The user's merge/split/rename rules, if any.
+
+    Returns:
+        ``tables`` with mentions and quotes linked and an ``entities`` table.
+    """
+    documents, mentions, quotes = tables["documents"], tables["mentions"], tables["quotes"]
+    speakers = quotes.join(
+        mentions.select(
+            pl.col(Mentions.mention_id).alias(Quotes.speaker_mention_id),
+            pl.col(Mentions.start).alias("speaker_name_start"),
+            pl.col(Mentions.end).alias("speaker_name_end"),
+        ),
+        on=Quotes.speaker_mention_id,
+        how="left",
+    ).select(
+        Quotes.quote_id,
+        Quotes.doc_id,
+        Quotes.speaker_name,
+        pl.col(Quotes.speaker_label),
+        pl.col("speaker_name_start").alias("speaker_start"),
+        pl.col("speaker_name_end").alias("speaker_end"),
+    ).filter(pl.col(Quotes.speaker_name).is_not_null())
+    resolution = resolve_entities(
+        mentions.drop(LINK_COLUMNS["mentions"]),
+        documents.select(Documents.doc_id, Documents.published_date),
+        speakers,
+        curation,
+    )
+    linked_mentions = (
+        mentions.drop(LINK_COLUMNS["mentions"])
+        .join(resolution.mention_links, on=Mentions.mention_id, how="left")
+        .select(polars_schema(TABLES["mentions"]).names())
+    )
+    speaker_links = resolution.speaker_links.select(
+        Quotes.quote_id, pl.col("entity_id").alias(Quotes.speaker_entity_id)
+    )
+    linked_quotes = quotes.drop(Quotes.speaker_entity_id).join(speaker_links, on=Quotes.quote_id, how="left")
+    clustered = linked_quotes.join(
+        documents.select(Documents.doc_id, Documents.published_date), on=Quotes.doc_id, how="left"
+    )
+    linked_quotes = linked_quotes.with_columns(
+        cluster_quotes(clustered).alias(Quotes.quote_cluster_id)
+    ).select(polars_schema(TABLES["quotes"]).names())
+    return {**tables, "mentions": linked_mentions, "quotes": linked_quotes, "entities": resolution.entities}
+

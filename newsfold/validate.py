@@ -1,0 +1,225 @@
+"""Checking every table against its contract before anything is written.
+
+Three kinds of check, in this order:
+
+1. each table against its pandera model (lazy: every failing check at once);
+2. keys between tables (:data:`schemas.FOREIGN_KEYS`), by anti-join;
+3. spans: ``documents.text[start:end]`` equals the row's ``text``.
+
+A failing row is removed and becomes a ``rejects`` row naming the table, the
+check and the value; rows that belong to a removed row (the mentions of a
+rejected document, say) follow it out, each with its own reject. What cannot
+be blamed on a row (a missing column, a wrong dtype) is a bug upstream and
+raises :class:`~newsfold.errors.ContractError`.
+
+Example:
+    >>> outcome = split_valid_rows(tables, run_id="run_x")  # doctest: +SKIP
+    >>> outcome.rejects.columns[:3]  # doctest: +SKIP
+    ['run_id', 'source_path', 'source_sha256']
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandera.errors
+import polars as pl
+
+from newsfold.errors import ContractError, ErrorCode
+from schemas import FOREIGN_KEYS, SPAN_TABLES, TABLES, Documents, Rejects, polars_schema
+
+__all__ = ["ValidationOutcome", "split_valid_rows", "find_violations"]
+
+_ROW = "__row"
+_PAYLOAD_CHARS = 500
+
+
+@dataclass(frozen=True)
+class ValidationOutcome:
+    """Tables with only valid rows, and a reject for every row removed.
+
+    Attributes:
+        tables: The input tables minus the failing rows.
+        rejects: One row per removed row, with the ``rejects`` columns.
+    """
+
+    tables: dict[str, pl.DataFrame]
+    rejects: pl.DataFrame
+
+
+def split_valid_rows(tables: Mapping[str, pl.DataFrame], *, run_id: str) -> ValidationOutcome:
+    """Remove every row that breaks a contract, recording why.
+
+    Args:
+        tables: One frame per data table (``rejects`` and ``runs`` may be
+            absent; they are validated whole, as their rows cannot be rejected).
+        run_id: Stamped on the rejects produced.
+
+    Returns:
+        The surviving rows and their rejects.
+
+    Raises:
+        ContractError: on a failure no row can be blamed for.
+    """
+    current = {name: frame for name, frame in tables.items()}
+    problems: list[pl.DataFrame] = []
+    for name in [n for n in TABLES if n in current and n not in ("rejects", "runs")]:
+        current[name], failed = _split_schema_failures(name, current[name])
+        if failed is not None:
+            problems.append(failed)
+    while True:  # removing a parent row can orphan children: repeat until stable
+        removed = 0
+        for name, frame, failed in _key_failures(current):
+            current[name] = frame
+            problems.append(failed)
+            removed += failed.height
+        if removed == 0:
+            break
+    for name in ("rejects", "runs"):
+        if name in current:
+            _validate_whole(name, current[name])
+    problems = [p for p in problems if p.height]
+    rejects = (
+        _to_rejects(pl.concat(problems, how="vertical"), tables.get("documents"), run_id)
+        if problems
+        else pl.DataFrame(schema=polars_schema(Rejects))
+    )
+    return ValidationOutcome(tables=current, rejects=rejects)
+
+
+def find_violations(tables: Mapping[str, pl.DataFrame]) -> list[str]:
+    """Every contract violation in a dataset, as readable lines (empty if valid).
+
+    Used by ``newsfold validate`` to re-check a dataset already on disk.
+    """
+    outcome = split_valid_rows(tables, run_id="validate")
+    return [
+        f"{row['table']}: {row['error_code']} {row['message']}"
+        for row in outcome.rejects.iter_rows(named=True)
+    ]
+
+
+def _problem_frame(table: str, code: ErrorCode, rows: pl.DataFrame, messages: pl.Series | list[str]) -> pl.DataFrame:
+    """Failing rows as (table, row index, code, message, row as JSON)."""
+    return pl.DataFrame(
+        {
+            "table": [table] * rows.height,
+            _ROW: rows[_ROW],
+            "error_code": [code.value] * rows.height,
+            "message": list(messages),
+            "payload": [
+                json.dumps(row, default=str, ensure_ascii=False)[:_PAYLOAD_CHARS]
+                for row in rows.drop(_ROW).iter_rows(named=True)
+            ],
+            "doc_id": rows["doc_id"] if "doc_id" in rows.columns else [None] * rows.height,
+        },
+        schema={
+            "table": pl.String,
+            _ROW: pl.Int64,
+            "error_code": pl.String,
+            "message": pl.String,
+            "payload": pl.String,
+            "doc_id": pl.String,
+        },
+    )
+
+
+def _split_schema_failures(name: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame | None]:
+    try:
+        TABLES[name].validate(frame, lazy=True)
+        return frame, None
+    except pandera.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    unblamed = cases.filter(pl.col("index").is_null())
+    if unblamed.height:
+        raise ContractError(
+            f"table {name!r} breaks its schema as a whole (a bug, not bad input): "
+            + "; ".join(f"{r['column']}: {r['check']} ({r['failure_case']})" for r in unblamed.head(5).iter_rows(named=True))
+        )
+    reasons = (
+        cases.with_columns(
+            pl.format("column {} failed {} (value {})", "column", "check", pl.col("failure_case").str.slice(0, 80)).alias("reason")
+        )
+        .group_by("index")
+        .agg(pl.col("reason").unique().sort().str.join("; "))
+        .rename({"index": _ROW})
+        .with_columns(pl.col(_ROW).cast(pl.Int64))
+    )
+    indexed = frame.with_row_index(_ROW).with_columns(pl.col(_ROW).cast(pl.Int64))
+    failed = indexed.join(reasons, on=_ROW, how="inner").sort(_ROW)
+    kept = indexed.join(reasons, on=_ROW, how="anti").drop(_ROW)
+    return kept, _problem_frame(name, ErrorCode.SCHEMA_VIOLATION, failed.drop("reason"), failed["reason"])
+
+
+def _key_failures(tables: dict[str, pl.DataFrame]):
+    """Yield (table, kept rows, problems) for each broken key or span."""
+    for key in FOREIGN_KEYS:
+        if key.child not in tables or key.parent not in tables:
+            continue
+        child = tables[key.child].with_row_index(_ROW).with_columns(pl.col(_ROW).cast(pl.Int64))
+        parents = tables[key.parent].select(pl.col(key.parent_column).alias(key.column)).unique()
+        dangling = child.filter(pl.col(key.column).is_not_null()).join(parents, on=key.column, how="anti")
+        if dangling.height:
+            code = ErrorCode.DEPENDS_ON_REJECTED_ROW if key.parent == "documents" else ErrorCode.DANGLING_KEY
+            messages = [
+                f"{key.column} {value!r} has no row in {key.parent}.{key.parent_column}"
+                for value in dangling[key.column]
+            ]
+            kept = child.join(dangling.select(_ROW), on=_ROW, how="anti").drop(_ROW)
+            yield key.child, kept, _problem_frame(key.child, code, dangling, messages)
+    if "documents" not in tables:
+        return
+    texts = tables["documents"].select(Documents.doc_id, pl.col(Documents.text).alias("__doc_text"))
+    for name in SPAN_TABLES:
+        if name not in tables:
+            continue
+        rows = tables[name].with_row_index(_ROW).with_columns(pl.col(_ROW).cast(pl.Int64))
+        joined = rows.join(texts, on="doc_id", how="left")
+        surface = pl.col("__doc_text").str.slice(pl.col("start"), pl.col("end") - pl.col("start"))
+        bad = joined.filter(
+            (pl.col("end") > pl.col("__doc_text").str.len_chars())
+            | (pl.col("start") >= pl.col("end"))
+            | (surface != pl.col("text"))
+        ).drop("__doc_text")
+        if bad.height:
+            messages = [
+                f"offsets {row['start']}:{row['end']} do not select the stored text {row['text'][:60]!r}"
+                for row in bad.iter_rows(named=True)
+            ]
+            kept = rows.join(bad.select(_ROW), on=_ROW, how="anti").drop(_ROW)
+            yield name, kept, _problem_frame(name, ErrorCode.SPAN_MISMATCH, bad, messages)
+
+
+def _validate_whole(name: str, frame: pl.DataFrame) -> None:
+    try:
+        TABLES[name].validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as exc:
+        raise ContractError(f"table {name!r} breaks its schema: {exc.failure_cases.head(5)}") from exc
+
+
+def _to_rejects(
+    problems: pl.DataFrame, documents: pl.DataFrame | None, run_id: str
+) -> pl.DataFrame:
+    """Attach each problem to the input file its row came from, when it has one."""
+    if documents is None:
+        documents = pl.DataFrame(schema=polars_schema(Documents))
+    sources = documents.select(
+        Documents.doc_id, Documents.source_path, Documents.source_sha256, Documents.record_index
+    ).unique(subset=[Documents.doc_id], keep="first")
+    return (
+        problems.join(sources, on="doc_id", how="left")
+        .select(
+            pl.lit(run_id).alias(Rejects.run_id),
+            pl.col("source_path").alias(Rejects.source_path),
+            pl.col("source_sha256").alias(Rejects.source_sha256),
+            pl.col("record_index").cast(pl.Int64).alias(Rejects.record_index),
+            pl.lit("validate").alias(Rejects.stage),
+            pl.col("table").alias(Rejects.table),
+            pl.col("error_code").alias(Rejects.error_code),
+            pl.col("message").alias(Rejects.message),
+            pl.col("payload").alias(Rejects.payload),
+        )
+        .cast(polars_schema(Rejects))
+    )

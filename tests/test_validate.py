@@ -1,0 +1,89 @@
+"""Validation removes failing rows, says why, and takes their dependants along."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from newsfold.errors import ContractError, ErrorCode
+from newsfold.validate import find_violations, split_valid_rows
+from schemas import TABLES, empty_frame, polars_schema
+from tests.schemas.test_contracts import GOOD_ROWS
+
+
+def dataset(**tables: list[dict]) -> dict[str, pl.DataFrame]:
+    frames = {name: empty_frame(model) for name, model in TABLES.items() if name not in ("rejects", "runs")}
+    for name, rows in tables.items():
+        frames[name] = pl.DataFrame(rows, schema=polars_schema(TABLES[name]))
+    return frames
+
+
+ENTITY = {
+    "entity_id": "Q794", "canonical_name": "Iran", "entity_type": "LOC", "wikidata_id": "Q794",
+    "aliases": [{"name": "Iran", "count": 1, "method": "registry_alias", "score": 1.0}],
+    "n_mentions": 1, "n_documents": 1, "first_seen": None, "last_seen": None,
+    "latitude": None, "longitude": None, "country": "IR",
+}
+
+
+def valid_dataset(**changes: dict) -> dict[str, pl.DataFrame]:
+    rows = {
+        "documents": [GOOD_ROWS["documents"]],
+        "sentences": [GOOD_ROWS["sentences"]],
+        "mentions": [GOOD_ROWS["mentions"]],
+        "entities": [ENTITY],
+    }
+    for name, change in changes.items():
+        rows[name] = [{**rows[name][0], **change}]
+    return dataset(**rows)
+
+
+def test_validate_keeps_a_valid_dataset_whole():
+    outcome = split_valid_rows(valid_dataset(), run_id="run_x")
+    assert outcome.rejects.height == 0
+    assert {n: f.height for n, f in outcome.tables.items() if f.height} == {
+        "documents": 1, "sentences": 1, "mentions": 1, "entities": 1,
+    }
+
+
+@pytest.mark.parametrize(
+    ("changes", "table", "code"),
+    [
+        ({"mentions": {"text": "Iraq"}}, "mentions", ErrorCode.SPAN_MISMATCH),
+        ({"mentions": {"end": 400}}, "mentions", ErrorCode.SPAN_MISMATCH),
+        ({"sentences": {"text": "Iran fired rockets"}}, "sentences", ErrorCode.SPAN_MISMATCH),
+        ({"mentions": {"entity_id": "Q999"}}, "mentions", ErrorCode.DANGLING_KEY),
+        ({"mentions": {"score": 7.0}}, "mentions", ErrorCode.SCHEMA_VIOLATION),
+    ],
+)
+def test_validate_rejects_the_failing_row_only(changes, table, code):
+    outcome = split_valid_rows(valid_dataset(**changes), run_id="run_x")
+    assert outcome.rejects.select("table", "error_code").rows() == [(table, code.value)]
+    assert outcome.tables[table].height == 0
+    assert outcome.tables["documents"].height == 1
+    assert outcome.rejects["source_path"].to_list() == ["a.txt"]
+
+
+def test_validate_takes_the_children_of_a_rejected_document_along():
+    outcome = split_valid_rows(valid_dataset(documents={"source_sha256": "nope"}), run_id="run_x")
+    codes = sorted(outcome.rejects.select("table", "error_code").rows())
+    assert codes == [
+        ("documents", ErrorCode.SCHEMA_VIOLATION.value),
+        ("mentions", ErrorCode.DEPENDS_ON_REJECTED_ROW.value),
+        ("sentences", ErrorCode.DEPENDS_ON_REJECTED_ROW.value),
+    ]
+    assert all(frame.height == 0 for name, frame in outcome.tables.items() if name != "entities")
+    assert "source_sha256" in outcome.rejects.filter(pl.col("table") == "documents")["message"].item()
+
+
+def test_validate_raises_when_no_row_can_be_blamed():
+    broken = valid_dataset()
+    broken["mentions"] = broken["mentions"].drop("score")
+    with pytest.raises(ContractError, match="mentions"):
+        split_valid_rows(broken, run_id="run_x")
+
+
+def test_validate_find_violations_lists_problems_readably():
+    assert find_violations(valid_dataset()) == []
+    lines = find_violations(valid_dataset(mentions={"text": "Iraq"}))
+    assert len(lines) == 1 and lines[0].startswith("mentions: NF303")
