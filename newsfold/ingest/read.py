@@ -1,0 +1,192 @@
+"""Read one discovered source file into Articles and Reject rows.
+
+This is the reader's boundary: every helper below raises
+:class:`~newsfold.ingest.problems.ReadProblem` for bad input, and
+:func:`read_source` turns each one into a ``Reject`` naming the file (and the
+record), so bad input never escapes as an exception.
+
+Example:
+    >>> import hashlib, tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> _ = (root / "a.txt").write_bytes(b"Headline\\n\\nBody text.\\n")
+    >>> source = SourceFile("a.txt", 22, hashlib.sha256(b"Headline\\n\\nBody text.\\n").hexdigest())
+    >>> articles, rejects = read_source(root, source)
+    >>> articles[0].title, articles[0].text, rejects
+    ('Headline', 'Body text.', [])
+"""
+
+from __future__ import annotations
+
+import reprlib
+from pathlib import Path
+from typing import Any
+
+from newsfold.errors import ErrorCode
+from newsfold.ingest.decode import DecodedText, decode_bytes
+from newsfold.ingest.formats import source_format
+from newsfold.ingest.headers import locate_body, split_header
+from newsfold.ingest.jsonrecords import JsonRecord, iterate_json_records, iterate_jsonl_records
+from newsfold.ingest.metadata import TEXT_FIELDS, FieldProblem, Metadata, canonical_key, read_metadata
+from newsfold.ingest.normalise import normalise_text
+from newsfold.ingest.payload import load_payload
+from newsfold.ingest.problems import ReadProblem
+from newsfold.records import Article, Reject, SourceFile
+
+__all__ = ["read_source"]
+
+_STAGE = "read"
+
+
+def read_source(raw_root: Path, source: SourceFile) -> tuple[list[Article], list[Reject]]:
+    """Read one discovered file into Articles; bad input becomes Reject rows, never an exception.
+
+    Args:
+        raw_root: The directory ``source.path`` is relative to.
+        source: A file found by :func:`newsfold.discover.discover_sources`.
+
+    Returns:
+        The articles read (one for text files, one per good record for JSON)
+        and a reject per problem (stage ``"read"``).
+    """
+    found = source_format(source.path)
+    if found is None:
+        return [], [_reject(source, ErrorCode.UNSUPPORTED_FILE_TYPE.value, "is not a file type newsfold reads")]
+    fmt, gzipped = found
+    try:
+        data = load_payload(Path(raw_root) / source.path, sha256=source.sha256, gzipped=gzipped)
+        decoded = decode_bytes(data)
+        if not decoded.text.strip():
+            raise ReadProblem(ErrorCode.EMPTY_FILE.value, "is empty or holds only whitespace; remove it or add the article text")
+        if fmt == "text":
+            return _read_text_file(source, decoded)
+        records = list(iterate_jsonl_records(decoded.text) if fmt == "jsonl" else iterate_json_records(decoded.text))
+    except ReadProblem as problem:
+        return [], [_reject(source, problem.code, problem.message, payload=problem.payload)]
+    return _read_records(source, records, decoded.encoding, per_line=fmt == "jsonl")
+
+
+def _read_text_file(source: SourceFile, decoded: DecodedText) -> tuple[list[Article], list[Reject]]:
+    """One article from a ``.txt``/``.md`` file: header, headline, body."""
+    text = normalise_text(decoded.text)
+    if not text.strip():
+        raise ReadProblem(ErrorCode.EMPTY_FILE.value, "holds only control characters or whitespace, no text")
+    split = split_header(text)
+    meta, problems = read_metadata(split.fields, date_source=split.date_source)
+    rejects = [_field_reject(source, problem, None) for problem in problems]
+    if split.problem is not None:
+        rejects.append(_reject(source, ErrorCode.BAD_HEADER_VALUE.value, split.problem, payload=text[:500]))
+    begin, end = locate_body(text, split.body_start)
+    if begin == end:
+        message = "has a header or headline but no body text after it"
+        rejects.append(_reject(source, ErrorCode.EMPTY_FILE.value, message))
+        return [], rejects
+    title = meta.title or split.headline
+    return [_make_article(source, 0, text[begin:end], meta, title, decoded.encoding)], rejects
+
+
+def _read_records(
+    source: SourceFile, records: list[JsonRecord], encoding: str, *, per_line: bool
+) -> tuple[list[Article], list[Reject]]:
+    """One article per good JSON record; one reject per bad record or value."""
+    if not records:
+        return [], [_reject(source, ErrorCode.EMPTY_FILE.value, "holds no JSON records")]
+    articles: list[Article] = []
+    rejects: list[Reject] = []
+    for record in records:
+        where = f"line {record.index + 1}" if per_line else f"record {record.index}"
+        if record.problem is not None:
+            rejects.append(
+                _reject(source, record.problem.code, record.problem.message, record.index, record.problem.payload)
+            )
+            continue
+        try:
+            article, problems = _read_record(source, record, encoding, where)
+        except ReadProblem as problem:
+            rejects.append(_reject(source, problem.code, problem.message, record.index, problem.payload))
+            continue
+        articles.append(article)
+        rejects.extend(_field_reject(source, problem, record.index, where) for problem in problems)
+    return articles, rejects
+
+
+def _read_record(
+    source: SourceFile, record: JsonRecord, encoding: str, where: str
+) -> tuple[Article, list[FieldProblem]]:
+    """One JSON record as an Article; raises NF107/NF101 when it has no usable text."""
+    raw_text = _find_text_value(record.fields, where)
+    text = normalise_text(raw_text)
+    begin, end = locate_body(text, 0)
+    if begin == end:
+        raise ReadProblem(ErrorCode.EMPTY_FILE.value, f"{where} has an empty text field")
+    fields = {
+        key: normalise_text(value) if isinstance(value, str) and canonical_key(key) not in (None, "text") else value
+        for key, value in record.fields.items()
+    }
+    meta, problems = read_metadata(fields, date_source="metadata")
+    return _make_article(source, record.index, text[begin:end], meta, meta.title, encoding), problems
+
+
+def _find_text_value(fields: dict[str, Any], where: str) -> str:
+    """The first non-blank of text/body/content; a blank one if that is all there is."""
+    blank: str | None = None
+    for name in TEXT_FIELDS:
+        value = fields.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise ReadProblem(
+                ErrorCode.MISSING_TEXT_FIELD.value,
+                f"{where} has a {type(value).__name__} in '{name}' where the article text belongs",
+                payload=reprlib.repr(value),
+            )
+        if value.strip():
+            return value
+        blank = value if blank is None else blank
+    if blank is not None:
+        return blank  # the caller rejects it as empty (NF101), not as missing
+    keys = ", ".join(sorted(map(str, fields))[:10]) or "none"
+    raise ReadProblem(
+        ErrorCode.MISSING_TEXT_FIELD.value,
+        f"{where} has no 'text', 'body' or 'content' field (its fields: {keys})",
+    )
+
+
+def _make_article(
+    source: SourceFile, index: int, text: str, meta: Metadata, title: str | None, encoding: str
+) -> Article:
+    return Article(
+        source_path=source.path,
+        source_sha256=source.sha256,
+        record_index=index,
+        text=text,
+        title=title,
+        published_date=meta.published_date,
+        published_date_source=meta.published_date_source,
+        dateline=meta.dateline,
+        source_name=meta.source_name,
+        url=meta.url,
+        language=meta.language,
+        translated_from=meta.translated_from,
+        external_id=meta.external_id,
+        encoding=encoding,
+    )
+
+
+def _field_reject(source: SourceFile, problem: FieldProblem, index: int | None, where: str = "") -> Reject:
+    """NF111: a declared value was dropped; the article was kept without it."""
+    prefix = f"{where}: " if where else ""
+    return _reject(
+        source,
+        ErrorCode.BAD_HEADER_VALUE.value,
+        f"{prefix}{problem.message}; the article was kept without it",
+        index,
+        problem.value,
+    )
+
+
+def _reject(
+    source: SourceFile, code: str, message: str, index: int | None = None, payload: str | None = None
+) -> Reject:
+    return Reject.for_source(
+        source, stage=_STAGE, error_code=code, message=f"{source.path}: {message}", record_index=index, payload=payload
+    )

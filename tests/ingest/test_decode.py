@@ -1,0 +1,65 @@
+"""Tests for newsfold.ingest.decode."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from newsfold.ingest.decode import decode_bytes, is_binary
+from newsfold.ingest.problems import ReadProblem
+
+TEXT = "Caf\u00e9 \u00a3100 \u201cquoted\u201d"
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "encoding"),
+    [
+        (TEXT.encode("utf-8"), TEXT, "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), TEXT, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), TEXT, "utf-16-le"),
+        (codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), TEXT, "utf-16-be"),
+        (codecs.BOM_UTF32_LE + TEXT.encode("utf-32-le"), TEXT, "utf-32-le"),
+        (b"Price \xa3100", "Price \u00a3100", "cp1252"),  # latin-1 pound sign
+        (b"He said \x93hi\x94", "He said \u201chi\u201d", "cp1252"),  # cp1252 smart quotes
+        # UTF-8 with one stray legacy byte: cp1252 wins, normalise_text repairs the rest
+        ("na\u00efve ".encode("utf-8") + b"\xa3", "na\u00c3\u00afve \u00a3", "cp1252"),
+        (b"", "", "utf-8"),
+    ],
+)
+def test_decode_bytes_valid(data: bytes, text: str, encoding: str) -> None:
+    decoded = decode_bytes(data)
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "NF102"),
+        (b"text with a NUL \x00 byte", "NF102"),
+        (bytes(range(1, 32)) * 4, "NF102"),  # mostly control bytes
+        (TEXT.encode("utf-16-le"), "NF102"),  # UTF-16 without BOM has NULs
+        (b"bad \x81\x8d bytes", "NF103"),  # undefined in cp1252
+        (codecs.BOM_UTF8 + b"\xff\xfe broken", "NF103"),  # BOM says UTF-8, bytes disagree
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", "NF103"),  # lone surrogate
+    ],
+)
+def test_decode_bytes_invalid(data: bytes, code: str) -> None:
+    with pytest.raises(ReadProblem) as caught:
+        decode_bytes(data)
+    assert caught.value.code == code
+    assert caught.value.message
+
+
+@pytest.mark.parametrize(
+    ("data", "binary"),
+    [
+        (b"", False),
+        (b"plain text\r\n\twith tabs\x0c", False),
+        (b"Reuters \x1b[B escape", False),
+        (b"\x00", True),
+        (b"ab\x01\x02\x03\x04cdefgh", True),
+    ],
+)
+def test_is_binary(data: bytes, binary: bool) -> None:
+    assert is_binary(data) is binary
