@@ -18,6 +18,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polars as pl
 from prefect import flow, get_run_logger, task
@@ -28,7 +29,6 @@ from prefect.utilities.annotations import quote
 
 from flows.progress import report
 from newsfold import __version__
-from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
 from newsfold.assemble import (
     apply_analysis,
     deduplicate_documents,
@@ -41,13 +41,18 @@ from newsfold.discover import DEFAULT_MAX_BYTES, discover_sources
 from newsfold.errors import ErrorCode
 from newsfold.incremental import PER_DOCUMENT_TABLES, InputPlan, carry_over, plan_inputs, reuse_analysis
 from newsfold.ingest import read_source
-from newsfold.names import load_curation
 from newsfold.records import Article, Reject, SourceFile
-from newsfold.resolve import link_dataset
 from newsfold.store import Snapshot, commit_snapshot, current_snapshot, output_lock
 from newsfold.summary import RunSummary, make_run_id, render_markdown, runs_row
 from newsfold.validate import split_valid_rows
 from schemas import SCHEMA_VERSION, TABLES, Documents, Entities, Rejects, Runs, polars_schema
+
+if TYPE_CHECKING:
+    from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
+
+# The analysis (spaCy) and resolution modules are imported where they are
+# used: a run with nothing new never needs them, and importing them costs
+# seconds that a no-op rerun should not pay.
 
 __all__ = ["newsfold_flow"]
 
@@ -89,6 +94,9 @@ def analyse_task(pool: AnalysisPool, requests: Sequence[AnalysisRequest], total:
 @task(name="resolve", cache_policy=NO_CACHE)
 def resolve_task(tables: dict[str, pl.DataFrame], curation: str | None) -> dict[str, pl.DataFrame]:
     """Link mentions and speakers to entities and cluster quotes, dataset-wide."""
+    from newsfold.names import load_curation
+    from newsfold.resolve import link_dataset
+
     return link_dataset(tables, load_curation(Path(curation)) if curation else None)
 
 
@@ -156,6 +164,8 @@ def newsfold_flow(
                 how="vertical",
             )
         )
+        from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
+
         fresh = documents.filter(pl.col(Documents.run_id) == run_id)
         reused_facts, reused_tables = reuse_analysis(previous, fresh[Documents.doc_id].to_list())
         requests = [

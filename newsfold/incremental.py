@@ -25,9 +25,8 @@ import polars as pl
 
 from newsfold.errors import ErrorCode
 from newsfold.records import Reject, SourceFile
-from newsfold.resolve import clear_links
 from newsfold.store import MANIFEST_SCHEMA, Snapshot
-from schemas import Documents, Rejects, polars_schema
+from schemas import LINK_COLUMNS, TABLES, Documents, Rejects, polars_schema
 
 __all__ = [
     "PER_DOCUMENT_TABLES",
@@ -187,3 +186,9 @@ def reuse_analysis(previous: Snapshot | None, doc_ids: Sequence[str]) -> tuple[p
         for name in PER_DOCUMENT_TABLES[1:]
     }
     return facts, tables
+
+
+def clear_links(name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """``frame`` with its dataset-wide link columns set to null, to be recomputed."""
+    schema = polars_schema(TABLES[name])
+    return frame.with_columns([pl.lit(None, dtype=schema[c]).alias(c) for c in LINK_COLUMNS.get(name, ())])

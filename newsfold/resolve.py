@@ -5,8 +5,9 @@ once. It is recomputed over the whole dataset on every run (it is fast, see
 ``benchmarks/``), so ids and links never depend on which run saw what first.
 
 Example:
-    >>> clear_links("mentions", mentions)["entity_id"].null_count() == mentions.height  # doctest: +SKIP
-    True
+    >>> linked = link_dataset({"documents": documents, "mentions": mentions, "quotes": quotes})  # doctest: +SKIP
+    >>> sorted(linked)  # doctest: +SKIP
+    ['documents', 'entities', 'mentions', 'quotes']
 """
 
 from __future__ import annotations
@@ -17,23 +18,9 @@ import polars as pl
 
 from newsfold.names import Curation, resolve_entities
 from newsfold.quotes import cluster_quotes
-from schemas import TABLES, Documents, Mentions, Quotes, polars_schema
+from schemas import LINK_COLUMNS, TABLES, Documents, Mentions, Quotes, polars_schema
 
-__all__ = ["LINK_COLUMNS", "clear_links", "link_dataset"]
-
-#: Columns this stage fills, per table; they are cleared on rows carried over.
-LINK_COLUMNS: Mapping[str, tuple[str, ...]] = {
-    "mentions": (Mentions.entity_id, Mentions.resolution, Mentions.score),
-    "quotes": (Quotes.speaker_entity_id, Quotes.quote_cluster_id),
-}
-
-
-def clear_links(name: str, frame: pl.DataFrame) -> pl.DataFrame:
-    """``frame`` with this stage's columns set to null (other tables unchanged)."""
-    columns = LINK_COLUMNS.get(name, ())
-    schema = polars_schema(TABLES[name])
-    return frame.with_columns([pl.lit(None, dtype=schema[c]).alias(c) for c in columns])
-
+__all__ = ["link_dataset"]
 
 def link_dataset(
     tables: Mapping[str, pl.DataFrame], curation: Curation | None = None

@@ -29,7 +29,7 @@ from schemas.entities import Entities
 from schemas.mentions import Mentions
 from schemas.quotes import Quotes
 from schemas.rejects import Rejects
-from schemas.relations import FOREIGN_KEYS, SPAN_TABLES, ForeignKey
+from schemas.relations import FOREIGN_KEYS, LINK_COLUMNS, SPAN_TABLES, ForeignKey
 from schemas.runs import Runs
 from schemas.sentences import Sentences
 
@@ -50,6 +50,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "TABLES",
     "FOREIGN_KEYS",
+    "LINK_COLUMNS",
     "SPAN_TABLES",
     "ForeignKey",
     "TableModel",

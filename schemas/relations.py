@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ForeignKey", "FOREIGN_KEYS", "SPAN_TABLES"]
+__all__ = ["ForeignKey", "FOREIGN_KEYS", "SPAN_TABLES", "LINK_COLUMNS"]
 
 
 @dataclass(frozen=True)
@@ -41,3 +41,11 @@ FOREIGN_KEYS: tuple[ForeignKey, ...] = (
 
 #: Tables whose ``text`` must equal ``documents.text[start:end]``.
 SPAN_TABLES: tuple[str, ...] = ("sentences", "mentions", "quotes", "dates", "amounts")
+
+#: Columns filled by the dataset-wide resolve stage (entity links, clusters),
+#: per table. They depend on every article, so rows carried over from an
+#: earlier snapshot have them cleared and recomputed.
+LINK_COLUMNS: dict[str, tuple[str, ...]] = {
+    "mentions": ("entity_id", "resolution", "score"),
+    "quotes": ("speaker_entity_id", "quote_cluster_id"),
+}

@@ -42,6 +42,7 @@ def _register() -> None:
         ("flows.cli.serve", main),
         ("flows.cli.validate", main),
         ("flows.cli.dictionary", main),
+        ("flows.cli.sql", main),
         ("flows.cli.entities", main),
         ("flows.cli.evaluate_names", evaluate),
         ("flows.cli.evaluate_quotes", evaluate),

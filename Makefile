@@ -1,0 +1,30 @@
+# Two commands a new user needs: `make run` and `make test`. Both set up the
+# virtualenv from the pinned lock file on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RAW ?= raw
+OUT ?= output
+
+.PHONY: install run test dictionary bench clean
+
+$(BIN)/.installed: pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv==0.13.9
+	$(BIN)/uv pip install --quiet -p $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet -p $(BIN)/python --no-deps -e .
+	touch $@
+
+install: $(BIN)/.installed
+
+run: install
+	$(BIN)/newsfold run $(RAW) --out $(OUT)
+
+test: install
+	$(BIN)/python -m pytest
+
+dictionary: install
+	$(BIN)/newsfold dictionary > docs/data-dictionary.md
+
+clean:
+	rm -rf $(VENV) $(OUT)

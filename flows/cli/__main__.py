@@ -1,0 +1,5 @@
+"""``python -m flows.cli``: the same as the ``newsfold`` command."""
+
+from flows.cli import main
+
+main()

@@ -1,0 +1,124 @@
+"""After any sequence of runs, the dataset equals one fresh run over today's inputs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import hypothesis.strategies as st
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from flows.pipeline import newsfold_flow
+from newsfold.load import read_tables
+from newsfold.validate import find_violations
+from schemas import TABLES
+
+pytestmark = pytest.mark.integration
+
+# Hand-written articles: short, with names, dates, quotes and amounts to exercise every stage.
+VARIANTS = [
+    "General Qasem Soleimani visited Baghdad on Sunday.\n\nIraqi officials said three rockets hit the embassy.",
+    "President Donald Trump wrote on Twitter: \u201cIran will be held responsible.\u201d\n\nHe spoke on Wednesday.",
+    "Secretary of State Mike Pompeo met Iraqi leaders in Baghdad on January 3, 2020.",
+    "Iran fired over a dozen missiles at a base where U.S. soldiers were stationed.",
+    "",  # an empty file: a reject, not a crash
+]
+SLOTS = ["a.txt", "nested/b.txt", "c.md", "d.txt"]
+
+operation = st.one_of(
+    st.tuples(st.just("write"), st.sampled_from(SLOTS), st.integers(0, len(VARIANTS) - 1)),
+    st.tuples(st.just("delete"), st.sampled_from(SLOTS)),
+    st.tuples(st.just("run")),
+)
+
+
+def apply(raw: Path, step: tuple) -> None:
+    if step[0] == "write":
+        path = raw / step[1]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(VARIANTS[step[2]], encoding="utf-8")
+    elif step[0] == "delete":
+        (raw / step[1]).unlink(missing_ok=True)
+
+
+def comparable(out: Path) -> dict[str, pl.DataFrame]:
+    """Tables minus what records *which run* did the work."""
+    tables = read_tables(out)
+    return {
+        name: frame.drop([c for c in ("run_id",) if c in frame.columns])
+        for name, frame in tables.items()
+        if name != "runs"
+    }
+
+
+def assert_same_frames(a: dict[str, pl.DataFrame], b: dict[str, pl.DataFrame]) -> None:
+    for name in a:
+        assert a[name].equals(b[name]), f"{name} differs:\n{a[name]}\n{b[name]}"
+
+
+def assert_same_dataset(left: Path, right: Path) -> None:
+    assert_same_frames(comparable(left), comparable(right))
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(operation, min_size=1, max_size=6))
+def test_incremental_runs_equal_a_fresh_run(prefect_api, tmp_path_factory, steps):
+    root = tmp_path_factory.mktemp("seq")
+    raw, out = root / "raw", root / "output"
+    raw.mkdir()
+    apply(raw, ("write", SLOTS[0], 0))
+    for step in [("run",), *steps, ("run",)]:
+        apply(raw, step)
+        if step[0] == "run":
+            newsfold_flow(raw=str(raw), out=str(out), workers=1)
+    newsfold_flow(raw=str(raw), out=str(root / "fresh"), workers=1)
+    assert_same_dataset(out, root / "fresh")
+    assert find_violations(read_tables(out)) == []
+
+
+def test_incremental_moved_file_keeps_its_ids(prefect_api, seed_raw, tmp_path):
+    out = tmp_path / "output"
+    newsfold_flow(raw=str(seed_raw), out=str(out), workers=1)
+    before = read_tables(out)["mentions"].select("doc_id", "mention_id", "entity_id")
+    (seed_raw / "moved").mkdir()
+    for file in list(seed_raw.glob("*.txt")):
+        file.rename(seed_raw / "moved" / file.name)
+    summary = newsfold_flow(raw=str(seed_raw), out=str(out), workers=1)
+    assert summary["inputs"]["new"] == 2 and summary["inputs"]["removed"] == 2
+    after = read_tables(out)["mentions"].select("doc_id", "mention_id", "entity_id")
+    assert before.equals(after)
+
+
+@pytest.mark.parametrize("delay", [1.0, 3.0, 6.0])
+def test_incremental_kill_9_leaves_the_previous_state(prefect_api, seed_raw, tmp_path, delay):
+    """SIGKILL a run at some moment: readers still see the last complete snapshot."""
+    out = tmp_path / "output"
+    newsfold_flow(raw=str(seed_raw), out=str(out), workers=1)
+    before = comparable(out)
+    (seed_raw / "extra.txt").write_text(VARIANTS[2], encoding="utf-8")
+    env = {**os.environ, "PREFECT_API_URL": prefect_api}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "run", str(seed_raw), "--out", str(out), "-w", "1", "-q"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    time.sleep(delay)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    now = read_tables(out)
+    assert find_violations(now) == []
+    after = comparable(out)
+    # Either the kill came first (old snapshot) or the run had committed (new one); never a mix.
+    assert after["documents"].height in (2, 3)
+    if after["documents"].height == 2:
+        assert_same_frames(before, after)
+    newsfold_flow(raw=str(seed_raw), out=str(out), workers=1)
+    newsfold_flow(raw=str(seed_raw), out=str(tmp_path / "fresh"), workers=1)
+    assert_same_dataset(out, tmp_path / "fresh")
+

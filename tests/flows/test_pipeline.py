@@ -1,0 +1,100 @@
+"""End to end: the seed articles through the real flow, checked against every contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+
+import duckdb
+import polars as pl
+import pytest
+
+from flows.pipeline import newsfold_flow
+from newsfold.load import read_table, read_tables
+from newsfold.validate import find_violations
+from schemas import TABLES
+
+pytestmark = pytest.mark.integration
+
+SOLEIMANI = re.compile(r"Sol?e?imani|Suleimani|Sulaimani")
+
+
+@pytest.fixture(scope="module")
+def seed_run(prefect_api, tmp_path_factory):
+    from tests.conftest import SEEDS
+
+    root = tmp_path_factory.mktemp("seed-run")
+    raw = root / "raw"
+    shutil.copytree(SEEDS, raw)
+    summary = newsfold_flow(raw=str(raw), out=str(root / "output"), workers=1)
+    return root, summary
+
+
+def test_pipeline_writes_every_table_and_they_validate(seed_run):
+    root, summary = seed_run
+    tables = read_tables(root / "output")
+    assert set(tables) == set(TABLES)
+    assert summary["committed"] and summary["rows"]["documents"] == 2
+    assert tables["documents"].height == 2 and tables["mentions"].height > 20
+    assert find_violations(tables) == []
+    assert summary["rejects"] == 0
+
+
+def test_pipeline_reads_the_seed_header(seed_run):
+    documents = read_table("documents", seed_run[0] / "output")
+    translated = documents.filter(pl.col("source_path").str.starts_with("002_")).row(0, named=True)
+    assert translated["published_date"] == dt.date(2020, 12, 24)
+    assert translated["published_date_source"] == "header"
+    assert translated["dateline"] == "Washington"
+    assert translated["text"].startswith("US President Donald Trump")
+
+
+def test_pipeline_gives_soleimani_one_id_across_spellings(seed_run):
+    mentions = read_table("mentions", seed_run[0] / "output")
+    entities = read_table("entities", seed_run[0] / "output")
+    soleimani = mentions.filter(pl.col("text").str.contains(SOLEIMANI.pattern))
+    assert set(soleimani["text"]) >= {"Qasem Soleimani", "Qasim Suleimani", "Sulaimani"}
+    assert soleimani["entity_id"].n_unique() == 1
+    assert soleimani["doc_id"].n_unique() == 2
+    name = entities.filter(pl.col("entity_id") == soleimani["entity_id"][0])["canonical_name"].item()
+    assert name == "Qasem Soleimani"
+
+
+def test_pipeline_gives_trump_one_id(seed_run):
+    mentions = read_table("mentions", seed_run[0] / "output")
+    trump = mentions.filter(pl.col("text").str.contains("Trump"))
+    assert trump["doc_id"].n_unique() == 2
+    assert trump["entity_id"].n_unique() == 1
+
+
+def test_pipeline_output_reads_in_duckdb_through_the_table_links(seed_run):
+    out = seed_run[0] / "output"
+    rows = duckdb.sql(
+        f"SELECT entity_id, list(DISTINCT text ORDER BY text) AS spellings "
+        f"FROM read_parquet('{out}/mentions/*.parquet') "
+        f"WHERE regexp_matches(text, '{SOLEIMANI.pattern}') GROUP BY entity_id"
+    ).fetchall()
+    assert len(rows) == 1
+    assert {"Qasem Soleimani", "Qasim Suleimani"} <= set(rows[0][1])
+
+
+def test_pipeline_rerun_with_nothing_new_writes_nothing(seed_run):
+    root, _ = seed_run
+    versions = root / "output" / ".newsfold" / "versions"
+    before = sorted(p.name for p in versions.iterdir())
+    summary = newsfold_flow(raw=str(root / "raw"), out=str(root / "output"), workers=1)
+    assert summary["committed"] is False
+    assert summary["inputs"]["unchanged"] == 2 and summary["inputs"]["new"] == 0
+    assert sorted(p.name for p in versions.iterdir()) == before
+
+
+def test_pipeline_is_deterministic_across_fresh_runs(seed_run, tmp_path):
+    root, _ = seed_run
+    newsfold_flow(raw=str(root / "raw"), out=str(tmp_path / "again"), workers=1)
+    first, second = read_tables(root / "output"), read_tables(tmp_path / "again")
+    for name in TABLES:
+        if name == "runs":
+            continue
+        drop = [c for c in ("run_id",) if c in first[name].columns]
+        assert first[name].drop(drop).equals(second[name].drop(drop)), name
