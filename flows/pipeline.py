@@ -17,6 +17,7 @@ import datetime as dt
 import time
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,23 +30,16 @@ from prefect.utilities.annotations import quote
 
 from flows.progress import report
 from newsfold import __version__
-from newsfold.assemble import (
-    apply_analysis,
-    deduplicate_documents,
-    documents_from_articles,
-    rejects_frame,
-    sort_tables,
-    stack_tables,
-)
+from newsfold.assemble import rejects_frame, sort_tables
 from newsfold.discover import DEFAULT_MAX_BYTES, discover_sources
-from newsfold.errors import ErrorCode
-from newsfold.incremental import PER_DOCUMENT_TABLES, InputPlan, carry_over, plan_inputs, reuse_analysis
+from newsfold.gather import gather_documents
+from newsfold.incremental import InputPlan, plan_inputs
 from newsfold.ingest import read_source
 from newsfold.records import Article, Reject, SourceFile
 from newsfold.store import Snapshot, commit_snapshot, current_snapshot, output_lock
 from newsfold.summary import RunSummary, make_run_id, render_markdown, runs_row
 from newsfold.validate import split_valid_rows
-from schemas import SCHEMA_VERSION, TABLES, Documents, Entities, Rejects, Runs, polars_schema
+from schemas import SCHEMA_VERSION, TABLES, Entities, Rejects, Runs, polars_schema
 
 if TYPE_CHECKING:
     from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
@@ -138,9 +132,9 @@ def newsfold_flow(
         The run summary as a dict (see :class:`newsfold.summary.RunSummary`).
     """
     started_at = dt.datetime.now(dt.timezone.utc)
-    clock = time.perf_counter()
-    run_id = make_run_id(started_at)
     raw_path, out_path = Path(raw), Path(out)
+    start = _RunStart(make_run_id(started_at), started_at, time.perf_counter(), out_path)
+    run_id = start.run_id
     logger = get_run_logger()
     with output_lock(out_path):
         sources, discover_rejects = discover_task(raw_path, out_path, max_bytes)
@@ -148,58 +142,29 @@ def newsfold_flow(
         plan = plan_task(quote(sources), quote(discover_rejects), previous)
         if plan.is_noop:
             logger.info("nothing new in %s: the dataset is unchanged", raw_path)
-            return _publish(_unchanged_summary(run_id, started_at, clock, plan, previous, out=out_path))
+            return _publish(_unchanged_summary(start, plan, previous))
 
-        articles, read_rejects = [], []
-        for batch in _batched(plan.to_read, READ_BATCH):
-            found, refused = read_task(raw_path, quote(batch), len(plan.to_read))
-            articles += found
-            read_rejects += refused
-
-        carried = carry_over(previous, plan.carried_paths)
-        documents, duplicate_rejects = deduplicate_documents(
-            pl.concat(
-                [carried.tables.get("documents", pl.DataFrame(schema=polars_schema(Documents))),
-                 documents_from_articles(articles, run_id=run_id)],
-                how="vertical",
-            )
-        )
-        from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
-
-        fresh = documents.filter(pl.col(Documents.run_id) == run_id)
-        reused_facts, reused_tables = reuse_analysis(previous, fresh[Documents.doc_id].to_list())
-        requests = [
-            AnalysisRequest(row[Documents.doc_id], row[Documents.text], row[Documents.published_date])
-            for row in fresh.join(reused_facts, on=Documents.doc_id, how="anti").iter_rows(named=True)
-        ]
-        batches = []
-        with AnalysisPool(workers) as pool:
-            for batch in _batched(requests, ANALYSE_BATCH):
-                batches.append(analyse_task(quote(pool), quote(batch), len(requests)))
-        analysis = AnalysisBatch.concat(batches)
-        tables = stack_tables(
-            [
-                carried.tables,
-                {"documents": apply_analysis(fresh, pl.concat([reused_facts, analysis.documents], how="diagonal_relaxed"))},
-                reused_tables,
-                analysis.tables(),
-            ],
-            PER_DOCUMENT_TABLES,
-        )
-        failure_rejects = _analysis_rejects(fresh, analysis.failures)
+        articles, read_rejects = _read_all(raw_path, plan.to_read)
+        gathered = gather_documents(previous, plan.carried_paths, articles, run_id=run_id)
+        analysis = _analyse_all(gathered.to_analyse, workers)
+        tables = gathered.combine(analysis.documents, analysis.tables())
 
         linked = resolve_task(quote(tables), curation)
         outcome = validate_task(quote(linked), run_id)
         rejects = pl.concat(
             [
-                rejects_frame(discover_rejects + read_rejects + duplicate_rejects + failure_rejects, run_id=run_id),
-                carried.rejects,
+                rejects_frame(
+                    discover_rejects + read_rejects + gathered.duplicate_rejects
+                    + gathered.analysis_rejects(analysis.failures),
+                    run_id=run_id,
+                ),
+                gathered.carried.rejects,
                 outcome.rejects,
             ],
             how="vertical",
         )
         final = sort_tables({**outcome.tables, "rejects": rejects, "runs": _previous_runs(previous)})
-        summary = _summarise(run_id, started_at, clock, plan, final, previous, out=out_path)
+        summary = _committed_summary(start, plan, final, previous)
         final["runs"] = pl.concat([final["runs"], runs_row(summary)], how="vertical")
         commit_task(out_path, quote(final), plan.manifest, run_id)
     logger.info("committed %s: %s", run_id, dict(summary.rows))
@@ -210,61 +175,75 @@ def _batched(items: Sequence, size: int) -> list[Sequence]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _analysis_rejects(fresh: pl.DataFrame, failures: Sequence[tuple[str, str]]) -> list[Reject]:
-    by_id = {row[Documents.doc_id]: row for row in fresh.iter_rows(named=True)}
-    return [
-        Reject(
-            source_path=by_id[doc_id][Documents.source_path],
-            source_sha256=by_id[doc_id][Documents.source_sha256],
-            record_index=by_id[doc_id][Documents.record_index],
-            stage="analyse",
-            error_code=ErrorCode.ANALYSIS_FAILED.value,
-            message=f"analysis of {doc_id} failed: {message}",
-        )
-        for doc_id, message in failures
-    ]
+def _read_all(raw: Path, sources: Sequence[SourceFile]) -> tuple[list[Article], list[Reject]]:
+    """Read files in batches, one task each."""
+    articles, rejects = [], []
+    for batch in _batched(sources, READ_BATCH):
+        found, refused = read_task(raw, quote(batch), len(sources))
+        articles += found
+        rejects += refused
+    return articles, rejects
+
+
+def _analyse_all(to_analyse: pl.DataFrame, workers: int | None) -> AnalysisBatch:
+    """Analyse articles in batches (one task each) on a pool shared by the batches."""
+    from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
+
+    requests = [AnalysisRequest(*row) for row in to_analyse.iter_rows()]
+    batches = []
+    with AnalysisPool(workers) as pool:
+        for batch in _batched(requests, ANALYSE_BATCH):
+            batches.append(analyse_task(quote(pool), quote(batch), len(requests)))
+    return AnalysisBatch.concat(batches)
 
 
 def _previous_runs(previous: Snapshot | None) -> pl.DataFrame:
     return previous.read_table("runs") if previous else pl.DataFrame(schema=polars_schema(Runs))
 
 
-def _summarise(run_id, started_at, clock, plan, tables, previous, *, out) -> RunSummary:
+@dataclass(frozen=True)
+class _RunStart:
+    """What a run knows from its first moment, for its summary."""
+
+    run_id: str
+    started_at: dt.datetime
+    clock: float
+    out: Path
+
+
+def _summary(start: _RunStart, plan: InputPlan, *, committed: bool, rows: dict[str, int],
+             rejects: pl.DataFrame, new_entities: Sequence[str] = ()) -> RunSummary:
+    return RunSummary(
+        run_id=start.run_id,
+        flow_run_id=flow_run.get_id(),
+        started_at=start.started_at,
+        finished_at=dt.datetime.now(dt.timezone.utc),
+        committed=committed,
+        inputs=_input_counts(plan),
+        rows=rows,
+        rejects_by_code=dict(Counter(rejects[Rejects.error_code].to_list())),
+        new_entities=tuple(new_entities),
+        output=str(start.out),
+        seconds=time.perf_counter() - start.clock,
+    )
+
+
+def _committed_summary(start: _RunStart, plan: InputPlan, tables: dict[str, pl.DataFrame],
+                       previous: Snapshot | None) -> RunSummary:
     """Summary of a committing run; ``tables`` are the tables about to be written."""
     before = previous.read_table("entities")[Entities.entity_id].to_list() if previous else []
     new_entities = tables["entities"].filter(~pl.col(Entities.entity_id).is_in(before))
     rows = {name: tables[name].height for name in TABLES}
     rows["runs"] += 1  # this run's own row, appended once the summary exists
-    return RunSummary(
-        run_id=run_id,
-        flow_run_id=flow_run.get_id(),
-        started_at=started_at,
-        finished_at=dt.datetime.now(dt.timezone.utc),
-        committed=True,
-        inputs=_input_counts(plan),
-        rows=rows,
-        rejects_by_code=dict(Counter(tables["rejects"][Rejects.error_code].to_list())),
-        new_entities=tuple(new_entities[Entities.canonical_name].to_list()),
-        output=str(out),
-        seconds=time.perf_counter() - clock,
-    )
+    return _summary(start, plan, committed=True, rows=rows, rejects=tables["rejects"],
+                    new_entities=new_entities[Entities.canonical_name].to_list())
 
 
-def _unchanged_summary(run_id, started_at, clock, plan, previous: Snapshot, *, out) -> RunSummary:
+def _unchanged_summary(start: _RunStart, plan: InputPlan, previous: Snapshot) -> RunSummary:
     """Summary of a run that found nothing new: the last committed counts stand."""
     last = previous.read_table("runs").sort(Runs.started_at).row(-1, named=True)
-    return RunSummary(
-        run_id=run_id,
-        flow_run_id=flow_run.get_id(),
-        started_at=started_at,
-        finished_at=dt.datetime.now(dt.timezone.utc),
-        committed=False,
-        inputs=_input_counts(plan),
-        rows={item["table"]: item["rows"] for item in last[Runs.rows_written]},
-        rejects_by_code=dict(Counter(previous.read_table("rejects")[Rejects.error_code].to_list())),
-        output=str(out),
-        seconds=time.perf_counter() - clock,
-    )
+    rows = {item["table"]: item["rows"] for item in last[Runs.rows_written]}
+    return _summary(start, plan, committed=False, rows=rows, rejects=previous.read_table("rejects"))
 
 
 def _input_counts(plan: InputPlan) -> dict[str, int]:

@@ -1,0 +1,114 @@
+"""A run's articles, put together: carried over, reused, or still to analyse.
+
+Between reading and analysis a run has three kinds of article: those of
+unchanged files (rows carried from the previous snapshot), those read again
+whose analysis the snapshot already holds under the same doc_id (a moved
+file), and truly new ones. :func:`gather_documents` sorts them out once, so
+the flow only has to analyse ``to_analyse`` and hand the result back to
+:meth:`Gathered.combine`.
+
+Example:
+    >>> gathered = gather_documents(None, frozenset(), articles, run_id="run_x")  # doctest: +SKIP
+    >>> gathered.to_analyse.columns  # doctest: +SKIP
+    ['doc_id', 'text', 'published_date']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import polars as pl
+
+from newsfold.assemble import apply_analysis, deduplicate_documents, documents_from_articles, stack_tables
+from newsfold.errors import ErrorCode
+from newsfold.incremental import PER_DOCUMENT_TABLES, CarriedRows, carry_over, reuse_analysis
+from newsfold.records import Article, Reject
+from newsfold.store import Snapshot
+from schemas import Documents, polars_schema
+
+__all__ = ["Gathered", "gather_documents"]
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """Every article of the run and where its rows will come from.
+
+    Attributes:
+        carried: Rows and rejects of unchanged files.
+        fresh: ``documents`` rows read by this run (duplicates removed),
+            analysis columns still empty.
+        reused_facts: Per-article analysis facts found in the snapshot.
+        reused_tables: Their per-article rows.
+        duplicate_rejects: One reject per article identical to a kept one.
+    """
+
+    carried: CarriedRows
+    fresh: pl.DataFrame
+    reused_facts: pl.DataFrame
+    reused_tables: Mapping[str, pl.DataFrame]
+    duplicate_rejects: list[Reject]
+
+    @property
+    def to_analyse(self) -> pl.DataFrame:
+        """doc_id, text and published_date of the articles to parse."""
+        return self.fresh.join(self.reused_facts, on=Documents.doc_id, how="anti").select(
+            Documents.doc_id, Documents.text, Documents.published_date
+        )
+
+    def combine(self, analysed: pl.DataFrame, tables: Mapping[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+        """All per-article tables of the run, once ``to_analyse`` is analysed.
+
+        Args:
+            analysed: Per-article facts (doc_id, n_words, n_sentences,
+                published_date, published_date_source) of the analysed articles.
+            tables: Their per-article rows by table name.
+        """
+        facts = pl.concat([self.reused_facts, analysed], how="diagonal_relaxed")
+        return stack_tables(
+            [self.carried.tables, {"documents": apply_analysis(self.fresh, facts)}, self.reused_tables, tables],
+            PER_DOCUMENT_TABLES,
+        )
+
+    def analysis_rejects(self, failures: Sequence[tuple[str, str]]) -> list[Reject]:
+        """A reject per article whose analysis failed, naming its file."""
+        by_id = {row[Documents.doc_id]: row for row in self.fresh.iter_rows(named=True)}
+        return [
+            Reject(
+                source_path=by_id[doc_id][Documents.source_path],
+                source_sha256=by_id[doc_id][Documents.source_sha256],
+                record_index=by_id[doc_id][Documents.record_index],
+                stage="analyse",
+                error_code=ErrorCode.ANALYSIS_FAILED.value,
+                message=f"analysis of {doc_id} failed: {message}",
+            )
+            for doc_id, message in failures
+        ]
+
+
+def gather_documents(
+    previous: Snapshot | None, carried_paths: frozenset[str], articles: Sequence[Article], *, run_id: str
+) -> Gathered:
+    """Sort the run's articles into carried, reused and to-analyse.
+
+    Args:
+        previous: The current snapshot, if any.
+        carried_paths: Unchanged files whose rows are carried over.
+        articles: Articles read by this run.
+        run_id: This run; stamped on the documents it read.
+    """
+    carried = carry_over(previous, carried_paths)
+    documents, duplicate_rejects = deduplicate_documents(
+        pl.concat(
+            [
+                carried.tables.get("documents", pl.DataFrame(schema=polars_schema(Documents))),
+                documents_from_articles(articles, run_id=run_id),
+            ],
+            how="vertical",
+        )
+    )
+    fresh = documents.filter(pl.col(Documents.run_id) == run_id)
+    carried_documents = documents.filter(pl.col(Documents.run_id) != run_id)
+    carried = CarriedRows(tables={**carried.tables, "documents": carried_documents}, rejects=carried.rejects)
+    reused_facts, reused_tables = reuse_analysis(previous, fresh[Documents.doc_id].to_list())
+    return Gathered(carried, fresh, reused_facts, reused_tables, duplicate_rejects)
