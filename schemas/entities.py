@@ -20,19 +20,50 @@ ALIAS_DTYPE = pl.List(
     )
 )
 
+_ENTITY_ID = r"^(Q[0-9]+|ent_[0-9a-f]{16})$"
+
 
 class Entities(TableModel):
     """Canonical entities with every spelling observed for them."""
 
-    entity_id: str = pa.Field(unique=True, str_length={"min_value": 1}, description="Permanent id: the Wikidata id when known, else derived from the canonical name key.")
-    canonical_name: str = pa.Field(str_length={"min_value": 1}, description="Preferred name.")
-    entity_type: str = pa.Field(isin=ENTITY_TYPES, description="PER, ORG, LOC or MISC.")
-    wikidata_id: str = pa.Field(nullable=True, str_matches=r"^Q[0-9]+$", description="Wikidata item id, when the entity is in the reference registry.")
-    aliases: ALIAS_DTYPE = pa.Field(description="Observed spellings: name, number of mentions, link method and score.")
-    n_mentions: pl.Int64 = pa.Field(ge=1, description="Mentions linked to the entity.")
-    n_documents: pl.Int64 = pa.Field(ge=1, description="Articles mentioning the entity.")
-    first_seen: pl.Date = pa.Field(nullable=True, description="Earliest published_date of an article mentioning it.")
+    entity_id: str = pa.Field(
+        unique=True,
+        str_matches=_ENTITY_ID,
+        description="Permanent id: the Wikidata id (Q...) when known, else ent_ + a hash of the entity type and its canonical key; never derived from processing order.",
+    )
+    canonical_name: str = pa.Field(
+        str_length={"min_value": 1},
+        description="Preferred name: the registry name, a curated rename, or the most frequent observed spelling.",
+    )
+    entity_type: str = pa.Field(
+        isin=ENTITY_TYPES,
+        description="PER (person), ORG (organisation, also spaCy FAC), LOC (place, also demonyms such as 'Iranian') or MISC.",
+    )
+    wikidata_id: str = pa.Field(
+        nullable=True,
+        str_matches=r"^Q[0-9]+$",
+        description="Wikidata item id, when the entity is in the reference registry with a known id.",
+    )
+    aliases: ALIAS_DTYPE = pa.Field(
+        description="Observed spellings, most frequent first: name, number of mentions and quote speakers spelled so, the link method (registry_alias, registry_key, registry_demonym, registry_fuzzy, document_context, corpus_context, exact_key, fuzzy_key, curated_*) and its score."
+    )
+    n_mentions: pl.Int64 = pa.Field(
+        ge=0, description="Entity mentions linked to the entity (0 when only a quote speaker names it)."
+    )
+    n_documents: pl.Int64 = pa.Field(ge=1, description="Articles that mention the entity or quote it as a speaker.")
+    first_seen: pl.Date = pa.Field(
+        nullable=True,
+        description="Earliest published_date of an article mentioning it (null when no such article has a date).",
+    )
     last_seen: pl.Date = pa.Field(nullable=True, description="Latest published_date of an article mentioning it.")
-    latitude: pl.Float64 = pa.Field(nullable=True, ge=-90.0, le=90.0, description="Latitude, for places in the registry.")
-    longitude: pl.Float64 = pa.Field(nullable=True, ge=-180.0, le=180.0, description="Longitude, for places in the registry.")
-    country: str = pa.Field(nullable=True, str_matches=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country of a place (or the country itself).")
+    latitude: pl.Float64 = pa.Field(
+        nullable=True, ge=-90.0, le=90.0, description="Latitude (WGS84), for places in the registry."
+    )
+    longitude: pl.Float64 = pa.Field(
+        nullable=True, ge=-180.0, le=180.0, description="Longitude (WGS84), for places in the registry."
+    )
+    country: str = pa.Field(
+        nullable=True,
+        str_matches=r"^[A-Z]{2}$",
+        description="ISO 3166-1 alpha-2 country of a place (or the country itself).",
+    )

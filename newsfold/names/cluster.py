@@ -1,0 +1,105 @@
+"""Group spellings the registry does not know into observed entities.
+
+Spellings with equal transliteration keys form one group (``exact_key``).
+Groups are then attached *star-shaped*: in a fixed order (most observations
+first, then key), each multi-part group either attaches to an earlier head
+group it matches fuzzily (``fuzzy_key``, vetoes apply) or becomes a head
+itself. Heads never attach to anything, so there are no chains of fuzzy
+matches (A~B, B~C, so A=C) without an exact key at the centre.
+
+Example:
+    >>> from newsfold.names.observe import make_observation as m
+    >>> links, infos = cluster_observations([
+    ...     m("men_1", "doc_1", 0, 17, "Mikhail Gorbachev", "PERSON"),
+    ...     m("men_2", "doc_2", 0, 17, "Mikhail Gorbachev", "PERSON"),
+    ...     m("men_3", "doc_3", 0, 17, "Mikhail Gorbachov", "PERSON")])
+    >>> links["men_3"].method, links["men_3"].entity_id == links["men_1"].entity_id
+    ('fuzzy_key', True)
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names
+from newsfold.names.forms import NameForm
+from newsfold.names.match import AMBIGUITY_MARGIN
+from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_single_part
+from newsfold.names.registry import make_entity_id
+
+__all__ = ["cluster_observations", "observed_key"]
+
+
+def observed_key(form: NameForm, text: str) -> str:
+    """The grouping key of a spelling: its transliteration key, never empty."""
+    return form.key or text.strip().casefold() or "?"
+
+
+def cluster_observations(observations: list[Observation]) -> tuple[dict[str, Link], dict[str, EntityInfo]]:
+    """Link registry-less observations to observed entities.
+
+    Args:
+        observations: Observations no registry or context rule linked.
+
+    Returns:
+        Links by item id, and the new entities by id.
+    """
+    groups: dict[tuple[str, str], list[Observation]] = defaultdict(list)
+    for obs in observations:
+        groups[(obs.entity_type, observed_key(obs.form, obs.text))].append(obs)
+    weights = {g: sum(m.weight for m in members) for g, members in groups.items()}
+    order = sorted(groups, key=lambda g: (-weights[g], g))
+    heads: dict[tuple[str, ...], list[tuple[NameForm, str]]] = defaultdict(list)
+    links: dict[str, Link] = {}
+    head_groups: dict[str, list[Observation]] = {}
+    for group_key in order:
+        members = groups[group_key]
+        entity_type, key = group_key
+        form = members[0].form
+        attached = _attach(form, heads) if entity_type != "MISC" and not is_single_part(form) else None
+        if attached is not None:
+            entity_id, score = attached
+            links.update({m.item_id: Link(entity_id, "fuzzy_key", score) for m in members})
+            continue
+        entity_id = make_entity_id(entity_type, key)
+        head_groups[entity_id] = members
+        links.update({m.item_id: Link(entity_id, "exact_key", 1.0) for m in members})
+        heads[_block(form)].append((form, entity_id))
+    infos = {
+        entity_id: EntityInfo(entity_id, _pick_canonical(members), members[0].entity_type)
+        for entity_id, members in head_groups.items()
+    }
+    return links, infos
+
+
+def _block(form: NameForm) -> tuple[str, ...]:
+    """Heads a group is compared with share this block.
+
+    Fuzzy links need the first and last parts to agree closely, so names are
+    blocked on their first letters: comparing every pair would be quadratic.
+    """
+    parts = form.core_keys or form.part_keys or ("",)
+    if form.entity_type == "PER":
+        return (form.entity_type, parts[0][:2], parts[-1][:3])
+    return (form.entity_type, str(len(parts)), parts[0][:3], parts[-1][:3])
+
+
+def _attach(form: NameForm, heads: dict[tuple[str, ...], list[tuple[NameForm, str]]]) -> tuple[str, float] | None:
+    scores: dict[str, float] = {}
+    for head_form, entity_id in heads.get(_block(form), ()):
+        result = compare_names(form, head_form)
+        if result.veto is None and result.score > scores.get(entity_id, 0.0):
+            scores[entity_id] = result.score
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
+        return None
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < AMBIGUITY_MARGIN:
+        return None
+    return ranked[0]
+
+
+def _pick_canonical(members: list[Observation]) -> str:
+    counts: Counter[str] = Counter()
+    for member in members:
+        counts[display_name(member)] += member.weight
+    return min(counts, key=lambda name: (-counts[name], -len(name.split()), name))

@@ -1,0 +1,131 @@
+"""Fold names to ASCII tokens and transliteration-aware keys.
+
+Two keys per name, from strict to loose:
+
+* the *alias key*: ASCII-folded, case-folded tokens ("U.S." -> "us",
+  "Soleymânî" -> "soleymani"), used for exact lookups of listed spellings;
+* the *part key* of each token: the alias token after name-part synonyms
+  (Qasem = Qassem = Ghasem = Kassem) and Arabic/Persian transliteration
+  equivalences (q/gh/kh -> k, doubled letters, vowel runs reduced to three
+  classes, a final "h" after a vowel dropped). "Suleimani", "Sulaimani" and
+  "Soleymani" share the part key "sulaimani"; "Suleiman" keys to "sulaiman",
+  so Egypt's Omar Suleiman stays apart.
+
+Example:
+    >>> fold_tokens("Qasim Suleimani’s")
+    ('qasim', 'suleimanis')
+    >>> make_part_key("Soleymani") == make_part_key("sulaimani")
+    True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+import yaml
+from anyascii import anyascii
+
+__all__ = ["fold_text", "fold_tokens", "make_part_key", "load_name_part_synonyms"]
+
+_DROPPED = re.compile(r"[.'’‘`´ʼʻ\u02bf\u02be]")
+_SEPARATORS = re.compile(r"[^a-z0-9@]+")
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+
+
+def fold_text(text: str) -> str:
+    """ASCII-fold, case-fold and tidy a name into space-separated tokens.
+
+    Periods and apostrophes vanish without a space so that "U.S." and
+    "US", "Kata'ib" and "Kataib" fold alike; other punctuation separates.
+
+    Args:
+        text: A name in any script.
+
+    Returns:
+        The folded name, e.g. ``"kim jong un"`` for ``"Kim Jong-un"``.
+    """
+    folded = anyascii(text).casefold()
+    folded = _DROPPED.sub("", folded)
+    return _SEPARATORS.sub(" ", folded).strip()
+
+
+def fold_tokens(text: str) -> tuple[str, ...]:
+    """The tokens of :func:`fold_text`.
+
+    Example:
+        >>> fold_tokens("Abu Mahdi al-Muhandis")
+        ('abu', 'mahdi', 'al', 'muhandis')
+    """
+    return tuple(fold_text(text).split())
+
+
+@cache
+def load_name_part_synonyms() -> dict[str, str]:
+    """Map every listed spelling of a name part to its group's first spelling.
+
+    Returns:
+        ``{"qassem": "qasem", "ghasem": "qasem", ...}`` from the shipped
+        ``data/name_parts.yml`` (folded like names are).
+    """
+    raw = yaml.safe_load(resources.files("newsfold.names").joinpath("data/name_parts.yml").read_text("utf-8"))
+    synonyms: dict[str, str] = {}
+    for section in ("transliterations", "nicknames"):
+        for group in raw.get(section, []):
+            folded = [fold_text(str(item)) for item in group]
+            for spelling in folded:
+                synonyms.setdefault(spelling, folded[0])
+    return synonyms
+
+
+def _reduce_vowel_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    letters = set(run)
+    if letters <= {"a"}:
+        return "a"
+    if run in ("ei", "ey"):
+        return "ai"  # the diphthong of Soleimani = Sulaimani
+    if letters <= {"e", "i", "y"}:
+        return "i"
+    if letters <= {"o", "u"}:
+        return "u"
+    return "ai"
+
+
+@cache
+def make_part_key(token: str) -> str:
+    """Transliteration-aware key of one name token.
+
+    Args:
+        token: A name token (folded or not).
+
+    Returns:
+        The token's key; spellings a transliterator might produce for the same
+        Arabic or Persian name part share it.
+
+    Example:
+        >>> make_part_key("Ghasem"), make_part_key("Qassim")
+        ('kasim', 'kasim')
+    """
+    folded = fold_text(token).replace(" ", "")
+    if not folded:
+        return ""
+    folded = load_name_part_synonyms().get(folded, folded)
+    if folded.isdigit() or len(folded) <= 2:
+        return folded
+    head, body = folded[0], folded[1:]
+    # "w" after a vowel is a vowel glide (Rowhani = Rouhani).
+    body = re.sub(r"(?<=[aeiou])w", "u", body)
+    key = head + body
+    key = key.replace("gh", "k").replace("kh", "k").replace("q", "k").replace("ck", "k").replace("ph", "f")
+    key = re.sub(r"(.)\1+", r"\1", key)
+    if len(key) > 5 and key[-2:] in ("eh", "ah"):
+        key = key[:-2] + "a"  # a long name's final -eh/-ah is one vowel: Salameh = Salama, not Salami
+    elif len(key) > 3 and key[-1] == "h" and key[-2] in "aeiou":
+        key = key[:-1]  # Saleh = Salih, Basrah = Basra
+    if len(key) > 1 and key[0] in "aeiou":
+        key = _VOWEL_RUN.sub(_reduce_vowel_run, key[0]) + _VOWEL_RUN.sub(_reduce_vowel_run, key[1:])
+    else:
+        key = key[0] + _VOWEL_RUN.sub(_reduce_vowel_run, key[1:])
+    return key

@@ -1,0 +1,67 @@
+"""Link one spelling to the reference registry, with the label's quirks.
+
+On top of :func:`newsfold.names.match.match_registry`:
+
+* NORP spans are demonyms or groups: "Iranian" links to Iran
+  (``registry_demonym``); a NORP span that is a country name links to it;
+  anything else stays MISC.
+* spaCy often labels a country ORG ("the U.S. said") or an organisation GPE.
+  When nothing of the label's own type matches, an exact listed spelling of
+  the other type (ORG <-> LOC) links with ``registry_alias_relabelled``
+  (0.9). Persons never cross types.
+
+Example:
+    >>> link_spelling("Americans", "NORP").entity_id
+    'Q30'
+    >>> link_spelling("U.S.", "ORG").method
+    'registry_alias_relabelled'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from newsfold.names.forms import make_name_form
+from newsfold.names.labels import map_label_to_type
+from newsfold.names.match import find_registry_link
+from newsfold.names.observe import Link
+from newsfold.names.registry import load_registry
+
+__all__ = ["link_spelling", "RELABELLED_SCORE"]
+
+RELABELLED_SCORE = 0.9
+_OTHER_TYPE = {"ORG": "LOC", "LOC": "ORG"}
+
+
+@lru_cache(maxsize=200_000)
+def link_spelling(text: str, label: str | None) -> Link | None:
+    """The registry link of a spelling under a spaCy label, or None.
+
+    Args:
+        text: The spelling as written.
+        label: spaCy label, newsfold type, or None.
+
+    Returns:
+        A :class:`Link`, or None when no registry rule fires.
+    """
+    registry = load_registry()
+    entity_type = map_label_to_type(label)
+    if label is not None and label.upper() == "NORP":
+        form = make_name_form(text, "MISC")
+        country = registry.demonym_index.get(form.alias_key)
+        if country is not None:
+            return Link(country, "registry_demonym", 1.0)
+        ids = registry.alias_index.get(("LOC", form.alias_key), ())
+        return Link(ids[0], "registry_alias_relabelled", RELABELLED_SCORE) if ids else None
+    if entity_type == "MISC":
+        return None
+    form = make_name_form(text, entity_type)
+    best = find_registry_link(form, registry)
+    if best is not None:
+        return Link(best.entity_id, best.method, best.score)
+    other = _OTHER_TYPE.get(entity_type)
+    if other is not None:
+        ids = registry.alias_index.get((other, make_name_form(text, other).alias_key), ())
+        if ids:
+            return Link(ids[0], "registry_alias_relabelled", RELABELLED_SCORE)
+    return None

@@ -1,0 +1,180 @@
+"""Look one name up in the reference registry, strictest rule first.
+
+Rules, in order (the first that fires wins; the rest become runners-up):
+
+1. ``registry_alias`` (1.0): the folded spelling is a listed alias
+   ("U.S." -> United States), also after a person's titles are stripped
+   ("President Donald Trump").
+2. ``registry_key`` (0.97): the transliteration key equals a listed alias's
+   key ("Qassem Suleimani" -> Qasem Soleimani).
+3. ``registry_fuzzy`` (the score): the best fuzzy candidate of the same type
+   that passes every veto and scores at least ``FUZZY_THRESHOLD``, and is
+   clearly ahead of the next entity.
+
+Example:
+    >>> from newsfold.names.forms import make_name_form
+    >>> best = match_registry(make_name_form("Ghasem Soleymani", "PER"))[0]
+    >>> best.canonical_name, best.method
+    ('Qasem Soleimani', 'registry_key')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz.distance import JaroWinkler
+
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names
+from newsfold.names.fold import fold_text
+from newsfold.names.forms import NameForm
+from newsfold.names.registry import Registry, load_registry
+
+__all__ = [
+    "Candidate",
+    "match_registry",
+    "pick_registry_link",
+    "find_registry_link",
+    "EXACT_METHODS",
+    "AMBIGUITY_MARGIN",
+]
+
+#: Methods that link by spelling alone; document context never overrides them.
+EXACT_METHODS = frozenset({"registry_alias", "registry_key", "registry_demonym"})
+#: A fuzzy winner must beat the next entity by this much.
+AMBIGUITY_MARGIN = 0.02
+_METHOD_SCORE = {"registry_alias": 1.0, "registry_key": 0.97}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A registry entity a name could resolve to.
+
+    Attributes:
+        entity_id: The candidate's entity id.
+        canonical_name: Its preferred name.
+        method: Rule that proposed it (registry_alias, registry_key, registry_fuzzy).
+        score: Confidence in [0, 1]; 0 when vetoed.
+        matched: The listed alias that matched.
+        veto: Why it cannot be this entity, or None.
+    """
+
+    entity_id: str
+    canonical_name: str
+    method: str
+    score: float
+    matched: str
+    veto: str | None = None
+
+
+def find_registry_link(form: NameForm, registry: Registry | None = None) -> Candidate | None:
+    """The registry entity a name resolves to, or None (the resolver's fast path).
+
+    Same answer as ``pick_registry_link(match_registry(form))``, but stops at
+    the first exact rule that fires and never ranks runners-up.
+    """
+    registry = registry or load_registry()
+    for candidate in _exact_candidates(form, registry):
+        return candidate
+    return pick_registry_link(
+        sorted(_fuzzy_candidates(form, registry), key=lambda c: (c.veto is not None, -c.score, c.entity_id))
+    )
+
+
+def _exact_candidates(form: NameForm, registry: Registry) -> list[Candidate]:
+    found: dict[str, Candidate] = {}
+    lookups = [("registry_alias", registry.alias_index, form.alias_key)]
+    if form.entity_type == "PER":
+        lookups.append(("registry_alias", registry.alias_index, " ".join(form.tokens)))
+    lookups.append(("registry_key", registry.key_index, form.key))
+    for method, index, key in lookups:
+        for rank, entity_id in enumerate(index.get((form.entity_type, key), ())):
+            if entity_id not in found:
+                entry = registry.entries[entity_id]
+                # A namesake ranked behind the preferred entry is a runner-up only.
+                score = _METHOD_SCORE[method] - (0.05 if rank else 0.0)
+                found[entity_id] = Candidate(entity_id, entry.canonical_name, method, score, form.text)
+    return sorted(found.values(), key=lambda c: -c.score)
+
+
+def match_registry(form: NameForm, registry: Registry | None = None, *, limit: int = 5) -> list[Candidate]:
+    """Ranked registry candidates for a name, vetoed ones last.
+
+    Args:
+        form: The analysed name (its type gates the lookup).
+        registry: Defaults to the shipped registry.
+        limit: Most candidates to return.
+
+    Returns:
+        Candidates, best first, one per entity.
+    """
+    registry = registry or load_registry()
+    found = {c.entity_id: c for c in _exact_candidates(form, registry)}
+    for candidate in _fuzzy_candidates(form, registry):
+        if candidate.entity_id not in found:
+            found[candidate.entity_id] = candidate
+    # Vetoed candidates are ranked by how alike the spellings look, to show the near misses.
+    ranked = sorted(
+        found.values(),
+        key=lambda c: (c.veto is not None, -c.score, -_looks(form, c.matched), c.entity_id),
+    )
+    return ranked[:limit]
+
+
+def _fuzzy_candidates(form: NameForm, registry: Registry) -> list[Candidate]:
+    seen: set[tuple[str, str]] = set()
+    best: dict[str, tuple[Candidate, float]] = {}
+    for part in form.core_keys or form.part_keys:
+        for alias_form, entity_id in registry.block_index.get((form.entity_type, part[:3]), ()):
+            if (alias_form.key, entity_id) in seen:
+                continue
+            seen.add((alias_form.key, entity_id))
+            result = compare_names(form, alias_form)
+            current = best.get(entity_id)
+            if (
+                current is not None
+                and current[0].veto is None
+                and (result.veto is not None or result.score <= current[0].score)
+            ):
+                continue
+            # Among vetoed aliases keep the one that looks most alike (shown as the near miss).
+            looks = JaroWinkler.similarity(form.alias_key, alias_form.alias_key) if result.veto is not None else 1.0
+            if current is not None and result.veto is not None and looks <= current[1]:
+                continue
+            candidate = Candidate(
+                entity_id,
+                registry.entries[entity_id].canonical_name,
+                "registry_fuzzy",
+                result.score,
+                alias_form.text,
+                result.veto,
+            )
+            best[entity_id] = (candidate, looks)
+    return [c for c, _ in best.values() if c.veto is not None or c.score >= 0.5]
+
+
+def _looks(form: NameForm, spelling: str) -> float:
+    """How alike two spellings look (ranks near misses; never decides a link)."""
+    return JaroWinkler.similarity(form.alias_key, fold_text(spelling))
+
+
+def pick_registry_link(candidates: list[Candidate]) -> Candidate | None:
+    """The candidate a name resolves to, or None when nothing fits clearly.
+
+    Args:
+        candidates: Output of :func:`match_registry`.
+
+    Returns:
+        The winner: an exact rule, or a fuzzy score at or above the threshold
+        that leads the next entity by ``AMBIGUITY_MARGIN``.
+    """
+    viable = [c for c in candidates if c.veto is None]
+    if not viable:
+        return None
+    best = viable[0]
+    if best.method != "registry_fuzzy":
+        return best
+    if best.score < FUZZY_THRESHOLD:
+        return None
+    if len(viable) > 1 and best.score - viable[1].score < AMBIGUITY_MARGIN:
+        return None
+    return best

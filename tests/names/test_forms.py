@@ -1,0 +1,72 @@
+"""Analysing a spelling into tokens, keys and veto features."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfold.names.forms import clean_surface, make_name_form
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_type", "tokens", "has_title"),
+    [
+        ("General Sulaimani", "PER", ("sulaimani",), True),
+        ("President Donald Trump", "PER", ("donald", "trump"), True),
+        ("Secretary of State Mike Pompeo", "PER", ("mike", "pompeo"), True),
+        ("Mr. Trump", "PER", ("trump",), True),
+        ("General", "PER", ("general",), False),
+        ("Donald Trump", "PER", ("donald", "trump"), False),
+        ("the US Embassy", "ORG", ("us", "embassy"), False),
+        ("The U.S.", "LOC", ("us",), False),
+        ("Soleimani’s", "PER", ("soleimani",), False),
+        ("SOLEIMANI, Qasem", "PER", ("qasem", "soleimani"), False),
+    ],
+)
+def test_make_name_form_strips_titles_articles_and_possessives(text, entity_type, tokens, has_title):
+    form = make_name_form(text, entity_type)
+    assert form.tokens == tokens
+    assert form.has_title is has_title
+
+
+@pytest.mark.parametrize(
+    ("text", "initials", "suffix", "patronyms", "key"),
+    [
+        ("George H. W. Bush", ("h", "w"), None, (), "gairgi h w bush"),
+        ("Joseph R. Biden Jr.", ("r",), "jr", (), "jusif r bidin jr"),
+        ("Mohammed bin Salman", (), None, ("salman",), "muhamid bin salman"),
+        ("Muhammad ibn Salman", (), None, ("salman",), "muhamid bin salman"),
+        ("Abu Mahdi al-Muhandis", (), None, (), "abu mahdi muhandis"),
+        ("Qasim Suleimani", (), None, (), "kasim sulaimani"),
+    ],
+)
+def test_make_name_form_extracts_veto_features(text, initials, suffix, patronyms, key):
+    form = make_name_form(text, "PER")
+    assert (form.initials, form.suffix, form.patronyms, form.key) == (initials, suffix, patronyms, key)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("“Soleimani’s", "Soleimani"),
+        ("Iran,", "Iran"),
+        ("(Trump)", "Trump"),
+        ("Americans'", "Americans"),
+        ("Iran", "Iran"),
+    ],
+)
+def test_clean_surface_trims_quotes_punctuation_and_possessive(raw, clean):
+    assert clean_surface(raw) == clean
+
+
+@given(st.text(max_size=60), st.sampled_from(["PER", "ORG", "LOC", "MISC"]))
+def test_make_name_form_never_fails_and_keys_are_ascii(text, entity_type):
+    form = make_name_form(text, entity_type)
+    assert form.key.isascii()
+    assert form.key == " ".join(form.part_keys)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [("习近平", "习近朋", False), ("Xi Jinping", "Xi Jinping", True)])
+def test_make_name_form_keeps_romanised_cjk_syllables_apart(a, b, same):
+    assert (make_name_form(a, "PER").key == make_name_form(b, "PER").key) is same

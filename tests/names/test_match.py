@@ -1,0 +1,62 @@
+"""Registry lookup: exact rules, fuzzy with vetoes, ambiguity."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfold.names.forms import make_name_form
+from newsfold.names.match import find_registry_link, match_registry, pick_registry_link
+
+
+@pytest.mark.parametrize(
+    ("name", "entity_type", "canonical", "method"),
+    [
+        ("Qasem Soleimani", "PER", "Qasem Soleimani", "registry_alias"),
+        ("President Donald Trump", "PER", "Donald Trump", "registry_alias"),
+        ("Ghasem Soleymani", "PER", "Qasem Soleimani", "registry_key"),
+        ("Kassem Sulaimani", "PER", "Qasem Soleimani", "registry_key"),
+        ("Kim Jong-il", "PER", "Kim Jong Il", "registry_alias"),
+        ("Kataib Hizbullah", "ORG", "Kataib Hezbollah", "registry_alias"),
+        ("Islamic Revolutionary Guards Corp", "ORG", "Islamic Revolutionary Guard Corps", "registry_fuzzy"),
+        ("Baghdadd", "LOC", "Baghdad", "registry_key"),
+        # no link
+        ("George Bush", "PER", None, None),  # W. or H. W.: ambiguous
+        ("Mohammed bin Sultan", "PER", None, None),
+        ("Soleimani", "LOC", None, None),  # not the city of Sulaymaniyah
+        ("Sulaimani", "PER", None, None),  # a bare surname needs context
+        ("Baghdad", "PER", None, None),  # type-gated
+    ],
+)
+def test_pick_registry_link(name, entity_type, canonical, method):
+    best = pick_registry_link(match_registry(make_name_form(name, entity_type)))
+    if canonical is None:
+        assert best is None
+    else:
+        assert (best.canonical_name, best.method) == (canonical, method)
+
+
+def test_match_registry_reports_vetoed_runners_up():
+    candidates = match_registry(make_name_form("Kim Jong Un", "PER"))
+    assert candidates[0].canonical_name == "Kim Jong Un" and candidates[0].veto is None
+    vetoed = {c.canonical_name: c.veto for c in candidates if c.veto}
+    assert "Kim Jong Il" in vetoed
+
+
+@pytest.mark.parametrize(
+    ("name", "entity_type"),
+    [
+        ("Qassem Suleimani", "PER"),
+        ("Michael R. Pompeo", "PER"),
+        ("George Bush", "PER"),
+        ("Islamic Revolutionary Guards Corp", "ORG"),
+        ("Kataib Hizbullah", "ORG"),
+        ("Baghdadd", "LOC"),
+        ("Zzyzx Qwerty", "PER"),
+        ("Soleimani", "LOC"),
+    ],
+)
+def test_find_registry_link_agrees_with_full_ranking(name, entity_type):
+    form = make_name_form(name, entity_type)
+    fast = find_registry_link(form)
+    full = pick_registry_link(match_registry(form))
+    assert (fast and (fast.entity_id, fast.method)) == (full and (full.entity_id, full.method))

@@ -1,0 +1,69 @@
+"""The shipped reference registry."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfold.names.forms import make_name_form
+from newsfold.names.registry import load_registry, make_entity_id
+
+
+@pytest.mark.parametrize(
+    ("entity_type", "spelling", "canonical", "entity_id"),
+    [
+        ("LOC", "U.S.", "United States", "Q30"),
+        ("LOC", "America", "United States", "Q30"),
+        ("LOC", "Islamic Republic of Iran", "Iran", "Q794"),
+        ("LOC", "Bagdad", "Baghdad", "Q1530"),
+        ("LOC", "Teheran", "Tehran", "Q3616"),
+        ("LOC", "International Zone", "Green Zone", None),
+        ("PER", "Qasem Soleimani", "Qasem Soleimani", "Q1149393"),
+        ("ORG", "IRGC", "Islamic Revolutionary Guard Corps", None),
+        ("ORG", "Sepah", "Islamic Revolutionary Guard Corps", None),
+        ("ORG", "Kata'ib Hezbollah", "Kataib Hezbollah", None),
+        ("ORG", "UN", "United Nations", "Q1065"),
+    ],
+)
+def test_registry_alias_index_finds_listed_spellings(entity_type, spelling, canonical, entity_id):
+    registry = load_registry()
+    ids = registry.alias_index[(entity_type, make_name_form(spelling, entity_type).alias_key)]
+    entry = registry.entries[ids[0]]
+    assert entry.canonical_name == canonical
+    if entity_id is not None:
+        assert entry.entity_id == entity_id
+
+
+@pytest.mark.parametrize(
+    ("demonym", "entity_id"), [("american", "Q30"), ("americans", "Q30"), ("iranian", "Q794"), ("iraqi", "Q796")]
+)
+def test_registry_demonyms_point_to_countries(demonym, entity_id):
+    assert load_registry().demonym_index[demonym] == entity_id
+
+
+def test_registry_is_type_gated():
+    registry = load_registry()
+    assert ("PER", "baghdad") not in registry.alias_index
+    assert ("LOC", "qasem soleimani") not in registry.alias_index
+
+
+def test_registry_entries_are_well_formed():
+    registry = load_registry()
+    assert len(registry.entries) > 400  # countries + capitals + big cities + curated
+    for entry in registry.entries.values():
+        assert entry.entity_type in ("PER", "ORG", "LOC")
+        assert entry.canonical_name in entry.aliases
+        assert entry.wikidata_id is None or entry.entity_id == entry.wikidata_id
+        assert entry.country is None or (len(entry.country) == 2 and entry.country.isupper())
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [(("PER", "x", "Q22686"), "Q22686"), (("PER", "kasim sulaimani"), make_entity_id("PER", "kasim sulaimani"))],
+)
+def test_make_entity_id_prefers_wikidata(args, expected):
+    assert make_entity_id(*args) == expected
+
+
+def test_make_entity_id_depends_on_type_and_key():
+    assert make_entity_id("PER", "a") != make_entity_id("LOC", "a")
+    assert make_entity_id("PER", "a").startswith("ent_")
