@@ -39,7 +39,7 @@ from newsfold.records import Article, Reject, SourceFile
 from newsfold.store import Snapshot, commit_snapshot, current_snapshot, output_lock
 from newsfold.summary import RunSummary, make_run_id, render_markdown, runs_row
 from newsfold.validate import split_valid_rows
-from schemas import SCHEMA_VERSION, TABLES, Entities, Rejects, Runs, polars_schema
+from schemas import SCHEMA_VERSION, TABLES, Entities, Mentions, Rejects, Runs, polars_schema
 
 if TYPE_CHECKING:
     from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
@@ -212,7 +212,8 @@ class _RunStart:
 
 
 def _summary(start: _RunStart, plan: InputPlan, *, committed: bool, rows: dict[str, int],
-             rejects: pl.DataFrame, new_entities: Sequence[str] = ()) -> RunSummary:
+             rejects: pl.DataFrame, new_entities: Sequence[str] = (),
+             links_by_method: dict[str, int] | None = None) -> RunSummary:
     return RunSummary(
         run_id=start.run_id,
         flow_run_id=flow_run.get_id(),
@@ -223,6 +224,7 @@ def _summary(start: _RunStart, plan: InputPlan, *, committed: bool, rows: dict[s
         rows=rows,
         rejects_by_code=dict(Counter(rejects[Rejects.error_code].to_list())),
         new_entities=tuple(new_entities),
+        links_by_method=links_by_method or {},
         output=str(start.out),
         seconds=time.perf_counter() - start.clock,
     )
@@ -235,8 +237,9 @@ def _committed_summary(start: _RunStart, plan: InputPlan, tables: dict[str, pl.D
     new_entities = tables["entities"].filter(~pl.col(Entities.entity_id).is_in(before))
     rows = {name: tables[name].height for name in TABLES}
     rows["runs"] += 1  # this run's own row, appended once the summary exists
+    links = Counter(tables["mentions"][Mentions.resolution].to_list())
     return _summary(start, plan, committed=True, rows=rows, rejects=tables["rejects"],
-                    new_entities=new_entities[Entities.canonical_name].to_list())
+                    new_entities=new_entities[Entities.canonical_name].to_list(), links_by_method=dict(links))
 
 
 def _unchanged_summary(start: _RunStart, plan: InputPlan, previous: Snapshot) -> RunSummary:

@@ -42,6 +42,8 @@ class RunSummary:
         rows: Rows per table in the dataset after the run.
         rejects_by_code: Rejects in the dataset after the run, per error code.
         new_entities: Canonical names of entities the previous snapshot lacked.
+        links_by_method: Mentions per resolution rule, so merges made by
+            fuzzy or context rules stand out from exact ones.
         output: Where the dataset lives.
     """
 
@@ -54,6 +56,7 @@ class RunSummary:
     rows: Mapping[str, int]
     rejects_by_code: Mapping[str, int]
     new_entities: tuple[str, ...] = ()
+    links_by_method: Mapping[str, int] = field(default_factory=dict)
     output: str = ""
     seconds: float = field(default=0.0)
 
@@ -73,6 +76,7 @@ class RunSummary:
             "rejects": self.rejects,
             "rejects_by_code": dict(self.rejects_by_code),
             "new_entities": list(self.new_entities),
+            "links_by_method": dict(self.links_by_method),
             "output": self.output,
             "seconds": round(self.seconds, 3),
         }
@@ -124,6 +128,9 @@ def render_markdown(summary: RunSummary) -> str:
         lines += ["", "| code | meaning | rows |", "|---|---|---:|"]
         for code, count in sorted(summary.rejects_by_code.items()):
             lines.append(f"| {code} | {ErrorCode(code).describe()} | {count} |")
+    if summary.links_by_method:
+        lines += ["", "| mentions linked by | rows |", "|---|---:|"]
+        lines += [f"| {method} | {count} |" for method, count in sorted(summary.links_by_method.items())]
     if summary.new_entities:
         shown = ", ".join(summary.new_entities[:50])
         more = f" and {len(summary.new_entities) - 50} more" if len(summary.new_entities) > 50 else ""

@@ -1,0 +1,65 @@
+"""Planning a run: which inputs are new, changed, removed or carried."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from newsfold.errors import ErrorCode
+from newsfold.incremental import make_manifest, plan_inputs
+from newsfold.records import Reject, SourceFile
+from newsfold.store import commit_snapshot, current_snapshot
+from schemas import TABLES, Rejects, empty_frame, polars_schema
+
+A = SourceFile("a.txt", 3, "a" * 64)
+B = SourceFile("b.txt", 3, "b" * 64)
+B_CHANGED = SourceFile("b.txt", 4, "c" * 64)
+C = SourceFile("c.txt", 3, "d" * 64)
+
+
+def snapshot_of(tmp_path, sources, rejects=()):
+    tables = {name: empty_frame(model) for name, model in TABLES.items()}
+    tables["rejects"] = pl.DataFrame(
+        [
+            {"run_id": "r", "source_path": path, "stage": stage, "error_code": code, "message": "m"}
+            for path, stage, code in rejects
+        ],
+        schema=polars_schema(Rejects),
+    )
+    commit_snapshot(tmp_path, tables, make_manifest(sources, []), version="run_1", metadata={})
+    return current_snapshot(tmp_path)
+
+
+def test_incremental_first_run_reads_everything():
+    plan = plan_inputs([A, B], [], previous=None)
+    assert plan.counts["new"] == 2 and not plan.is_noop
+    assert plan.to_read == (A, B)
+
+
+@pytest.mark.parametrize(
+    ("today", "counts", "to_read", "noop"),
+    [
+        ([A, B], {"new": 0, "changed": 0, "removed": 0, "unchanged": 2}, [], True),
+        ([A, B_CHANGED], {"new": 0, "changed": 1, "removed": 0, "unchanged": 1}, ["b.txt"], False),
+        ([A], {"new": 0, "changed": 0, "removed": 1, "unchanged": 1}, [], False),
+        ([A, B, C], {"new": 1, "changed": 0, "removed": 0, "unchanged": 2}, ["c.txt"], False),
+    ],
+)
+def test_incremental_plan_counts_and_reads_only_what_changed(tmp_path, today, counts, to_read, noop):
+    plan = plan_inputs(today, [], snapshot_of(tmp_path, [A, B]))
+    assert {k: plan.counts[k] for k in counts} == counts
+    assert [s.path for s in plan.to_read] == to_read
+    assert plan.is_noop is noop
+
+
+def test_incremental_a_new_refused_file_is_not_a_noop(tmp_path):
+    refused = Reject(source_path="big.txt", stage="discover", error_code=ErrorCode.OVERSIZED_FILE.value, message="too big")
+    plan = plan_inputs([A, B], [refused], snapshot_of(tmp_path, [A, B]))
+    assert plan.counts["new"] == 1 and not plan.is_noop
+
+
+def test_incremental_rereads_files_whose_rows_depend_on_others(tmp_path):
+    previous = snapshot_of(tmp_path, [A, B], rejects=[("b.txt", "read", ErrorCode.DUPLICATE_DOCUMENT.value)])
+    plan = plan_inputs([A, B, C], [], previous)
+    assert sorted(s.path for s in plan.to_read) == ["b.txt", "c.txt"]
+    assert plan.carried_paths == frozenset({"a.txt"})
