@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 
 from schemas.base import ID_PATTERN, TableModel
 
-GRANULARITIES = ["day", "week", "month", "quarter", "year", "decade", "century", "duration", "reference", "time"]
+#: Precision of a TIMEX3 value: a calendar unit, or what kind of non-calendar value it is
+#: ("duration" P3D, "set" P1D for "daily", "reference" PAST_REF, "time" 2020-12-20T15:00).
+GRANULARITIES = [
+    "time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century",
+    "duration", "set", "reference",
+]
 
 
 class Dates(TableModel):

@@ -1,0 +1,108 @@
+"""Rules for spans of time, repetitions and clock times.
+
+Durations ("two years" P2Y, "several days" PXD), sets ("daily" P1D) and
+clock times ("3 p.m. Wednesday" 2020-12-23T15:00).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsfold.dates.calendar import format_day
+from newsfold.dates.counts import parse_count
+from newsfold.dates.lexicon import load_lexicon
+from newsfold.dates.timex import Context, Timex
+
+ADVERB_SETS = {
+    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+    "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W",
+    "semiannually": "P6M", "biannually": "P6M",
+}
+
+
+def resolve_set(match: re.Match, context: Context) -> Timex | None:
+    if match["adverb"]:
+        return Timex(ADVERB_SETS[match["adverb"]], "set")
+    count = match["count"]
+    amount = 2 if count == "other" else (parse_count(count) if count else 1)
+    if amount is None:
+        return None
+    return Timex(format_duration(amount, match["unit"]), "set")
+
+
+def resolve_duration(match: re.Match, context: Context) -> Timex | None:
+    amount = parse_count(match["count"]) if match["count"] else None
+    if match["count"] and (amount is None or re.fullmatch(r"1\d{3}|20\d{2}", match["count"])):
+        return None  # "the 1988 quarter" is a year, not 1988 quarters
+    return Timex(format_duration(amount, match["unit"]), "duration")
+
+
+def resolve_single_duration(match: re.Match, context: Context) -> Timex | None:
+    return Timex(format_duration(1, match["unit"]), "duration")
+
+
+def resolve_year_duration(match: re.Match, context: Context) -> Timex | None:
+    return Timex("P1Y", "duration")
+
+
+def resolve_duration_of(match: re.Match, context: Context) -> Timex | None:
+    # "the first nine months of 1997" measures a span: the duration is the value
+    found = _reparse(match["head"], context, depth=3)
+    return found if found is not None and found.granularity == "duration" else None
+
+
+def resolve_vague_duration(match: re.Match, context: Context) -> Timex | None:
+    unit = "century" if match["unit"] == "centurie" else match["unit"]
+    return Timex(format_duration(None, unit), "duration")
+
+
+def format_duration(amount: float | None, unit: str) -> str:
+    spec = load_lexicon().units[unit]
+    if amount is None:
+        number = "X"
+    else:
+        scaled = amount * spec.factor
+        number = str(int(scaled)) if float(scaled).is_integer() else str(scaled)
+    if unit == "weekend":
+        return f"P{'X' if amount is None else int(amount) * 2}D"
+    # TimeBank writes counted decades, centuries and quarters in years and months.
+    if amount is not None and unit in ("decade", "century", "quarter"):
+        scaled = amount * {"decade": 10, "century": 100, "quarter": 3}[unit]
+        number = str(int(scaled)) if float(scaled).is_integer() else str(scaled)
+        return f"P{number}{'M' if unit == 'quarter' else 'Y'}"
+    if amount is None and unit == "quarter":
+        return "PXM"
+    return f"PT{number}{spec.code}" if spec.time else f"P{number}{spec.code}"
+
+
+def resolve_clock(match: re.Match, context: Context) -> Timex | None:
+    day: dt.date | None = context.reference or context.anchor
+    if match["prefix"] or match["suffix"]:
+        found = _reparse(match["prefix"] or match["suffix"], context, depth=3)
+        if found is None or found.resolved_date is None:
+            return None
+        day = found.resolved_date
+    if day is None:
+        return None
+    clock = match["clock"]
+    if clock in ("noon", "midnight"):
+        hour, minute = (12, 0) if clock == "noon" else (0, 0)
+    else:
+        if not (match["minute"] or match["ampm"]):
+            return None  # a bare number is not a time
+        hour, minute = int(match["hour"]), int(match["minute"] or 0)
+        if match["ampm"] == "pm" and hour < 12:
+            hour += 12
+        elif match["ampm"] == "am" and hour == 12:
+            hour = 0
+    return Timex(f"{format_day(day)}T{hour:02d}:{minute:02d}", "time", day)
+
+
+def _reparse(words: str, context: Context, depth: int) -> Timex | None:
+    """Normalise a part of the expression with the full rule table."""
+    from newsfold.dates.normalise import (
+        normalise_words,  # late: normalise imports this module
+    )
+
+    return normalise_words(words, context, depth)
