@@ -1,4 +1,9 @@
-"""``quotes``: one row per direct quotation."""
+"""``quotes``: one row per direct quotation.
+
+Direct quotations are quoted spans (straight, curly or angle marks) of at least
+four words, tweet embeds, and first-person speech whose quote marks were lost
+in translation ("Trump tweeted that ... I would blame Iran"); see docs/quotes.md.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import pandera.polars as pa
 from schemas.base import ID_PATTERN, TableModel
 
 MEDIA = ["tweet", "statement", "interview", "unknown"]
+SPEAKER_METHODS = ["name", "pronoun", "title", "description", "embed"]
 
 
 class Quotes(TableModel):
@@ -22,7 +28,9 @@ class Quotes(TableModel):
     speaker_start: pl.Int64 = pa.Field(nullable=True, ge=0, description="Offset of speaker_text.")
     speaker_end: pl.Int64 = pa.Field(nullable=True, ge=1, description="Offset just past speaker_text.")
     speaker_name: str = pa.Field(nullable=True, description="The speaker's name after resolving pronouns and titles, e.g. 'Donald Trump' for 'he'.")
-    speaker_method: str = pa.Field(nullable=True, description="How the speaker was found: name, pronoun, title, embed.")
+    speaker_label: str = pa.Field(nullable=True, description="Entity label of the named speaker (PERSON, ORG, GPE, NORP); null when unresolved.")
+    speaker_mention_id: str = pa.Field(nullable=True, str_matches=ID_PATTERN, description="The mention (mentions.mention_id) the speaker resolves to: the name itself, a pronoun's antecedent, a title's holder.")
+    speaker_method: str = pa.Field(nullable=True, isin=SPEAKER_METHODS, description="How the speaker was found: name, pronoun, title, description (a source named by a common noun, e.g. 'officials'), embed (a tweet embed's account).")
     speaker_entity_id: str = pa.Field(nullable=True, description="Speaker's canonical entity (entities.entity_id); null when no speaker was found.")
     cue: str = pa.Field(nullable=True, description="The cue verb or marker, e.g. 'wrote'.")
     medium: str = pa.Field(isin=MEDIA, description="tweet, statement, interview or unknown.")

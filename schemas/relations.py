@@ -35,6 +35,7 @@ FOREIGN_KEYS: tuple[ForeignKey, ...] = (
     ForeignKey("mentions", "entity_id", "entities", "entity_id"),
     ForeignKey("quotes", "doc_id", "documents", "doc_id"),
     ForeignKey("quotes", "speaker_entity_id", "entities", "entity_id"),
+    ForeignKey("quotes", "speaker_mention_id", "mentions", "mention_id"),
     ForeignKey("dates", "doc_id", "documents", "doc_id"),
     ForeignKey("amounts", "doc_id", "documents", "doc_id"),
 )

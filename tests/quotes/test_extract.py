@@ -1,0 +1,149 @@
+"""Tests for newsfold.quotes.extract: quotations with speakers, cues and media."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsfold.quotes import Quote, extract_quotes
+
+RAW = Path(__file__).resolve().parents[2] / "raw"
+
+
+def _speakers(nlp, text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(q.text, q.speaker_text, q.speaker_name, q.speaker_method) for q in extract_quotes(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # speaker after the quotation, straight / curly / angle marks
+        ('"We will win this race," Jane Smith said.', [("We will win this race,", "Jane Smith", "Jane Smith", "name")]),
+        ("“We will win this race,” Jane Smith said.", [("We will win this race,", "Jane Smith", "Jane Smith", "name")]),
+        ("« We will win this race », said Jane Smith.", [("We will win this race", "Jane Smith", "Jane Smith", "name")]),
+        # speaker before the quotation
+        ("Jane Smith said: “We will win this race.”", [("We will win this race.", "Jane Smith", "Jane Smith", "name")]),
+        # title, resolved to the person introduced with it
+        (
+            "Foreign Minister Javad Zarif arrived on Monday. “We will not negotiate under pressure,” the minister said.",
+            [("We will not negotiate under pressure,", "the minister", "Javad Zarif", "title")],
+        ),
+        # a source without a name is a description with no name: never a guess
+        ("“The talks have failed completely,” officials said.", [("The talks have failed completely,", "officials", None, "description")]),
+        # no cue, no speaker
+        ("“These attacks were carried out by militias”", [("These attacks were carried out by militias", None, None, None)]),
+        # fewer than four words: a scare quote, not a quotation
+        ("He called it a “total disaster” on Monday.", []),
+    ],
+)
+def test_extract_speaker_before_after_title(nlp, text, expected) -> None:
+    assert _speakers(nlp, text) == expected
+
+
+def test_extract_quote_split_by_he_said_keeps_speaker(nlp) -> None:
+    text = "“Our embassy got hit by rockets today,” Donald Trump wrote. “Guess where they were from: Iran.”"
+    quotes = extract_quotes(nlp(text))
+    assert [q.text for q in quotes] == ["Our embassy got hit by rockets today,", "Guess where they were from: Iran."]
+    assert [q.speaker_name for q in quotes] == ["Donald Trump", "Donald Trump"]
+
+
+def test_extract_quote_across_paragraphs(nlp) -> None:
+    text = "Jane Smith said: “We will win this race.\n\n“And then we will win the next one.”\nThe end."
+    (quote,) = extract_quotes(nlp(text))
+    assert quote.text == "We will win this race.\n\n“And then we will win the next one."
+    assert quote.speaker_name == "Jane Smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "expected"),
+    [
+        # "he" goes to the last named male speaker, skipping a woman in between
+        (
+            "“We will build it now,” Donald Trump said. “We want a fair deal for all,” Hillary Clinton said. "
+            "He added, “Nobody builds walls better than me.”",
+            "He",
+            "Donald Trump",
+        ),
+        (
+            "“We will build it now,” Donald Trump said. “We want a fair deal for all,” Hillary Clinton said. "
+            "She added, “Nobody fights harder than me.”",
+            "She",
+            "Hillary Clinton",
+        ),
+        # surname only: expanded to the full name used earlier
+        ("Donald Trump spoke on Friday. “We will build the wall,” Trump said. He added, “It will be beautiful, believe me.”", "He", "Donald Trump"),
+    ],
+)
+def test_extract_pronoun_resolves_to_last_compatible_speaker(nlp, text, pronoun, expected) -> None:
+    quote = extract_quotes(nlp(text))[-1]
+    assert (quote.speaker_text, quote.speaker_method, quote.speaker_name) == (pronoun, "pronoun", expected)
+    assert text[quote.speaker_name_start : quote.speaker_name_end] in expected
+
+
+def test_extract_stray_mark_keeps_other_quotes(nlp) -> None:
+    text = "He called it “a disaster. Later “We will win this race,” Jane Smith said. And \" then."
+    quotes = extract_quotes(nlp(text))
+    assert [(q.text, q.speaker_name) for q in quotes] == [("We will win this race,", "Jane Smith")]
+
+
+def test_extract_tweet_embed(nlp) -> None:
+    text = (
+        "The embassy posted on Sunday.\n"
+        "The Embassy confirms rockets targeting the zone. There was minor damage. 1/\n"
+        "— U.S. Embassy Baghdad (@USEmbBaghdad) December 20, 2020\n"
+    )
+    (quote,) = extract_quotes(nlp(text))
+    assert quote.text == "The Embassy confirms rockets targeting the zone. There was minor damage."
+    assert (quote.speaker_name, quote.speaker_label, quote.speaker_method, quote.medium) == (
+        "U.S. Embassy Baghdad", "ORG", "embed", "tweet",
+    )
+    assert text[quote.speaker_start : quote.speaker_end] == "U.S. Embassy Baghdad"
+
+
+def test_extract_unmarked_first_person_speech(nlp) -> None:
+    text = "Donald Trump tweeted that rockets were fired at our embassy. Guess where from. If an American were killed, I would blame Iran for it.\n\nOther news."
+    (quote,) = extract_quotes(nlp(text))
+    assert quote.text == "rockets were fired at our embassy. Guess where from. If an American were killed, I would blame Iran for it."
+    assert (quote.speaker_name, quote.cue, quote.medium) == ("Donald Trump", "tweeted", "tweet")
+
+
+def test_extract_reported_speech_without_first_person_is_not_a_quote(nlp) -> None:
+    assert extract_quotes(nlp("The minister said that the talks had failed and the army would respond.")) == []
+
+
+def _seed(name: str) -> str:
+    text = next(RAW.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+    return text.split("\n", 2)[2] if text.startswith("date ") else text  # the reader strips seed 2's header
+
+
+def test_extract_seed_1(nlp) -> None:
+    quotes = extract_quotes(nlp(_seed("000")))
+    assert [(q.text[:20], q.speaker_text, q.speaker_name, q.speaker_method, q.medium) for q in quotes] == [
+        ("Our embassy in Baghd", "Trump", "Donald Trump", "name", "tweet"),
+        ("Guess where they wer", "Trump", "Donald Trump", "name", "tweet"),
+        ("Some friendly health", "He", "Donald Trump", "pronoun", "tweet"),
+        ("The U.S. Embassy con", "U.S. Embassy Baghdad", "U.S. Embassy Baghdad", "embed", "tweet"),
+    ]
+    assert quotes[0].url == "https://twitter.com/realDonaldTrump/status/1341862955604975617"
+    assert [q.cue for q in quotes] == ["wrote", "wrote", "added", "embed"]
+
+
+def test_extract_seed_2(nlp) -> None:
+    quotes = extract_quotes(nlp(_seed("002")))
+    assert quotes[0].speaker_name == "Donald Trump" and quotes[0].text.endswith("I would blame Iran for it.")
+    assert quotes[1].text == "These attacks were carried out by militias supported by Iran"
+    assert quotes[1].speaker_text is None and quotes[1].speaker_name is None
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(list('ab Cd.,:\n"“”«»\'') + ["said ", " he ", "Trump ", "(@x) ", "— "]), max_size=40).map("".join))
+def test_extract_never_raises_and_offsets_hold(nlp, text: str) -> None:
+    doc = nlp(text)
+    for quote in extract_quotes(doc):
+        assert isinstance(quote, Quote)
+        assert doc.text[quote.start : quote.end] == quote.text
+        if quote.speaker_start is not None:
+            assert doc.text[quote.speaker_start : quote.speaker_end] == quote.speaker_text

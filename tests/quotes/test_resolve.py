@@ -1,0 +1,67 @@
+"""Tests for newsfold.quotes.resolve: names, pronouns and titles to named speakers."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+import spacy
+
+from newsfold.quotes.resolve import NamedSpeaker, expand_name, guess_gender, resolve_speaker
+from newsfold.quotes.subjects import SpeakerMention
+
+
+def _doc(words: list[str], ents: list[str]) -> Doc:
+    return Doc(spacy.blank("en").vocab, words=words, ents=ents)
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        (["Mr.", "Lee", "spoke"], ["O", "B-PERSON", "O"], "male"),
+        (["Mrs.", "Lee", "spoke"], ["O", "B-PERSON", "O"], "female"),
+        (["Hillary", "Clinton", "spoke"], ["B-PERSON", "I-PERSON", "O"], "female"),
+        (["Donald", "Trump", "spoke"], ["B-PERSON", "I-PERSON", "O"], "male"),
+        (["Kim", "Lee", "spoke"], ["B-PERSON", "I-PERSON", "O"], None),
+    ],
+)
+def test_resolve_guess_gender(words, ents, expected) -> None:
+    assert guess_gender(_doc(words, ents).ents[0]) == expected
+
+
+def test_resolve_expand_name_prefers_nearest_earlier_full_form() -> None:
+    words = ["Bill", "Clinton", "met", "Hillary", "Clinton", "and", "Clinton", "spoke"]
+    ents = ["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "O"]
+    doc = _doc(words, ents)
+    assert expand_name(doc.ents[2]) == ("Hillary Clinton", "female")
+    assert expand_name(doc.ents[0]) == ("Bill Clinton", "male")
+
+
+def _mention(doc: Doc, start: int, end: int, kind: str, label: str | None = None) -> SpeakerMention:
+    span = doc[start:end]
+    return SpeakerMention(span.start_char, span.end_char, span.text, kind, label, "said", "say", 0)
+
+
+WORDS = ["Foreign", "Minister", "Javad", "Zarif", "met", "Mary", "Jones", ".", "He", "and", "she", "and", "the", "minister", "and", "it", "spoke"]
+ENTS = ["O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"] + ["O"] * 10
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "kind", "history", "expected"),
+    [
+        (2, 4, "name", [], "Javad Zarif"),
+        # no earlier speaker: the last compatible named mention before the pronoun
+        (8, 9, "pronoun", [], "Javad Zarif"),
+        (10, 11, "pronoun", [], "Mary Jones"),
+        # an earlier named speaker wins over mere mentions
+        (8, 9, "pronoun", [NamedSpeaker("Bob Dole", "PERSON", 0, 3, "male")], "Bob Dole"),
+        # "she" skips a male speaker
+        (10, 11, "pronoun", [NamedSpeaker("Bob Dole", "PERSON", 0, 3, "male")], "Mary Jones"),
+        (12, 14, "title", [], "Javad Zarif"),
+        (15, 16, "pronoun", [], None),  # "it": no organisation around
+        (12, 14, "description", [], None),
+    ],
+)
+def test_resolve_speaker(start, end, kind, history, expected) -> None:
+    doc = _doc(WORDS, ENTS)
+    named = resolve_speaker(doc, _mention(doc, start, end, kind, "PERSON" if kind == "name" else None), history)
+    assert (named.name if named else None) == expected

@@ -1,0 +1,60 @@
+"""Tests for newsfold.quotes.speakers: cue and speaker mention of one quotation."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfold.quotes.marks import find_quote_spans
+from newsfold.quotes.speakers import find_speaker_mention
+
+
+def _mention(nlp, text: str, which: int = 0):
+    doc = nlp(text)
+    spans = find_quote_spans(text)
+    span = spans[which]
+    lower = spans[which - 1].end if which else 0
+    upper = spans[which + 1].open_mark if which + 1 < len(spans) else len(text)
+    return find_speaker_mention(doc, span.open_mark, span.close_mark, lower, upper)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind", "cue"),
+    [
+        ("“We will win this race,” Trump wrote on Friday.", "Trump", "name", "wrote"),
+        ("“We will win this race,” said the spokesman.", "the spokesman", "title", "said"),
+        ("He added, “We will win this race.”", "He", "pronoun", "added"),
+        ("“We will win this race,” according to Jane Smith.", "Jane Smith", "name", "according to"),
+        # parser gives the verb no subject: the name just before it
+        ("“We were wrong not to confront him from the start,” Ramos, 58, told AFP on Monday.", "Ramos", "name", "told"),
+        # any verb right after a quotation ending in a comma
+        ("“Go back to Univision,” Trump barked and a guard escorted Ramos out.", "Trump", "name", "barked"),
+        # the paragraph before ends in a colon
+        ("Cruz called them on it:\n\n“The questions asked in this debate are absurd.”", "Cruz", "name", "called"),
+        # the verb the quotation hangs from
+        ("Dave Gorab called the show “the conservative news show of record.”", "Dave Gorab", "name", "called"),
+        ("“The talks have failed completely,” officials said.", "officials", "description", "said"),
+    ],
+)
+def test_speakers_find_mention(nlp, text, speaker, kind, cue) -> None:
+    mention = _mention(nlp, text)
+    assert (mention.text, mention.kind, mention.cue) == (speaker, kind, cue)
+    assert text[mention.start : mention.end] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“These attacks were carried out by militias”",
+        "The weather was fine. “We will win this race.” The end.",
+        # a cue in another paragraph is out of the frame
+        "Trump said many things.\n“We will win this race.”",
+    ],
+)
+def test_speakers_no_frame_no_speaker(nlp, text) -> None:
+    assert _mention(nlp, text) is None
+
+
+def test_speakers_frame_stops_at_the_next_quotation(nlp) -> None:
+    text = "“We will win this race.” “They will lose the race,” Smith said."
+    assert _mention(nlp, text, 0) is None
+    assert _mention(nlp, text, 1).text == "Smith"
