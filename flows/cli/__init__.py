@@ -48,13 +48,7 @@ def _register() -> None:
         ("flows.cli.evaluate_quotes", evaluate),
         ("flows.cli.evaluate_dates", evaluate),
     ]:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue  # FIXME(spine): remove once every command module has landed
-        group.add_command(module.command)
+        group.add_command(importlib.import_module(module_name).command)
 
 
 _register()

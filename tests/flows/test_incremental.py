@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,7 +17,6 @@ from hypothesis import HealthCheck, given, settings
 from flows.pipeline import newsfold_flow
 from newsfold.load import read_tables
 from newsfold.validate import find_violations
-from schemas import TABLES
 
 pytestmark = pytest.mark.integration
 
