@@ -98,3 +98,49 @@ def test_pipeline_is_deterministic_across_fresh_runs(seed_run, tmp_path):
             continue
         drop = [c for c in ("run_id",) if c in first[name].columns]
         assert first[name].drop(drop).equals(second[name].drop(drop)), name
+
+
+def test_pipeline_attributes_the_seed_quotes(seed_run):
+    out = seed_run[0] / "output"
+    quotes = read_table("quotes", out).join(
+        read_table("documents", out).select("doc_id", "source_path"), on="doc_id"
+    )
+    trump = quotes.filter(pl.col("speaker_name") == "Donald Trump")
+    assert trump["doc_id"].n_unique() == 2, "Trump is quoted in both seeds"
+    assert set(trump["medium"]) == {"tweet"}
+    assert trump["speaker_entity_id"].n_unique() == 1
+    assert trump["quote_cluster_id"].n_unique() == 1, "the tweet and its translated paraphrase share a cluster"
+    by_pronoun = trump.filter(pl.col("speaker_method") == "pronoun")
+    assert by_pronoun["text"].str.contains("If one American is killed").any()
+    embassy = quotes.filter(pl.col("speaker_method") == "embed").row(0, named=True)
+    assert embassy["speaker_name"] == "U.S. Embassy Baghdad" and embassy["speaker_entity_id"] is not None
+    unattributed = quotes.filter(pl.col("text").str.contains("militias supported by Iran")).row(0, named=True)
+    assert unattributed["speaker_name"] is None and unattributed["speaker_entity_id"] is None
+
+
+@pytest.mark.parametrize(
+    ("seed", "text", "value"),
+    [
+        ("000_", "Sunday", "2020-12-20"),
+        ("000_", "Wednesday", "2020-12-23"),
+        ("000_", "January 3, 2020", "2020-01-03"),
+        ("002_", "Sunday", "2020-12-20"),
+        ("002_", "Wednesday", "2020-12-23"),
+    ],
+)
+def test_pipeline_resolves_the_seed_dates(seed_run, seed, text, value):
+    out = seed_run[0] / "output"
+    dates = read_table("dates", out).join(read_table("documents", out).select("doc_id", "source_path"), on="doc_id")
+    values = dates.filter(pl.col("source_path").str.starts_with(seed) & (pl.col("text") == text))["value"]
+    assert values.len() >= 1 and set(values) == {value}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "approximate"),
+    [("eight rockets", 8.0, False), ("over 100 soldiers", 100.0, True), ("Three rockets", 3.0, False),
+     ("over a dozen missiles", 12.0, True)],
+)
+def test_pipeline_reads_the_seed_amounts(seed_run, text, value, approximate):
+    amounts = read_table("amounts", seed_run[0] / "output").filter(pl.col("text") == text)
+    assert amounts.height >= 1
+    assert set(amounts["value"]) == {value} and set(amounts["approximate"]) == {approximate}
