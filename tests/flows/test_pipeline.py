@@ -144,3 +144,38 @@ def test_pipeline_reads_the_seed_amounts(seed_run, text, value, approximate):
     amounts = read_table("amounts", seed_run[0] / "output").filter(pl.col("text") == text)
     assert amounts.height >= 1
     assert set(amounts["value"]) == {value} and set(amounts["approximate"]) == {approximate}
+
+
+def test_pipeline_turns_bad_input_into_rejects_and_goes_on(prefect_api, seed_raw, tmp_path):
+    import gzip
+    import json
+    import os
+
+    (seed_raw / "empty.txt").write_bytes(b"")
+    (seed_raw / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (seed_raw / "big.txt").write_text("Iran. " * 5000, encoding="utf-8")
+    good = json.dumps({"text": "Mike Pompeo met Iraqi leaders in Baghdad.", "title": "Pompeo"})
+    (seed_raw / "feed.jsonl").write_text(good + "\n{broken\n", encoding="utf-8")
+    (seed_raw / "cut.txt.gz").write_bytes(gzip.compress(b"Iran fired rockets at the embassy." * 50)[:40])
+    (tmp_path / "secret.txt").write_text("outside the tree", encoding="utf-8")
+    os.symlink(tmp_path / "secret.txt", seed_raw / "escape.txt")
+    (seed_raw / "latin1.txt").write_bytes("Sterling fell to \xa31 in Z\xfcrich.".encode("latin-1"))
+
+    summary = newsfold_flow(raw=str(seed_raw), out=str(tmp_path / "output"), workers=1, max_bytes=20_000)
+    tables = read_tables(tmp_path / "output")
+    rejects = {(r["source_path"], r["error_code"]) for r in tables["rejects"].iter_rows(named=True)}
+    assert rejects == {
+        ("empty.txt", "NF101"),
+        ("binary.txt", "NF102"),
+        ("big.txt", "NF104"),
+        ("cut.txt.gz", "NF105"),
+        ("feed.jsonl", "NF106"),
+        ("escape.txt", "NF108"),
+    }
+    assert all(tables["rejects"]["message"].str.len_chars() > 10)
+    assert summary["rejects"] == 6
+    paths = set(tables["documents"]["source_path"])
+    assert paths == {"000_0cd97af376677bf2.txt", "002_4b3768ad33080d60.txt", "feed.jsonl", "latin1.txt"}
+    latin = tables["documents"].filter(pl.col("source_path") == "latin1.txt").row(0, named=True)
+    assert latin["text"] == "Sterling fell to £1 in Zürich." and latin["encoding"] == "cp1252"
+    assert find_violations(tables) == []
