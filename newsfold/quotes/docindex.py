@@ -1,8 +1,10 @@
 """Per-document lookups (text, token at an offset, entity, sentence), computed once per Doc.
 
 spaCy rebuilds ``doc.text``, ``doc.ents`` and ``doc.sents`` on every access and has no offset index; the
-quote rules ask both questions many times per article, so the answers are
-kept in a weak cache that goes away with the Doc.
+quote rules ask both questions many times per article, so the answers for the
+Doc being analysed are kept until the next Doc comes along. (A weak-keyed
+cache would never let go: the cached spans point back at their Doc, so every
+parsed article would stay in memory for good.)
 
 Example:
     >>> import spacy
@@ -14,7 +16,6 @@ Example:
 from __future__ import annotations
 
 import bisect
-import weakref
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -30,9 +31,23 @@ class _Index:
     ent_of_token: dict[int, Span]
 
 
-_CACHE: "weakref.WeakKeyDictionary[Doc, _Index]" = weakref.WeakKeyDictionary()
+class _LastDocCache:
+    """Remembers one value for the most recent Doc only, so memory stays bounded."""
+
+    def __init__(self) -> None:
+        self._doc: Doc | None = None
+        self._value = None
+
+    def get(self, doc: Doc):
+        return self._value if self._doc is doc else None
+
+    def put(self, doc: Doc, value) -> None:
+        self._doc, self._value = doc, value
+
+
+_CACHE = _LastDocCache()
 # sentences apart: a hand-built Doc may have entities but no sentence boundaries
-_SENTS: "weakref.WeakKeyDictionary[Doc, tuple[tuple[Span, ...], tuple[int, ...]]]" = weakref.WeakKeyDictionary()
+_SENTS = _LastDocCache()
 
 
 def _index(doc: Doc) -> _Index:
@@ -41,7 +56,7 @@ def _index(doc: Doc) -> _Index:
         ents = tuple(doc.ents)
         ent_of_token = {i: ent for ent in ents for i in range(ent.start, ent.end)}
         index = _Index(doc.text, tuple(t.idx for t in doc), ents, ent_of_token)
-        _CACHE[doc] = index
+        _CACHE.put(doc, index)
     return index
 
 
@@ -82,7 +97,7 @@ def _sentence_index(doc: Doc) -> tuple[tuple[Span, ...], tuple[int, ...]]:
     if cached is None:
         sents = tuple(doc.sents) if len(doc) else ()
         cached = (sents, tuple(s.start for s in sents))
-        _SENTS[doc] = cached
+        _SENTS.put(doc, cached)
     return cached
 
 
