@@ -62,9 +62,14 @@ def discover_task(raw: Path, out: Path, max_bytes: int) -> tuple[list[SourceFile
 
 
 @task(name="plan", cache_policy=NO_CACHE)
-def plan_task(sources: list[SourceFile], rejects: list[Reject], previous: Snapshot | None) -> InputPlan:
-    """Compare today's inputs with the last snapshot's."""
-    return plan_inputs(sources, rejects, previous)
+def plan_task(sources: list[SourceFile], rejects: list[Reject], previous: Snapshot | None,
+              curation: str | None) -> InputPlan:
+    """Compare today's inputs and settings with the last snapshot's."""
+    settings = {
+        "pipeline_version": __version__,
+        "curation": Path(curation).read_text(encoding="utf-8") if curation else "",
+    }
+    return plan_inputs(sources, rejects, previous, settings)
 
 
 @task(name="read", cache_policy=NO_CACHE)
@@ -139,13 +144,14 @@ def newsfold_flow(
     with output_lock(out_path):
         sources, discover_rejects = discover_task(raw_path, out_path, max_bytes)
         previous = current_snapshot(out_path)
-        plan = plan_task(quote(sources), quote(discover_rejects), previous)
+        plan = plan_task(quote(sources), quote(discover_rejects), previous, curation)
         if plan.is_noop:
             logger.info("nothing new in %s: the dataset is unchanged", raw_path)
             return _publish(_unchanged_summary(start, plan, previous))
 
         articles, read_rejects = _read_all(raw_path, plan.to_read)
-        gathered = gather_documents(previous, plan.carried_paths, articles, run_id=run_id)
+        reusable = previous if plan.reuse_previous else None
+        gathered = gather_documents(reusable, plan.carried_paths, articles, run_id=run_id)
         analysis = _analyse_all(gathered.to_analyse, workers)
         tables = gathered.combine(analysis.documents, analysis.tables())
 

@@ -18,7 +18,8 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -43,6 +44,8 @@ PER_DOCUMENT_TABLES = ("documents", "sentences", "mentions", "quotes", "dates", 
 #: Reject stages recomputed by every run rather than carried with their file.
 _RECOMPUTED_STAGES = ("discover", "validate")
 _STATUS_OK = "ok"
+_STATUS_SETTING = "setting"
+_SETTING_PREFIX = "@"
 
 
 @dataclass(frozen=True)
@@ -53,19 +56,24 @@ class InputPlan:
         to_read: Files to read and analyse (new, changed, or not safely carried).
         carried_paths: Unchanged files whose rows come from the previous snapshot.
         manifest: The inputs the next snapshot will reflect.
-        counts: Files seen, new, changed, removed, unchanged.
+        counts: Files seen, new, changed, removed, unchanged; settings changed.
+        reuse_previous: False when the pipeline version changed, so nothing
+            analysed by another version is carried or reused.
     """
 
     to_read: tuple[SourceFile, ...]
     carried_paths: frozenset[str]
     manifest: pl.DataFrame
     counts: dict[str, int] = field(default_factory=dict)
+    reuse_previous: bool = True
 
     @property
     def is_noop(self) -> bool:
-        """True when today's inputs are exactly those of the previous snapshot."""
-        return self.counts["new"] == self.counts["changed"] == self.counts["removed"] == 0 and (
-            self.counts["previous_snapshot"] == 1
+        """True when today's inputs and settings are exactly the previous snapshot's."""
+        return (
+            self.counts["new"] == self.counts["changed"] == self.counts["removed"] == 0
+            and self.counts["settings_changed"] == 0
+            and self.counts["previous_snapshot"] == 1
         )
 
 
@@ -82,10 +90,21 @@ class CarriedRows:
     rejects: pl.DataFrame
 
 
-def make_manifest(sources: Sequence[SourceFile], discover_rejects: Sequence[Reject]) -> pl.DataFrame:
-    """The manifest rows for today's inputs: files found, and files refused."""
+def make_manifest(
+    sources: Sequence[SourceFile], discover_rejects: Sequence[Reject], settings: Mapping[str, str] | None = None
+) -> pl.DataFrame:
+    """The manifest rows for today's inputs: files found, files refused, and settings.
+
+    Settings (the pipeline version, the curation file's content) change the
+    output as much as a file does, so they are recorded by hash beside the
+    files, under ``@name`` paths that no file can have.
+    """
     rows = [(s.path, s.sha256, s.size, _STATUS_OK) for s in sources]
     rows += [(r.source_path, r.source_sha256, None, r.error_code) for r in discover_rejects]
+    rows += [
+        (f"{_SETTING_PREFIX}{name}", hashlib.sha256(value.encode("utf-8")).hexdigest(), None, _STATUS_SETTING)
+        for name, value in (settings or {}).items()
+    ]
     return pl.DataFrame(rows, schema=MANIFEST_SCHEMA, orient="row").sort("path", "status")
 
 
@@ -93,6 +112,7 @@ def plan_inputs(
     sources: Sequence[SourceFile],
     discover_rejects: Sequence[Reject],
     previous: Snapshot | None,
+    settings: Mapping[str, str] | None = None,
 ) -> InputPlan:
     """Compare today's inputs with the previous snapshot's.
 
@@ -100,16 +120,19 @@ def plan_inputs(
         sources: Files discovered today.
         discover_rejects: Files refused at discovery today.
         previous: The current snapshot, or None for a new dataset.
+        settings: Values that shape the output besides the files, e.g.
+            ``{"pipeline_version": "0.1.0", "curation": "<file text>"}``.
+            A changed ``pipeline_version`` makes every file be read again.
     """
-    manifest = make_manifest(sources, discover_rejects)
+    manifest = make_manifest(sources, discover_rejects, settings)
     if previous is None:
         before = pl.DataFrame(schema=MANIFEST_SCHEMA)
         must_reread: set[str] = set()
     else:
         before = previous.read_manifest()
         must_reread = _paths_with_recomputed_rows(previous)
-    old = {r["path"]: (r["sha256"], r["status"]) for r in before.iter_rows(named=True)}
-    new = {r["path"]: (r["sha256"], r["status"]) for r in manifest.iter_rows(named=True)}
+    old, old_settings = _split_settings(before)
+    new, new_settings = _split_settings(manifest)
     unchanged = {path for path, state in new.items() if old.get(path) == state}
     counts = {
         "seen": len(new),
@@ -117,11 +140,26 @@ def plan_inputs(
         "changed": sum(1 for path in new if path in old and old[path] != new[path]),
         "removed": sum(1 for path in old if path not in new),
         "unchanged": len(unchanged),
+        "settings_changed": sum(1 for name in old_settings.keys() | new_settings.keys()
+                                if old_settings.get(name) != new_settings.get(name)),
         "previous_snapshot": int(previous is not None),
     }
-    carried = frozenset(unchanged - must_reread)
+    version_key = f"{_SETTING_PREFIX}pipeline_version"
+    reuse = previous is not None and old_settings.get(version_key) == new_settings.get(version_key)
+    carried = frozenset(unchanged - must_reread) if reuse else frozenset()
     to_read = tuple(s for s in sources if s.path not in carried)
-    return InputPlan(to_read=to_read, carried_paths=carried, manifest=manifest, counts=counts)
+    return InputPlan(to_read=to_read, carried_paths=carried, manifest=manifest, counts=counts, reuse_previous=reuse)
+
+
+def _split_settings(manifest: pl.DataFrame) -> tuple[dict[str, tuple], dict[str, str]]:
+    """(path -> (sha256, status)) for files, (setting path -> hash) for settings."""
+    files, settings = {}, {}
+    for row in manifest.iter_rows(named=True):
+        if row["status"] == _STATUS_SETTING:
+            settings[row["path"]] = row["sha256"]
+        else:
+            files[row["path"]] = (row["sha256"], row["status"])
+    return files, settings
 
 
 def _paths_with_recomputed_rows(previous: Snapshot) -> set[str]:

@@ -63,3 +63,20 @@ def test_incremental_rereads_files_whose_rows_depend_on_others(tmp_path):
     plan = plan_inputs([A, B, C], [], previous)
     assert sorted(s.path for s in plan.to_read) == ["b.txt", "c.txt"]
     assert plan.carried_paths == frozenset({"a.txt"})
+
+
+@pytest.mark.parametrize(
+    ("settings_before", "settings_now", "noop", "carried"),
+    [
+        ({"pipeline_version": "1", "curation": ""}, {"pipeline_version": "1", "curation": ""}, True, {"a.txt", "b.txt"}),
+        ({"pipeline_version": "1", "curation": ""}, {"pipeline_version": "1", "curation": "rename: []"}, False, {"a.txt", "b.txt"}),
+        ({"pipeline_version": "1", "curation": ""}, {"pipeline_version": "2", "curation": ""}, False, set()),
+    ],
+)
+def test_incremental_settings_count_as_inputs(tmp_path, settings_before, settings_now, noop, carried):
+    tables = {name: empty_frame(model) for name, model in TABLES.items()}
+    commit_snapshot(tmp_path, tables, make_manifest([A, B], [], settings_before), version="run_1", metadata={})
+    plan = plan_inputs([A, B], [], current_snapshot(tmp_path), settings_now)
+    assert plan.is_noop is noop
+    assert plan.carried_paths == frozenset(carried)
+    assert plan.counts["seen"] == 2

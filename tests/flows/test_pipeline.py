@@ -179,3 +179,25 @@ def test_pipeline_turns_bad_input_into_rejects_and_goes_on(prefect_api, seed_raw
     latin = tables["documents"].filter(pl.col("source_path") == "latin1.txt").row(0, named=True)
     assert latin["text"] == "Sterling fell to £1 in Zürich." and latin["encoding"] == "cp1252"
     assert find_violations(tables) == []
+
+
+def test_pipeline_obeys_a_curation_file_on_the_next_run(prefect_api, seed_raw, tmp_path):
+    out = tmp_path / "output"
+    newsfold_flow(raw=str(seed_raw), out=str(out), workers=1)
+    curation = tmp_path / "curation.yml"
+    curation.write_text(
+        "rename:\n  - entity: Q1149393\n    canonical_name: Qassem Soleimani\n"
+        "split:\n  - name: Sulaimani\n",
+        encoding="utf-8",
+    )
+    summary = newsfold_flow(raw=str(seed_raw), out=str(out), workers=1, curation=str(curation))
+    assert summary["committed"] and summary["inputs"]["unchanged"] == 2
+    entities = read_table("entities", out)
+    assert entities.filter(pl.col("entity_id") == "Q1149393")["canonical_name"].item() == "Qassem Soleimani"
+    mentions = read_table("mentions", out)
+    split = mentions.filter(pl.col("text") == "Sulaimani")
+    assert split.height >= 1 and "Q1149393" not in set(split["entity_id"])
+    assert set(split["resolution"]) == {"curated_split"}
+    assert find_violations(read_tables(out)) == []
+    again = newsfold_flow(raw=str(seed_raw), out=str(out), workers=1, curation=str(curation))
+    assert again["committed"] is False
