@@ -8,8 +8,10 @@ every spelling to one entity, keeps namesakes apart, and records why:
 * ``registry``: the shipped reference entities (GeoNames, ISO, curated);
 * ``compare`` / ``match`` / ``link``: type-gated scoring with vetoes;
 * ``cluster`` / ``context``: names the registry lacks, bare surnames;
+* ``organisations``: acronyms and generic names ("the U.S. Embassy") by context;
 * ``curation`` / ``curate``: the user's corrections file;
-* ``resolve``: the cascade over a whole dataset; ``table`` the entities table;
+* ``cascade``: the rules over a dataset, once per distinct spelling;
+* ``resolve``: the pipeline's entry point; ``table`` the entities table;
 * ``explain`` / ``reconcile`` / ``evaluate``: one name, a CSV, a gold set.
 
 Example:

@@ -19,15 +19,33 @@ Example:
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import NamedTuple
 
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, could_match
 from newsfold.names.forms import NameForm
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_single_part
 from newsfold.names.registry import make_entity_id
 
-__all__ = ["cluster_observations", "observed_key"]
+__all__ = ["Sighting", "cluster_sightings", "cluster_observations", "observed_key"]
+
+
+class Sighting(NamedTuple):
+    """A spelling as the dataset saw it: the unit the clustering works on.
+
+    Attributes:
+        form: The analysed spelling (its type gates the grouping).
+        text: The spelling as written.
+        display: The spelling as a reader would list it (``display_name``).
+        weight: How many observations it stands for.
+    """
+
+    form: NameForm
+    text: str
+    display: str
+    weight: int
 
 
 def observed_key(form: NameForm, text: str) -> str:
@@ -44,31 +62,53 @@ def cluster_observations(observations: list[Observation]) -> tuple[dict[str, Lin
     Returns:
         Links by item id, and the new entities by id.
     """
-    groups: dict[tuple[str, str], list[Observation]] = defaultdict(list)
-    for obs in observations:
-        groups[(obs.entity_type, observed_key(obs.form, obs.text))].append(obs)
-    weights = {g: sum(m.weight for m in members) for g, members in groups.items()}
+    sightings = [Sighting(o.form, o.text, display_name(o), o.weight) for o in observations]
+    links, infos = cluster_sightings(sightings)
+    return {obs.item_id: link for obs, link in zip(observations, links)}, infos
+
+
+def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[str, EntityInfo]]:
+    """Group sightings by key and attach the groups star-shaped.
+
+    The resolver passes one sighting per distinct spelling, weighted by its
+    observations, so the work grows with the spellings, not the mentions.
+
+    Args:
+        sightings: In the order they were first observed (the first sighting
+            of a group stands for it in fuzzy comparisons).
+
+    Returns:
+        One link per sighting (same order), and the new entities by id.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> links, _ = cluster_sightings([Sighting(f("Ahmad Vahidi", "PER"), "Ahmad Vahidi", "Ahmad Vahidi", 2),
+        ...     Sighting(f("Ahmed Vahidi", "PER"), "Ahmed Vahidi", "Ahmed Vahidi", 1)])
+        >>> links[0] == links[1], links[1].method
+        (True, 'exact_key')
+    """
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for index, sighting in enumerate(sightings):
+        groups[(sighting.form.entity_type, observed_key(sighting.form, sighting.text))].append(index)
+    weights = {g: sum(sightings[i].weight for i in members) for g, members in groups.items()}
     order = sorted(groups, key=lambda g: (-weights[g], g))
     heads: dict[tuple[str, ...], list[tuple[NameForm, str]]] = defaultdict(list)
-    links: dict[str, Link] = {}
-    head_groups: dict[str, list[Observation]] = {}
+    links: list[Link] = [Link("", "", 0.0)] * len(sightings)
+    infos: dict[str, EntityInfo] = {}
     for group_key in order:
         members = groups[group_key]
         entity_type, key = group_key
-        form = members[0].form
+        form = sightings[members[0]].form
         attached = _attach(form, heads) if entity_type != "MISC" and not is_single_part(form) else None
         if attached is not None:
-            entity_id, score = attached
-            links.update({m.item_id: Link(entity_id, "fuzzy_key", score) for m in members})
-            continue
-        entity_id = make_entity_id(entity_type, key)
-        head_groups[entity_id] = members
-        links.update({m.item_id: Link(entity_id, "exact_key", 1.0) for m in members})
-        heads[_block(form)].append((form, entity_id))
-    infos = {
-        entity_id: EntityInfo(entity_id, _pick_canonical(members), members[0].entity_type)
-        for entity_id, members in head_groups.items()
-    }
+            link = Link(attached[0], "fuzzy_key", attached[1])
+        else:
+            entity_id = make_entity_id(entity_type, key)
+            link = Link(entity_id, "exact_key", 1.0)
+            infos[entity_id] = EntityInfo(entity_id, _pick_canonical([sightings[i] for i in members]), entity_type)
+            heads[_block(form)].append((form, entity_id))
+        for index in members:
+            links[index] = link
     return links, infos
 
 
@@ -87,6 +127,8 @@ def _block(form: NameForm) -> tuple[str, ...]:
 def _attach(form: NameForm, heads: dict[tuple[str, ...], list[tuple[NameForm, str]]]) -> tuple[str, float] | None:
     scores: dict[str, float] = {}
     for head_form, entity_id in heads.get(_block(form), ()):
+        if not could_match(form, head_form):
+            continue
         result = compare_names(form, head_form)
         if result.veto is None and result.score > scores.get(entity_id, 0.0):
             scores[entity_id] = result.score
@@ -98,8 +140,10 @@ def _attach(form: NameForm, heads: dict[tuple[str, ...], list[tuple[NameForm, st
     return ranked[0]
 
 
-def _pick_canonical(members: list[Observation]) -> str:
-    counts: Counter[str] = Counter()
+def _pick_canonical(members: list[Sighting]) -> str:
+    if len(members) == 1:
+        return members[0].display
+    counts: dict[str, int] = {}
     for member in members:
-        counts[display_name(member)] += member.weight
+        counts[member.display] = counts.get(member.display, 0) + member.weight
     return min(counts, key=lambda name: (-counts[name], -len(name.split()), name))

@@ -30,7 +30,7 @@ from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from newsfold.names.forms import NameForm
 
-__all__ = ["Comparison", "compare_names", "FUZZY_THRESHOLD"]
+__all__ = ["Comparison", "compare_names", "could_match", "contradicts_middle", "FUZZY_THRESHOLD"]
 
 #: Minimum score for a fuzzy link; precision comes first.
 FUZZY_THRESHOLD = 0.9
@@ -41,6 +41,7 @@ _VOWELS = frozenset("aiu")  # the vowel classes part keys keep
 _MIN_EDIT_SIMILARITY = 0.8
 _MAX_EXTRA_PARTS = 1
 _LENGTH_PENALTY = 0.95
+_MIDDLE_CONTRADICTION = 0.8
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,66 @@ def _part_similarity(a: str, b: str) -> float:
     if Levenshtein.normalized_similarity(a, b) < _MIN_EDIT_SIMILARITY:
         return 0.0  # Ronaldo vs Ronaldinho: a shared prefix is not a shared name
     return JaroWinkler.similarity(a, b)
+
+
+def could_match(a: NameForm, b: NameForm) -> bool:
+    """A cheap test that :func:`compare_names` may give the pair an unvetoed score.
+
+    Fuzzy search calls it before the full comparison: False means the names
+    would be vetoed (the comparison always pairs the last parts, and the first
+    parts of names of equal length), so the comparison can be skipped.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> could_match(f("Mikhail Gorbachev", "PER"), f("Mikhail Gorbachov", "PER"))
+        True
+        >>> could_match(f("Mikhail Gorbachev", "PER"), f("Mikhail Kalashnikov", "PER"))
+        False
+    """
+    if a.entity_type != b.entity_type:
+        return False
+    if a.key == b.key:
+        return True
+    if a.entity_type == "PER":
+        ka, kb = a.core_keys, b.core_keys
+        if len(ka) < 2 or len(kb) < 2:
+            return False
+    elif a.entity_type == "MISC":
+        return False
+    else:
+        ka, kb = a.part_keys, b.part_keys
+        if len(ka) != len(kb) or len(ka) < 2:
+            return False
+    threshold = _PART_THRESHOLD[a.entity_type]
+    if _part_similarity(ka[-1], kb[-1]) < threshold:
+        return False
+    return len(ka) != len(kb) or _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD)
+
+
+def contradicts_middle(a: NameForm, b: NameForm) -> bool:
+    """True for person names of equal length that differ only in a middle name.
+
+    "Sergey Ivanovich Lavrov" is a namesake of the listed "Sergei Viktorovich
+    Lavrov", even though it is one extra part away from "Sergei Lavrov".
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> contradicts_middle(f("Sergey Ivanovich Lavrov", "PER"), f("Sergei Viktorovich Lavrov", "PER"))
+        True
+        >>> contradicts_middle(f("Sergey Lavrov", "PER"), f("Sergei Viktorovich Lavrov", "PER"))
+        False
+    """
+    if a.entity_type != "PER" or b.entity_type != "PER":
+        return False
+    ca, cb = a.core_keys, b.core_keys
+    if len(ca) != len(cb) or len(ca) < 3:
+        return False
+    threshold = _PART_THRESHOLD["PER"]
+    if _part_similarity(ca[0], cb[0]) < _GIVEN_THRESHOLD or _part_similarity(ca[-1], cb[-1]) < threshold:
+        return False
+    # Only a clearly different middle name counts: transliterated patronymics
+    # (Vladimirovich, Wladimirowitsch) stay alike.
+    return any(x != y and JaroWinkler.similarity(x, y) < _MIDDLE_CONTRADICTION for x, y in zip(ca[1:-1], cb[1:-1]))
 
 
 def compare_names(a: NameForm, b: NameForm) -> Comparison:

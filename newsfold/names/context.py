@@ -19,28 +19,42 @@ Example:
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 
-from newsfold.names.forms import make_name_form
+import polars as pl
+
+from newsfold.names.forms import family_part, make_name_form
 from newsfold.names.match import EXACT_METHODS
 from newsfold.names.observe import Link, Observation, is_single_part
 from newsfold.names.registry import Registry
 
-__all__ = ["link_document_context", "link_corpus_surnames", "DOCUMENT_CONTEXT_SCORE", "CORPUS_CONTEXT_SCORE"]
+__all__ = [
+    "link_document_context",
+    "link_corpus_surnames",
+    "find_full_names",
+    "find_document_surnames",
+    "find_corpus_surnames",
+    "surname_key",
+    "DOCUMENT_CONTEXT_SCORE",
+    "CORPUS_CONTEXT_SCORE",
+    "KEEP_METHODS",
+]
 
 DOCUMENT_CONTEXT_SCORE = 0.9
 CORPUS_CONTEXT_SCORE = 0.8
-_KEEP = EXACT_METHODS | {"registry_alias_relabelled", "curated_merge"}
-
-
-def _surname_key(obs: Observation) -> str | None:
-    """The single name part of a bare-surname observation, else None."""
-    return _surname_key_of(obs.text)
+#: Links that document context never overrides.
+KEEP_METHODS = EXACT_METHODS | {"registry_alias_relabelled", "curated_merge"}
 
 
 @lru_cache(maxsize=200_000)
-def _surname_key_of(text: str) -> str | None:
+def surname_key(text: str) -> str | None:
+    """The single name part of a bare surname ("General Sulaimani"), else None.
+
+    Example:
+        >>> surname_key("General Sulaimani"), surname_key("Qasem Soleimani")
+        ('sulaimani', None)
+    """
     form = make_name_form(text, "PER")
     if not is_single_part(form) or form.initials:
         return None  # "A. Nazarbayev" names a given name we cannot check
@@ -48,14 +62,105 @@ def _surname_key_of(text: str) -> str | None:
     return parts[0] if parts and len(parts[0]) > 1 else None
 
 
-def _full_name_surnames(observations: list[Observation], links: dict[str, Link]) -> dict[tuple[str, str], set[str]]:
-    found: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for obs in observations:
-        link = links.get(obs.item_id)
-        if link is None or obs.entity_type != "PER" or len(obs.form.core_keys) < 2:
-            continue
-        found[(obs.doc_id, obs.form.core_keys[-1])].add(link.entity_id)
+def find_full_names(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFrame:
+    """The linked full person names of each article, by last name part.
+
+    Args:
+        seen: One row per observation: ``doc_id`` and ``sid`` (its spelling).
+        spellings: One row per spelling: ``sid``, ``entity_id`` (its link so
+            far, or null) and ``full_last`` (last part of a person name of two
+            or more parts, else null).
+
+    Returns:
+        Distinct rows of doc_id, surname, entity_id.
+    """
+    full = spellings.filter(pl.col("full_last").is_not_null() & pl.col("entity_id").is_not_null())
+    return (
+        seen.select("doc_id", "sid")
+        .join(full.select("sid", pl.col("full_last").alias("surname"), "entity_id"), on="sid")
+        .select("doc_id", "surname", "entity_id")
+        .unique()
+    )
+
+
+def find_document_surnames(seen: pl.DataFrame, spellings: pl.DataFrame, full_names: pl.DataFrame) -> pl.DataFrame:
+    """Bare surnames that name exactly one full name of their article.
+
+    Args:
+        seen: ``item_id``, ``doc_id``, ``sid`` per observation.
+        spellings: ``sid``, ``method`` (of its link so far, or null) and
+            ``surname`` (:func:`surname_key`, or null).
+        full_names: Output of :func:`find_full_names`.
+
+    Returns:
+        item_id, entity_id of the observations document context links.
+    """
+    unique = (
+        full_names.group_by("doc_id", "surname")
+        .agg(pl.col("entity_id").first(), pl.len().alias("candidates"))
+        .filter(pl.col("candidates") == 1)
+    )
+    bare = spellings.filter(
+        pl.col("surname").is_not_null()
+        & (pl.col("method").is_null() | ~pl.col("method").is_in(sorted(KEEP_METHODS)))
+    ).select("sid", "surname")
+    return (
+        seen.select("item_id", "doc_id", "sid")
+        .join(bare, on="sid")
+        .join(unique, on=["doc_id", "surname"])
+        .select("item_id", "entity_id")
+    )
+
+
+def find_corpus_surnames(surnames: Iterable[str], full_names: pl.DataFrame, registry: Registry) -> dict[str, str]:
+    """The one person in the dataset or the registry each surname can name.
+
+    Args:
+        surnames: Surname keys of unlinked bare person names.
+        full_names: Output of :func:`find_full_names`.
+        registry: The reference registry (its persons are candidates too).
+
+    Returns:
+        entity_id by surname key, for the surnames with exactly one candidate.
+    """
+    dataset: dict[str, set[str]] = {}
+    for surname, entity_id in full_names.select("surname", "entity_id").iter_rows():
+        dataset.setdefault(surname, set()).add(entity_id)
+    # A registry person marked bare_surname: false (Ivanka Trump) is no candidate,
+    # even when the dataset names her in full somewhere.
+    quiet = {e for ids in dataset.values() for e in ids if e in registry.entries and not registry.entries[e].bare_surname}
+    found: dict[str, str] = {}
+    for key in surnames:
+        candidates = (dataset.get(key, set()) - quiet) | set(registry.surname_index.get(key, ()))
+        if len(candidates) == 1:
+            found[key] = next(iter(candidates))
     return found
+
+
+def _frames(observations: list[Observation], links: dict[str, Link]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Observation lists as the frames above, one spelling per observation."""
+    seen = pl.DataFrame(
+        {
+            "item_id": [o.item_id for o in observations],
+            "doc_id": [o.doc_id for o in observations],
+            "sid": list(range(len(observations))),
+        },
+        schema={"item_id": pl.String, "doc_id": pl.String, "sid": pl.UInt32},
+    )
+    chosen = [links.get(o.item_id) for o in observations]
+    spellings = pl.DataFrame(
+        {
+            "sid": list(range(len(observations))),
+            "entity_id": [link.entity_id if link else None for link in chosen],
+            "method": [link.method if link else None for link in chosen],
+            "surname": [surname_key(o.text) for o in observations],
+            "full_last": [
+                family_part(o.form) for o in observations
+            ],
+        },
+        schema={"sid": pl.UInt32, "entity_id": pl.String, "method": pl.String, "surname": pl.String, "full_last": pl.String},
+    )
+    return seen, spellings
 
 
 def link_document_context(observations: list[Observation], links: dict[str, Link]) -> dict[str, Link]:
@@ -68,19 +173,9 @@ def link_document_context(observations: list[Observation], links: dict[str, Link
     Returns:
         New links by item id (only for the observations they change).
     """
-    surnames = _full_name_surnames(observations, links)
-    new: dict[str, Link] = {}
-    for obs in observations:
-        current = links.get(obs.item_id)
-        if current is not None and current.method in _KEEP:
-            continue
-        key = _surname_key(obs)
-        if key is None:
-            continue
-        candidates = surnames.get((obs.doc_id, key), set())
-        if len(candidates) == 1:
-            new[obs.item_id] = Link(next(iter(candidates)), "document_context", DOCUMENT_CONTEXT_SCORE)
-    return new
+    seen, spellings = _frames(observations, links)
+    found = find_document_surnames(seen, spellings, find_full_names(seen, spellings))
+    return {item: Link(entity, "document_context", DOCUMENT_CONTEXT_SCORE) for item, entity in found.iter_rows()}
 
 
 def link_corpus_surnames(
@@ -96,17 +191,13 @@ def link_corpus_surnames(
     Returns:
         New links by item id.
     """
-    dataset: dict[str, set[str]] = defaultdict(set)
-    for (_, key), ids in _full_name_surnames(observations, links).items():
-        dataset[key] |= ids
-    new: dict[str, Link] = {}
-    for obs in observations:
-        if obs.item_id in links or obs.entity_type != "PER":
-            continue
-        key = _surname_key(obs)
-        if key is None:
-            continue
-        candidates = dataset.get(key, set()) | set(registry.surname_index.get(key, ()))
-        if len(candidates) == 1:
-            new[obs.item_id] = Link(next(iter(candidates)), "corpus_context", CORPUS_CONTEXT_SCORE)
-    return new
+    seen, spellings = _frames(observations, links)
+    bare = {
+        o.item_id: key
+        for o in observations
+        if o.item_id not in links and o.entity_type == "PER" and (key := surname_key(o.text)) is not None
+    }
+    found = find_corpus_surnames(set(bare.values()), find_full_names(seen, spellings), registry)
+    return {
+        item: Link(found[key], "corpus_context", CORPUS_CONTEXT_SCORE) for item, key in bare.items() if key in found
+    }

@@ -22,7 +22,7 @@ from rigour.names import replace_org_types_compare
 from newsfold.names.fold import fold_tokens, make_part_key
 from newsfold.names.titles import strip_title_tokens
 
-__all__ = ["NameForm", "make_name_form", "clean_surface"]
+__all__ = ["NameForm", "make_name_form", "clean_surface", "family_part"]
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*$")
 _TRAILING = re.compile(r"[\s,;:.!?\"“”)(\]\[-]+$")
@@ -130,6 +130,22 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
         has_title=has_title,
         core_keys=tuple(k for k in part_keys if len(k) > 1 and k not in _SUFFIXES and k not in ("bin", "bint")),
     )
+
+
+def family_part(form: NameForm) -> str | None:
+    """The part a bare surname would repeat, for a person named in full.
+
+    None for names of fewer than two parts and for names ending in a
+    patronymic: "Salman" alone does not mean Mohammed bin Salman.
+
+    Example:
+        >>> family_part(make_name_form("Qasem Soleimani", "PER")), family_part(make_name_form("Mohammed bin Salman", "PER"))
+        ('sulaimani', None)
+    """
+    if form.entity_type != "PER" or len(form.core_keys) < 2:
+        return None
+    last = form.core_keys[-1]
+    return None if form.patronyms and form.patronyms[-1] == last else last
 
 
 def _reorder_comma_name(cleaned: str, tokens: tuple[str, ...]) -> tuple[str, ...]:

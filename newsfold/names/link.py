@@ -3,8 +3,9 @@
 On top of :func:`newsfold.names.match.match_registry`:
 
 * NORP spans are demonyms or groups: "Iranian" links to Iran
-  (``registry_demonym``); a NORP span that is a country name links to it;
-  anything else stays MISC.
+  (``registry_demonym``); a NORP span that is a country name or a listed
+  organisation name ("Houthi", "Taliban") links to it; anything else stays
+  MISC.
 * spaCy often labels a country ORG ("the U.S. said") or an organisation GPE.
   When nothing of the label's own type matches, an exact listed spelling of
   the other type (ORG <-> LOC) links with ``registry_alias_relabelled``
@@ -51,7 +52,10 @@ def link_spelling(text: str, label: str | None) -> Link | None:
         country = registry.demonym_index.get(form.alias_key)
         if country is not None:
             return Link(country, "registry_demonym", 1.0)
-        ids = registry.alias_index.get(("LOC", form.alias_key), ())
+        # "Houthi" and "Taliban" are tagged NORP as often as ORG: members name their group.
+        ids = registry.alias_index.get(("LOC", form.alias_key), ()) or registry.alias_index.get(
+            ("ORG", make_name_form(text, "ORG").alias_key), ()
+        )
         return Link(ids[0], "registry_alias_relabelled", RELABELLED_SCORE) if ids else None
     if entity_type == "MISC":
         return None

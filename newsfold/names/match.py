@@ -20,11 +20,11 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import JaroWinkler
 
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, could_match
 from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm
 from newsfold.names.registry import Registry, load_registry
@@ -76,7 +76,7 @@ def find_registry_link(form: NameForm, registry: Registry | None = None) -> Cand
     for candidate in _exact_candidates(form, registry):
         return candidate
     return pick_registry_link(
-        sorted(_fuzzy_candidates(form, registry), key=lambda c: (c.veto is not None, -c.score, c.entity_id))
+        sorted(_fuzzy_candidates(form, registry, viable_only=True), key=lambda c: (c.veto is not None, -c.score, c.entity_id))
     )
 
 
@@ -120,14 +120,21 @@ def match_registry(form: NameForm, registry: Registry | None = None, *, limit: i
     return ranked[:limit]
 
 
-def _fuzzy_candidates(form: NameForm, registry: Registry) -> list[Candidate]:
+def _fuzzy_candidates(form: NameForm, registry: Registry, *, viable_only: bool = False) -> list[Candidate]:
+    """Fuzzy candidates, one per entity; ``viable_only`` skips what a veto would drop."""
     seen: set[tuple[str, str]] = set()
-    best: dict[str, tuple[Candidate, float]] = {}
+    best: dict[str, tuple[Candidate, float, NameForm]] = {}
+    contradicted: dict[str, str] = {}  # entity -> its listed full name whose middle name differs
+    long_name = form.entity_type == "PER" and len(form.core_keys) >= 3
     for part in form.core_keys or form.part_keys:
         for alias_form, entity_id in registry.block_index.get((form.entity_type, part[:3]), ()):
             if (alias_form.key, entity_id) in seen:
                 continue
             seen.add((alias_form.key, entity_id))
+            if long_name and contradicts_middle(form, alias_form):
+                contradicted.setdefault(entity_id, alias_form.text)
+            if viable_only and not could_match(form, alias_form):
+                continue
             result = compare_names(form, alias_form)
             current = best.get(entity_id)
             if (
@@ -148,8 +155,15 @@ def _fuzzy_candidates(form: NameForm, registry: Registry) -> list[Candidate]:
                 alias_form.text,
                 result.veto,
             )
-            best[entity_id] = (candidate, looks)
-    return [c for c, _ in best.values() if c.veto is not None or c.score >= 0.5]
+            best[entity_id] = (candidate, looks, alias_form)
+    found = []
+    for candidate, _, alias_form in best.values():
+        listed = contradicted.get(candidate.entity_id)
+        if candidate.veto is None and listed is not None and len(alias_form.core_keys) != len(form.core_keys):
+            candidate = replace(candidate, score=0.0, veto=f"middle name differs from the listed '{listed}'")
+        if candidate.veto is not None or candidate.score >= 0.5:
+            found.append(candidate)
+    return found
 
 
 def _looks(form: NameForm, spelling: str) -> float:

@@ -19,7 +19,16 @@ from functools import lru_cache
 from newsfold.names.forms import NameForm, clean_surface, make_name_form
 from newsfold.names.labels import map_label_to_type
 
-__all__ = ["Observation", "Link", "EntityInfo", "make_observation", "display_name", "is_single_part"]
+__all__ = [
+    "Observation",
+    "Link",
+    "EntityInfo",
+    "make_observation",
+    "display_name",
+    "display_spelling",
+    "clear_display_cache",
+    "is_single_part",
+]
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
@@ -127,7 +136,22 @@ def display_name(obs: Observation) -> str:
         >>> display_name(make_observation("q", "d", 0, 17, "General Sulaimani", "PERSON"))
         'Sulaimani'
     """
-    return _display(obs.text, len(obs.form.tokens) if obs.form.has_title else 0)
+    return display_spelling(obs.text, obs.form)
+
+
+def display_spelling(text: str, form: NameForm) -> str:
+    """:func:`display_name` of a spelling analysed as ``form``.
+
+    Example:
+        >>> display_spelling("the Pentagon", make_name_form("the Pentagon", "ORG"))
+        'Pentagon'
+    """
+    return _display(text, len(form.tokens) if form.has_title else 0)
+
+
+def clear_display_cache() -> None:
+    """Forget the display spellings worked out so far."""
+    _display.cache_clear()
 
 
 @lru_cache(maxsize=200_000)

@@ -19,7 +19,7 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -31,7 +31,8 @@ import yaml
 from newsfold.errors import ModelError
 from newsfold.ids import make_id
 from newsfold.names.fold import fold_text
-from newsfold.names.forms import NameForm, make_name_form
+from newsfold.names.forms import NameForm, family_part, make_name_form
+from newsfold.names.observe import is_single_part
 
 __all__ = ["RegistryEntry", "Registry", "load_registry", "make_entity_id"]
 
@@ -55,6 +56,12 @@ class RegistryEntry:
         latitude: Latitude of a place, when known.
         longitude: Longitude of a place, when known.
         population: Population of a city (tie-breaker between namesakes).
+        bare_surname: False when a bare surname alone must never mean this
+            person across the corpus (a relative of a better-known namesake).
+        place: For an institution named by a place ("U.S. Embassy in
+            Baghdad"), that place's name.
+        generic: Bare spellings ("U.S. Embassy") that mean this entry in an
+            article naming ``place`` (and no other entry's place).
     """
 
     entity_id: str
@@ -67,6 +74,9 @@ class RegistryEntry:
     latitude: float | None = None
     longitude: float | None = None
     population: int = 0
+    bare_surname: bool = True
+    place: str | None = None
+    generic: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,8 @@ class Registry:
         block_index: (type, first 3 letters of a part key) -> (form, entity id)
             pairs: the fuzzy candidates of a name.
         surname_index: part key of a person's last name -> person entity ids.
+        generic_index: (type, alias key of a generic spelling) -> (entity id,
+            place name) of the entries it may mean.
     """
 
     entries: dict[str, RegistryEntry]
@@ -89,6 +101,7 @@ class Registry:
     demonym_index: dict[str, str]
     block_index: dict[tuple[str, str], tuple[tuple[NameForm, str], ...]]
     surname_index: dict[str, tuple[str, ...]]
+    generic_index: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
 def make_entity_id(entity_type: str, key: str, wikidata_id: str | None = None) -> str:
@@ -182,6 +195,9 @@ def _curated_entry(item: dict[str, Any], entity_type: str) -> RegistryEntry:
         item.get("country"),
         item.get("latitude"),
         item.get("longitude"),
+        bare_surname=bool(item.get("bare_surname", True)),
+        place=item.get("place"),
+        generic=tuple(item.get("generic", ())),
     )
 
 
@@ -214,17 +230,27 @@ def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Re
     key_index: dict[tuple[str, str], set[str]] = defaultdict(set)
     blocks: dict[tuple[str, str], set[tuple[NameForm, str]]] = defaultdict(set)
     surnames: dict[str, set[str]] = defaultdict(set)
+    generics: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     for entry in entries:
+        for spelling in entry.generic if entry.place else ():
+            generics[(entry.entity_type, make_name_form(spelling, entry.entity_type).alias_key)].add(
+                (entry.entity_id, entry.place)
+            )
         for alias in entry.aliases:
             form = make_name_form(alias, entry.entity_type)
             if not form.key:
                 continue
             alias_index[(entry.entity_type, form.alias_key)].add(entry.entity_id)
+            if form.has_title and is_single_part(form):
+                # "King Salman" is listed as spelled: its bare key "salman" would
+                # claim every "Salman" (and "Haj Qasem" every "Qassem").
+                continue
             key_index[(entry.entity_type, form.key)].add(entry.entity_id)
             for part in form.core_keys or form.part_keys:
                 blocks[(entry.entity_type, part[:3])].add((form, entry.entity_id))
-            if entry.entity_type == "PER" and len(form.core_keys) >= 2:
-                surnames[form.core_keys[-1]].add(entry.entity_id)
+            family = family_part(form)
+            if family is not None and entry.bare_surname:
+                surnames[family].add(entry.entity_id)
 
     def ranked(ids: set[str]) -> tuple[str, ...]:
         return tuple(sorted(ids, key=lambda i: _rank(by_id[i])))
@@ -236,4 +262,5 @@ def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Re
         demonym_index=demonyms,
         block_index={k: tuple(sorted(v, key=lambda p: (p[1], p[0].text))) for k, v in blocks.items()},
         surname_index={k: tuple(sorted(v)) for k, v in surnames.items()},
+        generic_index={k: tuple(sorted(v)) for k, v in generics.items()},
     )

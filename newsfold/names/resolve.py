@@ -31,13 +31,13 @@ from dataclasses import dataclass
 
 import polars as pl
 
-from newsfold.names.cluster import cluster_observations
-from newsfold.names.context import link_corpus_surnames, link_document_context
-from newsfold.names.curate import apply_curation, registry_info
+from newsfold.names.cascade import link_seen
+from newsfold.names.curate import apply_curation
 from newsfold.names.curation import Curation
+from newsfold.names.forms import make_name_form
+from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling
-from newsfold.names.observe import EntityInfo, Link, Observation, is_single_part, make_observation
-from newsfold.names.registry import load_registry
+from newsfold.names.observe import EntityInfo, Link, Observation
 from newsfold.names.table import build_entities_table
 
 __all__ = ["EntityResolution", "resolve_entities", "LINK_SCHEMA", "SPEAKER_LINK_SCHEMA"]
@@ -45,6 +45,18 @@ __all__ = ["EntityResolution", "resolve_entities", "LINK_SCHEMA", "SPEAKER_LINK_
 LINK_SCHEMA = pl.Schema({"mention_id": pl.String, "entity_id": pl.String, "resolution": pl.String, "score": pl.Float64})
 SPEAKER_LINK_SCHEMA = pl.Schema(
     {"quote_id": pl.String, "entity_id": pl.String, "resolution": pl.String, "score": pl.Float64}
+)
+_SEEN_SCHEMA = pl.Schema(
+    {
+        "item_id": pl.String,
+        "doc_id": pl.String,
+        "text": pl.String,
+        "label": pl.String,
+        "weight": pl.Int64,
+        "start": pl.Int64,
+        "end": pl.Int64,
+        "is_speaker": pl.Boolean,
+    }
 )
 _HANDLE = re.compile(r"\(\s*(@\w+)\s*\)")
 _SPEAKER_LABELS = ("PERSON", "ORG", "GPE")
@@ -83,66 +95,99 @@ def resolve_entities(
     Returns:
         The :class:`EntityResolution`.
     """
-    observations, members = _mention_observations(mentions)
+    seen, members = _mention_observations(mentions)
     speaker_members = pl.DataFrame(schema={"quote_id": pl.String, "item_id": pl.String})
     if speakers is not None and speakers.height:
-        speaker_members, speaker_obs = _speaker_observations(speakers, mentions, members)
-        observations = observations + speaker_obs
-    links, infos = _link_observations(observations)
+        speaker_members, speaker_seen = _speaker_observations(speakers, mentions, members)
+        seen = pl.concat([seen, speaker_seen])
+    linked, infos = link_seen(seen)
     if curation is not None:
-        links, infos = apply_curation(curation, observations, links, infos)
-    published = dict(zip(documents["doc_id"].to_list(), documents["published_date"].to_list()))
-    entities = build_entities_table(observations, links, infos, published)
-    item_links = pl.DataFrame(
-        [(item_id, *_link_tuple(link)) for item_id, link in links.items()],
-        schema={"item_id": pl.String, "entity_id": pl.String, "resolution": pl.String, "score": pl.Float64},
-        orient="row",
+        linked, infos = _curate(curation, linked, infos)
+    entities = build_entities_table(
+        linked.with_columns(
+            pl.col("resolution").alias("method"),
+            pl.when(pl.col("is_speaker")).then(0).otherwise(pl.col("weight")).alias("mentions"),
+        ),
+        infos,
+        documents,
     )
+    item_links = linked.select("item_id", "entity_id", "resolution", "score")
     mention_links = members.join(item_links, on="item_id", how="left").select(LINK_SCHEMA.names()).sort("mention_id")
     speaker_links = pl.concat(
         [
             speaker_members.join(item_links, on="item_id", how="inner").select(SPEAKER_LINK_SCHEMA.names()),
-            item_links.filter(pl.col("item_id").is_in([o.item_id for o in observations if o.is_speaker]))
-            .rename({"item_id": "quote_id"})
-            .select(SPEAKER_LINK_SCHEMA.names()),
+            linked.filter(pl.col("is_speaker"))
+            .select("item_id", "entity_id", "resolution", "score")
+            .rename({"item_id": "quote_id"}),
         ]
     ).sort("quote_id")
     return EntityResolution(mention_links=mention_links, speaker_links=speaker_links, entities=entities)
 
 
-def _link_tuple(link: Link) -> tuple[str, str, float]:
-    return (link.entity_id, link.method, float(link.score))
+def _curate(
+    curation: Curation, linked: pl.DataFrame, infos: dict[str, EntityInfo]
+) -> tuple[pl.DataFrame, dict[str, EntityInfo]]:
+    """Apply the curation file to the linked observations."""
+    observations = []
+    links: dict[str, Link] = {}
+    rows = linked.select("item_id", "doc_id", "start", "end", "text", "label", "is_speaker", "weight")
+    for (item_id, doc_id, start, end, text, label, is_speaker, weight), (entity_id, method, score) in zip(
+        rows.iter_rows(), linked.select("entity_id", "resolution", "score").iter_rows()
+    ):
+        form = make_name_form(text, map_label_to_type(label))
+        observations.append(
+            Observation(item_id, doc_id, start, end, text, label, form, is_speaker, weight, form.entity_type)
+        )
+        links[item_id] = Link(entity_id, method, score)
+    links, infos = apply_curation(curation, observations, links, infos)
+    chosen = [links[o.item_id] for o in observations]
+    return (
+        linked.with_columns(
+            pl.Series("entity_id", [link.entity_id for link in chosen], dtype=pl.String),
+            pl.Series("resolution", [link.method for link in chosen], dtype=pl.String),
+            pl.Series("score", [float(link.score) for link in chosen], dtype=pl.Float64),
+        ),
+        infos,
+    )
 
 
-def _mention_observations(mentions: pl.DataFrame) -> tuple[list[Observation], pl.DataFrame]:
+def _mention_observations(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """One observation per (article, spelling, label): repeats link alike.
 
     Returns:
-        The observations, and a mention_id -> item_id frame.
+        The observations (``_SEEN_SCHEMA``, sorted by article and first
+        mention), and a mention_id -> item_id frame.
     """
     keyed = mentions.select(pl.col("doc_id", "mention_id", "text", "label").cast(pl.String))
     groups = (
         keyed.group_by("doc_id", "text", "label")
-        .agg(pl.col("mention_id").min().alias("item_id"), pl.len().alias("weight"))
+        .agg(pl.col("mention_id").min().alias("item_id"), pl.len().cast(pl.Int64).alias("weight"))
         .sort("doc_id", "item_id")
     )
-    observations = [
-        make_observation(item_id, doc_id, None, None, text, label, weight=weight)
-        for doc_id, text, label, item_id, weight in groups.iter_rows()
-    ]
+    seen = groups.select(
+        "item_id",
+        "doc_id",
+        "text",
+        "label",
+        "weight",
+        pl.lit(-1, pl.Int64).alias("start"),
+        pl.lit(-1, pl.Int64).alias("end"),
+        pl.lit(False).alias("is_speaker"),
+    )
     members = keyed.join(
         groups.select("doc_id", "text", "label", "item_id"), on=["doc_id", "text", "label"], nulls_equal=True
     )
-    return observations, members.select("mention_id", "item_id")
+    return seen.cast(dict(_SEEN_SCHEMA)), members.select("mention_id", "item_id")
 
 
 def _speaker_observations(
     speakers: pl.DataFrame, mentions: pl.DataFrame, members: pl.DataFrame
-) -> tuple[pl.DataFrame, list[Observation]]:
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Speakers at a mention's offsets take its link; the rest are observed by name.
 
     Returns:
-        A quote_id -> item_id frame for the first kind, observations for the second.
+        A quote_id -> item_id frame for the first kind, observations
+        (``_SEEN_SCHEMA``) for the second.
     """
     # An all-null column arrives typed Null; give every column its declared type.
     rows = speakers.select(
@@ -160,13 +205,14 @@ def _speaker_observations(
         spans, left_on=["doc_id", "speaker_start", "speaker_end"], right_on=["doc_id", "start", "end"], how="inner"
     ).select("quote_id", "item_id")
     covered = set(direct["quote_id"].to_list())
-    observations = []
+    observed = []
     for quote_id, doc_id, name, label, start, end in rows.iter_rows():
         if quote_id in covered or name is None or not name.strip():
             continue
         text, label = _pick_speaker_spelling(name, label)
-        observations.append(make_observation(quote_id, doc_id, start, end, text, label, is_speaker=True))
-    return direct.unique("quote_id", keep="first").sort("quote_id"), observations
+        observed.append((quote_id, doc_id, text, label, 1, -1 if start is None else start, -1 if end is None else end, True))
+    seen = pl.DataFrame(observed, schema=_SEEN_SCHEMA, orient="row")
+    return direct.unique("quote_id", keep="first").sort("quote_id"), seen
 
 
 def _pick_speaker_spelling(name: str, label: str | None) -> tuple[str, str]:
@@ -186,28 +232,3 @@ def _pick_speaker_spelling(name: str, label: str | None) -> tuple[str, str]:
             if link is not None and link.method in ("registry_alias", "registry_key"):
                 return spelling, candidate_label
     return text, label or "PERSON"
-
-
-def _link_observations(observations: list[Observation]) -> tuple[dict[str, Link], dict[str, EntityInfo]]:
-    registry = load_registry()
-    links: dict[str, Link] = {}
-    for obs in observations:
-        link = link_spelling(obs.text, obs.label)
-        if link is not None:
-            links[obs.item_id] = link
-    infos: dict[str, EntityInfo] = {}
-    multi_part = [o for o in observations if o.item_id not in links and not is_single_part(o.form)]
-    cluster_links, cluster_infos = cluster_observations(multi_part)
-    links.update(cluster_links)
-    infos.update(cluster_infos)
-    links.update(link_document_context(observations, links))
-    links.update(link_corpus_surnames(observations, links, registry))
-    rest_links, rest_infos = cluster_observations([o for o in observations if o.item_id not in links])
-    links.update(rest_links)
-    infos.update(rest_infos)
-    for link in links.values():
-        if link.entity_id not in infos:
-            info = registry_info(link.entity_id)
-            if info is not None:
-                infos[link.entity_id] = info
-    return links, infos

@@ -2,71 +2,59 @@
 
 Example:
     >>> import polars as pl
-    >>> from newsfold.names.observe import make_observation, Link, EntityInfo
-    >>> obs = [make_observation("men_1", "doc_1", 0, 4, "Iran", "GPE")]
-    >>> table = build_entities_table(obs, {"men_1": Link("Q794", "registry_alias", 1.0)},
-    ...     {"Q794": EntityInfo("Q794", "Iran", "LOC", "Q794", "IR")}, {})
+    >>> from newsfold.names.observe import EntityInfo
+    >>> seen = pl.DataFrame({"entity_id": ["Q794"], "name": ["Iran"], "method": ["registry_alias"], "score": [1.0],
+    ...     "weight": [2], "mentions": [2], "doc_id": ["doc_1"]})
+    >>> documents = pl.DataFrame({"doc_id": ["doc_1"], "published_date": [None]}, schema={"doc_id": pl.String, "published_date": pl.Date})
+    >>> table = build_entities_table(seen, {"Q794": EntityInfo("Q794", "Iran", "LOC", "Q794", "IR")}, documents)
     >>> table.select("entity_id", "n_mentions").row(0)
-    ('Q794', 1)
+    ('Q794', 2)
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
 import polars as pl
 
-from newsfold.names.observe import EntityInfo, Link, Observation, display_name
+from newsfold.names.observe import EntityInfo
 from schemas import Entities, empty_frame, polars_schema
 
-__all__ = ["build_entities_table"]
+__all__ = ["build_entities_table", "SEEN_SCHEMA"]
+
+#: One row per observation with its final link: what the table is built from.
+SEEN_SCHEMA = pl.Schema(
+    {
+        "entity_id": pl.String,
+        "name": pl.String,
+        "method": pl.String,
+        "score": pl.Float64,
+        "weight": pl.Int64,
+        "mentions": pl.Int64,
+        "doc_id": pl.String,
+    }
+)
 
 
-def build_entities_table(
-    observations: list[Observation],
-    links: dict[str, Link],
-    infos: dict[str, EntityInfo],
-    published: dict[str, dt.date | None],
-) -> pl.DataFrame:
+def build_entities_table(seen: pl.DataFrame, infos: dict[str, EntityInfo], documents: pl.DataFrame) -> pl.DataFrame:
     """One row per linked entity, with aliases and counts, sorted by id.
 
     Args:
-        observations: Every observation (mentions and speakers).
-        links: Final link of each observation by item id.
+        seen: One row per observation (mention group or speaker) with the
+            columns of ``SEEN_SCHEMA``: its entity, display name, method,
+            score, weight, the mentions it stands for (0 for a speaker) and
+            its article.
         infos: Descriptive columns of every linked entity.
-        published: ``published_date`` by doc_id.
+        documents: doc_id, published_date (for first_seen / last_seen).
 
     Returns:
         A frame with exactly the columns and dtypes of ``schemas.Entities``.
         An alias's method is the one most of its mentions were linked by, and
         its score the lowest score among those.
     """
-    if not observations:
+    if not seen.height:
         return empty_frame(Entities)
-    chosen = [links[o.item_id] for o in observations]
-    seen = pl.DataFrame(
-        {
-            "entity_id": [link.entity_id for link in chosen],
-            "name": [display_name(o) for o in observations],
-            "method": [link.method for link in chosen],
-            "score": [float(link.score) for link in chosen],
-            "weight": [o.weight for o in observations],
-            "mentions": [0 if o.is_speaker else o.weight for o in observations],
-            "doc_id": [o.doc_id for o in observations],
-        },
-        schema={
-            "entity_id": pl.String,
-            "name": pl.String,
-            "method": pl.String,
-            "score": pl.Float64,
-            "weight": pl.Int64,
-            "mentions": pl.Int64,
-            "doc_id": pl.String,
-        },
-    )
-    dates = pl.DataFrame(
-        {"doc_id": list(published), "published_date": list(published.values())},
-        schema={"doc_id": pl.String, "published_date": pl.Date},
+    seen = seen.select(list(SEEN_SCHEMA)).cast(dict(SEEN_SCHEMA))
+    dates = documents.select(pl.col("doc_id").cast(pl.String), pl.col("published_date").cast(pl.Date)).unique(
+        "doc_id", keep="last"
     )
     aliases = (
         seen.group_by("entity_id", "name", "method")
@@ -88,7 +76,7 @@ def build_entities_table(
             pl.col("published_date").max().alias(Entities.last_seen),
         )
     )
-    ids = sorted(set(seen["entity_id"].to_list()))
+    ids = seen["entity_id"].unique().sort().to_list()
     described = pl.DataFrame(
         {
             Entities.entity_id: ids,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsfold.names.cluster import cluster_observations
+from newsfold.names.cluster import Sighting, cluster_observations, cluster_sightings
+from newsfold.names.forms import make_name_form
 from newsfold.names.observe import make_observation
 
 
@@ -56,3 +57,14 @@ def test_cluster_observations_canonical_name_is_most_frequent_spelling():
     )
     links, infos = cluster_observations(observations)
     assert infos[links["men_0"].entity_id].canonical_name == "Mikhail Gorbachev"
+
+
+def test_cluster_sightings_weighs_like_repeated_observations():
+    # One sighting of weight 3 counts as three observations of the spelling.
+    sightings = [
+        Sighting(make_name_form("Mikhail Gorbachov", "PER"), "Mikhail Gorbachov", "Mikhail Gorbachov", 1),
+        Sighting(make_name_form("Mikhail Gorbachev", "PER"), "Mikhail Gorbachev", "Mikhail Gorbachev", 3),
+    ]
+    links, infos = cluster_sightings(sightings)
+    assert [link.method for link in links] == ["fuzzy_key", "exact_key"]
+    assert infos[links[1].entity_id].canonical_name == "Mikhail Gorbachev"

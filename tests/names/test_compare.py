@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, could_match
 from newsfold.names.forms import make_name_form
 
 
@@ -59,3 +62,50 @@ def test_compare_names_equal_keys_score_one():
     assert (
         compare_names(make_name_form("Qassem Suleimani", "PER"), make_name_form("Qasim Soleimani", "PER")).score == 1.0
     )
+
+
+_PIECES = ["Mikhail", "Mikhael", "Gorbachev", "Gorbachov", "Kim", "Jong", "Un", "Il", "bin", "Salman", "Sultan",
+           "Jr.", "H.", "W.", "al-Assad", "Assad", "Bashar", "Hezbollah", "Kataib", "Brigades", "Group", "Soleimani",
+           "Suleimani", "Qasem", "Ghasem", "Omar", "Suleiman"]
+
+
+@given(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4),
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4),
+    st.sampled_from(["PER", "ORG", "LOC", "MISC"]),
+)
+def test_could_match_never_rejects_an_unvetoed_pair(a, b, entity_type):
+    form_a, form_b = make_name_form(" ".join(a), entity_type), make_name_form(" ".join(b), entity_type)
+    if compare_names(form_a, form_b).veto is None:
+        assert could_match(form_a, form_b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "entity_type", "expected"),
+    [
+        ("Mikhail Gorbachev", "Mikhail Gorbachov", "PER", True),
+        ("Qasem Soleimani", "Ghasem Soleymani", "PER", True),
+        ("Mikhail Gorbachev", "Mikhail Kalashnikov", "PER", False),  # last parts far apart
+        ("Mikhail Gorbachev", "Sergei Gorbachev", "PER", False),  # given names far apart
+        ("Soleimani", "Qasem Soleimani", "PER", False),  # one part: context only
+        ("Kataib Hezbollah", "Hezbollah", "ORG", False),  # different number of parts
+        ("Popular Mobilisation Forces", "Popular Mobilization Forces", "ORG", True),
+        ("Shiite", "Shia", "MISC", False),
+    ],
+)
+def test_could_match(a, b, entity_type, expected):
+    assert could_match(make_name_form(a, entity_type), make_name_form(b, entity_type)) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Sergey Ivanovich Lavrov", "Sergei Viktorovich Lavrov", True),
+        ("Sergey Borisovitch Lavrov", "Sergei Viktorovich Lavrov", True),
+        ("Vladimir Vladimirovici Putin", "Vladimir Vladimirovich Putin", False),  # a transliteration
+        ("Sergey Lavrov", "Sergei Viktorovich Lavrov", False),  # no middle name to contradict
+        ("Sergey Ivanovich Lavrov", "Sergey Ivanovich Shoigu", False),  # another surname: not this rule
+    ],
+)
+def test_contradicts_middle(a, b, expected):
+    assert contradicts_middle(make_name_form(a, "PER"), make_name_form(b, "PER")) is expected

@@ -60,3 +60,12 @@ def test_link_corpus_surnames_needs_exactly_one_candidate(bare, full, expected):
     observations.append(_obs("men_bare", "doc_bare", bare, "PERSON"))
     new = link_corpus_surnames(observations, links, load_registry())
     assert (new["men_bare"].entity_id if "men_bare" in new else None) == expected
+
+
+def test_link_corpus_surnames_ignores_quiet_relatives():
+    # Ivanka Trump is named in full somewhere, yet a bare "Trump" still means Donald Trump.
+    registry = load_registry()
+    ivanka = registry.alias_index[("PER", "ivanka trump")][0]
+    observations = [_obs("men_1", "doc_1", "Ivanka Trump", "PERSON"), _obs("men_2", "doc_2", "Trump", "PERSON")]
+    new = link_corpus_surnames(observations, {"men_1": Link(ivanka, "registry_alias", 1.0)}, registry)
+    assert new["men_2"].entity_id == "Q22686"

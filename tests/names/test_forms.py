@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfold.names.forms import clean_surface, make_name_form
+from newsfold.names.forms import clean_surface, family_part, make_name_form
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,16 @@ def test_make_name_form_never_fails_and_keys_are_ascii(text, entity_type):
 @pytest.mark.parametrize(("a", "b", "same"), [("习近平", "习近朋", False), ("Xi Jinping", "Xi Jinping", True)])
 def test_make_name_form_keeps_romanised_cjk_syllables_apart(a, b, same):
     assert (make_name_form(a, "PER").key == make_name_form(b, "PER").key) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Qasem Soleimani", "sulaimani"),
+        ("President Donald J. Trump", "trump"),
+        ("Mohammed bin Salman", None),  # ends in a patronymic
+        ("Soleimani", None),  # one part
+    ],
+)
+def test_family_part(name, expected):
+    assert family_part(make_name_form(name, "PER")) == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfold.names.link import link_spelling
+from newsfold.names.registry import load_registry
 
 
 @pytest.mark.parametrize(
@@ -27,3 +28,71 @@ def test_link_spelling(text, label, entity_id, method):
         assert link is None
     else:
         assert (link.entity_id, link.method) == (entity_id, method)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "canonical"),
+    [
+        ("Houthi", "NORP", "Houthis"),  # members name their group
+        ("Taliban", "NORP", "Taliban"),
+        ("Republicans", "NORP", "Republican Party"),
+    ],
+)
+def test_link_spelling_takes_a_group_for_norp(text, label, canonical):
+    link = link_spelling(text, label)
+    assert link is not None and link.method == "registry_alias_relabelled"
+    assert load_registry().entries[link.entity_id].canonical_name == canonical
+
+
+# Namesakes and near-namesakes: each spelling resolves, and never to the other.
+@pytest.mark.parametrize(
+    ("first", "second", "label"),
+    [
+        ("Kim Yo-jong", "Kim Jong-un", "PERSON"),
+        ("Kim Yo Jong", "Kim Jong Il", "PERSON"),
+        ("Jeb Bush", "George W. Bush", "PERSON"),
+        ("Chelsea Clinton", "Hillary Clinton", "PERSON"),
+        ("Hunter Biden", "Joe Biden", "PERSON"),
+        ("Donald Trump Jr.", "Donald J. Trump", "PERSON"),
+        ("Mojtaba Khamenei", "Ali Khamenei", "PERSON"),
+        ("Saad al-Hariri", "Rafiq Hariri", "PERSON"),
+        ("Michel Aoun", "Joseph Aoun", "PERSON"),
+        ("Yahya al-Sinwar", "Mohammad Sinwar", "PERSON"),
+        ("Shahbaz Sharif", "Nawaz Sharif", "PERSON"),
+        ("Mohammad bin Naif", "Muhammad bin Salman", "PERSON"),
+        ("Salman bin Abdulaziz", "Mohammed bin Salman", "PERSON"),
+        ("Mohamed bin Zayed", "Mohammed bin Salman", "PERSON"),
+        ("Li Qiang", "Li Keqiang", "PERSON"),
+        ("Hafez al-Assad", "Bashar al-Assad", "PERSON"),
+        ("Mike Johnson", "Boris Johnson", "PERSON"),
+        ("Esmail Qaani", "Ashraf Ghani", "PERSON"),
+        ("UNHCR", "UNHRC", "ORG"),
+        ("European Council", "Council of Europe", "ORG"),
+        ("Council of the European Union", "European Council", "ORG"),
+        ("ICC", "ICJ", "ORG"),
+        ("ISIS-K", "ISIS", "ORG"),
+        ("AQAP", "al-Qaeda", "ORG"),
+        ("Islamic Jihad", "Islamic State", "ORG"),
+        ("Harakat Hezbollah al-Nujaba", "Hezbollah", "ORG"),
+        ("Qassam Brigades", "Hamas", "ORG"),
+    ],
+)
+def test_link_spelling_keeps_namesakes_apart(first, second, label):
+    one, other = link_spelling(first, label), link_spelling(second, label)
+    assert one is not None and other is not None
+    assert one.entity_id != other.entity_id
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("Sergey Ivanovich Lavrov", None),  # a middle name the listed full name contradicts
+        ("Sergei Viktorovich Lavrov", "Sergey Lavrov"),
+        ("Wladimir Wladimirowitsch Putin", "Vladimir Putin"),  # a transliterated patronymic is no contradiction
+        ("Mohammed Sherif al-Sudani", None),
+        ("Mohammed al-Sudani", "Mohammed Shia al-Sudani"),
+    ],
+)
+def test_link_spelling_respects_listed_middle_names(text, canonical):
+    link = link_spelling(text, "PERSON")
+    assert (load_registry().entries[link.entity_id].canonical_name if link else None) == canonical

@@ -67,3 +67,54 @@ def test_make_entity_id_prefers_wikidata(args, expected):
 def test_make_entity_id_depends_on_type_and_key():
     assert make_entity_id("PER", "a") != make_entity_id("LOC", "a")
     assert make_entity_id("PER", "a").startswith("ent_")
+
+
+@pytest.mark.parametrize(
+    ("entity_type", "spelling", "canonical"),
+    [
+        ("ORG", "IAEA", "International Atomic Energy Agency"),
+        ("ORG", "U.N. nuclear watchdog", "International Atomic Energy Agency"),
+        ("ORG", "Ansar Allah", "Houthis"),
+        ("ORG", "IDF", "Israel Defense Forces"),
+        ("ORG", "ISKP", "Islamic State Khorasan Province"),
+        ("ORG", "Agence France Presse", "Agence France-Presse"),
+        ("PER", "Kim Yo-jong", "Kim Yo Jong"),
+        ("PER", "Abu Mohammad al-Jolani", "Ahmed al-Sharaa"),
+        ("PER", "Lula", "Luiz Inácio Lula da Silva"),
+        ("PER", "King Salman", "Salman bin Abdulaziz"),
+    ],
+)
+def test_registry_lists_newsmakers_and_organisations(entity_type, spelling, canonical):
+    registry = load_registry()
+    ids = registry.alias_index[(entity_type, make_name_form(spelling, entity_type).alias_key)]
+    assert registry.entries[ids[0]].canonical_name == canonical
+
+
+def test_registry_curated_spellings_name_one_entity_each():
+    registry = load_registry()
+    for (entity_type, key), ids in registry.alias_index.items():
+        curated = [i for i in ids if registry.entries[i].source == "curated"]
+        assert len(curated) <= 1, (entity_type, key, curated)
+
+
+@pytest.mark.parametrize(
+    ("surname", "expected"),
+    [
+        ("trump", {"Donald Trump"}),  # relatives are marked bare_surname: false
+        ("kaminai", {"Ali Khamenei", "Mojtaba Khamenei"}),  # "Ayatollah Khamenei" is no full name
+        ("salman", set()),  # bin Salman is a patronymic, not a surname
+        ("kasim", {"Naim Qassem"}),  # "Haj Qasem" is a title and a given name
+        ("hariri", {"Saad Hariri", "Rafik Hariri"}),
+    ],
+)
+def test_registry_surname_index(surname, expected):
+    registry = load_registry()
+    names = {registry.entries[i].canonical_name for i in registry.surname_index.get(surname, ())}
+    assert names == expected
+
+
+def test_registry_does_not_key_a_title_with_one_name():
+    # "King Salman" is found as written, but its key "salman" claims no bare "Salman".
+    registry = load_registry()
+    assert ("PER", "king salman") in registry.alias_index
+    assert ("PER", "salman") not in registry.key_index

@@ -80,3 +80,14 @@ def test_seeds_soleimani_spellings_of_both_articles_share_the_id(seed_resolution
 def test_seeds_entities_table_satisfies_its_contract(seed_resolution):
     _, result = seed_resolution
     Entities.validate(result.entities, lazy=True)
+
+
+def test_seeds_the_us_embassy_is_the_one_in_baghdad(seed_resolution):
+    # Both articles name Baghdad and no other city with a listed U.S. embassy.
+    mentions, result = seed_resolution
+    joined = mentions.join(result.mention_links, on="mention_id").filter(
+        pl.col("text").str.contains(r"(?i)^the u\.?s\.? embassy$")
+    )
+    assert joined.height > 0
+    names = result.entities.filter(pl.col("entity_id").is_in(joined["entity_id"].to_list()))["canonical_name"]
+    assert names.to_list() == ["U.S. Embassy in Baghdad"]

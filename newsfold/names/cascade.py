@@ -1,0 +1,276 @@
+"""Run the resolution cascade over a dataset, one distinct spelling at a time.
+
+A dataset of 200,000 mentions has perhaps 15,000 distinct spellings. Every
+rule but document context depends on the spelling alone, so the cascade
+analyses and links each distinct (spelling, label) once, and only the
+per-article rule runs over observations, as Polars joins:
+
+1. registry rules for each spelling (``link.link_spelling``);
+2. ``exact_key`` / ``fuzzy_key`` for multi-part spellings the registry lacks
+   (``cluster.cluster_sightings``, weighted by their observations);
+3. ``document_context`` for bare surnames, per article;
+4. acronyms and generic organisation names by their article or the dataset
+   (``organisations.py``);
+5. ``corpus_context`` for unlinked bare person surnames;
+6. ``exact_key`` for the rest, grouped by key.
+
+Example:
+    >>> import polars as pl
+    >>> seen = pl.DataFrame({"item_id": ["men_1", "men_2"], "doc_id": ["doc_1", "doc_1"],
+    ...     "text": ["Ahmad Vahidi", "Vahidi"], "label": ["PERSON", "PERSON"], "weight": [1, 1]})
+    >>> linked, infos = link_seen(seen)
+    >>> linked["resolution"].to_list(), linked["name"].to_list()
+    (['exact_key', 'document_context'], ['Ahmad Vahidi', 'Vahidi'])
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from newsfold.names.cluster import Sighting, cluster_sightings
+from newsfold.names.context import (
+    CORPUS_CONTEXT_SCORE,
+    DOCUMENT_CONTEXT_SCORE,
+    find_corpus_surnames,
+    find_document_surnames,
+    find_full_names,
+    surname_key,
+)
+from newsfold.names.curate import registry_info
+from newsfold.names.fold import make_part_key
+from newsfold.names.forms import NameForm, family_part, make_name_form
+from newsfold.names.labels import map_label_to_type
+from newsfold.names.link import link_spelling
+from newsfold.names.observe import EntityInfo, Link, clear_display_cache, display_spelling, is_single_part
+from newsfold.names.organisations import acronym_of, find_acronym_links, find_generic_links, initials_of
+from newsfold.names.registry import load_registry
+
+__all__ = ["link_seen", "clear_spelling_caches", "SEEN_INPUT_SCHEMA"]
+
+#: The observations the cascade links, in a fixed order (the first
+#: observation of a spelling stands for its group).
+SEEN_INPUT_SCHEMA = pl.Schema(
+    {"item_id": pl.String, "doc_id": pl.String, "text": pl.String, "label": pl.String, "weight": pl.Int64}
+)
+_LINK_COLUMNS = {"entity_id": pl.String, "resolution": pl.String, "score": pl.Float64}
+
+
+def link_seen(seen: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, EntityInfo]]:
+    """Link every observation of a dataset to an entity.
+
+    Args:
+        seen: One row per observation with the columns of ``SEEN_INPUT_SCHEMA``
+            (others are kept), in the order that breaks ties.
+
+    Returns:
+        ``seen`` with ``sid`` (its spelling's index), ``entity_id``,
+        ``resolution``, ``score`` and ``name`` (display spelling) added, in
+        input order; and the entities by id.
+    """
+    seen = seen.with_row_index("pos")
+    spelling_frame = seen.select("text", "label").unique(maintain_order=True).with_row_index("sid")
+    seen = seen.join(spelling_frame, on=["text", "label"], how="left", nulls_equal=True, maintain_order="left")
+    texts, labels = spelling_frame["text"].to_list(), spelling_frame["label"].to_list()
+    forms = [make_name_form(text, map_label_to_type(label)) for text, label in zip(texts, labels)]
+    first: list[Link | None] = [link_spelling(text, label) for text, label in zip(texts, labels)]
+    in_registry = [link is not None for link in first]
+    infos: dict[str, EntityInfo] = {}
+
+    multi_part = [sid for sid, link in enumerate(first) if link is None and not is_single_part(forms[sid])]
+    cluster_links, cluster_infos = _cluster(multi_part, seen, texts, forms)
+    for sid, link in cluster_links.items():
+        first[sid] = link
+    infos.update(cluster_infos)
+
+    surnames = [surname_key(text) for text in texts]
+    spellings = pl.DataFrame(
+        {
+            "sid": range(len(texts)),
+            "entity_id": [link.entity_id if link else None for link in first],
+            "method": [link.method if link else None for link in first],
+            "surname": surnames,
+            "full_last": [
+                family_part(form) for form in forms
+            ],
+        },
+        schema={"sid": pl.UInt32, "entity_id": pl.String, "method": pl.String, "surname": pl.String, "full_last": pl.String},
+    )
+    full_names = find_full_names(seen, spellings)
+    in_document = find_document_surnames(seen, spellings, full_names)
+    by_organisation = _link_organisations(seen, texts, forms, first, in_registry).join(
+        in_document.select("item_id"), on="item_id", how="anti"
+    )
+
+    bare_people = {
+        sid: surnames[sid]
+        for sid, link in enumerate(first)
+        if link is None and forms[sid].entity_type == "PER" and surnames[sid] is not None
+    }
+    by_surname = find_corpus_surnames(set(bare_people.values()), full_names, load_registry())
+    corpus = {sid: by_surname[key] for sid, key in bare_people.items() if key in by_surname}
+
+    unlinked = [sid for sid, link in enumerate(first) if link is None and sid not in corpus]
+    undecided = seen.join(in_document.select("item_id"), on="item_id", how="anti").join(
+        by_organisation.select("item_id"), on="item_id", how="anti"
+    )
+    rest_links, rest_infos = _cluster(unlinked, undecided, texts, forms)
+    infos.update(rest_infos)
+
+    per_spelling = pl.DataFrame(
+        {
+            "sid": range(len(texts)),
+            "first_entity": [link.entity_id if link else None for link in first],
+            "first_method": [link.method if link else None for link in first],
+            "first_score": [float(link.score) if link else None for link in first],
+            "corpus_entity": [corpus.get(sid) for sid in range(len(texts))],
+            "rest_entity": [rest_links[sid].entity_id if sid in rest_links else None for sid in range(len(texts))],
+            "rest_method": [rest_links[sid].method if sid in rest_links else None for sid in range(len(texts))],
+            "rest_score": [float(rest_links[sid].score) if sid in rest_links else None for sid in range(len(texts))],
+            "name": [display_spelling(text, form) for text, form in zip(texts, forms)],
+        },
+        schema={
+            "sid": pl.UInt32,
+            "first_entity": pl.String,
+            "first_method": pl.String,
+            "first_score": pl.Float64,
+            "corpus_entity": pl.String,
+            "rest_entity": pl.String,
+            "rest_method": pl.String,
+            "rest_score": pl.Float64,
+            "name": pl.String,
+        },
+    )
+    linked = _choose_links(seen, per_spelling, in_document, by_organisation)
+    for entity_id in linked["entity_id"].unique().to_list():
+        if entity_id not in infos:
+            info = registry_info(entity_id)
+            if info is not None:
+                infos[entity_id] = info
+    return linked, infos
+
+
+def clear_spelling_caches() -> None:
+    """Forget every analysed spelling (benchmarks time the analysis this way).
+
+    Example:
+        >>> clear_spelling_caches()
+        >>> make_name_form.cache_info().currsize
+        0
+    """
+    for cached in (make_name_form, link_spelling, surname_key, make_part_key, acronym_of, initials_of):
+        cached.cache_clear()
+    clear_display_cache()
+
+
+def _cluster(
+    sids: list[int], rows: pl.DataFrame, texts: list[str], forms: list[NameForm]
+) -> tuple[dict[int, Link], dict[str, EntityInfo]]:
+    """Cluster the given spellings, weighted by their observations in ``rows``."""
+    if not sids:
+        return {}, {}
+    stats = (
+        rows.filter(pl.col("sid").is_in(sids))
+        .group_by("sid")
+        .agg(pl.col("weight").sum(), pl.col("pos").min())
+        .sort("pos")
+    )
+    order = stats["sid"].to_list()
+    sightings = [
+        Sighting(forms[sid], texts[sid], display_spelling(texts[sid], forms[sid]), weight)
+        for sid, weight in zip(order, stats["weight"].to_list())
+    ]
+    links, infos = cluster_sightings(sightings)
+    return dict(zip(order, links)), infos
+
+
+def _link_organisations(
+    seen: pl.DataFrame, texts: list[str], forms: list[NameForm], first: list[Link | None], in_registry: list[bool]
+) -> pl.DataFrame:
+    """Acronym and generic-name links of organisation spellings the registry lacks."""
+    registry = load_registry()
+    is_org = [form.entity_type == "ORG" for form in forms]
+    spellings = pl.DataFrame(
+        {
+            "sid": range(len(texts)),
+            "entity_id": [link.entity_id if link else None for link in first],
+            "acronym": [acronym_of(text) if org else None for text, org in zip(texts, is_org)],
+            "initials": [initials_of(text) if org else None for text, org in zip(texts, is_org)],
+            "generic": [
+                form.alias_key if org and not listed and ("ORG", form.alias_key) in registry.generic_index else None
+                for form, org, listed in zip(forms, is_org, in_registry)
+            ],
+        },
+        schema={"sid": pl.UInt32, "entity_id": pl.String, "acronym": pl.String, "initials": pl.String, "generic": pl.String},
+    )
+    return pl.concat([find_acronym_links(seen, spellings), find_generic_links(seen, spellings, registry)])
+
+
+def _choose_links(
+    seen: pl.DataFrame, per_spelling: pl.DataFrame, in_document: pl.DataFrame, by_organisation: pl.DataFrame
+) -> pl.DataFrame:
+    """Each observation's link: a context rule of its article, else its spelling's first rule that fired.
+
+    Organisation context (acronyms, generic names) only ever targets
+    spellings the registry lacks, so it may override their key-group link.
+    """
+    document = pl.col("document_entity").is_not_null()
+    first = pl.col("first_entity").is_not_null()
+    organisation = pl.col("organisation_entity").is_not_null()
+    corpus = pl.col("corpus_entity").is_not_null()
+    joined = (
+        seen.join(per_spelling, on="sid", how="left", maintain_order="left")
+        .join(in_document.rename({"entity_id": "document_entity"}), on="item_id", how="left", maintain_order="left")
+        .join(
+            by_organisation.rename(
+                {"entity_id": "organisation_entity", "resolution": "organisation_method", "score": "organisation_score"}
+            ),
+            on="item_id",
+            how="left",
+            maintain_order="left",
+        )
+    )
+    return joined.with_columns(
+        pl.when(document)
+        .then(pl.col("document_entity"))
+        .when(organisation)
+        .then(pl.col("organisation_entity"))
+        .when(first)
+        .then(pl.col("first_entity"))
+        .when(corpus)
+        .then(pl.col("corpus_entity"))
+        .otherwise(pl.col("rest_entity"))
+        .alias("entity_id"),
+        pl.when(document)
+        .then(pl.lit("document_context"))
+        .when(organisation)
+        .then(pl.col("organisation_method"))
+        .when(first)
+        .then(pl.col("first_method"))
+        .when(corpus)
+        .then(pl.lit("corpus_context"))
+        .otherwise(pl.col("rest_method"))
+        .alias("resolution"),
+        pl.when(document)
+        .then(pl.lit(DOCUMENT_CONTEXT_SCORE))
+        .when(organisation)
+        .then(pl.col("organisation_score"))
+        .when(first)
+        .then(pl.col("first_score"))
+        .when(corpus)
+        .then(pl.lit(CORPUS_CONTEXT_SCORE))
+        .otherwise(pl.col("rest_score"))
+        .alias("score"),
+    ).drop(
+        "pos",
+        "first_entity",
+        "first_method",
+        "first_score",
+        "corpus_entity",
+        "rest_entity",
+        "rest_method",
+        "rest_score",
+        "document_entity",
+        "organisation_entity",
+        "organisation_method",
+        "organisation_score",
+    )
