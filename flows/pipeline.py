@@ -123,6 +123,7 @@ def newsfold_flow(
     max_bytes: int = DEFAULT_MAX_BYTES,
     workers: int | None = None,
     curation: str | None = None,
+    lock_wait_seconds: float = 3600.0,
 ) -> dict:
     """Bring the dataset in ``out`` up to date with the articles in ``raw``.
 
@@ -132,6 +133,7 @@ def newsfold_flow(
         max_bytes: Files larger than this are rejected unread.
         workers: Analysis processes; default one per core.
         curation: Optional entity curation file (see docs/entities.md).
+        lock_wait_seconds: How long to wait for a run already writing ``out``.
 
     Returns:
         The run summary as a dict (see :class:`newsfold.summary.RunSummary`).
@@ -141,7 +143,7 @@ def newsfold_flow(
     start = _RunStart(make_run_id(started_at), started_at, time.perf_counter(), out_path)
     run_id = start.run_id
     logger = get_run_logger()
-    with output_lock(out_path):
+    with output_lock(out_path, wait_seconds=lock_wait_seconds):
         sources, discover_rejects = discover_task(raw_path, out_path, max_bytes)
         previous = current_snapshot(out_path)
         plan = plan_task(quote(sources), quote(discover_rejects), previous, curation)

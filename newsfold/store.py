@@ -30,6 +30,7 @@ import contextlib
 import fcntl
 import os
 import shutil
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,19 +123,31 @@ def current_snapshot(out: Path) -> Snapshot | None:
 
 
 @contextlib.contextmanager
-def output_lock(out: Path) -> Iterator[None]:
+def output_lock(out: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
     """Hold an exclusive lock on ``out`` so two runs never write it at once.
 
+    Args:
+        out: Output root.
+        wait_seconds: How long to wait for another run to finish first (a
+            scheduled run may start while the previous one is still going).
+
     Raises:
-        StoreError: when another process holds the lock.
+        StoreError: when another process still holds the lock after the wait.
     """
     state = out / STATE_DIR
     state.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_seconds
     with open(state / "lock", "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            raise StoreError(f"another newsfold run is writing {out}; try again when it ends") from exc
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError as exc:
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"another newsfold run is writing {out}; try again when it ends"
+                    ) from exc
+                time.sleep(0.5)
         try:
             yield
         finally:

@@ -93,5 +93,24 @@ def test_store_lock_refuses_a_second_writer(tmp_path):
     assert os.waitstatus_to_exitcode(status) == 3
 
 
+def test_store_lock_waits_for_a_writer_that_finishes(tmp_path):
+    import threading
+
+    acquired, released = threading.Event(), threading.Event()
+
+    def hold_briefly():
+        with output_lock(tmp_path):
+            acquired.set()
+            released.wait(5)
+
+    holder = threading.Thread(target=hold_briefly)
+    holder.start()
+    acquired.wait(5)
+    threading.Timer(0.6, released.set).start()
+    with output_lock(tmp_path, wait_seconds=10):
+        assert released.is_set()
+    holder.join()
+
+
 def test_store_reads_nothing_from_an_empty_directory(tmp_path: Path):
     assert current_snapshot(tmp_path) is None

@@ -15,8 +15,9 @@ def iter_commands(group: click.Group = main, prefix: str = "newsfold"):
     """Yield ``(full name, command)`` for every command, depth first, sorted."""
     yield prefix, group
     if isinstance(group, click.Group):
-        for name in sorted(group.commands):
-            yield from iter_commands(group.commands[name], f"{prefix} {name}")
+        context = click.Context(group, info_name=prefix)
+        for name in group.list_commands(context):
+            yield from iter_commands(group.get_command(context, name), f"{prefix} {name}")
 
 
 def render_cli_reference() -> str:

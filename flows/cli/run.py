@@ -35,7 +35,12 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, curation:
         raise click.BadParameter(f"{raw} is not a directory", param_hint="RAW")
     # Prefect reads its settings at import, so the log level is set before.
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
-    from flows.pipeline import newsfold_flow
+    from flows.server import start_temporary_server, wait_for_server
+
+    starting = start_temporary_server()
+    from flows.pipeline import newsfold_flow  # imported while the server starts
+
+    wait_for_server(starting)
 
     parameters = dict(raw=str(raw), out=str(out), max_bytes=max_bytes, workers=workers,
                       curation=str(curation) if curation else None)

@@ -77,12 +77,12 @@ def test_serve_schedules_and_runs_the_flow(prefect_server, tmp_path):
     serve_log = open(tmp_path / "serve.log", "w")
     serve = subprocess.Popen(
         [sys.executable, "-m", "flows.cli", "serve", str(raw), "--out", str(out),
-         "--cron", "*/5 * * * *", "--name", "ci-serve", "--workers", "1"],
+         "--cron", "0 0 1 * *", "--name", "ci-serve", "--workers", "1"],
         env=env, stdout=serve_log, stderr=subprocess.STDOUT,
     )
     try:
         deployment = wait_until(lambda: _deployment(api), 120, "the deployment to register")
-        assert deployment["schedules"][0]["schedule"]["cron"] == "*/5 * * * *"
+        assert deployment["schedules"][0]["schedule"]["cron"] == "0 0 1 * *"
         wait_until(lambda: _scheduled_runs(api, deployment["id"]), 60, "the cron schedule to create runs")
         flow_run = httpx.post(f"{api}/deployments/{deployment['id']}/create_flow_run", json={}, timeout=10).json()
         state = wait_until(lambda: _finished_state(api, flow_run["id"]), 300, "the triggered run to finish")
