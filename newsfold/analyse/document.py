@@ -20,11 +20,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsfold.amounts import extract_amounts
-from newsfold.dates import extract_dates, infer_published_date
+from newsfold.amounts import extract_amounts, make_amount_rows
+from newsfold.dates import extract_dates, infer_published_date, make_date_rows
 from newsfold.ids import make_span_id
 from newsfold.quotes import extract_quotes
-from schemas import Amounts, Dates, Mentions, Quotes, Sentences, polars_schema
+from schemas import Mentions, Quotes, Sentences, polars_schema
 from schemas.mentions import MENTION_LABELS
 
 __all__ = ["AnalysisRequest", "DocAnalysis", "analyse_parsed"]
@@ -99,8 +99,8 @@ def analyse_parsed(doc, request: AnalysisRequest) -> DocAnalysis:
         sentences=sentences,
         mentions=mentions,
         quotes=_quote_rows(doc, request.doc_id, mentions),
-        dates=_span_rows(extract_dates(doc, published_date), request.doc_id, Dates),
-        amounts=_span_rows(extract_amounts(doc), request.doc_id, Amounts),
+        dates=make_date_rows(request.doc_id, extract_dates(doc, published_date)),
+        amounts=make_amount_rows(request.doc_id, extract_amounts(doc)),
     )
 
 
@@ -175,12 +175,3 @@ def _mention_covering(start, end, mention_at, mention_starts) -> str | None:
             return mention_id
     return None
 
-
-def _span_rows(values, doc_id: str, model) -> list[dict[str, Any]]:
-    columns = polars_schema(model)
-    rows = []
-    for value in values:
-        row = {name: item for name, item in dataclasses.asdict(value).items() if name in columns}
-        row["doc_id"] = doc_id
-        rows.append(row)
-    return rows
