@@ -67,3 +67,10 @@ class Entities(TableModel):
         str_matches=r"^[A-Z]{2}$",
         description="ISO 3166-1 alpha-2 country of a place (or the country itself).",
     )
+    merged_ids: pl.List(pl.String) = pa.Field(
+        description=(
+            "Ids that spellings merged into this entity carry on their own: an id issued"
+            " before a merge (or before another spelling became the most frequent) is listed"
+            " here, so it can always be looked up."
+        ),
+    )

@@ -22,7 +22,7 @@ ENTITY = {
     "entity_id": "Q794", "canonical_name": "Iran", "entity_type": "LOC", "wikidata_id": "Q794",
     "aliases": [{"name": "Iran", "count": 1, "method": "registry_alias", "score": 1.0}],
     "n_mentions": 1, "n_documents": 1, "first_seen": None, "last_seen": None,
-    "latitude": None, "longitude": None, "country": "IR",
+    "latitude": None, "longitude": None, "country": "IR", "merged_ids": [],
 }
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, could_match
@@ -102,6 +103,10 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[s
         attached = _attach(form, heads) if entity_type != "MISC" and not is_single_part(form) else None
         if attached is not None:
             link = Link(attached[0], "fuzzy_key", attached[1])
+            # The group's own id was (or would be) issued when it stood alone; keep it findable.
+            head = infos[attached[0]]
+            own_id = make_entity_id(entity_type, key)
+            infos[attached[0]] = replace(head, merged_ids=tuple(sorted({*head.merged_ids, own_id})))
         else:
             entity_id = make_entity_id(entity_type, key)
             link = Link(entity_id, "exact_key", 1.0)

@@ -60,6 +60,8 @@ class EntityInfo:
         country: ISO alpha-2 code for places, else None.
         latitude: Latitude of a place, else None.
         longitude: Longitude of a place, else None.
+        merged_ids: Ids that groups of spellings now linked here would carry
+            on their own; an id issued before a merge stays findable here.
     """
 
     entity_id: str
@@ -69,6 +71,7 @@ class EntityInfo:
     country: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    merged_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ def build_entities_table(seen: pl.DataFrame, infos: dict[str, EntityInfo], docum
             Entities.latitude: [infos[i].latitude for i in ids],
             Entities.longitude: [infos[i].longitude for i in ids],
             Entities.country: [infos[i].country for i in ids],
+            Entities.merged_ids: [list(infos[i].merged_ids) for i in ids],
         },
         schema={
             Entities.entity_id: pl.String,
@@ -95,6 +96,7 @@ def build_entities_table(seen: pl.DataFrame, infos: dict[str, EntityInfo], docum
             Entities.latitude: pl.Float64,
             Entities.longitude: pl.Float64,
             Entities.country: pl.String,
+            Entities.merged_ids: pl.List(pl.String),
         },
     )
     table = described.join(aliases, on="entity_id").join(counts, on="entity_id").sort("entity_id")

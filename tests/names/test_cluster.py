@@ -68,3 +68,17 @@ def test_cluster_sightings_weighs_like_repeated_observations():
     links, infos = cluster_sightings(sightings)
     assert [link.method for link in links] == ["fuzzy_key", "exact_key"]
     assert infos[links[1].entity_id].canonical_name == "Mikhail Gorbachev"
+
+
+def test_cluster_keeps_the_id_a_merged_group_would_carry_alone():
+    # Gorbachov alone would be its own entity; once it joins Gorbachev (more
+    # often seen) its own id must stay findable in merged_ids.
+    alone = Sighting(make_name_form("Mikhail Gorbachov", "PER"), "Mikhail Gorbachov", "Mikhail Gorbachov", 1)
+    alone_links, _ = cluster_sightings([alone])
+    links, infos = cluster_sightings(
+        [Sighting(make_name_form("Mikhail Gorbachev", "PER"), "Mikhail Gorbachev", "Mikhail Gorbachev", 3), alone]
+    )
+    head = links[0].entity_id
+    assert (links[1].entity_id, links[1].method) == (head, "fuzzy_key")
+    assert infos[head].merged_ids == (alone_links[0].entity_id,)
+    assert alone_links[0].entity_id != head
