@@ -17,6 +17,7 @@ import polars as pl
 from newsfold.ids import make_id
 from newsfold.names.curation import Curation
 from newsfold.names.resolve import resolve_entities
+from schemas import Mentions, polars_schema
 
 __all__ = ["reconcile_names"]
 
@@ -41,26 +42,17 @@ def reconcile_names(names: pl.DataFrame, curation: Curation | None = None) -> pl
     texts = [str(n) if n is not None else "" for n in names["name"].to_list()]
     keep = [i for i, text in enumerate(texts) if text.strip()]
     mention_ids = [make_id("men", i) for i in range(names.height)]
-    mentions = pl.DataFrame(
-        {
-            "doc_id": [make_id("doc", i) for i in keep],
-            "mention_id": [mention_ids[i] for i in keep],
-            "sentence_index": [0] * len(keep),
-            "start": [0] * len(keep),
-            "end": [max(1, len(texts[i])) for i in keep],
-            "text": [texts[i] for i in keep],
-            "label": [labels[i] for i in keep],
-        },
-        schema={
-            "doc_id": pl.String,
-            "mention_id": pl.String,
-            "sentence_index": pl.Int64,
-            "start": pl.Int64,
-            "end": pl.Int64,
-            "text": pl.String,
-            "label": pl.String,
-        },
-    )
+    columns = {
+        Mentions.doc_id: [make_id("doc", i) for i in keep],
+        Mentions.mention_id: [mention_ids[i] for i in keep],
+        Mentions.sentence_index: [0] * len(keep),
+        Mentions.start: [0] * len(keep),
+        Mentions.end: [max(1, len(texts[i])) for i in keep],
+        Mentions.text: [texts[i] for i in keep],
+        Mentions.label: [labels[i] for i in keep],
+    }
+    mention_schema = polars_schema(Mentions)
+    mentions = pl.DataFrame(columns, schema={name: mention_schema[name] for name in columns})
     documents = pl.DataFrame(
         {"doc_id": mentions["doc_id"], "published_date": [None] * len(keep)},
         schema={"doc_id": pl.String, "published_date": pl.Date},
