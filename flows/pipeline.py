@@ -37,7 +37,7 @@ from newsfold.incremental import InputPlan, plan_inputs
 from newsfold.ingest import read_source
 from newsfold.records import Article, Reject, SourceFile
 from newsfold.store import Snapshot, commit_snapshot, current_snapshot, output_lock
-from newsfold.summary import RunSummary, make_run_id, render_markdown, runs_row
+from newsfold.summary import INPUT_COUNTS, RunSummary, make_run_id, render_markdown, runs_row
 from newsfold.validate import split_valid_rows
 from schemas import SCHEMA_VERSION, TABLES, Entities, Mentions, Rejects, Runs, polars_schema
 
@@ -258,7 +258,7 @@ def _unchanged_summary(start: _RunStart, plan: InputPlan, previous: Snapshot) ->
 
 
 def _input_counts(plan: InputPlan) -> dict[str, int]:
-    return {name: plan.counts[name] for name in ("seen", "new", "changed", "removed", "unchanged")}
+    return {name: plan.counts[name] for name in INPUT_COUNTS}
 
 
 def _publish(summary: RunSummary) -> dict:

@@ -28,15 +28,6 @@ __all__ = [
     "sort_tables",
 ]
 
-#: Columns filled by the analysis stage rather than by the reader.
-ANALYSIS_COLUMNS = (
-    Documents.n_words,
-    Documents.n_sentences,
-    Documents.published_date,
-    Documents.published_date_source,
-)
-
-
 def make_doc_id(article: Article) -> str:
     """Hash of the article's text and metadata: where the file lives does not matter.
 

@@ -19,8 +19,9 @@ from newsfold import __version__
 from newsfold.errors import ErrorCode
 from schemas import Runs, polars_schema
 
-__all__ = ["RunSummary", "make_run_id", "runs_row", "render_markdown"]
+__all__ = ["INPUT_COUNTS", "RunSummary", "make_run_id", "runs_row", "render_markdown"]
 
+#: Input file counts every run reports, in display order.
 INPUT_COUNTS = ("seen", "new", "changed", "removed", "unchanged")
 
 

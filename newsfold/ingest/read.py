@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import reprlib
 from pathlib import Path
 from typing import Any
@@ -154,21 +155,14 @@ def _find_text_value(fields: dict[str, Any], where: str) -> str:
 def _make_article(
     source: SourceFile, index: int, text: str, meta: Metadata, title: str | None, encoding: str
 ) -> Article:
+    # Metadata's fields are Article's optional fields, by design: copy them whole.
     return Article(
         source_path=source.path,
         source_sha256=source.sha256,
         record_index=index,
         text=text,
-        title=title,
-        published_date=meta.published_date,
-        published_date_source=meta.published_date_source,
-        dateline=meta.dateline,
-        source_name=meta.source_name,
-        url=meta.url,
-        language=meta.language,
-        translated_from=meta.translated_from,
-        external_id=meta.external_id,
         encoding=encoding,
+        **{**dataclasses.asdict(meta), "title": title},
     )
 
 
