@@ -8,11 +8,14 @@ OUT ?= output
 
 .PHONY: install run test dictionary bench clean
 
+# Bytecode is compiled at install: with PYTHONDONTWRITEBYTECODE nothing caches it,
+# and imports are most of what a run with nothing new costs.
 $(BIN)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv==0.13.9
-	$(BIN)/uv pip install --quiet -p $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --compile-bytecode -p $(BIN)/python -r requirements.lock
 	$(BIN)/uv pip install --quiet -p $(BIN)/python --no-deps -e .
+	$(BIN)/python -m compileall -q newsfold schemas flows
 	touch $@
 
 install: $(BIN)/.installed

@@ -34,6 +34,7 @@ from newsfold.assemble import rejects_frame, sort_tables
 from newsfold.discover import DEFAULT_MAX_BYTES, discover_sources
 from newsfold.gather import gather_documents
 from newsfold.incremental import InputPlan, plan_inputs
+from newsfold.noop import run_settings, summarise_unchanged
 from newsfold.ingest import read_source
 from newsfold.records import Article, Reject, SourceFile
 from newsfold.store import Snapshot, commit_snapshot, current_snapshot, output_lock
@@ -65,11 +66,7 @@ def discover_task(raw: Path, out: Path, max_bytes: int) -> tuple[list[SourceFile
 def plan_task(sources: list[SourceFile], rejects: list[Reject], previous: Snapshot | None,
               curation: str | None) -> InputPlan:
     """Compare today's inputs and settings with the last snapshot's."""
-    settings = {
-        "pipeline_version": __version__,
-        "curation": Path(curation).read_text(encoding="utf-8") if curation else "",
-    }
-    return plan_inputs(sources, rejects, previous, settings)
+    return plan_inputs(sources, rejects, previous, run_settings(curation))
 
 
 @task(name="read", cache_policy=NO_CACHE)
@@ -252,9 +249,9 @@ def _committed_summary(start: _RunStart, plan: InputPlan, tables: dict[str, pl.D
 
 def _unchanged_summary(start: _RunStart, plan: InputPlan, previous: Snapshot) -> RunSummary:
     """Summary of a run that found nothing new: the last committed counts stand."""
-    last = previous.read_table("runs").sort(Runs.started_at).row(-1, named=True)
-    rows = {item["table"]: item["rows"] for item in last[Runs.rows_written]}
-    return _summary(start, plan, committed=False, rows=rows, rejects=previous.read_table("rejects"))
+    return summarise_unchanged(plan, previous, run_id=start.run_id, started_at=start.started_at,
+                               seconds=time.perf_counter() - start.clock, output=str(start.out),
+                               flow_run_id=flow_run.get_id())
 
 
 def _input_counts(plan: InputPlan) -> dict[str, int]:

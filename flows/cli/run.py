@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import click
 
 from flows.cli.display import print_summary, progress_bars
+from flows.signals import stop_on_sigterm
 from newsfold.discover import DEFAULT_MAX_BYTES
 
 
@@ -33,21 +35,55 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, curation:
     """
     if not raw.is_dir():
         raise click.BadParameter(f"{raw} is not a directory", param_hint="RAW")
+    clock = time.perf_counter()
+    unchanged = _find_unchanged(raw, out, max_bytes, curation, clock)
+    if unchanged is not None:  # nothing to do: no Prefect, no spaCy, no server to start
+        if not quiet:
+            print_summary(unchanged.to_dict())
+        return
     # Prefect reads its settings at import, so the log level is set before.
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
-    from flows.server import start_temporary_server, wait_for_server
+    from flows.server import ServerStartError, TemporaryServer
 
-    starting = start_temporary_server()
-    from flows.pipeline import newsfold_flow  # imported while the server starts
+    with stop_on_sigterm():
+        try:
+            server = TemporaryServer.start()
+        except ServerStartError as exc:
+            raise click.ClickException(str(exc)) from exc
+        try:
+            from flows.pipeline import newsfold_flow  # imported while the server starts
 
-    wait_for_server(starting)
-
-    parameters = dict(raw=str(raw), out=str(out), max_bytes=max_bytes, workers=workers,
-                      curation=str(curation) if curation else None)
-    try:
-        with progress_bars(enabled=not quiet):
-            summary = newsfold_flow(**parameters)
-    except Exception as exc:  # the edge: any failure becomes a message and exit 1
-        raise click.ClickException(f"the run failed: {type(exc).__name__}: {exc}") from exc
+            if server is not None:
+                server.wait()
+            parameters = dict(raw=str(raw), out=str(out), max_bytes=max_bytes, workers=workers,
+                              curation=str(curation) if curation else None)
+            with progress_bars(enabled=not quiet):
+                summary = newsfold_flow(**parameters)
+        except ServerStartError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except (KeyboardInterrupt, click.ClickException):
+            raise
+        except Exception as exc:  # the edge: any failure becomes a message and exit 1
+            raise click.ClickException(f"the run failed: {type(exc).__name__}: {exc}") from exc
+        finally:
+            if server is not None:
+                server.stop()
+    summary["seconds"] = time.perf_counter() - clock  # what the user waited, Prefect's start included
     if not quiet:
         print_summary(summary)
+
+
+def _find_unchanged(raw: Path, out: Path, max_bytes: int, curation: Path | None, clock: float):
+    """The no-op summary when RAW matches the dataset in OUT, else None (the flow decides)."""
+    import datetime as dt
+
+    from newsfold.errors import NewsfoldError
+    from newsfold.noop import find_unchanged
+    from newsfold.summary import make_run_id
+
+    started_at = dt.datetime.now(dt.timezone.utc)
+    try:
+        return find_unchanged(raw, out, run_id=make_run_id(started_at), started_at=started_at,
+                              max_bytes=max_bytes, curation=curation, clock=clock)
+    except (NewsfoldError, OSError):
+        return None  # let the flow meet the problem and report it the usual way

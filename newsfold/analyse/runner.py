@@ -25,6 +25,7 @@ import polars as pl
 
 from newsfold.analyse.document import AnalysisRequest, DocAnalysis, analyse_parsed
 from newsfold.analyse.model import load_model
+from newsfold.lifeline import watch_parent
 from schemas import Amounts, Dates, Mentions, Quotes, Sentences, frame_from_rows
 
 __all__ = ["AnalysisBatch", "AnalysisPool", "analyse_in_process"]
@@ -141,7 +142,9 @@ def analyse_in_process(requests: Sequence[AnalysisRequest]) -> AnalysisBatch:
     return AnalysisBatch.from_analyses(analyses, failures)
 
 
-def _init_worker() -> None:
+def _init_worker(parent_pid: int) -> None:
+    # A worker outliving a killed run would hold its model's memory for nothing.
+    watch_parent(parent_pid)
     # Each worker owns one core; nested BLAS/OpenMP threads would only fight over it.
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[variable] = "1"
@@ -165,8 +168,12 @@ class AnalysisPool:
     def __enter__(self) -> "AnalysisPool":
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(self, exc_type: object, *exc_info: object) -> None:
         if self._executor is not None:
+            if exc_type is not None:
+                # Interrupted or failed: the chunks in flight are not wanted, so do not wait for them.
+                for process in list(getattr(self._executor, "_processes", {}).values()):
+                    process.terminate()
             self._executor.shutdown(cancel_futures=True)
             self._executor = None
 
@@ -194,5 +201,6 @@ class AnalysisPool:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
+                initargs=(os.getpid(),),
             )
         return self._executor.map(analyse_in_process, chunks)

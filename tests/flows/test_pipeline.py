@@ -89,6 +89,33 @@ def test_pipeline_rerun_with_nothing_new_writes_nothing(seed_run):
     assert sorted(p.name for p in versions.iterdir()) == before
 
 
+@pytest.mark.parametrize("change", [None, "add", "edit", "remove"])
+def test_find_unchanged_agrees_with_the_flow_without_prefect(seed_run, tmp_path, change):
+    """The CLI's pre-check says "nothing new" exactly when the flow's plan would."""
+    import datetime as dt
+
+    from newsfold.noop import find_unchanged
+
+    root, first = seed_run
+    raw = tmp_path / "raw"
+    shutil.copytree(root / "raw", raw)
+    names = sorted(p.name for p in raw.iterdir())
+    if change == "add":
+        (raw / "003_new.txt").write_text("A new article about Iraq.\n", "utf-8")
+    elif change == "edit":
+        (raw / names[0]).write_text((raw / names[0]).read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    elif change == "remove":
+        (raw / names[0]).unlink()
+    now = dt.datetime.now(dt.timezone.utc)
+    summary = find_unchanged(raw, root / "output", run_id="run_check", started_at=now)
+    if change is None:
+        assert summary is not None and summary.committed is False
+        assert summary.inputs["unchanged"] == 2 and summary.inputs["new"] == 0
+        assert summary.rows["documents"] == first["rows"]["documents"] == 2
+    else:
+        assert summary is None
+
+
 def test_pipeline_is_deterministic_across_fresh_runs(seed_run, tmp_path):
     root, _ = seed_run
     newsfold_flow(raw=str(root / "raw"), out=str(tmp_path / "again"), workers=1)

@@ -1,0 +1,89 @@
+"""Decide "nothing new" before any orchestration starts.
+
+A rerun over unchanged input commits nothing, so it needs neither Prefect nor
+spaCy: discovering the files and comparing them with the last snapshot's
+manifest is the whole job. The CLI asks :func:`find_unchanged` first and
+starts the flow only when there is work; the flow's own plan makes the same
+decision with the same functions, so both agree.
+
+Example:
+    >>> find_unchanged(Path("raw"), Path("no-such-output"), run_id="run_x",
+    ...                started_at=dt.datetime.now(dt.timezone.utc)) is None
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+from newsfold import __version__
+from newsfold.discover import DEFAULT_MAX_BYTES, discover_sources
+from newsfold.incremental import InputPlan, plan_inputs
+from newsfold.store import Snapshot, current_snapshot
+from newsfold.summary import INPUT_COUNTS, RunSummary
+from schemas import Rejects, Runs
+
+__all__ = ["run_settings", "find_unchanged", "summarise_unchanged"]
+
+
+def run_settings(curation: str | Path | None) -> dict[str, str]:
+    """The settings a snapshot is recorded with: a change re-runs what they affect.
+
+    Example:
+        >>> sorted(run_settings(None))
+        ['curation', 'pipeline_version']
+    """
+    return {
+        "pipeline_version": __version__,
+        "curation": Path(curation).read_text(encoding="utf-8") if curation else "",
+    }
+
+
+def summarise_unchanged(
+    plan: InputPlan, previous: Snapshot, *, run_id: str, started_at: dt.datetime, seconds: float,
+    output: str, flow_run_id: str | None = None,
+) -> RunSummary:
+    """Summary of a run that found nothing new: the last committed counts stand."""
+    last = previous.read_table("runs").sort(Runs.started_at).row(-1, named=True)
+    codes = previous.read_table("rejects")[Rejects.error_code].value_counts(sort=True)
+    return RunSummary(
+        run_id=run_id,
+        flow_run_id=flow_run_id,
+        started_at=started_at,
+        finished_at=dt.datetime.now(dt.timezone.utc),
+        committed=False,
+        inputs={name: plan.counts[name] for name in INPUT_COUNTS},
+        rows={item["table"]: item["rows"] for item in last[Runs.rows_written]},
+        rejects_by_code=dict(zip(codes[Rejects.error_code].to_list(), codes["count"].to_list())),
+        output=output,
+        seconds=seconds,
+    )
+
+
+def find_unchanged(
+    raw: Path, out: Path, *, run_id: str, started_at: dt.datetime, max_bytes: int = DEFAULT_MAX_BYTES,
+    curation: str | Path | None = None, clock: float | None = None,
+) -> RunSummary | None:
+    """The summary of a no-op run, or None when there is work to do (or no dataset yet).
+
+    Args:
+        raw: Input directory.
+        out: Output directory.
+        run_id: This run's id.
+        started_at: When the user started the command.
+        max_bytes: As for the run: a changed limit changes what is accepted.
+        curation: The curation file the run would use.
+        clock: ``time.perf_counter()`` at the command's start, for the summary's seconds.
+    """
+    clock = time.perf_counter() if clock is None else clock
+    previous = current_snapshot(out)
+    if previous is None:
+        return None
+    sources, rejects = discover_sources(raw, exclude=[out], max_bytes=max_bytes)
+    plan = plan_inputs(sources, rejects, previous, run_settings(curation))
+    if not plan.is_noop:
+        return None
+    return summarise_unchanged(plan, previous, run_id=run_id, started_at=started_at,
+                               seconds=time.perf_counter() - clock, output=str(out))
