@@ -7,6 +7,7 @@ every spelling to one entity, keeps namesakes apart, and records why:
 * ``fold`` / ``forms``: ASCII folding, titles, transliteration-aware keys;
 * ``registry``: the shipped reference entities (GeoNames, ISO, curated);
 * ``compare`` / ``match`` / ``link``: type-gated scoring with vetoes;
+* ``votes``: a name's type in an article, voted by its labels and the registry;
 * ``cluster`` / ``context``: names the registry lacks, bare surnames;
 * ``organisations``: acronyms and generic names ("the U.S. Embassy") by context;
 * ``curation`` / ``curate``: the user's corrections file;

@@ -15,7 +15,11 @@ per-article rule runs over observations, as Polars joins:
 6. ``exact_key`` for the rest, grouped by key.
 
 Example:
-    >>> import polars as pl
+    >>> from dataclasses import replace
+
+from dataclasses import replace
+
+import polars as pl
     >>> seen = pl.DataFrame({"item_id": ["men_1", "men_2"], "doc_id": ["doc_1", "doc_1"],
     ...     "text": ["Ahmad Vahidi", "Vahidi"], "label": ["PERSON", "PERSON"], "weight": [1, 1]})
     >>> linked, infos = link_seen(seen)
@@ -25,9 +29,11 @@ Example:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import polars as pl
 
-from newsfold.names.cluster import Sighting, cluster_sightings
+from newsfold.names.cluster import Sighting, cluster_sightings, observed_key
 from newsfold.names.context import (
     CORPUS_CONTEXT_SCORE,
     DOCUMENT_CONTEXT_SCORE,
@@ -43,12 +49,16 @@ from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling
 from newsfold.names.observe import EntityInfo, Link, clear_display_cache, display_spelling, is_single_part
 from newsfold.names.organisations import acronym_of, find_acronym_links, find_generic_links, initials_of
-from newsfold.names.registry import load_registry
+from newsfold.names.registry import load_registry, make_entity_id
+from newsfold.names.votes import decide_article_labels, listed_types
 
 __all__ = ["link_seen", "clear_spelling_caches", "SEEN_INPUT_SCHEMA"]
 
 #: The observations the cascade links, in a fixed order (the first
-#: observation of a spelling stands for its group).
+#: observation of a spelling stands for its group). Optional columns:
+#: ``doc_rank`` (articles oldest first: the oldest spelling of a group keeps
+#: its id; default: doc_id order) and ``start`` (first offset: ties of type
+#: votes go to the first mention).
 SEEN_INPUT_SCHEMA = pl.Schema(
     {"item_id": pl.String, "doc_id": pl.String, "text": pl.String, "label": pl.String, "weight": pl.Int64}
 )
@@ -64,10 +74,15 @@ def link_seen(seen: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, EntityInfo]]:
 
     Returns:
         ``seen`` with ``sid`` (its spelling's index), ``entity_id``,
-        ``resolution``, ``score`` and ``name`` (display spelling) added, in
-        input order; and the entities by id.
+        ``resolution``, ``score`` and ``name`` (display spelling) added and
+        ``label`` replaced by the type its article decided
+        (``votes.decide_article_labels``; the label as given is kept as
+        ``given_label``), in input order; and the entities by id.
     """
-    seen = seen.with_row_index("pos")
+    ranked = "doc_rank" not in seen.columns
+    if ranked:
+        seen = seen.with_columns(pl.col("doc_id").rank("dense").cast(pl.Int64).alias("doc_rank"))
+    seen = decide_article_labels(seen.with_columns(pl.col("label").alias("given_label"))).with_row_index("pos")
     spelling_frame = seen.select("text", "label").unique(maintain_order=True).with_row_index("sid")
     seen = seen.join(spelling_frame, on=["text", "label"], how="left", nulls_equal=True, maintain_order="left")
     texts, labels = spelling_frame["text"].to_list(), spelling_frame["label"].to_list()
@@ -146,7 +161,8 @@ def link_seen(seen: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, EntityInfo]]:
             info = registry_info(entity_id)
             if info is not None:
                 infos[entity_id] = info
-    return linked, infos
+    _keep_context_ids(linked, texts, forms, infos)
+    return (linked.drop("doc_rank") if ranked else linked), infos
 
 
 def clear_spelling_caches() -> None:
@@ -157,7 +173,7 @@ def clear_spelling_caches() -> None:
         >>> make_name_form.cache_info().currsize
         0
     """
-    for cached in (make_name_form, link_spelling, surname_key, make_part_key, acronym_of, initials_of):
+    for cached in (make_name_form, link_spelling, surname_key, make_part_key, acronym_of, initials_of, listed_types):
         cached.cache_clear()
     clear_display_cache()
 
@@ -171,16 +187,43 @@ def _cluster(
     stats = (
         rows.filter(pl.col("sid").is_in(sids))
         .group_by("sid")
-        .agg(pl.col("weight").sum(), pl.col("pos").min())
-        .sort("pos")
+        .agg(
+            pl.col("weight").sum(),
+            pl.col("pos").min(),
+            pl.col("doc_rank").min().alias("first_seen"),
+            pl.col("doc_id").n_unique().alias("documents"),
+        )
+        .sort("first_seen", "pos")
     )
     order = stats["sid"].to_list()
     sightings = [
-        Sighting(forms[sid], texts[sid], display_spelling(texts[sid], forms[sid]), weight)
-        for sid, weight in zip(order, stats["weight"].to_list())
+        Sighting(forms[sid], texts[sid], display_spelling(texts[sid], forms[sid]), weight, first_seen, documents)
+        for sid, weight, first_seen, documents in zip(
+            order, stats["weight"].to_list(), stats["first_seen"].to_list(), stats["documents"].to_list()
+        )
     ]
     links, infos = cluster_sightings(sightings)
     return dict(zip(order, links)), infos
+
+
+def _keep_context_ids(
+    linked: pl.DataFrame, texts: list[str], forms: list[NameForm], infos: dict[str, EntityInfo]
+) -> None:
+    """List in ``merged_ids`` the id a spelling linked by corpus context would carry alone.
+
+    A bare surname or acronym the dataset could not decide is an entity of
+    its own; once a later article gives it one referent, its old id stays
+    findable on that referent.
+    """
+    by_corpus = linked.filter(pl.col("resolution") == "corpus_context").select("entity_id", "sid").unique()
+    extra: dict[str, set[str]] = {}
+    for entity_id, sid in by_corpus.iter_rows():
+        form = forms[sid]
+        extra.setdefault(entity_id, set()).add(make_entity_id(form.entity_type, observed_key(form, texts[sid])))
+    for entity_id, ids in extra.items():
+        info = infos.get(entity_id)
+        if info is not None:
+            infos[entity_id] = replace(info, merged_ids=tuple(sorted(set(info.merged_ids) | (ids - {entity_id}))))
 
 
 def _link_organisations(

@@ -1,8 +1,8 @@
 """Group spellings the registry does not know into observed entities.
 
 Spellings with equal transliteration keys form one group (``exact_key``).
-Groups are then attached *star-shaped*: in a fixed order (most observations
-first, then key), each multi-part group either attaches to an earlier head
+Groups are then attached *star-shaped*: in the order they were first seen
+(earliest article, then key), each multi-part group either attaches to an earlier head
 group it matches fuzzily (``fuzzy_key``, vetoes apply) or becomes a head
 itself. Heads never attach to anything, so there are no chains of fuzzy
 matches (A~B, B~C, so A=C) without an exact key at the centre.
@@ -41,12 +41,18 @@ class Sighting(NamedTuple):
         text: The spelling as written.
         display: The spelling as a reader would list it (``display_name``).
         weight: How many observations it stands for.
+        first_seen: Rank of the earliest article that has the spelling
+            (published date, then doc_id): the oldest group keeps its id.
+        documents: How many articles have the spelling (type votes count
+            articles).
     """
 
     form: NameForm
     text: str
     display: str
     weight: int
+    first_seen: int = 0
+    documents: int = 1
 
 
 def observed_key(form: NameForm, text: str) -> str:
@@ -58,21 +64,38 @@ def cluster_observations(observations: list[Observation]) -> tuple[dict[str, Lin
     """Link registry-less observations to observed entities.
 
     Args:
-        observations: Observations no registry or context rule linked.
+        observations: Observations no registry or context rule linked, in
+            the order they were made (earliest article first).
 
     Returns:
         Links by item id, and the new entities by id.
     """
-    sightings = [Sighting(o.form, o.text, display_name(o), o.weight) for o in observations]
+    sightings = [
+        Sighting(o.form, o.text, display_name(o), o.weight, first_seen=index)
+        for index, o in enumerate(observations)
+    ]
     links, infos = cluster_sightings(sightings)
     return {obs.item_id: link for obs, link in zip(observations, links)}, infos
 
 
 def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[str, EntityInfo]]:
-    """Group sightings by key and attach the groups star-shaped.
+    """Group sightings by key and attach the groups star-shaped, oldest first.
 
     The resolver passes one sighting per distinct spelling, weighted by its
     observations, so the work grows with the spellings, not the mentions.
+
+    Ids are permanent: groups are visited in the order they were first seen
+    (``first_seen``, then type and key), so a group seen later never takes
+    the id of one seen earlier, whatever its weight. A group keeps the id of
+    its oldest spelling; one that attaches to an earlier head leaves its own
+    id in the head's ``merged_ids``. The canonical name still follows the
+    most frequent spelling.
+
+    Groups of one multi-part key under different types (spaCy labelled the
+    unlisted "Ahmad Vahidi" PERSON in three articles and ORG in one) are one
+    entity when one type has at least twice the articles of each other: its
+    type wins, and the oldest group's id is kept. A closer vote keeps them
+    apart.
 
     Args:
         sightings: In the order they were first observed (the first sighting
@@ -91,30 +114,91 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[s
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, sighting in enumerate(sightings):
         groups[(sighting.form.entity_type, observed_key(sighting.form, sighting.text))].append(index)
-    weights = {g: sum(sightings[i].weight for i in members) for g, members in groups.items()}
-    order = sorted(groups, key=lambda g: (-weights[g], g))
+    first_seen = {g: min(sightings[i].first_seen for i in members) for g, members in groups.items()}
+    units = _join_types(groups, sightings, first_seen)
     heads: dict[tuple[str, ...], list[tuple[NameForm, str]]] = defaultdict(list)
     links: list[Link] = [Link("", "", 0.0)] * len(sightings)
     infos: dict[str, EntityInfo] = {}
-    for group_key in order:
-        members = groups[group_key]
-        entity_type, key = group_key
-        form = sightings[members[0]].form
+    grown: set[str] = set()
+    for unit in sorted(units, key=lambda u: (first_seen[u[0]], u[0])):
+        own_ids = [make_entity_id(entity_type, key) for entity_type, key in unit]
+        winner = _pick_type(unit, groups, sightings)
+        members = [i for g in unit for i in groups[g]]
+        entity_type = winner[0]
+        form = sightings[groups[winner][0]].form
         attached = _attach(form, heads) if entity_type != "MISC" and not is_single_part(form) else None
         if attached is not None:
             link = Link(attached[0], "fuzzy_key", attached[1])
-            # The group's own id was (or would be) issued when it stood alone; keep it findable.
+            # The unit's own ids were (or would be) issued when it stood alone; keep them findable.
             head = infos[attached[0]]
-            own_id = make_entity_id(entity_type, key)
-            infos[attached[0]] = replace(head, merged_ids=tuple(sorted({*head.merged_ids, own_id})))
+            infos[attached[0]] = replace(head, merged_ids=tuple(sorted({*head.merged_ids, *own_ids})))
+            grown.add(attached[0])
         else:
-            entity_id = make_entity_id(entity_type, key)
+            entity_id = own_ids[0]
             link = Link(entity_id, "exact_key", 1.0)
-            infos[entity_id] = EntityInfo(entity_id, _pick_canonical([sightings[i] for i in members]), entity_type)
+            infos[entity_id] = EntityInfo(
+                entity_id,
+                _pick_canonical([sightings[i] for i in sorted(members)]),
+                entity_type,
+                merged_ids=tuple(sorted(set(own_ids[1:]))),
+            )
             heads[_block(form)].append((form, entity_id))
         for index in members:
             links[index] = link
+    # The canonical name follows the most frequent spelling of the whole entity; the id does not.
+    spellings: dict[str, list[Sighting]] = defaultdict(list)
+    for index, link in enumerate(links):
+        if link.entity_id in grown:
+            spellings[link.entity_id].append(sightings[index])
+    for entity_id, members_seen in spellings.items():
+        infos[entity_id] = replace(infos[entity_id], canonical_name=_pick_canonical(members_seen))
     return links, infos
+
+
+def _join_types(
+    groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting], first_seen: dict[tuple[str, str], int]
+) -> list[list[tuple[str, str]]]:
+    """Units of groups that are one entity: a group alone, or one key under several types.
+
+    Each unit lists its groups oldest first, so its first group gives the id.
+    """
+    by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for group_key in groups:
+        by_key[group_key[1]].append(group_key)
+    units: list[list[tuple[str, str]]] = []
+    for same_key in by_key.values():
+        if len(same_key) == 1:
+            units.append(same_key)
+            continue
+        typed = [g for g in same_key if g[0] != "MISC" and not is_single_part(sightings[groups[g][0]].form)]
+        rest = [[g] for g in same_key if g not in typed]
+        if len(typed) > 1 and _is_clear_vote(typed, groups, sightings):
+            units.append(sorted(typed, key=lambda g: (first_seen[g], g)))
+        else:
+            rest.extend([g] for g in typed)
+        units.extend(rest)
+    return units
+
+
+def _documents(group_key: tuple[str, str], groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting]) -> int:
+    return sum(sightings[i].documents for i in groups[group_key])
+
+
+def _is_clear_vote(
+    typed: list[tuple[str, str]], groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting]
+) -> bool:
+    """True when one type has at least twice the articles of every other type."""
+    counts = sorted((_documents(g, groups, sightings) for g in typed), reverse=True)
+    return counts[0] >= 2 * counts[1]
+
+
+def _pick_type(
+    unit: list[tuple[str, str]], groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting]
+) -> tuple[str, str]:
+    """The group whose type the unit takes: most articles (a unit of one is its own group)."""
+    if len(unit) == 1:
+        return unit[0]
+    return max(unit, key=lambda g: (_documents(g, groups, sightings), g))
 
 
 def _block(form: NameForm) -> tuple[str, ...]:

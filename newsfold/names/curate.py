@@ -42,6 +42,8 @@ def registry_info(entity_id: str) -> EntityInfo | None:
     entry = load_registry().entries.get(entity_id)
     if entry is None:
         return None
+    # An entry that gained a Wikidata id keeps the ids it carried before findable.
+    former = tuple(sorted(set(getattr(entry, "former_ids", ())) - {entry.entity_id}))
     return EntityInfo(
         entry.entity_id,
         entry.canonical_name,
@@ -50,6 +52,7 @@ def registry_info(entity_id: str) -> EntityInfo | None:
         entry.country,
         entry.latitude,
         entry.longitude,
+        former,
     )
 
 
@@ -103,13 +106,17 @@ def apply_curation(
             infos.setdefault(target, EntityInfo(target, merge.into, "MISC"))
         names = {_fold_name(n) for n in merge.names}
         sources = set(merge.entities)
+        moved_from: set[str] = set()
         for obs in observations:
             current = links.get(obs.item_id)
             if _spelling(obs) in names or (current is not None and current.entity_id in sources):
+                if current is not None:
+                    moved_from.add(current.entity_id)
                 links[obs.item_id] = Link(target, "curated_merge", 1.0)
         if target not in infos:
             info = registry_info(target)
             infos[target] = info or EntityInfo(target, merge.into, "MISC")
+        _keep_merged_ids(target, (sources | moved_from) - {target}, links, infos)
     for first, second in curation.never_merge:
         a, b = _fold_name(first), _fold_name(second)
         a_entities = {links[o.item_id].entity_id for o in observations if _spelling(o) == a and o.item_id in links}
@@ -121,6 +128,24 @@ def apply_curation(
         if target in infos:
             infos[target] = replace(infos[target], canonical_name=rename.canonical_name)
     return links, infos
+
+
+def _keep_merged_ids(target: str, folded: set[str], links: dict[str, Link], infos: dict[str, EntityInfo]) -> None:
+    """List in the target's ``merged_ids`` the entities a merge emptied (and the ones it names).
+
+    An entity the merge names, or one left without any observation, is
+    gone from the table; its id, and the ids it had absorbed, stay findable
+    on the target.
+    """
+    remaining = {link.entity_id for link in links.values()}
+    gone = {e for e in folded if e not in remaining}
+    kept = set(infos[target].merged_ids)
+    for entity_id in sorted(gone):
+        kept.add(entity_id)
+        if entity_id in infos:
+            kept.update(infos[entity_id].merged_ids)
+    kept.discard(target)
+    infos[target] = replace(infos[target], merged_ids=tuple(sorted(kept)))
 
 
 def _move_out(obs: Observation, links: dict[str, Link], infos: dict[str, EntityInfo], method: str) -> None:

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 import polars as pl
 
 from newsfold.names.cluster import observed_key
-from newsfold.names.context import CORPUS_CONTEXT_SCORE
+from newsfold.names.context import CORPUS_CONTEXT_SCORE, surname_key
 from newsfold.names.curate import apply_curation, registry_info
 from newsfold.names.curation import Curation
 from newsfold.names.fold import fold_text
-from newsfold.names.forms import make_name_form
+from newsfold.names.forms import family_part, make_name_form
 from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling
 from newsfold.names.match import Candidate, match_registry
@@ -90,13 +90,16 @@ def explain_name(
         if observed is not None:
             link, info = observed
             note = "observed in the dataset under this spelling"
-    if link is None and entity_type == "PER" and is_single_part(form):
-        surname_ids = load_registry().surname_index.get((form.core_keys or form.part_keys)[0], ())
-        if len(surname_ids) == 1:
-            link, info = Link(surname_ids[0], "corpus_context", CORPUS_CONTEXT_SCORE), registry_info(surname_ids[0])
-            note = "bare surname: the only registry person with it"
-        elif surname_ids:
-            note = "bare surname shared by several registry persons: linked only by the article's context"
+    surname = surname_key(name) if entity_type == "PER" else None
+    if link is None and surname is not None:
+        candidates = _surname_candidates(surname, entities)
+        if len(candidates) == 1:
+            entity_id, candidate = next(iter(candidates.items()))
+            link, info = Link(entity_id, "corpus_context", CORPUS_CONTEXT_SCORE), candidate
+            where = "registry or dataset" if entities is not None else "registry"
+            note = f"{'title and ' if form.has_title else ''}bare surname: the only {where} person with it"
+        elif candidates:
+            note = "bare surname shared by several persons: linked only by the article's context"
     if link is None or info is None:
         entity_id = make_entity_id(entity_type, observed_key(form, name))
         link, info = Link(entity_id, "exact_key", 1.0), EntityInfo(entity_id, name.strip(), entity_type)
@@ -119,6 +122,36 @@ def explain_name(
         runners_up=runners_up,
         note=note,
     )
+
+
+def _surname_candidates(surname: str, entities: pl.DataFrame | None) -> dict[str, EntityInfo]:
+    """The persons a bare surname may name: registry persons, and the dataset's persons named in full.
+
+    A registry person marked ``bare_surname: false`` is never a candidate.
+    """
+    registry = load_registry()
+    found: dict[str, EntityInfo] = {}
+    for entity_id in registry.surname_index.get(surname, ()):
+        info = registry_info(entity_id)
+        if info is not None:
+            found[entity_id] = info
+    if entities is None or not entities.height:
+        return found
+    people = (
+        entities.filter(pl.col("entity_type") == "PER")
+        .select("entity_id", "canonical_name", "wikidata_id", "aliases")
+        .explode("aliases")
+        .unnest("aliases")
+    )
+    for entity_id, canonical_name, wikidata_id, alias in people.select(
+        "entity_id", "canonical_name", "wikidata_id", "name"
+    ).iter_rows():
+        entry = registry.entries.get(entity_id)
+        if entity_id in found or alias is None or (entry is not None and not entry.bare_surname):
+            continue
+        if family_part(make_name_form(alias, "PER")) == surname:
+            found[entity_id] = registry_info(entity_id) or EntityInfo(entity_id, canonical_name, "PER", wikidata_id)
+    return found
 
 
 def _find_observed(name: str, entities: pl.DataFrame, entity_type: str | None) -> tuple[Link, EntityInfo] | None:

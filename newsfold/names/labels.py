@@ -1,7 +1,10 @@
 """Map spaCy entity labels to newsfold entity types (PER, ORG, LOC, MISC).
 
 Resolution is type-gated: a name is compared only with names of the same
-type, so "Sulaimani" the general never meets "Sulaymaniyah" the city.
+type, so "Sulaimani" the general never meets "Sulaymaniyah" the city. The
+label is a vote, not the last word: ``votes.decide_article_labels`` gives
+all mentions of one surface in an article one type (the registry's, else
+the majority label's).
 
 FAC maps to ORG. In news, FAC spans are overwhelmingly institutions named by
 their building ("The White House said", "the US Embassy"), and spaCy labels

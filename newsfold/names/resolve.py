@@ -1,6 +1,8 @@
 """Resolve every entity mention of a dataset to a canonical entity.
 
-The cascade, strictest rule first (each observation keeps its first link):
+Each article first decides the type of every surface from all its
+mentions' labels and the registry (``votes.py``). Then the cascade,
+strictest rule first (each observation keeps its first link):
 
 1. registry: ``registry_alias``, ``registry_key``, ``registry_demonym``,
    ``registry_fuzzy``, ``registry_alias_relabelled`` (see ``link.py``);
@@ -10,8 +12,10 @@ The cascade, strictest rule first (each observation keeps its first link):
 4. ``exact_key`` for whatever is left: every mention gets an entity;
 5. the user's curation file, if any.
 
-The whole dataset is re-resolved each run; inputs are sorted first, so the
-result does not depend on row order.
+The whole dataset is re-resolved each run; inputs are sorted first (oldest
+article first: the oldest sighting of an unlisted name gives its id), so
+the result does not depend on row order, and later articles never change
+an id already issued.
 
 Example:
     >>> import polars as pl
@@ -100,7 +104,7 @@ def resolve_entities(
     if speakers is not None and speakers.height:
         speaker_members, speaker_seen = _speaker_observations(speakers, mentions, members)
         seen = pl.concat([seen, speaker_seen])
-    linked, infos = link_seen(seen)
+    linked, infos = link_seen(_order_by_publication(seen, documents))
     if curation is not None:
         linked, infos = _curate(curation, linked, infos)
     entities = build_entities_table(
@@ -130,7 +134,8 @@ def _curate(
     """Apply the curation file to the linked observations."""
     observations = []
     links: dict[str, Link] = {}
-    rows = linked.select("item_id", "doc_id", "start", "end", "text", "label", "is_speaker", "weight")
+    # A split by type means the label spaCy gave, not the type the article voted.
+    rows = linked.select("item_id", "doc_id", "start", "end", "text", "given_label", "is_speaker", "weight")
     for (item_id, doc_id, start, end, text, label, is_speaker, weight), (entity_id, method, score) in zip(
         rows.iter_rows(), linked.select("entity_id", "resolution", "score").iter_rows()
     ):
@@ -151,17 +156,44 @@ def _curate(
     )
 
 
+def _order_by_publication(seen: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """Observations oldest article first, with the article's rank as ``doc_rank``.
+
+    Articles are ordered by published date (undated ones first, so adding
+    later articles never moves an older one), then doc_id. The oldest
+    sighting of an unlisted name decides its id, so ids do not depend on
+    which run saw what, nor on which spelling is most frequent.
+    """
+    dates = documents.select(pl.col("doc_id").cast(pl.String), pl.col("published_date").cast(pl.Date)).group_by(
+        "doc_id"
+    ).agg(pl.col("published_date").min())
+    ranks = (
+        seen.select("doc_id")
+        .unique()
+        .join(dates, on="doc_id", how="left")
+        .sort(["published_date", "doc_id"], nulls_last=False)
+        .with_row_index("doc_rank")
+        .select("doc_id", pl.col("doc_rank").cast(pl.Int64))
+    )
+    return seen.join(ranks, on="doc_id", how="left").sort("doc_rank", "is_speaker", "item_id")
+
+
 def _mention_observations(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """One observation per (article, spelling, label): repeats link alike.
 
     Returns:
         The observations (``_SEEN_SCHEMA``, sorted by article and first
-        mention), and a mention_id -> item_id frame.
+        mention; ``start`` is the first mention's offset, ``end`` unknown),
+        and a mention_id -> item_id frame.
     """
-    keyed = mentions.select(pl.col("doc_id", "mention_id", "text", "label").cast(pl.String))
+    keyed = mentions.select(pl.col("doc_id", "mention_id", "text", "label").cast(pl.String), pl.col("start").cast(pl.Int64))
     groups = (
         keyed.group_by("doc_id", "text", "label")
-        .agg(pl.col("mention_id").min().alias("item_id"), pl.len().cast(pl.Int64).alias("weight"))
+        .agg(
+            pl.col("mention_id").min().alias("item_id"),
+            pl.len().cast(pl.Int64).alias("weight"),
+            pl.col("start").min().fill_null(-1),
+        )
         .sort("doc_id", "item_id")
     )
     seen = groups.select(
@@ -170,7 +202,7 @@ def _mention_observations(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Data
         "text",
         "label",
         "weight",
-        pl.lit(-1, pl.Int64).alias("start"),
+        "start",
         pl.lit(-1, pl.Int64).alias("end"),
         pl.lit(False).alias("is_speaker"),
     )

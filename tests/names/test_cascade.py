@@ -47,14 +47,15 @@ def test_link_seen_links_each_observation(rows, expected):
 
 
 def test_link_seen_weighs_spellings_by_their_observations():
-    # "Gorbachov" is seen more often, so it heads the group and names it.
+    # "Gorbachov" is seen more often, so it names the group; "Gorbachev" was
+    # seen first (d1), so it heads the group and gives the id.
     rows = [("m1", "d1", "Mikhail Gorbachev", "PERSON")] + [
         (f"m{i}", f"d{i}", "Mikhail Gorbachov", "PERSON") for i in range(2, 5)
     ]
     linked, infos = link_seen(_seen(rows))
     assert linked["entity_id"].n_unique() == 1
     assert infos[linked["entity_id"][0]].canonical_name == "Mikhail Gorbachov"
-    assert linked["resolution"].to_list() == ["fuzzy_key", "exact_key", "exact_key", "exact_key"]
+    assert linked["resolution"].to_list() == ["exact_key", "fuzzy_key", "fuzzy_key", "fuzzy_key"]
 
 
 def test_clear_spelling_caches_forgets_forms():

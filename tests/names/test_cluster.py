@@ -60,23 +60,24 @@ def test_cluster_observations_canonical_name_is_most_frequent_spelling():
 
 
 def test_cluster_sightings_weighs_like_repeated_observations():
-    # One sighting of weight 3 counts as three observations of the spelling.
+    # One sighting of weight 3 counts as three observations of the spelling:
+    # it names the entity, though the older spelling heads the group and gives the id.
     sightings = [
-        Sighting(make_name_form("Mikhail Gorbachov", "PER"), "Mikhail Gorbachov", "Mikhail Gorbachov", 1),
-        Sighting(make_name_form("Mikhail Gorbachev", "PER"), "Mikhail Gorbachev", "Mikhail Gorbachev", 3),
+        Sighting(make_name_form("Mikhail Gorbachov", "PER"), "Mikhail Gorbachov", "Mikhail Gorbachov", 1, 0),
+        Sighting(make_name_form("Mikhail Gorbachev", "PER"), "Mikhail Gorbachev", "Mikhail Gorbachev", 3, 1),
     ]
     links, infos = cluster_sightings(sightings)
-    assert [link.method for link in links] == ["fuzzy_key", "exact_key"]
+    assert [link.method for link in links] == ["exact_key", "fuzzy_key"]
     assert infos[links[1].entity_id].canonical_name == "Mikhail Gorbachev"
 
 
 def test_cluster_keeps_the_id_a_merged_group_would_carry_alone():
-    # Gorbachov alone would be its own entity; once it joins Gorbachev (more
-    # often seen) its own id must stay findable in merged_ids.
+    # Gorbachov alone would be its own entity; once it joins Gorbachev (seen
+    # earlier) its own id must stay findable in merged_ids.
     alone = Sighting(make_name_form("Mikhail Gorbachov", "PER"), "Mikhail Gorbachov", "Mikhail Gorbachov", 1)
     alone_links, _ = cluster_sightings([alone])
     links, infos = cluster_sightings(
-        [Sighting(make_name_form("Mikhail Gorbachev", "PER"), "Mikhail Gorbachev", "Mikhail Gorbachev", 3), alone]
+        [Sighting(make_name_form("Mikhail Gorbachev", "PER"), "Mikhail Gorbachev", "Mikhail Gorbachev", 3), alone._replace(first_seen=1)]
     )
     head = links[0].entity_id
     assert (links[1].entity_id, links[1].method) == (head, "fuzzy_key")

@@ -50,3 +50,34 @@ def test_explain_name_consults_observed_aliases():
 def test_explain_name_applies_curation():
     curation = parse_curation("rename:\n  - entity: Q1149393\n    canonical_name: Haj Qasem\n", "c.yml")
     assert explain_name("Qasim Suleimani", "PER", curation=curation).canonical_name == "Haj Qasem"
+
+
+# (name, dataset spans or None, canonical name or None, method)
+TITLED = [
+    ("President Trump", None, "Donald Trump", "corpus_context"),
+    ("Mr. Pompeo", None, "Mike Pompeo", "corpus_context"),
+    ("Secretary Pompeo", None, "Mike Pompeo", "corpus_context"),
+    ("Chairman Powell", None, "Jerome Powell", "corpus_context"),
+    ("President Bush", None, None, "exact_key"),  # several Bushes
+    ("Khamenei", None, None, "exact_key"),  # Ali and Mojtaba
+    # the dataset's persons count too
+    ("General Vahidi", [("a", "Ahmad Vahidi", "PERSON")], "Ahmad Vahidi", "corpus_context"),
+    ("Vahidi", [("a", "Ahmad Vahidi", "PERSON")], "Ahmad Vahidi", "corpus_context"),
+    ("Vahidi", [("a", "Ahmad Vahidi", "PERSON"), ("b", "Reza Vahidi", "PERSON")], None, "exact_key"),
+    ("President Trump", [("a", "Fred Trump", "PERSON")], None, "exact_key"),
+    ("Trump", [("a", "Ivanka Trump", "PERSON")], "Donald Trump", "corpus_context"),  # bare_surname: false
+]
+
+
+@pytest.mark.parametrize(("name", "spans", "canonical", "method"), TITLED)
+def test_explain_name_links_a_title_or_bare_surname_with_one_candidate(name, spans, canonical, method):
+    entities = None
+    if spans is not None:
+        mentions = build_mentions(spans)
+        entities = resolve_entities(mentions, build_documents(mentions)).entities
+    result = explain_name(name, "PER", entities=entities)
+    assert result.method == method
+    if canonical is None:
+        assert result.score == 1.0 and result.note is not None
+    else:
+        assert (result.canonical_name, result.score) == (canonical, 0.8)

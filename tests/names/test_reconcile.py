@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
 from newsfold.names.reconcile import reconcile_names
 
@@ -34,3 +35,34 @@ def test_reconcile_names_resolves_against_registry_and_each_other():
     assert ids[5] == "Q794"
     assert ids[6] is None  # an empty name resolves to nothing
     assert out["canonical_name"][7] == "Baghdad"
+
+
+# (rows of the CSV, the row asked about, canonical name it links to or None, method)
+TITLES_AND_BARE_NAMES = [
+    # exactly one registry person fits
+    (["President Trump"], 0, "Donald Trump", "corpus_context"),
+    (["Chairman Powell"], 0, "Jerome Powell", "corpus_context"),
+    (["Prime Minister Netanyahu"], 0, "Benjamin Netanyahu", "corpus_context"),
+    (["Erdogan"], 0, "Recep Tayyip Erdoğan", "corpus_context"),
+    # exactly one other row fits
+    (["Ahmad Vahidi", "General Vahidi"], 1, "Ahmad Vahidi", "corpus_context"),
+    (["Ahmad Vahidi", "Chairman Vahidi"], 1, "Ahmad Vahidi", "corpus_context"),
+    (["Foo Barbaz", "Barbaz"], 1, "Foo Barbaz", "corpus_context"),
+    # two fit: unlinked (an entity of its own, by exact key)
+    (["Foo Barbaz", "Qux Barbaz", "President Barbaz"], 2, None, "exact_key"),
+    (["Fred Trump", "President Trump"], 1, None, "exact_key"),  # the registry's Donald and the row's Fred
+    (["Bush"], 0, None, "exact_key"),  # the registry lists several
+]
+
+
+@pytest.mark.parametrize(("rows", "index", "canonical", "method"), TITLES_AND_BARE_NAMES)
+def test_reconcile_names_links_titles_and_bare_surnames_with_one_candidate(rows, index, canonical, method):
+    out = reconcile_names(pl.DataFrame({"name": rows, "type": ["PER"] * len(rows)}))
+    row = out.row(index, named=True)
+    assert row["method"] == method
+    if canonical is None:
+        assert row["entity_id"] not in set(out["entity_id"].to_list()[:index] + out["entity_id"].to_list()[index + 1 :])
+        assert row["score"] == 1.0
+    else:
+        assert row["canonical_name"] == canonical
+        assert row["score"] == 0.8  # a context rule, not an exact match

@@ -1,0 +1,176 @@
+"""Decide the type of a name in one article from all its mentions: labels are votes.
+
+spaCy labels the same span ORG in one sentence and PERSON in the next, a
+person GPE, a region PERSON. Taking each label as the entity's type gives one
+name two entities in one article. Here the label is evidence, not a wall:
+mentions of one surface (the same ``alias_key``) in one article are one
+name, and its type is decided from
+
+1. the registry: when the surface is listed (exactly, as a registry alias or
+   key) under exactly one of the voted types, that type wins ("Mike Pompeo"
+   labelled GPE once and PERSON once is the person); listed under several,
+   the votes choose among those; a listed type no mention voted for counts
+   for nothing ("Jordan" labelled PERSON and ORG in a sports article is not
+   the country);
+2. the label votes, weighted by mentions (FAC counts as ORG, GPE as LOC);
+3. a tie: the label of the article's first mention of the surface.
+
+Only the person, organisation and place labels vote; NORP and the other
+labels keep their own rules (demonyms, exact keys). A surface labelled one
+type throughout its article is never touched, so a namesake of another kind
+in another article ("Sulaimani" the city, tagged GPE in an article about
+the city) keeps its own type. Across articles the clustering counts the
+articles each type was decided in (``cluster.cluster_sightings``).
+
+Context cues beyond the span (a verb of saying, "in", "city of") are not
+used: the resolver receives mention spans, not the text around them.
+
+Example:
+    >>> import polars as pl
+    >>> seen = pl.DataFrame({"item_id": ["m1", "m2", "m3"], "doc_id": ["d1", "d1", "d1"],
+    ...     "text": ["Ahmad Vahidi", "Ahmad Vahidi", "Ahmad Vahidi"], "label": ["PERSON", "ORG", "PERSON"],
+    ...     "weight": [2, 1, 1]})
+    >>> decide_article_labels(seen)["label"].to_list()
+    ['PERSON', 'PER', 'PERSON']
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import polars as pl
+
+from newsfold.names.forms import make_name_form
+from newsfold.names.labels import map_label_to_type
+from newsfold.names.link import link_spelling
+from newsfold.names.registry import load_registry
+
+__all__ = ["decide_article_labels", "decide_type", "listed_types", "VOTING_TYPES"]
+
+#: The types whose labels vote (and may be overruled).
+VOTING_TYPES = ("PER", "ORG", "LOC")
+_EXACT = ("registry_alias", "registry_key")
+
+
+@lru_cache(maxsize=200_000)
+def listed_types(text: str) -> tuple[str, ...]:
+    """The types under which the registry lists a spelling exactly.
+
+    Example:
+        >>> listed_types("Mike Pompeo"), listed_types("Baghdad"), listed_types("Ahmad Vahidi")
+        (('PER',), ('LOC',), ())
+    """
+    registry = load_registry()
+    found = []
+    for entity_type in VOTING_TYPES:
+        link = link_spelling(text, entity_type)
+        if link is not None and link.method in _EXACT and registry.entries[link.entity_id].entity_type == entity_type:
+            found.append(entity_type)
+    return tuple(found)
+
+
+def decide_type(votes: dict[str, int], first: str, listed: tuple[str, ...]) -> str | None:
+    """The type of one surface in one article, or None when the evidence is split.
+
+    Args:
+        votes: Mentions per type (PER/ORG/LOC).
+        first: Type of the article's first mention of the surface.
+        listed: Types the registry lists the surface under (``listed_types``);
+            only those some mention voted for count.
+
+    Returns:
+        The decided type; None when the registry lists the surface under
+        several types and the votes among them tie.
+
+    Example:
+        >>> decide_type({"PER": 1, "LOC": 3}, "PER", ()), decide_type({"PER": 1, "LOC": 3}, "LOC", ("PER",))
+        ('LOC', 'PER')
+    """
+    listed = tuple(t for t in listed if votes.get(t))  # a type no mention voted for is no namesake's
+    if len(listed) == 1:
+        return listed[0]
+    candidates = listed or tuple(votes)
+    best = max(votes.get(t, 0) for t in candidates)
+    leaders = [t for t in candidates if votes.get(t, 0) == best]
+    if len(leaders) == 1:
+        return leaders[0]
+    if first in leaders:
+        return first
+    return None
+
+
+def decide_article_labels(seen: pl.DataFrame) -> pl.DataFrame:
+    """Relabel the observations whose label the article's other mentions outvote.
+
+    Args:
+        seen: One row per observation: ``doc_id``, ``text``, ``label``,
+            ``weight`` (mentions it stands for), optionally ``start`` (its
+            first offset); in the order that breaks ties.
+
+    Returns:
+        ``seen`` with ``label`` replaced by the decided type (PER/ORG/LOC)
+        where it differs from the label's own type; other rows unchanged.
+    """
+    if not seen.height:
+        return seen
+    labels = seen["label"].unique().to_list()
+    types = pl.DataFrame(
+        {"label": labels, "_type": [map_label_to_type(label) for label in labels]},
+        schema={"label": pl.String, "_type": pl.String},
+    )
+    spellings = (
+        seen.select("text", "label")
+        .unique()
+        .join(types, on="label", how="left", nulls_equal=True)
+        .filter(pl.col("_type").is_in(VOTING_TYPES))
+    )
+    # The alias key does not depend on the type: the form the cascade builds anyway serves.
+    spellings = spellings.with_columns(
+        pl.Series(
+            "surface",
+            [make_name_form(t, k).alias_key if t else "" for t, k in zip(spellings["text"], spellings["_type"])],
+            dtype=pl.String,
+        )
+    )
+    order = pl.col("start") if "start" in seen.columns else pl.int_range(pl.len())
+    voting = (
+        seen.with_row_index("_row")
+        .with_columns(order.alias("_order"))
+        .join(spellings, on=["text", "label"], how="inner", nulls_equal=True, maintain_order="left")
+        .filter(pl.col("surface") != "")
+    )
+    mixed = (
+        voting.group_by("doc_id", "surface")
+        .agg(pl.col("_type").n_unique().alias("types"))
+        .filter(pl.col("types") > 1)
+        .select("doc_id", "surface")
+    )
+    if not mixed.height:
+        return seen
+    rows = voting.join(mixed, on=["doc_id", "surface"]).sort("doc_id", "surface", "_order", "_row")
+    decided: dict[tuple[str, str], str] = {}
+    summary = rows.group_by("doc_id", "surface", maintain_order=True).agg(
+        pl.col("_type"), pl.col("weight"), pl.col("text").first()
+    )
+    for doc_id, surface, types, weights, text in summary.iter_rows():
+        votes: dict[str, int] = {}
+        for entity_type, weight in zip(types, weights):
+            votes[entity_type] = votes.get(entity_type, 0) + int(weight or 1)
+        choice = decide_type(votes, types[0], listed_types(text))
+        if choice is not None:
+            decided[(doc_id, surface)] = choice
+    relabel = rows.select(
+        "_row",
+        pl.struct("doc_id", "surface")
+        .map_elements(lambda r: decided.get((r["doc_id"], r["surface"])), return_dtype=pl.String)
+        .alias("_decided"),
+        "_type",
+    ).filter(pl.col("_decided").is_not_null() & (pl.col("_decided") != pl.col("_type")))
+    if not relabel.height:
+        return seen
+    return (
+        seen.with_row_index("_row")
+        .join(relabel.select("_row", "_decided"), on="_row", how="left", maintain_order="left")
+        .with_columns(pl.coalesce("_decided", "label").alias("label"))
+        .drop("_row", "_decided")
+    )

@@ -1,0 +1,178 @@
+"""Type as evidence: a name's type is voted by its article's mentions and the registry (failure class 3)."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from newsfold.ids import make_id
+from newsfold.names.curation import parse_curation
+from newsfold.names.resolve import resolve_entities
+from newsfold.names.votes import decide_article_labels, decide_type, listed_types
+from tests.names.conftest import build_documents, build_mentions
+
+
+def _resolve(spans):
+    mentions = build_mentions(spans)
+    result = resolve_entities(mentions, build_documents(mentions))
+    joined = mentions.join(result.mention_links, on="mention_id").join(result.entities, on="entity_id")
+    return joined
+
+
+@pytest.mark.parametrize(
+    ("votes", "first", "listed", "expected"),
+    [
+        ({"PER": 3, "ORG": 1}, "ORG", (), "PER"),  # majority of mentions
+        ({"PER": 1, "ORG": 1}, "ORG", (), "ORG"),  # tie: the first mention
+        ({"PER": 1, "LOC": 4}, "LOC", ("PER",), "PER"),  # a listed entity's type wins
+        ({"ORG": 2, "LOC": 1}, "ORG", ("ORG", "LOC"), "ORG"),  # listed twice: votes choose among them
+        ({"ORG": 1, "LOC": 1}, "PER", ("ORG", "LOC"), None),  # listed twice, tie: evidence is split
+        ({"PER": 1, "ORG": 2}, "PER", ("LOC",), "ORG"),  # listed as a type nobody voted for: votes decide
+    ],
+)
+def test_decide_type_weighs_votes_registry_and_first_mention(votes, first, listed, expected):
+    assert decide_type(votes, first, listed) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Mike Pompeo", ("PER",)), ("Baghdad", ("LOC",)), ("Ahmad Vahidi", ()), ("Kataib Hezbollah", ("ORG",))],
+)
+def test_listed_types_are_exact_registry_spellings(text, expected):
+    assert listed_types(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # one label throughout: untouched
+        ([("d1", "Ahmad Vahidi", "PERSON", 1)], ["PERSON"]),
+        # outvoted in its article
+        ([("d1", "Ahmad Vahidi", "PERSON", 2), ("d1", "Ahmad Vahidi", "ORG", 1)], ["PERSON", "PER"]),
+        # the same spelling in another article is another vote
+        ([("d1", "Ahmad Vahidi", "PERSON", 2), ("d2", "Ahmad Vahidi", "ORG", 1)], ["PERSON", "ORG"]),
+        # FAC and ORG are one type: no conflict
+        ([("d1", "White House", "FAC", 1), ("d1", "White House", "ORG", 1)], ["FAC", "ORG"]),
+        # NORP keeps its own rules (demonyms)
+        ([("d1", "Soleimani", "PERSON", 2), ("d1", "Soleimani", "NORP", 1)], ["PERSON", "NORP"]),
+        # equal surfaces: case, "the" and a possessive do not matter
+        ([("d1", "the Pentagon", "ORG", 2), ("d1", "Pentagon's", "PERSON", 1)], ["ORG", "ORG"]),
+    ],
+)
+def test_decide_article_labels_relabels_only_outvoted_rows(rows, expected):
+    seen = pl.DataFrame(
+        {
+            "item_id": [f"m{i}" for i in range(len(rows))],
+            "doc_id": [r[0] for r in rows],
+            "text": [r[1] for r in rows],
+            "label": [r[2] for r in rows],
+            "weight": [r[3] for r in rows],
+        }
+    )
+    assert decide_article_labels(seen)["label"].to_list() == expected
+
+
+# (spans, text whose mentions must share one entity, expected canonical name or None, expected type)
+ONE_ENTITY = [
+    # spaCy labelled an unlisted name ORG once and PERSON twice in one article
+    (
+        [("a", "Ahmad Vahidi", "PERSON"), ("a", "Ahmad Vahidi", "ORG"), ("a", "Ahmad Vahidi", "PERSON")],
+        "Ahmad Vahidi",
+        "Ahmad Vahidi",
+        "PER",
+    ),
+    # a listed person labelled GPE once
+    ([("a", "Mike Pompeo", "PERSON"), ("a", "Mike Pompeo", "GPE")], "Mike Pompeo", "Mike Pompeo", "PER"),
+    # a listed region labelled PERSON once
+    ([("a", "Baghdad", "GPE"), ("a", "Baghdad", "PERSON")], "Baghdad", "Baghdad", "LOC"),
+    # an unlisted region labelled PERSON once, GPE twice
+    (
+        [("a", "Nineveh Plains", "GPE"), ("a", "Nineveh Plains", "PERSON"), ("a", "Nineveh Plains", "LOC")],
+        "Nineveh Plains",
+        "Nineveh Plains",
+        "LOC",
+    ),
+    # one ORG and one PERSON: the first mention decides, still one entity
+    ([("a", "Hamid Karzai Trust", "ORG"), ("a", "Hamid Karzai Trust", "PERSON")], "Hamid Karzai Trust", None, "ORG"),
+    # across articles: PERSON in three articles, ORG in one, unlisted
+    (
+        [("a", "Ahmad Vahidi", "PERSON"), ("b", "Ahmad Vahidi", "PERSON"), ("c", "Ahmad Vahidi", "PERSON"),
+         ("d", "Ahmad Vahidi", "ORG")],
+        "Ahmad Vahidi",
+        "Ahmad Vahidi",
+        "PER",
+    ),
+]
+
+
+@pytest.mark.parametrize(("spans", "text", "canonical", "entity_type"), ONE_ENTITY)
+def test_resolve_entities_one_surface_one_entity_whatever_the_label(spans, text, canonical, entity_type):
+    joined = _resolve(spans).filter(pl.col("text") == text)
+    assert joined["entity_id"].n_unique() == 1, joined.select("doc_id", "label", "entity_id", "resolution")
+    assert joined["entity_type"].unique().to_list() == [entity_type]
+    if canonical is not None:
+        assert joined["canonical_name"].unique().to_list() == [canonical]
+
+
+# (spans, two (doc, text, label) mentions that must stay apart)
+APART = [
+    # across articles a close vote is evidence against: two articles each way
+    (
+        [("a", "Harakat Nujaba", "ORG"), ("b", "Harakat Nujaba", "ORG"), ("c", "Harakat Nujaba", "GPE"),
+         ("d", "Harakat Nujaba", "GPE")],
+        ("a", "Harakat Nujaba", "ORG"),
+        ("c", "Harakat Nujaba", "GPE"),
+    ),
+    # namesakes of different kinds: the general in one article, the city in another
+    (
+        [("a", "Qasem Soleimani", "PERSON"), ("a", "Sulaimani", "PERSON"), ("b", "Sulaimani", "GPE"),
+         ("b", "Sulaimani", "GPE"), ("b", "Sulaimani", "PERSON")],
+        ("a", "Sulaimani", "PERSON"),
+        ("b", "Sulaimani", "PERSON"),
+    ),
+    # a bare place name in many articles does not take a person's type from a few others
+    (
+        [("a", "Sulaimani", "PERSON"), ("b", "Sulaimani", "PERSON"), ("c", "Sulaimani", "PERSON"),
+         ("d", "Sulaimani", "GPE")],
+        ("a", "Sulaimani", "PERSON"),
+        ("d", "Sulaimani", "GPE"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("spans", "left", "right"), APART)
+def test_resolve_entities_namesakes_of_different_kinds_stay_apart(spans, left, right):
+    joined = _resolve(spans)
+
+    def entity(doc, text, label):
+        hit = joined.filter(
+            (pl.col("doc_id") == make_id("doc", doc)) & (pl.col("text") == text) & (pl.col("label") == label)
+        )
+        return set(hit["entity_id"])
+
+    assert entity(*left).isdisjoint(entity(*right))
+
+
+def test_resolve_entities_city_article_keeps_the_city_type():
+    # "in Sulaimani" (GPE twice) and one noisy PERSON label: the article decides LOC, not the general.
+    joined = _resolve(
+        [("b", "Sulaimani", "GPE"), ("b", "Sulaimani", "PERSON"), ("b", "Sulaimani", "GPE")]
+    )
+    assert joined["entity_id"].n_unique() == 1
+    assert joined["entity_type"].unique().to_list() == ["LOC"]
+    assert "Q1149393" not in set(joined["entity_id"])
+
+
+def test_a_city_named_club_follows_the_city_but_a_typed_split_takes_it_out():
+    # Without the text around a span, "Barcelona" labelled ORG (the club) and GPE (the city)
+    # in one article is one name, and the registry lists the city. A curated split by the
+    # label spaCy gave still takes the club out.
+    spans = [("a", "Barcelona", "ORG"), ("a", "Barcelona", "GPE"), ("a", "Barcelona", "ORG")]
+    joined = _resolve(spans)
+    assert joined["entity_id"].n_unique() == 1 and joined["entity_type"].unique().to_list() == ["LOC"]
+    mentions = build_mentions(spans)
+    curation = parse_curation("split:\n  - name: Barcelona\n    type: ORG\n", "curation.yml")
+    result = resolve_entities(mentions, build_documents(mentions), curation=curation)
+    split = mentions.join(result.mention_links, on="mention_id").join(result.entities, on="entity_id")
+    types = dict(split.group_by("label").agg(pl.col("entity_type").unique()).iter_rows())
+    assert types == {"ORG": ["ORG"], "GPE": ["LOC"]}
