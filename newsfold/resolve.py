@@ -54,7 +54,7 @@ def link_dataset(
     ).filter(pl.col(Quotes.speaker_name).is_not_null())
     resolution = resolve_entities(
         mentions.drop(LINK_COLUMNS["mentions"]),
-        documents.select(Documents.doc_id, Documents.published_date),
+        documents.select(Documents.doc_id, Documents.published_date, Documents.text),
         speakers,
         curation,
     )

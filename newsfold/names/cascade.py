@@ -48,7 +48,16 @@ from newsfold.names.forms import NameForm, family_part, make_name_form
 from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling
 from newsfold.names.observe import EntityInfo, Link, clear_display_cache, display_spelling, is_single_part
-from newsfold.names.organisations import acronym_of, find_acronym_links, find_generic_links, initials_of
+from newsfold.names.organisations import (
+    acronym_of,
+    find_acronym_links,
+    find_defined_acronym_links,
+    find_descriptor_links,
+    find_generic_links,
+    initials_of,
+    split_acronym_definition,
+)
+from newsfold.names.descriptors import clear_descriptor_cache
 from newsfold.names.registry import load_registry, make_entity_id
 from newsfold.names.votes import decide_article_labels, listed_types
 
@@ -65,12 +74,16 @@ SEEN_INPUT_SCHEMA = pl.Schema(
 _LINK_COLUMNS = {"entity_id": pl.String, "resolution": pl.String, "score": pl.Float64}
 
 
-def link_seen(seen: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, EntityInfo]]:
+def link_seen(
+    seen: pl.DataFrame, definitions: pl.DataFrame | None = None
+) -> tuple[pl.DataFrame, dict[str, EntityInfo]]:
     """Link every observation of a dataset to an entity.
 
     Args:
         seen: One row per observation with the columns of ``SEEN_INPUT_SCHEMA``
             (others are kept), in the order that breaks ties.
+        definitions: Acronym definitions around the mentions
+            (``organisations.find_adjacent_definitions``), if any.
 
     Returns:
         ``seen`` with ``sid`` (its spelling's index), ``entity_id``,
@@ -112,7 +125,7 @@ def link_seen(seen: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, EntityInfo]]:
     )
     full_names = find_full_names(seen, spellings)
     in_document = find_document_surnames(seen, spellings, full_names)
-    by_organisation = _link_organisations(seen, texts, forms, first, in_registry).join(
+    by_organisation = _link_organisations(seen, texts, forms, first, in_registry, definitions).join(
         in_document.select("item_id"), on="item_id", how="anti"
     )
 
@@ -173,9 +186,13 @@ def clear_spelling_caches() -> None:
         >>> make_name_form.cache_info().currsize
         0
     """
-    for cached in (make_name_form, link_spelling, surname_key, make_part_key, acronym_of, initials_of, listed_types):
+    for cached in (
+        make_name_form, link_spelling, surname_key, make_part_key, acronym_of, initials_of, listed_types,
+        split_acronym_definition,
+    ):
         cached.cache_clear()
     clear_display_cache()
+    clear_descriptor_cache()
 
 
 def _cluster(
@@ -227,7 +244,12 @@ def _keep_context_ids(
 
 
 def _link_organisations(
-    seen: pl.DataFrame, texts: list[str], forms: list[NameForm], first: list[Link | None], in_registry: list[bool]
+    seen: pl.DataFrame,
+    texts: list[str],
+    forms: list[NameForm],
+    first: list[Link | None],
+    in_registry: list[bool],
+    definitions: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """Acronym and generic-name links of organisation spellings the registry lacks."""
     registry = load_registry()
@@ -245,7 +267,14 @@ def _link_organisations(
         },
         schema={"sid": pl.UInt32, "entity_id": pl.String, "acronym": pl.String, "initials": pl.String, "generic": pl.String},
     )
-    return pl.concat([find_acronym_links(seen, spellings), find_generic_links(seen, spellings, registry)])
+    # First finder wins: an acronym the article defines beats one its initials spell.
+    found = [
+        find_defined_acronym_links(seen, texts, forms, first, definitions),
+        find_acronym_links(seen, spellings),
+        find_generic_links(seen, spellings, registry),
+        find_descriptor_links(seen, texts, forms, first),
+    ]
+    return pl.concat(found).unique("item_id", keep="first", maintain_order=True)
 
 
 def _choose_links(

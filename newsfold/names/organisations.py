@@ -1,6 +1,6 @@
-"""Link bare organisation names by their context: acronyms and generic names.
+"""Link organisation and region names by their context: acronyms, generic names, descriptors.
 
-Two rules, for ORG spellings no registry rule linked:
+Four rules, for ORG (and, for descriptors, LOC) spellings no registry rule linked:
 
 * an *acronym* ("OPCW", "N.R.C.") takes the organisation whose name's
   initials it spells: first among the linked organisations of its own
@@ -10,6 +10,19 @@ Two rules, for ORG spellings no registry rule linked:
 * a *generic* name ("the U.S. Embassy") takes the registry entry it may mean
   (``generic`` in ``data/registry.yml``) whose place its article names, when
   exactly one such entry fits (``document_context``).
+* an acronym *defined* in its article ("Federal Security Service (FSB)",
+  "KPRF (Communist Party of the Russian Federation)") takes, everywhere
+  that article uses it, the entity of the name it stands for, whether or
+  not its letters spell that name's English initials: the parenthesis is
+  the evidence (``document_context``).
+* spellings of one institution or region by different translators share a
+  *descriptor* (``descriptors.py``): "Foreign Ministry of Russia" =
+  "Russia's Ministry of Foreign Affairs", "Primorsky Krai" = "Primorye
+  Territory". A descriptor naming its place (or a region's) is one entity
+  dataset-wide (``descriptor_key``, 0.9); a bare one ("the Foreign
+  Ministry") only within its article: it takes the one placed spelling of
+  the article, else the one of the one country the article names, else the
+  article's other bare spellings join it (``document_context``).
 
 Example:
     >>> initials_of("Organisation for the Prohibition of Chemical Weapons"), acronym_of("O.P.C.W.")
@@ -24,16 +37,39 @@ from functools import lru_cache
 import polars as pl
 
 from newsfold.names.context import CORPUS_CONTEXT_SCORE, DOCUMENT_CONTEXT_SCORE
+from newsfold.names.descriptors import Descriptor, make_descriptor, may_have_descriptor, registry_descriptors
 from newsfold.names.fold import fold_tokens
-from newsfold.names.forms import clean_surface
+from newsfold.names.forms import NameForm, clean_surface, make_name_form
 from newsfold.names.link import link_spelling
-from newsfold.names.registry import Registry
+from newsfold.names.observe import Link
+from newsfold.names.registry import Registry, load_registry
 
-__all__ = ["acronym_of", "initials_of", "find_acronym_links", "find_generic_links"]
+__all__ = [
+    "acronym_of",
+    "initials_of",
+    "split_acronym_definition",
+    "find_acronym_links",
+    "find_generic_links",
+    "find_defined_acronym_links",
+    "find_adjacent_definitions",
+    "find_descriptor_links",
+    "DESCRIPTOR_SCORE",
+]
+
+#: Score of a ``descriptor_key`` link (equal descriptors naming their place, dataset-wide).
+DESCRIPTOR_SCORE = 0.9
 
 _STOPWORDS = frozenset({"the", "of", "for", "and", "in", "on", "at", "to", "de", "du", "des", "la", "le", "et", "al", "el"})
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_DEFINITION = re.compile(r"^(?P<outer>[^()]+?)\s*\(\s*(?P<inner>[^()]+?)\s*\)$")
+_DEFINED_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
+_ORG_LABELS = frozenset({"ORG", "FAC"})
+_OPEN = re.compile(r"\s*\(\s*$")
+_OPEN_AFTER = re.compile(r"\s*\(\s*")
+_LEADING_ARTICLE = re.compile(r"^(?:the\s+)?$", re.IGNORECASE)
+_CLOSE = re.compile(r"\s*\)")
+_JOINER = re.compile(r"^(?:\s*|\s+(?:(?:of|the|for|on|in|de)\s+)+)$", re.IGNORECASE)
 _LINK_SCHEMA = {"item_id": pl.String, "entity_id": pl.String, "resolution": pl.String, "score": pl.Float64}
 
 
@@ -61,6 +97,211 @@ def initials_of(text: str) -> str | None:
     """
     words = [t for t in fold_tokens(clean_surface(text)) if t not in _STOPWORDS]
     return "".join(w[0] for w in words) if len(words) >= 2 else None
+
+
+@lru_cache(maxsize=200_000)
+def split_acronym_definition(text: str) -> tuple[str, str] | None:
+    """The long name and the folded acronym of "Long Name (ACRONYM)" or "ACRONYM (Long Name)", else None.
+
+    The acronym is 2 to 8 capitals (periods allowed) and need not spell the
+    long name's initials: "KPRF" is Russian for the Communist Party of the
+    Russian Federation. The long name has two words or more.
+
+    Example:
+        >>> split_acronym_definition("the Federal Security Service (FSB)")
+        ('Federal Security Service', 'fsb')
+        >>> split_acronym_definition("Hamas (Gaza)") is None
+        True
+    """
+    match = _DEFINITION.match(text.strip())
+    if match is None:
+        return None
+    outer, inner = (_LEADING_THE.sub("", part.strip()) for part in match.group("outer", "inner"))
+    for long_name, short in ((outer, inner), (inner, outer)):
+        if _DEFINED_ACRONYM.match(short) and len(fold_tokens(long_name)) >= 2:
+            return long_name, short.replace(".", "").casefold()
+    return None
+
+
+def find_defined_acronym_links(
+    seen: pl.DataFrame,
+    texts: list[str],
+    forms: list[NameForm],
+    first: list[Link | None],
+    definitions: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """Links of acronyms an article defines ("Federal Security Service (FSB)") to the name they stand for.
+
+    The defining spelling and every unlisted spelling of the same acronym in
+    that article take the long name's entity: its registry entity, else the
+    entity of the same name written alone in the article, else the defining
+    spelling's own. Two definitions of one acronym with different entities in
+    one article veto each other.
+
+    Args:
+        seen: ``item_id``, ``doc_id``, ``sid`` per observation.
+        texts: Spelling of each sid.
+        forms: :class:`NameForm` of each sid.
+        first: Link of each sid so far (registry or key group), or None.
+        definitions: ``doc_id``, ``long_name``, ``acronym`` (folded letters)
+            of definitions found around the mentions
+            (:func:`find_adjacent_definitions`), if any.
+
+    Returns:
+        item_id, entity_id, resolution, score.
+    """
+    defining = {
+        sid: definition
+        for sid, (text, form) in enumerate(zip(texts, forms))
+        if form.entity_type == "ORG" and "(" in text and (definition := split_acronym_definition(text)) is not None
+    }
+    around: dict[str, list[tuple[str, str]]] = {}
+    if definitions is not None:
+        columns = ("doc_id", "long_name", "acronym")
+        for doc_id, long_name, letters in definitions.select(columns).unique().sort(columns).iter_rows():
+            around.setdefault(doc_id, []).append((long_name, letters))
+    if not defining and not around:
+        return pl.DataFrame(schema=_LINK_SCHEMA)
+    wanted = {make_name_form(long_name, "ORG").alias_key for long_name, _ in defining.values()}
+    wanted |= {make_name_form(long_name, "ORG").alias_key for pairs in around.values() for long_name, _ in pairs}
+    named_alone: dict[str, set[str]] = {}
+    for sid, form in enumerate(forms):
+        if form.entity_type == "ORG" and form.alias_key in wanted and sid not in defining and first[sid] is not None:
+            named_alone.setdefault(form.alias_key, set()).add(first[sid].entity_id)  # type: ignore[union-attr]
+    rows = seen.select("item_id", "doc_id", "sid")
+    docs = set(rows.filter(pl.col("sid").is_in(list(defining)))["doc_id"].to_list()) | set(around)
+    in_docs = rows.filter(pl.col("doc_id").is_in(sorted(docs)))
+    by_doc: dict[str, list[tuple[str, int]]] = {}
+    for item_id, doc_id, sid in in_docs.iter_rows():
+        by_doc.setdefault(doc_id, []).append((item_id, sid))
+    found = []
+    for doc_id in sorted(by_doc):
+        members = by_doc[doc_id]
+        targets: dict[str, set[str]] = {}
+        for _, sid in members:
+            if sid in defining:
+                long_name, letters = defining[sid]
+                target = _entity_of_long_name(long_name, sid, members, forms, first, named_alone)
+                if target is not None:
+                    targets.setdefault(letters, set()).add(target)
+        for long_name, letters in around.get(doc_id, ()):
+            target = _entity_of_long_name(long_name, None, members, forms, first, named_alone)
+            if target is not None:
+                targets.setdefault(letters, set()).add(target)
+        for item_id, sid in members:
+            link = first[sid]
+            if sid in defining:
+                letters = defining[sid][1]
+            elif forms[sid].entity_type == "ORG" and not _is_listed(link):
+                letters = acronym_of(texts[sid])
+            else:
+                continue
+            chosen = targets.get(letters or "", set())
+            if len(chosen) == 1:
+                target = next(iter(chosen))
+                if link is None or link.entity_id != target:
+                    found.append((item_id, target, "document_context", DOCUMENT_CONTEXT_SCORE))
+    return pl.DataFrame(found, schema=_LINK_SCHEMA, orient="row")
+
+
+def _entity_of_long_name(
+    long_name: str,
+    sid: int | None,
+    members: list[tuple[str, int]],
+    forms: list[NameForm],
+    first: list[Link | None],
+    named_alone: dict[str, set[str]],
+) -> str | None:
+    """The entity of a defined acronym's long name.
+
+    Its registry entity; else that of the same name written alone in the
+    article, else in the dataset (one spelling is one entity dataset-wide);
+    else the defining spelling's own (``sid``; None for a definition found
+    around the mentions). Two candidates at a step give None.
+    """
+    listed = link_spelling(long_name, "ORG")
+    if listed is not None:
+        return listed.entity_id
+    key = make_name_form(long_name, "ORG").alias_key
+    in_article = {
+        link.entity_id
+        for _, other in members
+        if other != sid and forms[other].alias_key == key and (link := first[other]) is not None
+    }
+    candidates = in_article or named_alone.get(key, set())
+    if candidates:
+        return next(iter(candidates)) if len(candidates) == 1 else None
+    own = first[sid] if sid is not None else None
+    return own.entity_id if own is not None else None
+
+
+def find_adjacent_definitions(mentions: pl.DataFrame, documents: pl.DataFrame) -> pl.DataFrame:
+    """Acronym definitions spaCy split into mentions: "Long Name (ACR)" and "ACR (Long Name)".
+
+    The long name is the run of mentions (the first an organisation) that
+    only small words ("of", "the", "for"; not "and", which lists) join, up to the
+    parenthesis: "the Communist Party of the Russian Federation (KPRF)" is
+    ORG + GPE + ORG to spaCy. The document text must show the parentheses:
+    offsets alone cannot tell "Hamas, IRGC" from "Hamas (IRGC)".
+
+    Args:
+        mentions: ``doc_id``, ``start``, ``end``, ``text``, ``label``.
+        documents: ``doc_id``, ``text`` (the text the offsets index).
+
+    Returns:
+        doc_id, long_name, acronym (folded letters), one row per definition.
+
+    Example:
+        >>> import polars as pl
+        >>> text = "The Islamic Revolutionary Guard Corps (IRGC) said"
+        >>> mentions = pl.DataFrame({"doc_id": ["d", "d"], "start": [0, 39], "end": [37, 43],
+        ...     "text": ["The Islamic Revolutionary Guard Corps", "IRGC"], "label": ["ORG", "ORG"]})
+        >>> find_adjacent_definitions(mentions, pl.DataFrame({"doc_id": ["d"], "text": [text]})).row(0)
+        ('d', 'Islamic Revolutionary Guard Corps', 'irgc')
+    """
+    bodies = dict(documents.select("doc_id", "text").iter_rows())
+    rows = []
+    ordered = mentions.select("doc_id", "start", "end", "text", "label").sort("doc_id", "start", "end")
+    for (doc_id,), group in ordered.group_by("doc_id", maintain_order=True):
+        body = bodies.get(doc_id)
+        if body is None:
+            continue
+        spans = list(group.select("start", "end", "text", "label").iter_rows())
+        for index, (start, end, text, label) in enumerate(spans):
+            if label not in _ORG_LABELS or not _DEFINED_ACRONYM.match(_LEADING_THE.sub("", text.strip())):
+                continue
+            letters = _LEADING_THE.sub("", text.strip()).replace(".", "").casefold()
+            if _OPEN.search(body[:start]) and _CLOSE.match(body[end:]):
+                long_name = _run_before(body, spans[:index], _OPEN.search(body[:start]).start())  # type: ignore[union-attr]
+            elif (after := _OPEN_AFTER.match(body[end:])) is not None:
+                long_name = _run_after(body, spans[index + 1 :], end + after.end())
+            else:
+                long_name = None
+            if long_name is not None and len(fold_tokens(long_name)) >= 2:
+                rows.append((doc_id, long_name, letters))
+    return pl.DataFrame(rows, schema={"doc_id": pl.String, "long_name": pl.String, "acronym": pl.String}, orient="row")
+
+
+def _run_before(body: str, spans: list[tuple[int, int, str, str]], stop: int) -> str | None:
+    """The long name of mentions joined by small words that ends at ``stop`` (before " (")."""
+    run_start, cursor, has_org = None, stop, False
+    for start, end, _, label in reversed(spans):
+        if not _JOINER.match(body[end:cursor]) or (run_start is None and end != stop):
+            break
+        run_start, cursor, has_org = start, start, has_org or label in _ORG_LABELS
+    return _LEADING_THE.sub("", body[run_start:stop]) if run_start is not None and has_org else None
+
+
+def _run_after(body: str, spans: list[tuple[int, int, str, str]], begin: int) -> str | None:
+    """The long name of mentions joined by small words from ``begin`` (after "(") up to ")"."""
+    run_end, cursor, has_org = None, begin, False
+    for start, end, _, label in spans:
+        if not _JOINER.match(body[cursor:start]) or (run_end is None and not _LEADING_ARTICLE.match(body[begin:start])):
+            break
+        run_end, cursor, has_org = end, end, has_org or label in _ORG_LABELS
+    if run_end is None or not has_org or not _CLOSE.match(body[run_end:]):
+        return None
+    return _LEADING_THE.sub("", body[begin:run_end])
 
 
 def find_acronym_links(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFrame:
@@ -162,3 +403,188 @@ def find_generic_links(seen: pl.DataFrame, spellings: pl.DataFrame, registry: Re
         pl.lit("document_context").alias("resolution"),
         pl.lit(DOCUMENT_CONTEXT_SCORE).alias("score"),
     ).cast(_LINK_SCHEMA)
+
+
+def find_descriptor_links(
+    seen: pl.DataFrame, texts: list[str], forms: list[NameForm], first: list[Link | None]
+) -> pl.DataFrame:
+    """Links of translated spellings of one institution or region (equal descriptors).
+
+    * A *placed* descriptor ("Foreign Ministry of Russia") or a region's
+      ("Primorye Territory") is one entity dataset-wide: the one registry
+      entry with that descriptor, else the entity of the group's most
+      observed spelling (``descriptor_key``). Two registry entries with the
+      descriptor veto the group.
+    * A bare institution descriptor ("the Foreign Ministry") links within its
+      article only (``document_context``): to the one placed or listed
+      spelling of the article with the same words; when there is none, to
+      the placed entity (registry or dataset) of the one country the article
+      names (its places, cities counting for their country); else the
+      article's bare spellings with those words join its most observed one.
+
+    Registry-listed spellings and generic names (``find_generic_links``)
+    are never relinked.
+
+    Args:
+        seen: ``item_id``, ``doc_id``, ``sid``, ``weight`` per observation,
+            in the order that breaks ties.
+        texts: Spelling of each sid.
+        forms: :class:`NameForm` of each sid.
+        first: Link of each sid so far (registry or key group), or None.
+
+    Returns:
+        item_id, entity_id, resolution, score.
+    """
+    registry = load_registry()
+    described: dict[int, Descriptor] = {}
+    for sid, (text, form) in enumerate(zip(texts, forms)):
+        if (
+            not may_have_descriptor(form.alias_key, form.entity_type)
+            or "(" in text
+            or (form.entity_type, form.alias_key) in registry.generic_index
+        ):
+            continue
+        descriptor = make_descriptor(text, form.entity_type)
+        if descriptor is not None:
+            described[sid] = descriptor
+    if not described:
+        return pl.DataFrame(schema=_LINK_SCHEMA)
+    countries = {sid: country for sid, link in enumerate(first) if (country := _country_named(link, registry)) is not None}
+    relevant = seen.with_row_index("order").filter(pl.col("sid").is_in(sorted(set(described) | set(countries))))
+    rows = list(relevant.select("item_id", "doc_id", "sid", "weight", "order").iter_rows())
+    weight: dict[int, int] = {}
+    order: dict[int, int] = {}
+    for _, _, sid, count, position in rows:
+        weight[sid] = weight.get(sid, 0) + count
+        order[sid] = min(order.get(sid, position), position)
+    targets = _find_descriptor_targets(described, weight, order, first)
+    found: list[tuple[str, str, str, float]] = []
+    for item_id, _, sid, _, _ in rows:
+        target = targets.get(described[sid].key) if sid in described and described[sid].is_qualified else None
+        link = first[sid]
+        if target is not None and not _is_listed(link) and (link is None or link.entity_id != target):
+            found.append((item_id, target, "descriptor_key", DESCRIPTOR_SCORE))
+    found += _find_bare_descriptor_links(rows, described, countries, targets, weight, order, first)
+    return pl.DataFrame(found, schema=_LINK_SCHEMA, orient="row")
+
+
+def _is_listed(link: Link | None) -> bool:
+    return link is not None and link.method.startswith("registry")
+
+
+def _country_named(link: Link | None, registry: Registry) -> str | None:
+    """The country entity a place link names (a city names its country), else None."""
+    if link is None or link.entity_id not in registry.entries:
+        return None
+    entry = registry.entries[link.entity_id]
+    if entry.entity_type != "LOC" or entry.country is None:
+        return None
+    return entry.entity_id if entry.source == "country" else _country_ids().get(entry.country)
+
+
+@lru_cache(maxsize=1)
+def _country_ids() -> dict[str, str]:
+    """ISO alpha-2 code -> the registry's country entity."""
+    return {e.country: e.entity_id for e in load_registry().entries.values() if e.source == "country" and e.country}
+
+
+def _best_spelling(sids: list[int], weight: dict[int, int], order: dict[int, int]) -> int:
+    """The most observed spelling; the earliest observed breaks ties."""
+    return min(sids, key=lambda sid: (-weight.get(sid, 0), order.get(sid, 0), sid))
+
+
+def _find_descriptor_targets(
+    described: dict[int, Descriptor], weight: dict[int, int], order: dict[int, int], first: list[Link | None]
+) -> dict[str, str]:
+    """The entity of every placed or regional descriptor key seen (vetoed keys left out)."""
+    listed_keys = registry_descriptors()
+    groups: dict[str, list[int]] = {}
+    for sid, descriptor in described.items():
+        if descriptor.is_qualified and sid in weight:
+            groups.setdefault(descriptor.key, []).append(sid)
+    targets: dict[str, str] = {}
+    for key, sids in groups.items():
+        listed = set(listed_keys.get(key, ())) | {link.entity_id for sid in sids if _is_listed(link := first[sid])}
+        if len(listed) == 1:
+            targets[key] = next(iter(listed))
+        elif not listed:
+            linked = [sid for sid in sids if first[sid] is not None]
+            if linked:
+                targets[key] = first[_best_spelling(linked, weight, order)].entity_id  # type: ignore[union-attr]
+    return targets
+
+
+def _find_bare_descriptor_links(
+    rows: list[tuple[str, str, int, int, int]],
+    described: dict[int, Descriptor],
+    countries: dict[int, str],
+    targets: dict[str, str],
+    weight: dict[int, int],
+    order: dict[int, int],
+    first: list[Link | None],
+) -> list[tuple[str, str, str, float]]:
+    """Per-article links of bare institution descriptors ("the Foreign Ministry")."""
+    listed_keys = registry_descriptors()
+    by_doc: dict[str, list[tuple[str, int]]] = {}
+    for item_id, doc_id, sid, _, _ in rows:
+        by_doc.setdefault(doc_id, []).append((item_id, sid))
+    found = []
+    for doc_id in sorted(by_doc):
+        members = by_doc[doc_id]
+        named = {countries[sid] for _, sid in members if sid in countries}
+        anchored: dict[tuple[str, ...], set[str]] = {}
+        bare: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+        for item_id, sid in members:
+            descriptor = described.get(sid)
+            if descriptor is None or descriptor.entity_type != "ORG":
+                continue
+            link = first[sid]
+            if descriptor.place is not None:
+                entity = targets.get(descriptor.key) or (link.entity_id if link is not None else None)
+                if entity is not None:
+                    anchored.setdefault(descriptor.words, set()).add(entity)
+            elif _is_listed(link):
+                anchored.setdefault(descriptor.words, set()).add(link.entity_id)  # type: ignore[union-attr]
+            else:
+                bare.setdefault(descriptor.words, []).append((item_id, sid))
+        for words, spellings in sorted(bare.items()):
+            anchors = anchored.get(words, set())
+            if len(anchors) > 1:
+                continue  # "Russian" and "Iranian Foreign Ministry" in one article: a bare one may be either
+            target = _pick_bare_target(words, anchors, named, targets, listed_keys)
+            if target is None:
+                target = _pick_among_bare(spellings, weight, order, first)
+            for item_id, sid in spellings:
+                link = first[sid]
+                if target is not None and (link is None or link.entity_id != target):
+                    found.append((item_id, target, "document_context", DOCUMENT_CONTEXT_SCORE))
+    return found
+
+
+def _pick_bare_target(
+    words: tuple[str, ...],
+    anchors: set[str],
+    named: set[str],
+    targets: dict[str, str],
+    listed_keys: dict[str, tuple[str, ...]],
+) -> str | None:
+    """The placed entity a bare descriptor means in its article: its one anchor, else its one country's."""
+    if anchors:
+        return next(iter(anchors))
+    if len(named) != 1:
+        return None
+    key = Descriptor("ORG", words, next(iter(named))).key
+    listed = listed_keys.get(key, ())
+    if len(listed) == 1:
+        return listed[0]
+    return targets.get(key) if not listed else None
+
+
+def _pick_among_bare(
+    spellings: list[tuple[str, int]], weight: dict[int, int], order: dict[int, int], first: list[Link | None]
+) -> str | None:
+    """The entity the article's bare spellings of one descriptor share: that of the most observed."""
+    linked = sorted({sid for _, sid in spellings if first[sid] is not None})
+    if len({first[sid].entity_id for sid in linked}) < 2:  # type: ignore[union-attr]
+        return None
+    return first[_best_spelling(linked, weight, order)].entity_id  # type: ignore[union-attr]

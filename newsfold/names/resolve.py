@@ -36,6 +36,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from newsfold.names.cascade import link_seen
+from newsfold.names.organisations import find_adjacent_definitions
 from newsfold.names.curate import apply_curation
 from newsfold.names.curation import Curation
 from newsfold.names.forms import make_name_form
@@ -91,7 +92,8 @@ def resolve_entities(
 
     Args:
         mentions: doc_id, mention_id, start, end, text, label for all articles.
-        documents: doc_id, published_date (for first_seen / last_seen).
+        documents: doc_id, published_date (for first_seen / last_seen), and
+            optionally text (acronyms defined in parentheses, "(KPRF)").
         speakers: quote_id, doc_id, speaker_name, speaker_label, speaker_start,
             speaker_end; a speaker at a mention's offsets takes its link.
         curation: User corrections applied last (see ``load_curation``).
@@ -104,7 +106,9 @@ def resolve_entities(
     if speakers is not None and speakers.height:
         speaker_members, speaker_seen = _speaker_observations(speakers, mentions, members)
         seen = pl.concat([seen, speaker_seen])
-    linked, infos = link_seen(_order_by_publication(seen, documents))
+    # "the Communist Party of the Russian Federation (KPRF)": spaCy splits it; the text shows the parentheses.
+    definitions = find_adjacent_definitions(mentions, documents) if "text" in documents.columns else None
+    linked, infos = link_seen(_order_by_publication(seen, documents), definitions)
     if curation is not None:
         linked, infos = _curate(curation, linked, infos)
     entities = build_entities_table(

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfold.names.organisations import acronym_of, initials_of
+from newsfold.ids import make_id
+from newsfold.names.forms import make_name_form
+from newsfold.names.observe import Link
+from newsfold.names.organisations import (
+    acronym_of,
+    find_adjacent_definitions,
+    find_defined_acronym_links,
+    initials_of,
+    split_acronym_definition,
+)
 from newsfold.names.resolve import resolve_entities
 from tests.names.conftest import build_documents, build_mentions
 
@@ -94,3 +104,233 @@ def test_acronym_links_across_the_dataset_when_one_organisation_fits():
     values = {text: value for (_, text), value in links.items()}
     assert values["NRC"] == ("Norwegian Refugee Council", "corpus_context")
     assert values["OPCW"] == ("OPCW", "exact_key")  # no organisation has those initials
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zarovian Security Bureau (GBZ)", ("Zarovian Security Bureau", "gbz")),
+        ("the GBZ (Zarovian Security Bureau)", ("Zarovian Security Bureau", "gbz")),
+        ("Communist Party of Zarovia (K.P.Z.)", ("Communist Party of Zarovia", "kpz")),
+        ("Hamas (Gaza)", None),  # the parenthesis holds no acronym
+        ("Zarovian Security Bureau (Monday)", None),
+        ("GBZ (Bureau)", None),  # one word is no expansion
+        ("Zarovian Security Bureau", None),
+        ("(GBZ) Zarovian Security Bureau", None),
+    ],
+)
+def test_split_acronym_definition(text, expected):
+    assert split_acronym_definition(text) == expected
+
+
+def _by_doc(spans):
+    """(doc name, text) -> (canonical name, entity id, resolution)."""
+    mentions = build_mentions(spans)
+    result = resolve_entities(mentions, build_documents(mentions))
+    names = {make_id("doc", doc): doc for doc, _, _ in spans}
+    joined = mentions.join(result.mention_links, on="mention_id").join(
+        result.entities.select("entity_id", "canonical_name"), on="entity_id"
+    )
+    return {
+        (names[row["doc_id"]], row["text"]): (row["canonical_name"], row["entity_id"], row["resolution"])
+        for row in joined.iter_rows(named=True)
+    }
+
+
+def test_defined_acronym_takes_its_expansion_in_its_article_only():
+    links = _by_doc(
+        [
+            ("a", "Zarovian Security Bureau (GBZ)", "ORG"),
+            ("a", "GBZ", "ORG"),  # letters spell no English initials: the parenthesis is the evidence
+            ("b", "GBZ (Zarovian Security Bureau)", "ORG"),
+            ("b", "GBZ", "ORG"),
+            ("c", "GBZ", "ORG"),  # no definition here: stays its own entity
+        ]
+    )
+    expansion = links[("a", "Zarovian Security Bureau (GBZ)")][1]
+    assert links[("a", "GBZ")][1:] == (expansion, "document_context")
+    assert links[("b", "GBZ")][1] == links[("b", "GBZ (Zarovian Security Bureau)")][1]
+    assert links[("c", "GBZ")][2] == "exact_key"
+    assert links[("c", "GBZ")][1] != expansion
+
+
+def test_defined_acronym_takes_the_long_name_written_alone_or_listed():
+    links = _by_doc(
+        [
+            ("a", "the Zarovian Security Bureau", "ORG"),
+            ("a", "Zarovian Security Bureau (GBZ)", "ORG"),
+            ("a", "GBZ", "ORG"),
+            ("b", "Islamic Revolutionary Guard Corps (Sepah)", "ORG"),  # not capitals: no definition
+            ("c", "Federal Security Service (FSB)", "ORG"),  # the registry lists the long name
+        ]
+    )
+    alone = links[("a", "the Zarovian Security Bureau")][1]
+    assert links[("a", "GBZ")][1] == links[("a", "Zarovian Security Bureau (GBZ)")][1] == alone
+    assert links[("b", "Islamic Revolutionary Guard Corps (Sepah)")][2] == "exact_key"
+    assert links[("c", "Federal Security Service (FSB)")][0] == "Federal Security Service"
+
+
+@pytest.mark.parametrize(
+    ("spans", "acronym_entity"),
+    [
+        # the article defines NRC: the definition beats two organisations its initials spell
+        (
+            [("a", "National Reform Council", "ORG"), ("a", "Nuclear Regulatory Commission (NRC)", "ORG"), ("a", "NRC", "ORG")],
+            "Nuclear Regulatory Commission (NRC)",
+        ),
+        # two definitions of one acronym in one article veto each other
+        (
+            [("a", "Zarovian Security Bureau (GBZ)", "ORG"), ("a", "Gorlan Border Zone (GBZ)", "ORG"), ("a", "GBZ", "ORG")],
+            None,
+        ),
+    ],
+)
+def test_defined_acronym_wins_over_initials_and_vetoes_conflicts(spans, acronym_entity):
+    links = _by_doc(spans)
+    acronym = links[("a", "NRC" if acronym_entity else "GBZ")]
+    if acronym_entity is None:
+        assert acronym[2] == "exact_key"
+    else:
+        assert acronym[1:] == (links[("a", acronym_entity)][1], "document_context")
+
+
+def test_placed_descriptors_are_one_entity_across_articles():
+    links = _by_doc(
+        [
+            ("a", "Foreign Ministry of Zarovia", "ORG"),
+            ("b", "Russia's Ministry of Foreign Affairs", "ORG"),
+            ("c", "Foreign Ministry of Russia", "ORG"),
+            ("c", "Foreign Ministry of Russia", "ORG"),
+            ("d", "the Russian foreign affairs ministry", "ORG"),
+            ("e", "Ministry of Defense of Russia", "ORG"),  # the registry lists the Russian defence ministry
+            ("f", "Iraqi Ministry of Foreign Affairs", "ORG"),
+        ]
+    )
+    russian = links[("c", "Foreign Ministry of Russia")]
+    assert russian[2] == "exact_key"  # the most observed spelling heads the group
+    assert links[("b", "Russia's Ministry of Foreign Affairs")][1:] == (russian[1], "descriptor_key")
+    assert links[("d", "the Russian foreign affairs ministry")][1:] == (russian[1], "descriptor_key")
+    assert links[("e", "Ministry of Defense of Russia")][0] == "Russian Ministry of Defence"
+    assert links[("f", "Iraqi Ministry of Foreign Affairs")][1] != russian[1]
+    assert links[("a", "Foreign Ministry of Zarovia")][1] != russian[1]  # "Zarovia" names no listed place
+
+
+@pytest.mark.parametrize(
+    ("spans", "bare_joins"),
+    [
+        # the article's one placed spelling: the bare ones mean it
+        ([("Russian Foreign Ministry", "ORG"), ("the Foreign Ministry", "ORG")], "Russian Foreign Ministry"),
+        # the article names one country and the registry lists its ministry
+        ([("Iran", "GPE"), ("Tehran", "GPE"), ("the Foreign Ministry", "ORG")], "Iranian Foreign Ministry"),
+        # two countries: the bare ministry may be either
+        ([("Iran", "GPE"), ("Iraq", "GPE"), ("the Foreign Ministry", "ORG")], None),
+        # two placed spellings: veto
+        ([("Russian Foreign Ministry", "ORG"), ("Iranian Foreign Ministry", "ORG"), ("the Foreign Ministry", "ORG")], None),
+        # one country named, but nothing of its with those words anywhere
+        ([("Chad", "GPE"), ("the Foreign Ministry", "ORG")], None),
+    ],
+)
+def test_bare_descriptor_takes_its_articles_placed_entity(spans, bare_joins):
+    links = _by_doc([("a", text, label) for text, label in spans])
+    bare = links[("a", "the Foreign Ministry")]
+    if bare_joins is None:
+        assert bare[2] == "exact_key"
+    else:
+        assert bare[0] == bare_joins
+        assert bare[2] == "document_context"
+
+
+def test_bare_descriptors_join_within_an_article_never_across():
+    links = _by_doc(
+        [
+            ("a", "Iran", "GPE"),
+            ("a", "Iraq", "GPE"),
+            ("a", "the Foreign Ministry", "ORG"),
+            ("a", "Ministry of Foreign Affairs", "ORG"),
+            ("a", "the foreign affairs ministry", "ORG"),
+            ("b", "Ministry for Foreign Affairs", "ORG"),  # alone in its article: another country's, maybe
+            ("c", "Ministry of Foreign Trade", "ORG"),
+            ("c", "Foreign Ministry", "ORG"),
+        ]
+    )
+    in_a = {links[("a", text)][1] for text in ("the Foreign Ministry", "Ministry of Foreign Affairs", "the foreign affairs ministry")}
+    assert len(in_a) == 1
+    assert links[("b", "Ministry for Foreign Affairs")][2] == "exact_key"
+    assert links[("b", "Ministry for Foreign Affairs")][1] not in in_a
+    assert links[("c", "Ministry of Foreign Trade")][1] != links[("c", "Foreign Ministry")][1]
+
+
+def test_region_descriptors_are_one_entity_across_articles_and_keep_cities_apart():
+    links = _by_doc(
+        [
+            ("a", "Primorsky Krai", "GPE"),
+            ("b", "Primorye Territory", "LOC"),
+            ("b", "Primorsky Region", "GPE"),
+            ("c", "Moscow", "GPE"),
+            ("c", "Moscow Region", "GPE"),
+            ("d", "Moscow Oblast", "GPE"),
+            ("e", "Kirovsky District", "GPE"),
+            ("e", "Kirov Region", "GPE"),
+        ]
+    )
+    primorye = {links[key][1] for key in [("a", "Primorsky Krai"), ("b", "Primorye Territory"), ("b", "Primorsky Region")]}
+    assert len(primorye) == 1
+    assert links[("d", "Moscow Oblast")][1] == links[("c", "Moscow Region")][1] != links[("c", "Moscow")][1]
+    assert links[("e", "Kirovsky District")][1] != links[("e", "Kirov Region")][1]
+
+
+def _spans_in(text, pieces):
+    """(start, end, piece, label) of each (piece, label), found left to right in text."""
+    spans, cursor = [], 0
+    for piece, label in pieces:
+        start = text.index(piece, cursor)
+        spans.append((start, start + len(piece), piece, label))
+        cursor = start + len(piece)
+    return spans
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "expected"),
+    [
+        ("The Zarovian Security Bureau (GBZ) said", [("The Zarovian Security Bureau", "ORG"), ("GBZ", "ORG")], [("Zarovian Security Bureau", "gbz")]),
+        # spaCy splits the long name: ORG + GPE joined by "of the"
+        (
+            "the Communist Party of the Zarovian Federation (KPZF) said",
+            [("the Communist Party", "ORG"), ("the Zarovian Federation", "GPE"), ("KPZF", "ORG")],
+            [("Communist Party of the Zarovian Federation", "kpzf")],
+        ),
+        ("GBZ (the Zarovian Security Bureau) said", [("GBZ", "ORG"), ("the Zarovian Security Bureau", "ORG")], [("Zarovian Security Bureau", "gbz")]),
+        # hard negatives: a list is no definition; a place alone; no closing parenthesis; "and" lists
+        ("Hamas, GBZ and others", [("Hamas", "ORG"), ("GBZ", "ORG")], []),
+        ("the Red Cross, GBZ (Zarovian Security Bureau", [("the Red Cross", "ORG"), ("GBZ", "ORG"), ("Zarovian Security Bureau", "ORG")], []),
+        ("in Zarovia (GBZ)", [("Zarovia", "GPE"), ("GBZ", "ORG")], []),
+        (
+            "the Zarov Refugee Council and the Red Cross (ICRC)",
+            [("the Zarov Refugee Council", "ORG"), ("the Red Cross", "ORG"), ("ICRC", "ORG")],
+            [("Red Cross", "icrc")],
+        ),
+    ],
+)
+def test_find_adjacent_definitions(text, pieces, expected):
+    spans = _spans_in(text, pieces)
+    mentions = pl.DataFrame(
+        [("d", start, end, piece, label) for start, end, piece, label in spans],
+        schema={"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "text": pl.String, "label": pl.String},
+        orient="row",
+    )
+    found = find_adjacent_definitions(mentions, pl.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert [(row[1], row[2]) for row in found.rows()] == expected
+
+
+def test_definitions_around_mentions_link_the_acronym_in_that_article():
+    texts = ["Zarovian Security Bureau", "GBZ", "GBZ"]
+    forms = [make_name_form(text, "ORG") for text in texts]
+    first = [Link("ent_bureau", "exact_key", 1.0), Link("ent_gbz", "exact_key", 1.0), Link("ent_gbz", "exact_key", 1.0)]
+    seen = pl.DataFrame(
+        {"item_id": ["men_1", "men_2", "men_3"], "doc_id": ["a", "a", "b"], "sid": [0, 1, 1]},
+        schema={"item_id": pl.String, "doc_id": pl.String, "sid": pl.UInt32},
+    )
+    definitions = pl.DataFrame({"doc_id": ["a"], "long_name": ["Zarovian Security Bureau"], "acronym": ["gbz"]})
+    links = find_defined_acronym_links(seen, texts, forms, first, definitions)
+    assert links.rows() == [("men_2", "ent_bureau", "document_context", 0.9)]  # article b defines nothing
+    assert find_defined_acronym_links(seen, texts, forms, first).height == 0

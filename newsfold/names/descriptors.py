@@ -1,0 +1,316 @@
+"""Order-insensitive descriptor keys of institution and region names.
+
+Translators write one ministry "the Foreign Ministry", "Ministry of Foreign
+Affairs" or "the foreign affairs ministry", and one region "Primorsky Krai",
+"Primorsky Region" or "Primorye Territory". A *descriptor* keeps what such
+spellings share:
+
+* organisations (ORG): the content words, sorted (of/the/for/and/on ... and
+  "affairs" dropped; British and American spellings made one: defence =
+  defense, organisation = organization; interior = internal, economy =
+  economic); a country or city named inside the name ("Russian", "of Russia",
+  "Russia's") becomes the *place*, the registry entity it names. A name
+  naming two places ("Embassy of Iraq in the U.S."), a place hyphened to
+  another word ("Japan-European Community": a relation) or a trailing bare
+  place ("Lloyds Bank Canada": a branch) has no descriptor.
+  A descriptor needs two words ("Foreign Ministry"): one ("the Ministry")
+  says nothing, and "Bank of America" is no "American bank". With a place,
+  one word of a closed list of state institutions is enough ("Russian
+  Government" = "Government of Russia", "U.S. Embassy" = "Embassy of the
+  U.S."). Companies (a legal form such as Co, Inc, Ltd, AG, Group) have
+  none: "Ford Motor Co of Canada" is a subsidiary, not a translation.
+* regions (LOC): the spelling must hold an administrative-division word, and
+  the words of one class are one word: krai = kray = oblast = region =
+  territory = province = governorate = prefecture = okrug; district = county
+  = raion = rayon; state only = state. The place words lose a Russian
+  adjectival or noun ending (-sky, -skaya, -sk, -ye, -ia ...), so Primorsky
+  = Primorye and Sverdlovsk = Sverdlovskaya, then take their transliteration
+  key (Kiev = Kyiv). A name made only of generic words ("Northern Region",
+  "Central Federal District") has no descriptor.
+
+Deliberately kept apart: "Moscow Region" and "Moscow" (a region is not its
+city: a bare place name has no descriptor), "Kirovsky District" and "Kirov
+Region" (a district is not a region), "the Jewish state" and "Jewish
+Autonomous Region" (state is a class of its own), "Bank of Russia" and
+"Central Bank of Russia" (no word is dropped but the closed list above:
+"Bank of China" is not the "Central Bank of China"), "Ministry of Foreign
+Affairs" and "Ministry of Foreign Trade", "Defence Ministry" and "Defence
+Council".
+
+Example:
+    >>> make_descriptor("Foreign Ministry of Russia", "ORG") == make_descriptor("Russia's Ministry of Foreign Affairs", "ORG")
+    True
+    >>> make_descriptor("Primorye Territory", "LOC").key
+    'LOC||primur ~region'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from newsfold.names.fold import fold_tokens, load_name_part_synonyms, make_part_key
+from newsfold.names.forms import clean_surface
+from newsfold.names.registry import Registry, load_registry
+
+__all__ = ["Descriptor", "make_descriptor", "may_have_descriptor", "registry_descriptors", "clear_descriptor_cache"]
+
+_STOPWORDS = frozenset({"the", "of", "for", "and", "on", "in", "at", "to", "a", "an", "s"})
+# Words that carry no meaning of their own inside an institution's name.
+_DROPPED_WORDS = frozenset({"affairs"})
+# British/American spellings and the adjective/noun pairs of institution names.
+_WORD_FORMS = {
+    "defense": "defence",
+    "organization": "organisation",
+    "organizations": "organisations",
+    "center": "centre",
+    "labor": "labour",
+    "program": "programme",
+    "internal": "interior",
+    "economic": "economy",
+}
+# Institutions a country or city has one of: with a place, one such word is a name.
+_STATE_WORDS = frozenset(
+    {
+        "government", "parliament", "cabinet", "army", "navy", "military", "police", "embassy",
+        "consulate", "senate", "treasury", "presidency", "judiciary", "legislature",
+    }
+)  # fmt: skip
+# Legal forms: a company's place is part of its name (a subsidiary), so companies have no descriptor.
+_COMPANY_FORMS = frozenset(
+    {
+        "co", "corp", "corporation", "company", "inc", "incorporated", "ltd", "limited", "plc", "llc",
+        "lp", "llp", "ag", "gmbh", "sa", "nv", "bv", "spa", "pjsc", "ojsc", "jsc", "group", "holdings",
+    }
+)  # fmt: skip
+_DIVISIONS = {
+    **dict.fromkeys(
+        ("krai", "kray", "oblast", "region", "territory", "province", "governorate", "prefecture", "okrug"), "~region"
+    ),
+    **dict.fromkeys(("district", "county", "raion", "rayon"), "~district"),
+    "state": "~state",
+}
+# Words that name no particular place: a region named only by them has no descriptor.
+_GENERIC_PLACE_WORDS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+        "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+        "southeastern", "southwestern", "middle", "upper", "lower", "federal", "autonomous",
+        "capital", "national", "special", "administrative", "occupied", "border", "frontier",
+        "city", "metropolitan",
+    }
+)  # fmt: skip
+# Words a region's name may carry or leave out: "Khanty-Mansi (Autonomous) Okrug".
+_DROPPED_PLACE_WORDS = frozenset({"autonomous"})
+# Russian (and Latinate) adjectival or noun endings of a place word, longest first.
+_PLACE_ENDINGS = ("skaya", "skoye", "skoe", "skiy", "skii", "skij", "sky", "ski", "sk", "iya", "ye", "ie", "ia", "ya")
+_MIN_STEM = 3
+_MAX_PLACE_WORDS = 4
+_PLACE_PREPOSITIONS = frozenset({"of", "in"})
+_HYPHENED = re.compile(r"[\w.]+(?:[-‐–][\w.]+)+")
+_INNER_POSSESSIVE = re.compile(r"(\w)['’]s\b")
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    """What translated spellings of one organisation or region share.
+
+    Attributes:
+        entity_type: ORG or LOC.
+        words: Normalised content words, sorted (a division class reads
+            ``~region``, ``~district`` or ``~state``).
+        place: The registry entity (a country or city) an ORG name names,
+            else None; always None for LOC.
+    """
+
+    entity_type: str
+    words: tuple[str, ...]
+    place: str | None
+
+    @property
+    def key(self) -> str:
+        """Equal keys mean one institution or region (for ORG: in one article unless ``place`` is set)."""
+        return f"{self.entity_type}|{self.place or ''}|{' '.join(self.words)}"
+
+    @property
+    def is_qualified(self) -> bool:
+        """True when the key alone names one thing dataset-wide (a region, or an ORG with a place)."""
+        return self.entity_type == "LOC" or self.place is not None
+
+
+@lru_cache(maxsize=200_000)
+def make_descriptor(text: str, entity_type: str) -> Descriptor | None:
+    """The descriptor of an ORG or LOC spelling, else None.
+
+    Args:
+        text: The spelling as written.
+        entity_type: ORG or LOC (any other type has none).
+
+    Returns:
+        A :class:`Descriptor`, or None when the spelling has too little to
+        go on (one word, a bare place name, two places, generic words only).
+
+    Example:
+        >>> make_descriptor("the foreign affairs ministry", "ORG").key
+        'ORG||foreign ministry'
+        >>> make_descriptor("Moscow", "LOC") is None
+        True
+    """
+    surface = _INNER_POSSESSIVE.sub(r"\1", clean_surface(text))
+    tokens = fold_tokens(surface)
+    if entity_type == "ORG":
+        return None if _has_hyphened_place(surface) else _describe_organisation(tokens)
+    if entity_type == "LOC":
+        return _describe_region(tokens)
+    return None
+
+
+def may_have_descriptor(alias_key: str, entity_type: str) -> bool:
+    """A cheap test on a folded spelling: False means :func:`make_descriptor` gives None.
+
+    An ORG name needs two words; a LOC name a division word.
+
+    Example:
+        >>> may_have_descriptor("hezbollah", "ORG"), may_have_descriptor("primorsky krai", "LOC")
+        (False, True)
+    """
+    words = alias_key.split()
+    if entity_type == "ORG":
+        return len(words) >= 2
+    return entity_type == "LOC" and any(word in _DIVISIONS for word in words)
+
+
+def clear_descriptor_cache() -> None:
+    """Forget every descriptor made (benchmarks time the analysis this way).
+
+    Example:
+        >>> clear_descriptor_cache()
+        >>> make_descriptor.cache_info().currsize
+        0
+    """
+    make_descriptor.cache_clear()
+
+
+@cache
+def registry_descriptors() -> dict[str, tuple[str, ...]]:
+    """Descriptor key -> the curated ORG/LOC registry entries one of whose spellings has it.
+
+    Example:
+        >>> registry_descriptors()[make_descriptor("Defence Ministry of Russia", "ORG").key] == (
+        ...     registry_descriptors()[make_descriptor("Russian Ministry of Defence", "ORG").key])
+        True
+    """
+    registry = load_registry()
+    found: dict[str, set[str]] = {}
+    for entry in registry.entries.values():
+        if entry.source != "curated" or entry.entity_type not in ("ORG", "LOC"):
+            continue
+        for alias in entry.aliases:
+            descriptor = make_descriptor(alias, entry.entity_type)
+            if descriptor is not None and descriptor.is_qualified:
+                found.setdefault(descriptor.key, set()).add(entry.entity_id)
+    return {key: tuple(sorted(ids)) for key, ids in found.items()}
+
+
+def _describe_organisation(tokens: tuple[str, ...]) -> Descriptor | None:
+    if any(t in _COMPANY_FORMS for t in tokens):
+        return None  # "Ford Motor Co of Canada" is a subsidiary of "Ford Motor Co", not its translation
+    found, rest = _find_places(tokens, load_registry())
+    places = {place for place, _, _ in found}
+    if len(places) > 1:
+        return None  # "Embassy of Iraq in the U.S." vs "U.S. Embassy in Iraq": order would matter
+    if any(end == len(tokens) and _is_bare_trailing_place(tokens[:start]) for _, start, end in found):
+        return None  # a trailing bare place names a branch: "Lloyds Bank Canada" is not "Lloyds Bank"
+    words = sorted(
+        {
+            _WORD_FORMS.get(t, t)
+            for t in rest
+            if t not in _STOPWORDS and t not in _DROPPED_WORDS and not t.isdigit()
+        }
+    )
+    place = next(iter(places), None)
+    if len(words) < 2 and not (place and words and words[0] in _STATE_WORDS):
+        return None  # "Bank of America" is no "American bank"; "the Russian Government" is the "Government of Russia"
+    return Descriptor("ORG", tuple(words), place)
+
+
+def _describe_region(tokens: tuple[str, ...]) -> Descriptor | None:
+    classes = {_DIVISIONS[t] for t in tokens if t in _DIVISIONS}
+    names = [t for t in tokens if t not in _DIVISIONS and t not in _STOPWORDS]
+    if not classes or not names or all(t in _GENERIC_PLACE_WORDS for t in names):
+        return None
+    stems = {t if t in _GENERIC_PLACE_WORDS else _key_place_word(t) for t in names if t not in _DROPPED_PLACE_WORDS}
+    return Descriptor("LOC", tuple(sorted(stems | classes)), None)
+
+
+def _key_place_word(token: str) -> str:
+    """Drop one adjectival or noun ending (primorsky, primorye -> primor), then key the stem.
+
+    A stem that is a listed given name or nickname ("tom" of Tomsk) is kept
+    as it is: name-part synonyms are for people, not places.
+    """
+    stem = token
+    for ending in _PLACE_ENDINGS:
+        if token.endswith(ending) and len(token) - len(ending) >= _MIN_STEM:
+            stem = token[: -len(ending)]
+            break
+    return stem if stem in load_name_part_synonyms() else make_part_key(stem)
+
+
+def _is_bare_trailing_place(before: tuple[str, ...]) -> bool:
+    """True when a name's last words, a place, follow other words without "of" or "in" ("the" skipped)."""
+    words = [t for t in before if t != "the"]
+    return bool(words) and words[-1] not in _PLACE_PREPOSITIONS
+
+
+def _has_hyphened_place(surface: str) -> bool:
+    """True when a place is hyphened to another word: "Japan-European Community", "U.S.-Soviet".
+
+    Such a place names a party to a relation, not the institution's home. A
+    hyphened place name ("Guinea-Bissau") is a place as a whole and counts not.
+    """
+    registry = load_registry()
+    for compound in _HYPHENED.findall(surface):
+        if _place_of(" ".join(fold_tokens(compound)), registry) is not None:
+            continue
+        if any(_place_of(" ".join(fold_tokens(part)), registry) is not None for part in re.split(r"[-‐–]", compound)):
+            return True
+    return False
+
+
+def _place_of(phrase: str, registry: Registry) -> str | None:
+    """The registry place (country by demonym, country or city by name) a folded phrase names."""
+    place = registry.demonym_index.get(phrase)
+    if place is None:
+        ids = registry.alias_index.get(("LOC", phrase), ())
+        place = ids[0] if ids else None
+    return place
+
+
+def _find_places(tokens: tuple[str, ...], registry: Registry) -> tuple[list[tuple[str, int, int]], list[str]]:
+    """Registry places (demonyms, country and city names) inside a name, and the other tokens.
+
+    Longest runs of tokens are tried first ("Russian Federation" before "Russian").
+
+    Returns:
+        (place entity id, first token index, index past the last) of every
+        place found, and the tokens that name no place.
+    """
+    places: list[tuple[str, int, int]] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(tokens):
+        for size in range(min(_MAX_PLACE_WORDS, len(tokens) - index), 0, -1):
+            run = tokens[index : index + size]
+            if run[0] in _STOPWORDS or run[-1] in _STOPWORDS:
+                continue
+            place = _place_of(" ".join(run), registry)
+            if place is not None:
+                places.append((place, index, index + size))
+                index += size
+                break
+        else:
+            rest.append(tokens[index])
+            index += 1
+    return places, rest

@@ -1,0 +1,156 @@
+"""Descriptor keys: translated spellings of one institution or region, distinct ones kept apart."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfold.names.descriptors import make_descriptor, may_have_descriptor, registry_descriptors
+from newsfold.names.forms import make_name_form
+
+
+def _key(text, entity_type):
+    descriptor = make_descriptor(text, entity_type)
+    return None if descriptor is None else descriptor.key
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "entity_type", "same"),
+    [
+        # one institution, many translators
+        ("the Foreign Ministry", "Ministry of Foreign Affairs", "ORG", True),
+        ("the foreign affairs ministry", "Foreign Ministry", "ORG", True),
+        ("Defence Ministry", "Ministry of Defense", "ORG", True),
+        ("Interior Ministry", "Ministry of Internal Affairs", "ORG", True),
+        ("Economy Ministry", "Ministry of Economic Affairs", "ORG", True),
+        ("World Health Organization", "World Health Organisation", "ORG", True),
+        ("Russian Foreign Ministry", "Foreign Ministry of Russia", "ORG", True),
+        ("Russia's Foreign Ministry", "Russian Ministry of Foreign Affairs", "ORG", True),
+        ("Foreign Ministry of the Russian Federation", "Russian Foreign Ministry", "ORG", True),
+        ("Central Bank of Russia", "Russian Central Bank", "ORG", True),
+        ("Zarovian Academy of Sciences", "Academy of Sciences Zarovian", "ORG", True),  # order only
+        # hard negatives: a word more, a different word, a different place
+        ("Ministry of Foreign Affairs", "Ministry of Foreign Trade", "ORG", False),
+        ("Defence Ministry", "Defence Council", "ORG", False),
+        ("Central Bank of Russia", "Bank of Russia", "ORG", False),  # Bank of China is no central bank
+        ("Russian Foreign Ministry", "Foreign Ministry", "ORG", False),  # placed vs bare: only an article decides
+        ("Russian Foreign Ministry", "Iranian Foreign Ministry", "ORG", False),
+        ("Iranian Foreign Ministry", "Iraqi Foreign Ministry", "ORG", False),
+        ("Council of Europe", "European Council", "ORG", False),
+        ("Council of the European Union", "European Council", "ORG", False),
+        ("State Department", "Department of Defense", "ORG", False),
+        # regions: one class of division words, adjective = noun
+        ("Primorsky Krai", "Primorye Territory", "LOC", True),
+        ("Primorsky Region", "Primorsky Krai", "LOC", True),
+        ("Sverdlovsk Oblast", "Sverdlovsk region", "LOC", True),
+        ("Sverdlovskaya Oblast", "Sverdlovsk Region", "LOC", True),
+        ("Krasnodar Krai", "Krasnodarsky Territory", "LOC", True),
+        ("Kyiv Oblast", "Kiev region", "LOC", True),
+        ("Buenos Aires Province", "Province of Buenos Aires", "LOC", True),
+        ("Washington State", "State of Washington", "LOC", True),
+        ("Khanty-Mansi Autonomous Okrug", "Khanty-Mansi region", "LOC", True),
+        # hard negatives for regions
+        ("Tomsk Oblast", "Omsk Oblast", "LOC", False),
+        ("Kirovsky District", "Kirov Region", "LOC", False),  # a district is not a region
+        ("Jewish Autonomous Region", "the Jewish state", "LOC", False),  # state is a class of its own
+        ("Washington State", "Washington Region", "LOC", False),
+        ("Nizhny Novgorod Oblast", "Novgorod Oblast", "LOC", False),
+        ("North Ossetia Region", "South Ossetia Region", "LOC", False),
+    ],
+)
+def test_descriptors_equal_only_for_one_thing(a, b, entity_type, same):
+    key_a, key_b = _key(a, entity_type), _key(b, entity_type)
+    assert key_a is not None
+    assert (key_a == key_b) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_type"),
+    [
+        ("Ministry", "ORG"),  # one bare word says nothing
+        ("Bank of America", "ORG"),  # one word with a place: only state institutions ("American bank" differs)
+        ("Russian Ministry", "ORG"),
+        ("Zarov Motor Co of Canada", "ORG"),  # companies: a place in the name makes a subsidiary
+        ("Zarov Electric Industrial Co Ltd", "ORG"),
+        ("the Government", "ORG"),
+        ("Hezbollah", "ORG"),
+        ("Embassy of Iraq in the U.S.", "ORG"),  # two places: order would matter
+        ("U.S. Embassy in Baghdad", "ORG"),
+        ("Japan-European Community", "ORG"),  # a hyphened place is a party to a relation
+        ("U.S.-Soviet Trade Council", "ORG"),
+        ("Zarov Bank Canada", "ORG"),  # a trailing bare place names a branch
+        ("Moscow", "LOC"),  # a city is not its region
+        ("Primorye", "LOC"),  # no division word: left to keys and the registry
+        ("Northern Territory", "LOC"),  # generic words only
+        ("Central Federal District", "LOC"),
+        ("Moscow Region", "PER"),
+    ],
+)
+def test_descriptor_is_none_when_the_name_says_too_little(text, entity_type):
+    assert make_descriptor(text, entity_type) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "words"),
+    [
+        ("Russian Foreign Ministry", "Q159", ("foreign", "ministry")),
+        ("Foreign Ministry of Russia", "Q159", ("foreign", "ministry")),
+        ("the U.S. State Department", "Q30", ("department", "state")),
+        ("Russian Government", "Q159", ("government",)),  # a place makes one word enough
+        ("the Foreign Ministry", None, ("foreign", "ministry")),
+    ],
+)
+def test_descriptor_names_its_place(text, place, words):
+    descriptor = make_descriptor(text, "ORG")
+    assert (descriptor.place, descriptor.words) == (place, words)
+    assert descriptor.is_qualified is (place is not None)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Guinea-Bissau Foreign Ministry", "Foreign Ministry of Guinea-Bissau", True),  # a hyphened place name is whole
+        ("Guinea-Bissau Foreign Ministry", "Guinean Foreign Ministry", False),
+    ],
+)
+def test_hyphened_place_name_is_one_place(a, b, same):
+    key_a, key_b = _key(a, "ORG"), _key(b, "ORG")
+    assert key_a is not None and make_descriptor(a, "ORG").place is not None
+    assert (key_a == key_b) is same
+
+
+def test_registry_descriptors_are_unambiguous_for_listed_placed_institutions():
+    listed = registry_descriptors()
+    key = _key("Ministry of Defense of Russia", "ORG")
+    assert len(listed[key]) == 1
+    assert _key("Foreign Ministry", "ORG") not in listed  # bare descriptors are never indexed
+
+
+_WORDS = st.sampled_from(["Ministry", "of", "Foreign", "Affairs", "Defence", "Defense", "the", "Trade", "Council"])
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=6))
+def test_descriptor_ignores_word_order(words):
+    forward, backward = " ".join(words), " ".join(reversed(words))
+    assert _key(forward, "ORG") == _key(backward, "ORG")
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=5), st.sampled_from(["Russian", "Russia's", "Zarovian"]))
+def test_leading_place_word_order_does_not_matter(words, place):
+    # The place leads; a trailing bare place ("Lloyds Bank Canada") is a branch, so only the rest may move.
+    assert _key(" ".join([place, *words]), "ORG") == _key(" ".join([place, *reversed(words)]), "ORG")
+
+
+@given(st.lists(st.sampled_from(["Primorsky", "Krai", "Oblast", "Region", "Sverdlovsk", "of", "Northern"]), min_size=1, max_size=4))
+def test_region_descriptor_ignores_word_order_and_case(words):
+    text = " ".join(words)
+    assert _key(text, "LOC") == _key(" ".join(reversed(words)), "LOC") == _key(text.upper(), "LOC")
+
+
+@given(st.lists(st.sampled_from(["Primorsky", "Krai", "Ministry", "Foreign", "the", "Russian", "State", "Zarov"]), min_size=1, max_size=4))
+def test_may_have_descriptor_never_rules_out_a_descriptor(words):
+    text = " ".join(words)
+    for entity_type in ("ORG", "LOC"):
+        if make_descriptor(text, entity_type) is not None:
+            assert may_have_descriptor(make_name_form(text, entity_type).alias_key, entity_type)
