@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsfold.amounts import extract_amounts, make_amount_rows
+from newsfold.analyse.spans import repair_span
 from newsfold.dates import extract_dates, infer_published_date, make_date_rows
 from newsfold.ids import make_span_id
 from newsfold.quotes import extract_quotes
@@ -129,28 +130,41 @@ def _sentence_rows(doc, doc_id: str) -> list[dict[str, Any]]:
 
 
 def _mention_rows(doc, doc_id: str, sentence_starts: list[int]) -> list[dict[str, Any]]:
+    """Mentions from spaCy's entities, each repaired first (:mod:`newsfold.analyse.spans`).
+
+    A repaired span lies inside its entity and entities never overlap, so
+    mentions never overlap either; ids come from the repaired offsets.
+    """
     rows = []
+    text = doc.text
     for ent in doc.ents:
-        if ent.label_ not in _MENTION_LABELS or not ent.text.strip():
+        if ent.label_ not in _MENTION_LABELS:
             continue
-        rows.append(
-            {
-                Mentions.doc_id: doc_id,
-                Mentions.mention_id: make_span_id("men", doc_id, ent.start_char, ent.end_char),
-                Mentions.sentence_index: max(bisect.bisect_right(sentence_starts, ent.start_char) - 1, 0),
-                Mentions.start: ent.start_char,
-                Mentions.end: ent.end_char,
-                Mentions.text: ent.text,
-                Mentions.label: ent.label_,
-            }
-        )
+        for span in repair_span(text, ent.start_char, ent.end_char, ent.label_):
+            if span.label not in _MENTION_LABELS:
+                continue
+            rows.append(
+                {
+                    Mentions.doc_id: doc_id,
+                    Mentions.mention_id: make_span_id("men", doc_id, span.start, span.end),
+                    Mentions.sentence_index: max(bisect.bisect_right(sentence_starts, span.start) - 1, 0),
+                    Mentions.start: span.start,
+                    Mentions.end: span.end,
+                    Mentions.text: text[span.start : span.end],
+                    Mentions.label: span.label,
+                }
+            )
     return rows
 
 
 def _quote_rows(doc, doc_id: str, mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Quotes, each speaker tied to the mention its named span falls in."""
-    mention_at = {(m[Mentions.start], m[Mentions.end]): m for m in mentions}
-    mention_starts = sorted((m[Mentions.start], m[Mentions.end], m[Mentions.mention_id]) for m in mentions)
+    """Quotes, each speaker tied to the mention its named span holds.
+
+    The speaker's named span is spaCy's entity before repair, so it may hold
+    two mentions ("Kremlin spokesman Dmitry Peskov": ORG + PERSON); the one
+    with the speaker's label is taken, and the speaker's name is repaired
+    the same way.
+    """
     columns = polars_schema(Quotes)
     rows = []
     for quote in extract_quotes(doc):
@@ -158,20 +172,44 @@ def _quote_rows(doc, doc_id: str, mentions: list[dict[str, Any]]) -> list[dict[s
         row[Quotes.doc_id] = doc_id
         row[Quotes.quote_id] = make_span_id("quo", doc_id, quote.start, quote.end)
         row[Quotes.speaker_mention_id] = _mention_covering(
-            quote.speaker_name_start, quote.speaker_name_end, mention_at, mention_starts
+            quote.speaker_name_start, quote.speaker_name_end, quote.speaker_label, mentions
         )
+        if quote.speaker_name:
+            row[Quotes.speaker_name] = _repair_name(quote.speaker_name, quote.speaker_label)
         rows.append(row)
     return rows
 
 
-def _mention_covering(start, end, mention_at, mention_starts) -> str | None:
+def _mention_covering(start, end, label, mentions: list[dict[str, Any]]) -> str | None:
+    """The mention a speaker's named span ``[start, end)`` resolves to.
+
+    A mention that covers the span wins (the smallest); else, among the
+    mentions inside or overlapping it, one with the speaker's label, then the
+    widest overlap, then the last (the head of an English noun phrase).
+    """
     if start is None or end is None:
         return None
-    exact = mention_at.get((start, end))
-    if exact is not None:
-        return exact[Mentions.mention_id]
-    for m_start, m_end, mention_id in mention_starts:
-        if m_start <= start and end <= m_end:
-            return mention_id
-    return None
+    covering = [m for m in mentions if m[Mentions.start] <= start and end <= m[Mentions.end]]
+    if covering:
+        return min(covering, key=lambda m: (m[Mentions.end] - m[Mentions.start], m[Mentions.start]))[Mentions.mention_id]
+    overlapping = [m for m in mentions if m[Mentions.start] < end and start < m[Mentions.end]]
+    if not overlapping:
+        return None
+    best = max(
+        overlapping,
+        key=lambda m: (
+            m[Mentions.label] == label,
+            min(end, m[Mentions.end]) - max(start, m[Mentions.start]),
+            m[Mentions.start],
+        ),
+    )
+    return best[Mentions.mention_id]
 
+
+def _repair_name(name: str, label: str | None) -> str:
+    """A speaker's name without a glued role or organisation ("Kremlin spokesman Dmitry Peskov")."""
+    spans = repair_span(name, 0, len(name), label or "PERSON")
+    if not spans:
+        return name
+    chosen = next((s for s in reversed(spans) if s.label == label), spans[-1])
+    return name[chosen.start : chosen.end]

@@ -1,0 +1,431 @@
+"""Repair spaCy's entity spans before they become mentions.
+
+The small English model draws entity boundaries that a reader would not:
+
+* across a paragraph break or a headline/body join ("Moscow\\nIvan Petrov");
+* with a leading determiner ("the Kremlin"), a trailing function word ("the
+  Museum of"), a possessive ("Iran's", "Acme Airways'"), surrounding quotes or
+  brackets, or trailing punctuation ("Elmwood Castle,");
+* with a role glued to a person: "Finance Ministry spokesman Ivan Petrov" is
+  an organisation, a role and a person, not one PERSON;
+* around quantities that are no name at all ("300p" as PRODUCT, the "cts"
+  of "13 cts" as ORG).
+
+:func:`repair_span` fixes one span with generic rules (layout, punctuation,
+word case and a lexicon of role nouns; no lists of names) and returns zero,
+one or two spans. Every span it returns lies inside the input span, so
+repaired mentions never overlap when spaCy's did not, and offsets keep
+indexing the article: ``text[span.start:span.end]`` is the stored surface.
+
+Titles written in title case at the head of a person's name ("President",
+"Secretary of State", "Mr.") stay: the resolver strips them
+(``newsfold.names.titles``). A span cut at a break keeps its part with the
+most capitalised words (then the longer, then the later part: a headline's
+last word yields to the body's first name). A single newline inside a name is
+kept when it is a plain wrap: in a hard-wrapped text (fixed-width newswire
+such as Reuters-21578) always, elsewhere unless it ends the first line (a
+headline glued to the body) or follows sentence punctuation.
+
+Example:
+    >>> text = "Finance Ministry spokesman Ivan Petrov said so."
+    >>> [(text[s.start:s.end], s.label) for s in repair_span(text, 0, 38, "PERSON")]
+    [('Finance Ministry', 'ORG'), ('Ivan Petrov', 'PERSON')]
+    >>> other = "He met the Kremlin's staff."
+    >>> [other[s.start:s.end] for s in repair_span(other, 7, 21, "ORG")]
+    ['Kremlin']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "REPAIR_REASONS",
+    "ROLE_ACRONYMS",
+    "ROLE_MODIFIERS",
+    "ROLE_NOUNS",
+    "RepairedSpan",
+    "SpanRepair",
+    "explain_span_repair",
+    "repair_span",
+]
+
+#: Why a span changed (``RepairedSpan.reasons``, ``SpanRepair.reasons``).
+REPAIR_REASONS = (
+    "line_break",  # cut at a paragraph break or headline/body join; the head part kept
+    "quote_bracket",  # surrounding quotes or unmatched brackets removed
+    "punctuation",  # trailing or leading punctuation removed
+    "possessive",  # "'s" (when a noun phrase follows) or the apostrophe of "s'" removed
+    "determiner",  # leading lower-case the/a/an removed
+    "function_word",  # trailing preposition, conjunction or determiner removed
+    "role_split",  # a role noun split an organisation (or nothing) from a person
+    "role_only",  # nothing but a role was left: dropped
+    "quantity",  # no capital and a number in or just before it ("300p", "13 cts"): a quantity, dropped
+)
+
+#: Lower-case role and occupation nouns that separate an organisation from a
+#: person ("Kremlin spokesman Dmitry Peskov"). Matched only when written in
+#: lower case, so "President Trump" and "General Soleimani" keep their title.
+ROLE_NOUNS = frozenset(
+    """
+    spokesman spokeswoman spokesperson minister secretary president vice chairman chairwoman chair
+    chief executive director manager head leader boss founder owner partner
+    analyst economist strategist trader dealer broker banker
+    coach striker midfielder defender goalkeeper keeper winger forward captain player
+    skipper manager umpire referee jockey driver rider champion star
+    official officer commander general colonel spokesmen officials
+    lawyer attorney prosecutor judge counsel solicitor barrister
+    actor actress singer rapper guitarist drummer director producer presenter host writer author
+    editor correspondent reporter journalist commentator critic
+    senator governor mayor ambassador envoy adviser advisor negotiator aide
+    candidate nominee deputy representative congressman congresswoman lawmaker legislator
+    mp mep msp chancellor premier treasurer commissioner inspector superintendent
+    professor researcher scientist expert consultant specialist
+    """.split()
+)
+
+#: Words that qualify a role rather than name an organisation ("Former England
+#: captain"); dropped from the head of the part split off before a role.
+ROLE_MODIFIERS = frozenset({"former", "ex", "acting", "then", "late", "interim", "outgoing", "incoming", "new", "deputy", "assistant", "senior", "junior", "veteran", "top"})
+
+#: Role abbreviations written in capitals ("Microsoft CEO Bill Gates").
+ROLE_ACRONYMS = frozenset({"CEO", "CFO", "COO", "CTO", "MP", "MEP", "MSP", "MLA"})
+
+_OPEN = "([{<"
+_CLOSE = ")]}>"
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a`"
+_EDGE_PUNCT = ",;:!?-\u2013\u2014/\\|&*\u2022#~_="
+_APOSTROPHES = "'\u2019"
+_LEADING_DETERMINER = re.compile(r"(?:the|a|an)\s+")
+_TRAILING_FUNCTION_WORD = re.compile(
+    r"\s+(?:of|and|or|the|a|an|for|in|on|at|to|by|with|from|into|vs|versus|nor|but|as)$"
+)
+_WORD = re.compile(r"\S+")
+# A possessive is followed by what is possessed (a noun phrase); punctuation, the
+# end of the text, or a closed-class word right after "'s" mean the name ends in 's.
+_NOT_POSSESSED = re.compile(
+    r"\s*(?:$|[,.;:!?)\]}>\"\u201d\u2019'-]|(?:and|or|but|nor|said|says|say|has|have|had|is|was|were|are|"
+    r"will|would|could|should|can|may|might|also|on|in|at|to|of|for|with|by|from|as|than|that|which|who|"
+    r"the|a|an)\b)",
+    re.IGNORECASE,
+)
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[^\S\n]*\n)*[^\S\n]*")
+_SENTENCE_END = tuple(".!?:;\"'\u201d\u2019)")
+_ORG_ABBREVIATION_MAX = 5  # "Inc.", "Corp.", "Calif.": a capitalised word this short keeps its dot
+_WRAPPED_MIN_JOINS = 2  # a headline is one unpunctuated line; two mean the text is wrapped
+_NUMBER_BEFORE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion))[^\S\n]*\Z",
+    re.IGNORECASE,
+)
+_NUMBER_LOOKBACK = 12  # characters before a span searched for the number it counts
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish)")
+
+
+@dataclass(frozen=True)
+class RepairedSpan:
+    """One span after repair.
+
+    Attributes:
+        start: Offset in the article text.
+        end: Offset just past the span; ``text[start:end]`` is the surface.
+        label: Entity label (the input's, or ORG/NORP for an organisation
+            split off a person, PERSON for the person).
+        reasons: Repairs applied, from :data:`REPAIR_REASONS`, in order;
+            empty when the span was already good.
+    """
+
+    start: int
+    end: int
+    label: str
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SpanRepair:
+    """Everything :func:`explain_span_repair` decided about one span.
+
+    Attributes:
+        spans: The repaired spans (zero, one or two).
+        reasons: Every repair applied, including those that dropped the span.
+    """
+
+    spans: tuple[RepairedSpan, ...]
+    reasons: tuple[str, ...]
+
+
+def repair_span(text: str, start: int, end: int, label: str) -> list[RepairedSpan]:
+    """Repair one entity span of ``text``.
+
+    Args:
+        text: The whole article text the offsets index.
+        start: Offset of the span.
+        end: Offset just past the span.
+        label: spaCy entity label.
+
+    Returns:
+        Zero spans (a quantity or a bare role), one (trimmed) or two (an organisation and a
+        person split at a role noun), in text order; each lies inside
+        ``[start, end)``, is non-empty, stripped and holds no paragraph break.
+
+    Example:
+        >>> [(s.start, s.end) for s in repair_span("Meet “Ivan Petrov”.", 5, 18, "PERSON")]
+        [(6, 17)]
+    """
+    return list(explain_span_repair(text, start, end, label).spans)
+
+
+def explain_span_repair(text: str, start: int, end: int, label: str) -> SpanRepair:
+    """Like :func:`repair_span`, with the reasons even when the span is dropped.
+
+    Args:
+        text: The whole article text.
+        start: Offset of the span.
+        end: Offset just past the span.
+        label: spaCy entity label.
+
+    Returns:
+        The :class:`SpanRepair`.
+
+    Example:
+        >>> explain_span_repair("said the spokesman.", 5, 18, "PERSON").reasons
+        ('determiner', 'role_split', 'role_only')
+    """
+    start, end = max(start, 0), min(end, len(text))
+    reasons: list[str] = []
+    start, end = _cut_at_breaks(text, start, end, reasons)
+    start, end = _trim(text, start, end, reasons)
+    pieces = _split_roles(text, start, end, label, reasons)
+    spans = []
+    for piece_start, piece_end, piece_label in pieces:
+        piece_start, piece_end = _trim(text, piece_start, piece_end, reasons)
+        if piece_start >= piece_end:
+            continue
+        if _is_quantity(text, piece_start, piece_end):
+            reasons.append("quantity")
+            continue
+        spans.append((piece_start, piece_end, piece_label))
+    if not spans and start < end and "quantity" not in reasons and "role_only" not in reasons:
+        reasons.append("role_only")
+    unique = tuple(dict.fromkeys(reasons))
+    return SpanRepair(tuple(RepairedSpan(s, e, lab, unique) for s, e, lab in spans), unique)
+
+
+def _cut_at_breaks(text: str, start: int, end: int, reasons: list[str]) -> tuple[int, int]:
+    """Keep the part of a span on one side of its line breaks that carries the name."""
+    if "\n" not in text[start:end]:
+        return start, end
+    wrapped = _is_hard_wrapped(text)
+    parts, cursor = [], start
+    for match in _PARAGRAPH_BREAK.finditer(text, start, end):
+        if _is_soft_wrap(text, match.start(), match.end(), wrapped):
+            continue
+        parts.append((cursor, match.start()))
+        cursor = match.end()
+    if cursor == start:
+        return start, end
+    parts.append((cursor, end))
+    reasons.append("line_break")
+    scored = []
+    for index, (part_start, part_end) in enumerate(parts):
+        trimmed_start, trimmed_end = _trim(text, part_start, part_end, [])
+        surface = text[trimmed_start:trimmed_end]
+        capitals = sum(1 for word in surface.split() if word[:1].isupper())
+        scored.append(((capitals, len(surface), index), (part_start, part_end)))
+    return max(scored)[1]
+
+
+def _is_soft_wrap(text: str, newline_start: int, newline_end: int, wrapped: bool) -> bool:
+    """A single newline between two words of one wrapped paragraph.
+
+    In a hard-wrapped text every such newline is a wrap. Elsewhere it is a
+    wrap unless it ends the first line (a headline glued to the body) or
+    follows sentence punctuation (a paragraph per line).
+    """
+    if not (
+        newline_end - newline_start == 1
+        and newline_end < len(text)
+        and not text[newline_end].isspace()
+        and newline_start > 0
+        and not text[newline_start - 1].isspace()
+    ):
+        return False
+    if wrapped:
+        return True
+    is_first_line = "\n" not in text[:newline_start].lstrip()
+    return not is_first_line and text[newline_start - 1] not in _SENTENCE_END
+
+
+@functools.lru_cache(maxsize=16)
+def _is_hard_wrapped(text: str) -> bool:
+    """Whether most lines of ``text`` end mid-sentence (fixed-width wire text).
+
+    Example:
+        >>> _is_hard_wrapped("one two\\nthree four\\nfive six\\nseven.\\n")
+        True
+        >>> _is_hard_wrapped("Headline\\nA paragraph.\\nAnother one.\\n")
+        False
+        >>> _is_hard_wrapped("Shr 5 cts\\n    Note: a gain from\\nsales to Acme\\nTrade Corp.\\n")
+        True
+    """
+    lines = text.split("\n")
+    joins = continued = 0
+    for line, following in zip(lines, lines[1:]):
+        if not line.strip() or not following.strip() or following[:1].isspace():
+            continue
+        joins += 1
+        if not line.rstrip().endswith(_SENTENCE_END):
+            continued += 1
+    return continued >= _WRAPPED_MIN_JOINS and 2 * continued >= joins
+
+
+def _trim(text: str, start: int, end: int, reasons: list[str]) -> tuple[int, int]:
+    """Strip edges until nothing changes: space, quotes, brackets, possessive, function words."""
+    while True:
+        before = (start, end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start >= end:
+            return start, start
+        start, end = _trim_marks(text, start, end, reasons)
+        if start >= end:
+            return start, start
+        surface = text[start:end]
+        determiner = _LEADING_DETERMINER.match(surface)
+        if determiner and determiner.end() < len(surface):
+            start += determiner.end()
+            reasons.append("determiner")
+        function_word = _TRAILING_FUNCTION_WORD.search(text, start, end)
+        if function_word and function_word.start() > start:
+            end = function_word.start()
+            reasons.append("function_word")
+        if (start, end) == before:
+            return start, end
+
+
+def _trim_marks(text: str, start: int, end: int, reasons: list[str]) -> tuple[int, int]:
+    """Remove one edge mark: a quote, bracket, possessive or punctuation character."""
+    cut = _edge_mark(text, start, end)
+    if cut is None:
+        return start, end
+    side, width, reason = cut
+    reasons.append(reason)
+    return (start + width, end) if side == "start" else (start, end - width)
+
+
+def _edge_mark(text: str, start: int, end: int) -> tuple[str, int, str] | None:
+    """The mark to remove at either edge of a non-empty span: (side, width, reason), or ``None``."""
+    first, last = text[start], text[end - 1]
+    if first in _QUOTES or first in _OPEN or first in _CLOSE:
+        return "start", 1, "quote_bracket"
+    if first in _EDGE_PUNCT or first == ".":
+        return "start", 1, "punctuation"
+    if end - start >= 3 and text[end - 2] in _APOSTROPHES and last in "sS" and not text[end - 3].isspace():
+        if _NOT_POSSESSED.match(text, end):
+            return None  # "Moody's said", "by Moody's and S&P": the name itself ends in 's
+        return "end", 2, "possessive"
+    if last in _APOSTROPHES and end - start >= 2 and text[end - 2] in "sS":
+        return "end", 1, "possessive"
+    if last in _QUOTES or last in _OPEN:
+        return "end", 1, "quote_bracket"
+    if last in _CLOSE:
+        surface, opener = text[start:end], _OPEN[_CLOSE.index(last)]
+        return ("end", 1, "quote_bracket") if surface.count(opener) < surface.count(last) else None
+    if last in _EDGE_PUNCT or (last == "." and not _is_abbreviation(text[start : end - 1])):
+        return "end", 1, "punctuation"
+    return None
+
+
+def _is_abbreviation(before_dot: str) -> bool:
+    """Whether the word before a final dot is an abbreviation ("U.S", "Inc", "R").
+
+    Example:
+        >>> [_is_abbreviation(w) for w in ("the U.S", "Acme Inc", "Maria T", "Harbour Theatre", "NATO")]
+        [True, True, True, False, False]
+    """
+    words = before_dot.split()
+    if not words:
+        return False
+    word = words[-1]
+    if "." in word or len(word) == 1:
+        return True
+    return word[:1].isupper() and word[1:].islower() and len(word) <= _ORG_ABBREVIATION_MAX
+
+
+def _split_roles(text: str, start: int, end: int, label: str, reasons: list[str]) -> list[tuple[int, int, str]]:
+    """Split an organisation and a lower-case role off a person; drop a bare role.
+
+    "Finance Ministry spokesman Ivan Petrov" (PERSON) gives ORG "Finance
+    Ministry" and PERSON "Ivan Petrov"; "Kremlin spokesman" (any label) gives
+    "Kremlin" as an organisation.
+    """
+    if start >= end:
+        return []
+    words = [(start + m.start(), start + m.end(), m.group()) for m in _WORD.finditer(text[start:end])]
+    roles = [i for i, (_, _, word) in enumerate(words) if _is_role(word)]
+    if not roles:
+        return [(start, end, label)]
+    last = roles[-1]
+    after = words[last + 1 :]
+    if label == "PERSON":
+        if after and not any(_has_capital(w) and w[:1].isupper() for _, _, w in after):
+            return [(start, end, label)]
+    elif after:
+        return [(start, end, label)]  # a role inside an organisation's name ("Union of ... workers") stays
+    first = last
+    while first > 0 and (words[first - 1][2].islower() or _is_role(words[first - 1][2])):
+        first -= 1
+    reasons.append("role_split")
+    pieces = []
+    left = words[:first]
+    while left and left[0][2].lower().strip(".,") in ROLE_MODIFIERS:
+        left = left[1:]
+    if left:
+        left_start, left_end = left[0][0], left[-1][1]
+        # "Kremlin spokesman": what qualifies a role is an organisation, place or
+        # nationality; "Ivan Petrov, analyst" (apposition) stays a person
+        appositive = text[left_end - 1] == ","
+        left_label = _organisation_label(text[left_start:left_end]) if label == "PERSON" and not appositive else label
+        pieces.append((left_start, left_end, left_label))
+    if after:
+        pieces.append((after[0][0], after[-1][1], label))
+    if not pieces:
+        reasons.append("role_only")
+    return pieces
+
+
+def _is_role(word: str) -> bool:
+    """A role noun written in lower case, or a role acronym in capitals."""
+    bare = word.strip(",.;:")
+    return (bare.islower() and bare in ROLE_NOUNS) or bare in ROLE_ACRONYMS
+
+
+def _organisation_label(surface: str) -> str:
+    """NORP for a lone demonym split off a person ("Russian striker X"), else ORG."""
+    return "NORP" if _DEMONYM.fullmatch(surface) else "ORG"
+
+
+def _is_quantity(text: str, start: int, end: int) -> bool:
+    """A lower-case span that counts something: "300p", "200bn", "13 cts", "seven cts".
+
+    Lower case alone is no proof: wire stories and sloppy copy write
+    "venezuela" or "new york", which stay mentions.
+
+    Example:
+        >>> [_is_quantity(t, 3, len(t)) for t in ("at 300p", "13 cts", "in venezuela", "at Acme")]
+        [True, True, False, False]
+    """
+    surface = text[start:end]
+    if _has_capital(surface) or not any(c.islower() for c in surface):
+        return False
+    return any(c.isdigit() for c in surface) or _NUMBER_BEFORE.search(text[max(start - _NUMBER_LOOKBACK, 0) : start]) is not None
+
+
+def _has_capital(surface: str) -> bool:
+    """Whether a name-like surface has a capital, or no cased letters at all (Arabic, digits)."""
+    cased = [c for c in surface if c.isupper() or c.islower()]
+    return not cased or any(c.isupper() for c in cased)
