@@ -5,63 +5,76 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-import polars as pl
 
-from newsfold.names import evaluate_gold, evaluate_pairs
-from newsfold.names.evaluate import PairScores
+from newsfold.errors import InputError
+from newsfold.names.evaluate import PARTS, ScoreRow, read_gold, score_gold_file
 
-
-def _read(path: Path) -> pl.DataFrame:
-    try:
-        return pl.read_csv(path, infer_schema=False)
-    except (pl.exceptions.PolarsError, OSError) as exc:
-        raise click.ClickException(f"{path}: cannot read CSV: {exc}") from exc
+_HEADER = (
+    f"{'part':<5} {'source':<24} {'subset':<14} {'n':>5} {'TP':>6} {'FP':>5} {'FN':>6} {'P':>6} {'R':>6} {'F1':>6}"
+)
 
 
-def _score_file(path: Path) -> list[tuple[str, PairScores]]:
-    if path.suffix == ".txt":  # one person's spellings, one per line
-        names = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        gold = pl.DataFrame({"group_id": ["1"] * len(names), "name": names, "kind": ["person"] * len(names)})
-        return [(f"{path.name} (one person)", evaluate_gold(gold))]
-    frame = _read(path)
-    columns = set(frame.columns)
-    if {"group_id", "name", "kind"} <= columns:
-        rows = [(f"{path.name} (all)", evaluate_gold(frame))]
-        for kind in sorted(frame["kind"].unique().to_list()):
-            rows.append((f"{path.name} ({kind})", evaluate_gold(frame.filter(pl.col("kind") == kind))))
-        return rows
-    if {"name1", "name2", "is_match", "schema"} <= columns:
-        rows = [(f"{path.name} pairs (all)", evaluate_pairs(frame))]
-        for schema in sorted(frame["schema"].unique().to_list()):
-            rows.append((f"{path.name} pairs ({schema})", evaluate_pairs(frame.filter(pl.col("schema") == schema))))
-        return rows
-    raise click.ClickException(
-        f"{path}: expected gold columns group_id,name,kind or pair columns name1,name2,is_match,schema"
+def _score(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
+def format_row(row: ScoreRow) -> str:
+    """One plain-table line; an undefined score shows as "-".
+
+    Example:
+        >>> from newsfold.names.evaluate import PairScores
+        >>> format_row(ScoreRow("g.csv", "test", "all", PairScores(0, 0, 0, 1))).split()[-3:]
+        ['-', '-', '-']
+    """
+    s = row.scores
+    scores = f"{_score(s.precision):>6} {_score(s.recall):>6} {_score(s.f1):>6}"
+    return (
+        f"{row.part:<5} {row.source:<24} {row.subset:<14} {s.n_names:>5} {s.true_positives:>6} "
+        f"{s.false_positives:>5} {s.false_negatives:>6} {scores}"
     )
 
 
 @click.command("names")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-def command(paths: tuple[Path, ...]) -> None:
-    """Score entity resolution on gold CSVs: pairwise precision, recall and F1.
+@click.option(
+    "--split",
+    "splits",
+    type=click.Choice(["test", "dev", "all"]),
+    multiple=True,
+    help="Part(s) to report, in order; repeat the option for several. Default: test, then dev.",
+)
+def command(paths: tuple[Path, ...], splits: tuple[str, ...]) -> None:
+    """Score entity resolution on gold files: pairwise precision, recall and F1.
 
-    Each PATH is a gold CSV of variant groups (group_id,name,kind), a CSV of
-    labelled pairs (name1,name2,is_match,schema, e.g. OpenSanctions'
-    cases.csv), a .txt file of one person's spellings (one per line), or a
-    directory holding such files. Pair corpora built for
-    sanctions screening value recall; they are reported on their own lines.
+    Each PATH is a gold CSV of variant groups (group_id,name,kind[,source]), a
+    CSV of labelled pairs (name1,name2,is_match,schema, e.g. OpenSanctions'
+    cases.csv), a .txt file of one entity's spellings (one per line), or a
+    directory holding such files.
+
+    Every gold is split by a fixed hash into a test part (measure only) and a
+    dev part (tune on): the key is the group id up to its first "/", the pair
+    of names, or the spelling of a one-entity list. The test part is shown
+    first. Subset "unlisted" keeps the pairs of which neither spelling is a
+    registry alias (it measures the rules, not the lookup table), "listed"
+    the others. n counts names (pairs for pair files); "-" is a score with
+    nothing to divide by.
 
     \b
     Example:
         newsfold evaluate names benchmarks/gold ../shared/corpora/names
+        newsfold evaluate names benchmarks/gold/corpus_names.csv --split test
     """
     files: list[Path] = []
     for path in paths:
         files += sorted([*path.glob("*.csv"), *path.glob("*.txt")]) if path.is_dir() else [path]
-    click.echo(f"{'source':<44} {'n':>5} {'TP':>6} {'FP':>5} {'FN':>5} {'P':>6} {'R':>6} {'F1':>6}")
-    for file in files:
-        for source, scores in _score_file(file):
-            click.echo(
-                f"{source:<44} {scores.n_names:>5} {scores.true_positives:>6} {scores.false_positives:>5} "
-                f"{scores.false_negatives:>5} {scores.precision:>6.3f} {scores.recall:>6.3f} {scores.f1:>6.3f}"
-            )
+    parts = splits or PARTS
+    try:
+        golds = [read_gold(file) for file in files]
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from exc
+    rows = [row for gold in golds for row in score_gold_file(gold, parts)]
+    click.echo(_HEADER)
+    for part in parts:
+        for row in rows:
+            if row.part == part:
+                click.echo(format_row(row))

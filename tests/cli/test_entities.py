@@ -1,4 +1,4 @@
-"""``newsfold entities`` and ``newsfold evaluate names``, in-process."""
+"""``newsfold entities``, in-process (``evaluate names``: test_evaluate_names.py)."""
 
 from __future__ import annotations
 
@@ -126,35 +126,3 @@ def test_entities_commands_have_help_with_example(args):
     result = _invoke(*args)
     assert result.exit_code == 0
     assert "Example" in result.output
-
-
-def test_evaluate_names_scores_gold_and_pairs(tmp_path):
-    gold = tmp_path / "gold.csv"
-    gold.write_text(
-        "group_id,name,kind\ns,Qasem Soleimani,person\ns,Qassem Suleimani,person\nk,Kim Jong Il,person\n",
-        encoding="utf-8",
-    )
-    pairs = tmp_path / "pairs.csv"
-    pairs.write_text("name1,name2,is_match,schema\nMikhail Gorbachov,Mikhail Gorbachev,true,Person\n", encoding="utf-8")
-    result = _invoke("evaluate", "names", str(gold), str(pairs))
-    assert result.exit_code == 0, result.output
-    lines = {line.split()[0] + " " + line.split()[1]: line.split() for line in result.output.splitlines()[1:]}
-    assert lines["gold.csv (all)"][-3:] == ["1.000", "1.000", "1.000"]
-    assert "pairs.csv pairs" in result.output
-
-
-def test_evaluate_names_rejects_unknown_csv(tmp_path):
-    other = tmp_path / "other.csv"
-    other.write_text("a,b\n1,2\n", encoding="utf-8")
-    result = _invoke("evaluate", "names", str(other))
-    assert result.exit_code == 1
-    assert "expected gold columns" in result.output
-
-
-def test_evaluate_names_reads_one_person_spelling_list(tmp_path):
-    spellings = tmp_path / "soleimani.txt"
-    spellings.write_text("Qasem Soleimani\nQassem Suleimani\nXyz Abc\n", encoding="utf-8")
-    result = _invoke("evaluate", "names", str(spellings))
-    assert result.exit_code == 0, result.output
-    row = next(line.split() for line in result.output.splitlines() if line.startswith("soleimani.txt"))
-    assert row[4:7] == ["1", "0", "2"]  # TP, FP, FN over the 3 pairs
