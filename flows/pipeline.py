@@ -31,11 +31,12 @@ from prefect.utilities.annotations import quote
 from flows.progress import report
 from newsfold import __version__
 from newsfold.assemble import rejects_frame, sort_tables
-from newsfold.discover import DEFAULT_MAX_BYTES, discover_sources
+from newsfold.discover import check_output_apart, discover_sources
 from newsfold.gather import gather_documents
 from newsfold.incremental import InputPlan, plan_inputs
 from newsfold.noop import run_settings, summarise_unchanged
 from newsfold.ingest import read_source
+from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
 from newsfold.records import Article, Reject, SourceFile
 from newsfold.store import Snapshot, commit_snapshot, current_snapshot, output_lock
 from newsfold.summary import INPUT_COUNTS, RunSummary, make_run_id, render_markdown, runs_row
@@ -64,17 +65,19 @@ def discover_task(raw: Path, out: Path, max_bytes: int) -> tuple[list[SourceFile
 
 @task(name="plan", cache_policy=NO_CACHE)
 def plan_task(sources: list[SourceFile], rejects: list[Reject], previous: Snapshot | None,
-              curation: str | None) -> InputPlan:
+              curation: str | None, max_bytes: int = DEFAULT_MAX_BYTES,
+              max_chars: int = DEFAULT_MAX_ARTICLE_CHARS) -> InputPlan:
     """Compare today's inputs and settings with the last snapshot's."""
-    return plan_inputs(sources, rejects, previous, run_settings(curation))
+    return plan_inputs(sources, rejects, previous, run_settings(curation, max_bytes, max_chars))
 
 
 @task(name="read", cache_policy=NO_CACHE)
-def read_task(raw: Path, sources: Sequence[SourceFile], total: int) -> tuple[list[Article], list[Reject]]:
+def read_task(raw: Path, sources: Sequence[SourceFile], total: int,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Article], list[Reject]]:
     """Read one batch of files into articles; bad input becomes rejects."""
     articles, rejects = [], []
     for source in sources:
-        found, refused = read_source(raw, source)
+        found, refused = read_source(raw, source, max_bytes=max_bytes)
         articles += found
         rejects += refused
         report("read", 1, total)
@@ -121,16 +124,18 @@ def newsfold_flow(
     workers: int | None = None,
     curation: str | None = None,
     lock_wait_seconds: float = 3600.0,
+    max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
 ) -> dict:
     """Bring the dataset in ``out`` up to date with the articles in ``raw``.
 
     Args:
         raw: Input directory, read recursively.
         out: Output directory (created if missing).
-        max_bytes: Files larger than this are rejected unread.
+        max_bytes: Files larger than this (gunzipped, for ``.gz``) are rejected.
         workers: Analysis processes; default one per core.
         curation: Optional entity curation file (see docs/entities.md).
         lock_wait_seconds: How long to wait for a run already writing ``out``.
+        max_chars: Articles longer than this are not analysed (an NF201 reject).
 
     Returns:
         The run summary as a dict (see :class:`newsfold.summary.RunSummary`).
@@ -140,18 +145,19 @@ def newsfold_flow(
     start = _RunStart(make_run_id(started_at), started_at, time.perf_counter(), out_path)
     run_id = start.run_id
     logger = get_run_logger()
+    check_output_apart(raw_path, out_path)  # before anything is written
     with output_lock(out_path, wait_seconds=lock_wait_seconds):
         sources, discover_rejects = discover_task(raw_path, out_path, max_bytes)
         previous = current_snapshot(out_path)
-        plan = plan_task(quote(sources), quote(discover_rejects), previous, curation)
+        plan = plan_task(quote(sources), quote(discover_rejects), previous, curation, max_bytes, max_chars)
         if plan.is_noop:
             logger.info("nothing new in %s: the dataset is unchanged", raw_path)
             return _publish(_unchanged_summary(start, plan, previous))
 
-        articles, read_rejects = _read_all(raw_path, plan.to_read)
+        articles, read_rejects = _read_all(raw_path, plan.to_read, max_bytes)
         reusable = previous if plan.reuse_previous else None
         gathered = gather_documents(reusable, plan.carried_paths, articles, run_id=run_id)
-        analysis = _analyse_all(gathered.to_analyse, workers)
+        analysis = _analyse_all(gathered.to_analyse, workers, max_chars)
         tables = gathered.combine(analysis.documents, analysis.tables())
 
         linked = resolve_task(quote(tables), curation)
@@ -180,23 +186,23 @@ def _batched(items: Sequence, size: int) -> list[Sequence]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _read_all(raw: Path, sources: Sequence[SourceFile]) -> tuple[list[Article], list[Reject]]:
+def _read_all(raw: Path, sources: Sequence[SourceFile], max_bytes: int) -> tuple[list[Article], list[Reject]]:
     """Read files in batches, one task each."""
     articles, rejects = [], []
     for batch in _batched(sources, READ_BATCH):
-        found, refused = read_task(raw, quote(batch), len(sources))
+        found, refused = read_task(raw, quote(batch), len(sources), max_bytes)
         articles += found
         rejects += refused
     return articles, rejects
 
 
-def _analyse_all(to_analyse: pl.DataFrame, workers: int | None) -> AnalysisBatch:
+def _analyse_all(to_analyse: pl.DataFrame, workers: int | None, max_chars: int) -> AnalysisBatch:
     """Analyse articles in batches (one task each) on a pool shared by the batches."""
     from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
 
     requests = [AnalysisRequest(*row) for row in to_analyse.iter_rows()]
     batches = []
-    with AnalysisPool(workers) as pool:
+    with AnalysisPool(workers, max_chars=max_chars) as pool:
         for batch in _batched(requests, ANALYSE_BATCH):
             batches.append(analyse_task(quote(pool), quote(batch), len(requests)))
     return AnalysisBatch.concat(batches)

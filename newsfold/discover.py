@@ -7,11 +7,16 @@ on, so nothing is lost silently:
 
 * ignored, no reject: hidden files and directories (any component starting
   with ``.``), editor swap and backup files (``*.swp``, ``*.swo``, ``*~``,
-  ``#*#``, ``.#*``), and everything under an ``exclude`` path (the output
-  directory may live inside ``raw/``);
+  ``#*#``, ``.#*``), and everything under an ``exclude`` path (the flow
+  refuses an output directory inside the input, see :func:`check_output_apart`,
+  but a library caller may still pass one);
 * rejected: a symlink whose target leaves the tree (NF108, never read),
   something that is not a regular file or cannot be read (NF109), a file over
   ``max_bytes`` (NF104) and an extension newsfold does not read (NF110).
+
+Paths are stored in the escaped form of :mod:`newsfold.paths`: any name a
+file system allows (bytes that are not UTF-8, newlines, control characters)
+is kept, losslessly and printably.
 
 Symlinks that stay inside the tree are followed (a directory link that would
 loop back into one of its own ancestors is skipped).
@@ -37,11 +42,11 @@ from pathlib import Path
 
 from newsfold.errors import ErrorCode, InputError
 from newsfold.ingest.formats import SUPPORTED_SUFFIXES, source_format
+from newsfold.limits import DEFAULT_MAX_BYTES
+from newsfold.paths import escape_path
 from newsfold.records import Reject, SourceFile
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "discover_sources", "is_ignored_name"]
-
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "check_output_apart", "discover_sources", "is_ignored_name"]
 
 _STAGE = "discover"
 _HASH_CHUNK = 1024 * 1024
@@ -79,6 +84,38 @@ def discover_sources(
     sources.sort(key=lambda source: source.path)
     rejects.sort(key=lambda reject: reject.source_path)
     return sources, rejects
+
+
+def check_output_apart(raw_root: Path, out: Path) -> None:
+    """Refuse an output directory that is the input, lies inside it or holds it.
+
+    A dataset written into its own input would read its own files (or, with
+    the output skipped, find nothing and commit an empty dataset); one that
+    holds the input would be skipped whole. Symlinks are resolved first.
+
+    Args:
+        raw_root: The input directory.
+        out: The output directory (it may not exist yet).
+
+    Raises:
+        InputError: The two overlap; the message names both.
+
+    Example:
+        >>> check_output_apart(Path("raw"), Path("raw/output"))
+        Traceback (most recent call last):
+        ...
+        newsfold.errors.InputError: the output directory 'raw/output' is inside the input directory 'raw'; choose an output directory outside it
+    """
+    raw_real, out_real = Path(raw_root).resolve(), Path(out).resolve()
+    if raw_real == out_real:
+        relation = "is the input directory"
+    elif _is_inside(out_real, raw_real):
+        relation = f"is inside the input directory {str(raw_root)!r}"
+    elif _is_inside(raw_real, out_real):
+        relation = f"holds the input directory {str(raw_root)!r}"
+    else:
+        return
+    raise InputError(f"the output directory {str(out)!r} {relation}; choose an output directory outside it")
 
 
 def is_ignored_name(name: str) -> bool:
@@ -123,7 +160,7 @@ def _walk(
             continue
         subdirs = []
         for entry in entries:
-            relative = f"{prefix}{entry.name}"
+            relative = f"{prefix}{escape_path(entry.name)}"
             if is_ignored_name(entry.name) or _is_excluded(Path(entry.path), excluded, entry.is_symlink()):
                 continue
             if _is_directory(entry):

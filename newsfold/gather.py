@@ -109,6 +109,13 @@ def gather_documents(
     )
     fresh = documents.filter(pl.col(Documents.run_id) == run_id)
     carried_documents = documents.filter(pl.col(Documents.run_id) != run_id)
-    carried = CarriedRows(tables={**carried.tables, "documents": carried_documents}, rejects=carried.rejects)
+    # A carried article may lose to a copy read by this run (one whose path
+    # sorts first): its rows then come with the copy (reused below), not twice.
+    kept_ids = carried_documents[Documents.doc_id]
+    carried_tables = {
+        name: frame.filter(pl.col(Documents.doc_id).is_in(kept_ids.to_list()))
+        for name, frame in carried.tables.items()
+    }
+    carried = CarriedRows(tables={**carried_tables, "documents": carried_documents}, rejects=carried.rejects)
     reused_facts, reused_tables = reuse_analysis(previous, fresh[Documents.doc_id].to_list())
     return Gathered(carried, fresh, reused_facts, reused_tables, duplicate_rejects)

@@ -56,7 +56,9 @@ class InputPlan:
         to_read: Files to read and analyse (new, changed, or not safely carried).
         carried_paths: Unchanged files whose rows come from the previous snapshot.
         manifest: The inputs the next snapshot will reflect.
-        counts: Files seen, new, changed, removed, unchanged; settings changed.
+        counts: Files seen, new, changed, removed, unchanged; settings
+            changed; unchanged files read again because their last read failed
+            (``retried``).
         reuse_previous: False when the pipeline version changed, so nothing
             analysed by another version is carried or reused.
     """
@@ -73,6 +75,7 @@ class InputPlan:
         return (
             self.counts["new"] == self.counts["changed"] == self.counts["removed"] == 0
             and self.counts["settings_changed"] == 0
+            and self.counts.get("retried", 0) == 0
             and self.counts["previous_snapshot"] == 1
         )
 
@@ -122,18 +125,29 @@ def plan_inputs(
         previous: The current snapshot, or None for a new dataset.
         settings: Values that shape the output besides the files, e.g.
             ``{"pipeline_version": "0.1.0", "curation": "<file text>"}``.
-            A changed ``pipeline_version`` makes every file be read again.
+            A changed ``pipeline_version`` makes every file be read again; a
+            changed ``max_bytes`` re-reads the files its old value refused
+            after gunzip, a changed ``max_chars`` the articles whose analysis
+            failed.
+
+    An unchanged file is read again when its last read failed for a reason
+    that may pass (NF109: it vanished or changed between discovery and
+    reading), so a run is never a no-op while such a file waits.
     """
     manifest = make_manifest(sources, discover_rejects, settings)
-    if previous is None:
-        before = pl.DataFrame(schema=MANIFEST_SCHEMA)
-        must_reread: set[str] = set()
-    else:
-        before = previous.read_manifest()
-        must_reread = _paths_with_recomputed_rows(previous)
+    before = pl.DataFrame(schema=MANIFEST_SCHEMA) if previous is None else previous.read_manifest()
     old, old_settings = _split_settings(before)
     new, new_settings = _split_settings(manifest)
     unchanged = {path for path, state in new.items() if old.get(path) == state}
+    must_reread: set[str] = set()
+    retried: set[str] = set()
+    if previous is not None:
+        must_reread = _paths_with_recomputed_rows(previous)
+        changed = {name.removeprefix(_SETTING_PREFIX) for name in old_settings.keys() | new_settings.keys()
+                   if old_settings.get(name) != new_settings.get(name)}
+        retried = _paths_to_retry(previous, changed_settings=changed)
+        retried &= unchanged
+        must_reread |= retried
     counts = {
         "seen": len(new),
         "new": sum(1 for path in new if path not in old),
@@ -143,6 +157,7 @@ def plan_inputs(
         "settings_changed": sum(1 for name in old_settings.keys() | new_settings.keys()
                                 if old_settings.get(name) != new_settings.get(name)),
         "previous_snapshot": int(previous is not None),
+        "retried": len(retried),
     }
     version_key = f"{_SETTING_PREFIX}pipeline_version"
     reuse = previous is not None and old_settings.get(version_key) == new_settings.get(version_key)
@@ -170,6 +185,23 @@ def _paths_with_recomputed_rows(previous: Snapshot) -> set[str]:
         | (pl.col(Rejects.error_code) == ErrorCode.DUPLICATE_DOCUMENT.value)
     )
     return set(flagged[Rejects.source_path].drop_nulls().to_list())
+
+
+def _paths_to_retry(previous: Snapshot, *, changed_settings: set[str]) -> set[str]:
+    """Files whose last read or analysis failed for a reason that may have passed.
+
+    NF109 at the read stage: the file vanished or changed between discovery
+    and reading; always retried. NF104 at the read stage (too big once
+    gunzipped) when ``max_bytes`` changed; analysis failures (NF201, e.g. an
+    article over the character limit) when ``max_chars`` changed.
+    """
+    rejects = previous.read_table("rejects")
+    wanted = (pl.col(Rejects.stage) == "read") & (pl.col(Rejects.error_code) == ErrorCode.UNREADABLE_FILE.value)
+    if "max_bytes" in changed_settings:
+        wanted |= (pl.col(Rejects.stage) == "read") & (pl.col(Rejects.error_code) == ErrorCode.OVERSIZED_FILE.value)
+    if "max_chars" in changed_settings:
+        wanted |= pl.col(Rejects.stage) == "analyse"
+    return set(rejects.filter(wanted)[Rejects.source_path].drop_nulls().to_list())
 
 
 def carry_over(previous: Snapshot | None, carried_paths: frozenset[str]) -> CarriedRows:

@@ -19,8 +19,9 @@ import time
 from pathlib import Path
 
 from newsfold import __version__
-from newsfold.discover import DEFAULT_MAX_BYTES, discover_sources
+from newsfold.discover import discover_sources
 from newsfold.incremental import InputPlan, plan_inputs
+from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
 from newsfold.store import Snapshot, current_snapshot
 from newsfold.summary import INPUT_COUNTS, RunSummary
 from schemas import Rejects, Runs
@@ -28,16 +29,20 @@ from schemas import Rejects, Runs
 __all__ = ["run_settings", "find_unchanged", "summarise_unchanged"]
 
 
-def run_settings(curation: str | Path | None) -> dict[str, str]:
+def run_settings(
+    curation: str | Path | None, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS
+) -> dict[str, str]:
     """The settings a snapshot is recorded with: a change re-runs what they affect.
 
     Example:
         >>> sorted(run_settings(None))
-        ['curation', 'pipeline_version']
+        ['curation', 'max_bytes', 'max_chars', 'pipeline_version']
     """
     return {
         "pipeline_version": __version__,
         "curation": Path(curation).read_text(encoding="utf-8") if curation else "",
+        "max_bytes": str(max_bytes),
+        "max_chars": str(max_chars),
     }
 
 
@@ -64,7 +69,7 @@ def summarise_unchanged(
 
 def find_unchanged(
     raw: Path, out: Path, *, run_id: str, started_at: dt.datetime, max_bytes: int = DEFAULT_MAX_BYTES,
-    curation: str | Path | None = None, clock: float | None = None,
+    max_chars: int = DEFAULT_MAX_ARTICLE_CHARS, curation: str | Path | None = None, clock: float | None = None,
 ) -> RunSummary | None:
     """The summary of a no-op run, or None when there is work to do (or no dataset yet).
 
@@ -74,6 +79,7 @@ def find_unchanged(
         run_id: This run's id.
         started_at: When the user started the command.
         max_bytes: As for the run: a changed limit changes what is accepted.
+        max_chars: Likewise, the longest article analysed.
         curation: The curation file the run would use.
         clock: ``time.perf_counter()`` at the command's start, for the summary's seconds.
     """
@@ -82,7 +88,7 @@ def find_unchanged(
     if previous is None:
         return None
     sources, rejects = discover_sources(raw, exclude=[out], max_bytes=max_bytes)
-    plan = plan_inputs(sources, rejects, previous, run_settings(curation))
+    plan = plan_inputs(sources, rejects, previous, run_settings(curation, max_bytes, max_chars))
     if not plan.is_noop:
         return None
     return summarise_unchanged(plan, previous, run_id=run_id, started_at=started_at,

@@ -174,3 +174,69 @@ def test_discover_sources_read_error_becomes_reject(tmp_path: Path, monkeypatch:
     assert sources == []
     assert [(r.source_path, r.error_code) for r in rejects] == [("locked.txt", "NF109")]
     assert "Permission denied" in rejects[0].message
+
+
+def write_bytes_name(root: Path, relative: bytes, data: bytes) -> None:
+    path = os.path.join(os.fsencode(root), relative)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as stream:
+        stream.write(data)
+
+
+LONG_PART = "\u00e9" * 100 + ".txt"  # 204 bytes: near the 255-byte limit of one name
+
+
+@pytest.mark.parametrize(
+    ("raw_name", "stored"),
+    [
+        (b"caf\xe9.txt", "caf\\xe9.txt"),
+        (b"gbk-\xd6\xd0\xce\xc4/a.txt", "gbk-\\xd6\\xd0\\xce\\xc4/a.txt"),
+        (b"two\nlines.txt", "two\\nlines.txt"),
+        (b"back\\slash.txt", "back\\\\slash.txt"),
+        (("a" * 245 + ".txt").encode(), "a" * 245 + ".txt"),
+        ((("d" * 200 + "/") * 15 + LONG_PART).encode(), ("d" * 200 + "/") * 15 + LONG_PART),
+    ],
+)
+def test_discover_and_read_any_file_name(tmp_path: Path, raw_name: bytes, stored: str) -> None:
+    """Names a Linux file system allows are read and stored in a printable, lossless form."""
+    from newsfold.assemble import documents_from_articles, rejects_frame
+    from newsfold.ingest import read_source
+    from newsfold.paths import unescape_path
+
+    write_bytes_name(tmp_path, raw_name, b"An article under an awkward name.")
+    write_bytes_name(tmp_path, raw_name + b".docx", b"not read")
+    sources, rejects = discover_sources(tmp_path)
+    assert [s.path for s in sources] == [stored]
+    assert [r.source_path for r in rejects] == [stored + ".docx"]
+    assert rejects[0].message.startswith(f"{stored}.docx: ")
+    assert os.fsencode(unescape_path(sources[0].path)) == raw_name
+    articles, read_rejects = read_source(tmp_path, sources[0])
+    assert read_rejects == [] and [a.source_path for a in articles] == [stored]
+    # The tables take the stored form: Parquet needs valid UTF-8.
+    documents_from_articles(articles, run_id="run_x").write_parquet(tmp_path.parent / f"{tmp_path.name}.parquet")
+    rejects_frame(rejects, run_id="run_x").write_parquet(tmp_path.parent / f"{tmp_path.name}-r.parquet")
+
+
+@pytest.mark.parametrize(
+    ("out", "words"),
+    [
+        ("raw", "is the input directory"),
+        ("raw/output", "is inside the input directory"),
+        ("raw/a/b/c", "is inside the input directory"),
+        (".", "holds the input directory"),
+        ("link-to-raw", "is the input directory"),
+        ("output", None),
+        ("raw-output", None),  # a sibling whose name starts like the input's
+    ],
+)
+def test_check_output_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, out: str, words: str | None) -> None:
+    from newsfold.discover import check_output_apart
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "link-to-raw").symlink_to(tmp_path / "raw", target_is_directory=True)
+    if words is None:
+        check_output_apart(Path("raw"), Path(out))
+    else:
+        with pytest.raises(InputError, match=words):
+            check_output_apart(Path("raw"), Path(out))

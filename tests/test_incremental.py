@@ -17,7 +17,7 @@ B_CHANGED = SourceFile("b.txt", 4, "c" * 64)
 C = SourceFile("c.txt", 3, "d" * 64)
 
 
-def snapshot_of(tmp_path, sources, rejects=()):
+def snapshot_of(tmp_path, sources, rejects=(), settings=None):
     tables = {name: empty_frame(model) for name, model in TABLES.items()}
     tables["rejects"] = pl.DataFrame(
         [
@@ -26,7 +26,7 @@ def snapshot_of(tmp_path, sources, rejects=()):
         ],
         schema=polars_schema(Rejects),
     )
-    commit_snapshot(tmp_path, tables, make_manifest(sources, []), version="run_1", metadata={})
+    commit_snapshot(tmp_path, tables, make_manifest(sources, [], settings), version="run_1", metadata={})
     return current_snapshot(tmp_path)
 
 
@@ -80,3 +80,35 @@ def test_incremental_settings_count_as_inputs(tmp_path, settings_before, setting
     assert plan.is_noop is noop
     assert plan.carried_paths == frozenset(carried)
     assert plan.counts["seen"] == 2
+
+
+@pytest.mark.parametrize(
+    ("stage", "code", "limit_now", "to_read"),
+    [
+        # vanished or changed between discovery and reading: read again even though unchanged since
+        ("read", ErrorCode.UNREADABLE_FILE.value, "100", ["b.txt"]),
+        # too big once gunzipped: read again only when the limit changed
+        ("read", ErrorCode.OVERSIZED_FILE.value, "100", []),
+        ("read", ErrorCode.OVERSIZED_FILE.value, "200", ["b.txt"]),
+        # bad content stays bad until the file changes
+        ("read", ErrorCode.MALFORMED_JSON.value, "200", []),
+        # an analysis failure (e.g. over the character limit) is retried when that limit changes
+        ("analyse", ErrorCode.ANALYSIS_FAILED.value, "100", []),
+    ],
+)
+def test_incremental_retries_files_whose_read_failed(tmp_path, stage, code, limit_now, to_read):
+    previous = snapshot_of(tmp_path, [A, B], rejects=[("b.txt", stage, code)], settings={"max_bytes": "100"})
+    plan = plan_inputs([A, B], [], previous, {"max_bytes": limit_now})
+    assert [s.path for s in plan.to_read] == to_read
+    assert plan.is_noop is (limit_now == "100" and not to_read)
+    assert plan.counts["retried"] == len(to_read)
+
+
+@pytest.mark.parametrize(("chars_now", "to_read"), [("10", []), ("20", ["b.txt"])])
+def test_incremental_reanalyses_failed_articles_when_the_character_limit_changes(tmp_path, chars_now, to_read):
+    rejects = [("b.txt", "analyse", ErrorCode.ANALYSIS_FAILED.value)]
+    previous = snapshot_of(tmp_path, [A, B], rejects=rejects, settings={"max_chars": "10"})
+    plan = plan_inputs([A, B], [], previous, {"max_chars": chars_now})
+    assert [s.path for s in plan.to_read] == to_read
+    assert plan.is_noop is (chars_now == "10")
+    assert plan.counts["retried"] == len(to_read)

@@ -10,18 +10,27 @@ import click
 
 from flows.cli.display import print_summary, progress_bars
 from flows.signals import stop_on_sigterm
-from newsfold.discover import DEFAULT_MAX_BYTES
+from newsfold.discover import check_output_apart
+from newsfold.errors import InputError
+from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
+
+
+class UsageRefused(click.ClickException):
+    """A usage error told in one line (``Error: ...``), exit status 2."""
+
+    exit_code = 2
 
 
 @click.command("run")
 @click.argument("raw", default="raw", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--out", "-o", default="output", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Dataset directory.")
 @click.option("--workers", "-w", type=click.IntRange(min=1), help="Analysis processes [default: one per core].")
-@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1), help="Reject input files larger than this.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1), help="Reject input files larger than this (gunzipped size for .gz).")
+@click.option("--max-chars", default=DEFAULT_MAX_ARTICLE_CHARS, show_default=True, type=click.IntRange(min=1), help="Reject articles longer than this unanalysed.")
 @click.option("--curation", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Entity curation file (docs/entities.md).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars, no summary table.")
 @click.option("--verbose", "-v", is_flag=True, help="Show Prefect's log lines.")
-def command(raw: Path, out: Path, workers: int | None, max_bytes: int, curation: Path | None, quiet: bool, verbose: bool) -> None:
+def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars: int, curation: Path | None, quiet: bool, verbose: bool) -> None:
     """Bring the dataset in --out up to date with the articles in RAW.
 
     Only new or changed files are read; a run with nothing new writes
@@ -35,8 +44,12 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, curation:
     """
     if not raw.is_dir():
         raise click.BadParameter(f"{raw} is not a directory", param_hint="RAW")
+    try:
+        check_output_apart(raw, out)
+    except InputError as exc:
+        raise UsageRefused(str(exc)) from exc
     clock = time.perf_counter()
-    unchanged = _find_unchanged(raw, out, max_bytes, curation, clock)
+    unchanged = _find_unchanged(raw, out, max_bytes, max_chars, curation, clock)
     if unchanged is not None:  # nothing to do: no Prefect, no spaCy, no server to start
         if not quiet:
             print_summary(unchanged.to_dict())
@@ -55,7 +68,7 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, curation:
 
             if server is not None:
                 server.wait()
-            parameters = dict(raw=str(raw), out=str(out), max_bytes=max_bytes, workers=workers,
+            parameters = dict(raw=str(raw), out=str(out), max_bytes=max_bytes, max_chars=max_chars, workers=workers,
                               curation=str(curation) if curation else None)
             with progress_bars(enabled=not quiet):
                 summary = newsfold_flow(**parameters)
@@ -73,7 +86,7 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, curation:
         print_summary(summary)
 
 
-def _find_unchanged(raw: Path, out: Path, max_bytes: int, curation: Path | None, clock: float):
+def _find_unchanged(raw: Path, out: Path, max_bytes: int, max_chars: int, curation: Path | None, clock: float):
     """The no-op summary when RAW matches the dataset in OUT, else None (the flow decides)."""
     import datetime as dt
 
@@ -84,6 +97,6 @@ def _find_unchanged(raw: Path, out: Path, max_bytes: int, curation: Path | None,
     started_at = dt.datetime.now(dt.timezone.utc)
     try:
         return find_unchanged(raw, out, run_id=make_run_id(started_at), started_at=started_at,
-                              max_bytes=max_bytes, curation=curation, clock=clock)
+                              max_bytes=max_bytes, max_chars=max_chars, curation=curation, clock=clock)
     except (NewsfoldError, OSError):
         return None  # let the flow meet the problem and report it the usual way

@@ -6,7 +6,10 @@ from pathlib import Path
 
 import click
 
-from newsfold.discover import DEFAULT_MAX_BYTES
+from flows.cli.run import UsageRefused
+from newsfold.discover import check_output_apart
+from newsfold.errors import InputError
+from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
 
 
 @click.command("serve")
@@ -15,9 +18,10 @@ from newsfold.discover import DEFAULT_MAX_BYTES
 @click.option("--cron", required=True, help='Schedule in cron syntax, e.g. "*/30 * * * *".')
 @click.option("--name", default="newsfold-scheduled", show_default=True, help="Deployment name.")
 @click.option("--workers", "-w", type=click.IntRange(min=1), help="Analysis processes [default: one per core].")
-@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1), help="Reject input files larger than this.")
+@click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1), help="Reject input files larger than this (gunzipped size for .gz).")
+@click.option("--max-chars", default=DEFAULT_MAX_ARTICLE_CHARS, show_default=True, type=click.IntRange(min=1), help="Reject articles longer than this unanalysed.")
 @click.option("--curation", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Entity curation file.")
-def command(raw: Path, out: Path, cron: str, name: str, workers: int | None, max_bytes: int, curation: Path | None) -> None:
+def command(raw: Path, out: Path, cron: str, name: str, workers: int | None, max_bytes: int, max_chars: int, curation: Path | None) -> None:
     """Serve the flow as a deployment that runs RAW into --out on a schedule.
 
     Runs until interrupted. Without PREFECT_API_URL it uses Prefect's
@@ -29,12 +33,17 @@ def command(raw: Path, out: Path, cron: str, name: str, workers: int | None, max
     Example:
         newsfold serve raw --out output --cron "0 * * * *"
     """
+    try:
+        check_output_apart(raw, out)
+    except InputError as exc:
+        raise UsageRefused(str(exc)) from exc
     from flows.pipeline import newsfold_flow
 
     parameters = {
         "raw": str(raw.resolve()),
         "out": str(out.resolve()),
         "max_bytes": max_bytes,
+        "max_chars": max_chars,
         "workers": workers,
         "curation": str(curation.resolve()) if curation else None,
     }

@@ -15,9 +15,10 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -26,9 +27,10 @@ import polars as pl
 from newsfold.analyse.document import AnalysisRequest, DocAnalysis, analyse_parsed
 from newsfold.analyse.model import load_model
 from newsfold.lifeline import watch_parent
+from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS
 from schemas import Amounts, Dates, Mentions, Quotes, Sentences, frame_from_rows
 
-__all__ = ["AnalysisBatch", "AnalysisPool", "analyse_in_process"]
+__all__ = ["AnalysisBatch", "AnalysisPool", "DEFAULT_MAX_ARTICLE_CHARS", "analyse_in_process", "split_text"]
 
 #: spaCy batch size; small batches keep both workers busy on small inputs.
 SPACY_BATCH_SIZE = 32
@@ -36,6 +38,10 @@ SPACY_BATCH_SIZE = 32
 CHUNK_SIZE = 64
 #: Below this many characters in total, starting workers costs more than it saves.
 MIN_CHARS_FOR_WORKERS = 200_000
+#: Longest text parsed in one go; longer ones are parsed in pieces (spaCy's max_length is 1,000,000).
+PIECE_CHARS = 20_000
+#: Most characters parsed in one spaCy batch (32 articles of 5,000 characters).
+BATCH_CHARS = 160_000
 
 _DOC_LEVEL_SCHEMA = {
     "doc_id": pl.String,
@@ -118,21 +124,32 @@ class AnalysisBatch:
         )
 
 
-def analyse_in_process(requests: Sequence[AnalysisRequest]) -> AnalysisBatch:
+def analyse_in_process(
+    requests: Sequence[AnalysisRequest], max_chars: int = DEFAULT_MAX_ARTICLE_CHARS
+) -> AnalysisBatch:
     """Parse and analyse ``requests`` in this process.
 
     An article whose analysis raises is reported in ``failures`` (the run
-    records it as a reject) and the other articles are still analysed.
+    records it as a reject) and the other articles are still analysed. An
+    article longer than ``max_chars`` is reported in ``failures`` unparsed.
+    Longer texts than :data:`PIECE_CHARS` are parsed piece by piece (see
+    :func:`split_text`) and the pieces joined into one Doc, so the parser's
+    memory depends on the piece, not on the article.
     """
-    nlp = load_model()
-    longest = max((len(r.text) for r in requests), default=0)
-    if longest > nlp.max_length:
-        nlp.max_length = longest + 1
     analyses, failures = [], []
+    allowed = []
+    for request in requests:
+        if len(request.text) > max_chars:
+            failures.append((request.doc_id, _too_long_message(len(request.text), max_chars)))
+        else:
+            allowed.append(request)
+    if not allowed:
+        return AnalysisBatch.from_analyses(analyses, failures)
+    nlp = load_model()
     position = 0
-    while position < len(requests):
-        docs = nlp.pipe((r.text for r in requests[position:]), batch_size=SPACY_BATCH_SIZE)
-        for request in requests[position:]:
+    while position < len(allowed):
+        docs = _parse_each(nlp, allowed[position:])
+        for request in allowed[position:]:
             position += 1
             try:
                 analyses.append(analyse_parsed(next(docs), request))
@@ -140,6 +157,78 @@ def analyse_in_process(requests: Sequence[AnalysisRequest]) -> AnalysisBatch:
                 failures.append((request.doc_id, f"{type(exc).__name__}: {exc}"))
                 break  # the parse stream may be broken: restart it after this article
     return AnalysisBatch.from_analyses(analyses, failures)
+
+
+def split_text(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``size`` characters that join back into it.
+
+    A piece ends after the last line break in the second half of its window,
+    else after the last space there, else at ``size`` exactly (a text with
+    no break at all).
+
+    Example:
+        >>> split_text("one two\\nthree four five", size=10)
+        ['one two\\n', 'three ', 'four five']
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        window_end = start + size
+        floor = start + size // 2
+        cut = text.rfind("\n", floor, window_end) + 1
+        if cut <= floor:
+            cut = max(text.rfind(" ", floor, window_end), text.rfind("\t", floor, window_end)) + 1
+        if cut <= floor:
+            cut = window_end
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _parse_each(nlp, requests: Sequence[AnalysisRequest]) -> Iterator:
+    """One Doc per request, in order; long texts parsed in pieces and joined.
+
+    Pieces go to spaCy in batches of at most :data:`SPACY_BATCH_SIZE` texts
+    and :data:`BATCH_CHARS` characters: the parser's memory grows with the
+    characters of a batch (about 3 KB per character with the small English
+    model), so a batch of long pieces is as bounded as one of short articles.
+    """
+    from spacy.tokens import Doc
+
+    size = min(PIECE_CHARS, nlp.max_length)
+    pieces = ((piece, index) for index, request in enumerate(requests) for piece in split_text(request.text, size))
+    group: list = []
+    current = 0
+    for batch in _batch_by_chars(pieces):
+        for doc, index in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            if index != current:
+                yield group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
+                group, current = [], index
+            group.append(doc)
+    if group:
+        yield group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
+
+
+def _batch_by_chars(pieces: Iterable[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
+    """Consecutive pieces grouped by :data:`SPACY_BATCH_SIZE` texts or :data:`BATCH_CHARS` characters."""
+    batch: list[tuple[str, int]] = []
+    chars = 0
+    for item in pieces:
+        if batch and (len(batch) == SPACY_BATCH_SIZE or chars + len(item[0]) > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
+
+
+def _too_long_message(length: int, limit: int) -> str:
+    return (
+        f"the text is {length} characters long, over the {limit}-character limit for one article; "
+        "split it or raise the limit (--max-chars)"
+    )
 
 
 def _init_worker(parent_pid: int) -> None:
@@ -158,11 +247,16 @@ class AnalysisPool:
         workers: Processes to use; ``None`` means one per core. With one
             worker, or little text, everything runs in this process.
         chunk_size: Articles per unit of work.
+        max_chars: Longest article analysed; longer ones are reported in
+            ``failures`` without being parsed.
     """
 
-    def __init__(self, workers: int | None = None, chunk_size: int = CHUNK_SIZE) -> None:
+    def __init__(
+        self, workers: int | None = None, chunk_size: int = CHUNK_SIZE, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS
+    ) -> None:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.chunk_size = chunk_size
+        self.max_chars = max_chars
         self._executor: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "AnalysisPool":
@@ -193,8 +287,9 @@ class AnalysisPool:
 
     def _map(self, chunks: list[Sequence[AnalysisRequest]]) -> Iterator[AnalysisBatch]:
         total_chars = sum(len(r.text) for chunk in chunks for r in chunk)
+        work = functools.partial(analyse_in_process, max_chars=self.max_chars)
         if self.workers <= 1 or (self._executor is None and total_chars < MIN_CHARS_FOR_WORKERS):
-            return map(analyse_in_process, chunks)
+            return map(work, chunks)
         if self._executor is None:
             # spawn, not fork: the parent runs threads (Prefect, Polars) that fork would copy mid-flight.
             self._executor = ProcessPoolExecutor(
@@ -203,4 +298,4 @@ class AnalysisPool:
                 initializer=_init_worker,
                 initargs=(os.getpid(),),
             )
-        return self._executor.map(analyse_in_process, chunks)
+        return self._executor.map(work, chunks)

@@ -78,7 +78,7 @@ def decode_bytes(data: bytes) -> DecodedText:
         if data.startswith(bom):
             return _decode_strict(data[len(bom) :], encoding)
     if is_binary(data):
-        hint = " (UTF-16 without a byte-order mark is not supported)" if b"\x00" in data else ""
+        hint = " (UTF-16 without a byte-order mark is not supported)" if _looks_like_utf16(data) else ""
         raise ReadProblem(ErrorCode.BINARY_FILE.value, f"looks binary, not text{hint}")
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
@@ -107,6 +107,21 @@ def is_binary(data: bytes) -> bool:
         return False
     controls = len(sample) - len(sample.translate(None, _ODD_CONTROLS))
     return controls / len(sample) > _MAX_CONTROL_SHARE
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Whether NUL bytes fill one byte position of each pair, as in ASCII text saved as UTF-16.
+
+    Example:
+        >>> _looks_like_utf16("plain text".encode("utf-16-le")), _looks_like_utf16(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
+        (True, False)
+    """
+    sample = data[:_SAMPLE_BYTES]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return False
+    even, odd = sample[0 : 2 * pairs : 2].count(0), sample[1 : 2 * pairs : 2].count(0)
+    return max(even, odd) >= 0.8 * pairs and min(even, odd) <= 0.1 * pairs
 
 
 def _decode_strict(data: bytes, encoding: str) -> DecodedText:

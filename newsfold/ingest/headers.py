@@ -51,8 +51,21 @@ _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+")
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
-    """SafeLoader that leaves timestamps as text: ``date: 2020-02-30`` must
-    become an NF111 naming the value, not a ValueError for the whole block."""
+    """SafeLoader that leaves timestamps as text and refuses anchors and aliases.
+
+    ``date: 2020-02-30`` must become an NF111 naming the value, not a
+    ValueError for the whole block. Anchors (``&a``) and aliases (``*a``) have
+    no use in front matter and nested aliases expand exponentially (a ten-line
+    "billion laughs" block takes gigabytes), so the first one ends the parse.
+    """
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 (PyYAML's signature)
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise yaml.composer.ComposerError(
+                None, None, "YAML anchors and aliases (&name, *name) are not allowed in front matter", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 _FrontMatterLoader.add_constructor(

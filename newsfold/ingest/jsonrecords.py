@@ -21,7 +21,10 @@ from typing import Any
 from newsfold.errors import ErrorCode
 from newsfold.ingest.problems import ReadProblem
 
-__all__ = ["JsonRecord", "iterate_json_records", "iterate_jsonl_records"]
+__all__ = ["JsonRecord", "iterate_json_records", "iterate_jsonl_records", "MAX_JSON_DEPTH"]
+
+#: Deepest nesting accepted in one record (the record object itself is level 1).
+MAX_JSON_DEPTH = 64
 
 _EXCERPT_CHARS = 200
 _TOO_DEEP = "is JSON nested too deeply to read (over Python's recursion limit)"
@@ -78,7 +81,7 @@ def iterate_json_records(text: str) -> Iterator[JsonRecord]:
             payload=text[:_EXCERPT_CHARS],
         )
     for index, item in enumerate(document):
-        yield _as_record(index, item, lambda: json.dumps(item)[:_EXCERPT_CHARS], where=f"record {index}")
+        yield _as_record(index, item, lambda item=item: json.dumps(item)[:_EXCERPT_CHARS], where=f"record {index}")
 
 
 def iterate_jsonl_records(text: str) -> Iterator[JsonRecord]:
@@ -114,19 +117,36 @@ def iterate_jsonl_records(text: str) -> Iterator[JsonRecord]:
             )
             yield JsonRecord(index, {}, problem)
             continue
-        yield _as_record(index, item, lambda: line[:_EXCERPT_CHARS], where=f"line {index + 1}")
+        yield _as_record(index, item, lambda line=line: line[:_EXCERPT_CHARS], where=f"line {index + 1}")
 
 
 def _as_record(index: int, item: Any, excerpt: Callable[[], str], *, where: str) -> JsonRecord:
-    """A parsed item as a record, or an NF106 problem when it is not an object."""
+    """A parsed item as a record, or an NF106 problem when it is not an object or nests too deeply."""
     if isinstance(item, dict):
-        return JsonRecord(index, item)
+        if not _nests_deeper_than(item, MAX_JSON_DEPTH):
+            return JsonRecord(index, item)
+        message = f"{where} nests values more than {MAX_JSON_DEPTH} levels deep; flatten it"
+        return JsonRecord(index, {}, ReadProblem(ErrorCode.MALFORMED_JSON.value, message, payload=excerpt()))
     problem = ReadProblem(
         ErrorCode.MALFORMED_JSON.value,
         f"{where} is a JSON {_json_kind(item)}, not an object with a text field",
-        payload=excerpt(),
+        payload=excerpt,
     )
     return JsonRecord(index, {}, problem)
+
+
+def _nests_deeper_than(value: Any, limit: int) -> bool:
+    """Whether lists and objects in ``value`` nest more than ``limit`` levels (iterative, no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values() if isinstance(child, (dict, list)))
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item if isinstance(child, (dict, list)))
+    return False
 
 
 def _json_kind(value: Any) -> str:

@@ -23,8 +23,10 @@ from dataclasses import dataclass
 
 from newsfold.ingest.dates import parse_date_value
 
-__all__ = ["Metadata", "FieldProblem", "canonical_key", "read_metadata", "TEXT_FIELDS"]
+__all__ = ["Metadata", "FieldProblem", "canonical_key", "read_metadata", "TEXT_FIELDS", "PLAUSIBLE_YEARS"]
 
+#: Years a declared publication date may fall in; 0001-01-01 or 9999-12-31 are placeholders, not dates.
+PLAUSIBLE_YEARS = (1700, 2199)
 #: Record fields that hold the article body, in order of preference.
 TEXT_FIELDS = ("text", "body", "content")
 
@@ -150,6 +152,12 @@ def _read_date(key: str, value: object, problems: list[FieldProblem]) -> dt.date
         problems.append(
             FieldProblem(key, shown, f"{key.lower()} {shown!r} is not a date newsfold can read (use YYYY-MM-DD)")
         )
+    elif not PLAUSIBLE_YEARS[0] <= parsed.year <= PLAUSIBLE_YEARS[1]:
+        shown = _describe(value)
+        first, last = PLAUSIBLE_YEARS
+        message = f"{key.lower()} {shown!r} is outside the years {first}-{last} a publication date can have (a placeholder?)"
+        problems.append(FieldProblem(key, shown, message))
+        return None
     return parsed
 
 

@@ -20,27 +20,30 @@ from pathlib import Path
 
 from newsfold.errors import ErrorCode
 from newsfold.ingest.problems import ReadProblem
+from newsfold.limits import DEFAULT_MAX_BYTES
 
-__all__ = ["load_payload", "gunzip_bytes", "MAX_GUNZIPPED_BYTES"]
+__all__ = ["load_payload", "gunzip_bytes", "DEFAULT_MAX_BYTES", "MAX_GUNZIPPED_BYTES"]
 
-#: Ceiling on a gunzipped payload, so a gzip bomb becomes a reject, not an OOM.
+#: Ceiling on a gunzipped payload whatever the limit, so a gzip bomb becomes a reject, not an OOM.
 MAX_GUNZIPPED_BYTES = 1024 * 1024 * 1024
 
 
-def load_payload(path: Path, *, sha256: str, gzipped: bool) -> bytes:
+def load_payload(path: Path, *, sha256: str, gzipped: bool, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, gunzipped when ``gzipped``.
 
     Args:
         path: Absolute or working-directory-relative file path.
         sha256: Hash discovery recorded; the bytes read must still match it.
         gzipped: Whether the file is a gzip stream.
+        max_bytes: The input size limit; it applies to the gunzipped bytes
+            (discovery already checked the size on disk).
 
     Returns:
         The (decompressed) bytes.
 
     Raises:
         ReadProblem: NF109 unreadable or changed since discovery, NF105
-            corrupt gzip, NF104 gunzipped payload over the ceiling.
+            corrupt gzip, NF104 gunzipped payload over ``max_bytes``.
     """
     try:
         data = path.read_bytes()
@@ -53,7 +56,7 @@ def load_payload(path: Path, *, sha256: str, gzipped: bool) -> bytes:
             ErrorCode.UNREADABLE_FILE.value,
             "changed on disk since it was discovered; it will be read on the next run",
         )
-    return gunzip_bytes(data, max_bytes=MAX_GUNZIPPED_BYTES) if gzipped else data
+    return gunzip_bytes(data, max_bytes=min(max_bytes, MAX_GUNZIPPED_BYTES)) if gzipped else data
 
 
 def gunzip_bytes(data: bytes, *, max_bytes: int) -> bytes:
@@ -88,6 +91,7 @@ def gunzip_bytes(data: bytes, *, max_bytes: int) -> bytes:
     if len(out) > max_bytes:
         raise ReadProblem(
             ErrorCode.OVERSIZED_FILE.value,
-            f"inflates to more than {max_bytes} bytes when gunzipped; split it into smaller files",
+            f"inflates to more than {max_bytes} bytes when gunzipped, over the size limit; "
+            "split it or raise the limit (--max-bytes)",
         )
     return out

@@ -12,6 +12,8 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 __all__ = ["ReadProblem"]
 
 
@@ -21,11 +23,19 @@ class ReadProblem(Exception):
     Attributes:
         code: A :class:`newsfold.errors.ErrorCode` value, e.g. ``"NF105"``.
         message: What is wrong, without the file name (the caller adds it).
-        payload: An excerpt of the offending input, when one helps.
+        payload: An excerpt of the offending input, when one helps; may be
+            given as a zero-argument function, called only when it is read
+            (a file with a million bad records only shows a few).
     """
 
-    def __init__(self, code: str, message: str, payload: str | None = None) -> None:
+    def __init__(self, code: str, message: str, payload: str | Callable[[], str] | None = None) -> None:
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
-        self.payload = payload
+        self._payload = payload
+
+    @property
+    def payload(self) -> str | None:
+        if callable(self._payload):
+            self._payload = self._payload()
+        return self._payload

@@ -18,7 +18,11 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import functools
+import itertools
 import reprlib
+from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -29,21 +33,28 @@ from newsfold.ingest.headers import locate_body, split_header
 from newsfold.ingest.jsonrecords import JsonRecord, iterate_json_records, iterate_jsonl_records
 from newsfold.ingest.metadata import TEXT_FIELDS, FieldProblem, Metadata, canonical_key, read_metadata
 from newsfold.ingest.normalise import normalise_text
-from newsfold.ingest.payload import load_payload
+from newsfold.ingest.payload import DEFAULT_MAX_BYTES, load_payload
 from newsfold.ingest.problems import ReadProblem
+from newsfold.paths import locate_source
 from newsfold.records import Article, Reject, SourceFile
 
-__all__ = ["read_source"]
+__all__ = ["read_source", "MAX_RECORD_REJECTS"]
 
 _STAGE = "read"
+#: Most record-level rejects one JSON/JSONL file gets before they are summarised in one row.
+MAX_RECORD_REJECTS = 100
+_SUMMARY_EXAMPLES = 5
 
 
-def read_source(raw_root: Path, source: SourceFile) -> tuple[list[Article], list[Reject]]:
+def read_source(
+    raw_root: Path, source: SourceFile, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[Article], list[Reject]]:
     """Read one discovered file into Articles; bad input becomes Reject rows, never an exception.
 
     Args:
         raw_root: The directory ``source.path`` is relative to.
         source: A file found by :func:`newsfold.discover.discover_sources`.
+        max_bytes: Largest input accepted, counted after gunzip (NF104 beyond).
 
     Returns:
         The articles read (one for text files, one per good record for JSON)
@@ -54,16 +65,21 @@ def read_source(raw_root: Path, source: SourceFile) -> tuple[list[Article], list
         return [], [_reject(source, ErrorCode.UNSUPPORTED_FILE_TYPE.value, "is not a file type newsfold reads")]
     fmt, gzipped = found
     try:
-        data = load_payload(Path(raw_root) / source.path, sha256=source.sha256, gzipped=gzipped)
+        data = load_payload(
+            locate_source(raw_root, source.path), sha256=source.sha256, gzipped=gzipped, max_bytes=max_bytes
+        )
         decoded = decode_bytes(data)
         if not decoded.text.strip():
             raise ReadProblem(ErrorCode.EMPTY_FILE.value, "is empty or holds only whitespace; remove it or add the article text")
         if fmt == "text":
             return _read_text_file(source, decoded)
-        records = list(iterate_jsonl_records(decoded.text) if fmt == "jsonl" else iterate_json_records(decoded.text))
+        records = iterate_jsonl_records(decoded.text) if fmt == "jsonl" else iterate_json_records(decoded.text)
+        first = next(records, None)  # a problem with the whole document is raised here
     except ReadProblem as problem:
         return [], [_reject(source, problem.code, problem.message, payload=problem.payload)]
-    return _read_records(source, records, decoded.encoding, per_line=fmt == "jsonl")
+    if first is None:
+        return [], [_reject(source, ErrorCode.EMPTY_FILE.value, "holds no JSON records")]
+    return _read_records(source, itertools.chain([first], records), decoded.encoding, per_line=fmt == "jsonl")
 
 
 def _read_text_file(source: SourceFile, decoded: DecodedText) -> tuple[list[Article], list[Reject]]:
@@ -86,28 +102,69 @@ def _read_text_file(source: SourceFile, decoded: DecodedText) -> tuple[list[Arti
 
 
 def _read_records(
-    source: SourceFile, records: list[JsonRecord], encoding: str, *, per_line: bool
+    source: SourceFile, records: Iterable[JsonRecord], encoding: str, *, per_line: bool
 ) -> tuple[list[Article], list[Reject]]:
-    """One article per good JSON record; one reject per bad record or value."""
-    if not records:
-        return [], [_reject(source, ErrorCode.EMPTY_FILE.value, "holds no JSON records")]
+    """One article per good JSON record; one reject per bad record or value.
+
+    A file with more than :data:`MAX_RECORD_REJECTS` such rejects gets one
+    summary reject instead (counts by code and the first examples), so a JSON
+    array of a million numbers costs one ``rejects`` row, not a million.
+    """
     articles: list[Article] = []
-    rejects: list[Reject] = []
-    for record in records:
+    rejects = _RecordRejects(source)
+    n_records = 0
+    for n_records, record in enumerate(records, start=1):
         where = f"line {record.index + 1}" if per_line else f"record {record.index}"
         if record.problem is not None:
-            rejects.append(
-                _reject(source, record.problem.code, record.problem.message, record.index, record.problem.payload)
-            )
+            rejects.add(record.problem.code, functools.partial(_problem_reject, source, record.problem, record.index))
             continue
         try:
             article, problems = _read_record(source, record, encoding, where)
         except ReadProblem as problem:
-            rejects.append(_reject(source, problem.code, problem.message, record.index, problem.payload))
+            rejects.add(problem.code, functools.partial(_problem_reject, source, problem, record.index))
             continue
         articles.append(article)
-        rejects.extend(_field_reject(source, problem, record.index, where) for problem in problems)
-    return articles, rejects
+        for problem in problems:
+            rejects.add(ErrorCode.BAD_HEADER_VALUE.value, functools.partial(_field_reject, source, problem, record.index, where))
+    return articles, rejects.rows(records_read=n_records)
+
+
+def _problem_reject(source: SourceFile, problem: ReadProblem, index: int) -> Reject:
+    return _reject(source, problem.code, problem.message, index, problem.payload)
+
+
+class _RecordRejects:
+    """The rejects of one file's records, kept whole up to a threshold, then summarised."""
+
+    def __init__(self, source: SourceFile) -> None:
+        self.source = source
+        self.kept: list[Reject] = []
+        self.by_code: Counter[str] = Counter()
+
+    def add(self, code: str, make_reject: Callable[[], Reject]) -> None:
+        """Count a reject of ``code``; build it (``make_reject()``) only while it may be listed."""
+        self.by_code[code] += 1
+        if len(self.kept) <= MAX_RECORD_REJECTS:
+            self.kept.append(make_reject())
+
+    def rows(self, *, records_read: int) -> list[Reject]:
+        total = sum(self.by_code.values())
+        if total <= MAX_RECORD_REJECTS:
+            return self.kept
+        code = max(sorted(self.by_code), key=self.by_code.__getitem__)
+        counts = ", ".join(
+            f"{count} {name} ({ErrorCode(name).describe()})" for name, count in sorted(
+                self.by_code.items(), key=lambda item: (-item[1], item[0])
+            )
+        )
+        examples = self.kept[:_SUMMARY_EXAMPLES]
+        shown = "; ".join(r.message.removeprefix(f"{self.source.path}: ") for r in examples)
+        message = (
+            f"{total} problems in its records (of {records_read} records), too many to list one by one: "
+            f"{counts}. First {len(examples)}: {shown}"
+        )
+        payload = "\n".join(r.payload for r in examples if r.payload)
+        return [_reject(self.source, code, message, payload=payload or None)]
 
 
 def _read_record(
@@ -145,6 +202,11 @@ def _find_text_value(fields: dict[str, Any], where: str) -> str:
         blank = value if blank is None else blank
     if blank is not None:
         return blank  # the caller rejects it as empty (NF101), not as missing
+    nulls = [name for name in TEXT_FIELDS if name in fields and fields[name] is None]
+    if nulls:
+        raise ReadProblem(
+            ErrorCode.MISSING_TEXT_FIELD.value, f"{where} has null in '{nulls[0]}' where the article text belongs"
+        )
     keys = ", ".join(sorted(map(str, fields))[:10]) or "none"
     raise ReadProblem(
         ErrorCode.MISSING_TEXT_FIELD.value,

@@ -49,6 +49,25 @@ def test_cli_errors_are_clean_messages(tmp_path, monkeypatch, args, exit_code, m
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("command", ["run", "serve"])
+@pytest.mark.parametrize(
+    ("out", "words"),
+    [("raw", "is the input directory"), ("raw/output", "is inside the input directory"),
+     (".", "holds the input directory"), ("raw/./sub/..", "is the input directory")],
+)
+def test_cli_refuses_an_output_overlapping_the_input(tmp_path, monkeypatch, command, out, words):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "sub").mkdir()
+    (tmp_path / "raw" / "a.txt").write_text("An article.", encoding="utf-8")
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    result = CliRunner().invoke(main, [command, "raw", "--out", out, "--cron", "0 * * * *"][: 4 if command == "run" else 6])
+    assert result.exit_code == 2
+    (line,) = result.output.strip().splitlines()  # one clear line, no usage text, no traceback
+    assert line.startswith("Error: the output directory ") and words in line
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before  # nothing written
+
+
 @pytest.mark.integration
 def test_cli_run_then_validate(prefect_api, seed_raw, tmp_path):
     out = tmp_path / "output"

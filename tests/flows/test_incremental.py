@@ -33,6 +33,10 @@ SLOTS = ["a.txt", "nested/b.txt", "c.md", "d.txt"]
 operation = st.one_of(
     st.tuples(st.just("write"), st.sampled_from(SLOTS), st.integers(0, len(VARIANTS) - 1)),
     st.tuples(st.just("delete"), st.sampled_from(SLOTS)),
+    # a byte-identical copy, a rename (both may land on a name sorting before the original), a touch
+    st.tuples(st.just("copy"), st.sampled_from(SLOTS), st.sampled_from(SLOTS)),
+    st.tuples(st.just("rename"), st.sampled_from(SLOTS), st.sampled_from(SLOTS)),
+    st.tuples(st.just("touch"), st.sampled_from(SLOTS)),
     st.tuples(st.just("run")),
 )
 
@@ -44,6 +48,16 @@ def apply(raw: Path, step: tuple) -> None:
         path.write_text(VARIANTS[step[2]], encoding="utf-8")
     elif step[0] == "delete":
         (raw / step[1]).unlink(missing_ok=True)
+    elif step[0] in ("copy", "rename"):
+        source, target = raw / step[1], raw / step[2]
+        if source.exists() and source != target:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read_bytes())
+            if step[0] == "rename":
+                source.unlink()
+    elif step[0] == "touch" and (raw / step[1]).exists():
+        stat = (raw / step[1]).stat()
+        os.utime(raw / step[1], ns=(stat.st_atime_ns + 10**9, stat.st_mtime_ns + 10**9))
 
 
 def comparable(out: Path) -> dict[str, pl.DataFrame]:
@@ -79,6 +93,62 @@ def test_incremental_runs_equal_a_fresh_run(prefect_api, tmp_path_factory, steps
     newsfold_flow(raw=str(raw), out=str(root / "fresh"), workers=1)
     assert_same_dataset(out, root / "fresh")
     assert find_violations(read_tables(out)) == []
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        # a copy whose name sorts before the original's: the copy is kept, with the analysis rows
+        [("copy", "d.txt", "a.txt"), ("run",)],
+        [("copy", "d.txt", "a.txt"), ("run",), ("delete", "a.txt"), ("run",)],
+        [("copy", "d.txt", "a.txt"), ("run",), ("delete", "d.txt"), ("run",)],
+        # a copy sorting after, then the original renamed before it
+        [("copy", "d.txt", "nested/b.txt"), ("run",), ("rename", "d.txt", "c.md"), ("run",)],
+        [("touch", "d.txt"), ("run",), ("copy", "d.txt", "c.md"), ("touch", "c.md"), ("run",)],
+    ],
+)
+def test_incremental_copies_equal_a_fresh_run(prefect_api, tmp_path, steps):
+    raw, out = tmp_path / "raw", tmp_path / "output"
+    raw.mkdir()
+    apply(raw, ("write", "d.txt", 1))
+    newsfold_flow(raw=str(raw), out=str(out), workers=1)
+    for step in steps:
+        apply(raw, step)
+        if step[0] == "run":
+            newsfold_flow(raw=str(raw), out=str(out), workers=1)
+    newsfold_flow(raw=str(raw), out=str(tmp_path / "fresh"), workers=1)
+    assert read_tables(out)["sentences"].height > 0
+    assert_same_dataset(out, tmp_path / "fresh")
+
+
+def test_incremental_failed_read_is_retried(prefect_api, tmp_path, monkeypatch):
+    """A file that could not be read once (it vanished, then came back unchanged) is read by the next run."""
+    import flows.pipeline
+
+    raw, out = tmp_path / "raw", tmp_path / "output"
+    raw.mkdir()
+    apply(raw, ("write", "a.txt", 0))
+    apply(raw, ("write", "d.txt", 1))
+    real_read = flows.pipeline.read_source
+
+    def vanish_d(root, source, **kwargs):
+        if source.path != "d.txt":
+            return real_read(root, source, **kwargs)
+        moved = raw / "d.txt"
+        moved.rename(tmp_path / "away.txt")
+        try:
+            return real_read(root, source, **kwargs)
+        finally:
+            (tmp_path / "away.txt").rename(moved)
+
+    monkeypatch.setattr(flows.pipeline, "read_source", vanish_d)
+    newsfold_flow(raw=str(raw), out=str(out), workers=1)
+    assert read_tables(out)["rejects"]["error_code"].to_list() == ["NF109"]
+    monkeypatch.setattr(flows.pipeline, "read_source", real_read)
+    summary = newsfold_flow(raw=str(raw), out=str(out), workers=1)
+    assert summary["committed"] and summary["rows"]["documents"] == 2
+    newsfold_flow(raw=str(raw), out=str(tmp_path / "fresh"), workers=1)
+    assert_same_dataset(out, tmp_path / "fresh")
 
 
 def test_incremental_moved_file_keeps_its_ids(prefect_api, seed_raw, tmp_path):

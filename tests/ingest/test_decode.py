@@ -63,3 +63,20 @@ def test_decode_bytes_invalid(data: bytes, code: str) -> None:
 )
 def test_is_binary(data: bytes, binary: bool) -> None:
     assert is_binary(data) is binary
+
+
+@pytest.mark.parametrize(
+    ("data", "hint"),
+    [
+        (TEXT.encode("utf-16-le"), True),
+        ("Plain words".encode("utf-16-be"), True),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", False),
+        (b"\x7fELF\x02\x01\x01\x00" + bytes(8) + b"\x03\x00>\x00\x01\x00\x00\x00", False),
+        (b"text with a NUL \x00 byte", False),
+    ],
+)
+def test_decode_bytes_utf16_hint_only_for_utf16(data: bytes, hint: bool) -> None:
+    with pytest.raises(ReadProblem) as caught:
+        decode_bytes(data)
+    assert caught.value.code == "NF102"
+    assert ("UTF-16" in caught.value.message) is hint

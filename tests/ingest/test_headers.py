@@ -133,3 +133,23 @@ def test_split_header_deeply_nested_front_matter_is_reported() -> None:
     text = "---\nkey: " + "[" * 100_000 + "\n---\nBody."
     split = split_header(text)
     assert split.problem is not None and split.fields == {}
+
+
+def _alias_bomb(levels: int) -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, levels)]
+    return "---\n" + "\n".join(lines) + "\ntitle: Boom\n---\nBody text.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _alias_bomb(12),  # 9**12 strings if expanded
+        "---\ntitle: &t Rockets hit\nsource: *t\n---\nBody text.\n",
+        "---\nbase: &b {title: Rockets}\nother:\n  <<: *b\n---\nBody text.\n",
+    ],
+)
+def test_split_header_refuses_yaml_anchors_and_aliases(text: str) -> None:
+    split = split_header(text)
+    assert split.fields == {} and split.body_start == 0
+    assert "anchors and aliases" in split.problem

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfold.ingest.jsonrecords import iterate_json_records, iterate_jsonl_records
+from newsfold.ingest.jsonrecords import MAX_JSON_DEPTH, iterate_json_records, iterate_jsonl_records
 from newsfold.ingest.problems import ReadProblem
 
 
@@ -69,3 +69,17 @@ def test_iterate_records_too_deep_is_a_problem_not_a_crash(depth: int) -> None:
     assert summarise(iterate_jsonl_records(f'{{"text": "a"}}\n{deep}\n')) == [(0, None), (1, "NF106")]
     with pytest.raises(ReadProblem, match="nested too deeply"):
         list(iterate_json_records(deep))
+
+
+def _nested(depth: int) -> str:
+    """A record whose 'extra' field nests lists so the record reaches ``depth`` levels."""
+    return '{"text": "a", "extra": ' + "[" * (depth - 1) + "]" * (depth - 1) + "}"
+
+
+@pytest.mark.parametrize(
+    ("depth", "code"),
+    [(2, None), (MAX_JSON_DEPTH, None), (MAX_JSON_DEPTH + 1, "NF106"), (500, "NF106")],
+)
+def test_iterate_records_nesting_is_bounded(depth: int, code: str | None) -> None:
+    assert summarise(iterate_jsonl_records(_nested(depth))) == [(0, code)]
+    assert summarise(iterate_json_records(f"[{_nested(depth)}]")) == [(0, code)]

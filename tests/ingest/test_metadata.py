@@ -32,6 +32,8 @@ def test_canonical_key(key: str, expected: str | None) -> None:
     [
         ({"Title": "  Rockets hit  "}, "title", "Rockets hit"),
         ({"Date": "24 Dec 2020"}, "published_date", dt.date(2020, 12, 24)),
+        ({"Date": "1700-01-01"}, "published_date", dt.date(1700, 1, 1)),
+        ({"Date": "2199-12-31"}, "published_date", dt.date(2199, 12, 31)),
         ({"Date": "24 Dec 2020"}, "published_date_source", "metadata"),
         ({"published": "2020-12-24"}, "published_date", dt.date(2020, 12, 24)),
         ({"Source": "Reuters"}, "source_name", "Reuters"),
@@ -61,6 +63,9 @@ def test_read_metadata_fields(fields: dict, attribute: str, expected: object) ->
     [
         ({"Date": "not a date"}, "published_date", "not a date"),
         ({"date": "2020-13-45"}, "published_date", "2020-13-45"),
+        ({"date": "0001-01-01"}, "published_date", "outside the years"),
+        ({"date": "9999-12-31"}, "published_date", "outside the years"),
+        ({"date": dt.date(1, 1, 1)}, "published_date", "outside the years"),
         ({"title": ["a", "b"]}, "title", "list"),
         ({"source": {"name": "x"}}, "source_name", "dict"),
         ({"url": True}, "url", "bool"),
