@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 RAW ?= raw
 OUT ?= output
 
-.PHONY: install run test dictionary bench clean
+.PHONY: install run test dictionary registry bench clean
 
 # Bytecode is compiled at install: with PYTHONDONTWRITEBYTECODE nothing caches it,
 # and imports are most of what a run with nothing new costs.
@@ -28,6 +28,9 @@ test: install
 
 dictionary: install
 	$(BIN)/newsfold dictionary > docs/data-dictionary.md
+
+registry: install
+	$(BIN)/newsfold registry build
 
 clean:
 	rm -rf $(VENV) $(OUT)

@@ -46,6 +46,7 @@ class LazyGroup(click.Group):
         "dictionary": "flows.cli.dictionary",
         "sql": "flows.cli.sql",
         "entities": "flows.cli.entities",
+        "registry": "flows.cli.registry",
     },
 )
 @click.version_option(__version__, prog_name="newsfold")

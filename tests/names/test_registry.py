@@ -82,6 +82,17 @@ def test_make_entity_id_depends_on_type_and_key():
         ("PER", "Abu Mohammad al-Jolani", "Ahmed al-Sharaa"),
         ("PER", "Lula", "Luiz Inácio Lula da Silva"),
         ("PER", "King Salman", "Salman bin Abdulaziz"),
+        ("PER", "Cristina Kirchner", "Cristina Fernández de Kirchner"),
+        ("PER", "Lula", "Luiz Inácio Lula da Silva"),
+        ("PER", "Suu Kyi", "Aung San Suu Kyi"),
+        ("PER", "Hemedti", "Mohamed Hamdan Dagalo"),
+        ("ORG", "Man Utd", "Manchester United F.C."),
+        ("ORG", "BVB", "Borussia Dortmund"),
+        ("ORG", "Lakers", "Los Angeles Lakers"),
+        ("ORG", "SCO", "Shanghai Cooperation Organisation"),
+        ("ORG", "Mercosur", "Mercosur"),
+        ("ORG", "Aramco", "Saudi Aramco"),
+        ("ORG", "TSMC", "TSMC"),
     ],
 )
 def test_registry_lists_newsmakers_and_organisations(entity_type, spelling, canonical):
@@ -118,3 +129,37 @@ def test_registry_does_not_key_a_title_with_one_name():
     registry = load_registry()
     assert ("PER", "king salman") in registry.alias_index
     assert ("PER", "salman") not in registry.key_index
+
+
+@pytest.mark.parametrize(
+    ("entity_id", "former_id"),
+    [
+        ("Q192", make_entity_id("PER", "curated:david cameron")),  # Wikidata id added later
+        ("Q1149393", make_entity_id("PER", "curated:qasem soleimani")),
+        ("Q30", make_entity_id("LOC", "country:US")),
+    ],
+)
+def test_registry_entries_keep_their_hashed_id_as_former_id(entity_id, former_id):
+    assert load_registry().entries[entity_id].former_ids == (former_id,)
+
+
+def test_registry_entries_without_wikidata_have_no_former_ids():
+    entries = load_registry().entries.values()
+    assert all(e.former_ids == () for e in entries if e.wikidata_id is None)
+
+
+@pytest.mark.parametrize(("spelling", "country"), [("Nur-Sultan", "KZ"), ("St. John's", "AG"), ("Melekeok", "PW")])
+def test_registry_lists_every_capital(spelling, country):
+    registry = load_registry()
+    ids = registry.alias_index[("LOC", make_name_form(spelling, "LOC").alias_key)]
+    assert country in {registry.entries[i].country for i in ids}
+
+
+@pytest.mark.parametrize(
+    ("spelling", "home_country"), [("Tony Blair", "GB"), ("Qasem Soleimani", "IR"), ("Samsung", "KR")]
+)
+def test_registry_people_and_organisations_carry_a_home_country_not_a_place_country(spelling, home_country):
+    registry = load_registry()
+    entity_type = "ORG" if spelling == "Samsung" else "PER"
+    entry = registry.entries[registry.alias_index[(entity_type, make_name_form(spelling, entity_type).alias_key)][0]]
+    assert (entry.home_country, entry.country) == (home_country, None)

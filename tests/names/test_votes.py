@@ -163,15 +163,30 @@ def test_resolve_entities_city_article_keeps_the_city_type():
     assert "Q1149393" not in set(joined["entity_id"])
 
 
-def test_a_city_named_club_follows_the_city_but_a_typed_split_takes_it_out():
-    # Without the text around a span, "Barcelona" labelled ORG (the club) and GPE (the city)
+@pytest.mark.parametrize(
+    ("spans", "entity_type"),
+    [
+        # the registry lists only the city: the club's ORG votes cannot make the city a club
+        ([("a", "Hamburg", "ORG"), ("a", "Hamburg", "GPE"), ("a", "Hamburg", "ORG")], "LOC"),
+        # the registry lists the city and the club ("Barcelona"): the votes choose between them
+        ([("a", "Barcelona", "ORG"), ("a", "Barcelona", "GPE"), ("a", "Barcelona", "ORG")], "ORG"),
+        ([("a", "Barcelona", "GPE"), ("a", "Barcelona", "ORG"), ("a", "Barcelona", "GPE")], "LOC"),
+    ],
+)
+def test_a_city_named_club_is_one_name_in_its_article(spans, entity_type):
+    joined = _resolve(spans)
+    assert joined["entity_id"].n_unique() == 1 and joined["entity_type"].unique().to_list() == [entity_type]
+
+
+def test_a_typed_split_takes_a_city_named_club_out_of_the_city():
+    # Without the text around a span, "Hamburg" labelled ORG (the club) and GPE (the city)
     # in one article is one name, and the registry lists the city. A curated split by the
     # label spaCy gave still takes the club out.
-    spans = [("a", "Barcelona", "ORG"), ("a", "Barcelona", "GPE"), ("a", "Barcelona", "ORG")]
+    spans = [("a", "Hamburg", "ORG"), ("a", "Hamburg", "GPE"), ("a", "Hamburg", "ORG")]
     joined = _resolve(spans)
     assert joined["entity_id"].n_unique() == 1 and joined["entity_type"].unique().to_list() == ["LOC"]
     mentions = build_mentions(spans)
-    curation = parse_curation("split:\n  - name: Barcelona\n    type: ORG\n", "curation.yml")
+    curation = parse_curation("split:\n  - name: Hamburg\n    type: ORG\n", "curation.yml")
     result = resolve_entities(mentions, build_documents(mentions), curation=curation)
     split = mentions.join(result.mention_links, on="mention_id").join(result.entities, on="entity_id")
     types = dict(split.group_by("label").agg(pl.col("entity_type").unique()).iter_rows())

@@ -1,0 +1,243 @@
+"""Generating the shipped registry from its YAML sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsfold.names.build_registry import (
+    GENERATED_PATH,
+    ReferenceWorld,
+    RegistryBuildError,
+    build_registry,
+    pycountry_codes,
+    render_registry,
+    validate_entries,
+)
+from newsfold.names.registry import make_entity_id
+
+PARIS = {
+    "geonameid": 2988507,
+    "name": "Paris",
+    "countrycode": "FR",
+    "population": 2_138_551,
+    "latitude": 48.85341,
+    "longitude": 2.3488,
+    "alternatenames": ["Lutetia", "Parigi", "Париж"],
+}
+LYON = {**PARIS, "geonameid": 2996944, "name": "Lyon", "population": 522_969, "alternatenames": []}
+SMALL_WORLD = ReferenceWorld(
+    countries={
+        "FR": {"iso": "FR", "name": "France", "capital": "Paris"},
+        "DE": {"iso": "DE", "name": "Germany", "capital": ""},
+    },
+    cities=[PARIS, LYON],
+    small_cities=[],
+    iso_codes=frozenset({"FR", "DE"}),
+)
+
+
+def write_sources(folder: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def make_entry(**fields) -> dict:
+    entry = {
+        "entity_id": "ent_1",
+        "canonical_name": "Ann Lee",
+        "entity_type": "PER",
+        "wikidata_id": None,
+        "aliases": ["Ann Lee"],
+        "source": "curated",
+        "origin": "people_x.yml: Ann Lee",
+        "home_country": "FR",
+    }
+    return {**entry, **fields}
+
+
+@pytest.fixture(scope="module")
+def shipped_document():
+    return build_registry()
+
+
+def test_build_registry_generated_file_is_current(shipped_document):
+    # Edit data/sources/*.yml and run `newsfold registry build`; never the generated file.
+    assert GENERATED_PATH.read_text("utf-8") == render_registry(shipped_document)
+
+
+def test_build_registry_lists_every_iso_country_once(shipped_document):
+    codes = [e["country"] for e in shipped_document["entries"] if e["source"] == "country"]
+    assert len(codes) == len(set(codes))
+    assert pycountry_codes() <= set(codes)
+
+
+def test_build_registry_is_deterministic(tmp_path):
+    people = "FR:\n  - {name: Ann Lee}\n  - {name: Bo Ray, wikidata: Q7}\n"
+    sources = write_sources(tmp_path, {"people_eu.yml": people})
+    shuffled = ReferenceWorld(**{**SMALL_WORLD.__dict__, "cities": [LYON, PARIS]})
+    first = render_registry(build_registry(sources, SMALL_WORLD))
+    assert first == render_registry(build_registry(sources, SMALL_WORLD))
+    assert first == render_registry(build_registry(sources, shuffled))
+
+
+def test_build_registry_keeps_the_hashed_id_of_an_entry_given_a_wikidata_id(tmp_path):
+    sources = write_sources(tmp_path, {"people_eu.yml": "FR:\n  - {name: Bo Ray, wikidata: Q7}\n"})
+    entry = next(e for e in build_registry(sources, SMALL_WORLD)["entries"] if e["canonical_name"] == "Bo Ray")
+    assert entry["entity_id"] == "Q7"
+    assert entry["former_ids"] == [make_entity_id("PER", "curated:bo ray")]
+
+
+@pytest.mark.parametrize(
+    ("person", "former_ids"),
+    [
+        ("{name: Bo Ray}", []),
+        ("{name: Bo Ray, wikidata: Q7}", [make_entity_id("PER", "curated:bo ray")]),
+        ("{name: Bo Ray, former_names: [Bo Rae]}", [make_entity_id("PER", "curated:bo rae")]),
+        (
+            "{name: Bo Ray, wikidata: Q7, former_names: [Bo Rae]}",
+            [make_entity_id("PER", "curated:bo ray"), make_entity_id("PER", "curated:bo rae")],
+        ),
+    ],
+)
+def test_build_registry_lists_former_ids(tmp_path, person, former_ids):
+    sources = write_sources(tmp_path, {"people_eu.yml": f"FR:\n  - {person}\n"})
+    entry = next(e for e in build_registry(sources, SMALL_WORLD)["entries"] if e["canonical_name"] == "Bo Ray")
+    assert entry.get("former_ids", []) == former_ids
+
+
+def test_build_registry_marks_capitals_and_overlays_cities(tmp_path):
+    sources = write_sources(tmp_path, {"places.yml": "- {name: Paris, country: FR, wikidata: Q90, aliases: [Paname]}\n"})
+    entries = {e["canonical_name"]: e for e in build_registry(sources, SMALL_WORLD)["entries"]}
+    assert entries["Paris"]["source"] == "curated"
+    assert entries["Paris"]["entity_id"] == "Q90"
+    assert {"Paname", "Lutetia"} <= set(entries["Paris"]["aliases"])
+    assert "Париж" not in entries["Paris"]["aliases"]  # Latin-script alternate names only
+    assert "Lyon" not in entries  # neither a capital nor a city of a million
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            {"people_eu.yml": "FR:\n  - {name: Ann Lee}\n", "people_us.yml": "US:\n  - {name: Ann Lee}\n"},
+            "people_eu.yml: Ann Lee; people_us.yml: Ann Lee: PER alias 'ann lee' names 2 entries",
+        ),
+        (
+            {"people_eu.yml": "FR:\n  - {name: Ann Lee}\n  - {name: Ann B. Lee, aliases: [ann lee]}\n"},
+            "PER alias 'ann lee' names 2 entries",
+        ),
+        (
+            {"people_eu.yml": "FR:\n  - {name: Ann Lee, wikidata: Q0x}\n"},
+            "people_eu.yml: Ann Lee: malformed Wikidata id 'Q0x'",
+        ),
+        (
+            {"organisations_a.yml": "- {name: Acme, wikidata: Q5}\n- {name: Bolt, wikidata: Q5}\n"},
+            "organisations_a.yml: Bolt: Wikidata id Q5 already used by organisations_a.yml: Acme",
+        ),
+        ({"people_eu.yml": "FR:\n  - {aliases: [X]}\n"}, "people_eu.yml: FR entry 1: every entry needs a name"),
+        ({"people_eu.yml": "FR:\n  - {name: Ann Lee, colour: red}\n"}, "unknown field(s) ['colour']"),
+        ({"people_eu.yml": "France:\n  - {name: Ann Lee}\n"}, "people_eu.yml: 'France': expected an ISO alpha-2 code"),
+        ({"places.yml": "- {name: Atlantis}\n"}, "places.yml: Atlantis: a place needs a country and coordinates"),
+        ({"countries.yml": "ZZ: {name: Zedland}\n"}, "countries.yml: ZZ: not a GeoNames country code"),
+        ({"notes.yml": "[]\n"}, "notes.yml: unknown source file"),
+        (
+            {"people_eu.yml": "FR:\n  - {name: Ann Lee}\n  - {name: Ann Leigh, former_names: [Ann Lee]}\n"},
+            "people_eu.yml: Ann Leigh: entity id ent_",
+        ),
+        ({"people_eu.yml": "FR:\n  - {name: Ann Lee}\nFR:\n  - {name: Bo Ray}\n"}, "key(s) ['FR'] given twice"),
+    ],
+)
+def test_build_registry_rejects_bad_sources(tmp_path, files, message):
+    with pytest.raises(RegistryBuildError) as raised:
+        build_registry(write_sources(tmp_path, files), SMALL_WORLD)
+    assert message in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("files", "problem"),
+    [
+        ({}, r"FR \(France\): capital 'Paris' not found"),
+        ({"places.yml": "- {name: Paris, country: FR}\n"}, "places.yml: Paris: a place needs a country and coord"),
+        ({"places.yml": "- {name: Paris, country: FR, latitude: 48.9, longitude: 2.3}\n"}, None),
+    ],
+)
+def test_build_registry_requires_every_capital(tmp_path, files, problem):
+    world = ReferenceWorld(**{**SMALL_WORLD.__dict__, "cities": [LYON]})
+    sources = write_sources(tmp_path, files)
+    if problem is None:
+        assert any(e["canonical_name"] == "Paris" for e in build_registry(sources, world)["entries"])
+    else:
+        with pytest.raises(RegistryBuildError, match=problem):
+            build_registry(sources, world)
+
+
+@pytest.mark.parametrize(
+    ("entries", "iso_codes", "problem"),
+    [
+        ([make_entry()], [], None),
+        (
+            [make_entry(), make_entry(entity_id="ent_2", origin="people_y.yml: Ann Lee")],
+            [],
+            "PER alias 'ann lee' names 2",
+        ),
+        (  # namesakes declared by every holder
+            [
+                make_entry(shared_aliases=["Ann Lee"]),
+                make_entry(entity_id="ent_2", origin="people_y.yml: Ann Lee", shared_aliases=["Ann Lee"]),
+            ],
+            [],
+            None,
+        ),
+        (  # declared by one holder only
+            [make_entry(shared_aliases=["Ann Lee"]), make_entry(entity_id="ent_2", origin="people_y.yml: Ann Lee")],
+            [],
+            "PER alias 'ann lee' names 2",
+        ),
+        ([make_entry(), make_entry(entity_type="ORG", entity_id="ent_2")], [], None),  # other type: no clash
+        ([make_entry(wikidata_id="Q01", entity_id="Q01")], [], "malformed Wikidata id 'Q01'"),
+        ([make_entry(wikidata_id="q42", entity_id="q42")], [], "malformed Wikidata id 'q42'"),
+        ([make_entry(wikidata_id="42", entity_id="42")], [], "malformed Wikidata id '42'"),
+        ([make_entry(wikidata_id="Q42", entity_id="Q42")], [], None),
+        ([make_entry(home_country=None)], [], "a person needs a country"),
+        ([make_entry(entity_type="XYZ")], [], "entity type 'XYZ' is not PER, ORG or LOC"),
+        ([make_entry(canonical_name="")], [], "no name"),
+        ([make_entry()], ["FR"], "ISO 3166 country FR has no entry"),
+        (
+            [
+                make_entry(),
+                make_entry(
+                    entity_id="ent_2",
+                    entity_type="LOC",
+                    canonical_name="France",
+                    aliases=["France"],
+                    source="country",
+                    country="FR",
+                ),
+            ],
+            ["FR"],
+            None,
+        ),
+    ],
+)
+def test_validate_entries_table(entries, iso_codes, problem):
+    problems = validate_entries(entries, iso_codes=iso_codes)
+    if problem is None:
+        assert problems == []
+    else:
+        assert any(problem in p for p in problems), problems
+
+
+def test_build_registry_cli_check_reports_a_stale_file(tmp_path):
+    from click.testing import CliRunner
+
+    from flows.cli import main
+
+    stale = tmp_path / "registry.generated.json"
+    stale.write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["registry", "build", "--check", "--out", str(stale)])
+    assert result.exit_code == 1
+    assert "is out of date: run `newsfold registry build`" in result.output
+    assert stale.read_text(encoding="utf-8") == "{}"  # --check writes nothing
