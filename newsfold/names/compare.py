@@ -15,6 +15,15 @@ Fuzzy similarity alone merges "Kim Jong Un" with "Kim Jong Il" and
 * for organisations and places, a name inside a longer name, and any
   single-part name (only exact spellings and keys link those).
 
+Person-name parts whose keys differ still match when rigour gives both one
+name symbol (Yevgeny = Evgenii = Евгений), when a part in another script
+keys like the other through its Latin reading, or when a German or French
+rendering reads like the English one (Gorbatschow). A name is also read with
+hyphenated syllables joined (Chou En-lai = Chou Enlai) and, for list-style
+spellings, family name last ("PUTIN Vladimir"). Vetoes between the parts
+still decide: Kim Jong Un and Kim Jong Il share symbols for Kim and Jong, not
+for Un and Il.
+
 Example:
     >>> from newsfold.names.forms import make_name_form as f
     >>> compare_names(f("Kim Jong Un", "PER"), f("Kim Jong Il", "PER")).veto
@@ -25,10 +34,15 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from newsfold.names.fold import fold_text, make_literal_key, make_part_key
 from newsfold.names.forms import NameForm
+from newsfold.names.symbols import latin_part_key, part_symbols
 
 __all__ = ["Comparison", "compare_names", "could_match", "contradicts_middle", "FUZZY_THRESHOLD"]
 
@@ -42,6 +56,16 @@ _MIN_EDIT_SIMILARITY = 0.8
 _MAX_EXTRA_PARTS = 1
 _LENGTH_PENALTY = 0.95
 _MIDDLE_CONTRADICTION = 0.8
+_GERMAN_FRENCH = (("tsch", "ch"), ("sch", "sh"), ("ou", "u"), ("w", "v"))
+_J_BEFORE_VOWEL = re.compile(r"(?<![dz])j(?=[aeiou])")
+_GERMAN_Z = re.compile(r"(?<=[aeioulnr])z(?=[iy]n$)")
+_ORDERS: dict[tuple[str, str], tuple[tuple[_Part, ...], ...]] = {}
+_ORDERS_MAX = 200_000
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_HYPHENATED = re.compile(r"\b([^\W\d_]{1,5})-([^\W\d_]{1,5})\b")
+_PATRONYMIC_END = re.compile(r"(vich|vych|vitch|vitsch|witsch|wich|vic|vics|vna|ivna)$")
+#: Score of two person-name parts that rigour gives a common symbol (Yevgeny, Evgenii, Евгений).
+_SYMBOL_SCORE = 0.95
 
 
 @dataclass(frozen=True)
@@ -68,6 +92,139 @@ def _part_similarity(a: str, b: str) -> float:
     if Levenshtein.normalized_similarity(a, b) < _MIN_EDIT_SIMILARITY:
         return 0.0  # Ronaldo vs Ronaldinho: a shared prefix is not a shared name
     return JaroWinkler.similarity(a, b)
+
+
+class _Part(NamedTuple):
+    """One person-name part, with what a fuzzy comparison may need of it."""
+
+    key: str
+    token: str
+    symbols: frozenset[str]
+    latin_key: str  # key of its Latin reading (the key itself for a Latin part)
+    literal: str  # its letters, for parts compared with Chinese characters
+    han: bool
+
+
+def _make_part(key: str, token: str) -> _Part:
+    if not token:
+        return _Part(key, token, frozenset(), key, key, False)
+    if token.isascii():
+        return _Part(key, token, part_symbols(token), key, token, False)
+    han = _HAN.search(token) is not None
+    return _Part(key, token, part_symbols(token), latin_part_key(token), make_literal_key(token), han)
+
+
+def _score_pair(x: _Part, y: _Part) -> float:
+    """Similarity of two person-name parts: their keys, else rigour's symbols and Latin readings.
+
+    Keys decide first (and their vetoes hold: Suleiman vs Suleimani); a part
+    that fails them still matches when both spellings carry one rigour name
+    symbol (Aleksandr = Alexandre, Fyodor = Fedor) or when the ICU Latin
+    reading of a part in another script keys like the other part.
+    """
+    if x.key == y.key:
+        return 1.0
+    if x.han or y.han:
+        # One character apart is another character: romanised Chinese parts match exactly or not at all.
+        if x.literal == y.literal:
+            return 1.0
+        return _SYMBOL_SCORE if not x.symbols.isdisjoint(y.symbols) else 0.0
+    sim = _part_similarity(x.key, y.key)
+    if sim >= _PART_THRESHOLD["PER"]:
+        return sim
+    if not x.symbols.isdisjoint(y.symbols):
+        return _SYMBOL_SCORE
+    if x.latin_key != x.key or y.latin_key != y.key:
+        sim = max(sim, _part_similarity(x.latin_key, y.latin_key))
+    if sim < _PART_THRESHOLD["PER"] and x.token.isascii() and y.token.isascii():
+        sim = max(sim, _part_similarity(_english_reading(x.token), _english_reading(y.token)))
+    return sim
+
+
+@lru_cache(maxsize=200_000)
+def _english_reading(token: str) -> str:
+    """Key of a German or French rendering of a Slavic name read the English way.
+
+    "Gorbatschow" -> "Gorbachov", "Nawalny" -> "Navalny", "Jelzin" ->
+    "Yeltsin", "Khrouchtchev" -> "Khruchtchev": consulted only when the keys
+    differ, and the fuzzy part vetoes still apply to the result.
+    """
+    reading = token
+    for german, english in _GERMAN_FRENCH:
+        reading = reading.replace(german, english)
+    reading = _J_BEFORE_VOWEL.sub("y", reading)
+    reading = _GERMAN_Z.sub("ts", reading)
+    return make_part_key(reading)
+
+
+def _may_differ_by_reading(x: _Part, y: _Part) -> bool:
+    """Symbols or a Latin reading could join two parts whose keys differ."""
+    if bool(x.symbols and y.symbols) or x.han or y.han or x.latin_key != x.key or y.latin_key != y.key:
+        return True
+    return x.token.isascii() and y.token.isascii() and _english_reading(x.token) != _english_reading(y.token) and (
+        _english_reading(x.token) != x.key or _english_reading(y.token) != y.key
+    )
+
+
+def _could_pair(pa: tuple[_Part, ...], pb: tuple[_Part, ...], threshold: float) -> bool:
+    if _score_pair(pa[-1], pb[-1]) < threshold:
+        return False
+    return len(pa) != len(pb) or _score_pair(pa[0], pb[0]) >= min(threshold, _GIVEN_THRESHOLD)
+
+
+def _part_orders(form: NameForm) -> tuple[tuple[_Part, ...], ...]:
+    key = (form.text, form.entity_type)
+    orders = _ORDERS.get(key)
+    if orders is None:
+        if len(_ORDERS) >= _ORDERS_MAX:
+            _ORDERS.clear()
+        orders = _ORDERS[key] = _make_part_orders(form)
+    return orders
+
+
+def clear_part_orders() -> None:
+    """Forget the cached part orders (benchmarks time the analysis cold)."""
+    _ORDERS.clear()
+
+
+def _make_part_orders(form: NameForm) -> tuple[tuple[_Part, ...], ...]:
+    """The (key, token) parts of a person's name as written, then other readings of it.
+
+    * hyphenated syllables written as one part: "Chou En-lai" as "Chou Enlai"
+      (Chinese and Korean given names are written both ways);
+    * family name first moved last, for a list-style spelling ("PUTIN
+      Vladimir", "Putin Vladimir Vladimirovich"): its first word in capitals
+      or its last an East Slavic patronymic.
+    """
+    tokens = form.core_tokens if len(form.core_tokens) == len(form.core_keys) else ("",) * len(form.core_keys)
+    parts = tuple(_make_part(key, token) for key, token in zip(form.core_keys, tokens))
+    orders = [parts]
+    if "-" in form.text and len(parts) > 2:
+        joined = _join_hyphenated(form, parts)
+        if joined != parts:
+            orders.append(joined)
+    if len(parts) > 1 and _is_family_first(form):
+        orders += [order[1:] + order[:1] for order in list(orders)]
+    return tuple(orders)
+
+
+def _join_hyphenated(form: NameForm, parts: tuple[_Part, ...]) -> tuple[_Part, ...]:
+    pieces = {(fold_text(x), fold_text(y)) for x, y in _HYPHENATED.findall(form.text)}
+    out: list[_Part] = []
+    for part in parts:
+        if out and (out[-1].token, part.token) in pieces:
+            token = out[-1].token + part.token
+            out[-1] = _make_part(make_part_key(token), token)
+        else:
+            out.append(part)
+    return tuple(out)
+
+
+def _is_family_first(form: NameForm) -> bool:
+    words = form.text.split()
+    if len(words) > 1 and len(words[0]) > 1 and words[0].isupper() and not all(w.isupper() for w in words):
+        return True
+    return len(form.core_tokens) > 2 and _PATRONYMIC_END.search(fold_text(form.core_tokens[-1])) is not None
 
 
 def could_match(a: NameForm, b: NameForm) -> bool:
@@ -99,6 +256,20 @@ def could_match(a: NameForm, b: NameForm) -> bool:
         if len(ka) != len(kb) or len(ka) < 2:
             return False
     threshold = _PART_THRESHOLD[a.entity_type]
+    if a.entity_type == "PER":
+        ka, kb = a.core_keys, b.core_keys
+        if len(ka) > 1 and len(kb) > 1 and _part_similarity(ka[-1], kb[-1]) >= threshold:
+            if len(ka) != len(kb) or _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD):
+                return True
+        oa, ob = _part_orders(a), _part_orders(b)
+        if (
+            len(oa) == 1
+            and len(ob) == 1
+            and not _may_differ_by_reading(oa[0][-1], ob[0][-1])
+            and not _may_differ_by_reading(oa[0][0], ob[0][0])
+        ):
+            return False  # the keys said no, and neither symbols nor readings can say yes
+        return any(_could_pair(pa, pb, threshold) for pa in oa for pb in ob if len(pa) > 1 and len(pb) > 1)
     if _part_similarity(ka[-1], kb[-1]) < threshold:
         return False
     return len(ka) != len(kb) or _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD)
@@ -161,7 +332,17 @@ def _compare_people(a: NameForm, b: NameForm) -> Comparison:
     veto = _initial_veto(a, b) or _initial_veto(b, a)
     if veto:
         return Comparison(0.0, veto)
-    ca, cb = a.core_keys, b.core_keys
+    first: Comparison | None = None
+    for ca in _part_orders(a):
+        for cb in _part_orders(b):
+            result = _compare_person_parts(ca, cb)
+            if result.veto is None:
+                return result
+            first = first or result
+    return first or Comparison(0.0, "no name parts")
+
+
+def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Comparison:
     if len(ca) < 2 or len(cb) < 2:
         return Comparison(0.0, "a single name part is linked by context, not by spelling")
     if len(ca) == len(cb):
@@ -171,18 +352,18 @@ def _compare_people(a: NameForm, b: NameForm) -> Comparison:
         short, long_ = (ca, cb) if len(ca) < len(cb) else (cb, ca)
         if len(long_) - len(short) > _MAX_EXTRA_PARTS:
             return Comparison(0.0, "more than one name part on one side only")
-        if _part_similarity(short[0], long_[0]) >= _GIVEN_THRESHOLD:
+        if _score_pair(short[0], long_[0]) >= _GIVEN_THRESHOLD:
             pairs = [(short[0], long_[0])] + list(zip(short[1:], long_[len(long_) - len(short) + 1 :]))
         else:
             pairs = list(zip(short, long_[len(long_) - len(short) :]))
         penalty = _LENGTH_PENALTY
     given_a, given_b = pairs[0]
-    if _part_similarity(given_a, given_b) < _GIVEN_THRESHOLD:
-        return Comparison(0.0, f"given names differ: {given_a} vs {given_b}")
-    sims = [_part_similarity(x, y) for x, y in pairs]
+    if _score_pair(given_a, given_b) < _GIVEN_THRESHOLD:
+        return Comparison(0.0, f"given names differ: {given_a[0]} vs {given_b[0]}")
+    sims = [_score_pair(x, y) for x, y in pairs]
     for (x, y), sim in zip(pairs, sims):
         if sim < _PART_THRESHOLD["PER"]:
-            return Comparison(0.0, f"name part differs: {x} vs {y}")
+            return Comparison(0.0, f"name part differs: {x[0]} vs {y[0]}")
     return Comparison(round(penalty * sum(sims) / len(sims), 4))
 
 

@@ -27,7 +27,7 @@ from importlib import resources
 import yaml
 from anyascii import anyascii
 
-__all__ = ["fold_text", "fold_tokens", "make_part_key", "load_name_part_synonyms"]
+__all__ = ["fold_text", "fold_tokens", "make_part_key", "make_literal_key", "make_spelling_key", "load_name_part_synonyms"]
 
 _DROPPED = re.compile(r"[.'’‘`´ʼʻ\u02bf\u02be]")
 _SEPARATORS = re.compile(r"[^a-z0-9@]+")
@@ -129,3 +129,43 @@ def make_part_key(token: str) -> str:
     else:
         key = key[0] + _VOWEL_RUN.sub(_reduce_vowel_run, key[1:])
     return key
+
+
+@cache
+def make_literal_key(token: str) -> str:
+    """Key of a token that keeps its letters: folded, listed synonyms applied.
+
+    Organisations and names written in CJK scripts use it: Arabic and Persian
+    transliteration classes would fold "Toyota" to "taita" and merge
+    romanised syllables such as "peng" and "ping".
+
+    Example:
+        >>> make_literal_key("Toyota"), make_literal_key("Hizballah")
+        ('toyota', 'hezbollah')
+    """
+    folded = fold_text(token).replace(" ", "")
+    return load_name_part_synonyms().get(folded, folded)
+
+
+_PLAIN_VOWEL_RUN = re.compile(r"[aeiou]+")
+_SYLLABIC_Y = re.compile(r"(?<=[^aeiou])y(?=[^aeiou]|$)")
+
+
+@cache
+def make_spelling_key(token: str) -> str:
+    """Key of an organisation's token: consonants kept, vowel runs in three classes.
+
+    Spellings that differ in vowels only (Mujahedin, Mojahedin, Mujahedeen)
+    share it, but no consonant is folded and "y" next to a vowel stays a
+    consonant, so "Toyota" keys to "tuyuta", not to the Arabic-style "taita".
+
+    Example:
+        >>> make_spelling_key("Toyota"), make_spelling_key("Mojahedeen")
+        ('tuyuta', 'mujahidin')
+    """
+    folded = make_literal_key(token)
+    if folded.isdigit() or len(folded) <= 2:
+        return folded
+    key = re.sub(r"(.)\1+", r"\1", folded)
+    key = _SYLLABIC_Y.sub("i", key)  # a "y" between consonants is a vowel: Crystal = Cristal
+    return key[0] + _PLAIN_VOWEL_RUN.sub(_reduce_vowel_run, key[1:])

@@ -19,15 +19,20 @@ from functools import lru_cache
 
 from rigour.names import replace_org_types_compare
 
-from newsfold.names.fold import fold_tokens, make_part_key
+from newsfold.names.fold import fold_text, fold_tokens, make_literal_key, make_part_key, make_spelling_key
 from newsfold.names.titles import strip_title_tokens
 
-__all__ = ["NameForm", "make_name_form", "clean_surface", "family_part"]
+__all__ = ["NameForm", "make_name_form", "clean_surface", "family_part", "split_cjk_name", "read_hangul"]
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*$")
 _TRAILING = re.compile(r"[\s,;:.!?\"“”)(\]\[-]+$")
 _LEADING = re.compile(r"^[\s\"“”(\[—–-]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7af]{2,4}")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_HANGUL_INITIAL = {"g": "k", "d": "t", "b": "p"}
+_WORD_SPLIT = re.compile(r"[\s,;:/·・()\[\]\"“”-]+")
+_DROPPED_MARKS = re.compile(r"[.'’‘`´ʼʻ\u02bf\u02be\u200c\u200d\u0301]")
 _ARTICLES = frozenset({"al", "el"})
 _PATRONYMIC = {"bin": "bin", "ibn": "bin", "ben": "bin", "bint": "bint", "binti": "bint"}
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -51,6 +56,9 @@ class NameForm:
         patronyms: Part keys of the names after bin/bint ("bin Salman" -> ("salman",)).
         has_title: A title such as "General" or "Mr." was removed.
         core_keys: Part keys without initials, suffix and patronymic particles.
+        core_tokens: The part behind each core key, in its own script and
+            case-folded ("евгений" for the key of "Евгений"): what rigour's
+            symbols are looked up by.
     """
 
     text: str
@@ -64,6 +72,7 @@ class NameForm:
     patronyms: tuple[str, ...]
     has_title: bool
     core_keys: tuple[str, ...] = ()
+    core_tokens: tuple[str, ...] = ()
 
 
 def clean_surface(text: str) -> str:
@@ -96,15 +105,22 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
         tokens = tokens[1:]
     alias_key = " ".join(tokens)
     has_title = False
+    cjk = _CJK.search(text) is not None
     if entity_type == "PER":
+        if cjk:
+            cleaned = split_cjk_name(cleaned)
+            tokens = fold_tokens(cleaned)
         tokens = _reorder_comma_name(cleaned, tokens)
         tokens, has_title = strip_title_tokens(tokens)
     elif entity_type == "ORG":
         tokens = fold_tokens(replace_org_types_compare(" ".join(tokens))) or tokens
-    # Arabic/Persian equivalences would merge distinct romanised CJK syllables (peng/ping).
-    cjk = _CJK.search(text) is not None
+    # Arabic/Persian equivalences would merge distinct romanised CJK syllables
+    # (peng/ping); organisations keep their letters (Toyota is not "taita").
+    key_of = make_literal_key if cjk and _CJK.search(cleaned) else make_spelling_key if entity_type == "ORG" else make_part_key
+    native = {} if cleaned.isascii() else _native_tokens(cleaned)
     part_keys: list[str] = []
     patronyms: list[str] = []
+    core: list[tuple[str, str]] = []
     for index, token in enumerate(tokens):
         if token in _ARTICLES and index + 1 < len(tokens):
             continue
@@ -112,9 +128,12 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
             part_keys.append(_PATRONYMIC[token])
             following = next((t for t in tokens[index + 1 :] if t not in _ARTICLES), None)
             if following is not None:
-                patronyms.append(make_part_key(following))
+                patronyms.append(key_of(following))
             continue
-        part_keys.append(token if cjk else make_part_key(token))
+        key = key_of(token)
+        part_keys.append(key)
+        if len(key) > 1 and key not in _SUFFIXES and key not in ("bin", "bint"):
+            core.append((key, native.get(token, token)))
     initials = tuple(t for t in tokens if len(t) == 1 and t.isalpha())
     suffix = next((t for t in tokens[1:] if t in _SUFFIXES), None)
     return NameForm(
@@ -128,7 +147,8 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
         suffix=suffix,
         patronyms=tuple(patronyms),
         has_title=has_title,
-        core_keys=tuple(k for k in part_keys if len(k) > 1 and k not in _SUFFIXES and k not in ("bin", "bint")),
+        core_keys=tuple(key for key, _ in core),
+        core_tokens=tuple(token for _, token in core),
     )
 
 
@@ -146,6 +166,51 @@ def family_part(form: NameForm) -> str | None:
         return None
     last = form.core_keys[-1]
     return None if form.patronyms and form.patronyms[-1] == last else last
+
+
+def split_cjk_name(text: str) -> str:
+    """Split a person's name in Hangul into syllables and in Chinese characters after the surname.
+
+    Only a name written as one run is split (a Korean or Chinese name; a
+    foreign name is written with spaces or "·"). Latin spellings write these
+    parts apart ("Kim Jong Un", "Zhou Enlai"); a Hangul syllable is read in
+    the Revised Romanization as news spells it (eo -> o, eu -> u, initial
+    g/d/b -> k/t/p). Four-character runs (compound surnames, Japanese names)
+    stay whole.
+
+    Example:
+        >>> split_cjk_name("김정은"), split_cjk_name("周恩来")
+        ('kim jong un', '周 恩来')
+    """
+    name = text.strip()
+    if _HANGUL_RUN.fullmatch(name):
+        return " ".join(read_hangul(ch) for ch in name)
+    if _HAN_NAME.fullmatch(name):
+        return f"{name[0]} {name[1:]}"
+    return text
+
+
+def read_hangul(syllable: str) -> str:
+    """A Hangul syllable's Latin reading as news spells Korean names.
+
+    Example:
+        >>> read_hangul("정"), read_hangul("근"), read_hangul("박")
+        ('jong', 'kun', 'pak')
+    """
+    reading = fold_text(syllable).replace("eo", "o").replace("eu", "u")
+    if reading[-1:] in _HANGUL_INITIAL and not reading.endswith("ng"):
+        reading = reading[:-1] + _HANGUL_INITIAL[reading[-1]]  # a final consonant is voiceless: bag -> bak
+    return _HANGUL_INITIAL.get(reading[:1], reading[:1]) + reading[1:]
+
+
+def _native_tokens(cleaned: str) -> dict[str, str]:
+    """Folded token -> the case-folded word it was folded from, for words of one token."""
+    native: dict[str, str] = {}
+    for word in _WORD_SPLIT.split(cleaned.casefold()):
+        folded = fold_tokens(word)
+        if len(folded) == 1 and word != folded[0]:
+            native.setdefault(folded[0], _DROPPED_MARKS.sub("", word))
+    return native
 
 
 def _reorder_comma_name(cleaned: str, tokens: tuple[str, ...]) -> tuple[str, ...]:

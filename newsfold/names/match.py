@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import JaroWinkler
@@ -28,6 +29,7 @@ from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_m
 from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm
 from newsfold.names.registry import Registry, load_registry
+from newsfold.names.symbols import part_symbols
 
 __all__ = [
     "Candidate",
@@ -126,36 +128,35 @@ def _fuzzy_candidates(form: NameForm, registry: Registry, *, viable_only: bool =
     best: dict[str, tuple[Candidate, float, NameForm]] = {}
     contradicted: dict[str, str] = {}  # entity -> its listed full name whose middle name differs
     long_name = form.entity_type == "PER" and len(form.core_keys) >= 3
-    for part in form.core_keys or form.part_keys:
-        for alias_form, entity_id in registry.block_index.get((form.entity_type, part[:3]), ()):
-            if (alias_form.key, entity_id) in seen:
-                continue
-            seen.add((alias_form.key, entity_id))
-            if long_name and contradicts_middle(form, alias_form):
-                contradicted.setdefault(entity_id, alias_form.text)
-            if viable_only and not could_match(form, alias_form):
-                continue
-            result = compare_names(form, alias_form)
-            current = best.get(entity_id)
-            if (
-                current is not None
-                and current[0].veto is None
-                and (result.veto is not None or result.score <= current[0].score)
-            ):
-                continue
-            # Among vetoed aliases keep the one that looks most alike (shown as the near miss).
-            looks = JaroWinkler.similarity(form.alias_key, alias_form.alias_key) if result.veto is not None else 1.0
-            if current is not None and result.veto is not None and looks <= current[1]:
-                continue
-            candidate = Candidate(
-                entity_id,
-                registry.entries[entity_id].canonical_name,
-                "registry_fuzzy",
-                result.score,
-                alias_form.text,
-                result.veto,
-            )
-            best[entity_id] = (candidate, looks, alias_form)
+    for alias_form, entity_id in _candidate_pairs(form, registry):
+        if (alias_form.key, entity_id) in seen:
+            continue
+        seen.add((alias_form.key, entity_id))
+        if long_name and contradicts_middle(form, alias_form):
+            contradicted.setdefault(entity_id, alias_form.text)
+        if viable_only and not could_match(form, alias_form):
+            continue
+        result = compare_names(form, alias_form)
+        current = best.get(entity_id)
+        if (
+            current is not None
+            and current[0].veto is None
+            and (result.veto is not None or result.score <= current[0].score)
+        ):
+            continue
+        # Among vetoed aliases keep the one that looks most alike (shown as the near miss).
+        looks = JaroWinkler.similarity(form.alias_key, alias_form.alias_key) if result.veto is not None else 1.0
+        if current is not None and result.veto is not None and looks <= current[1]:
+            continue
+        candidate = Candidate(
+            entity_id,
+            registry.entries[entity_id].canonical_name,
+            "registry_fuzzy",
+            result.score,
+            alias_form.text,
+            result.veto,
+        )
+        best[entity_id] = (candidate, looks, alias_form)
     found = []
     for candidate, _, alias_form in best.values():
         listed = contradicted.get(candidate.entity_id)
@@ -164,6 +165,17 @@ def _fuzzy_candidates(form: NameForm, registry: Registry, *, viable_only: bool =
         if candidate.veto is not None or candidate.score >= 0.5:
             found.append(candidate)
     return found
+
+
+def _candidate_pairs(form: NameForm, registry: Registry) -> Iterator[tuple[NameForm, str]]:
+    """Listed aliases sharing a part key's first letters, then (persons) a family name's symbol."""
+    for part in form.core_keys or form.part_keys:
+        yield from registry.block_index.get((form.entity_type, part[:3]), ())
+    if form.entity_type == "PER" and len(form.core_tokens) > 1:
+        # Every part: a list-style spelling puts the family name first.
+        for token in form.core_tokens:
+            for symbol in sorted(part_symbols(token)):
+                yield from registry.symbol_index.get((form.entity_type, symbol), ())
 
 
 def _looks(form: NameForm, spelling: str) -> float:

@@ -33,6 +33,7 @@ from newsfold.errors import ModelError
 from newsfold.ids import make_id
 from newsfold.names.forms import NameForm, family_part, make_name_form
 from newsfold.names.observe import is_single_part
+from newsfold.names.symbols import part_symbols
 
 __all__ = ["RegistryEntry", "Registry", "load_registry", "make_entity_id"]
 
@@ -98,6 +99,9 @@ class Registry:
         surname_index: part key of a person's last name -> person entity ids.
         generic_index: (type, alias key of a generic spelling) -> (entity id,
             place name) of the entries it may mean.
+        symbol_index: (type, rigour name symbol of a part) -> (form, entity id)
+            pairs of persons: the candidates of a spelling in another script
+            or transliteration ("Евгений Пригожин" -> Yevgeny Prigozhin).
     """
 
     entries: dict[str, RegistryEntry]
@@ -107,6 +111,7 @@ class Registry:
     block_index: dict[tuple[str, str], tuple[tuple[NameForm, str], ...]]
     surname_index: dict[str, tuple[str, ...]]
     generic_index: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    symbol_index: dict[tuple[str, str], tuple[tuple[NameForm, str], ...]] = field(default_factory=dict)
 
 
 def make_entity_id(entity_type: str, key: str, wikidata_id: str | None = None) -> str:
@@ -177,6 +182,7 @@ def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Re
     blocks: dict[tuple[str, str], set[tuple[NameForm, str]]] = defaultdict(set)
     surnames: dict[str, set[str]] = defaultdict(set)
     generics: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    symbols: dict[tuple[str, str], set[tuple[NameForm, str]]] = defaultdict(set)
     for entry in entries:
         for spelling in entry.generic if entry.place else ():
             generics[(entry.entity_type, make_name_form(spelling, entry.entity_type).alias_key)].add(
@@ -194,6 +200,9 @@ def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Re
             key_index[(entry.entity_type, form.key)].add(entry.entity_id)
             for part in form.core_keys or form.part_keys:
                 blocks[(entry.entity_type, part[:3])].add((form, entry.entity_id))
+            if entry.entity_type == "PER" and len(form.core_tokens) > 1:
+                for symbol in part_symbols(form.core_tokens[-1]):
+                    symbols[(entry.entity_type, symbol)].add((form, entry.entity_id))
             family = family_part(form)
             if family is not None and entry.bare_surname:
                 surnames[family].add(entry.entity_id)
@@ -209,4 +218,5 @@ def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Re
         block_index={k: tuple(sorted(v, key=lambda p: (p[1], p[0].text))) for k, v in blocks.items()},
         surname_index={k: tuple(sorted(v)) for k, v in surnames.items()},
         generic_index={k: tuple(sorted(v)) for k, v in generics.items()},
+        symbol_index={k: tuple(sorted(v, key=lambda p: (p[1], p[0].text))) for k, v in symbols.items()},
     )

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfold.names.fold import fold_text, fold_tokens, make_part_key
+from newsfold.names.fold import fold_text, fold_tokens, make_part_key, make_literal_key, make_spelling_key
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,36 @@ def test_fold_text_is_idempotent_and_ascii(text):
 def test_make_part_key_is_ascii_without_spaces(token):
     key = make_part_key(token)
     assert key.isascii() and " " not in key
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Toyota", "Toyota", True),
+        ("Mujahedin", "Mojahedeen", True),
+        ("Crystalord", "Cristalord", True),
+        ("Toyota", "Taito", False),  # both "taita" under the Arabic/Persian classes
+        ("Qatar", "Katar", False),  # no consonant folds outside person names
+    ],
+)
+def test_make_spelling_key_keeps_an_organisations_consonants(a, b, same):
+    assert (make_spelling_key(a) == make_spelling_key(b)) is same
+
+
+@pytest.mark.parametrize(("token", "key"), [("Toyota", "toyota"), ("Hizballah", "hezbollah"), ("jinpeng", "jinpeng")])
+def test_make_literal_key_keeps_letters_and_listed_synonyms(token, key):
+    assert make_literal_key(token) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_type", "key"),
+    [
+        ("Toyota", "ORG", "tuyuta"),
+        ("Toyota", "PER", "taita"),  # a person's part keeps the transliteration classes
+        ("Kataib Hizballah", "ORG", "kataib hizbulah"),  # listed synonym, then vowel classes
+    ],
+)
+def test_name_keys_fold_by_entity_type(text, entity_type, key):
+    from newsfold.names.forms import make_name_form
+
+    assert make_name_form(text, entity_type).key == key

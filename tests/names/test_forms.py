@@ -83,3 +83,20 @@ def test_make_name_form_keeps_romanised_cjk_syllables_apart(a, b, same):
 )
 def test_family_part(name, expected):
     assert family_part(make_name_form(name, "PER")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens", "core_tokens"),
+    [
+        ("Евгений Пригожин", ("evgeniy", "prigozhin"), ("евгений", "пригожин")),
+        ("Yevgeny Prigozhin", ("yevgeny", "prigozhin"), ("yevgeny", "prigozhin")),
+        ("김정은", ("kim", "jong", "un"), ("kim", "jong", "un")),
+        ("周恩来", ("zhou", "enlai"), ("周", "恩来")),
+        ("Mohammed bin Salman", ("mohammed", "bin", "salman"), ("mohammed", "salman")),
+    ],
+)
+def test_make_name_form_keeps_each_part_in_its_own_script(text, tokens, core_tokens):
+    form = make_name_form(text, "PER")
+    assert form.tokens == tokens
+    assert form.core_tokens == core_tokens
+    assert len(form.core_tokens) == len(form.core_keys)

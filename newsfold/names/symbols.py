@@ -1,0 +1,106 @@
+"""Name-part symbols and Latin readings from rigour, cached per distinct part.
+
+rigour's tagger (``rigour.names.analyze_names``) marks a name part with
+Wikidata-derived symbols that every spelling of one given or family name
+shares, whatever its script: "Yevgeny", "Evgenii" and "Евгений" all carry
+``NAME:Q1688617``. Its ``comparable`` form is a Latin reading made by ICU
+("Евгений" -> "evgeny"). The resolver asks for both only when a name did
+not link by spelling or key, once per distinct part (the first call loads
+rigour's data, a few seconds of start-up).
+
+Only symbols of a part on its own count: rigour also tags spans of several
+parts ("Jong Un"), and "Kim Jong Un" shares the span symbols of "Kim" and
+"Jong" with "Kim Jong Il", which must stay apart.
+
+Example:
+    >>> share_name_symbol("yevgeny", "евгений"), share_name_symbol("suleiman", "suleimani")
+    (True, False)
+    >>> latin_reading("евгений")
+    'evgeny'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rigour.names import NameTypeTag, Symbol, analyze_names
+
+from newsfold.names.fold import fold_text, make_part_key
+
+__all__ = ["part_symbols", "share_name_symbol", "latin_reading", "latin_part_key"]
+
+_PERSIAN_TO_ARABIC = str.maketrans({"ی": "ي", "ک": "ك", "ٹ": "ت", "ە": "ه"})
+_CATEGORIES = frozenset({Symbol.Category.NAME, Symbol.Category.NICK})
+
+
+@lru_cache(maxsize=200_000)
+def _analyze_part(token: str) -> tuple[frozenset[str], str]:
+    symbols, comparable = _tag_part(token)
+    arabic = token.translate(_PERSIAN_TO_ARABIC)
+    if not symbols and arabic != token:
+        symbols = _tag_part(arabic)[0]  # Persian letters (ی, ک) where rigour lists Arabic ones
+    return symbols, comparable
+
+
+def _tag_part(token: str) -> tuple[frozenset[str], str]:
+    names = analyze_names(NameTypeTag.PER, [token], phonetics=False, numerics=False, consolidate=False, rewrite=False)
+    symbols: set[str] = set()
+    comparable = ""
+    for name in names:
+        if len(name.parts) != 1:
+            continue  # rigour split the token: its symbols belong to pieces, not to the part
+        comparable = name.parts[0].comparable
+        for span in name.spans:
+            if span.symbol.category in _CATEGORIES:
+                symbols.add(f"{span.symbol.category.value}:{span.symbol.id}")
+    return frozenset(symbols), comparable
+
+
+def part_symbols(token: str) -> frozenset[str]:
+    """The NAME and NICK symbols rigour gives one name part on its own.
+
+    Args:
+        token: One name part, in any script, case-folded.
+
+    Returns:
+        Symbols such as ``"NAME:Q1688617"``; empty for an unknown part.
+
+    Example:
+        >>> "NAME:Q1688617" in part_symbols("evgenii")
+        True
+    """
+    return _analyze_part(token)[0] if token else frozenset()
+
+
+def share_name_symbol(a: str, b: str) -> bool:
+    """True when two name parts carry a common rigour symbol (one name, two spellings).
+
+    Example:
+        >>> share_name_symbol("aleksandr", "alexandre"), share_name_symbol("hassan", "hussein")
+        (True, False)
+    """
+    if a == b:
+        return True
+    return not part_symbols(a).isdisjoint(part_symbols(b))
+
+
+def latin_reading(token: str) -> str:
+    """rigour's ICU Latin reading of a part ("" when it has none in Latin letters).
+
+    Example:
+        >>> latin_reading("αλέξης"), latin_reading("toyota")
+        ('alexis', 'toyota')
+    """
+    comparable = _analyze_part(token)[1] if token else ""
+    return comparable if comparable.isascii() else ""
+
+
+@lru_cache(maxsize=200_000)
+def latin_part_key(token: str) -> str:
+    """Part key of a token's Latin reading: rigour's ICU reading, else the ASCII fold.
+
+    Example:
+        >>> latin_part_key("周"), latin_part_key("qasem")
+        ('zhu', 'kasim')
+    """
+    return make_part_key(latin_reading(token) or fold_text(token).replace(" ", ""))
