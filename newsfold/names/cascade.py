@@ -186,11 +186,15 @@ def clear_spelling_caches() -> None:
         >>> make_name_form.cache_info().currsize
         0
     """
+    from newsfold.names import compare, fold, symbols
+
     for cached in (
         make_name_form, link_spelling, surname_key, make_part_key, acronym_of, initials_of, listed_types,
-        split_acronym_definition,
+        split_acronym_definition, symbols._analyze_part, symbols.latin_part_key, compare.english_reading,
+        fold.make_literal_key, fold.make_spelling_key,
     ):
         cached.cache_clear()
+    compare.clear_part_orders()
     clear_display_cache()
     clear_descriptor_cache()
 

@@ -24,11 +24,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, could_match
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, could_match, english_reading
 from newsfold.names.forms import NameForm
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_single_part
 from newsfold.names.registry import make_entity_id
+from newsfold.names.symbols import latin_part_key, part_symbols
 
 __all__ = ["Sighting", "cluster_sightings", "cluster_observations", "observed_key"]
 
@@ -142,7 +143,8 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[s
                 entity_type,
                 merged_ids=tuple(sorted(set(own_ids[1:]))),
             )
-            heads[_block(form)].append((form, entity_id))
+            for block in _blocks(form):
+                heads[block].append((form, entity_id))
         for index in members:
             links[index] = link
     # The canonical name follows the most frequent spelling of the whole entity; the id does not.
@@ -201,26 +203,43 @@ def _pick_type(
     return max(unit, key=lambda g: (_documents(g, groups, sightings), g))
 
 
-def _block(form: NameForm) -> tuple[str, ...]:
-    """Heads a group is compared with share this block.
+def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
+    """The blocks a group is filed under; heads are compared with groups sharing one.
 
     Fuzzy links need the first and last parts to agree closely, so names are
     blocked on their first letters: comparing every pair would be quadratic.
+    A person is also filed under the rigour symbols of its family name and
+    under its parts' Latin and English readings, so spellings whose first
+    letters differ still meet (Yevgeny / Evgenii, Jelzin / Yeltsin,
+    Пригожин / Prigozhin); the comparison then decides.
     """
     parts = form.core_keys or form.part_keys or ("",)
-    if form.entity_type == "PER":
-        return (form.entity_type, parts[0][:2], parts[-1][:3])
-    return (form.entity_type, str(len(parts)), parts[0][:3], parts[-1][:3])
+    if form.entity_type != "PER":
+        return ((form.entity_type, str(len(parts)), parts[0][:3], parts[-1][:3]),)
+    blocks = {(form.entity_type, parts[0][:2], parts[-1][:3])}
+    tokens = form.core_tokens
+    if len(tokens) >= 2:
+        first, last = tokens[0], tokens[-1]
+        blocks.update(("PER", "symbol", symbol) for symbol in part_symbols(last))
+        blocks.add(("PER", latin_part_key(first)[:2], latin_part_key(last)[:3]))
+        if first.isascii() and last.isascii():
+            blocks.add(("PER", english_reading(first)[:2], english_reading(last)[:3]))
+    return tuple(sorted(blocks))
 
 
 def _attach(form: NameForm, heads: dict[tuple[str, ...], list[tuple[NameForm, str]]]) -> tuple[str, float] | None:
     scores: dict[str, float] = {}
-    for head_form, entity_id in heads.get(_block(form), ()):
-        if not could_match(form, head_form):
-            continue
-        result = compare_names(form, head_form)
-        if result.veto is None and result.score > scores.get(entity_id, 0.0):
-            scores[entity_id] = result.score
+    compared: set[tuple[str, str]] = set()
+    for block in _blocks(form):
+        for head_form, entity_id in heads.get(block, ()):
+            if (head_form.text, entity_id) in compared:
+                continue
+            compared.add((head_form.text, entity_id))
+            if not could_match(form, head_form):
+                continue
+            result = compare_names(form, head_form)
+            if result.veto is None and result.score > scores.get(entity_id, 0.0):
+                scores[entity_id] = result.score
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
         return None

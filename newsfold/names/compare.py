@@ -44,7 +44,14 @@ from newsfold.names.fold import fold_text, make_literal_key, make_part_key
 from newsfold.names.forms import NameForm
 from newsfold.names.symbols import latin_part_key, part_symbols
 
-__all__ = ["Comparison", "compare_names", "could_match", "contradicts_middle", "FUZZY_THRESHOLD"]
+__all__ = [
+    "Comparison",
+    "compare_names",
+    "could_match",
+    "contradicts_middle",
+    "english_reading",
+    "FUZZY_THRESHOLD",
+]
 
 #: Minimum score for a fuzzy link; precision comes first.
 FUZZY_THRESHOLD = 0.9
@@ -137,17 +144,21 @@ def _score_pair(x: _Part, y: _Part) -> float:
     if x.latin_key != x.key or y.latin_key != y.key:
         sim = max(sim, _part_similarity(x.latin_key, y.latin_key))
     if sim < _PART_THRESHOLD["PER"] and x.token.isascii() and y.token.isascii():
-        sim = max(sim, _part_similarity(_english_reading(x.token), _english_reading(y.token)))
+        sim = max(sim, _part_similarity(english_reading(x.token), english_reading(y.token)))
     return sim
 
 
 @lru_cache(maxsize=200_000)
-def _english_reading(token: str) -> str:
+def english_reading(token: str) -> str:
     """Key of a German or French rendering of a Slavic name read the English way.
 
     "Gorbatschow" -> "Gorbachov", "Nawalny" -> "Navalny", "Jelzin" ->
     "Yeltsin", "Khrouchtchev" -> "Khruchtchev": consulted only when the keys
     differ, and the fuzzy part vetoes still apply to the result.
+
+    Example:
+        >>> english_reading("jelzin") == english_reading("yeltsin")
+        True
     """
     reading = token
     for german, english in _GERMAN_FRENCH:
@@ -161,8 +172,8 @@ def _may_differ_by_reading(x: _Part, y: _Part) -> bool:
     """Symbols or a Latin reading could join two parts whose keys differ."""
     if bool(x.symbols and y.symbols) or x.han or y.han or x.latin_key != x.key or y.latin_key != y.key:
         return True
-    return x.token.isascii() and y.token.isascii() and _english_reading(x.token) != _english_reading(y.token) and (
-        _english_reading(x.token) != x.key or _english_reading(y.token) != y.key
+    return x.token.isascii() and y.token.isascii() and english_reading(x.token) != english_reading(y.token) and (
+        english_reading(x.token) != x.key or english_reading(y.token) != y.key
     )
 
 
