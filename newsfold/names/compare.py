@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler
 
 from newsfold.names.fold import fold_text, make_literal_key, make_part_key
 from newsfold.names.forms import NameForm
@@ -96,8 +96,8 @@ def _part_similarity(a: str, b: str) -> float:
         return 0.0
     if a[-1] != b[-1] and (a[-1] in _VOWELS or b[-1] in _VOWELS):
         return 0.0  # an added, dropped or changed final vowel: Suleiman(i), Salam(a/i)
-    if Levenshtein.normalized_similarity(a, b) < _MIN_EDIT_SIMILARITY:
-        return 0.0  # Ronaldo vs Ronaldinho: a shared prefix is not a shared name
+    if OSA.normalized_similarity(a, b) < _MIN_EDIT_SIMILARITY:
+        return 0.0  # Ronaldo vs Ronaldinho: a shared prefix is not a shared name (a swap of two letters is one edit)
     return JaroWinkler.similarity(a, b)
 
 

@@ -22,7 +22,15 @@ from rigour.names import replace_org_types_compare
 from newsfold.names.fold import fold_text, fold_tokens, make_literal_key, make_part_key, make_spelling_key
 from newsfold.names.titles import strip_title_tokens
 
-__all__ = ["NameForm", "make_name_form", "clean_surface", "family_part", "split_cjk_name", "read_hangul"]
+__all__ = [
+    "NameForm",
+    "clean_surface",
+    "family_part",
+    "make_name_form",
+    "read_hangul",
+    "split_cjk_name",
+    "strip_legal_form",
+]
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*$")
 _TRAILING = re.compile(r"[\s,;:.!?\"“”)(\]\[-]+$")
@@ -35,6 +43,17 @@ _WORD_SPLIT = re.compile(r"[\s,;:/·・()\[\]\"“”-]+")
 _DROPPED_MARKS = re.compile(r"[.'’‘`´ʼʻ\u02bf\u02be\u200c\u200d\u0301]")
 _ARTICLES = frozenset({"al", "el"})
 _PATRONYMIC = {"bin": "bin", "ibn": "bin", "ben": "bin", "bint": "bint", "binti": "bint"}
+#: Legal-form words that end company names in English-language news (after
+#: rigour's ``replace_org_types_compare`` has shortened the long forms).
+_LEGAL_FORMS = frozenset(
+    {
+        "ag", "ab", "asa", "bhd", "bv", "co", "coltd", "company", "corp", "corporation", "gmbh", "inc",
+        "incorporated", "kg", "kk", "limited", "llc", "lp", "ltd", "nv", "oyj", "plc", "pty",
+        "sa", "sab", "se", "spa", "srl",
+    }
+)
+#: Words a "Corps" follows ("Guard Corps", "Marine Corps"), often misspelt "Corp".
+_CORPS_OF = frozenset({"guard", "guards", "marine", "marines", "army", "peace", "press", "signal", "medical", "diplomatic"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
@@ -113,7 +132,7 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
         tokens = _reorder_comma_name(cleaned, tokens)
         tokens, has_title = strip_title_tokens(tokens)
     elif entity_type == "ORG":
-        tokens = fold_tokens(replace_org_types_compare(" ".join(tokens))) or tokens
+        tokens = strip_legal_form(fold_tokens(replace_org_types_compare(" ".join(tokens))) or tokens)
     # Arabic/Persian equivalences would merge distinct romanised CJK syllables
     # (peng/ping); organisations keep their letters (Toyota is not "taita").
     key_of = make_literal_key if cjk and _CJK.search(cleaned) else make_spelling_key if entity_type == "ORG" else make_part_key
@@ -150,6 +169,28 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
         core_keys=tuple(key for key, _ in core),
         core_tokens=tuple(token for _, token in core),
     )
+
+
+def strip_legal_form(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Drop trailing legal-form words from a company's tokens; one token always stays.
+
+    Wire copy writes "Chrysler Corp" in the first paragraph and "Chrysler"
+    after it: the legal form says what kind of company it is, not which one.
+
+    Example:
+        >>> strip_legal_form(("chrysler", "corp")), strip_legal_form(("sumitomo", "bank", "co", "ltd"))
+        (('chrysler',), ('sumitomo', 'bank'))
+        >>> strip_legal_form(("co",)), strip_legal_form(("ford", "motor", "co", "of", "canada"))
+        (('co',), ('ford', 'motor', 'co', 'of', 'canada'))
+        >>> strip_legal_form(("islamic", "revolutionary", "guards", "corp"))
+        ('islamic', 'revolutionary', 'guards', 'corp')
+    """
+    end = len(tokens)
+    while end > 1 and tokens[end - 1] in _LEGAL_FORMS:
+        if tokens[end - 1] == "corp" and tokens[end - 2] in _CORPS_OF:
+            break  # "Revolutionary Guards Corp", "Marine Corp": a misspelt corps, not a company
+        end -= 1
+    return tokens[:end]
 
 
 def family_part(form: NameForm) -> str | None:

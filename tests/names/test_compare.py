@@ -109,3 +109,17 @@ def test_could_match(a, b, entity_type, expected):
 )
 def test_contradicts_middle(a, b, expected):
     assert contradicts_middle(make_name_form(a, "PER"), make_name_form(b, "PER")) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "entity_type", "linked"),
+    [
+        ("Shearson Lehman Brothers", "Shearson Lehamn Brothers", "ORG", True),  # two letters swapped: one edit
+        ("Kirsty Williams", "Kisrty Williams", "PER", True),
+        ("Ronaldo Silva", "Ronaldinho Silva", "PER", False),  # a longer name is no typo
+        ("Kim Jong Un", "Kim Jong Il", "PER", False),
+    ],
+)
+def test_compare_names_forgives_a_swap_of_two_letters(a, b, entity_type, linked):
+    result = compare_names(make_name_form(a, entity_type), make_name_form(b, entity_type))
+    assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked

@@ -100,3 +100,18 @@ def test_make_name_form_keeps_each_part_in_its_own_script(text, tokens, core_tok
     assert form.tokens == tokens
     assert form.core_tokens == core_tokens
     assert len(form.core_tokens) == len(form.core_keys)
+
+
+@pytest.mark.parametrize(
+    ("name", "same_key_as", "expected"),
+    [
+        ("Chrysler Corp", "Chrysler", True),  # a legal form says what kind of company, not which
+        ("Sumitomo Bank Co Ltd", "Sumitomo Bank", True),
+        ("Deutsche Bank AG", "Deutsche Bank", True),
+        ("Ford Motor Co of Canada", "Ford Motor", False),  # a legal form inside the name stays
+        ("Islamic Revolutionary Guards Corp", "Islamic Revolutionary Guards", False),  # a misspelt corps
+        ("Co", "", False),  # one token always stays
+    ],
+)
+def test_make_name_form_drops_a_company_legal_form(name, same_key_as, expected):
+    assert (make_name_form(name, "ORG").key == make_name_form(same_key_as, "ORG").key) is expected
