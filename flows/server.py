@@ -111,6 +111,8 @@ class TemporaryServer:
         command: Builds the server command for a port (tests pass a fake server).
         timeout: Seconds to wait for ``/api/health`` to answer.
         report: Where the one-line notes go (a slow start).
+        env: The server's environment (default: this process's).
+        register: Once it answers, make it the server Prefect's clients use.
     """
 
     def __init__(
@@ -119,8 +121,10 @@ class TemporaryServer:
         timeout: float = DEFAULT_STARTUP_TIMEOUT,
         report: Callable[[str], None] | None = None,
         env: dict[str, str] | None = None,
+        register: bool = False,
     ) -> None:
         self.command = command
+        self.register = register
         self.timeout = timeout
         self.report = report or (lambda line: print(line, file=sys.stderr))
         self.env = env
@@ -162,7 +166,7 @@ class TemporaryServer:
             "PREFECT__SERVER_FINAL": "1",
             **get_current_settings().to_environment_variables(exclude_unset=True),
         }
-        server = cls(timeout=_startup_timeout(), env=env)
+        server = cls(timeout=_startup_timeout(), env=env, register=True)
         server.launch()
         return server
 
@@ -220,7 +224,8 @@ class TemporaryServer:
                 elapsed = time.monotonic() - self._started_at
                 if elapsed >= SLOW_START_SECONDS:
                     self.report(f"Prefect's temporary server took {elapsed:.0f} s to start (a busy machine or a new database)")
-                self.register_with_prefect()
+                if self.register:
+                    self.register_with_prefect()
                 return
             if self._failure == _PORT_TAKEN:
                 self.launch()  # another process took the port between probe and bind
@@ -260,6 +265,9 @@ class TemporaryServer:
         """Make Prefect's clients use this server instead of starting their own."""
         from prefect.server.api.server import SubprocessASGIServer
 
+        current = SubprocessASGIServer._instances.get(None)
+        if current is not None and current.running:
+            return  # another server (a test harness's) is already Prefect's default: leave it alone
         stand_in = SubprocessASGIServer()  # Prefect's per-process singleton for the default port
         stand_in.port = self.port
         stand_in.running = True  # its start() is now a no-op
