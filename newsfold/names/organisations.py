@@ -8,7 +8,7 @@ Four rules, for ORG (and, for descriptors, LOC) spellings no registry rule linke
   (``corpus_context``, 0.8). Two candidates in the scope that decides veto
   the link: the acronym stays an entity of its own.
 * a *generic* name ("the U.S. Embassy") takes the registry entry it may mean
-  (``generic`` in ``data/registry.yml``) whose place its article names, when
+  (``generic`` in ``data/sources/``) whose place its article names, when
   exactly one such entry fits (``document_context``).
 * an acronym *defined* in its article ("Federal Security Service (FSB)",
   "KPRF (Communist Party of the Russian Federation)") takes, everywhere
