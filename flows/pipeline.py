@@ -202,10 +202,19 @@ def _analyse_all(to_analyse: pl.DataFrame, workers: int | None, max_chars: int) 
 
     requests = [AnalysisRequest(*row) for row in to_analyse.iter_rows()]
     batches = []
-    with AnalysisPool(workers, max_chars=max_chars) as pool:
+    # Registry names are set as entities before spaCy's ner (docs/ner.md); the resolver loads the registry anyway.
+    patterns = _registry_patterns() if requests else None
+    with AnalysisPool(workers, max_chars=max_chars, patterns=patterns) as pool:
         for batch in _batched(requests, ANALYSE_BATCH):
             batches.append(analyse_task(quote(pool), quote(batch), len(requests)))
     return AnalysisBatch.concat(batches)
+
+
+def _registry_patterns() -> list[dict]:
+    from newsfold.analyse.ruler import make_registry_patterns
+    from newsfold.names import load_registry
+
+    return make_registry_patterns(load_registry())
 
 
 def _previous_runs(previous: Snapshot | None) -> pl.DataFrame:

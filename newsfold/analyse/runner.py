@@ -21,16 +21,25 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 
 from newsfold.analyse.document import AnalysisRequest, DocAnalysis, analyse_parsed
 from newsfold.analyse.model import load_model
+from newsfold.analyse.ruler import RULER_NAME, add_registry_ruler
 from newsfold.lifeline import watch_parent
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS
 from schemas import Amounts, Dates, Mentions, Quotes, Sentences, frame_from_rows
 
-__all__ = ["AnalysisBatch", "AnalysisPool", "DEFAULT_MAX_ARTICLE_CHARS", "analyse_in_process", "split_text"]
+__all__ = [
+    "AnalysisBatch",
+    "AnalysisPool",
+    "DEFAULT_MAX_ARTICLE_CHARS",
+    "analyse_in_process",
+    "load_ruled_model",
+    "split_text",
+]
 
 #: spaCy batch size; small batches keep both workers busy on small inputs.
 SPACY_BATCH_SIZE = 32
@@ -125,7 +134,9 @@ class AnalysisBatch:
 
 
 def analyse_in_process(
-    requests: Sequence[AnalysisRequest], max_chars: int = DEFAULT_MAX_ARTICLE_CHARS
+    requests: Sequence[AnalysisRequest],
+    max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
+    patterns: Sequence[dict[str, Any]] | None = None,
 ) -> AnalysisBatch:
     """Parse and analyse ``requests`` in this process.
 
@@ -134,7 +145,9 @@ def analyse_in_process(
     article longer than ``max_chars`` is reported in ``failures`` unparsed.
     Longer texts than :data:`PIECE_CHARS` are parsed piece by piece (see
     :func:`split_text`) and the pieces joined into one Doc, so the parser's
-    memory depends on the piece, not on the article.
+    memory depends on the piece, not on the article. With ``patterns``
+    (:func:`newsfold.analyse.ruler.make_registry_patterns`), registry names
+    are set as entities before the model's own ``ner`` runs.
     """
     analyses, failures = [], []
     allowed = []
@@ -145,7 +158,7 @@ def analyse_in_process(
             allowed.append(request)
     if not allowed:
         return AnalysisBatch.from_analyses(analyses, failures)
-    nlp = load_model()
+    nlp = load_ruled_model(patterns)
     position = 0
     while position < len(allowed):
         docs = _parse_each(nlp, allowed[position:])
@@ -231,13 +244,21 @@ def _too_long_message(length: int, limit: int) -> str:
     )
 
 
-def _init_worker(parent_pid: int) -> None:
+def load_ruled_model(patterns: Sequence[dict[str, Any]] | None = None):
+    """The English model, with the registry ruler before ``ner`` when ``patterns`` are given (added once)."""
+    nlp = load_model()
+    if patterns is not None and RULER_NAME not in nlp.pipe_names:
+        add_registry_ruler(nlp, patterns, before="ner")
+    return nlp
+
+
+def _init_worker(parent_pid: int, patterns: Sequence[dict[str, Any]] | None = None) -> None:
     # A worker outliving a killed run would hold its model's memory for nothing.
     watch_parent(parent_pid)
     # Each worker owns one core; nested BLAS/OpenMP threads would only fight over it.
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[variable] = "1"
-    load_model()
+    load_ruled_model(patterns)
 
 
 class AnalysisPool:
@@ -249,14 +270,22 @@ class AnalysisPool:
         chunk_size: Articles per unit of work.
         max_chars: Longest article analysed; longer ones are reported in
             ``failures`` without being parsed.
+        patterns: Registry patterns for the entity ruler set before ``ner``
+            (built once in this process, handed to every worker); None runs
+            the model alone.
     """
 
     def __init__(
-        self, workers: int | None = None, chunk_size: int = CHUNK_SIZE, max_chars: int = DEFAULT_MAX_ARTICLE_CHARS
+        self,
+        workers: int | None = None,
+        chunk_size: int = CHUNK_SIZE,
+        max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
+        patterns: Sequence[dict[str, Any]] | None = None,
     ) -> None:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.chunk_size = chunk_size
         self.max_chars = max_chars
+        self.patterns = patterns
         self._executor: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "AnalysisPool":
@@ -287,7 +316,7 @@ class AnalysisPool:
 
     def _map(self, chunks: list[Sequence[AnalysisRequest]]) -> Iterator[AnalysisBatch]:
         total_chars = sum(len(r.text) for chunk in chunks for r in chunk)
-        work = functools.partial(analyse_in_process, max_chars=self.max_chars)
+        work = functools.partial(analyse_in_process, max_chars=self.max_chars, patterns=self.patterns)
         if self.workers <= 1 or (self._executor is None and total_chars < MIN_CHARS_FOR_WORKERS):
             return map(work, chunks)
         if self._executor is None:
@@ -296,6 +325,6 @@ class AnalysisPool:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
-                initargs=(os.getpid(),),
+                initargs=(os.getpid(), self.patterns),
             )
         return self._executor.map(work, chunks)

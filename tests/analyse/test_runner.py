@@ -119,3 +119,31 @@ def test_runner_article_over_the_character_limit_is_a_failure_not_a_crash(limit,
 def test_runner_batches_are_bounded_in_texts_and_characters(lengths, batches):
     pieces = [("x" * n, i) for i, n in enumerate(lengths)]
     assert [[len(text) for text, _ in batch] for batch in runner._batch_by_chars(pieces)] == batches
+
+
+@pytest.fixture
+def model_without_ruler():
+    """The cached model, with any registry ruler taken out again after the test."""
+    from newsfold.analyse.model import load_model
+    from newsfold.analyse.ruler import RULER_NAME
+
+    nlp = load_model()
+    yield nlp
+    if RULER_NAME in nlp.pipe_names:
+        nlp.remove_pipe(RULER_NAME)
+
+
+@pytest.mark.parametrize(
+    ("patterns", "expected"),
+    [
+        (None, {("Velmor", "ORG")}),  # the model alone misses one place and mislabels the other
+        (
+            [{"label": "GPE", "pattern": "Qardaha", "id": "Q1"}, {"label": "GPE", "pattern": "Velmor", "id": "Q2"}],
+            {("Qardaha", "GPE"), ("Velmor", "GPE")},
+        ),
+    ],
+)
+def test_analyse_in_process_sets_registry_names_before_ner(model_without_ruler, patterns, expected):
+    request = AnalysisRequest("doc_0123456789abcdef", "Aid reached Qardaha and Velmor on Friday, officials said.", None)
+    mentions = runner.analyse_in_process([request], patterns=patterns).mentions
+    assert set(mentions.select("text", "label").iter_rows()) == expected
