@@ -80,6 +80,7 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars
             raise click.ClickException(f"the run failed: {type(exc).__name__}: {exc}") from exc
         finally:
             if server is not None:
+                _flush_prefect_logs()  # before the server goes: Prefect would retry, then print an error
                 server.stop()
     summary["seconds"] = time.perf_counter() - clock  # what the user waited, Prefect's start included
     if not quiet:
@@ -100,3 +101,15 @@ def _find_unchanged(raw: Path, out: Path, max_bytes: int, max_chars: int, curati
                               max_bytes=max_bytes, max_chars=max_chars, curation=curation, clock=clock)
     except (NewsfoldError, OSError):
         return None  # let the flow meet the problem and report it the usual way
+
+
+def _flush_prefect_logs(timeout: float = 5.0) -> None:
+    """Send Prefect's queued logs and events to the server while it still runs."""
+    try:
+        from prefect.events.worker import EventsWorker
+        from prefect.logging.handlers import APILogWorker
+
+        for worker in (APILogWorker, EventsWorker):
+            worker.drain_all(timeout=timeout)
+    except Exception:  # noqa: BLE001 - a log that cannot be sent must not fail the run
+        pass

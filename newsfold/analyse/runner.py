@@ -15,9 +15,12 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -244,6 +247,22 @@ def _too_long_message(length: int, limit: int) -> str:
     )
 
 
+_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """Delay SIGINT and SIGTERM for this (main) thread until the block ends."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def load_ruled_model(patterns: Sequence[dict[str, Any]] | None = None):
     """The English model, with the registry ruler before ``ner`` when ``patterns`` are given (added once)."""
     nlp = load_model()
@@ -253,6 +272,8 @@ def load_ruled_model(patterns: Sequence[dict[str, Any]] | None = None):
 
 
 def _init_worker(parent_pid: int, patterns: Sequence[dict[str, Any]] | None = None) -> None:
+    # Spawned while the parent held these signals, the worker inherited the mask.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_SIGNALS)
     # A worker outliving a killed run would hold its model's memory for nothing.
     watch_parent(parent_pid)
     # Each worker owns one core; nested BLAS/OpenMP threads would only fight over it.
@@ -295,8 +316,9 @@ class AnalysisPool:
         if self._executor is not None:
             if exc_type is not None:
                 # Interrupted or failed: the chunks in flight are not wanted, so do not wait for them.
+                # SIGKILL, not SIGTERM: a worker still starting up would print a traceback as its pipe closes.
                 for process in list(getattr(self._executor, "_processes", {}).values()):
-                    process.terminate()
+                    process.kill()
             self._executor.shutdown(cancel_futures=True)
             self._executor = None
 
@@ -327,4 +349,8 @@ class AnalysisPool:
                 initializer=_init_worker,
                 initargs=(os.getpid(), self.patterns),
             )
-        return self._executor.map(work, chunks)
+        # Workers are spawned by the first submit: a Ctrl-C or SIGTERM in the middle of writing
+        # their start-up data would leave them a truncated pickle (and a traceback), so the
+        # signals wait until the spawning is done. Workers unblock them in ``_init_worker``.
+        with _signals_held():
+            return self._executor.map(work, chunks)
