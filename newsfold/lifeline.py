@@ -12,11 +12,14 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import threading
 import time
+from collections.abc import Iterator
 
-__all__ = ["watch_parent"]
+__all__ = ["hold_signals", "release_held_signals", "watch_parent"]
 
 
 def _watch(expected_parent: int, interval: float) -> None:
@@ -40,3 +43,32 @@ def watch_parent(expected_parent: int | None = None, interval: float = 1.0) -> t
     thread = threading.Thread(target=_watch, args=(parent, interval), name="newsfold-parent-watch", daemon=True)
     thread.start()
     return thread
+
+
+_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def hold_signals() -> Iterator[None]:
+    """Delay SIGINT and SIGTERM for the main thread until the block ends (elsewhere a no-op).
+
+    Processes spawned inside the block inherit the held mask and should call
+    :func:`release_held_signals` once started.
+
+    Example:
+        >>> with hold_signals():
+        ...     pass
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def release_held_signals() -> None:
+    """In a process spawned inside :func:`hold_signals`: take SIGINT and SIGTERM again."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_SIGNALS)

@@ -15,12 +15,9 @@ Example:
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import multiprocessing
 import os
-import signal
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -31,7 +28,7 @@ import polars as pl
 from newsfold.analyse.document import AnalysisRequest, DocAnalysis, analyse_parsed
 from newsfold.analyse.model import load_model
 from newsfold.analyse.ruler import RULER_NAME, add_registry_ruler
-from newsfold.lifeline import watch_parent
+from newsfold.lifeline import hold_signals, release_held_signals, watch_parent
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS
 from schemas import Amounts, Dates, Mentions, Quotes, Sentences, frame_from_rows
 
@@ -247,22 +244,6 @@ def _too_long_message(length: int, limit: int) -> str:
     )
 
 
-_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-
-
-@contextlib.contextmanager
-def _signals_held():
-    """Delay SIGINT and SIGTERM for this (main) thread until the block ends."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
 def load_ruled_model(patterns: Sequence[dict[str, Any]] | None = None):
     """The English model, with the registry ruler before ``ner`` when ``patterns`` are given (added once)."""
     nlp = load_model()
@@ -273,7 +254,7 @@ def load_ruled_model(patterns: Sequence[dict[str, Any]] | None = None):
 
 def _init_worker(parent_pid: int, patterns: Sequence[dict[str, Any]] | None = None) -> None:
     # Spawned while the parent held these signals, the worker inherited the mask.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD_SIGNALS)
+    release_held_signals()
     # A worker outliving a killed run would hold its model's memory for nothing.
     watch_parent(parent_pid)
     # Each worker owns one core; nested BLAS/OpenMP threads would only fight over it.
@@ -352,5 +333,5 @@ class AnalysisPool:
         # Workers are spawned by the first submit: a Ctrl-C or SIGTERM in the middle of writing
         # their start-up data would leave them a truncated pickle (and a traceback), so the
         # signals wait until the spawning is done. Workers unblock them in ``_init_worker``.
-        with _signals_held():
+        with hold_signals():
             return self._executor.map(work, chunks)

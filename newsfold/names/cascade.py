@@ -34,6 +34,7 @@ from dataclasses import replace
 import polars as pl
 
 from newsfold.names.cluster import Sighting, cluster_sightings, observed_key
+from newsfold.names.compare import clear_part_orders
 from newsfold.names.context import (
     CORPUS_CONTEXT_SCORE,
     DOCUMENT_CONTEXT_SCORE,
@@ -43,7 +44,8 @@ from newsfold.names.context import (
     surname_key,
 )
 from newsfold.names.curate import registry_info
-from newsfold.names.fold import make_part_key
+from newsfold.names.descriptors import clear_descriptor_cache
+from newsfold.names.fold import make_literal_key, make_part_key, make_spelling_key
 from newsfold.names.forms import NameForm, family_part, make_name_form
 from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling
@@ -57,8 +59,8 @@ from newsfold.names.organisations import (
     initials_of,
     split_acronym_definition,
 )
-from newsfold.names.descriptors import clear_descriptor_cache
 from newsfold.names.registry import load_registry, make_entity_id
+from newsfold.names.symbols import clear_symbol_caches
 from newsfold.names.votes import decide_article_labels, listed_types
 
 __all__ = ["link_seen", "clear_spelling_caches", "SEEN_INPUT_SCHEMA"]
@@ -186,15 +188,13 @@ def clear_spelling_caches() -> None:
         >>> make_name_form.cache_info().currsize
         0
     """
-    from newsfold.names import compare, fold, symbols
-
     for cached in (
-        make_name_form, link_spelling, surname_key, make_part_key, acronym_of, initials_of, listed_types,
-        split_acronym_definition, symbols._analyze_part, symbols.latin_part_key, compare.english_reading,
-        fold.make_literal_key, fold.make_spelling_key,
+        make_name_form, link_spelling, surname_key, make_part_key, make_literal_key, make_spelling_key,
+        acronym_of, initials_of, listed_types, split_acronym_definition,
     ):
         cached.cache_clear()
-    compare.clear_part_orders()
+    clear_part_orders()
+    clear_symbol_caches()
     clear_display_cache()
     clear_descriptor_cache()
 

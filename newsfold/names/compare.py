@@ -194,8 +194,9 @@ def _part_orders(form: NameForm) -> tuple[tuple[_Part, ...], ...]:
 
 
 def clear_part_orders() -> None:
-    """Forget the cached part orders (benchmarks time the analysis cold)."""
+    """Forget the cached part orders and readings (benchmarks time the analysis cold)."""
     _ORDERS.clear()
+    english_reading.cache_clear()
 
 
 def _make_part_orders(form: NameForm) -> tuple[tuple[_Part, ...], ...]:
