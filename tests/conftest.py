@@ -57,3 +57,37 @@ def seed_raw(tmp_path: Path) -> Path:
     raw = tmp_path / "raw"
     shutil.copytree(SEEDS, raw)
     return raw
+
+
+#: Inputs added to the seeds for the report's dataset: every one is rejected
+#: (one of them under a name that is not valid UTF-8 and holds a newline) but
+#: the JSON Lines file, whose good record carries hostile markup in its title,
+#: outlet and text.
+REPORT_EXTRA_INPUTS: dict[bytes, bytes] = {
+    b"empty.txt": b"",
+    b"caf\xe9\nmenu.txt": b"",
+    b"binary.txt": bytes(range(256)) * 2,
+    b"notes.json": b'{"text": ',
+    b"list.jsonl": (
+        b'{"text": "Boris Johnson spoke in London. \\"We will build the <script>window.__pwned = 1</script> plan'
+        b' together,\\" he said.",'
+        b' "title": "<script>window.__pwned = 1</script>Hi", "source": "<b>Evil</b> Times",'
+        b' "date": "2021-01-05"}\n'
+        b"not json\n"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def report_dataset(prefect_api, tmp_path_factory) -> Path:
+    """A dataset for the report: the seeds plus :data:`REPORT_EXTRA_INPUTS`, through the real flow."""
+    from flows.pipeline import newsfold_flow
+
+    root = tmp_path_factory.mktemp("report-dataset")
+    raw = root / "raw"
+    shutil.copytree(SEEDS, raw)
+    for name, content in REPORT_EXTRA_INPUTS.items():
+        with open(os.fsencode(raw) + b"/" + name, "wb") as handle:
+            handle.write(content)
+    newsfold_flow(raw=str(raw), out=str(root / "output"), workers=1)
+    return root / "output"

@@ -37,6 +37,7 @@ def test_cli_data_dictionary_is_up_to_date():
     [
         (["run", "does-not-exist"], 2, "is not a directory"),
         (["validate", "no-dataset-here"], 1, "holds no newsfold dataset"),
+        (["report", "no-dataset-here"], 1, "holds no newsfold dataset"),
         (["serve", "raw"], 2, "Missing option '--cron'"),
     ],
 )
