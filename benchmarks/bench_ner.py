@@ -228,13 +228,13 @@ def load_pipeline(model: str, ruler: str, plain: bool = False):
     timings = {"registry_s": 0.0, "ruler_s": 0.0}
     if ruler != "none":
         from newsfold.analyse.ruler import add_registry_ruler, make_registry_patterns
-        from newsfold.names.registry import load_registry
+        from newsfold.names.entries import read_registry_document
 
         started = time.perf_counter()
-        registry = load_registry()
+        entries, _ = read_registry_document()
         timings["registry_s"] = time.perf_counter() - started
         started = time.perf_counter()
-        patterns = make_registry_patterns(registry)
+        patterns = make_registry_patterns(entries)
         if plain:  # spaCy's own entity_ruler, same patterns: no boundary check
             component = nlp.add_pipe("entity_ruler", **{ruler: "ner"}, config={"overwrite_ents": False})
             with nlp.select_pipes(enable=["entity_ruler"]):  # tokenizer only on the patterns

@@ -13,10 +13,12 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +40,7 @@ from newsfold.noop import run_settings, summarise_unchanged
 from newsfold.ingest import read_source
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
 from newsfold.records import Article, Reject, SourceFile
+from newsfold.stages import StageClock, seconds_since_launch
 from newsfold.store import Snapshot, commit_snapshot, current_snapshot, output_lock
 from newsfold.summary import INPUT_COUNTS, RunSummary, make_run_id, render_markdown, runs_row
 from newsfold.validate import split_valid_rows
@@ -50,7 +53,7 @@ if TYPE_CHECKING:
 # used: a run with nothing new never needs them, and importing them costs
 # seconds that a no-op rerun should not pay.
 
-__all__ = ["newsfold_flow"]
+__all__ = ["analysis_started_early", "newsfold_flow"]
 
 #: Files per read task and articles per analyse task.
 READ_BATCH = 2000
@@ -125,6 +128,7 @@ def newsfold_flow(
     curation: str | None = None,
     lock_wait_seconds: float = 3600.0,
     max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
+    startup_seconds: dict[str, float] | None = None,
 ) -> dict:
     """Bring the dataset in ``out`` up to date with the articles in ``raw``.
 
@@ -136,48 +140,63 @@ def newsfold_flow(
         curation: Optional entity curation file (see docs/entities.md).
         lock_wait_seconds: How long to wait for a run already writing ``out``.
         max_chars: Articles longer than this are not analysed (an NF201 reject).
+        startup_seconds: Seconds the caller spent before calling the flow, per stage
+            (the CLI's imports and Prefect server start), reported first in the summary.
 
     Returns:
         The run summary as a dict (see :class:`newsfold.summary.RunSummary`).
     """
     started_at = dt.datetime.now(dt.timezone.utc)
     raw_path, out_path = Path(raw), Path(out)
-    start = _RunStart(make_run_id(started_at), started_at, time.perf_counter(), out_path)
+    clock = StageClock(startup_seconds)
+    if startup_seconds is not None:  # called from the CLI: the process's age tells what Prefect took to get here
+        clock.add("prefect flow start", seconds_since_launch(time.perf_counter()) - sum(clock.seconds.values()))
+    start = _RunStart(make_run_id(started_at), started_at, time.perf_counter() - sum(clock.seconds.values()),
+                      out_path, clock)
     run_id = start.run_id
     logger = get_run_logger()
     check_output_apart(raw_path, out_path)  # before anything is written
     with output_lock(out_path, wait_seconds=lock_wait_seconds):
-        sources, discover_rejects = discover_task(raw_path, out_path, max_bytes)
-        previous = current_snapshot(out_path)
-        plan = plan_task(quote(sources), quote(discover_rejects), previous, curation, max_bytes, max_chars)
+        with clock.measure("discover"):
+            sources, discover_rejects = discover_task(raw_path, out_path, max_bytes)
+        with clock.measure("plan"):
+            previous = current_snapshot(out_path)
+            plan = plan_task(quote(sources), quote(discover_rejects), previous, curation, max_bytes, max_chars)
         if plan.is_noop:
             logger.info("nothing new in %s: the dataset is unchanged", raw_path)
             return _publish(_unchanged_summary(start, plan, previous))
 
-        articles, read_rejects = _read_all(raw_path, plan.to_read, max_bytes)
-        reusable = previous if plan.reuse_previous else None
-        gathered = gather_documents(reusable, plan.carried_paths, articles, run_id=run_id)
-        analysis = _analyse_all(gathered.to_analyse, workers, max_chars)
-        tables = gathered.combine(analysis.documents, analysis.tables())
+        with clock.measure("read"):
+            articles, read_rejects = _read_all(raw_path, plan.to_read, max_bytes)
+            reusable = previous if plan.reuse_previous else None
+            gathered = gather_documents(reusable, plan.carried_paths, articles, run_id=run_id)
+        analysis = _analyse_all(gathered.to_analyse, workers, max_chars, clock)
+        with clock.measure("assemble"):
+            tables = gathered.combine(analysis.documents, analysis.tables())
 
-        linked = resolve_task(quote(tables), curation)
-        outcome = validate_task(quote(linked), run_id)
-        rejects = pl.concat(
-            [
-                rejects_frame(
-                    discover_rejects + read_rejects + gathered.duplicate_rejects
-                    + gathered.analysis_rejects(analysis.failures),
-                    run_id=run_id,
-                ),
-                gathered.carried.rejects,
-                outcome.rejects,
-            ],
-            how="vertical",
-        )
-        final = sort_tables({**outcome.tables, "rejects": rejects, "runs": _previous_runs(previous)})
-        summary = _committed_summary(start, plan, final, previous)
-        final["runs"] = pl.concat([final["runs"], runs_row(summary)], how="vertical")
-        commit_task(out_path, quote(final), plan.manifest, run_id)
+        with clock.measure("resolve"):
+            linked = resolve_task(quote(tables), curation)
+        with clock.measure("validate"):
+            outcome = validate_task(quote(linked), run_id)
+        with clock.measure("assemble"):
+            rejects = pl.concat(
+                [
+                    rejects_frame(
+                        discover_rejects + read_rejects + gathered.duplicate_rejects
+                        + gathered.analysis_rejects(analysis.failures),
+                        run_id=run_id,
+                    ),
+                    gathered.carried.rejects,
+                    outcome.rejects,
+                ],
+                how="vertical",
+            )
+            final = sort_tables({**outcome.tables, "rejects": rejects, "runs": _previous_runs(previous)})
+            summary = _committed_summary(start, plan, final, previous)
+            final["runs"] = pl.concat([final["runs"], runs_row(summary)], how="vertical")
+        with clock.measure("commit"):
+            commit_task(out_path, quote(final), plan.manifest, run_id)
+        summary = summary.with_times(time.perf_counter() - start.clock, clock.rounded())
     logger.info("committed %s: %s", run_id, dict(summary.rows))
     return _publish(summary)
 
@@ -196,25 +215,73 @@ def _read_all(raw: Path, sources: Sequence[SourceFile], max_bytes: int) -> tuple
     return articles, rejects
 
 
-def _analyse_all(to_analyse: pl.DataFrame, workers: int | None, max_chars: int) -> AnalysisBatch:
+def _analyse_all(to_analyse: pl.DataFrame, workers: int | None, max_chars: int, clock: StageClock) -> AnalysisBatch:
     """Analyse articles in batches (one task each) on a pool shared by the batches."""
-    from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
+    with clock.measure("analyse: imports"):
+        from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
 
     requests = [AnalysisRequest(*row) for row in to_analyse.iter_rows()]
     batches = []
-    # Registry names are set as entities before spaCy's ner (docs/ner.md); the resolver loads the registry anyway.
-    patterns = _registry_patterns() if requests else None
-    with AnalysisPool(workers, max_chars=max_chars, patterns=patterns) as pool:
+    pool = _EARLY_POOLS.pop((workers, max_chars), None) if requests else None
+    if pool is None:
+        # Registry names are set as entities before spaCy's ner (docs/ner.md).
+        with clock.measure("analyse: registry patterns"):
+            patterns = _registry_patterns() if requests else None
+        pool = AnalysisPool(workers, max_chars=max_chars, patterns=patterns)
+    # Loading the resolver's name data (rigour's, seconds of one core) overlaps the parse instead of following it.
+    pool.while_parsing = _load_resolver
+    with clock.measure("analyse"), pool:
         for batch in _batched(requests, ANALYSE_BATCH):
             batches.append(analyse_task(quote(pool), quote(batch), len(requests)))
     return AnalysisBatch.concat(batches)
 
 
+#: Pools started before the flow (by :func:`analysis_started_early`), by (workers, max_chars).
+_EARLY_POOLS: dict[tuple[int | None, int], AnalysisPool] = {}
+
+
+@contextlib.contextmanager
+def analysis_started_early(workers: int | None, max_chars: int, bytes_to_read: int) -> Iterator[None]:
+    """Start the analysis workers now, for the next flow run in this process with these settings.
+
+    The CLI calls it while Prefect's temporary server starts: the workers load
+    spaCy's model meanwhile, on the core the server leaves. Small runs
+    (analysed in this process anyway) start nothing. Whatever the flow did
+    not take is stopped when the block ends, also on an error.
+
+    Example:
+        >>> with analysis_started_early(None, 1_000_000, bytes_to_read=0):
+        ...     pass  # too little to read: nothing was started
+    """
+    from newsfold.analyse.runner import MIN_CHARS_FOR_WORKERS, AnalysisPool
+
+    if bytes_to_read < MIN_CHARS_FOR_WORKERS:
+        yield
+        return
+    key = (workers, max_chars)
+    pool = AnalysisPool(workers, max_chars=max_chars, patterns=_registry_patterns())
+    _EARLY_POOLS[key] = pool
+    try:
+        pool.start()
+        yield
+    finally:
+        if _EARLY_POOLS.get(key) is pool:
+            del _EARLY_POOLS[key]
+        pool.__exit__(*sys.exc_info())
+
+
 def _registry_patterns() -> list[dict]:
     from newsfold.analyse.ruler import make_registry_patterns
-    from newsfold.names import load_registry
+    from newsfold.names.entries import read_registry_document
 
-    return make_registry_patterns(load_registry())
+    return make_registry_patterns(read_registry_document()[0])
+
+
+def _load_resolver() -> None:
+    from newsfold.names import load_registry
+    from newsfold.resolve import link_dataset  # noqa: F401 - imported for its cost, here rather than later
+
+    load_registry()
 
 
 def _previous_runs(previous: Snapshot | None) -> pl.DataFrame:
@@ -227,8 +294,9 @@ class _RunStart:
 
     run_id: str
     started_at: dt.datetime
-    clock: float
+    clock: float  # perf_counter at the user's keystroke, as far as known
     out: Path
+    stages: StageClock
 
 
 def _summary(start: _RunStart, plan: InputPlan, *, committed: bool, rows: dict[str, int],
@@ -247,6 +315,7 @@ def _summary(start: _RunStart, plan: InputPlan, *, committed: bool, rows: dict[s
         links_by_method=links_by_method or {},
         output=str(start.out),
         seconds=time.perf_counter() - start.clock,
+        stage_seconds=start.stages.rounded(),
     )
 
 
@@ -264,9 +333,9 @@ def _committed_summary(start: _RunStart, plan: InputPlan, tables: dict[str, pl.D
 
 def _unchanged_summary(start: _RunStart, plan: InputPlan, previous: Snapshot) -> RunSummary:
     """Summary of a run that found nothing new: the last committed counts stand."""
-    return summarise_unchanged(plan, previous, run_id=start.run_id, started_at=start.started_at,
-                               seconds=time.perf_counter() - start.clock, output=str(start.out),
-                               flow_run_id=flow_run.get_id())
+    summary = summarise_unchanged(plan, previous, run_id=start.run_id, started_at=start.started_at,
+                                  seconds=0.0, output=str(start.out), flow_run_id=flow_run.get_id())
+    return summary.with_times(time.perf_counter() - start.clock, start.stages.rounded())
 
 
 def _input_counts(plan: InputPlan) -> dict[str, int]:

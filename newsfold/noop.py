@@ -2,8 +2,9 @@
 
 A rerun over unchanged input commits nothing, so it needs neither Prefect nor
 spaCy: discovering the files and comparing them with the last snapshot's
-manifest is the whole job. The CLI asks :func:`find_unchanged` first and
-starts the flow only when there is work; the flow's own plan makes the same
+manifest is the whole job. The CLI asks :func:`check_inputs` first and
+starts the flow only when there is work (and, when there is a lot, starts
+the analysis workers while Prefect's server starts); the flow's own plan makes the same
 decision with the same functions, so both agree.
 
 Example:
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from newsfold import __version__
@@ -26,7 +28,7 @@ from newsfold.store import Snapshot, current_snapshot
 from newsfold.summary import INPUT_COUNTS, RunSummary
 from schemas import Rejects, Runs
 
-__all__ = ["run_settings", "find_unchanged", "summarise_unchanged"]
+__all__ = ["InputCheck", "check_inputs", "find_unchanged", "run_settings", "summarise_unchanged"]
 
 
 def run_settings(
@@ -67,11 +69,26 @@ def summarise_unchanged(
     )
 
 
-def find_unchanged(
+@dataclass(frozen=True)
+class InputCheck:
+    """What a look at the inputs, before any orchestration, found.
+
+    Attributes:
+        unchanged: The no-op run's summary when nothing is to be done, else None.
+        bytes_to_read: Bytes of the files a run would read (new, changed or
+            retried ones; every file when there is no dataset yet): enough to
+            tell a run worth starting analysis workers for from a small one.
+    """
+
+    unchanged: RunSummary | None
+    bytes_to_read: int
+
+
+def check_inputs(
     raw: Path, out: Path, *, run_id: str, started_at: dt.datetime, max_bytes: int = DEFAULT_MAX_BYTES,
     max_chars: int = DEFAULT_MAX_ARTICLE_CHARS, curation: str | Path | None = None, clock: float | None = None,
-) -> RunSummary | None:
-    """The summary of a no-op run, or None when there is work to do (or no dataset yet).
+) -> InputCheck:
+    """Compare ``raw`` with the dataset in ``out``, as the flow's plan will.
 
     Args:
         raw: Input directory.
@@ -82,14 +99,37 @@ def find_unchanged(
         max_chars: Likewise, the longest article analysed.
         curation: The curation file the run would use.
         clock: ``time.perf_counter()`` at the command's start, for the summary's seconds.
+
+    Example:
+        >>> check_inputs(Path("raw"), Path("no-such-output"), run_id="run_x",
+        ...              started_at=dt.datetime.now(dt.timezone.utc)).bytes_to_read > 0
+        True
     """
     clock = time.perf_counter() if clock is None else clock
     previous = current_snapshot(out)
-    if previous is None:
-        return None
     sources, rejects = discover_sources(raw, exclude=[out], max_bytes=max_bytes)
+    if previous is None:
+        return InputCheck(None, sum(source.size for source in sources))
     plan = plan_inputs(sources, rejects, previous, run_settings(curation, max_bytes, max_chars))
     if not plan.is_noop:
-        return None
-    return summarise_unchanged(plan, previous, run_id=run_id, started_at=started_at,
-                               seconds=time.perf_counter() - clock, output=str(out))
+        return InputCheck(None, sum(source.size for source in plan.to_read))
+    summary = summarise_unchanged(plan, previous, run_id=run_id, started_at=started_at,
+                                  seconds=time.perf_counter() - clock, output=str(out))
+    return InputCheck(summary, 0)
+
+
+def find_unchanged(
+    raw: Path, out: Path, *, run_id: str, started_at: dt.datetime, max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_ARTICLE_CHARS, curation: str | Path | None = None, clock: float | None = None,
+) -> RunSummary | None:
+    """The summary of a no-op run, or None when there is work to do (or no dataset yet).
+
+    The arguments are :func:`check_inputs`'.
+
+    Example:
+        >>> find_unchanged(Path("raw"), Path("no-such-output"), run_id="run_x",
+        ...                started_at=dt.datetime.now(dt.timezone.utc)) is None
+        True
+    """
+    return check_inputs(raw, out, run_id=run_id, started_at=started_at, max_bytes=max_bytes,
+                        max_chars=max_chars, curation=curation, clock=clock).unchanged

@@ -8,6 +8,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import secrets
 from collections.abc import Mapping
@@ -46,6 +47,9 @@ class RunSummary:
         links_by_method: Mentions per resolution rule, so merges made by
             fuzzy or context rules stand out from exact ones.
         output: Where the dataset lives.
+        seconds: Wall time of the run, from the user's keystroke where known.
+        stage_seconds: Wall seconds per stage, in the order they ran (see
+            :mod:`newsfold.stages`); they add up to about ``seconds``.
     """
 
     run_id: str
@@ -60,6 +64,16 @@ class RunSummary:
     links_by_method: Mapping[str, int] = field(default_factory=dict)
     output: str = ""
     seconds: float = field(default=0.0)
+    stage_seconds: Mapping[str, float] = field(default_factory=dict)
+
+    def with_times(self, seconds: float, stage_seconds: Mapping[str, float]) -> RunSummary:
+        """This summary with the times known at a later point (after the commit, after Prefect's end).
+
+        Example:
+            >>> summary.with_times(12.5, {"read": 1.0}).stage_seconds  # doctest: +SKIP
+            {'read': 1.0}
+        """
+        return dataclasses.replace(self, seconds=seconds, stage_seconds=dict(stage_seconds))
 
     @property
     def rejects(self) -> int:
@@ -80,6 +94,7 @@ class RunSummary:
             "links_by_method": dict(self.links_by_method),
             "output": self.output,
             "seconds": round(self.seconds, 3),
+            "stage_seconds": {stage: round(value, 3) for stage, value in self.stage_seconds.items()},
         }
 
 
@@ -132,6 +147,9 @@ def render_markdown(summary: RunSummary) -> str:
     if summary.links_by_method:
         lines += ["", "| mentions linked by | rows |", "|---|---:|"]
         lines += [f"| {method} | {count} |" for method, count in sorted(summary.links_by_method.items())]
+    if summary.stage_seconds:
+        lines += ["", "| stage | seconds |", "|---|---:|"]
+        lines += [f"| {stage} | {value:.1f} |" for stage, value in summary.stage_seconds.items()]
     if summary.new_entities:
         shown = ", ".join(summary.new_entities[:50])
         more = f" and {len(summary.new_entities) - 50} more" if len(summary.new_entities) > 50 else ""

@@ -42,6 +42,16 @@ def test_summary_markdown_reports_counts_rejects_and_entities(changes, expected)
         assert fragment in text
 
 
+def test_summary_reports_stage_times_in_markdown_and_dict():
+    timed = summary().with_times(12.34567, {"prefect server start": 9.04, "analyse": 3.3})
+    assert timed.seconds == 12.34567
+    assert timed.to_dict()["stage_seconds"] == {"prefect server start": 9.04, "analyse": 3.3}
+    text = render_markdown(timed)
+    assert "in 12.3 s" in text
+    assert "| prefect server start | 9.0 |" in text and "| analyse | 3.3 |" in text
+    assert "| stage |" not in render_markdown(summary())  # no times known, no table
+
+
 def test_summary_run_ids_sort_by_time():
     later = NOW + dt.timedelta(microseconds=1)
     assert make_run_id(NOW) < make_run_id(later)

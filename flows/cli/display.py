@@ -48,6 +48,11 @@ def print_summary(summary: dict) -> None:
         rows.add_row(name, str(count))
     out.print(inputs)
     out.print(rows)
+    if summary.get("stage_seconds"):
+        stages = Table("stage", "seconds", box=None)
+        for stage, seconds in summary["stage_seconds"].items():
+            stages.add_row(stage, f"{seconds:.1f}")
+        out.print(stages)
     rejects = summary["rejects"]
     detail = ", ".join(f"{code}: {n}" for code, n in sorted(summary["rejects_by_code"].items()))
     out.print(f"rejects: {rejects}" + (f" ({detail}); see the rejects table" if rejects else ""))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
@@ -13,6 +14,7 @@ from flows.signals import stop_on_sigterm
 from newsfold.discover import check_output_apart
 from newsfold.errors import InputError
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
+from newsfold.stages import StageClock, seconds_since_launch
 
 
 class UsageRefused(click.ClickException):
@@ -49,10 +51,13 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars
     except InputError as exc:
         raise UsageRefused(str(exc)) from exc
     clock = time.perf_counter()
-    unchanged = _find_unchanged(raw, out, max_bytes, max_chars, curation, clock)
+    # Times count from the user's keystroke: Python's start and the imports come first.
+    stages = StageClock({"start and imports": seconds_since_launch(clock)})
+    with stages.measure("no-op check"):
+        unchanged, bytes_to_read = _check_inputs(raw, out, max_bytes, max_chars, curation, clock)
     if unchanged is not None:  # nothing to do: no Prefect, no spaCy, no server to start
         if not quiet:
-            print_summary(unchanged.to_dict())
+            print_summary(unchanged.with_times(seconds_since_launch(clock), stages.rounded()).to_dict())
         return
     # Prefect reads its settings at import, so the log level is set before.
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
@@ -60,18 +65,26 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars
 
     with stop_on_sigterm():
         try:
-            server = TemporaryServer.start()
+            with stages.measure("prefect server start"):
+                server = TemporaryServer.start()
         except ServerStartError as exc:
             raise click.ClickException(str(exc)) from exc
         try:
-            from flows.pipeline import newsfold_flow  # imported while the server starts
+            with stages.measure("flow imports"):
+                from flows.pipeline import analysis_started_early, newsfold_flow  # while the server starts
 
-            if server is not None:
-                server.wait()
-            parameters = dict(raw=str(raw), out=str(out), max_bytes=max_bytes, max_chars=max_chars, workers=workers,
-                              curation=str(curation) if curation else None)
-            with progress_bars(enabled=not quiet):
-                summary = newsfold_flow(**parameters)
+            # The analysis workers load their model while the server starts.
+            with contextlib.ExitStack() as early:
+                with stages.measure("analysis workers start"):
+                    early.enter_context(analysis_started_early(workers, max_chars, bytes_to_read))
+                with stages.measure("prefect server start"):
+                    if server is not None:
+                        server.wait()
+                parameters = dict(raw=str(raw), out=str(out), max_bytes=max_bytes, max_chars=max_chars,
+                                  workers=workers, curation=str(curation) if curation else None,
+                                  startup_seconds=stages.rounded(6))
+                with progress_bars(enabled=not quiet):
+                    summary = newsfold_flow(**parameters)
         except ServerStartError as exc:
             raise click.ClickException(str(exc)) from exc
         except (KeyboardInterrupt, click.ClickException):
@@ -82,25 +95,29 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars
             if server is not None:
                 _flush_prefect_logs()  # before the server goes: Prefect would retry, then print an error
                 server.stop()
-    summary["seconds"] = time.perf_counter() - clock  # what the user waited, Prefect's start included
+    # What the user waited, Prefect's start and stop included.
+    summary["seconds"] = seconds_since_launch(clock)
+    # The flow's own teardown, the artifact, the log flush and the server's stop: what no stage counted.
+    summary["stage_seconds"]["prefect end"] = round(max(summary["seconds"] - sum(summary["stage_seconds"].values()), 0.0), 3)
     if not quiet:
         print_summary(summary)
 
 
-def _find_unchanged(raw: Path, out: Path, max_bytes: int, max_chars: int, curation: Path | None, clock: float):
-    """The no-op summary when RAW matches the dataset in OUT, else None (the flow decides)."""
+def _check_inputs(raw: Path, out: Path, max_bytes: int, max_chars: int, curation: Path | None, clock: float):
+    """(the no-op summary or None, bytes the run would read) for RAW against the dataset in OUT."""
     import datetime as dt
 
     from newsfold.errors import NewsfoldError
-    from newsfold.noop import find_unchanged
+    from newsfold.noop import check_inputs
     from newsfold.summary import make_run_id
 
     started_at = dt.datetime.now(dt.timezone.utc)
     try:
-        return find_unchanged(raw, out, run_id=make_run_id(started_at), started_at=started_at,
-                              max_bytes=max_bytes, max_chars=max_chars, curation=curation, clock=clock)
+        check = check_inputs(raw, out, run_id=make_run_id(started_at), started_at=started_at,
+                             max_bytes=max_bytes, max_chars=max_chars, curation=curation, clock=clock)
     except (NewsfoldError, OSError):
-        return None  # let the flow meet the problem and report it the usual way
+        return None, 0  # let the flow meet the problem and report it the usual way
+    return check.unchanged, check.bytes_to_read
 
 
 def _flush_prefect_logs(timeout: float = 5.0) -> None:

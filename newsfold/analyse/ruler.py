@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # analysis workers import this module without the registry's dependencies
-    from newsfold.names.registry import Registry
+    from newsfold.names.entries import RegistryEntry
 
 __all__ = [
     "RULER_FACTORY",
@@ -70,46 +70,38 @@ def is_pattern_alias(alias: str) -> bool:
     return len(alias) >= 2 and alias[0].isupper()
 
 
-def make_registry_patterns(registry: "Registry") -> list[dict[str, Any]]:
+def make_registry_patterns(entries: Iterable["RegistryEntry"]) -> list[dict[str, Any]]:
     """Phrase patterns, one per usable alias of a person, organisation or place.
 
     Args:
-        registry: The name registry (``load_registry()`` or a hand-built one).
+        entries: The registry's entries (``read_registry_document()[0]``, or
+            hand-built ones); an alias several entries of one type share goes to
+            the entry the registry ranks first (:func:`newsfold.names.entries.rank_entry`).
 
     Returns:
         ``{"label": "PERSON"|"ORG"|"GPE", "pattern": alias, "id": entity_id}``
         dicts sorted by alias (spaCy's ``entity_ruler`` takes them as they
-        are): the same list whatever the order of the registry's entries.
+        are): the same list whatever the order of the entries.
     """
-    candidates: dict[str, dict[str, set[str]]] = {}
-    for entry in registry.entries.values():
+    from newsfold.names.entries import rank_entry
+
+    candidates: dict[str, dict[str, list["RegistryEntry"]]] = {}
+    for entry in entries:
         if entry.entity_type not in SPACY_LABELS:
             continue
         for alias in entry.aliases:
             alias = alias.strip()
             if is_pattern_alias(alias):
-                candidates.setdefault(alias, {}).setdefault(entry.entity_type, set()).add(entry.entity_id)
+                candidates.setdefault(alias, {}).setdefault(entry.entity_type, []).append(entry)
     patterns = []
     for alias in sorted(candidates):
         by_type = candidates[alias]
         if len(by_type) != 1:
             continue  # one spelling, several kinds of thing: the model decides
-        ((entity_type, ids),) = by_type.items()
-        entity_id = _pick_entity(registry, entity_type, alias, ids)
-        patterns.append({"label": SPACY_LABELS[entity_type], "pattern": alias, "id": entity_id})
+        ((entity_type, sharing),) = by_type.items()
+        chosen = min(sharing, key=rank_entry)
+        patterns.append({"label": SPACY_LABELS[entity_type], "pattern": alias, "id": chosen.entity_id})
     return patterns
-
-
-def _pick_entity(registry: "Registry", entity_type: str, alias: str, ids: set[str]) -> str:
-    """The id the registry ranks first for ``alias`` among ``ids``."""
-    from newsfold.names.forms import make_name_form
-
-    if len(ids) > 1:
-        ranked = registry.alias_index.get((entity_type, make_name_form(alias, entity_type).alias_key), ())
-        for entity_id in ranked:
-            if entity_id in ids:
-                return entity_id
-    return min(ids)
 
 
 def _is_name_word(token) -> bool:

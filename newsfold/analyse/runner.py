@@ -15,9 +15,12 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
+import pickle
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -252,7 +255,7 @@ def load_ruled_model(patterns: Sequence[dict[str, Any]] | None = None):
     return nlp
 
 
-def _init_worker(parent_pid: int, patterns: Sequence[dict[str, Any]] | None = None) -> None:
+def _init_worker(parent_pid: int, patterns_file: str | None = None) -> None:
     # Spawned while the parent held these signals, the worker inherited the mask.
     release_held_signals()
     # A worker outliving a killed run would hold its model's memory for nothing.
@@ -260,6 +263,10 @@ def _init_worker(parent_pid: int, patterns: Sequence[dict[str, Any]] | None = No
     # Each worker owns one core; nested BLAS/OpenMP threads would only fight over it.
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[variable] = "1"
+    patterns = None
+    if patterns_file is not None:
+        with open(patterns_file, "rb") as stream:
+            patterns = pickle.load(stream)
     load_ruled_model(patterns)
 
 
@@ -275,6 +282,9 @@ class AnalysisPool:
         patterns: Registry patterns for the entity ruler set before ``ner``
             (built once in this process, handed to every worker); None runs
             the model alone.
+        while_parsing: Work for this process to do, once, while the workers
+            parse the first batch (for example loading what the next stage
+            needs); called after the workers have been started.
     """
 
     def __init__(
@@ -283,12 +293,15 @@ class AnalysisPool:
         chunk_size: int = CHUNK_SIZE,
         max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
         patterns: Sequence[dict[str, Any]] | None = None,
+        while_parsing: Callable[[], object] | None = None,
     ) -> None:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.while_parsing = while_parsing
         self.chunk_size = chunk_size
         self.max_chars = max_chars
         self.patterns = patterns
         self._executor: ProcessPoolExecutor | None = None
+        self._patterns_file: str | None = None
 
     def __enter__(self) -> "AnalysisPool":
         return self
@@ -302,6 +315,10 @@ class AnalysisPool:
                     process.kill()
             self._executor.shutdown(cancel_futures=True)
             self._executor = None
+        if self._patterns_file is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(self._patterns_file)
+            self._patterns_file = None
 
     def analyse(
         self,
@@ -311,27 +328,56 @@ class AnalysisPool:
         """Analyse ``requests``; calls ``on_progress(n)`` as chunks of n finish."""
         chunks = [requests[i : i + self.chunk_size] for i in range(0, len(requests), self.chunk_size)]
         batches = []
-        for chunk, batch in zip(chunks, self._map(chunks)):
+        results = self._map(chunks)
+        if self.while_parsing is not None:
+            # The workers have their chunks: this process would only wait for them.
+            idle_work, self.while_parsing = self.while_parsing, None
+            idle_work()
+        for chunk, batch in zip(chunks, results):
             batches.append(batch)
             if on_progress is not None:
                 on_progress(len(chunk))
         return AnalysisBatch.concat(batches)
 
-    def _map(self, chunks: list[Sequence[AnalysisRequest]]) -> Iterator[AnalysisBatch]:
-        total_chars = sum(len(r.text) for chunk in chunks for r in chunk)
-        work = functools.partial(analyse_in_process, max_chars=self.max_chars, patterns=self.patterns)
-        if self.workers <= 1 or (self._executor is None and total_chars < MIN_CHARS_FOR_WORKERS):
-            return map(work, chunks)
+    def start(self) -> "AnalysisPool":
+        """Start the workers now (each loads the model) instead of at the first batch.
+
+        Useful when this process has to wait for something else first (Prefect's
+        server): the models load meanwhile. Does nothing with one worker.
+        """
+        if self.workers > 1 and self._executor is None:
+            executor = self._start_executor()
+            with hold_signals():
+                for _ in range(self.workers):  # one submit spawns one worker, up to ``workers``
+                    executor.submit(os.getpid)
+        return self
+
+    def _start_executor(self) -> ProcessPoolExecutor:
         if self._executor is None:
+            if self.patterns is not None and self._patterns_file is None:
+                # Patterns go by file, not in the start-up pickle: spawning blocks this process until the
+                # worker has read that pickle, and the worker reads it only as fast as it imports.
+                with tempfile.NamedTemporaryFile("wb", prefix="newsfold-patterns-", delete=False) as stream:
+                    pickle.dump(list(self.patterns), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                self._patterns_file = stream.name
             # spawn, not fork: the parent runs threads (Prefect, Polars) that fork would copy mid-flight.
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
-                initargs=(os.getpid(), self.patterns),
+                initargs=(os.getpid(), self._patterns_file),
             )
+        return self._executor
+
+    def _map(self, chunks: list[Sequence[AnalysisRequest]]) -> Iterator[AnalysisBatch]:
+        total_chars = sum(len(r.text) for chunk in chunks for r in chunk)
+        if self.workers <= 1 or (self._executor is None and total_chars < MIN_CHARS_FOR_WORKERS):
+            return map(functools.partial(analyse_in_process, max_chars=self.max_chars, patterns=self.patterns), chunks)
+        executor = self._start_executor()
+        # The workers set the patterns up when they started: a chunk does not carry them again.
+        work = functools.partial(analyse_in_process, max_chars=self.max_chars)
         # Workers are spawned by the first submit: a Ctrl-C or SIGTERM in the middle of writing
         # their start-up data would leave them a truncated pickle (and a traceback), so the
         # signals wait until the spawning is done. Workers unblock them in ``_init_worker``.
         with hold_signals():
-            return self._executor.map(work, chunks)
+            return executor.map(work, chunks)

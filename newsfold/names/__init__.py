@@ -20,14 +20,38 @@ Example:
     'corpus_context'
 """
 
-from newsfold.names.curation import Curation, load_curation
-from newsfold.names.evaluate import PairScores, evaluate_gold, evaluate_pairs
-from newsfold.names.explain import NameExplanation, explain_name
-from newsfold.names.fold import fold_text, make_part_key
-from newsfold.names.forms import NameForm, make_name_form
-from newsfold.names.reconcile import reconcile_names
-from newsfold.names.registry import load_registry
-from newsfold.names.resolve import EntityResolution, resolve_entities
+import importlib
+
+# The names are imported on first use (PEP 562): importing one light module of
+# this package (the registry's entries, for the analysis stage's ruler) must
+# not pay for rigour and ICU.
+_EXPORTS = {
+    "Curation": "curation",
+    "load_curation": "curation",
+    "PairScores": "evaluate",
+    "evaluate_gold": "evaluate",
+    "evaluate_pairs": "evaluate",
+    "NameExplanation": "explain",
+    "explain_name": "explain",
+    "fold_text": "fold",
+    "make_part_key": "fold",
+    "NameForm": "forms",
+    "make_name_form": "forms",
+    "reconcile_names": "reconcile",
+    "load_registry": "registry",
+    "EntityResolution": "resolve",
+    "resolve_entities": "resolve",
+}
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Curation",

@@ -21,68 +21,17 @@ Example:
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
-from typing import Any
 
-
-from newsfold.errors import ModelError
 from newsfold.ids import make_id
+from newsfold.names.entries import RegistryEntry, rank_entry, read_registry_document
 from newsfold.names.forms import NameForm, family_part, make_name_form
 from newsfold.names.observe import is_single_part
 from newsfold.names.symbols import part_symbols
 
 __all__ = ["RegistryEntry", "Registry", "load_registry", "make_entity_id"]
-
-# Lower number wins when one spelling names several entries.
-_PRIORITY = {"curated": 0, "country": 1, "capital": 2, "city": 3}
-
-
-@dataclass(frozen=True)
-class RegistryEntry:
-    """One reference entity.
-
-    Attributes:
-        entity_id: Wikidata id when known, else a hash of source and key.
-        canonical_name: Preferred name.
-        entity_type: PER, ORG or LOC.
-        wikidata_id: Wikidata item id or None.
-        aliases: Every listed spelling, canonical name included.
-        source: Where the entry comes from: curated, country, capital, city.
-        country: ISO alpha-2 code of a place (or of the country itself).
-        latitude: Latitude of a place, when known.
-        longitude: Longitude of a place, when known.
-        population: Population of a city (tie-breaker between namesakes).
-        bare_surname: False when a bare surname alone must never mean this
-            person across the corpus (a relative of a better-known namesake).
-        place: For an institution named by a place ("U.S. Embassy in
-            Baghdad"), that place's name.
-        generic: Bare spellings ("U.S. Embassy") that mean this entry in an
-            article naming ``place`` (and no other entry's place).
-        former_ids: Ids the entry carried before (the hashed id of an entry
-            that has since gained a Wikidata id); they stay findable.
-        home_country: ISO alpha-2 code of a person's or organisation's
-            country (``country`` is kept for places, as in the entities table).
-    """
-
-    entity_id: str
-    canonical_name: str
-    entity_type: str
-    wikidata_id: str | None
-    aliases: tuple[str, ...]
-    source: str
-    country: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    population: int = 0
-    bare_surname: bool = True
-    place: str | None = None
-    generic: tuple[str, ...] = ()
-    former_ids: tuple[str, ...] = ()
-    home_country: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,37 +75,6 @@ def make_entity_id(entity_type: str, key: str, wikidata_id: str | None = None) -
     return wikidata_id or make_id("ent", entity_type, key)
 
 
-_GENERATED = "data/registry.generated.json"
-
-
-def _read_generated() -> dict[str, Any]:
-    path = resources.files("newsfold.names").joinpath(_GENERATED)
-    try:
-        return json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"cannot read the entity registry {path} (newsfold registry build): {exc}") from exc
-
-
-def _make_entry(item: dict[str, Any]) -> RegistryEntry:
-    return RegistryEntry(
-        entity_id=item["entity_id"],
-        canonical_name=item["canonical_name"],
-        entity_type=item["entity_type"],
-        wikidata_id=item.get("wikidata_id"),
-        aliases=tuple(item["aliases"]),
-        source=item["source"],
-        country=item.get("country"),
-        latitude=item.get("latitude"),
-        longitude=item.get("longitude"),
-        population=item.get("population", 0),
-        bare_surname=item.get("bare_surname", True),
-        place=item.get("place"),
-        generic=tuple(item.get("generic", ())),
-        former_ids=tuple(item.get("former_ids", ())),
-        home_country=item.get("home_country"),
-    )
-
-
 @cache
 def load_registry() -> Registry:
     """Load the shipped registry and build its indexes (once per process).
@@ -167,12 +85,8 @@ def load_registry() -> Registry:
     Raises:
         ModelError: the shipped registry file cannot be read.
     """
-    document = _read_generated()
-    return _index_entries([_make_entry(item) for item in document["entries"]], document["demonyms"])
-
-
-def _rank(entry: RegistryEntry) -> tuple[int, int, str]:
-    return (_PRIORITY[entry.source], -entry.population, entry.entity_id)
+    entries, demonyms = read_registry_document()
+    return _index_entries(list(entries), demonyms)
 
 
 def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Registry:
@@ -208,7 +122,7 @@ def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Re
                 surnames[family].add(entry.entity_id)
 
     def ranked(ids: set[str]) -> tuple[str, ...]:
-        return tuple(sorted(ids, key=lambda i: _rank(by_id[i])))
+        return tuple(sorted(ids, key=lambda i: rank_entry(by_id[i])))
 
     return Registry(
         entries=by_id,

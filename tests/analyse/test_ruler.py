@@ -14,15 +14,7 @@ from newsfold.analyse.ruler import (
     is_pattern_alias,
     make_registry_patterns,
 )
-from newsfold.names.forms import make_name_form
-from newsfold.names.registry import Registry, RegistryEntry
-
-
-def make_registry(entries: list[RegistryEntry], ranked: dict[tuple[str, str], tuple[str, ...]] | None = None):
-    alias_index = {}
-    for (entity_type, alias), ids in (ranked or {}).items():
-        alias_index[(entity_type, make_name_form(alias, entity_type).alias_key)] = ids
-    return Registry({e.entity_id: e for e in entries}, alias_index, {}, {}, {}, {})
+from newsfold.names.entries import RegistryEntry
 
 
 ENTRIES = [
@@ -33,13 +25,15 @@ ENTRIES = [
     RegistryEntry("Q5", "Georgia", "LOC", "Q5", ("Georgia",), "country"),
     RegistryEntry("Q6", "Georgia Smith", "PER", "Q6", ("Georgia Smith", "Georgia"), "curated"),
     RegistryEntry("Q7", "Tripoli", "LOC", "Q7", ("Tripoli",), "capital"),
-    RegistryEntry("Q8", "Tripoli (Lebanon)", "LOC", "Q8", ("Tripoli",), "city"),
+    RegistryEntry("Q8", "Tripoli (Lebanon)", "LOC", "Q8", ("Tripoli",), "city", population=2),
+    RegistryEntry("Q9", "Springfield, Illinois", "LOC", "Q9", ("Springfield",), "city", population=100),
+    RegistryEntry("Q10", "Springfield, Missouri", "LOC", "Q10", ("Springfield",), "city", population=150),
 ]
 
 
 @pytest.fixture(scope="module")
 def patterns():
-    return make_registry_patterns(make_registry(ENTRIES, {("LOC", "Tripoli"): ("Q8", "Q7")}))
+    return make_registry_patterns(ENTRIES)
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +66,8 @@ def test_ruler_is_pattern_alias(alias, expected):
         ("Erbil", {"label": "GPE", "pattern": "Erbil", "id": "Q2"}),
         ("UN", {"label": "ORG", "pattern": "UN", "id": "Q3"}),
         ("Soleimani", {"label": "PERSON", "pattern": "Soleimani", "id": "Q4"}),
-        ("Tripoli", {"label": "GPE", "pattern": "Tripoli", "id": "Q8"}),  # the alias index's first pick
+        ("Tripoli", {"label": "GPE", "pattern": "Tripoli", "id": "Q7"}),  # a capital outranks a city
+        ("Springfield", {"label": "GPE", "pattern": "Springfield", "id": "Q10"}),  # then the larger city
         ("Georgia", None),  # a place and a person: left to the model
         ("the UN", None),
         ("ji er ku ke", None),
@@ -91,10 +86,7 @@ def test_ruler_patterns_are_sorted_and_unique(patterns):
 @given(st.permutations(ENTRIES))
 @settings(max_examples=25, deadline=None)
 def test_ruler_patterns_ignore_entry_order(entries):
-    ranked = {("LOC", "Tripoli"): ("Q8", "Q7")}
-    assert make_registry_patterns(make_registry(list(entries), ranked)) == make_registry_patterns(
-        make_registry(ENTRIES, ranked)
-    )
+    assert make_registry_patterns(entries) == make_registry_patterns(ENTRIES)
 
 
 @pytest.mark.parametrize(

@@ -116,6 +116,62 @@ def test_find_unchanged_agrees_with_the_flow_without_prefect(seed_run, tmp_path,
         assert summary is None
 
 
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [(None, "nothing"), ("add", "the new file"), ("edit", "the edited file"), ("no dataset", "every file")],
+)
+def test_check_inputs_counts_the_bytes_a_run_would_read(seed_run, tmp_path, change, expected):
+    from newsfold.noop import check_inputs
+
+    root, _ = seed_run
+    raw = tmp_path / "raw"
+    shutil.copytree(root / "raw", raw)
+    first = sorted(raw.iterdir())[0]
+    out = tmp_path / "no-dataset" if change == "no dataset" else root / "output"
+    if change == "add":
+        (raw / "003_new.txt").write_text("A new article about Iraq.\n", "utf-8")
+    elif change == "edit":
+        first.write_text(first.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    check = check_inputs(raw, out, run_id="run_check", started_at=dt.datetime.now(dt.timezone.utc))
+    sizes = {
+        "nothing": 0,
+        "the new file": (raw / "003_new.txt").stat().st_size if change == "add" else None,
+        "the edited file": first.stat().st_size,
+        "every file": sum(p.stat().st_size for p in raw.iterdir()),
+    }
+    assert check.bytes_to_read == sizes[expected]
+    assert (check.unchanged is not None) is (change is None)
+
+
+def test_pipeline_takes_the_workers_started_early_and_stops_the_rest(seed_run, tmp_path, monkeypatch):
+    """Workers started while Prefect's server starts are the ones the flow analyses with; unused ones stop."""
+    import flows.pipeline as pipeline
+    from newsfold.analyse import AnalysisPool
+
+    started: list[AnalysisPool] = []
+    real_start = AnalysisPool.start
+
+    def recording_start(pool):
+        started.append(pool)
+        return real_start(pool)
+
+    monkeypatch.setattr(AnalysisPool, "start", recording_start)
+    root, first = seed_run
+    with pipeline.analysis_started_early(2, 1_000_000, bytes_to_read=10**9):
+        (pool,) = started
+        assert pool._executor is not None  # workers spawned before any article was read
+        summary = newsfold_flow(raw=str(root / "raw"), out=str(tmp_path / "early"), workers=2)
+        assert pipeline._EARLY_POOLS == {}  # taken by the flow
+    assert pool._executor is None  # and shut down with the analysis
+    assert summary["rows"] == first["rows"]
+    with pipeline.analysis_started_early(2, 1_000_000, bytes_to_read=10**9):
+        (_, unused) = started
+    assert unused._executor is None and pipeline._EARLY_POOLS == {}
+    with pipeline.analysis_started_early(2, 1_000_000, bytes_to_read=10):
+        pass
+    assert len(started) == 2  # too little to read: no workers
+
+
 def test_pipeline_is_deterministic_across_fresh_runs(seed_run, tmp_path):
     root, _ = seed_run
     newsfold_flow(raw=str(root / "raw"), out=str(tmp_path / "again"), workers=1)

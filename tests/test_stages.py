@@ -1,0 +1,56 @@
+"""Stage times: what a run's wall time went to, counted from the process's start."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfold.stages import StageClock, process_age, seconds_since_launch
+
+
+def test_stages_clock_adds_up_repeated_stages_in_first_run_order():
+    clock = StageClock({"start": 1.0})
+    clock.add("read", 0.5)
+    clock.add("analyse", 2.0)
+    clock.add("read", 0.25)
+    assert clock.seconds == {"start": 1.0, "read": 0.75, "analyse": 2.0}
+
+
+def test_stages_clock_counts_a_block_that_raises():
+    clock = StageClock()
+    with pytest.raises(ValueError), clock.measure("resolve"):
+        time.sleep(0.01)
+        raise ValueError("broken")
+    assert clock.seconds["resolve"] >= 0.01
+
+
+@given(st.lists(st.tuples(st.sampled_from(["read", "analyse", "commit"]), st.floats(-1.0, 100.0)), max_size=20))
+def test_stages_clock_never_goes_negative_and_keeps_the_total(additions):
+    clock = StageClock()
+    for stage, seconds in additions:
+        clock.add(stage, seconds)
+    assert all(value >= 0 for value in clock.seconds.values())
+    assert sum(clock.seconds.values()) == pytest.approx(sum(max(s, 0.0) for _, s in additions))
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/stat"), reason="process start times come from Linux's /proc")
+def test_stages_process_age_counts_from_the_process_start():
+    # A child that sleeps before asking: its age includes the sleep, which a clock started in Python would miss.
+    code = "import time; time.sleep(0.5); from newsfold.stages import process_age; print(process_age())"
+    age = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+    assert 0.5 <= age < 30
+
+
+def test_stages_process_age_of_a_missing_process_is_unknown():
+    assert process_age(pid=2**22 + 7) is None
+
+
+def test_stages_seconds_since_launch_is_at_least_the_fallback_clock():
+    clock = time.perf_counter() - 3.0
+    assert seconds_since_launch(clock) >= 3.0
