@@ -54,3 +54,18 @@ def test_stages_process_age_of_a_missing_process_is_unknown():
 def test_stages_seconds_since_launch_is_at_least_the_fallback_clock():
     clock = time.perf_counter() - 3.0
     assert seconds_since_launch(clock) >= 3.0
+
+
+def test_stages_progress_bar_shows_time_since_launch_and_freezes_when_done():
+    from rich.progress import Progress
+
+    from flows.cli.display import SinceLaunchColumn
+
+    column = SinceLaunchColumn(clock=time.perf_counter() - 65.0)  # as if launched 65 s ago
+    with Progress(column, disable=True) as bars:
+        task = bars.add_task("analyse", total=2)
+        assert column.render(bars.tasks[task]).plain >= "0:01:05"
+        bars.update(task, advance=2)
+        done = column.render(bars.tasks[task]).plain
+        column.clock -= 3600.0  # an hour later, the finished bar still shows when it finished
+        assert column.render(bars.tasks[task]).plain == done

@@ -6,22 +6,53 @@ import contextlib
 from collections.abc import Iterator
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+import datetime as dt
+import time
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn
 from rich.table import Table
+from rich.text import Text
 
 from flows.progress import listening
+from newsfold.stages import seconds_since_launch
 
 console = Console(stderr=True)
 
 
+class SinceLaunchColumn(ProgressColumn):
+    """Wall time since the user pressed Enter (the process's start), not since the bar appeared.
+
+    A stage's bar appears after Prefect's server has started; its own elapsed
+    time would hide what the user has already waited.
+    """
+
+    def __init__(self, clock: float) -> None:
+        super().__init__()
+        self.clock = clock
+        self._at_finish: dict[int, float] = {}  # a finished stage's bar keeps the time it finished at
+
+    def render(self, task) -> Text:
+        seconds = seconds_since_launch(self.clock)
+        if task.finished:
+            seconds = self._at_finish.setdefault(task.id, seconds)
+        return Text(str(dt.timedelta(seconds=int(seconds))), style="progress.elapsed")
+
+
 @contextlib.contextmanager
-def progress_bars(enabled: bool = True) -> Iterator[None]:
-    """Show a bar per long stage (read, analyse) while the block runs."""
+def progress_bars(enabled: bool = True, clock: float | None = None) -> Iterator[None]:
+    """Show a bar per long stage (read, analyse) while the block runs, with the time since launch.
+
+    Args:
+        enabled: False shows nothing.
+        clock: ``time.perf_counter()`` at the command's start, used where the process's
+            own start time is unknown.
+    """
     if not enabled:
         yield
         return
     bars = Progress(
-        TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(),
+        SinceLaunchColumn(time.perf_counter() if clock is None else clock),
         console=console, transient=False,
     )
     tasks: dict[str, int] = {}

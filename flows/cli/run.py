@@ -83,7 +83,7 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars
                 parameters = dict(raw=str(raw), out=str(out), max_bytes=max_bytes, max_chars=max_chars,
                                   workers=workers, curation=str(curation) if curation else None,
                                   startup_seconds=stages.rounded(6))
-                with progress_bars(enabled=not quiet):
+                with progress_bars(enabled=not quiet, clock=clock):
                     summary = newsfold_flow(**parameters)
         except ServerStartError as exc:
             raise click.ClickException(str(exc)) from exc
