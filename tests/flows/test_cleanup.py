@@ -93,3 +93,47 @@ def test_run_interrupted_mid_analysis_leaves_nothing_running(tmp_path, how):
     finally:
         for pid in session_members(process.pid):
             os.kill(pid, signal.SIGKILL)
+
+
+def start_evaluate(gold: Path, home: Path) -> subprocess.Popen:
+    env = {**os.environ, "PREFECT_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "evaluate", "names", str(gold)],
+        env=env, cwd=ROOT, start_new_session=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+
+
+def write_name_gold(path: Path, groups: int) -> None:
+    """A generated gold of variant groups, large enough that scoring takes a while."""
+    lines = ["group_id,name,kind"]
+    for index in range(groups):
+        given, family = WORDS[index % len(WORDS)].capitalize(), WORDS[(index * 7) % len(WORDS)].capitalize()
+        lines += [f"g{index},{given} {family}son {index},person", f"g{index},{given[0]}. {family}son {index},person"]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def test_evaluate_leaves_nothing_running_after_success(tmp_path):
+    write_name_gold(tmp_path / "gold.csv", 20)
+    process = start_evaluate(tmp_path / "gold.csv", tmp_path / "home")
+    stdout, stderr = process.communicate(timeout=600)
+    assert process.returncode == 0, stderr
+    assert "test" in stdout and "Traceback" not in stderr
+    assert wait_for(lambda: not session_members(process.pid), 15), session_members(process.pid)
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_evaluate_interrupted_leaves_nothing_running(tmp_path, how):
+    write_name_gold(tmp_path / "gold.csv", 3000)
+    process = start_evaluate(tmp_path / "gold.csv", tmp_path / "home")
+    try:
+        time.sleep(3)  # loading the registry and scoring: still running
+        assert process.poll() is None, "evaluate ended before it could be interrupted"
+        process.send_signal(how)
+        _, stderr = process.communicate(timeout=120)
+        assert process.returncode != 0
+        assert "Traceback" not in stderr
+        assert wait_for(lambda: not session_members(process.pid), 30), session_members(process.pid)
+    finally:
+        for pid in session_members(process.pid):
+            os.kill(pid, signal.SIGKILL)
