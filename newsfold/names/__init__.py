@@ -16,6 +16,7 @@ every spelling to one entity, keeps namesakes apart, and records why:
 * ``explain`` / ``reconcile`` / ``evaluate``: one name, a CSV, a gold set.
 
 Example:
+    >>> from newsfold.names import explain_name
     >>> explain_name("General Sulaimani", "PER").method
     'corpus_context'
 """
