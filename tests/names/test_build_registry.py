@@ -5,14 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from newsfold.names.build_registry import (
     GENERATED_PATH,
+    SOURCES_DIR,
     ReferenceWorld,
     RegistryBuildError,
     build_registry,
+    load_reference_world,
     pycountry_codes,
     render_registry,
+    sovereign_states,
     validate_entries,
 )
 from newsfold.names.registry import make_entity_id
@@ -38,8 +42,12 @@ SMALL_WORLD = ReferenceWorld(
 )
 
 
-def write_sources(folder: Path, files: dict[str, str]) -> Path:
-    for name, text in files.items():
+# Every sovereign state of SMALL_WORLD needs a head of state or government.
+LEADERS = {"people_leaders_eu.yml": "FR:\n  - {name: Jo Roi}\nDE:\n  - {name: Kay Kanzler}\n"}
+
+
+def write_sources(folder: Path, files: dict[str, str], leaders: dict[str, str] = LEADERS) -> Path:
+    for name, text in {**leaders, **files}.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
 
@@ -172,6 +180,80 @@ def test_build_registry_requires_every_capital(tmp_path, files, problem):
     else:
         with pytest.raises(RegistryBuildError, match=problem):
             build_registry(sources, world)
+
+
+@pytest.mark.parametrize(
+    ("files", "problem"),
+    [
+        ({}, None),
+        ({"people_leaders_eu.yml": "FR:\n  - {name: Jo Roi}\n"}, "1 sovereign state(s) without a head of state or"),
+        ({"people_leaders_eu.yml": "FR:\n  - {name: Jo Roi}\n"}, "government: DE (Germany) (add them"),
+        (  # a person in people_<region>.yml is no leader
+            {"people_leaders_eu.yml": "FR:\n  - {name: Jo Roi}\n", "people_eu.yml": "DE:\n  - {name: Kay Kanzler}\n"},
+            "without a head of state or government: DE (Germany)",
+        ),
+        ({"people_leaders_eu.yml": "GB:\n  - {name: Jo Roi}\n"}, "2 sovereign state(s) without a head of state or"),
+        ({"people_leaders_eu.yml": "GB:\n  - {name: Jo Roi}\n"}, "government: DE (Germany), FR (France) (add"),
+        (  # a country that is no sovereign state needs no leader
+            {"people_leaders_eu.yml": "FR:\n  - {name: Jo Roi}\n", "countries.yml": "DE: {sovereign: false}\n"},
+            None,
+        ),
+        (
+            {"countries.yml": "DE: {sovereign: true}\n"},
+            "countries.yml: DE: sovereign may only be false",
+        ),
+    ],
+)
+def test_build_registry_requires_a_leader_for_every_sovereign_state(tmp_path, files, problem):
+    sources = write_sources(tmp_path, files)
+    if problem is None:
+        assert build_registry(sources, SMALL_WORLD)["entries"]
+    else:
+        with pytest.raises(RegistryBuildError) as raised:
+            build_registry(sources, SMALL_WORLD)
+        assert problem in str(raised.value)
+
+
+def build_problems(sources: Path) -> str:
+    """The build's error message, or "" when it builds."""
+    try:
+        build_registry(sources, SMALL_WORLD)
+    except RegistryBuildError as exc:
+        return str(exc)
+    return ""
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            {"people_eu.yml": "DE:\n  - {name: Jo Roi}\n"},
+            "people: name 'jo roi' is keyed to 2 countries: DE (people_eu.yml: Jo Roi); "
+            "FR (people_leaders_eu.yml: Jo Roi) (keep one)",
+        ),
+        (
+            {"people_eu.yml": "DE:\n  - {name: Jo Roy, wikidata: Q7}\nFR:\n  - {name: Jo Rey, wikidata: Q7}\n"},
+            "people: Wikidata id Q7 is keyed to 2 countries",
+        ),
+        # one country: the Wikidata check reports it, not this one
+        ({"people_eu.yml": "DE:\n  - {name: Jo Roy, wikidata: Q7}\n  - {name: Jo Rey, wikidata: Q7}\n"}, None),
+        ({"people_eu.yml": "DE:\n  - {name: Jo Roy}\n"}, None),  # another name, another person
+    ],
+)
+def test_build_registry_keys_a_person_to_one_country(tmp_path, files, expected):
+    problems = build_problems(write_sources(tmp_path, files))
+    if expected is None:
+        assert "keyed to" not in problems
+    else:
+        assert expected in problems
+
+
+def test_sovereign_states_are_the_un_members_and_observers():
+    overlay = yaml.safe_load((SOURCES_DIR / "countries.yml").read_text("utf-8"))
+    states = sovereign_states(load_reference_world(), overlay)
+    assert len(states) == 195  # 193 UN members, the Holy See and Palestine
+    assert {"VA", "PS", "US", "SS", "TL", "ME", "KP", "NR", "TV"} <= states
+    assert not states & {"TW", "XK", "EH", "HK", "MO", "PR", "GL", "CK", "NU", "AN", "CS", "AQ", "FO"}
 
 
 @pytest.mark.parametrize(
