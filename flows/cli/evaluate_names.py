@@ -7,7 +7,16 @@ from pathlib import Path
 import click
 
 from newsfold.errors import InputError
-from newsfold.names.evaluate import PARTS, ScoreRow, read_gold, score_gold_file
+from newsfold.names.evaluate import (
+    ERROR_PART,
+    PARTS,
+    PairError,
+    ResolvedName,
+    ScoreRow,
+    list_dev_errors,
+    read_gold,
+    score_gold_file,
+)
 
 _HEADER = (
     f"{'part':<5} {'source':<24} {'subset':<14} {'n':>5} {'TP':>6} {'FP':>5} {'FN':>6} {'P':>6} {'R':>6} {'F1':>6}"
@@ -34,6 +43,34 @@ def format_row(row: ScoreRow) -> str:
     )
 
 
+def _side(name: ResolvedName) -> str:
+    linked = f"{name.canonical_name} ({name.method})" if name.canonical_name else "not linked"
+    return f'"{name.name}" -> {linked}'
+
+
+def format_error(error: PairError) -> str:
+    """One line per wrong pair: the error, the kind, both names with what each was linked to.
+
+    Example:
+        >>> one = ResolvedName("Man Utd", "manchester/united", "Man Utd", "exact_key")
+        >>> two = ResolvedName("Manchester United", "manchester/united", "Manchester United", "registry_alias")
+        >>> format_error(PairError("g.csv", "missed", "organisation", one, two))  # doctest: +NORMALIZE_WHITESPACE
+        'missed      organisation [manchester/united] "Man Utd" -> Man Utd (exact_key)  |
+         "Manchester United" -> Manchester United (registry_alias)'
+    """
+    groups = error.first.group if error.first.group == error.second.group else f"{error.first.group} / {error.second.group}"
+    return f"{error.error:<11} {error.kind} [{groups}] {_side(error.first)}  |  {_side(error.second)}"
+
+
+def _check_misses_split(misses: int | None, parts: tuple[str, ...]) -> None:
+    """--misses reads errors, which only the dev part may show (exit status 2 otherwise)."""
+    if misses is not None and set(parts) != {ERROR_PART}:
+        raise click.UsageError(
+            f"--misses lists errors of the dev part only; add --split {ERROR_PART} and no other --split "
+            "(the test part is measured, never read)"
+        )
+
+
 @click.command("names")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option(
@@ -43,7 +80,15 @@ def format_row(row: ScoreRow) -> str:
     multiple=True,
     help="Part(s) to report, in order; repeat the option for several. Default: test, then dev.",
 )
-def command(paths: tuple[Path, ...], splits: tuple[str, ...]) -> None:
+@click.option(
+    "--misses",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="After the scores, list every false merge and up to N missed pairs of each file. "
+    "Dev part only: refused unless --split dev is the only split.",
+)
+def command(paths: tuple[Path, ...], splits: tuple[str, ...], misses: int | None) -> None:
     """Score entity resolution on gold files: pairwise precision, recall and F1.
 
     Each PATH is a gold CSV of variant groups (group_id,name,kind[,source]), a
@@ -63,11 +108,13 @@ def command(paths: tuple[Path, ...], splits: tuple[str, ...]) -> None:
     Example:
         newsfold evaluate names benchmarks/gold ../shared/corpora/names
         newsfold evaluate names benchmarks/gold/corpus_names.csv --split test
+        newsfold evaluate names benchmarks/gold/corpus_names.csv --split dev --misses 30
     """
     files: list[Path] = []
     for path in paths:
         files += sorted([*path.glob("*.csv"), *path.glob("*.txt")]) if path.is_dir() else [path]
     parts = splits or PARTS
+    _check_misses_split(misses, parts)
     try:
         golds = [read_gold(file) for file in files]
     except InputError as exc:
@@ -78,3 +125,12 @@ def command(paths: tuple[Path, ...], splits: tuple[str, ...]) -> None:
         for row in rows:
             if row.part == part:
                 click.echo(format_row(row))
+    if misses is None:
+        return
+    for gold in golds:
+        errors, n_missed = list_dev_errors(gold, misses)
+        n_merges = sum(error.error == "false merge" for error in errors)
+        shown = len(errors) - n_merges
+        click.echo(f"\n{ERROR_PART} errors of {gold.name}: {n_merges} false merges, {n_missed} missed pairs ({shown} shown)")
+        for error in errors:
+            click.echo(format_error(error))

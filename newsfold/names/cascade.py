@@ -47,6 +47,7 @@ from newsfold.names.curate import registry_info
 from newsfold.names.descriptors import clear_descriptor_cache
 from newsfold.names.fold import make_literal_key, make_part_key, make_spelling_key
 from newsfold.names.forms import NameForm, family_part, make_name_form
+from newsfold.names.hypocorisms import clear_nickname_cache
 from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling
 from newsfold.names.observe import EntityInfo, Link, clear_display_cache, display_spelling, is_single_part
@@ -59,7 +60,7 @@ from newsfold.names.organisations import (
     initials_of,
     split_acronym_definition,
 )
-from newsfold.names.registry import load_registry, make_entity_id
+from newsfold.names.registry import MIN_COMPACT_LENGTH, load_registry, make_entity_id
 from newsfold.names.symbols import clear_symbol_caches
 from newsfold.names.votes import decide_article_labels, listed_types
 
@@ -106,11 +107,18 @@ def link_seen(
     in_registry = [link is not None for link in first]
     infos: dict[str, EntityInfo] = {}
 
-    multi_part = [sid for sid, link in enumerate(first) if link is None and not is_single_part(forms[sid])]
+    # An acronym written with "&" ("M&S") folds to two parts, but the acronym rules decide it.
+    multi_part = [
+        sid
+        for sid, link in enumerate(first)
+        if link is None and not is_single_part(forms[sid]) and not (forms[sid].entity_type == "ORG" and acronym_of(texts[sid]))
+    ]
     cluster_links, cluster_infos = _cluster(multi_part, seen, texts, forms)
     for sid, link in cluster_links.items():
         first[sid] = link
     infos.update(cluster_infos)
+    for sid, link in _join_written_together(first, forms).items():
+        first[sid] = link
 
     surnames = [surname_key(text) for text in texts]
     spellings = pl.DataFrame(
@@ -194,6 +202,7 @@ def clear_spelling_caches() -> None:
     ):
         cached.cache_clear()
     clear_part_orders()
+    clear_nickname_cache()
     clear_symbol_caches()
     clear_display_cache()
     clear_descriptor_cache()
@@ -225,6 +234,28 @@ def _cluster(
     ]
     links, infos = cluster_sightings(sightings)
     return dict(zip(order, links)), infos
+
+
+def _join_written_together(first: list[Link | None], forms: list[NameForm]) -> dict[int, Link]:
+    """Link an unlinked one-word spelling to the one multi-part entity it spells without spaces.
+
+    "Dupont Co" is "Du Pont Co" and "AngelaMerkel" is "Angela Merkel": clustering sees
+    one-part and multi-part spellings apart, so they meet here, by their
+    tokens written together (``NameForm.compact_key``).
+    """
+    by_compact: dict[tuple[str, str], set[str]] = {}
+    for sid, link in enumerate(first):
+        form = forms[sid]
+        if link is not None and not is_single_part(form) and len(form.compact_key) >= MIN_COMPACT_LENGTH:
+            by_compact.setdefault((form.entity_type, form.compact_key), set()).add(link.entity_id)
+    joined: dict[int, Link] = {}
+    for sid, link in enumerate(first):
+        form = forms[sid]
+        if link is None and is_single_part(form):
+            entities = by_compact.get((form.entity_type, form.compact_key), set())
+            if len(entities) == 1:
+                joined[sid] = Link(next(iter(entities)), "exact_key", 1.0)
+    return joined
 
 
 def _keep_context_ids(

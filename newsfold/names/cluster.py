@@ -28,7 +28,7 @@ from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, could_match, 
 from newsfold.names.forms import NameForm
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_single_part
-from newsfold.names.registry import make_entity_id
+from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id
 from newsfold.names.symbols import latin_part_key, part_symbols
 
 __all__ = ["Sighting", "cluster_sightings", "cluster_observations", "observed_key"]
@@ -116,6 +116,8 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[s
     for index, sighting in enumerate(sightings):
         groups[(sighting.form.entity_type, observed_key(sighting.form, sighting.text))].append(index)
     first_seen = {g: min(sightings[i].first_seen for i in members) for g, members in groups.items()}
+    groups = _join_compact(groups, sightings, first_seen)
+    first_seen = {g: first_seen[g] for g in groups}
     units = _join_types(groups, sightings, first_seen)
     heads: dict[tuple[str, ...], list[tuple[NameForm, str]]] = defaultdict(list)
     links: list[Link] = [Link("", "", 0.0)] * len(sightings)
@@ -127,7 +129,10 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[s
         members = [i for g in unit for i in groups[g]]
         entity_type = winner[0]
         form = sightings[groups[winner][0]].form
-        attached = _attach(form, heads) if entity_type != "MISC" and not is_single_part(form) else None
+        # One-part names attach only as a company name with a slip inside (variants.py); never a bare surname.
+        may_attach = entity_type == "ORG" or (entity_type != "MISC" and not is_single_part(form))
+        blocks = _blocks(form)
+        attached = _attach(form, heads, blocks) if may_attach else None
         if attached is not None:
             link = Link(attached[0], "fuzzy_key", attached[1])
             # The unit's own ids were (or would be) issued when it stood alone; keep them findable.
@@ -143,7 +148,7 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[s
                 entity_type,
                 merged_ids=tuple(sorted(set(own_ids[1:]))),
             )
-            for block in _blocks(form):
+            for block in blocks:
                 heads[block].append((form, entity_id))
         for index in members:
             links[index] = link
@@ -155,6 +160,43 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[s
     for entity_id, members_seen in spellings.items():
         infos[entity_id] = replace(infos[entity_id], canonical_name=_pick_canonical(members_seen))
     return links, infos
+
+
+def _join_compact(
+    groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting], first_seen: dict[tuple[str, str], int]
+) -> dict[tuple[str, str], list[int]]:
+    """Join key groups whose spellings are one name spaced or hyphened two ways.
+
+    "Hong Kong Land" and "Hongkong Land", "Du Pont Co" and "Dupont Co",
+    "Gulf Co-operation Council" and "Gulf Cooperation Council" differ only in
+    where the words break; written together they are equal. The joined group
+    keeps the key (so the id) of its oldest member group.
+    """
+    holders: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for group_key, members in groups.items():
+        for index in members:
+            compact = sightings[index].form.compact_key
+            if len(compact) >= MIN_COMPACT_LENGTH:
+                holders[(group_key[0], compact)].add(group_key)
+    shared = [held for held in holders.values() if len(held) > 1]
+    if not shared:
+        return groups  # the common case: every spelling written together is its group's own
+    # Union the groups that share a spelling written together; the oldest group of each union leads it.
+    leader = {g: g for held in shared for g in held}
+
+    def find(group_key: tuple[str, str]) -> tuple[str, str]:
+        while leader[group_key] != group_key:
+            group_key = leader[group_key]
+        return group_key
+
+    for held in shared:
+        roots = sorted({find(g) for g in held}, key=lambda g: (first_seen[g], g))
+        for root in roots[1:]:
+            leader[root] = roots[0]
+    merged: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for group_key, members in groups.items():
+        merged[find(group_key) if group_key in leader else group_key].extend(members)
+    return {g: sorted(members) for g, members in merged.items()}
 
 
 def _join_types(
@@ -217,20 +259,30 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
     if form.entity_type != "PER":
         return ((form.entity_type, str(len(parts)), parts[0][:3], parts[-1][:3]),)
     blocks = {(form.entity_type, parts[0][:2], parts[-1][:3])}
+    if len(parts) >= 2:
+        # Two letters swapped early in the family name (Alumnia, Khordokovsky) keep its letters.
+        blocks.add((form.entity_type, parts[0][:2], "letters", "".join(sorted(parts[-1]))))
+    if len(parts) >= 3:
+        # A leading part the other spelling lacks ("Prersident Jose Sarney"): compare leaves it out.
+        blocks.add((form.entity_type, parts[1][:2], parts[-1][:3]))
     tokens = form.core_tokens
     if len(tokens) >= 2:
         first, last = tokens[0], tokens[-1]
         blocks.update(("PER", "symbol", symbol) for symbol in part_symbols(last))
+        # A given name spelt another way that rigour knows (Kostas / Costas) meets under its symbols.
+        blocks.update(("PER", "given", symbol, parts[-1][:3]) for symbol in part_symbols(first))
         blocks.add(("PER", latin_part_key(first)[:2], latin_part_key(last)[:3]))
         if first.isascii() and last.isascii():
             blocks.add(("PER", english_reading(first)[:2], english_reading(last)[:3]))
     return tuple(sorted(blocks))
 
 
-def _attach(form: NameForm, heads: dict[tuple[str, ...], list[tuple[NameForm, str]]]) -> tuple[str, float] | None:
+def _attach(
+    form: NameForm, heads: dict[tuple[str, ...], list[tuple[NameForm, str]]], blocks: tuple[tuple[str, ...], ...]
+) -> tuple[str, float] | None:
     scores: dict[str, float] = {}
     compared: set[tuple[str, str]] = set()
-    for block in _blocks(form):
+    for block in blocks:
         for head_form, entity_id in heads.get(block, ()):
             if (head_form.text, entity_id) in compared:
                 continue

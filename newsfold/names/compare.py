@@ -42,7 +42,15 @@ from rapidfuzz.distance import OSA, JaroWinkler
 
 from newsfold.names.fold import fold_text, make_literal_key, make_part_key
 from newsfold.names.forms import NameForm
+from newsfold.names.hypocorisms import is_nickname_pair
 from newsfold.names.symbols import latin_part_key, part_symbols
+from newsfold.names.variants import (
+    VARIANT_SCORE,
+    is_interior_typo,
+    is_one_letter_typo,
+    is_shortened_word,
+    match_variant_words,
+)
 
 __all__ = [
     "Comparison",
@@ -139,8 +147,8 @@ def _score_pair(x: _Part, y: _Part) -> float:
     sim = _part_similarity(x.key, y.key)
     if sim >= _PART_THRESHOLD["PER"]:
         return sim
-    if not x.symbols.isdisjoint(y.symbols):
-        return _SYMBOL_SCORE
+    if not x.symbols.isdisjoint(y.symbols) or is_nickname_pair(x.token, y.token):
+        return _SYMBOL_SCORE  # one name to rigour (Yevgeny / Evgenii, Bill / William), or a short form (Bernie / Bernard)
     if x.latin_key != x.key or y.latin_key != y.key:
         sim = max(sim, _part_similarity(x.latin_key, y.latin_key))
     if sim < _PART_THRESHOLD["PER"] and x.token.isascii() and y.token.isascii():
@@ -265,8 +273,10 @@ def could_match(a: NameForm, b: NameForm) -> bool:
         return False
     else:
         ka, kb = a.part_keys, b.part_keys
-        if len(ka) != len(kb) or len(ka) < 2:
+        if len(ka) != len(kb):
             return False
+        if len(ka) == 1:
+            return a.entity_type == "ORG" and _could_be_variant(a, b, ka, kb)
     threshold = _PART_THRESHOLD[a.entity_type]
     if a.entity_type == "PER":
         ka, kb = a.core_keys, b.core_keys
@@ -282,9 +292,32 @@ def could_match(a: NameForm, b: NameForm) -> bool:
         ):
             return False  # the keys said no, and neither symbols nor readings can say yes
         return any(_could_pair(pa, pb, threshold) for pa in oa for pb in ob if len(pa) > 1 and len(pb) > 1)
-    if _part_similarity(ka[-1], kb[-1]) < threshold:
+    if _part_similarity(ka[-1], kb[-1]) >= threshold and _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD):
+        return True
+    return _could_be_variant(a, b, ka, kb)
+
+
+def _could_be_variant(a: NameForm, b: NameForm, ka: tuple[str, ...], kb: tuple[str, ...]) -> bool:
+    """The typo and short-form rules (``variants.py``) could join two organisation or place names."""
+    if len(ka) > 1 and not any(x == y for x, y in zip(ka, kb)):
+        return False  # both rules need one word alike; an equal key is the cheap common case
+    words_a, words_b = _words(a), _words(b)
+    if not words_a or not words_b:
         return False
-    return len(ka) != len(kb) or _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD)
+    if len(ka) == 1:
+        return is_interior_typo(words_a[0], words_b[0])
+    threshold = _PART_THRESHOLD[a.entity_type]
+    alike: list[bool] = []
+    for x, y, word_x, word_y in zip(ka, kb, words_a, words_b):
+        if x == y:
+            alike.append(True)
+        elif is_shortened_word(word_x, word_y) or is_shortened_word(word_y, word_x) or is_one_letter_typo(word_x, word_y):
+            alike.append(_part_similarity(x, y) >= threshold)
+        elif _part_similarity(x, y) >= threshold:
+            alike.append(True)
+        else:
+            return False  # a pair neither alike nor a variant: no rule can join the names
+    return match_variant_words(words_a, words_b, alike)
 
 
 def contradicts_middle(a: NameForm, b: NameForm) -> bool:
@@ -376,7 +409,26 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
     for (x, y), sim in zip(pairs, sims):
         if sim < _PART_THRESHOLD["PER"]:
             return Comparison(0.0, f"name part differs: {x[0]} vs {y[0]}")
+    family_a, family_b = pairs[-1]
+    if _are_two_known_families(family_a, family_b):
+        return Comparison(0.0, f"two family names: {family_a.token} vs {family_b.token}")
     return Comparison(round(penalty * sum(sims) / len(sims), 4))
+
+
+def _are_two_known_families(x: _Part, y: _Part) -> bool:
+    """Two Latin family names, one a letter longer, that rigour knows as different names.
+
+    Sanders / Saunders, Johnson / Johnston, Philips / Phillips: each is a
+    surname of its own (rigour gives each its own Wikidata name symbols), so
+    the added letter is no typo. A typo of a known name (Alumnia, Wishaw) is
+    no name rigour knows, and a spelling rigour files under the same name
+    (Thompson / Thomson) shares a symbol.
+    """
+    if x.key == y.key or abs(len(x.token) - len(y.token)) != 1 or not (x.symbols and y.symbols):
+        return False
+    if not (x.token.isascii() and y.token.isascii()) or not x.symbols.isdisjoint(y.symbols):
+        return False
+    return OSA.distance(x.token, y.token, score_cutoff=1) == 1
 
 
 def _initial_veto(a: NameForm, b: NameForm) -> str | None:
@@ -396,12 +448,24 @@ def _compare_by_parts(a: NameForm, b: NameForm) -> Comparison:
         if set(short) <= set(long_):
             return Comparison(0.0, f"'{' '.join(short)}' is part of the longer name '{' '.join(long_)}'")
         return Comparison(0.0, "different number of name parts")
+    words_a, words_b = _words(a), _words(b)
     if len(ka) == 1:
+        if a.entity_type == "ORG" and words_a and words_b and match_variant_words(words_a, words_b, [False]):
+            return Comparison(VARIANT_SCORE)  # "Chrylser", "Genetech": a slip inside a long company name
         # "Soleimani" is one edit-ish from "Sulaimaniya": one part is too little evidence.
         return Comparison(0.0, "single-part names link by exact spelling or key only")
     threshold = _PART_THRESHOLD[a.entity_type]
     sims = [_part_similarity(x, y) for x, y in zip(ka, kb)]
+    alike = [sim >= threshold for sim in sims]
+    if not all(alike) and words_a and words_b and match_variant_words(words_a, words_b, alike):
+        # A typo or a shortened word ("Captial", "Sheff") counts at the fuzzy threshold.
+        return Comparison(round(sum(sim if ok else VARIANT_SCORE for sim, ok in zip(sims, alike)) / len(sims), 4))
     for (x, y), sim in zip(zip(ka, kb), sims):
         if sim < threshold:
             return Comparison(0.0, f"name part differs: {x} vs {y}")
     return Comparison(round(sum(sims) / len(sims), 4))
+
+
+def _words(form: NameForm) -> tuple[str, ...] | None:
+    """The folded words behind an organisation's or place's part keys, when they line up."""
+    return form.tokens if len(form.tokens) == len(form.part_keys) else None

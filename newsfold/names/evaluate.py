@@ -49,6 +49,7 @@ from newsfold.names.registry import load_registry
 
 __all__ = [
     "GoldFile",
+    "PairError",
     "PairScores",
     "ScoreRow",
     "assign_part",
@@ -56,6 +57,7 @@ __all__ = [
     "evaluate_pairs",
     "is_listed",
     "kind_to_type",
+    "list_dev_errors",
     "make_split_key",
     "read_gold",
     "score_gold_file",
@@ -421,3 +423,136 @@ def score_gold_file(gold: GoldFile, parts: tuple[str, ...] = PARTS) -> list[Scor
         else:
             rows += _score_pairs_part(gold, part, frame, [p for p, k in zip(predicted, keep) if k])
     return rows
+
+
+#: The only part whose errors may be listed: the test part is measured, never read.
+ERROR_PART = "dev"
+
+
+@dataclass(frozen=True)
+class ResolvedName:
+    """One gold name as the resolver linked it.
+
+    Attributes:
+        name: The spelling in the gold.
+        group: Its gold group id (for labelled pairs, the pair's case group).
+        canonical_name: Canonical name of the entity it was linked to.
+        method: The resolution rule that linked it.
+    """
+
+    name: str
+    group: str
+    canonical_name: str | None
+    method: str | None
+
+
+@dataclass(frozen=True)
+class PairError:
+    """A dev pair the resolver got wrong: a missed variant or a false merge.
+
+    Attributes:
+        source: Gold file name.
+        error: ``missed`` (same entity in the gold, two ids) or ``false merge``
+            (different entities in the gold, one id).
+        kind: The gold kind (groups) or schema (labelled pairs).
+        first: The first name of the pair, as resolved.
+        second: The second name of the pair, as resolved.
+    """
+
+    source: str
+    error: str
+    kind: str
+    first: ResolvedName
+    second: ResolvedName
+
+
+def _resolved(row: dict, group: str) -> ResolvedName:
+    return ResolvedName(row["name"], group, row["canonical_name"], row["method"])
+
+
+def _group_errors(gold: GoldFile, frame: pl.DataFrame) -> tuple[list[PairError], list[PairError]]:
+    resolved = _resolve_groups(frame).with_columns(pl.col("group_id").cast(pl.String)).to_dicts()
+    merges, misses = [], []
+    for i, one in enumerate(resolved):
+        for other in resolved[i + 1 :]:
+            same_group, same_entity = one["group_id"] == other["group_id"], one["entity_id"] == other["entity_id"]
+            if same_group == same_entity:
+                continue
+            error = PairError(
+                gold.name,
+                "missed" if same_group else "false merge",
+                one["kind"] or "",
+                _resolved(one, one["group_id"]),
+                _resolved(other, other["group_id"]),
+            )
+            (misses if same_group else merges).append(error)
+    return merges, misses
+
+
+def _labelled_errors(gold: GoldFile, frame: pl.DataFrame) -> tuple[list[PairError], list[PairError]]:
+    merges, misses = [], []
+    group_column = "case_group" if "case_group" in frame.columns else None
+    for row in frame.to_dicts():
+        entity_type = kind_to_type(row["schema"])
+        pair = pl.DataFrame({"name": [row["name1"], row["name2"]], "type": [entity_type] * 2})
+        first, second = reconcile_names(pair).to_dicts()
+        if (first["entity_id"] == second["entity_id"]) == row["is_match"]:
+            continue
+        group = (row[group_column] or "") if group_column else ""
+        error = PairError(
+            gold.name,
+            "missed" if row["is_match"] else "false merge",
+            row["schema"],
+            _resolved(first, group),
+            _resolved(second, group),
+        )
+        (misses if row["is_match"] else merges).append(error)
+    return merges, misses
+
+
+def _spread_over_groups(misses: list[PairError]) -> list[PairError]:
+    """Misses ordered so that every group shows its first miss before any group shows a second."""
+    rank: Counter[str] = Counter()
+    ranked = []
+    for miss in misses:
+        ranked.append((rank[miss.first.group], miss.first.group, miss.first.name, miss.second.name, miss))
+        rank[miss.first.group] += 1
+    return [item[-1] for item in sorted(ranked, key=lambda item: item[:4])]
+
+
+def list_dev_errors(gold: GoldFile, max_misses: int) -> tuple[list[PairError], int]:
+    """The dev part's false merges (all) and up to ``max_misses`` missed pairs.
+
+    Only the dev part can be listed; there is deliberately no way to ask for
+    the test part, whose errors nobody may read while tuning. Group golds are
+    resolved as :func:`score_gold_file` resolves their dev part (all its names
+    together); labelled pairs one pair at a time.
+
+    Args:
+        gold: From :func:`read_gold`.
+        max_misses: How many missed pairs to list at most (0 lists none).
+            Misses are spread over groups: every group's first miss comes
+            before any group's second, so one long spelling list cannot fill
+            the listing.
+
+    Returns:
+        The errors (false merges first, then misses) and the total number of
+        missed pairs in the dev part.
+
+    Raises:
+        ValueError: ``max_misses`` is negative.
+
+    Example:
+        >>> gold = GoldFile("g.csv", "groups", pl.DataFrame({"group_id": ["x", "x"], "part": ["dev", "dev"],
+        ...     "name": ["Zorblat Quenmoor", "Harriet Vantwee"], "kind": ["person", "person"]}))
+        >>> errors, n_missed = list_dev_errors(gold, 5)
+        >>> [(e.error, e.first.name, e.second.name) for e in errors], n_missed
+        ([('missed', 'Zorblat Quenmoor', 'Harriet Vantwee')], 1)
+    """
+    if max_misses < 0:
+        raise ValueError(f"max_misses must be 0 or more, not {max_misses}")
+    frame = gold.frame.filter(pl.col("part") == ERROR_PART)
+    if frame.height == 0:
+        return [], 0
+    merges, misses = (_group_errors if gold.layout == "groups" else _labelled_errors)(gold, frame)
+    return merges + _spread_over_groups(misses)[:max_misses], len(misses)

@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
+
+import yaml
 
 from rigour.names import replace_org_types_compare
 
@@ -27,6 +30,7 @@ __all__ = [
     "clean_surface",
     "family_part",
     "make_name_form",
+    "normalise_org_tokens",
     "read_hangul",
     "split_cjk_name",
     "strip_legal_form",
@@ -48,10 +52,14 @@ _PATRONYMIC = {"bin": "bin", "ibn": "bin", "ben": "bin", "bint": "bint", "binti"
 _LEGAL_FORMS = frozenset(
     {
         "ag", "ab", "asa", "bhd", "bv", "co", "coltd", "company", "corp", "corporation", "gmbh", "inc",
-        "incorporated", "kg", "kk", "limited", "llc", "lp", "ltd", "nv", "oyj", "plc", "pty",
-        "sa", "sab", "se", "spa", "srl",
+        "incorporated", "kg", "kk", "limited", "llc", "llp", "lp", "ltd", "nv", "oyj", "plc", "pty",
+        "sa", "sab", "se", "spa", "spzoo", "srl",
+        # joint-stock and limited companies of Russia and its neighbours, as rigour shortens them
+        "ao", "cjsc", "jsc", "oao", "ojsc", "ooo", "pao", "pjsc", "tov", "zao",
     }
 )
+#: Legal forms that news writes before a company's name ("OAO Rosneft", "LLC Zorblat Trade").
+_LEADING_LEGAL_FORMS = frozenset({"ao", "cjsc", "jsc", "llc", "oao", "ojsc", "ooo", "pao", "pjsc", "tov", "zao"})
 #: Words a "Corps" follows ("Guard Corps", "Marine Corps"), often misspelt "Corp".
 _CORPS_OF = frozenset({"guard", "guards", "marine", "marines", "army", "peace", "press", "signal", "medical", "diplomatic"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -78,6 +86,9 @@ class NameForm:
         core_tokens: The part behind each core key, in its own script and
             case-folded ("евгений" for the key of "Евгений"): what rigour's
             symbols are looked up by.
+        compact_key: The tokens written together ("hongkongland" for "Hong
+            Kong Land" and "Hongkong Land", "dupont" for "Du Pont Co"): one
+            name spaced or hyphened two ways.
     """
 
     text: str
@@ -92,6 +103,7 @@ class NameForm:
     has_title: bool
     core_keys: tuple[str, ...] = ()
     core_tokens: tuple[str, ...] = ()
+    compact_key: str = ""
 
 
 def clean_surface(text: str) -> str:
@@ -132,7 +144,7 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
         tokens = _reorder_comma_name(cleaned, tokens)
         tokens, has_title = strip_title_tokens(tokens)
     elif entity_type == "ORG":
-        tokens = strip_legal_form(fold_tokens(replace_org_types_compare(" ".join(tokens))) or tokens)
+        tokens = normalise_org_tokens(strip_legal_form(fold_tokens(replace_org_types_compare(" ".join(tokens))) or tokens))
     # Arabic/Persian equivalences would merge distinct romanised CJK syllables
     # (peng/ping); organisations keep their letters (Toyota is not "taita").
     key_of = make_literal_key if cjk and _CJK.search(cleaned) else make_spelling_key if entity_type == "ORG" else make_part_key
@@ -151,7 +163,8 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
             continue
         key = key_of(token)
         part_keys.append(key)
-        if len(key) > 1 and key not in _SUFFIXES and key not in ("bin", "bint"):
+        # A particle keyed "bin" was handled above; here "Ben" or "Bint" is a name (Ben Whishaw).
+        if len(key) > 1 and key not in _SUFFIXES:
             core.append((key, native.get(token, token)))
     initials = tuple(t for t in tokens if len(t) == 1 and t.isalpha())
     suffix = next((t for t in tokens[1:] if t in _SUFFIXES), None)
@@ -168,11 +181,14 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
         has_title=has_title,
         core_keys=tuple(key for key, _ in core),
         core_tokens=tuple(token for _, token in core),
+        compact_key="".join(tokens),
     )
 
 
 def strip_legal_form(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """Drop trailing legal-form words from a company's tokens; one token always stays.
+    """Drop legal-form words from the end (and Russian-style ones from the start) of a company's tokens.
+
+    One token always stays.
 
     Wire copy writes "Chrysler Corp" in the first paragraph and "Chrysler"
     after it: the legal form says what kind of company it is, not which one.
@@ -184,13 +200,55 @@ def strip_legal_form(tokens: tuple[str, ...]) -> tuple[str, ...]:
         (('co',), ('ford', 'motor', 'co', 'of', 'canada'))
         >>> strip_legal_form(("islamic", "revolutionary", "guards", "corp"))
         ('islamic', 'revolutionary', 'guards', 'corp')
+        >>> strip_legal_form(("ao", "gazprom")), strip_legal_form(("jsc", "tactical", "missiles", "corp"))
+        (('gazprom',), ('tactical', 'missiles'))
     """
+    start = 0
+    while start < len(tokens) - 1 and tokens[start] in _LEADING_LEGAL_FORMS:
+        start += 1
     end = len(tokens)
-    while end > 1 and tokens[end - 1] in _LEGAL_FORMS:
+    while end > start + 1 and tokens[end - 1] in _LEGAL_FORMS:
         if tokens[end - 1] == "corp" and tokens[end - 2] in _CORPS_OF:
             break  # "Revolutionary Guards Corp", "Marine Corp": a misspelt corps, not a company
         end -= 1
-    return tokens[:end]
+    return tokens[start:end]
+
+
+@cache
+def _org_words() -> dict:
+    return yaml.safe_load(resources.files("newsfold.names").joinpath("data/org_words.yml").read_text("utf-8"))
+
+
+@cache
+def _club_designators() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    words = _org_words()["club_designators"]
+    return tuple(fold_tokens(w) for w in words["trailing"]), tuple(fold_tokens(w) for w in words["leading"])
+
+
+def normalise_org_tokens(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """An organisation's tokens with abbreviations written out and joining words and club designators dropped.
+
+    See ``data/org_words.yml``. At least one token always stays.
+
+    Example:
+        >>> normalise_org_tokens(("man", "utd")), normalise_org_tokens(("procter", "and", "gamble"))
+        (('man', 'united'), ('procter', 'gamble'))
+        >>> normalise_org_tokens(("manchester", "city", "football", "club")), normalise_org_tokens(("the",))
+        (('manchester', 'city'), ('the',))
+    """
+    words = _org_words()
+    abbreviations, dropped = words["abbreviations"], frozenset(words["dropped"])
+    out = tuple(abbreviations.get(t, t) for t in tokens if t not in dropped) or tokens
+    trailing, leading = _club_designators()
+    for designator in trailing:
+        if len(out) > len(designator) and out[-len(designator) :] == designator:
+            out = out[: -len(designator)]
+            break
+    for designator in leading:
+        if len(out) > len(designator) and out[: len(designator)] == designator:
+            out = out[len(designator) :]
+            break
+    return out
 
 
 def family_part(form: NameForm) -> str | None:

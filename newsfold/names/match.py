@@ -28,7 +28,7 @@ from rapidfuzz.distance import JaroWinkler
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, could_match
 from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm
-from newsfold.names.registry import Registry, load_registry
+from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, load_registry
 from newsfold.names.symbols import part_symbols
 
 __all__ = [
@@ -88,6 +88,9 @@ def _exact_candidates(form: NameForm, registry: Registry) -> list[Candidate]:
     if form.entity_type == "PER":
         lookups.append(("registry_alias", registry.alias_index, " ".join(form.tokens)))
     lookups.append(("registry_key", registry.key_index, form.key))
+    if len(form.compact_key) >= MIN_COMPACT_LENGTH:
+        # Spaced or hyphened another way: "Hongkong", "Coca Cola", "AngelaMerkel".
+        lookups.append(("registry_key", registry.compact_index, form.compact_key))
     for method, index, key in lookups:
         for rank, entity_id in enumerate(index.get((form.entity_type, key), ())):
             if entity_id not in found:

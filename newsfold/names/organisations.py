@@ -60,7 +60,8 @@ __all__ = [
 DESCRIPTOR_SCORE = 0.9
 
 _STOPWORDS = frozenset({"the", "of", "for", "and", "in", "on", "at", "to", "de", "du", "des", "la", "le", "et", "al", "el"})
-_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+#: 2 to 6 capitals, periods allowed, and an ampersand between two of them ("M&S", "AT&T").
+_ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2,6}[^A-Z]*$)[A-Z]\.?(?:&?[A-Z]\.?)+$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _DEFINITION = re.compile(r"^(?P<outer>[^()]+?)\s*\(\s*(?P<inner>[^()]+?)\s*\)$")
 _DEFINED_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
@@ -78,11 +79,11 @@ def acronym_of(text: str) -> str | None:
     """The folded letters of a spelling written as an acronym, else None.
 
     Example:
-        >>> acronym_of("the IAEA"), acronym_of("Iaea"), acronym_of("NATO summit")
-        ('iaea', None, None)
+        >>> acronym_of("the IAEA"), acronym_of("Iaea"), acronym_of("NATO summit"), acronym_of("M&S")
+        ('iaea', None, None, 'ms')
     """
     cleaned = _LEADING_THE.sub("", clean_surface(text))
-    return cleaned.replace(".", "").casefold() if _ACRONYM.match(cleaned) else None
+    return cleaned.replace(".", "").replace("&", "").casefold() if _ACRONYM.match(cleaned) else None
 
 
 @lru_cache(maxsize=200_000)

@@ -33,6 +33,9 @@ from newsfold.names.symbols import part_symbols
 
 __all__ = ["RegistryEntry", "Registry", "load_registry", "make_entity_id"]
 
+#: Shortest spelling written together ("dupont") that is looked up as such.
+MIN_COMPACT_LENGTH = 6
+
 
 @dataclass(frozen=True)
 class Registry:
@@ -51,6 +54,9 @@ class Registry:
         symbol_index: (type, rigour name symbol of a part) -> (form, entity id)
             pairs of persons: the candidates of a spelling in another script
             or transliteration ("Евгений Пригожин" -> Yevgeny Prigozhin).
+        compact_index: (type, tokens written together) -> entity ids, best
+            first: "Hongkong", "Coca Cola" or "AngelaMerkel" find "Hong Kong",
+            "Coca-Cola" and "Angela Merkel".
     """
 
     entries: dict[str, RegistryEntry]
@@ -61,6 +67,7 @@ class Registry:
     surname_index: dict[str, tuple[str, ...]]
     generic_index: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
     symbol_index: dict[tuple[str, str], tuple[tuple[NameForm, str], ...]] = field(default_factory=dict)
+    compact_index: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
 
 
 def make_entity_id(entity_type: str, key: str, wikidata_id: str | None = None) -> str:
@@ -97,6 +104,7 @@ def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Re
     surnames: dict[str, set[str]] = defaultdict(set)
     generics: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
     symbols: dict[tuple[str, str], set[tuple[NameForm, str]]] = defaultdict(set)
+    compacts: dict[tuple[str, str], set[str]] = defaultdict(set)
     for entry in entries:
         for spelling in entry.generic if entry.place else ():
             generics[(entry.entity_type, make_name_form(spelling, entry.entity_type).alias_key)].add(
@@ -112,6 +120,8 @@ def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Re
                 # claim every "Salman" (and "Haj Qasem" every "Qassem").
                 continue
             key_index[(entry.entity_type, form.key)].add(entry.entity_id)
+            if len(form.compact_key) >= MIN_COMPACT_LENGTH:
+                compacts[(entry.entity_type, form.compact_key)].add(entry.entity_id)
             for part in form.core_keys or form.part_keys:
                 blocks[(entry.entity_type, part[:3])].add((form, entry.entity_id))
             if entry.entity_type == "PER" and len(form.core_tokens) > 1:
@@ -133,4 +143,5 @@ def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Re
         surname_index={k: tuple(sorted(v)) for k, v in surnames.items()},
         generic_index={k: tuple(sorted(v)) for k, v in generics.items()},
         symbol_index={k: tuple(sorted(v, key=lambda p: (p[1], p[0].text))) for k, v in symbols.items()},
+        compact_index={k: ranked(v) for k, v in compacts.items()},
     )

@@ -22,6 +22,9 @@ from newsfold.names.fold import fold_tokens
 
 __all__ = ["load_title_tokens", "strip_title_tokens"]
 
+#: Words that may qualify a role noun before a name ("deputy finance minister").
+_MAX_ROLE_QUALIFIERS = 3
+
 
 @cache
 def load_title_tokens() -> tuple[tuple[str, ...], ...]:
@@ -48,6 +51,15 @@ def strip_title_tokens(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     Returns:
         The remaining tokens and whether any title was removed.
     """
+    tokens, stripped = _strip_listed_titles(tokens)
+    role_end = _find_role_end(tokens)
+    if role_end:
+        tokens = _strip_listed_titles(tokens[role_end:])[0]
+        stripped = True
+    return tokens, stripped
+
+
+def _strip_listed_titles(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     stripped = False
     by_head = _titles_by_first_token()
     changed = True
@@ -59,6 +71,24 @@ def strip_title_tokens(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
                 stripped = changed = True
                 break
     return tokens, stripped
+
+
+def _find_role_end(tokens: tuple[str, ...]) -> int:
+    """Where a qualified role ("finance minister", "un chief") ends at the head of a name, else 0.
+
+    The role noun stands second to fourth, and a name follows it.
+    """
+    heads = _role_heads()
+    for index in range(1, min(_MAX_ROLE_QUALIFIERS + 1, len(tokens) - 1)):
+        if tokens[index] in heads:
+            return index + 1
+    return 0
+
+
+@cache
+def _role_heads() -> frozenset[str]:
+    raw = yaml.safe_load(resources.files("newsfold.names").joinpath("data/titles.yml").read_text("utf-8"))
+    return frozenset(token for head in raw.get("role_heads", []) for token in fold_tokens(str(head)))
 
 
 @cache

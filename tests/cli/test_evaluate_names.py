@@ -103,3 +103,52 @@ def test_evaluate_names_rejects_bad_csv(tmp_path, text, message):
 )
 def test_format_row_shows_undefined_as_dash(scores, shown):
     assert format_row(ScoreRow("g.csv", "test", "all", scores)).split()[-3:] == shown
+
+
+def _gold_with_both_parts(tmp_path):
+    test_id, dev_id = _group_ids()
+    gold = tmp_path / "gold.csv"
+    gold.write_text(
+        "group_id,name,kind\n"
+        f"{test_id},Mortimer Snodgrass,person\n"
+        f"{test_id},Quentin Blorf,person\n"
+        f"{dev_id},Zorblat Quenmoor,person\n"
+        f"{dev_id},Harriet Vantwee,person\n",
+        encoding="utf-8",
+    )
+    return gold
+
+
+@pytest.mark.parametrize(
+    "splits",
+    [
+        [],  # the default reports test too
+        ["--split", "test"],
+        ["--split", "all"],
+        ["--split", "dev", "--split", "test"],
+        ["--split", "all", "--split", "dev"],
+    ],
+)
+def test_evaluate_names_misses_refuses_any_part_but_dev(tmp_path, splits):
+    result = _invoke("evaluate", "names", str(_gold_with_both_parts(tmp_path)), "--misses", "5", *splits)
+    assert result.exit_code == 2
+    assert "--misses lists errors of the dev part only" in result.output
+    # refused before anything is resolved: no table, no name of either part
+    assert "part" not in result.output.splitlines()[0]
+    assert "Snodgrass" not in result.output and "Zorblat" not in result.output
+
+
+@pytest.mark.parametrize("splits", [["--split", "dev"], ["--split", "dev", "--split", "dev"]])
+def test_evaluate_names_misses_lists_dev_errors_only(tmp_path, splits):
+    result = _invoke("evaluate", "names", str(_gold_with_both_parts(tmp_path)), "--misses", "5", *splits)
+    assert result.exit_code == 0, result.output
+    assert "dev errors of gold.csv: 0 false merges, 1 missed pairs (1 shown)" in result.output
+    assert '"Zorblat Quenmoor" -> ' in result.output and '"Harriet Vantwee" -> ' in result.output
+    assert "Snodgrass" not in result.output and "Blorf" not in result.output
+    assert {key[0] for key in _table(result.output.split("\n\n")[0])} == {"dev"}
+
+
+@pytest.mark.parametrize(("value", "code"), [("-1", 2), ("x", 2), ("0", 0)])
+def test_evaluate_names_misses_takes_a_count(tmp_path, value, code):
+    result = _invoke("evaluate", "names", str(_gold_with_both_parts(tmp_path)), "--split", "dev", "--misses", value)
+    assert result.exit_code == code, result.output

@@ -7,6 +7,7 @@ import pytest
 from newsfold.names.cluster import Sighting, cluster_observations, cluster_sightings
 from newsfold.names.forms import make_name_form
 from newsfold.names.observe import make_observation
+from newsfold.names.registry import make_entity_id
 
 
 def _observe(names: list[tuple[str, str]]):
@@ -26,6 +27,11 @@ def _observe(names: list[tuple[str, str]]):
         ([("Kim Jong Chol", "PERSON"), ("Kim Jong Nam", "PERSON")], [[0], [1]]),
         ([("Harakat al-Nujaba", "ORG"), ("Harakat al-Nujaba", "GPE")], [[0], [1]]),  # type-gated
         ([("Ali Vahidi", "PERSON"), ("Reza Vahidi", "PERSON")], [[0], [1]]),
+        # spaced or hyphened two ways: one name written together
+        ([("Hongkong Land", "ORG"), ("Hong Kong Land", "ORG"), ("Hong-Kong Land", "ORG")], [[0, 1, 2]]),
+        ([("Gulf Co-operation Council", "ORG"), ("Gulf Cooperation Council", "ORG")], [[0, 1]]),
+        ([("Kim Dae Jung", "PERSON"), ("Kim Daejung", "PERSON"), ("Kim Young Sam", "PERSON")], [[0, 1], [2]]),
+        ([("Du Co", "ORG"), ("Duco", "ORG")], [[0], [1]]),  # too short to tell
     ],
 )
 def test_cluster_observations_groups_variants_only(names, expected_groups):
@@ -83,3 +89,11 @@ def test_cluster_keeps_the_id_a_merged_group_would_carry_alone():
     assert (links[1].entity_id, links[1].method) == (head, "fuzzy_key")
     assert infos[head].merged_ids == (alone_links[0].entity_id,)
     assert alone_links[0].entity_id != head
+
+
+def test_cluster_observations_joined_spellings_keep_the_oldest_id():
+    observations = _observe([("Hongkong Land", "ORG"), ("Hong Kong Land", "ORG")])
+    links, infos = cluster_observations(observations)
+    assert links["men_0"] == links["men_1"]
+    assert links["men_0"].entity_id == make_entity_id("ORG", make_name_form("Hongkong Land", "ORG").key)
+    assert links["men_1"].method == "exact_key"

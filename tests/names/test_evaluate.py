@@ -9,12 +9,14 @@ from hypothesis import strategies as st
 
 from newsfold.errors import InputError
 from newsfold.names.evaluate import (
+    GoldFile,
     PairScores,
     assign_part,
     evaluate_gold,
     evaluate_pairs,
     is_listed,
     kind_to_type,
+    list_dev_errors,
     make_split_key,
     read_gold,
     score_gold_file,
@@ -264,3 +266,73 @@ def test_score_gold_file_of_an_empty_part_is_undefined(tmp_path):
         ("listed", 0, None),
         ("unlisted", 0, None),
     ]
+
+
+def _parted_groups(rows: list[tuple[str, str, str]]) -> GoldFile:
+    """A group gold of (group_id, name, part) rows, parts given by hand."""
+    frame = pl.DataFrame(
+        {
+            "group_id": [r[0] for r in rows],
+            "name": [r[1] for r in rows],
+            "kind": ["person"] * len(rows),
+            "part": [r[2] for r in rows],
+        }
+    )
+    return GoldFile("gold.csv", "groups", frame)
+
+
+@pytest.mark.parametrize(
+    ("max_misses", "expected"),
+    [
+        (
+            5,
+            [
+                ("false merge", "Qasem Soleimani", "Qassem Suleimani"),
+                ("missed", "Ann Lee", "Quentin Blorf"),
+                ("missed", "Zorblat Quenmoor", "Harriet Vantwee"),
+            ],
+        ),
+        # misses are spread over groups, one per group first
+        (1, [("false merge", "Qasem Soleimani", "Qassem Suleimani"), ("missed", "Ann Lee", "Quentin Blorf")]),
+        (0, [("false merge", "Qasem Soleimani", "Qassem Suleimani")]),  # false merges are always listed
+    ],
+)
+def test_list_dev_errors_lists_dev_false_merges_and_misses(max_misses, expected):
+    gold = _parted_groups(
+        [
+            ("a", "Qasem Soleimani", "dev"),
+            ("b", "Qassem Suleimani", "dev"),  # another group, one entity: a false merge
+            ("x", "Zorblat Quenmoor", "dev"),
+            ("x", "Harriet Vantwee", "dev"),  # one group, two entities: a miss
+            ("w", "Ann Lee", "dev"),
+            ("w", "Quentin Blorf", "dev"),
+            ("t", "Kim Jong Un", "test"),
+            ("t", "Mortimer Snodgrass", "test"),  # a test miss: never listed
+            ("u", "Kim Jong-un", "test"),
+        ]
+    )
+    errors, n_missed = list_dev_errors(gold, max_misses)
+    assert [(e.error, e.first.name, e.second.name) for e in errors] == expected
+    assert n_missed == 2
+    assert all(e.first.group in {"a", "b", "x", "w"} for e in errors)
+
+
+def test_list_dev_errors_reads_labelled_pairs_of_the_dev_part_only():
+    frame = pl.DataFrame(
+        {
+            "name1": ["Qasem Soleimani", "Kim Jong Un", "Zorblat Quenmoor"],
+            "name2": ["Qassem Suleimani", "Kim Jong Il", "Harriet Vantwee"],
+            "is_match": [True, True, True],
+            "schema": ["Person"] * 3,
+            "part": ["dev", "dev", "test"],
+        }
+    )
+    errors, n_missed = list_dev_errors(GoldFile("pairs.csv", "pairs", frame), 10)
+    assert [(e.error, e.first.name, e.kind) for e in errors] == [("missed", "Kim Jong Un", "Person")]
+    assert n_missed == 1
+
+
+@pytest.mark.parametrize(("layout", "max_misses"), [("groups", -1), ("pairs", -3)])
+def test_list_dev_errors_rejects_a_negative_limit(layout, max_misses):
+    with pytest.raises(ValueError, match="max_misses"):
+        list_dev_errors(GoldFile("g.csv", layout, pl.DataFrame({"part": ["dev"]})), max_misses)

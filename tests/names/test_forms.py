@@ -111,7 +111,65 @@ def test_make_name_form_keeps_each_part_in_its_own_script(text, tokens, core_tok
         ("Ford Motor Co of Canada", "Ford Motor", False),  # a legal form inside the name stays
         ("Islamic Revolutionary Guards Corp", "Islamic Revolutionary Guards", False),  # a misspelt corps
         ("Co", "", False),  # one token always stays
+        # Russian-style legal forms, before or after the name
+        ("OAO Rosneft", "Rosneft", True),
+        ("Public Joint Stock Company Rosneft", "Rosneft OJSC", True),
+        ("Limited Liability Company Zorblat Trade", "Zorblat Trade", True),
+        ("JSC Zorblat Engines Corp.", "Zorblat Engines Corporation CJSC", True),
+        ("AB InBev", "InBev", False),  # "AB" before a name is no legal form here
+        ("LLC", "", False),
     ],
 )
 def test_make_name_form_drops_a_company_legal_form(name, same_key_as, expected):
     assert (make_name_form(name, "ORG").key == make_name_form(same_key_as, "ORG").key) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "same_key_as", "expected"),
+    [
+        ("Man Utd", "Man United", True),  # abbreviations written out
+        ("Intl Business Machines", "International Business Machines", True),
+        ("Warner Bros", "Warner Brothers", True),
+        ("1st National Zorblat Bank", "First National Zorblat Bank", True),
+        ("Procter & Gamble Co", "Procter and Gamble", True),  # joining words do not count
+        ("Organization of Petroleum Exporting Countries", "Organization of the Petroleum Exporting Countries", True),
+        ("Manchester City Football Club", "Manchester City", True),  # a club designator is like a legal form
+        ("Manchester City FC", "Manchester City", True),
+        ("FC Barcelona", "Barcelona", True),
+        ("Manchester United", "Manchester City", False),
+        ("Bank of America", "Bank America", False),  # "of" stays
+        ("Sheffield Wednesday", "Sheffield United", False),
+        ("FC", "", False),  # one token always stays
+    ],
+)
+def test_make_name_form_writes_organisation_words_one_way(name, same_key_as, expected):
+    assert (make_name_form(name, "ORG").key == make_name_form(same_key_as, "ORG").key) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "entity_type", "same"),
+    [
+        ("Hong Kong Land", "Hongkong Land", "ORG", True),
+        ("Du Pont Co", "Dupont Co", "ORG", True),
+        ("Gulf Co-operation Council", "Gulf Cooperation Council", "ORG", True),
+        ("Coca-Cola", "Coca Cola", "ORG", True),
+        ("Angela Merkel", "AngelaMerkel", "PER", True),
+        ("President Harriet Vantwee", "HarrietVantwee", "PER", True),  # titles go before the words are joined
+        ("North Dakota", "South Dakota", "LOC", False),
+        ("Kim Dae-jung", "Kim Young-sam", "PER", False),
+    ],
+)
+def test_make_name_form_compact_key_ignores_spaces_and_hyphens(a, b, entity_type, same):
+    assert (make_name_form(a, entity_type).compact_key == make_name_form(b, entity_type).compact_key) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "core_keys"),
+    [
+        ("Ben Whishaw", ("bin", "whishai")),  # a given name keyed like the particle is still a name part
+        ("Ben Bernanke", ("bin", "birnanki")),
+        ("Osama bin Laden", ("usama", "ladin")),  # the particle itself is no name part
+    ],
+)
+def test_make_name_form_keeps_a_given_name_keyed_like_a_particle(name, core_keys):
+    assert make_name_form(name, "PER").core_keys == core_keys

@@ -23,7 +23,20 @@ from tests.names.conftest import build_documents, build_mentions
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("OPCW", "opcw"), ("the NRC", "nrc"), ("N.R.C.", "nrc"), ("Nrc", None), ("NATO summit", None), ("A", None)],
+    [
+        ("OPCW", "opcw"),
+        ("the NRC", "nrc"),
+        ("N.R.C.", "nrc"),
+        ("Nrc", None),
+        ("NATO summit", None),
+        ("A", None),
+        # an ampersand between capitals: Marks & Spencer, American Telephone & Telegraph
+        ("M&S", "ms"),
+        ("AT&T", "att"),
+        ("&A", None),
+        ("A&", None),
+        ("M&&S", None),
+    ],
 )
 def test_acronym_of(text, expected):
     assert acronym_of(text) == expected

@@ -66,3 +66,43 @@ def test_reconcile_names_links_titles_and_bare_surnames_with_one_candidate(rows,
     else:
         assert row["canonical_name"] == canonical
         assert row["score"] == 0.8  # a context rule, not an exact match
+
+
+# (names resolved together, type, groups of row indexes that are one entity)
+VARIANTS_AND_LOOK_ALIKES = [
+    # blocking: a swap early in the family name, a given name spelt another way, a leading word too many
+    (["Manuel Almunia", "Manuel Alumnia"], "PER", [[0, 1]]),
+    (["Kostas Kenteris", "Costas Kenteris"], "PER", [[0, 1]]),
+    (["Jose Sarney", "Prersident Jose Sarney"], "PER", [[0, 1]]),
+    (["Peter Sanders", "Peter Saunders"], "PER", [[0], [1]]),
+    (["Gordon Brown", "Wes Brown"], "PER", [[0], [1]]),
+    # short forms of given names
+    (["Bernie Ebbers", "Bernard Ebbers"], "PER", [[0, 1]]),
+    (["Ian Zorblat", "John Zorblat"], "PER", [[0], [1]]),
+    # titles
+    (["Edouard Balladur", "Finance Minister Edouard Balladur"], "PER", [[0, 1]]),
+    # written together
+    (["Harriet Vantwee", "HarrietVantwee"], "PER", [[0, 1]]),
+    (["Du Pont Co", "Dupont Co"], "ORG", [[0, 1]]),
+    (["Hong Kong Land", "Hongkong Land"], "ORG", [[0, 1]]),
+    # acronyms with an ampersand, abbreviations, club designators
+    (["Marks & Spencer", "M&S"], "ORG", [[0, 1]]),
+    (["Sheffield United", "Sheff Utd", "Sheffield Wednesday"], "ORG", [[0, 1], [2]]),
+    (["Zorblat City Football Club", "Zorblat City FC", "Zorblat City"], "ORG", [[0, 1, 2]]),
+    # typos
+    (["Chrysler Corp", "Chrylser Corp", "Chrsyler Corp", "Chrysler"], "ORG", [[0, 1, 2, 3]]),
+    (["Textron Inc", "Texton Inc"], "ORG", [[0, 1]]),
+    (["Amerian Motors", "American Motors Corp"], "ORG", [[0, 1]]),
+    (["Intel", "Itel"], "ORG", [[0], [1]]),
+    (["Allianz", "Alliant"], "ORG", [[0], [1]]),
+    (["North Dakota", "South Dakota"], "LOC", [[0], [1]]),
+]
+
+
+@pytest.mark.parametrize(("rows", "entity_type", "groups"), VARIANTS_AND_LOOK_ALIKES)
+def test_reconcile_names_joins_variants_and_keeps_look_alikes_apart(rows, entity_type, groups):
+    out = reconcile_names(pl.DataFrame({"name": rows, "type": [entity_type] * len(rows)}))
+    found: dict[str, list[int]] = {}
+    for index, entity_id in enumerate(out["entity_id"].to_list()):
+        found.setdefault(entity_id, []).append(index)
+    assert sorted(found.values()) == groups

@@ -25,3 +25,28 @@ def test_strip_title_tokens_removes_leading_titles_keeps_one_token(tokens, expec
 def test_load_title_tokens_is_longest_first():
     titles = load_title_tokens()
     assert [len(t) for t in titles] == sorted((len(t) for t in titles), reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        # "president" in other languages (rigour already lists the German "Präsident")
+        (("presiden", "widodo"), (("widodo",), True)),
+        (("presedintele", "klaus", "iohannis"), (("klaus", "iohannis"), True)),
+        (("prezident", "milos", "zeman"), (("milos", "zeman"), True)),
+        (("presidente", "lula"), (("lula",), True)),
+        # a role noun qualified by up to three words before a name
+        (("finance", "minister", "edouard", "balladur"), (("edouard", "balladur"), True)),
+        (("un", "chief", "antonio", "guterres"), (("antonio", "guterres"), True)),
+        (("attorney", "general", "eric", "holder"), (("eric", "holder"), True)),
+        (("deputy", "finance", "minister", "jose", "silva"), (("jose", "silva"), True)),
+        (("labour", "leader", "general", "smith"), (("smith",), True)),  # a listed title after the role goes too
+        # look-alikes that are names, not titles
+        (("finance", "minister"), (("finance", "minister"), False)),  # nothing after the role noun
+        (("a", "b", "c", "d", "minister", "smith"), (("a", "b", "c", "d", "minister", "smith"), False)),  # too far in
+        (("kim", "dae", "jung"), (("kim", "dae", "jung"), False)),
+        (("jose", "sarney"), (("jose", "sarney"), False)),
+    ],
+)
+def test_strip_title_tokens_reads_foreign_and_qualified_titles(tokens, expected):
+    assert strip_title_tokens(tokens) == expected

@@ -1,0 +1,128 @@
+"""Spellings of one organisation or place name that its keys do not join.
+
+Part keys fold vowels and doubled letters, which joins transliterations
+(Mujahedin = Mojahedeen) but not a slip of the keyboard or a short form. Two
+rules, on the folded words of two names of equal length:
+
+* a **one-letter typo**: exactly one word differs, by one letter added,
+  dropped, changed or two letters swapped ("Merrill Lynch Captial Markets",
+  "Agence France Press", "Amerian Motors"), and that word has five letters or
+  more. A one-word company name needs more: seven letters or more, and the
+  slip inside the word, never at its first or last letter ("Chrylser",
+  "Genetech", "Texton"): names that differ at an end are usually other names
+  (Allianz / Alliant, Gambia / Zambia).
+* a **shortened word**: a word of three letters or more that begins a longer
+  word of the other name ("Man City", "Sheff Utd" once "Utd" is written out),
+  with at least one word of the two names equal.
+
+Digits never count as a typo ("Zorblat Fund 1" / "Zorblat Fund 2", "Fund III" /
+"Fund IV").
+
+Example:
+    >>> is_one_letter_typo("captial", "capital"), is_one_letter_typo("north", "south")
+    (True, False)
+    >>> is_interior_typo("chrylser", "chrysler"), is_interior_typo("allianz", "alliant")
+    (True, False)
+    >>> is_shortened_word("sheff", "sheffield"), is_shortened_word("man", "manila")
+    (True, False)
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import OSA
+
+__all__ = [
+    "TYPO_MIN_LENGTH",
+    "SINGLE_WORD_TYPO_MIN_LENGTH",
+    "VARIANT_SCORE",
+    "is_one_letter_typo",
+    "is_interior_typo",
+    "is_shortened_word",
+    "match_variant_words",
+]
+
+#: Letters of the longer word below which one letter apart is another word (Bank / Back, Iran / Iraq).
+TYPO_MIN_LENGTH = 5
+#: The same for a name of one word, where nothing else in the name confirms it (Intel / Itel).
+SINGLE_WORD_TYPO_MIN_LENGTH = 7
+#: Letters a shortened word keeps at least ("Man" of Manchester) ...
+_SHORT_MIN_LENGTH = 3
+#: ... and letters it leaves out at least ("Sheff" of Sheffield; "Man" is no short form of "Manila").
+_SHORT_MIN_DROPPED = 4
+#: Score of a pair of words joined by these rules: at the fuzzy threshold, so a tie with another candidate decides nothing.
+VARIANT_SCORE = 0.9
+
+
+def is_one_letter_typo(a: str, b: str, min_length: int = TYPO_MIN_LENGTH) -> bool:
+    """True when two words differ by one letter added, dropped, changed, or two swapped.
+
+    Example:
+        >>> is_one_letter_typo("machines", "machine"), is_one_letter_typo("fund1", "fund2")
+        (True, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1 or max(len(a), len(b)) < min_length or not (a.isalpha() and b.isalpha()):
+        return False
+    return OSA.distance(a, b, score_cutoff=1) == 1
+
+
+def is_interior_typo(a: str, b: str) -> bool:
+    """A one-letter typo of a word of seven letters or more that keeps its first and last letters.
+
+    Example:
+        >>> is_interior_typo("texton", "textron"), is_interior_typo("gambia", "zambia")
+        (True, False)
+    """
+    return a[:1] == b[:1] and a[-1:] == b[-1:] and is_one_letter_typo(a, b, SINGLE_WORD_TYPO_MIN_LENGTH)
+
+
+def is_shortened_word(short: str, long: str) -> bool:
+    """True when ``short`` begins ``long`` and leaves at least four of its letters out.
+
+    Example:
+        >>> is_shortened_word("man", "manchester"), is_shortened_word("united", "united")
+        (True, False)
+    """
+    return (
+        len(long) - len(short) >= _SHORT_MIN_DROPPED
+        and len(short) >= _SHORT_MIN_LENGTH
+        and long.startswith(short)
+        and short.isalpha()
+    )
+
+
+def match_variant_words(words_a: tuple[str, ...], words_b: tuple[str, ...], keys_equal: list[bool]) -> bool:
+    """True when two names of equal length are one name by the typo or short-form rule.
+
+    Args:
+        words_a: Folded words of one name.
+        words_b: Folded words of the other, as many.
+        keys_equal: For each pair of words, whether their keys are equal (or
+            fuzzily alike): such pairs need no rule.
+
+    Returns:
+        Whether every other pair is joined: at most one by a typo, or any
+        number by shortening when no typo is needed, with one pair equal.
+
+    Example:
+        >>> match_variant_words(("sheff", "united"), ("sheffield", "united"), [False, True])
+        True
+        >>> match_variant_words(("man", "city"), ("manchester", "united"), [False, False])
+        False
+    """
+    if len(words_a) != len(words_b):
+        return False
+    if len(words_a) == 1:
+        return is_interior_typo(words_a[0], words_b[0])
+    if not any(keys_equal):
+        return False
+    typos = shortened = 0
+    for x, y, equal in zip(words_a, words_b, keys_equal):
+        if equal:
+            continue
+        if is_shortened_word(x, y) or is_shortened_word(y, x):
+            shortened += 1
+        elif is_one_letter_typo(x, y):
+            typos += 1
+        else:
+            return False
+    return typos + shortened > 0 and (typos == 0 or (typos == 1 and shortened == 0))
