@@ -12,7 +12,7 @@ Example:
 from __future__ import annotations
 
 from newsfold.errors import ErrorCode
-from newsfold.store import PARTITION_COLUMNS
+from newsfold.store import ROW_GROUP_COLUMNS
 from schemas import SCHEMA_VERSION, TABLES, column_descriptions
 
 __all__ = ["render_data_dictionary"]
@@ -26,16 +26,17 @@ def render_data_dictionary() -> str:
         f"Schema version {SCHEMA_VERSION}. Generated from the pandera models in `schemas/`;"
         " do not edit by hand (`newsfold dictionary > docs/data-dictionary.md`).",
         "",
-        "Each table is a Parquet dataset directory under the output root (zstd;"
-        " `newsfold.schema_version` and `newsfold.pipeline_version` in every file's metadata).",
+        "Each table is a Parquet dataset directory under the output root holding one file, `part-0.parquet`"
+        " (zstd; `newsfold.schema_version` and `newsfold.pipeline_version` in its metadata), so a reader"
+        " globbing `output/<table>/**/*.parquet` while a run commits sees one snapshot, never a mix.",
         "",
     ]
     for name, model in TABLES.items():
         summary = (model.__doc__ or "").strip().splitlines()[0]
-        partition = PARTITION_COLUMNS.get(name)
+        row_groups = ROW_GROUP_COLUMNS.get(name)
         lines += [f"## `{name}`", "", summary]
-        if partition:
-            lines += ["", f"Hive-partitioned on disk by `{partition}`."]
+        if row_groups:
+            lines += ["", f"Sorted by `{row_groups}` on disk, one row group per value (readers filtering on it skip the rest)."]
         lines += ["", "| column | type | nullable | meaning |", "|---|---|---|---|"]
         for column, dtype, nullable, description in column_descriptions(model):
             lines.append(f"| `{column}` | `{dtype}` | {'yes' if nullable else 'no'} | {description} |")

@@ -258,4 +258,6 @@ def _reject(relative: str, code: ErrorCode, message: str, size: int = 0) -> Reje
     """
     source = SourceFile(path=relative, size=size, sha256="")
     reject = Reject.for_source(source, stage=_STAGE, error_code=code.value, message=f"{relative}: {message}")
-    return dataclasses.replace(reject, source_sha256=None)
+    # Only the oversized file's message quotes its size: a change of size must refuse it again.
+    quoted_size = size if code is ErrorCode.OVERSIZED_FILE else None
+    return dataclasses.replace(reject, source_sha256=None, source_size=quoted_size)

@@ -27,6 +27,7 @@ __all__ = [
     "ModelError",
     "StoreError",
     "ContractError",
+    "WorkerError",
 ]
 
 
@@ -52,6 +53,8 @@ class ErrorCode(str, Enum):
     DUPLICATE_DOCUMENT = "NF112"
     # analyse
     ANALYSIS_FAILED = "NF201"
+    ANALYSIS_WORKER_DIED = "NF202"
+    ANALYSIS_TIMED_OUT = "NF203"
     # validate
     SCHEMA_VIOLATION = "NF301"
     DANGLING_KEY = "NF302"
@@ -77,6 +80,12 @@ _DESCRIPTIONS: dict[ErrorCode, str] = {
     ErrorCode.BAD_HEADER_VALUE: "a header value (such as the date) could not be parsed; the article was kept without it",
     ErrorCode.DUPLICATE_DOCUMENT: "the article is identical to another input, which was kept instead",
     ErrorCode.ANALYSIS_FAILED: "the language analysis of the article failed",
+    ErrorCode.ANALYSIS_WORKER_DIED: (
+        "the analysis worker died on the article twice, the second time on it alone (killed, often out of memory)"
+    ),
+    ErrorCode.ANALYSIS_TIMED_OUT: (
+        "the analysis of the article ran past its time budget twice, the second time on it alone"
+    ),
     ErrorCode.SCHEMA_VIOLATION: "a row broke its table's schema",
     ErrorCode.DANGLING_KEY: "a row refers to a key that does not exist in its parent table",
     ErrorCode.SPAN_MISMATCH: "a span's offsets do not select its stored text",
@@ -102,3 +111,7 @@ class StoreError(NewsfoldError):
 
 class ContractError(NewsfoldError):
     """A table does not satisfy its schema where no row can be blamed."""
+
+
+class WorkerError(NewsfoldError):
+    """The analysis worker processes cannot run (they fail to start, or die whatever they are given)."""

@@ -17,15 +17,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import polars as pl
 
 from newsfold.assemble import apply_analysis, deduplicate_documents, documents_from_articles, stack_tables
-from newsfold.errors import ErrorCode
 from newsfold.incremental import PER_DOCUMENT_TABLES, CarriedRows, carry_over, reuse_analysis
 from newsfold.records import Article, Reject
 from newsfold.store import Snapshot
 from schemas import Documents, polars_schema
+
+if TYPE_CHECKING:  # the analysis imports spaCy; a run with nothing to analyse never needs it
+    from newsfold.analyse.runner import AnalysisFailure
 
 __all__ = ["Gathered", "gather_documents"]
 
@@ -70,20 +73,26 @@ class Gathered:
             PER_DOCUMENT_TABLES,
         )
 
-    def analysis_rejects(self, failures: Sequence[tuple[str, str]]) -> list[Reject]:
-        """A reject per article whose analysis failed, naming its file."""
+    def analysis_rejects(self, failures: Sequence[AnalysisFailure]) -> list[Reject]:
+        """A reject per article whose analysis failed, naming its file and the cause."""
         by_id = {row[Documents.doc_id]: row for row in self.fresh.iter_rows(named=True)}
-        return [
-            Reject(
-                source_path=by_id[doc_id][Documents.source_path],
-                source_sha256=by_id[doc_id][Documents.source_sha256],
-                record_index=by_id[doc_id][Documents.record_index],
-                stage="analyse",
-                error_code=ErrorCode.ANALYSIS_FAILED.value,
-                message=f"analysis of {doc_id} failed: {message}",
+        rejects = []
+        for failure in failures:
+            row = by_id[failure.doc_id]
+            record = row[Documents.record_index]
+            path = row[Documents.source_path]
+            where = f"{path} (record {record})" if path.removesuffix(".gz").endswith((".json", ".jsonl")) else path
+            rejects.append(
+                Reject(
+                    source_path=row[Documents.source_path],
+                    source_sha256=row[Documents.source_sha256],
+                    record_index=record,
+                    stage="analyse",
+                    error_code=failure.error_code,
+                    message=f"analysis of {where} ({failure.doc_id}) failed: {failure.message}",
+                )
             )
-            for doc_id, message in failures
-        ]
+        return rejects
 
 
 def gather_documents(

@@ -103,7 +103,7 @@ def make_manifest(
     files, under ``@name`` paths that no file can have.
     """
     rows = [(s.path, s.sha256, s.size, _STATUS_OK) for s in sources]
-    rows += [(r.source_path, r.source_sha256, None, r.error_code) for r in discover_rejects]
+    rows += [(r.source_path, r.source_sha256, r.source_size, r.error_code) for r in discover_rejects]
     rows += [
         (f"{_SETTING_PREFIX}{name}", hashlib.sha256(value.encode("utf-8")).hexdigest(), None, _STATUS_SETTING)
         for name, value in (settings or {}).items()
@@ -167,13 +167,17 @@ def plan_inputs(
 
 
 def _split_settings(manifest: pl.DataFrame) -> tuple[dict[str, tuple], dict[str, str]]:
-    """(path -> (sha256, status)) for files, (setting path -> hash) for settings."""
+    """(path -> (sha256, status, size)) for files, (setting path -> hash) for settings.
+
+    The size tells apart two states of a file refused unread (no hash): an
+    oversized file that grew is refused again, with its new size.
+    """
     files, settings = {}, {}
     for row in manifest.iter_rows(named=True):
         if row["status"] == _STATUS_SETTING:
             settings[row["path"]] = row["sha256"]
         else:
-            files[row["path"]] = (row["sha256"], row["status"])
+            files[row["path"]] = (row["sha256"], row["status"], row["size"])
     return files, settings
 
 

@@ -17,7 +17,7 @@ from typing import Literal
 import polars as pl
 
 from newsfold.errors import StoreError
-from newsfold.store import PARTITION_COLUMNS, Snapshot, current_snapshot
+from newsfold.store import Snapshot, current_snapshot
 from schemas import TABLES
 
 __all__ = ["open_dataset", "read_table", "read_tables"]
@@ -57,7 +57,8 @@ def read_table(name: str, out: str | Path = "output", *, kind: Kind = "polars", 
         import duckdb
 
         glob = str(snapshot.root / name / "**" / "*.parquet")
-        hive = name in PARTITION_COLUMNS
+        # Hive directories only in snapshots written by earlier versions (``published_year=2020/``).
+        hive = any(entry.is_dir() for entry in (snapshot.root / name).iterdir())
         return (connection or duckdb).read_parquet(glob, hive_partitioning=hive)
     frame = snapshot.read_table(name)
     if kind == "pandas":

@@ -88,6 +88,10 @@ class Reject:
         table: Output table the row was meant for (validate stage), else None.
         payload: A short excerpt of the offending input (at most 500 chars).
         source_sha256: Hash of the file's bytes when they could be read.
+        source_size: The file's size when the message quotes it (a file
+            refused as too big); not a column of ``rejects``, but recorded in
+            the snapshot's manifest, so a file that grows is refused again
+            with its new size.
     """
 
     source_path: str
@@ -98,6 +102,7 @@ class Reject:
     table: str | None = None
     payload: str | None = None
     source_sha256: str | None = field(default=None)
+    source_size: int | None = None
 
     @classmethod
     def for_source(

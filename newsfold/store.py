@@ -8,15 +8,25 @@ Layout of an output directory::
       ...
       .newsfold/
         current -> versions/<version>              (swapped atomically by rename)
-        versions/<version>/documents/published_year=2020/part-0.parquet
+        versions/<version>/documents/part-0.parquet
         versions/<version>/mentions/part-0.parquet
         versions/<version>/_manifest.parquet       (the inputs this snapshot reflects)
         lock
 
 A run writes a complete new version under a temporary name, renames it into
-place, then swaps ``current``. Readers resolving ``output/mentions`` see the
-old snapshot or the new one, never a mix; a crash at any moment leaves the
-previous snapshot in place, and the next run sweeps the leftovers.
+place, then swaps ``current``. A crash at any moment leaves the previous
+snapshot in place, and the next run sweeps the leftovers.
+
+Every table is one file with the same name in every snapshot, so a plain
+reader of ``output/documents/**/*.parquet`` sees one snapshot, never a mix:
+a glob lists directories and then opens what it found, each step resolving
+``current`` again, and a commit may land between any two steps; with one
+file, whatever step lands in the new snapshot finds the same name there and
+reads all of it. (Hive partition directories, which earlier versions wrote
+for ``documents``, cannot give that: the listing and the opening of several
+files would each see the snapshot current at that moment.) ``documents`` is
+sorted by ``published_year`` with one row group per year, so a reader
+filtering on the year skips the others by their statistics.
 
 Example:
     >>> snapshot = current_snapshot(Path("output"))  # doctest: +SKIP
@@ -36,8 +46,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
-import pyarrow as pa
-import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
 from newsfold.errors import StoreError
@@ -45,7 +53,7 @@ from schemas import TABLES, polars_schema
 
 __all__ = [
     "MANIFEST_SCHEMA",
-    "PARTITION_COLUMNS",
+    "ROW_GROUP_COLUMNS",
     "Snapshot",
     "commit_snapshot",
     "current_snapshot",
@@ -56,8 +64,8 @@ __all__ = [
 STATE_DIR = ".newsfold"
 #: Snapshots kept besides the current one, for readers still scanning them.
 KEEP_PREVIOUS = 1
-#: Tables written as hive partitions, and their partition column.
-PARTITION_COLUMNS: Mapping[str, str] = {"documents": "published_year"}
+#: Tables written sorted by a column with one row group per value, and that column.
+ROW_GROUP_COLUMNS: Mapping[str, str] = {"documents": "published_year"}
 
 #: One row per input the snapshot reflects: a file that was read, or a file
 #: refused at discovery (status holds its error code).
@@ -90,7 +98,10 @@ class Snapshot:
 
 
 def read_table_dir(directory: Path, name: str) -> pl.DataFrame:
-    """Read a table directory (partitioned or not) into its contract's columns.
+    """Read a table directory into its contract's columns.
+
+    Also reads the hive partition directories (``published_year=2020/``)
+    that earlier versions wrote for ``documents``.
 
     Raises:
         StoreError: when the directory holds no Parquet files.
@@ -102,7 +113,7 @@ def read_table_dir(directory: Path, name: str) -> pl.DataFrame:
     frames = []
     for file in files:
         frame = pl.read_parquet(file)
-        partition = PARTITION_COLUMNS.get(name)
+        partition = ROW_GROUP_COLUMNS.get(name)
         if partition and partition not in frame.columns:
             raw = file.parent.name.split("=", 1)[1]
             value = None if raw == "__HIVE_DEFAULT_PARTITION__" else int(raw)
@@ -126,6 +137,10 @@ def current_snapshot(out: Path) -> Snapshot | None:
 def output_lock(out: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
     """Hold an exclusive lock on ``out`` so two runs never write it at once.
 
+    The lock file is created once and then only opened for reading (an
+    advisory lock needs no write access), so a run that finds nothing new
+    writes nothing and succeeds on a read-only output directory.
+
     Args:
         out: Output root.
         wait_seconds: How long to wait for another run to finish first (a
@@ -135,9 +150,15 @@ def output_lock(out: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
         StoreError: when another process still holds the lock after the wait.
     """
     state = out / STATE_DIR
-    state.mkdir(parents=True, exist_ok=True)
+    if not state.is_dir():
+        state.mkdir(parents=True, exist_ok=True)
+    lock = state / "lock"
+    try:
+        descriptor = os.open(lock, os.O_RDONLY)
+    except FileNotFoundError:
+        descriptor = os.open(lock, os.O_RDONLY | os.O_CREAT, 0o644)
     deadline = time.monotonic() + wait_seconds
-    with open(state / "lock", "w") as handle:
+    with os.fdopen(descriptor, "rb") as handle:
         while True:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -200,22 +221,22 @@ def commit_snapshot(
 
 def _write_table(frame: pl.DataFrame, directory: Path, name: str, metadata: Mapping[str, str]) -> None:
     schema = polars_schema(TABLES[name])
-    table = frame.select(schema.names()).cast(schema).to_arrow(compat_level=pl.CompatLevel.oldest())
+    frame = frame.select(schema.names()).cast(schema)
+    column = ROW_GROUP_COLUMNS.get(name)
+    if column is not None:
+        frame = frame.sort(column, nulls_last=True, maintain_order=True)
+    table = frame.to_arrow(compat_level=pl.CompatLevel.oldest())
     table = table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata, "newsfold.table": name})
-    partition = PARTITION_COLUMNS.get(name)
     directory.mkdir()
-    if partition is None or table.num_rows == 0:
-        pq.write_table(table, directory / "part-0.parquet", compression="zstd")
-        return
-    pads.write_dataset(
-        table,
-        directory,
-        format="parquet",
-        partitioning=pads.partitioning(pa.schema([table.schema.field(partition)]), flavor="hive"),
-        basename_template="part-{i}.parquet",
-        file_options=pads.ParquetFileFormat().make_write_options(compression="zstd"),
-        existing_data_behavior="error",
-    )
+    # One file per table, whatever its size: see the module docstring.
+    with pq.ParquetWriter(directory / "part-0.parquet", table.schema, compression="zstd") as writer:
+        if column is None or table.num_rows == 0:
+            writer.write_table(table)
+            return
+        start = 0
+        for length in frame.group_by(column, maintain_order=True).len()["len"]:
+            writer.write_table(table.slice(start, length))  # its own row group (or more, if very large)
+            start += length
 
 
 def _fsync_tree(root: Path) -> None:

@@ -112,3 +112,25 @@ def test_incremental_reanalyses_failed_articles_when_the_character_limit_changes
     assert [s.path for s in plan.to_read] == to_read
     assert plan.is_noop is (chars_now == "10")
     assert plan.counts["retried"] == len(to_read)
+
+
+@pytest.mark.parametrize(("size_before", "size_now", "noop"), [(200, 200, True), (200, 300, False)])
+def test_incremental_an_oversized_file_that_grows_is_refused_again(tmp_path, size_before, size_now, noop):
+    def refused(size):
+        return Reject(source_path="big.txt", stage="discover", error_code=ErrorCode.OVERSIZED_FILE.value,
+                      message=f"big.txt: is {size} bytes, over the 100-byte limit", source_size=size)
+
+    tables = {name: empty_frame(model) for name, model in TABLES.items()}
+    commit_snapshot(tmp_path, tables, make_manifest([A], [refused(size_before)]), version="run_1", metadata={})
+    plan = plan_inputs([A], [refused(size_now)], current_snapshot(tmp_path))
+    assert plan.is_noop is noop
+    assert plan.counts["changed"] == (0 if noop else 1)
+
+
+def test_incremental_discovery_quotes_the_size_it_refuses(tmp_path):
+    from newsfold.discover import discover_sources
+
+    (tmp_path / "big.txt").write_bytes(b"x" * 300)
+    _, rejects = discover_sources(tmp_path, max_bytes=100)
+    assert [(r.error_code, r.source_size) for r in rejects] == [(ErrorCode.OVERSIZED_FILE.value, 300)]
+    assert "300 bytes" in rejects[0].message

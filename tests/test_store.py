@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from newsfold.errors import StoreError
-from newsfold.store import MANIFEST_SCHEMA, commit_snapshot, current_snapshot, output_lock
+from newsfold.store import MANIFEST_SCHEMA, commit_snapshot, current_snapshot, output_lock, read_table_dir
 from schemas import TABLES, Documents, empty_frame, polars_schema
 
 MANIFEST = pl.DataFrame({"path": ["a.txt"], "sha256": ["a" * 64], "size": [3], "status": ["ok"]}, schema=MANIFEST_SCHEMA)
@@ -52,7 +52,7 @@ def test_store_links_every_table_and_stamps_metadata(tmp_path):
         assert (tmp_path / name).is_symlink()
         for file in (tmp_path / name).rglob("*.parquet"):
             assert pq.read_schema(file).metadata[b"newsfold.schema_version"] == b"1"
-    assert [p.name for p in (tmp_path / "documents").iterdir()] == ["published_year=2020"]
+    assert [p.name for p in (tmp_path / "documents").iterdir()] == ["part-0.parquet"]  # one file: see test_store_readers
 
 
 def test_store_swaps_versions_and_keeps_one_previous(tmp_path):
@@ -114,3 +114,22 @@ def test_store_lock_waits_for_a_writer_that_finishes(tmp_path):
 
 def test_store_reads_nothing_from_an_empty_directory(tmp_path: Path):
     assert current_snapshot(tmp_path) is None
+
+
+def test_store_documents_one_row_group_per_year_sorted_nulls_last(tmp_path):
+    rows = [("a", 2021), ("b", None), ("c", 2019), ("d", 2021), ("e", 2019)]
+    commit_snapshot(tmp_path, tables_with(documents_frame(rows)), MANIFEST, version="run_1", metadata=METADATA)
+    parquet = pq.ParquetFile(tmp_path / "documents" / "part-0.parquet")
+    years = [parquet.metadata.row_group(i).column(parquet.schema_arrow.get_field_index("published_year")).statistics
+             for i in range(parquet.metadata.num_row_groups)]
+    assert [(s.min, s.max) if s.has_min_max else None for s in years] == [(2019, 2019), (2021, 2021), None]
+    assert parquet.read().column("text").to_pylist() == ["c", "e", "a", "d", "b"]
+
+
+def test_store_reads_hive_partitions_written_by_earlier_versions(tmp_path):
+    documents = documents_frame([("a", 2020), ("b", None)])
+    for year, part in documents.partition_by("published_year", as_dict=True).items():
+        folder = tmp_path / f"published_year={year[0] if year[0] is not None else '__HIVE_DEFAULT_PARTITION__'}"
+        folder.mkdir()
+        part.drop("published_year").write_parquet(folder / "part-0.parquet")
+    assert read_table_dir(tmp_path, "documents").sort("doc_id").equals(documents.sort("doc_id"))

@@ -52,6 +52,7 @@ def test_validate_keeps_a_valid_dataset_whole():
         ({"mentions": {"text": "Iraq"}}, "mentions", ErrorCode.SPAN_MISMATCH),
         ({"mentions": {"end": 400}}, "mentions", ErrorCode.SPAN_MISMATCH),
         ({"sentences": {"text": "Iran fired rockets"}}, "sentences", ErrorCode.SPAN_MISMATCH),
+        ({"mentions": {"start": 9, "end": 4}}, "mentions", ErrorCode.SPAN_MISMATCH),  # reversed
         ({"mentions": {"entity_id": "Q999"}}, "mentions", ErrorCode.DANGLING_KEY),
         ({"mentions": {"score": 7.0}}, "mentions", ErrorCode.SCHEMA_VIOLATION),
     ],

@@ -8,12 +8,13 @@ objects, so the main process stays small.
 
 from newsfold.analyse.document import AnalysisRequest, DocAnalysis, analyse_parsed
 from newsfold.analyse.model import load_model
-from newsfold.analyse.runner import AnalysisPool, AnalysisBatch
+from newsfold.analyse.runner import AnalysisBatch, AnalysisFailure, AnalysisPool
 
 __all__ = [
     "AnalysisRequest",
     "DocAnalysis",
     "AnalysisBatch",
+    "AnalysisFailure",
     "AnalysisPool",
     "analyse_parsed",
     "load_model",

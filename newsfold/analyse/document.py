@@ -28,7 +28,7 @@ from newsfold.quotes import extract_quotes
 from schemas import Mentions, Quotes, Sentences, polars_schema
 from schemas.mentions import MENTION_LABELS
 
-__all__ = ["AnalysisRequest", "DocAnalysis", "analyse_parsed"]
+__all__ = ["AnalysisRequest", "DocAnalysis", "analyse_parsed", "shift_analysis"]
 
 _MENTION_LABELS = frozenset(MENTION_LABELS)
 
@@ -102,6 +102,72 @@ def analyse_parsed(doc, request: AnalysisRequest) -> DocAnalysis:
         quotes=_quote_rows(doc, request.doc_id, mentions),
         dates=make_date_rows(request.doc_id, extract_dates(doc, published_date)),
         amounts=make_amount_rows(request.doc_id, extract_amounts(doc)),
+    )
+
+
+#: Columns holding an offset into documents.text, per table.
+_OFFSET_COLUMNS = {
+    "sentences": (Sentences.start, Sentences.end),
+    "mentions": (Mentions.start, Mentions.end),
+    "quotes": (Quotes.start, Quotes.end, Quotes.speaker_start, Quotes.speaker_end),
+    "dates": ("start", "end"),
+    "amounts": ("start", "end"),
+}
+
+
+def shift_analysis(analysis: DocAnalysis, offset: int, first_sentence: int) -> DocAnalysis:
+    """The rows of a section of an article, moved to where the section lies in the whole text.
+
+    A long article is analysed section by section (each section on its own,
+    so the work depends on the section, not the article); this turns a
+    section's rows into rows of the article: every offset moves by
+    ``offset``, sentence numbers by ``first_sentence``, and the ids made
+    from offsets (mentions, quotes, a quote's speaker mention) are made again.
+
+    Args:
+        analysis: Rows of the section, offsets into the section's text.
+        offset: Where the section starts in the article's text.
+        first_sentence: Sentences of the article before the section.
+
+    Example:
+        >>> section = DocAnalysis("doc_0123456789abcdef", 1, None, None,
+        ...     sentences=[{"doc_id": "doc_0123456789abcdef", "sentence_index": 0, "start": 0, "end": 5, "text": "Iran."}])
+        >>> shift_analysis(section, 100, 7).sentences[0]
+        {'doc_id': 'doc_0123456789abcdef', 'sentence_index': 7, 'start': 100, 'end': 105, 'text': 'Iran.'}
+    """
+    if offset == 0 and first_sentence == 0:
+        return analysis
+    doc_id = analysis.doc_id
+
+    def moved(table: str, row: dict[str, Any]) -> dict[str, Any]:
+        row = dict(row)
+        for column in _OFFSET_COLUMNS[table]:
+            if row.get(column) is not None:
+                row[column] += offset
+        if "sentence_index" in row:
+            row["sentence_index"] += first_sentence
+        return row
+
+    mentions, new_mention_ids = [], {}
+    for row in analysis.mentions:
+        shifted = moved("mentions", row)
+        shifted[Mentions.mention_id] = make_span_id("men", doc_id, shifted[Mentions.start], shifted[Mentions.end])
+        new_mention_ids[row[Mentions.mention_id]] = shifted[Mentions.mention_id]
+        mentions.append(shifted)
+    quotes = []
+    for row in analysis.quotes:
+        shifted = moved("quotes", row)
+        shifted[Quotes.quote_id] = make_span_id("quo", doc_id, shifted[Quotes.start], shifted[Quotes.end])
+        if shifted.get(Quotes.speaker_mention_id) is not None:
+            shifted[Quotes.speaker_mention_id] = new_mention_ids[shifted[Quotes.speaker_mention_id]]
+        quotes.append(shifted)
+    return dataclasses.replace(
+        analysis,
+        sentences=[moved("sentences", row) for row in analysis.sentences],
+        mentions=mentions,
+        quotes=quotes,
+        dates=[moved("dates", row) for row in analysis.dates],
+        amounts=[moved("amounts", row) for row in analysis.amounts],
     )
 
 

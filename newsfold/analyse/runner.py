@@ -4,7 +4,10 @@ Worker processes each load the model once and return plain rows per chunk of
 articles, so the parse and the row-building both run in parallel and only
 small Polars frames cross process boundaries. Chunks come back in input
 order, and each article's rows depend only on that article, so the result is
-the same for any number of workers or chunk size.
+the same for any number of workers or chunk size. A worker that dies (killed
+out of memory) or runs past its time budget costs only the article it died
+on, which is retried alone once and then reported as a failure
+(:mod:`newsfold.analyse.recovery`).
 
 Example:
     >>> with AnalysisPool(workers=1) as pool:  # doctest: +SKIP
@@ -16,27 +19,33 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import multiprocessing
 import os
 import pickle
+import signal
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
 
-from newsfold.analyse.document import AnalysisRequest, DocAnalysis, analyse_parsed
+from newsfold.analyse.document import AnalysisRequest, DocAnalysis, analyse_parsed, shift_analysis
+from newsfold.analyse.faults import inject_test_faults
 from newsfold.analyse.model import load_model
+from newsfold.analyse.recovery import Lost, TimeBudget, WorkerEnd, map_with_recovery
 from newsfold.analyse.ruler import RULER_NAME, add_registry_ruler
+from newsfold.errors import ErrorCode
 from newsfold.lifeline import hold_signals, release_held_signals, watch_parent
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS
 from schemas import Amounts, Dates, Mentions, Quotes, Sentences, frame_from_rows
 
 __all__ = [
     "AnalysisBatch",
+    "AnalysisFailure",
     "AnalysisPool",
     "DEFAULT_MAX_ARTICLE_CHARS",
     "analyse_in_process",
@@ -52,6 +61,10 @@ CHUNK_SIZE = 64
 MIN_CHARS_FOR_WORKERS = 200_000
 #: Longest text parsed in one go; longer ones are parsed in pieces (spaCy's max_length is 1,000,000).
 PIECE_CHARS = 20_000
+#: Seconds a broken pool gets to end its workers before the ones left are killed.
+SHUTDOWN_GRACE_SECONDS = 10.0
+#: Longest text analysed as one unit; longer ones are analysed section by section and the rows merged.
+SECTION_CHARS = 100_000
 #: Most characters parsed in one spaCy batch (32 articles of 5,000 characters).
 BATCH_CHARS = 160_000
 
@@ -65,6 +78,26 @@ _DOC_LEVEL_SCHEMA = {
 
 
 @dataclass(frozen=True)
+class AnalysisFailure:
+    """An article that could not be analysed.
+
+    Attributes:
+        doc_id: The article.
+        message: The cause, e.g. ``"ValueError: ..."`` or ``"exceeded the time budget of 65 s"``.
+        error_code: NF201 (the analysis raised, or the article is too long),
+            NF202 (the worker died on it) or NF203 (it ran out of time).
+
+    Example:
+        >>> AnalysisFailure("doc_0123456789abcdef", "exceeded the time budget of 65 s", "NF203").error_code
+        'NF203'
+    """
+
+    doc_id: str
+    message: str
+    error_code: str = ErrorCode.ANALYSIS_FAILED.value
+
+
+@dataclass(frozen=True)
 class AnalysisBatch:
     """Analysis rows for many articles, one frame per table.
 
@@ -74,7 +107,7 @@ class AnalysisBatch:
             inferred from the content).
         sentences, mentions, quotes, dates, amounts: Rows with their table's
             columns; link columns (entity ids, clusters) are still null.
-        failures: ``(doc_id, message)`` for articles whose analysis raised.
+        failures: Articles that could not be analysed.
     """
 
     documents: pl.DataFrame
@@ -83,11 +116,11 @@ class AnalysisBatch:
     quotes: pl.DataFrame
     dates: pl.DataFrame
     amounts: pl.DataFrame
-    failures: tuple[tuple[str, str], ...] = ()
+    failures: tuple[AnalysisFailure, ...] = ()
 
     @classmethod
     def from_analyses(
-        cls, analyses: Sequence[DocAnalysis], failures: Sequence[tuple[str, str]] = ()
+        cls, analyses: Sequence[DocAnalysis], failures: Sequence[AnalysisFailure] = ()
     ) -> "AnalysisBatch":
         """Gather per-article rows into frames."""
         return cls(
@@ -146,33 +179,140 @@ def analyse_in_process(
     An article whose analysis raises is reported in ``failures`` (the run
     records it as a reject) and the other articles are still analysed. An
     article longer than ``max_chars`` is reported in ``failures`` unparsed.
-    Longer texts than :data:`PIECE_CHARS` are parsed piece by piece (see
-    :func:`split_text`) and the pieces joined into one Doc, so the parser's
-    memory depends on the piece, not on the article. With ``patterns``
+    A text longer than :data:`SECTION_CHARS` is analysed section by section
+    (cut by :func:`split_text`), each section on its own, and the sections'
+    rows merged with offsets into the whole text
+    (:func:`newsfold.analyse.document.shift_analysis`), so the parse and the
+    extraction depend on the section, not on the article (only the merged
+    rows grow with it, as compact frames); a section's relative dates
+    are resolved against the date of the article's first section. Texts
+    longer than :data:`PIECE_CHARS` are parsed piece by piece and the pieces
+    joined into one Doc. With ``patterns``
     (:func:`newsfold.analyse.ruler.make_registry_patterns`), registry names
     are set as entities before the model's own ``ner`` runs.
     """
-    analyses, failures = [], []
+    failures = []
     allowed = []
     for request in requests:
         if len(request.text) > max_chars:
-            failures.append((request.doc_id, _too_long_message(len(request.text), max_chars)))
+            failures.append(AnalysisFailure(request.doc_id, _too_long_message(len(request.text), max_chars)))
         else:
             allowed.append(request)
     if not allowed:
-        return AnalysisBatch.from_analyses(analyses, failures)
+        return AnalysisBatch.from_analyses([], failures)
     nlp = load_ruled_model(patterns)
+    sections = [
+        _Section(article, start, end, last=end == len(request.text))
+        for article, request in enumerate(allowed)
+        for start, end in _section_bounds(request.text)
+    ]
+    rows = _RowsInOrder()
     position = 0
-    while position < len(allowed):
-        docs = _parse_each(nlp, allowed[position:])
-        for request in allowed[position:]:
+    while position < len(sections):
+        docs = _parse_each(nlp, (section.request(allowed) for section in sections[position:]))
+        for section in sections[position:]:
             position += 1
             try:
-                analyses.append(analyse_parsed(next(docs), request))
+                rows.add(section, analyse_parsed(next(docs), rows.dated(section.request(allowed))))
             except Exception as exc:  # one bad article must not stop the others; recorded as NF201
-                failures.append((request.doc_id, f"{type(exc).__name__}: {exc}"))
+                request = allowed[section.article]
+                failures.append(AnalysisFailure(request.doc_id, f"{type(exc).__name__}: {exc}"))
+                rows.drop_article()
+                while position < len(sections) and sections[position].article == section.article:
+                    position += 1  # the article's other sections are not wanted any more
                 break  # the parse stream may be broken: restart it after this article
-    return AnalysisBatch.from_analyses(analyses, failures)
+    return rows.batch(failures)
+
+
+@dataclass(frozen=True)
+class _Section:
+    """``allowed[article].text[start:end]``; ``last`` is true for an article's last section."""
+
+    article: int
+    start: int
+    end: int
+    last: bool
+
+    def request(self, allowed: Sequence[AnalysisRequest]) -> AnalysisRequest:
+        whole = allowed[self.article]
+        if self.start == 0 and self.last:
+            return whole
+        return AnalysisRequest(whole.doc_id, whole.text[self.start : self.end], whole.published_date)
+
+
+class _RowsInOrder:
+    """Analyses gathered in article order; a long article's sections merged into one article.
+
+    A section's rows become compact frames as soon as they are shifted, so a
+    very long article never holds all its rows as Python dicts.
+    """
+
+    def __init__(self) -> None:
+        self._done: list[AnalysisBatch] = []
+        self._pending: list[DocAnalysis] = []
+        self._sections: list[AnalysisBatch] = []
+        self._first: DocAnalysis | None = None
+        self._sentences = 0
+
+    def dated(self, request: AnalysisRequest) -> AnalysisRequest:
+        """A later section dated like its article's first section (header date, else inferred)."""
+        if self._first is None or request.published_date is not None:
+            return request
+        return dataclasses.replace(request, published_date=self._first.published_date)
+
+    def add(self, section: _Section, analysis: DocAnalysis) -> None:
+        if section.start == 0 and section.last:
+            self._pending.append(analysis)
+            return
+        if section.start == 0:
+            self._first, self._sentences = analysis, 0
+        shifted = shift_analysis(analysis, section.start, self._sentences)
+        self._sentences += len(analysis.sentences)
+        self._sections.append(AnalysisBatch.from_analyses([shifted]))
+        if section.last:
+            self._flush_pending()
+            self._done.append(self._merge_sections())
+
+    def drop_article(self) -> None:
+        """Forget the sections so far of the article that failed."""
+        self._sections, self._first, self._sentences = [], None, 0
+
+    def batch(self, failures: Sequence[AnalysisFailure]) -> AnalysisBatch:
+        self._flush_pending()
+        merged = AnalysisBatch.concat(self._done)
+        return dataclasses.replace(merged, failures=tuple(failures))
+
+    def _flush_pending(self) -> None:
+        if self._pending:
+            self._done.append(AnalysisBatch.from_analyses(self._pending))
+            self._pending = []
+
+    def _merge_sections(self) -> AnalysisBatch:
+        merged = AnalysisBatch.concat(self._sections)
+        first = self._first
+        documents = pl.DataFrame(
+            [
+                {
+                    "doc_id": first.doc_id,
+                    "n_words": merged.documents["n_words"].sum(),
+                    "n_sentences": merged.documents["n_sentences"].sum(),
+                    "published_date": first.published_date,
+                    "published_date_source": first.published_date_source,
+                }
+            ],
+            schema=_DOC_LEVEL_SCHEMA,
+        )
+        self._sections, self._first, self._sentences = [], None, 0
+        return dataclasses.replace(merged, documents=documents)
+
+
+def _section_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the sections :func:`split_text` cuts ``text`` into at :data:`SECTION_CHARS`."""
+    bounds, start = [], 0
+    for end in _cut_points(text, SECTION_CHARS):
+        bounds.append((start, end))
+        start = end
+    return bounds
 
 
 def split_text(text: str, size: int = PIECE_CHARS) -> list[str]:
@@ -186,7 +326,16 @@ def split_text(text: str, size: int = PIECE_CHARS) -> list[str]:
         >>> split_text("one two\\nthree four five", size=10)
         ['one two\\n', 'three ', 'four five']
     """
-    pieces = []
+    pieces, start = [], 0
+    for end in _cut_points(text, size):
+        pieces.append(text[start:end])
+        start = end
+    return pieces
+
+
+def _cut_points(text: str, size: int) -> list[int]:
+    """Where :func:`split_text` ends each piece; the last is ``len(text)``."""
+    cuts = []
     start = 0
     while len(text) - start > size:
         window_end = start + size
@@ -196,13 +345,13 @@ def split_text(text: str, size: int = PIECE_CHARS) -> list[str]:
             cut = max(text.rfind(" ", floor, window_end), text.rfind("\t", floor, window_end)) + 1
         if cut <= floor:
             cut = window_end
-        pieces.append(text[start:cut])
+        cuts.append(cut)
         start = cut
-    pieces.append(text[start:])
-    return pieces
+    cuts.append(len(text))
+    return cuts
 
 
-def _parse_each(nlp, requests: Sequence[AnalysisRequest]) -> Iterator:
+def _parse_each(nlp, requests: Iterable[AnalysisRequest]) -> Iterator:
     """One Doc per request, in order; long texts parsed in pieces and joined.
 
     Pieces go to spaCy in batches of at most :data:`SPACY_BATCH_SIZE` texts
@@ -255,9 +404,27 @@ def load_ruled_model(patterns: Sequence[dict[str, Any]] | None = None):
     return nlp
 
 
+def _analyse_in_worker(requests: Sequence[AnalysisRequest], max_chars: int, budget_seconds: int) -> AnalysisBatch:
+    """:func:`analyse_in_process` in a worker, ended by the kernel if it runs past ``budget_seconds``.
+
+    The model already holds the registry ruler (added by ``_init_worker``),
+    so the patterns need not travel with every chunk.
+    """
+    # SIGALRM's default action ends the process even inside C code that never
+    # returns to Python; the pool sees the worker die and blames this chunk.
+    signal.setitimer(signal.ITIMER_REAL, budget_seconds)
+    try:
+        inject_test_faults(request.text for request in requests)
+        return analyse_in_process(requests, max_chars=max_chars)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
 def _init_worker(parent_pid: int, patterns_file: str | None = None) -> None:
     # Spawned while the parent held these signals, the worker inherited the mask.
     release_held_signals()
+    # The time budget (``_analyse_in_worker``) relies on SIGALRM's default action: end the process.
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
     # A worker outliving a killed run would hold its model's memory for nothing.
     watch_parent(parent_pid)
     # Each worker owns one core; nested BLAS/OpenMP threads would only fight over it.
@@ -274,8 +441,9 @@ class AnalysisPool:
     """Worker processes that analyse chunks of articles.
 
     Args:
-        workers: Processes to use; ``None`` means one per core. With one
-            worker, or little text, everything runs in this process.
+        workers: Processes to use; ``None`` means one per core. With little
+            text (under :data:`MIN_CHARS_FOR_WORKERS` characters in all),
+            everything runs in this process.
         chunk_size: Articles per unit of work.
         max_chars: Longest article analysed; longer ones are reported in
             ``failures`` without being parsed.
@@ -285,6 +453,9 @@ class AnalysisPool:
         while_parsing: Work for this process to do, once, while the workers
             parse the first batch (for example loading what the next stage
             needs); called after the workers have been started.
+        budget: How long a worker may take over a unit of work; past it the
+            worker is ended and its articles retried alone (NF203 for one
+            that runs out of time again).
     """
 
     def __init__(
@@ -294,14 +465,17 @@ class AnalysisPool:
         max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
         patterns: Sequence[dict[str, Any]] | None = None,
         while_parsing: Callable[[], object] | None = None,
+        budget: TimeBudget = TimeBudget(),
     ) -> None:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.while_parsing = while_parsing
         self.chunk_size = chunk_size
         self.max_chars = max_chars
         self.patterns = patterns
+        self.budget = budget
         self._executor: ProcessPoolExecutor | None = None
         self._patterns_file: str | None = None
+        self._processes: dict[int, multiprocessing.process.BaseProcess] = {}
 
     def __enter__(self) -> "AnalysisPool":
         return self
@@ -329,8 +503,7 @@ class AnalysisPool:
         chunks = [requests[i : i + self.chunk_size] for i in range(0, len(requests), self.chunk_size)]
         batches = []
         results = self._map(chunks)
-        if self.while_parsing is not None:
-            # The workers have their chunks: this process would only wait for them.
+        if self.while_parsing is not None:  # analysed in this process: nothing to overlap with
             idle_work, self.while_parsing = self.while_parsing, None
             idle_work()
         for chunk, batch in zip(chunks, results):
@@ -343,16 +516,44 @@ class AnalysisPool:
         """Start the workers now (each loads the model) instead of at the first batch.
 
         Useful when this process has to wait for something else first (Prefect's
-        server): the models load meanwhile. Does nothing with one worker.
+        server): the models load meanwhile.
         """
-        if self.workers > 1 and self._executor is None:
-            executor = self._start_executor()
+        if self._executor is None:
+            executor = self._running_executor()
             with hold_signals():
                 for _ in range(self.workers):  # one submit spawns one worker, up to ``workers``
                     executor.submit(os.getpid)
+            self._processes.update(getattr(executor, "_processes", None) or {})
         return self
 
-    def _start_executor(self) -> ProcessPoolExecutor:
+    def _map(self, chunks: list[Sequence[AnalysisRequest]]) -> Iterator[AnalysisBatch]:
+        total_chars = sum(len(r.text) for chunk in chunks for r in chunk)
+        if self._executor is None and total_chars < MIN_CHARS_FOR_WORKERS:
+            return map(functools.partial(analyse_in_process, max_chars=self.max_chars, patterns=self.patterns), chunks)
+        # Even one worker is a separate process: an article that kills it must not kill the run.
+        # One unit more than workers in flight, so no worker waits for its next chunk.
+        # The workers have their first chunks when this process does its own work (``while_parsing``).
+        idle_work, self.while_parsing = self.while_parsing, None
+        return (
+            _join_parts(parts)
+            for parts in map_with_recovery(self, chunks, window=self.workers + 1, while_waiting=idle_work)
+        )
+
+    def submit(self, requests: Sequence[AnalysisRequest]) -> Future:
+        """Start analysing ``requests`` on a worker, starting the workers first if needed."""
+        executor = self._running_executor()
+        seconds = self.budget.seconds_for(sum(len(request.text) for request in requests))
+        # Workers are spawned by a submit: a Ctrl-C or SIGTERM in the middle of writing
+        # their start-up data would leave them a truncated pickle (and a traceback), so the
+        # signals wait until the spawning is done. Workers unblock them in ``_init_worker``.
+        with hold_signals():
+            future = executor.submit(_analyse_in_worker, requests, self.max_chars, seconds)
+        # Kept to learn, once the pool breaks, how its dead worker ended.
+        self._processes.update(getattr(executor, "_processes", None) or {})
+        return future
+
+    def _running_executor(self) -> ProcessPoolExecutor:
+        """The pool's executor, started on first use (and after a :meth:`restart`)."""
         if self._executor is None:
             if self.patterns is not None and self._patterns_file is None:
                 # Patterns go by file, not in the start-up pickle: spawning blocks this process until the
@@ -360,24 +561,72 @@ class AnalysisPool:
                 with tempfile.NamedTemporaryFile("wb", prefix="newsfold-patterns-", delete=False) as stream:
                     pickle.dump(list(self.patterns), stream, protocol=pickle.HIGHEST_PROTOCOL)
                 self._patterns_file = stream.name
-            # spawn, not fork: the parent runs threads (Prefect, Polars) that fork would copy mid-flight.
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker,
-                initargs=(os.getpid(), self._patterns_file),
-            )
+            self._executor = self._start_executor()
         return self._executor
 
-    def _map(self, chunks: list[Sequence[AnalysisRequest]]) -> Iterator[AnalysisBatch]:
-        total_chars = sum(len(r.text) for chunk in chunks for r in chunk)
-        if self.workers <= 1 or (self._executor is None and total_chars < MIN_CHARS_FOR_WORKERS):
-            return map(functools.partial(analyse_in_process, max_chars=self.max_chars, patterns=self.patterns), chunks)
-        executor = self._start_executor()
-        # The workers set the patterns up when they started: a chunk does not carry them again.
-        work = functools.partial(analyse_in_process, max_chars=self.max_chars)
-        # Workers are spawned by the first submit: a Ctrl-C or SIGTERM in the middle of writing
-        # their start-up data would leave them a truncated pickle (and a traceback), so the
-        # signals wait until the spawning is done. Workers unblock them in ``_init_worker``.
-        with hold_signals():
-            return executor.map(work, chunks)
+    def _start_executor(self) -> ProcessPoolExecutor:
+        # spawn, not fork: the parent runs threads (Prefect, Polars) that fork would copy mid-flight.
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(os.getpid(), self._patterns_file),
+        )
+
+    def restart(self) -> WorkerEnd:
+        """Drop a broken pool and say how its dead worker ended; the next submit starts fresh workers."""
+        processes, self._processes = list(self._processes.values()), {}
+        stuck: set[int] = set()
+        if self._executor is not None:
+            executor, self._executor = self._executor, None
+            processes += [p for p in (getattr(executor, "_processes", None) or {}).values() if p not in processes]
+            executor.shutdown(wait=False, cancel_futures=True)
+            manager = getattr(executor, "_executor_manager_thread", None)
+            if manager is not None:
+                manager.join(timeout=SHUTDOWN_GRACE_SECONDS)
+                if manager.is_alive():
+                    # A worker spawned while the pool was breaking can miss the pool's SIGTERM; the pool
+                    # then waits for it forever while it waits to send a result nobody reads.
+                    for process in processes:
+                        if process.exitcode is None:
+                            stuck.add(process.pid)
+                            process.kill()
+                    manager.join()
+        for process in processes:
+            process.join(timeout=5)
+        exitcodes = [process.exitcode for process in processes if process.pid not in stuck]
+        return _dead_worker_end(exitcodes)
+
+
+def _dead_worker_end(exitcodes: Sequence[int | None]) -> WorkerEnd:
+    """How the worker that broke a pool ended, given every worker's exit code.
+
+    The pool ends its other workers with SIGTERM once one has died, so the
+    culprit is the worker that ended otherwise: killed by another signal
+    first, else exited with a status (a failed start).
+
+    Example:
+        >>> _dead_worker_end([-15, -9]).exitcode
+        -9
+    """
+    ended = [code for code in exitcodes if code is not None]
+    for candidates in (
+        [code for code in ended if code < 0 and code != -signal.SIGTERM],
+        [code for code in ended if code >= 0],
+        ended,
+    ):
+        if candidates:
+            return WorkerEnd(candidates[0])
+    return WorkerEnd(None)
+
+
+def _join_parts(parts: Sequence[AnalysisBatch | Lost]) -> AnalysisBatch:
+    """One chunk's batch from the batches of its parts and the articles lost on the way."""
+    return AnalysisBatch.concat(
+        [
+            part
+            if isinstance(part, AnalysisBatch)
+            else AnalysisBatch.from_analyses([], [AnalysisFailure(part.request.doc_id, part.message, part.error_code)])
+            for part in parts
+        ]
+    )

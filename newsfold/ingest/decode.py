@@ -5,14 +5,20 @@ The order is fixed and documented so the same bytes always decode the same way:
 1. A byte-order mark decides: UTF-8 (``utf-8-sig``), UTF-32 or UTF-16 (LE/BE).
 2. NUL bytes (outside UTF-16/32) or mostly control bytes mean binary: NF102.
 3. Strict UTF-8.
-4. Strict cp1252, the superset of latin-1 that Windows writes. UTF-8 text with
+4. Text in a legacy non-Latin encoding (GBK, Big5, Shift-JIS, EUC-KR,
+   cp1251 ...) is undecodable: NF103. It is told apart by its bytes that are
+   not UTF-8: more than a fifth of the text, and mostly next to each other
+   (two-byte characters, whole words); cp1252 would read them as nonsense
+   ("±±¾©" for 北京) and store that silently.
+5. Strict cp1252, the superset of latin-1 that Windows writes. UTF-8 text with
    one stray legacy byte also lands here; its UTF-8 parts then read as
    mojibake, which :func:`~newsfold.ingest.normalise.normalise_text` repairs.
-5. Bytes that are not valid cp1252 either (0x81, 0x8D, 0x8F, 0x90, 0x9D never
+6. Bytes that are not valid cp1252 either (0x81, 0x8D, 0x8F, 0x90, 0x9D never
    occur in Western text) are undecodable: NF103.
 
 charset-normalizer was measured and not used: on English text with one
-legacy byte it guesses cp932 or cp1250 (``Zürich`` became ``Zčrich``).
+legacy byte it guesses cp932 or cp1250 (``Zürich`` became ``Zčrich``), and
+on a short Chinese text in GBK (中国外交部) it guesses EUC-KR.
 
 Example:
     >>> decode_bytes(b"Price \\xa3100").text
@@ -29,7 +35,7 @@ from dataclasses import dataclass
 from newsfold.errors import ErrorCode
 from newsfold.ingest.problems import ReadProblem
 
-__all__ = ["DecodedText", "decode_bytes", "is_binary"]
+__all__ = ["DecodedText", "decode_bytes", "is_binary", "is_legacy_non_latin"]
 
 # Longest BOMs first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -43,6 +49,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _ODD_CONTROLS = bytes(b for b in range(0x20) if b not in b"\t\n\r\x0b\x0c\x1b") + b"\x7f"
 _SAMPLE_BYTES = 64 * 1024
 _MAX_CONTROL_SHARE = 0.10
+# Legacy non-Latin text: at least this many bytes that are not UTF-8, this share of the text, mostly side by side.
+_MIN_FOREIGN_BYTES = 4
+_MIN_FOREIGN_SHARE = 0.20
+_MIN_NEIGHBOURED_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -84,7 +94,37 @@ def decode_bytes(data: bytes) -> DecodedText:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    if is_legacy_non_latin(data):
+        raise ReadProblem(
+            ErrorCode.UNDECODABLE_TEXT.value,
+            "is not UTF-8 and reads as nonsense in cp1252: text in a legacy non-Latin encoding "
+            "(GBK, Big5, Shift-JIS, EUC-KR, cp1251?); re-save it as UTF-8",
+        )
     return _decode_strict(data, "cp1252")
+
+
+def is_legacy_non_latin(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 are a fifth of ``data`` or more, mostly side by side.
+
+    Western text in cp1252 has a few such bytes, each alone between ASCII
+    letters (``Z\xfcrich``); Chinese in GBK or Russian in cp1251 is made of
+    them. Only the first 64 KiB are inspected.
+
+    Example:
+        >>> is_legacy_non_latin("北京消息".encode("gbk")), is_legacy_non_latin("Zürich".encode("cp1252"))
+        (True, False)
+    """
+    sample = data[:_SAMPLE_BYTES].decode("utf-8", "surrogateescape")
+    foreign = [0xDC80 <= ord(char) <= 0xDCFF for char in sample]
+    count = sum(foreign)
+    if count < _MIN_FOREIGN_BYTES or count < _MIN_FOREIGN_SHARE * len(sample):
+        return False
+    neighboured = sum(
+        1
+        for i, is_foreign in enumerate(foreign)
+        if is_foreign and ((i > 0 and foreign[i - 1]) or (i + 1 < len(foreign) and foreign[i + 1]))
+    )
+    return neighboured > _MIN_NEIGHBOURED_SHARE * count
 
 
 def is_binary(data: bytes) -> bool:

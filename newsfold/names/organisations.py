@@ -66,7 +66,6 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _DEFINITION = re.compile(r"^(?P<outer>[^()]+?)\s*\(\s*(?P<inner>[^()]+?)\s*\)$")
 _DEFINED_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,8}$")
 _ORG_LABELS = frozenset({"ORG", "FAC"})
-_OPEN = re.compile(r"\s*\(\s*$")
 _OPEN_AFTER = re.compile(r"\s*\(\s*")
 _LEADING_ARTICLE = re.compile(r"^(?:the\s+)?$", re.IGNORECASE)
 _CLOSE = re.compile(r"\s*\)")
@@ -272,10 +271,11 @@ def find_adjacent_definitions(mentions: pl.DataFrame, documents: pl.DataFrame) -
             if label not in _ORG_LABELS or not _DEFINED_ACRONYM.match(_LEADING_THE.sub("", text.strip())):
                 continue
             letters = _LEADING_THE.sub("", text.strip()).replace(".", "").casefold()
-            if _OPEN.search(body[:start]) and _CLOSE.match(body[end:]):
-                long_name = _run_before(body, spans[:index], _OPEN.search(body[:start]).start())  # type: ignore[union-attr]
-            elif (after := _OPEN_AFTER.match(body[end:])) is not None:
-                long_name = _run_after(body, spans[index + 1 :], end + after.end())
+            # Offsets into the body, never slices of it: a slice per mention would make a long article quadratic.
+            if (opening := _open_paren_before(body, start)) is not None and _CLOSE.match(body, end):
+                long_name = _run_before(body, spans, index, opening)
+            elif (after := _OPEN_AFTER.match(body, end)) is not None:
+                long_name = _run_after(body, spans, index, after.end())
             else:
                 long_name = None
             if long_name is not None and len(fold_tokens(long_name)) >= 2:
@@ -283,24 +283,40 @@ def find_adjacent_definitions(mentions: pl.DataFrame, documents: pl.DataFrame) -
     return pl.DataFrame(rows, schema={"doc_id": pl.String, "long_name": pl.String, "acronym": pl.String}, orient="row")
 
 
-def _run_before(body: str, spans: list[tuple[int, int, str, str]], stop: int) -> str | None:
-    """The long name of mentions joined by small words that ends at ``stop`` (before " (")."""
+def _open_paren_before(body: str, position: int) -> int | None:
+    r"""Where the "(" (with the white space around it) that ends at ``position`` begins; None without one.
+
+    The same as ``re.search(r"\s*\(\s*$", body[:position]).start()``, without copying the body.
+    """
+    index = position
+    while index > 0 and body[index - 1].isspace():
+        index -= 1
+    if index == 0 or body[index - 1] != "(":
+        return None
+    index -= 1
+    while index > 0 and body[index - 1].isspace():
+        index -= 1
+    return index
+
+
+def _run_before(body: str, spans: list[tuple[int, int, str, str]], index: int, stop: int) -> str | None:
+    """The long name of the mentions before ``spans[index]`` joined by small words, ending at ``stop`` (before " (")."""
     run_start, cursor, has_org = None, stop, False
-    for start, end, _, label in reversed(spans):
+    for start, end, _, label in (spans[i] for i in range(index - 1, -1, -1)):
         if not _JOINER.match(body[end:cursor]) or (run_start is None and end != stop):
             break
         run_start, cursor, has_org = start, start, has_org or label in _ORG_LABELS
     return _LEADING_THE.sub("", body[run_start:stop]) if run_start is not None and has_org else None
 
 
-def _run_after(body: str, spans: list[tuple[int, int, str, str]], begin: int) -> str | None:
-    """The long name of mentions joined by small words from ``begin`` (after "(") up to ")"."""
+def _run_after(body: str, spans: list[tuple[int, int, str, str]], index: int, begin: int) -> str | None:
+    """The long name of the mentions after ``spans[index]`` joined by small words, from ``begin`` (after "(") to ")"."""
     run_end, cursor, has_org = None, begin, False
-    for start, end, _, label in spans:
+    for start, end, _, label in (spans[i] for i in range(index + 1, len(spans))):
         if not _JOINER.match(body[cursor:start]) or (run_end is None and not _LEADING_ARTICLE.match(body[begin:start])):
             break
         run_end, cursor, has_org = end, end, has_org or label in _ORG_LABELS
-    if run_end is None or not has_org or not _CLOSE.match(body[run_end:]):
+    if run_end is None or not has_org or not _CLOSE.match(body, run_end):
         return None
     return _LEADING_THE.sub("", body[begin:run_end])
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -59,7 +61,7 @@ def test_runner_isolates_an_article_whose_analysis_fails(monkeypatch):
 
     monkeypatch.setattr(runner, "analyse_parsed", fail_on_second)
     batch = runner.analyse_in_process(requests())
-    assert batch.failures == (("doc_0000000000000001", "ValueError: extractor broke"),)
+    assert batch.failures == (runner.AnalysisFailure("doc_0000000000000001", "ValueError: extractor broke", "NF201"),)
     assert sorted(batch.documents["doc_id"]) == ["doc_0000000000000000", "doc_0000000000000002"]
 
 
@@ -102,8 +104,8 @@ def test_runner_parses_long_texts_in_pieces_with_exact_offsets(monkeypatch):
 @pytest.mark.parametrize(("limit", "failed"), [(10_000, []), (60, ["doc_0000000000000000", "doc_0000000000000001"])])
 def test_runner_article_over_the_character_limit_is_a_failure_not_a_crash(limit, failed):
     batch = runner.analyse_in_process(requests(), max_chars=limit)
-    assert [doc_id for doc_id, _ in batch.failures] == failed
-    assert all("--max-chars" in message and str(limit) in message for _, message in batch.failures)
+    assert [failure.doc_id for failure in batch.failures] == failed
+    assert all("--max-chars" in f.message and str(limit) in f.message for f in batch.failures)
     assert batch.documents.height == len(TEXTS) - len(failed)
 
 
@@ -147,3 +149,71 @@ def test_analyse_in_process_sets_registry_names_before_ner(model_without_ruler, 
     request = AnalysisRequest("doc_0123456789abcdef", "Aid reached Qardaha and Velmor on Friday, officials said.", None)
     mentions = runner.analyse_in_process([request], patterns=patterns).mentions
     assert set(mentions.select("text", "label").iter_rows()) == expected
+
+
+QUOTED = (
+    "\u201cWe will not accept this attack on our people,\u201d said Mike Pompeo in Baghdad on Sunday. "
+    "He added that the talks would resume on January 3, 2020, with 40 delegates.\n\n"
+)
+
+
+@pytest.mark.parametrize("section_chars", [300, 1_000, 100_000])
+def test_runner_analyses_long_texts_in_sections_with_exact_offsets(monkeypatch, section_chars):
+    long_text = QUOTED * 12 + "\n\n".join(TEXTS * 4) + " " + " ".join(["Iran fired three rockets at Baghdad."] * 20)
+    monkeypatch.setattr(runner, "SECTION_CHARS", section_chars)
+    analysed_lengths = []
+    real_analyse = runner.analyse_parsed
+    monkeypatch.setattr(runner, "analyse_parsed", lambda doc, r: analysed_lengths.append(len(doc.text)) or real_analyse(doc, r))
+    articles = [AnalysisRequest("doc_00000000000000aa", long_text, None), *requests()]
+    batch = runner.analyse_in_process(articles)
+
+    assert batch.failures == ()
+    assert max(analysed_lengths) <= section_chars  # the work depends on the section, not on the article
+    texts = {r.doc_id: r.text for r in articles}
+    for name, frame in batch.tables().items():
+        for row in frame.iter_rows(named=True):
+            assert texts[row["doc_id"]][row["start"] : row["end"]] == row["text"], name
+    long_rows = {name: frame.filter(frame["doc_id"] == "doc_00000000000000aa") for name, frame in batch.tables().items()}
+    assert long_rows["sentences"]["sentence_index"].to_list() == list(range(long_rows["sentences"].height))
+    assert batch.documents.row(0, named=True)["n_sentences"] == long_rows["sentences"].height
+    assert batch.documents["doc_id"].to_list() == [r.doc_id for r in articles]  # article order kept
+    joined = batch.mentions.join(batch.sentences, on=["doc_id", "sentence_index"], suffix="_sentence")
+    assert joined.height == batch.mentions.height
+    assert all(r["start_sentence"] <= r["start"] and r["end"] <= r["end_sentence"] for r in joined.iter_rows(named=True))
+    assert batch.mentions["mention_id"].is_unique().all() and batch.quotes["quote_id"].is_unique().all()
+    speakers = set(long_rows["quotes"]["speaker_mention_id"].drop_nulls())
+    assert speakers and speakers <= set(long_rows["mentions"]["mention_id"])
+    assert long_rows["quotes"].height == 12 and long_rows["dates"].height >= 24 and long_rows["amounts"].height >= 12
+
+
+def test_runner_sections_merge_to_the_whole_when_nothing_crosses_them(monkeypatch):
+    # Sections cut between self-contained paragraphs give the rows of analysing each paragraph alone.
+    paragraphs = [QUOTED.replace("40", str(n)) for n in range(6)]
+    text = "".join(paragraphs)
+    monkeypatch.setattr(runner, "SECTION_CHARS", len(paragraphs[0]) + 5)
+    batch = runner.analyse_in_process([AnalysisRequest("doc_00000000000000bb", text, dt.date(2020, 1, 5))])
+    alone = runner.analyse_in_process(
+        [AnalysisRequest(f"doc_00000000000000b{i}", p, dt.date(2020, 1, 5)) for i, p in enumerate(paragraphs)]
+    )
+    assert batch.quotes.height == alone.quotes.height == 6
+    assert batch.mentions["text"].to_list() == alone.mentions["text"].to_list()
+    assert batch.dates.select("text", "value").equals(alone.dates.select("text", "value"))
+    assert batch.documents["n_words"].item() == alone.documents["n_words"].sum()
+
+
+def test_runner_a_failing_section_fails_its_article_only(monkeypatch):
+    monkeypatch.setattr(runner, "SECTION_CHARS", 300)
+    real = runner.analyse_parsed
+
+    def fail_on_marker(doc, request):
+        if "Zanzibar" in doc.text:
+            raise ValueError("extractor broke")
+        return real(doc, request)
+
+    monkeypatch.setattr(runner, "analyse_parsed", fail_on_marker)
+    long_text = QUOTED * 3 + "Zanzibar. " + QUOTED * 3
+    articles = [AnalysisRequest("doc_00000000000000cc", long_text, None), *requests()]
+    batch = runner.analyse_in_process(articles)
+    assert [f.doc_id for f in batch.failures] == ["doc_00000000000000cc"]
+    assert batch.documents["doc_id"].to_list() == [r.doc_id for r in requests()]
+    assert "doc_00000000000000cc" not in set(batch.sentences["doc_id"])

@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from newsfold.ingest.decode import decode_bytes, is_binary
+from newsfold.ingest.decode import decode_bytes, is_binary, is_legacy_non_latin
 from newsfold.ingest.problems import ReadProblem
 
 TEXT = "Caf\u00e9 \u00a3100 \u201cquoted\u201d"
@@ -80,3 +80,30 @@ def test_decode_bytes_utf16_hint_only_for_utf16(data: bytes, hint: bool) -> None
         decode_bytes(data)
     assert caught.value.code == "NF102"
     assert ("UTF-16" in caught.value.message) is hint
+
+
+@pytest.mark.parametrize(
+    ("data", "legacy"),
+    [
+        ("北京消息：中国外交部发言人周一在记者会上表示，双方将继续磋商。".encode("gbk"), True),
+        ("中国外交部".encode("gbk"), True),
+        ("Reuters 北京消息 2020年1月3日：外交部发言人表示 Iran 问题。".encode("gbk"), True),
+        ("台北消息：行政院長今天表示，將繼續推動經濟改革。".encode("big5"), True),
+        ("東京のニュースです。首相は本日、記者会見で述べました。".encode("shift_jis"), True),
+        ("서울 소식: 대통령은 오늘 기자회견에서 말했다.".encode("euc_kr"), True),
+        ("Москва: президент заявил в понедельник".encode("cp1251"), True),
+        ("Zürich und Genève: der Bürgermeister sagte, die Straße sei zu. Café £100".encode("cp1252"), False),
+        ("Le président a déclaré à la presse que l'économie française était en très bonne santé.".encode("cp1252"), False),
+        ("As informações da comunicação não são públicas, disse o ministro à imprensa.".encode("cp1252"), False),
+        ("na\u00efve ".encode("utf-8") + b"\xa3", False),  # UTF-8 with one stray legacy byte
+        (b"He said \x93hi\x94", False),
+    ],
+)
+def test_decode_is_legacy_non_latin(data: bytes, legacy: bool) -> None:
+    assert is_legacy_non_latin(data) is legacy
+
+
+def test_decode_bytes_refuses_gbk_instead_of_storing_mojibake() -> None:
+    with pytest.raises(ReadProblem) as caught:
+        decode_bytes("北京消息：中国外交部发言人表示".encode("gbk"))
+    assert caught.value.code == "NF103" and "GBK" in caught.value.message and "UTF-8" in caught.value.message

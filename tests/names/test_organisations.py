@@ -347,3 +347,14 @@ def test_definitions_around_mentions_link_the_acronym_in_that_article():
     links = find_defined_acronym_links(seen, texts, forms, first, definitions)
     assert links.rows() == [("men_2", "ent_bureau", "document_context", 0.9)]  # article b defines nothing
     assert find_defined_acronym_links(seen, texts, forms, first).height == 0
+
+
+@given(st.text(alphabet=st.sampled_from("a (\n)\u00a0x"), max_size=40), st.data())
+def test_organisations_open_paren_before_agrees_with_the_regex(body, data):
+    import re
+
+    from newsfold.names.organisations import _open_paren_before
+
+    position = data.draw(st.integers(0, len(body)))
+    found = re.search(r"\s*\(\s*$", body[:position])
+    assert _open_paren_before(body, position) == (found.start() if found else None)

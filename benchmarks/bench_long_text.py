@@ -1,0 +1,168 @@
+"""Peak memory of `newsfold run` on a folder holding one very long text file.
+
+Usage:
+
+    python benchmarks/bench_long_text.py --mb 50
+    python benchmarks/bench_long_text.py --mb 5 --layout one-line
+
+It writes one generated English text of about ``--mb`` megabytes (news-like
+sentences with people, places, organisations, dates, amounts and quotes; in
+paragraphs, or all on one line) into a temporary directory, runs
+``newsfold run DIR --out TMP --max-chars N --max-bytes N`` in a fresh
+process with both limits raised to allow it, samples the resident memory of
+the whole process tree (main process and analysis workers) every 100 ms from
+/proc, and prints one JSON object: wall time, peak RSS and the row counts
+committed. Nothing is written into the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+
+def tree_rss_by_process(pid: int) -> dict[str, int]:
+    """Resident bytes of ``pid`` and each descendant, keyed by "pid command" (Linux /proc)."""
+    found, stack = {}, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/cmdline", "rb") as cmdline:
+                command = cmdline.read().replace(b"\0", b" ").decode(errors="replace")[:80]
+            with open(f"/proc/{current}/status") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        found[f"{current} {command}"] = int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    stack += [int(child) for child in children.read().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return found
+
+PEOPLE = ["Mike Pompeo", "Angela Merkel", "Emmanuel Macron", "Narendra Modi", "Jacinda Ardern", "Boris Johnson"]
+PLACES = ["Baghdad", "Berlin", "Paris", "New Delhi", "Wellington", "London", "Tehran", "Washington"]
+ORGS = ["the United Nations", "the European Union", "NATO", "the World Bank", "Reuters", "the BBC"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August"]
+
+
+def make_sentence(rng: random.Random) -> str:
+    """One news-like sentence with entities, a date, an amount or a quote."""
+    person, place, org = rng.choice(PEOPLE), rng.choice(PLACES), rng.choice(ORGS)
+    date = f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(1990, 2024)}"
+    return rng.choice(
+        [
+            f"{person} met officials from {org} in {place} on {date}.",
+            f"\u201cWe will not accept this,\u201d {person} said in {place} on Tuesday.",
+            f"{org} pledged ${rng.randint(2, 900)} million for the rebuilding of {place}.",
+            f"More than {rng.randint(100, 9000)} people gathered in {place} to hear {person}.",
+            f"Talks between {org} and the government in {place} resumed on {date}, officials said.",
+        ]
+    )
+
+
+def write_long_text(path: Path, megabytes: float, layout: str, seed: int = 13) -> int:
+    """Write about ``megabytes`` MB of text to ``path``; returns its length in characters."""
+    rng = random.Random(seed)
+    target = int(megabytes * 1_000_000)
+    written = 0
+    with path.open("w", encoding="utf-8") as stream:
+        while written < target:
+            paragraph = " ".join(make_sentence(rng) for _ in range(rng.randint(3, 7)))
+            paragraph += " " if layout == "one-line" else "\n\n"
+            stream.write(paragraph)
+            written += len(paragraph)
+    return written
+
+
+def run_with_peak_rss(
+    command: list[str], env: dict[str, str], timeline: list | None = None
+) -> tuple[float, int, int, str, dict[str, int]]:
+    """Wall time, peak tree RSS, exit status, the stderr tail and each process's own peak RSS.
+
+    With ``timeline``, appends ``(seconds, {pid: MB})`` about once a second.
+    """
+    peak = 0
+    peaks: dict[str, int] = {}
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            by_process = tree_rss_by_process(process.pid)
+            peak = max(peak, sum(by_process.values()))
+            for name, rss in by_process.items():
+                peaks[name] = max(peaks.get(name, 0), rss)
+            if timeline is not None and (not timeline or time.perf_counter() - started - timeline[-1][0] >= 1):
+                moment = round(time.perf_counter() - started, 1)
+                timeline.append((moment, {name.split()[0]: round(rss / 2**20) for name, rss in by_process.items()}))
+            time.sleep(0.1)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, stderr = process.communicate()
+    elapsed = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    return elapsed, peak, process.returncode, stderr[-2000:], peaks
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=50.0, help="size of the text in megabytes (default 50)")
+    parser.add_argument("--layout", choices=["paragraphs", "one-line"], default="paragraphs")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--timeline", action="store_true", help="also print each process's RSS about once a second")
+    args = parser.parse_args()
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+    env["PYTHONPATH"] = os.pathsep.join([str(Path(__file__).resolve().parents[1]), env.get("PYTHONPATH", "")])
+    with tempfile.TemporaryDirectory() as scratch:
+        raw, out = Path(scratch) / "raw", Path(scratch) / "output"
+        raw.mkdir()
+        chars = write_long_text(raw / "long.txt", args.mb, args.layout)
+        size = (raw / "long.txt").stat().st_size
+        limit = str(max(chars, size) + 1)
+        command = [sys.executable, "-m", "flows.cli", "run", str(raw), "--out", str(out), "-q",
+                   "--workers", str(args.workers), "--max-chars", limit, "--max-bytes", limit]
+        timeline: list | None = [] if args.timeline else None
+        seconds, peak, status, stderr, peaks = run_with_peak_rss(command, env, timeline)
+        rows = {}
+        if status == 0:
+            import polars as pl
+
+            for table in ("documents", "sentences", "mentions", "rejects"):
+                rows[table] = pl.scan_parquet(str(out / table / "**" / "*.parquet")).select(pl.len()).collect().item()
+    report = {
+        "megabytes": args.mb,
+        "layout": args.layout,
+        "chars": chars,
+        "workers": args.workers,
+        "exit_status": status,
+        "seconds": round(seconds, 1),
+        "peak_rss_mb": round(peak / 2**20, 1),
+        "rows": rows,
+        "peak_rss_mb_by_process": {name: round(rss / 2**20, 1) for name, rss in sorted(peaks.items())},
+    }
+    if timeline is not None:
+        report["timeline"] = [f"{moment} s: {rss}" for moment, rss in timeline]
+    if status != 0:
+        report["stderr_tail"] = stderr
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
