@@ -580,8 +580,8 @@ class AnalysisPool:
         if self._executor is not None:
             executor, self._executor = self._executor, None
             processes += [p for p in (getattr(executor, "_processes", None) or {}).values() if p not in processes]
+            manager = getattr(executor, "_executor_manager_thread", None)  # shutdown() forgets it
             executor.shutdown(wait=False, cancel_futures=True)
-            manager = getattr(executor, "_executor_manager_thread", None)
             if manager is not None:
                 manager.join(timeout=SHUTDOWN_GRACE_SECONDS)
                 if manager.is_alive():
