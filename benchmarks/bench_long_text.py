@@ -21,36 +21,16 @@ import argparse
 import json
 import os
 import random
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from measure import run_sampled  # noqa: E402
 
 
-def tree_rss_by_process(pid: int) -> dict[str, int]:
-    """Resident bytes of ``pid`` and each descendant, keyed by "pid command" (Linux /proc)."""
-    found, stack = {}, [pid]
-    while stack:
-        current = stack.pop()
-        try:
-            with open(f"/proc/{current}/cmdline", "rb") as cmdline:
-                command = cmdline.read().replace(b"\0", b" ").decode(errors="replace")[:80]
-            with open(f"/proc/{current}/status") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
-                        found[f"{current} {command}"] = int(line.split()[1]) * 1024
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children") as children:
-                    stack += [int(child) for child in children.read().split()]
-        except (FileNotFoundError, ProcessLookupError):
-            continue
-    return found
 
 PEOPLE = ["Mike Pompeo", "Angela Merkel", "Emmanuel Macron", "Narendra Modi", "Jacinda Ardern", "Boris Johnson"]
 PLACES = ["Baghdad", "Berlin", "Paris", "New Delhi", "Wellington", "London", "Tehran", "Washington"]
@@ -94,31 +74,16 @@ def run_with_peak_rss(
 
     With ``timeline``, appends ``(seconds, {pid: MB})`` about once a second.
     """
-    peak = 0
     peaks: dict[str, int] = {}
-    started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    done = threading.Event()
 
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            by_process = tree_rss_by_process(process.pid)
-            peak = max(peak, sum(by_process.values()))
-            for name, rss in by_process.items():
-                peaks[name] = max(peaks.get(name, 0), rss)
-            if timeline is not None and (not timeline or time.perf_counter() - started - timeline[-1][0] >= 1):
-                moment = round(time.perf_counter() - started, 1)
-                timeline.append((moment, {name.split()[0]: round(rss / 2**20) for name, rss in by_process.items()}))
-            time.sleep(0.1)
+    def remember(seconds: float, by_process: dict[str, int]) -> None:
+        for name, rss in by_process.items():
+            peaks[name] = max(peaks.get(name, 0), rss)
+        if timeline is not None and (not timeline or seconds - timeline[-1][0] >= 1):
+            timeline.append((round(seconds, 1), {name.split()[0]: round(rss / 2**20) for name, rss in by_process.items()}))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, stderr = process.communicate()
-    elapsed = time.perf_counter() - started
-    done.set()
-    sampler.join()
-    return elapsed, peak, process.returncode, stderr[-2000:], peaks
+    run = run_sampled(command, env, on_sample=remember)
+    return run.seconds, run.peak_rss, run.returncode, run.stderr[-2000:], peaks
 
 
 def main() -> None:

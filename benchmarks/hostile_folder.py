@@ -37,8 +37,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -47,29 +45,7 @@ sys.path.insert(0, str(REPO))
 from newsfold.analyse.faults import KILL_MARKER_VARIABLE  # noqa: E402
 from tests.hostile import KILL_MARKER, full_size_cases, write_hostile_folder  # noqa: E402
 
-from bench_pipeline import tree_rss_bytes  # noqa: E402  (benchmarks/ is on sys.path as the script's folder)
-
-
-def run_measured(command: list[str], env: dict[str, str]) -> tuple[int, float, int, str]:
-    """Exit status, wall time, peak RSS of the process tree, and the stderr tail of ``command``."""
-    peak = 0
-    started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    done = threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, tree_rss_bytes(process.pid))
-            time.sleep(0.1)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    stdout, stderr = process.communicate()
-    seconds = time.perf_counter() - started
-    done.set()
-    sampler.join()
-    return process.returncode, seconds, peak, (stdout + stderr)[-3000:]
+from measure import run_sampled  # noqa: E402  (benchmarks/ is on sys.path as the script's folder)
 
 
 def main() -> None:
@@ -96,9 +72,8 @@ def main() -> None:
         expected = write_hostile_folder(raw, full_size_cases())
         expected.append(("zz-copy-of-first.txt", ("NF112",), False))
 
-        status, seconds, peak, output = run_measured(
-            [*newsfold, "run", str(raw), "--out", str(out), "-q", "--workers", str(args.workers)], env
-        )
+        run = run_sampled([*newsfold, "run", str(raw), "--out", str(out), "-q", "--workers", str(args.workers)], env)
+        status = run.returncode
         checks: dict[str, object] = {"run_exit_status": status}
         if status == 0:
             validated = subprocess.run([*newsfold, "validate", str(out)], env=env, capture_output=True, text=True)
@@ -109,12 +84,12 @@ def main() -> None:
         "articles": len(articles),
         "hostile_files": len(expected),
         "passed": passed,
-        "seconds": round(seconds, 1),
-        "peak_rss_mb": round(peak / 2**20, 1),
+        "seconds": round(run.seconds, 1),
+        "peak_rss_mb": round(run.peak_rss / 2**20, 1),
         **checks,
     }
     if status != 0:
-        report["output_tail"] = output
+        report["output_tail"] = (run.stdout + run.stderr)[-3000:]
     print(json.dumps(report, indent=2, ensure_ascii=False))
     sys.exit(0 if passed else 1)
 
