@@ -33,6 +33,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import os
@@ -84,6 +85,25 @@ def discover_sources(
     sources.sort(key=lambda source: source.path)
     rejects.sort(key=lambda reject: reject.source_path)
     return sources, rejects
+
+
+def input_bytes(raw_root: Path, *, exclude: Sequence[Path] = ()) -> int:
+    """Bytes of the files :func:`discover_sources` would consider, from a stat of each (nothing read).
+
+    Enough to size a first run before any file is hashed.
+
+    Example:
+        >>> input_bytes(Path("raw")) > 0
+        True
+    """
+    real_root = Path(raw_root).resolve()
+    excluded = tuple(Path(path).resolve() for path in exclude)
+    total = 0
+    for relative, entry in _walk(real_root, excluded, []):
+        if source_format(relative) is not None:
+            with contextlib.suppress(OSError):
+                total += entry.stat(follow_symlinks=True).st_size
+    return total
 
 
 def check_output_apart(raw_root: Path, out: Path) -> None:

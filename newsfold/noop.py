@@ -8,8 +8,8 @@ the analysis workers while Prefect's server starts); the flow's own plan makes t
 decision with the same functions, so both agree.
 
 Example:
-    >>> find_unchanged(Path("raw"), Path("no-such-output"), run_id="run_x",
-    ...                started_at=dt.datetime.now(dt.timezone.utc)) is None
+    >>> check_inputs(Path("raw"), Path("no-such-output"), run_id="run_x",
+    ...              started_at=dt.datetime.now(dt.timezone.utc)).unchanged is None
     True
 """
 
@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsfold import __version__
-from newsfold.discover import discover_sources
+from newsfold.discover import discover_sources, input_bytes
 from newsfold.incremental import InputPlan, plan_inputs
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
 from newsfold.store import Snapshot, current_snapshot
 from newsfold.summary import INPUT_COUNTS, RunSummary
 from schemas import Rejects, Runs
 
-__all__ = ["InputCheck", "check_inputs", "find_unchanged", "run_settings", "summarise_unchanged"]
+__all__ = ["InputCheck", "check_inputs", "run_settings", "summarise_unchanged"]
 
 
 def run_settings(
@@ -107,29 +107,12 @@ def check_inputs(
     """
     clock = time.perf_counter() if clock is None else clock
     previous = current_snapshot(out)
+    if previous is None:  # everything is new: sizes are enough, the flow hashes the files
+        return InputCheck(None, input_bytes(raw, exclude=[out]))
     sources, rejects = discover_sources(raw, exclude=[out], max_bytes=max_bytes)
-    if previous is None:
-        return InputCheck(None, sum(source.size for source in sources))
     plan = plan_inputs(sources, rejects, previous, run_settings(curation, max_bytes, max_chars))
     if not plan.is_noop:
         return InputCheck(None, sum(source.size for source in plan.to_read))
     summary = summarise_unchanged(plan, previous, run_id=run_id, started_at=started_at,
                                   seconds=time.perf_counter() - clock, output=str(out))
     return InputCheck(summary, 0)
-
-
-def find_unchanged(
-    raw: Path, out: Path, *, run_id: str, started_at: dt.datetime, max_bytes: int = DEFAULT_MAX_BYTES,
-    max_chars: int = DEFAULT_MAX_ARTICLE_CHARS, curation: str | Path | None = None, clock: float | None = None,
-) -> RunSummary | None:
-    """The summary of a no-op run, or None when there is work to do (or no dataset yet).
-
-    The arguments are :func:`check_inputs`'.
-
-    Example:
-        >>> find_unchanged(Path("raw"), Path("no-such-output"), run_id="run_x",
-        ...                started_at=dt.datetime.now(dt.timezone.utc)) is None
-        True
-    """
-    return check_inputs(raw, out, run_id=run_id, started_at=started_at, max_bytes=max_bytes,
-                        max_chars=max_chars, curation=curation, clock=clock).unchanged

@@ -502,11 +502,7 @@ class AnalysisPool:
         """Analyse ``requests``; calls ``on_progress(n)`` as chunks of n finish."""
         chunks = [requests[i : i + self.chunk_size] for i in range(0, len(requests), self.chunk_size)]
         batches = []
-        results = self._map(chunks)
-        if self.while_parsing is not None:  # analysed in this process: nothing to overlap with
-            idle_work, self.while_parsing = self.while_parsing, None
-            idle_work()
-        for chunk, batch in zip(chunks, results):
+        for chunk, batch in zip(chunks, self._map(chunks)):
             batches.append(batch)
             if on_progress is not None:
                 on_progress(len(chunk))
@@ -528,12 +524,14 @@ class AnalysisPool:
 
     def _map(self, chunks: list[Sequence[AnalysisRequest]]) -> Iterator[AnalysisBatch]:
         total_chars = sum(len(r.text) for chunk in chunks for r in chunk)
+        # ``while_parsing`` runs once the workers have their first chunks; here, or right away without workers.
+        idle_work, self.while_parsing = self.while_parsing, None
         if self._executor is None and total_chars < MIN_CHARS_FOR_WORKERS:
+            if idle_work is not None:
+                idle_work()
             return map(functools.partial(analyse_in_process, max_chars=self.max_chars, patterns=self.patterns), chunks)
         # Even one worker is a separate process: an article that kills it must not kill the run.
         # One unit more than workers in flight, so no worker waits for its next chunk.
-        # The workers have their first chunks when this process does its own work (``while_parsing``).
-        idle_work, self.while_parsing = self.while_parsing, None
         return (
             _join_parts(parts)
             for parts in map_with_recovery(self, chunks, window=self.workers + 1, while_waiting=idle_work)

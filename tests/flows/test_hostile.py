@@ -16,7 +16,7 @@ import newsfold.analyse.runner as runner
 from flows.pipeline import newsfold_flow
 from newsfold.analyse.faults import KILL_MARKER_VARIABLE
 from newsfold.load import read_tables
-from newsfold.noop import find_unchanged
+from newsfold.noop import check_inputs
 from newsfold.validate import find_violations
 from tests.hostile import GOOD, KILL_MARKER, small_cases, write_hostile_folder
 
@@ -121,7 +121,7 @@ def test_hostile_nothing_new_on_a_read_only_output_succeeds(prefect_api, tmp_pat
     before = tree_state(out)
     with read_only(out, monkeypatch):
         now = dt.datetime.now(dt.timezone.utc)
-        assert find_unchanged(raw, out, run_id="run_x", started_at=now) is not None  # the CLI's check
+        assert check_inputs(raw, out, run_id="run_x", started_at=now).unchanged is not None  # the CLI's check
         summary = newsfold_flow(raw=str(raw), out=str(out), workers=1)  # a scheduled run takes the lock
     assert summary["committed"] is False
     assert tree_state(out) == before

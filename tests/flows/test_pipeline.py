@@ -94,7 +94,7 @@ def test_find_unchanged_agrees_with_the_flow_without_prefect(seed_run, tmp_path,
     """The CLI's pre-check says "nothing new" exactly when the flow's plan would."""
     import datetime as dt
 
-    from newsfold.noop import find_unchanged
+    from newsfold.noop import check_inputs
 
     root, first = seed_run
     raw = tmp_path / "raw"
@@ -107,7 +107,7 @@ def test_find_unchanged_agrees_with_the_flow_without_prefect(seed_run, tmp_path,
     elif change == "remove":
         (raw / names[0]).unlink()
     now = dt.datetime.now(dt.timezone.utc)
-    summary = find_unchanged(raw, root / "output", run_id="run_check", started_at=now)
+    summary = check_inputs(raw, root / "output", run_id="run_check", started_at=now).unchanged
     if change is None:
         assert summary is not None and summary.committed is False
         assert summary.inputs["unchanged"] == 2 and summary.inputs["new"] == 0
