@@ -29,6 +29,7 @@ from newsfold.names.forms import NameForm
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_single_part
 from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id
+from newsfold.names.sinitic import is_sinitic, sinitic_key
 from newsfold.names.symbols import latin_part_key, part_symbols
 
 __all__ = ["Sighting", "cluster_sightings", "cluster_observations", "observed_key"]
@@ -262,6 +263,8 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
     if len(parts) >= 2:
         # Two letters swapped early in the family name (Alumnia, Khordokovsky) keep its letters.
         blocks.add((form.entity_type, parts[0][:2], "letters", "".join(sorted(parts[-1]))))
+        # A slip early in the family name (Natanyahu, Wishaw) keeps its end.
+        blocks.add((form.entity_type, parts[0][:2], "end", parts[-1][-4:]))
     if len(parts) >= 3:
         # A leading part the other spelling lacks ("Prersident Jose Sarney"): compare leaves it out.
         blocks.add((form.entity_type, parts[1][:2], parts[-1][:3]))
@@ -274,6 +277,9 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
         blocks.add(("PER", latin_part_key(first)[:2], latin_part_key(last)[:3]))
         if first.isascii() and last.isascii():
             blocks.add(("PER", english_reading(first)[:2], english_reading(last)[:3]))
+            if all(is_sinitic(token) for token in tokens):
+                # Wade-Giles meets pinyin: family name first, given name's first syllable (Teng Hsiao-ping, Deng Xiaoping).
+                blocks.add(("PER", "sinitic", sinitic_key(first), sinitic_key("-".join(tokens[1:]))[:2]))
     return tuple(sorted(blocks))
 
 

@@ -43,6 +43,8 @@ from rapidfuzz.distance import OSA, JaroWinkler
 from newsfold.names.fold import fold_text, make_literal_key, make_part_key
 from newsfold.names.forms import NameForm
 from newsfold.names.hypocorisms import is_nickname_pair
+from newsfold.names.sinitic import is_sinitic, sinitic_key
+from newsfold.names.sinitic import syllables as sinitic_syllables
 from newsfold.names.symbols import latin_part_key, part_symbols
 from newsfold.names.variants import (
     VARIANT_SCORE,
@@ -69,6 +71,7 @@ _SHORT = 3
 _VOWELS = frozenset("aiu")  # the vowel classes part keys keep
 _MIN_EDIT_SIMILARITY = 0.8
 _MAX_EXTRA_PARTS = 1
+_MAX_MIDDLE_NAMES_DROPPED = 2
 _LENGTH_PENALTY = 0.95
 _MIDDLE_CONTRADICTION = 0.8
 _GERMAN_FRENCH = (("tsch", "ch"), ("sch", "sh"), ("ou", "u"), ("w", "v"))
@@ -81,6 +84,8 @@ _HYPHENATED = re.compile(r"\b([^\W\d_]{1,5})-([^\W\d_]{1,5})\b")
 _PATRONYMIC_END = re.compile(r"(vich|vych|vitch|vitsch|witsch|wich|vic|vics|vna|ivna)$")
 #: Score of two person-name parts that rigour gives a common symbol (Yevgeny, Evgenii, Евгений).
 _SYMBOL_SCORE = 0.95
+#: Score of a person-name part with a slip of the keyboard (Natanyahu): at the fuzzy threshold.
+_SLIP_SCORE = VARIANT_SCORE
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,43 @@ def _score_pair(x: _Part, y: _Part) -> float:
     return sim
 
 
+def is_spelling_slip(x: _Part, y: _Part) -> bool:
+    """One letter added, dropped, changed or two swapped in a Latin name part that is no other name.
+
+    A name part of five letters or more one slip away from another is the
+    same part, unless rigour knows both spellings as names of their own
+    (Ivana / Ivanka, Merz / Mertz, Serena / Selena, Sanders / Saunders): a
+    typo ("Natanyahu", "Wishaw", "Macrone", "Anglea") is no name rigour knows.
+    The slip may change a final vowel (Silva / Silve), which part keys never
+    forgive, because the misspelt side is then no known name.
+
+    Example:
+        >>> p = lambda t: _make_part(t, t)
+        >>> is_spelling_slip(p("natanyahu"), p("netanyahu")), is_spelling_slip(p("ivana"), p("ivanka"))
+        (True, False)
+    """
+    if x.key == y.key or not (x.token.isascii() and y.token.isascii()):
+        return False
+    if x.symbols and y.symbols and x.symbols.isdisjoint(y.symbols):
+        return False
+    return is_one_letter_typo(x.token, y.token)
+
+
+def _is_sinitic_name(parts: tuple[_Part, ...]) -> bool:
+    """Every part is a run of Chinese syllables in Latin letters, and one of the ends is one syllable."""
+    if not all(p.token.isascii() and is_sinitic(p.token) for p in parts):
+        return False
+    return len(parts) > 1 and (len(sinitic_syllables(parts[0].token)) == 1 or len(sinitic_syllables(parts[-1].token)) == 1)
+
+
+def _score_in_name(x: _Part, y: _Part, sinitic: bool) -> float:
+    """:func:`_score_pair`, with Wade-Giles and pinyin one reading inside a Chinese name."""
+    sim = _score_pair(x, y)
+    if sim < _PART_THRESHOLD["PER"] and sinitic and sinitic_key(x.token) == sinitic_key(y.token):
+        return _SYMBOL_SCORE  # Tse-tung = Zedong, Hsiao-ping = Xiaoping, Ching-kuo = Jingguo
+    return sim
+
+
 @lru_cache(maxsize=200_000)
 def english_reading(token: str) -> str:
     """Key of a German or French rendering of a Slavic name read the English way.
@@ -186,9 +228,14 @@ def _may_differ_by_reading(x: _Part, y: _Part) -> bool:
 
 
 def _could_pair(pa: tuple[_Part, ...], pb: tuple[_Part, ...], threshold: float) -> bool:
-    if _score_pair(pa[-1], pb[-1]) < threshold:
+    sinitic = _is_sinitic_name(pa) and _is_sinitic_name(pb)
+    if _score_in_name(pa[-1], pb[-1], sinitic) < threshold and not is_spelling_slip(pa[-1], pb[-1]):
         return False
-    return len(pa) != len(pb) or _score_pair(pa[0], pb[0]) >= min(threshold, _GIVEN_THRESHOLD)
+    return (
+        len(pa) != len(pb)
+        or _score_in_name(pa[0], pb[0], sinitic) >= min(threshold, _GIVEN_THRESHOLD)
+        or is_spelling_slip(pa[0], pb[0])
+    )
 
 
 def _part_orders(form: NameForm) -> tuple[tuple[_Part, ...], ...]:
@@ -289,6 +336,9 @@ def could_match(a: NameForm, b: NameForm) -> bool:
             and len(ob) == 1
             and not _may_differ_by_reading(oa[0][-1], ob[0][-1])
             and not _may_differ_by_reading(oa[0][0], ob[0][0])
+            and not (_is_sinitic_name(oa[0]) and _is_sinitic_name(ob[0]))
+            and not is_spelling_slip(oa[0][-1], ob[0][-1])
+            and not is_spelling_slip(oa[0][0], ob[0][0])
         ):
             return False  # the keys said no, and neither symbols nor readings can say yes
         return any(_could_pair(pa, pb, threshold) for pa in oa for pb in ob if len(pa) > 1 and len(pb) > 1)
@@ -390,29 +440,54 @@ def _compare_people(a: NameForm, b: NameForm) -> Comparison:
 def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Comparison:
     if len(ca) < 2 or len(cb) < 2:
         return Comparison(0.0, "a single name part is linked by context, not by spelling")
+    sinitic = _is_sinitic_name(ca) and _is_sinitic_name(cb)
     if len(ca) == len(cb):
         pairs = list(zip(ca, cb))
         penalty = 1.0
     else:
         short, long_ = (ca, cb) if len(ca) < len(cb) else (cb, ca)
-        if len(long_) - len(short) > _MAX_EXTRA_PARTS:
-            return Comparison(0.0, "more than one name part on one side only")
-        if _score_pair(short[0], long_[0]) >= _GIVEN_THRESHOLD:
+        if len(long_) - len(short) > _MAX_EXTRA_PARTS or _has_only_middle_names_added(short, long_):
+            if not _has_only_middle_names_added(short, long_):
+                return Comparison(0.0, "more than one name part on one side only")
+            return Comparison(round(_LENGTH_PENALTY, 4))  # every part of the shorter name spelt alike
+        if _score_in_name(short[0], long_[0], sinitic) >= _GIVEN_THRESHOLD:
             pairs = [(short[0], long_[0])] + list(zip(short[1:], long_[len(long_) - len(short) + 1 :]))
         else:
             pairs = list(zip(short, long_[len(long_) - len(short) :]))
         penalty = _LENGTH_PENALTY
+    sims = [_score_in_name(x, y, sinitic) for x, y in pairs]
+    slipped = {i for i, ((x, y), sim) in enumerate(zip(pairs, sims)) if sim < _PART_THRESHOLD["PER"] and is_spelling_slip(x, y)}
+    if len(slipped) > 1:
+        return Comparison(0.0, "two name parts misspelt")
+    for i in slipped:
+        sims[i] = _SLIP_SCORE
     given_a, given_b = pairs[0]
-    if _score_pair(given_a, given_b) < _GIVEN_THRESHOLD:
+    if sims[0] < _GIVEN_THRESHOLD and 0 not in slipped:
         return Comparison(0.0, f"given names differ: {given_a[0]} vs {given_b[0]}")
-    sims = [_score_pair(x, y) for x, y in pairs]
-    for (x, y), sim in zip(pairs, sims):
-        if sim < _PART_THRESHOLD["PER"]:
+    for i, ((x, y), sim) in enumerate(zip(pairs, sims)):
+        if sim < _PART_THRESHOLD["PER"] and i not in slipped:
             return Comparison(0.0, f"name part differs: {x[0]} vs {y[0]}")
     family_a, family_b = pairs[-1]
     if _are_two_known_families(family_a, family_b):
         return Comparison(0.0, f"two family names: {family_a.token} vs {family_b.token}")
     return Comparison(round(penalty * sum(sims) / len(sims), 4))
+
+
+def _has_only_middle_names_added(short: tuple[_Part, ...], long_: tuple[_Part, ...]) -> bool:
+    """The shorter name is the longer one with up to two middle names left out, every part spelt alike.
+
+    "Janan Agha" is "Janan Mohammad Ahmed Agha" and "Noor Mohammad Saqib" is
+    "Noor Mohammad Haqqani Saqib": news drops middle names and patronymics.
+    Both ends and every kept part spelt alike are the evidence; three names
+    left out is a namesake more often than not ("Muhammad al-Ahdal" is not
+    "Mohammad Hamdi Mohammad Sadiq al-Ahdal").
+    """
+    if len(long_) - len(short) > _MAX_MIDDLE_NAMES_DROPPED or len(short) < 2:
+        return False
+    if short[0].key != long_[0].key or short[-1].key != long_[-1].key:
+        return False
+    middle = iter(part.key for part in long_[1:-1])
+    return all(part.key in middle for part in short[1:-1])  # in order: `in` consumes the iterator
 
 
 def _are_two_known_families(x: _Part, y: _Part) -> bool:

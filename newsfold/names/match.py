@@ -29,6 +29,7 @@ from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_m
 from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm
 from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, load_registry
+from newsfold.names.sinitic import sinitic_block
 from newsfold.names.symbols import part_symbols
 
 __all__ = [
@@ -174,6 +175,9 @@ def _candidate_pairs(form: NameForm, registry: Registry) -> Iterator[tuple[NameF
     """Listed aliases sharing a part key's first letters, then (persons) a family name's symbol."""
     for part in form.core_keys or form.part_keys:
         yield from registry.block_index.get((form.entity_type, part[:3]), ())
+    sinitic = sinitic_block(form)
+    if sinitic is not None:
+        yield from registry.block_index.get((form.entity_type, sinitic), ())  # Hsi Chin-ping meets Xi Jinping
     if form.entity_type == "PER" and len(form.core_tokens) > 1:
         # Every part: a list-style spelling puts the family name first.
         for token in form.core_tokens:

@@ -29,6 +29,7 @@ from newsfold.ids import make_id
 from newsfold.names.entries import RegistryEntry, rank_entry, read_registry_document
 from newsfold.names.forms import NameForm, family_part, make_name_form
 from newsfold.names.observe import is_single_part
+from newsfold.names.sinitic import sinitic_block
 from newsfold.names.symbols import part_symbols
 
 __all__ = ["RegistryEntry", "Registry", "load_registry", "make_entity_id"]
@@ -124,6 +125,9 @@ def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Re
                 compacts[(entry.entity_type, form.compact_key)].add(entry.entity_id)
             for part in form.core_keys or form.part_keys:
                 blocks[(entry.entity_type, part[:3])].add((form, entry.entity_id))
+            sinitic = sinitic_block(form)
+            if sinitic is not None:
+                blocks[(entry.entity_type, sinitic)].add((form, entry.entity_id))
             if entry.entity_type == "PER" and len(form.core_tokens) > 1:
                 for symbol in part_symbols(form.core_tokens[-1]):
                     symbols[(entry.entity_type, symbol)].add((form, entry.entity_id))
