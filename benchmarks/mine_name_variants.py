@@ -1,18 +1,21 @@
 """Mine candidate name-variant groups from news corpora, for a person to judge.
 
-This is how ``benchmarks/gold/corpus_names.csv`` was started (see
-``benchmarks/gold/README.md``). It never reads newsfold's registry: the
+This is how ``benchmarks/gold/corpus_names.csv`` and ``corpus_names_2.csv`` were
+started (see ``benchmarks/gold/README.md``). It never reads newsfold's registry: the
 candidates come from the corpora alone.
 
 Two steps:
 
 ``extract``
-    Runs spaCy's English NER (``en_core_web_sm``) over BBC News files and a
-    deterministic sample of Reuters-21578 records, and writes every PERSON,
-    ORG and GPE surface with its label, count and the ids of the documents it
-    occurs in (``mentions.jsonl`` in the output folder; no text is kept).
+    Runs spaCy's English NER (``en_core_web_sm``) over the corpora given (BBC
+    News files, a deterministic sample of Reuters-21578 records, PolNeAR
+    articles, TimeML texts) and writes every PERSON, ORG and GPE surface with
+    its label, count and the ids of the documents it occurs in
+    (``mentions.jsonl`` in the output folder; no text is kept).
     ``--method capitalised`` instead takes every run of two to four
     capitalised words (label NAME): no model, all records, minutes faster.
+    CoNLL-2003 files (``--conll``) need no model: their spans come from the
+    gold PER, ORG and LOC tags (as PERSON, ORG and GPE), whatever the method.
 
 ``propose``
     Reads ``mentions.jsonl`` and prints candidate groups, one surface a line
@@ -37,8 +40,10 @@ Two steps:
 
 ``locate``
     Reads judged groups (``group_id,name,kind``) and writes them with a
-    ``source`` column: the first document (BBC in path order, then Reuters in
-    id order) in which the name occurs as written, whole words. A name found
+    ``source`` column: the first document in which the name occurs as written,
+    whole words. Corpora are searched in the order BBC (path order), Reuters (id
+    order), PolNeAR (path order), CoNLL (file, then document order), TimeML (path
+    order). A name found
     nowhere is reported and left out: every gold name must have been seen.
 
 Run:
@@ -47,6 +52,12 @@ Run:
     python benchmarks/mine_name_variants.py propose /tmp/mined > /tmp/mined/candidates.tsv
     python benchmarks/mine_name_variants.py show /tmp/mined "Moammar Khadafy" --bbc ... --reuters ...
     python benchmarks/mine_name_variants.py locate judged.csv --bbc ... --reuters ... > benchmarks/gold/corpus_names.csv
+
+The second corpus gold (``corpus_names_2.csv``) used the other corpora: ``--polnear
+CORPORA/polnear/data``, ``--conll CORPORA/conll2003/eng.train --conll CORPORA/conll2003/eng.testa``
+and ``--tempeval CORPORA/tempeval3`` (the text of each TimeML ``<TEXT>``, tags
+stripped). Document ids: ``polnear:<split>/<file stem>``, ``conll:<file>/<N>`` (N
+counts documents from 1 in file order) and ``tempeval:<file stem>``.
 """
 
 from __future__ import annotations
@@ -56,6 +67,7 @@ import gzip
 import json
 import re
 import unicodedata
+import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -91,19 +103,100 @@ def read_reuters(path: Path, every: int) -> Iterator[tuple[str, str]]:
             yield record["id"], f"{record.get('title') or ''}\n\n{record['text']}"
 
 
+def read_polnear(root: Path) -> Iterator[tuple[str, str]]:
+    """(document id, text) of every PolNeAR article, id ``polnear:<split>/<file stem>``.
+
+    ``root`` is PolNeAR's ``data/`` folder (``<split>/text/<name>.txt``), read in path order:
+    ``polnear:train/nyt_2016-04-18_...``.
+    """
+    for path in sorted(root.glob("*/text/*.txt")):
+        yield f"polnear:{path.parent.parent.name}/{path.stem}", path.read_text("utf-8")
+
+
+def read_conll_documents(path: Path) -> Iterator[tuple[str, list[list[tuple[str, str]]]]]:
+    """(document id, sentences of (token, NER tag)) of a CoNLL-2003 file, id ``conll:<file>/<N>``.
+
+    ``-DOCSTART-`` lines separate documents (in some copies the first one is at the end of
+    the file), so documents are numbered from 1 in file order, empty chunks skipped:
+    ``conll:eng.train/1`` is the first story of eng.train.
+    """
+    chunks = re.split(r"^-DOCSTART-[^\n]*$", path.read_text("utf-8"), flags=re.M)
+    number = 0
+    for chunk in chunks:
+        sentences = [
+            [(line.split()[0], line.split()[-1]) for line in block.splitlines() if line.strip()]
+            for block in chunk.split("\n\n")
+            if block.strip()
+        ]
+        if sentences:
+            number += 1
+            yield f"conll:{path.name}/{number}", sentences
+
+
+def read_conll(path: Path) -> Iterator[tuple[str, str]]:
+    """(document id, text) of a CoNLL-2003 file: tokens joined by spaces, one sentence a line."""
+    for doc_id, sentences in read_conll_documents(path):
+        yield doc_id, "\n".join(" ".join(token for token, _ in sentence) for sentence in sentences)
+
+
+CONLL_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
+
+
+def conll_spans(path: Path) -> Iterator[tuple[str, str, str]]:
+    """(document id, surface, label) of every gold PER, ORG and LOC span of a CoNLL-2003 file.
+
+    Tags are IOB1: ``I-X`` continues a span of type X, ``B-X`` starts a new one right after
+    another X. ``Peter/I-PER Blackburn/I-PER`` gives ``("conll:eng.train/1", "Peter Blackburn", "PERSON")``.
+    """
+    for doc_id, sentences in read_conll_documents(path):
+        for sentence in sentences:
+            span: list[str] = []
+            kind = ""
+            for token, tag in [*sentence, ("", "O")]:
+                prefix, _, tag_kind = tag.partition("-")
+                if span and (prefix in ("O", "B") or tag_kind != kind):
+                    if kind in CONLL_LABELS:
+                        yield doc_id, " ".join(span), CONLL_LABELS[kind]
+                    span = []
+                if prefix in ("I", "B"):
+                    span.append(token)
+                    kind = tag_kind
+
+
+def read_tempeval(root: Path) -> Iterator[tuple[str, str]]:
+    """(document id, text of <TEXT> without tags) of every TimeML file under root, id ``tempeval:<stem>``."""
+    for path in sorted(root.rglob("*.tml")):
+        body = ET.parse(path).getroot().find("TEXT")
+        yield f"tempeval:{path.stem}", "".join(body.itertext()) if body is not None else ""
+
+
+def read_sources(args: argparse.Namespace, reuters_every: int = 1) -> list[tuple[str, str]]:
+    """(document id, text) of every corpus named in args, in a fixed order: BBC, Reuters, PolNeAR, CoNLL, TimeML."""
+    docs = list(read_bbc(args.bbc)) if getattr(args, "bbc", None) else []
+    if getattr(args, "reuters", None):
+        docs += list(read_reuters(args.reuters, reuters_every))
+    if getattr(args, "polnear", None):
+        docs += list(read_polnear(args.polnear))
+    for path in getattr(args, "conll", None) or []:
+        docs += list(read_conll(path))
+    if getattr(args, "tempeval", None):
+        docs += list(read_tempeval(args.tempeval))
+    return docs
+
+
 def fold(text: str) -> str:
     """ASCII, lower case, single spaces, no periods or apostrophes."""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-    text = re.sub(r"[.'`]", "", text)
+    text = re.sub(r"[.'`\u2019]", "", text)
     return re.sub(r"[^a-z0-9&]+", " ", text).strip()
 
 
 def clean(surface: str) -> str:
     """Strip a possessive, a leading "the" and outer punctuation from a span."""
-    surface = re.sub(r"'s$", "", surface.strip())
-    surface = re.sub(r"s'$", "s", surface)  # "Gates'" is Gates, not Gate
+    surface = re.sub(r"\s?['\u2019]s$", "", surface.strip())
+    surface = re.sub(r"s['\u2019]$", "s", surface)  # "Gates'" is Gates, not Gate
     surface = re.sub(r"^(?:the|The)\s+", "", surface)
-    return surface.strip(" \t\n\"'()-,.;:")
+    return surface.strip(" \t\n\"'()-,.;:\u2018\u2019\u201c\u201d")
 
 
 CAPITALISED = re.compile(
@@ -134,13 +227,13 @@ def _capitalised_spans(docs: list[tuple[str, str]]) -> Iterator[tuple[str, str, 
 
 def extract(args: argparse.Namespace) -> None:
     """Find name spans in the corpora and write mentions.jsonl (surface, label, count, documents)."""
-    docs: list[tuple[str, str]] = []
-    if args.bbc:
-        docs += list(read_bbc(args.bbc))
-    if args.reuters:
-        docs += list(read_reuters(args.reuters, args.reuters_every))
+    # CoNLL-2003 has gold PER/ORG/LOC tags: its spans come from them, whatever the method
+    docs = read_sources(argparse.Namespace(**{**vars(args), "conll": None}), args.reuters_every)
+    spans = list(_spacy_spans(docs) if args.method == "spacy" else _capitalised_spans(docs))
+    for path in args.conll or []:
+        docs += list(read_conll(path))
+        spans += list(conll_spans(path))
     found: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    spans = _spacy_spans(docs) if args.method == "spacy" else _capitalised_spans(docs)
     for doc_id, text, label in spans:
         surface = clean(" ".join(text.split()))
         if len(surface) > 1:
@@ -240,9 +333,7 @@ def show(args: argparse.Namespace) -> None:
     if row is None:
         raise SystemExit(f"{args.surface!r} is not in mentions.jsonl")
     docs = set(row["docs"][: args.limit])
-    sources = list(read_bbc(args.bbc)) if args.bbc else []
-    sources += list(read_reuters(args.reuters, 1)) if args.reuters else []
-    for doc_id, text in sources:
+    for doc_id, text in read_sources(args):
         if doc_id in docs:
             for sentence in re.split(r"(?<=[.!?])\s+", text):
                 if args.surface in sentence:
@@ -256,8 +347,7 @@ def locate(args: argparse.Namespace) -> None:
 
     with args.judged.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    sources = list(read_bbc(args.bbc)) if args.bbc else []
-    sources += list(read_reuters(args.reuters, 1)) if args.reuters else []
+    sources = read_sources(args)
     patterns = {r["name"]: re.compile(r"(?<![\w-])" + re.escape(r["name"]) + r"(?![\w-])") for r in rows}
     first: dict[str, str] = {}
     for doc_id, text in sources:
@@ -274,13 +364,20 @@ def locate(args: argparse.Namespace) -> None:
             print(f"not found: {row['group_id']},{row['name']}", file=sys.stderr)
 
 
+def _add_corpora(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--bbc", type=Path, help="BBC News folder (<category>/NNN.txt)")
+    parser.add_argument("--reuters", type=Path, help="reuters21578.jsonl.gz")
+    parser.add_argument("--polnear", type=Path, help="PolNeAR data/ folder (<split>/text/*.txt)")
+    parser.add_argument("--conll", type=Path, action="append", help="a CoNLL-2003 file (repeat for more)")
+    parser.add_argument("--tempeval", type=Path, help="folder of TimeML .tml files (searched recursively)")
+
+
 def main() -> None:
     """Command line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="step", required=True)
     ext = sub.add_parser("extract")
-    ext.add_argument("--bbc", type=Path, help="BBC News folder (<category>/NNN.txt)")
-    ext.add_argument("--reuters", type=Path, help="reuters21578.jsonl.gz")
+    _add_corpora(ext)
     ext.add_argument("--reuters-every", type=int, default=3, help="keep every N-th Reuters record")
     ext.add_argument("--method", choices=["spacy", "capitalised"], default="spacy")
     ext.add_argument("--out", type=Path, required=True)
@@ -290,13 +387,11 @@ def main() -> None:
     sho = sub.add_parser("show")
     sho.add_argument("folder", type=Path)
     sho.add_argument("surface")
-    sho.add_argument("--bbc", type=Path)
-    sho.add_argument("--reuters", type=Path)
+    _add_corpora(sho)
     sho.add_argument("--limit", type=int, default=5)
     loc = sub.add_parser("locate")
     loc.add_argument("judged", type=Path, help="CSV group_id,name,kind")
-    loc.add_argument("--bbc", type=Path)
-    loc.add_argument("--reuters", type=Path)
+    _add_corpora(loc)
     args = parser.parse_args()
     {"extract": extract, "propose": propose, "show": show, "locate": locate}[args.step](args)
 

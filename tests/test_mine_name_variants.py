@@ -85,3 +85,95 @@ def test_locate_writes_the_first_document_and_drops_unseen_names(tmp_path, capsy
         "mu,Manchester United,organisation,bbc:sport/002",  # "United-style" is not the name
     ]
     assert "not found: x,Nowhere FC" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("surface", "cleaned"),
+    [
+        ("Hillary Clinton\u2019s", "Hillary Clinton"),  # PolNeAR prints typographic apostrophes
+        ("Clinton 's", "Clinton"),  # CoNLL-2003 splits the possessive off as a token
+        ("\u201cJeb Bush\u201d", "Jeb Bush"),
+    ],
+)
+def test_clean_other_corpora(surface, cleaned):
+    assert mine.clean(surface) == cleaned
+
+
+# IOB1 as in CoNLL-2003: the first DOCSTART is at the end of the file, B- only splits two
+# adjacent spans of one type, and a type change ends a span.
+_CONLL = """Peter NNP I-NP I-PER
+Blackburn NNP I-NP I-PER
+told VBD I-VP O
+Reuters NNP I-NP I-ORG
+
+Kim NNP I-NP I-PER
+Dae-jung NNP I-NP I-PER
+Kim NNP I-NP B-PER
+Young-sam NNP I-NP I-PER
+in IN I-PP O
+Seoul NNP I-NP I-LOC
+Britain NNP I-NP I-LOC
+European NNP I-NP I-MISC
+
+-DOCSTART- -X- O O
+
+Man NNP I-NP I-ORG
+Utd NNP I-NP I-ORG
+Bonn NNP I-NP I-LOC
+
+-DOCSTART- -X- O O"""
+
+
+def test_conll_spans_read_iob1_tags_by_document(tmp_path):
+    path = tmp_path / "eng.train"
+    path.write_text(_CONLL, "utf-8")
+    assert list(mine.conll_spans(path)) == [
+        ("conll:eng.train/1", "Peter Blackburn", "PERSON"),
+        ("conll:eng.train/1", "Reuters", "ORG"),
+        ("conll:eng.train/1", "Kim Dae-jung", "PERSON"),
+        ("conll:eng.train/1", "Kim Young-sam", "PERSON"),
+        ("conll:eng.train/1", "Seoul Britain", "GPE"),  # IOB1 joins adjacent LOCs unless tagged B-
+        ("conll:eng.train/2", "Man Utd", "ORG"),
+        ("conll:eng.train/2", "Bonn", "GPE"),
+    ]
+    assert dict(mine.read_conll(path)) == {
+        "conll:eng.train/1": "Peter Blackburn told Reuters\nKim Dae-jung Kim Young-sam in Seoul Britain European",
+        "conll:eng.train/2": "Man Utd Bonn",
+    }
+
+
+def test_read_polnear_and_tempeval_give_ids_and_text(tmp_path):
+    polnear = tmp_path / "polnear" / "data"
+    for split, name, text in [("train", "nyt_2016-01-01_b", "B text"), ("dev", "nyt_2016-09-09_a", "A text")]:
+        (polnear / split / "text").mkdir(parents=True)
+        (polnear / split / "text" / f"{name}.txt").write_text(text, "utf-8")
+    (polnear / "train" / "attributions").mkdir()
+    (polnear / "train" / "attributions" / "nyt_2016-01-01_b_4e07.ann").write_text("T1\tSource 0 1\tB", "utf-8")
+    assert list(mine.read_polnear(polnear)) == [
+        ("polnear:dev/nyt_2016-09-09_a", "A text"),
+        ("polnear:train/nyt_2016-01-01_b", "B text"),
+    ]
+    timeml = tmp_path / "tempeval3" / "TimeBank"
+    timeml.mkdir(parents=True)
+    (timeml / "APW1.tml").write_text(
+        '<?xml version="1.0" ?><TimeML><DOCID>APW1</DOCID><TEXT>Kofi Annan <EVENT eid="e1">said</EVENT> '
+        '<TIMEX3 tid="t1">Monday</TIMEX3>.</TEXT></TimeML>',
+        "utf-8",
+    )
+    assert list(mine.read_tempeval(tmp_path / "tempeval3")) == [("tempeval:APW1", "Kofi Annan said Monday.")]
+
+
+def test_locate_searches_polnear_then_conll(tmp_path, capsys):
+    polnear = tmp_path / "data"
+    (polnear / "train" / "text").mkdir(parents=True)
+    (polnear / "train" / "text" / "a.txt").write_text("Sen. Ted Cruz spoke.", "utf-8")
+    conll = tmp_path / "eng.testa"
+    conll.write_text(_CONLL, "utf-8")
+    judged = tmp_path / "judged.csv"
+    judged.write_text("group_id,name,kind\ncruz,Ted Cruz,person\nkim,Kim Young-sam,person\n", "utf-8")
+    mine.locate(argparse.Namespace(judged=judged, polnear=polnear, conll=[conll], tempeval=None))
+    assert capsys.readouterr().out.splitlines() == [
+        "group_id,name,kind,source",
+        "cruz,Ted Cruz,person,polnear:train/a",
+        "kim,Kim Young-sam,person,conll:eng.testa/1",
+    ]
