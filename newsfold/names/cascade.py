@@ -50,7 +50,14 @@ from newsfold.names.forms import NameForm, family_part, make_name_form
 from newsfold.names.hypocorisms import clear_nickname_cache
 from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling
-from newsfold.names.observe import EntityInfo, Link, clear_display_cache, display_spelling, is_single_part
+from newsfold.names.observe import (
+    EntityInfo,
+    Link,
+    clear_display_cache,
+    display_spelling,
+    is_initialled_surname,
+    is_single_part,
+)
 from newsfold.names.organisations import (
     acronym_of,
     find_acronym_links,
@@ -111,7 +118,9 @@ def link_seen(
     multi_part = [
         sid
         for sid, link in enumerate(first)
-        if link is None and not is_single_part(forms[sid]) and not (forms[sid].entity_type == "ORG" and acronym_of(texts[sid]))
+        if link is None
+        and (not is_single_part(forms[sid]) or is_initialled_surname(forms[sid]))
+        and not (forms[sid].entity_type == "ORG" and acronym_of(texts[sid]))
     ]
     cluster_links, cluster_infos = _cluster(multi_part, seen, texts, forms)
     for sid, link in cluster_links.items():

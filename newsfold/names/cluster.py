@@ -27,7 +27,7 @@ from typing import NamedTuple
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, could_match, english_reading
 from newsfold.names.forms import NameForm
 from newsfold.names.match import AMBIGUITY_MARGIN
-from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_single_part
+from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
 from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id
 from newsfold.names.sinitic import is_sinitic, sinitic_key
 from newsfold.names.symbols import latin_part_key, part_symbols
@@ -124,14 +124,20 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[s
     links: list[Link] = [Link("", "", 0.0)] * len(sightings)
     infos: dict[str, EntityInfo] = {}
     grown: set[str] = set()
-    for unit in sorted(units, key=lambda u: (first_seen[u[0]], u[0])):
+    def initialled(unit: list[tuple[str, str]]) -> bool:
+        return is_initialled_surname(sightings[groups[unit[0]][0]].form)
+
+    # "M. Atherton" comes after every full name, whatever its date: it only attaches, never heads.
+    for unit in sorted(units, key=lambda u: (initialled(u), first_seen[u[0]], u[0])):
         own_ids = [make_entity_id(entity_type, key) for entity_type, key in unit]
         winner = _pick_type(unit, groups, sightings)
         members = [i for g in unit for i in groups[g]]
         entity_type = winner[0]
         form = sightings[groups[winner][0]].form
         # One-part names attach only as a company name with a slip inside (variants.py); never a bare surname.
-        may_attach = entity_type == "ORG" or (entity_type != "MISC" and not is_single_part(form))
+        may_attach = entity_type == "ORG" or (
+            entity_type != "MISC" and (not is_single_part(form) or is_initialled_surname(form))
+        )
         blocks = _blocks(form)
         attached = _attach(form, heads, blocks) if may_attach else None
         if attached is not None:
@@ -149,8 +155,9 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[s
                 entity_type,
                 merged_ids=tuple(sorted(set(own_ids[1:]))),
             )
-            for block in blocks:
-                heads[block].append((form, entity_id))
+            if not is_initialled_surname(form):
+                for block in blocks:
+                    heads[block].append((form, entity_id))
         for index in members:
             links[index] = link
     # The canonical name follows the most frequent spelling of the whole entity; the id does not.
@@ -258,9 +265,17 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
     """
     parts = form.core_keys or form.part_keys or ("",)
     if form.entity_type != "PER":
-        return ((form.entity_type, str(len(parts)), parts[0][:3], parts[-1][:3]),)
+        # A slip in the first letters of the last word (Republika Srbska) keeps its end.
+        return tuple(sorted({
+            (form.entity_type, str(len(parts)), parts[0][:3], parts[-1][:3]),
+            (form.entity_type, str(len(parts)), parts[0][:3], "end", parts[-1][-3:]),
+        }))
     blocks = {(form.entity_type, parts[0][:2], parts[-1][:3])}
+    if is_initialled_surname(form):
+        blocks.add(("PER", form.initials[0], "family", parts[-1]))
     if len(parts) >= 2:
+        # An initial for the given name (M. Atherton), or a slip in it (Handrik), keeps its first letter.
+        blocks.add(("PER", (form.core_tokens[0] if form.core_tokens else parts[0])[:1], "family", parts[-1]))
         # Two letters swapped early in the family name (Alumnia, Khordokovsky) keep its letters.
         blocks.add((form.entity_type, parts[0][:2], "letters", "".join(sorted(parts[-1]))))
         # A slip early in the family name (Natanyahu, Wishaw) keeps its end.

@@ -41,6 +41,8 @@ __all__ = [
     "KEEP_METHODS",
 ]
 
+#: Titles before the name a monarch or a pope reigns under: what follows is no family name.
+_ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "crown", "emir", "sultan", "shah", "pope", "emperor", "empress"})
 DOCUMENT_CONTEXT_SCORE = 0.9
 CORPUS_CONTEXT_SCORE = 0.8
 #: Links that document context never overrides.
@@ -52,12 +54,14 @@ def surname_key(text: str) -> str | None:
     """The single name part of a bare surname ("General Sulaimani"), else None.
 
     Example:
-        >>> surname_key("General Sulaimani"), surname_key("Qasem Soleimani")
-        ('sulaimani', None)
+        >>> surname_key("General Sulaimani"), surname_key("Qasem Soleimani"), surname_key("King Hussein")
+        ('sulaimani', None, None)
     """
     form = make_name_form(text, "PER")
     if not is_single_part(form) or form.initials:
         return None  # "A. Nazarbayev" names a given name we cannot check
+    if form.has_title and form.alias_key.split(" ", 1)[0] in _ROYAL_TITLES:
+        return None  # "King Hussein", "Prince Charles", "Pope Francis": a regnal or given name, not a family's
     parts = form.core_keys or form.part_keys
     return parts[0] if parts and len(parts[0]) > 1 else None
 

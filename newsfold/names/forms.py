@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
+import ftfy
 import yaml
 
 from rigour.names import replace_org_types_compare
@@ -112,11 +114,22 @@ def clean_surface(text: str) -> str:
     Example:
         >>> clean_surface("“Soleimani’s")
         'Soleimani'
+        >>> clean_surface("FranÃ§ois Hollande")  # UTF-8 read as Windows-1252, as a user's CSV may hold it
+        'François Hollande'
     """
+    if not text.isascii():
+        # Mojibake repaired as ingest repairs article text (ftfy), and one Unicode form
+        # (a decomposed "ñ" is "ñ"), so a name typed into a CSV meets the article's spelling.
+        text = unicodedata.normalize("NFC", ftfy.fix_encoding(unicodedata.normalize("NFC", text)))
     text = _LEADING.sub("", text)
     text = _TRAILING.sub("", text)
     text = _POSSESSIVE.sub(lambda m: "s" if m.group(0).startswith("s") else "", text)
     return text.strip()
+
+
+_COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west"}
+#: Letters up to which an organisation's word keeps its literal key.
+_SHORT_ORG_WORD = 4
 
 
 @lru_cache(maxsize=200_000)
@@ -143,6 +156,8 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
             tokens = fold_tokens(cleaned)
         tokens = _reorder_comma_name(cleaned, tokens)
         tokens, has_title = strip_title_tokens(tokens)
+    elif entity_type == "LOC" and len(tokens) > 1 and tokens[0] in _COMPASS:
+        tokens = (_COMPASS[tokens[0]], *tokens[1:])  # "N. Korea", "S. Africa", "E. Germany"
     elif entity_type == "ORG":
         tokens = normalise_org_tokens(strip_legal_form(fold_tokens(replace_org_types_compare(" ".join(tokens))) or tokens))
     # Arabic/Persian equivalences would merge distinct romanised CJK syllables
@@ -161,7 +176,8 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
             if following is not None:
                 patronyms.append(key_of(following))
             continue
-        key = key_of(token)
+        # A word of four letters or fewer is often an acronym: every letter counts (ISS is not IS, ISIS).
+        key = make_literal_key(token) if entity_type == "ORG" and len(token) <= _SHORT_ORG_WORD else key_of(token)
         part_keys.append(key)
         # A particle keyed "bin" was handled above; here "Ben" or "Bint" is a name (Ben Whishaw).
         if len(key) > 1 and key not in _SUFFIXES:
@@ -221,8 +237,9 @@ def _org_words() -> dict:
 
 @cache
 def _club_designators() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
-    words = _org_words()["club_designators"]
-    return tuple(fold_tokens(w) for w in words["trailing"]), tuple(fold_tokens(w) for w in words["leading"])
+    words = _org_words()
+    trailing = [*words["club_designators"]["trailing"], *words.get("group_designators", [])]
+    return tuple(fold_tokens(w) for w in trailing), tuple(fold_tokens(w) for w in words["club_designators"]["leading"])
 
 
 def normalise_org_tokens(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -235,6 +252,8 @@ def normalise_org_tokens(tokens: tuple[str, ...]) -> tuple[str, ...]:
         (('man', 'united'), ('procter', 'gamble'))
         >>> normalise_org_tokens(("manchester", "city", "football", "club")), normalise_org_tokens(("the",))
         (('manchester', 'city'), ('the',))
+        >>> normalise_org_tokens(("reuters", "holdings")), normalise_org_tokens(("fox", "business", "network"))
+        (('reuters',), ('fox', 'business'))
     """
     words = _org_words()
     abbreviations, dropped = words["abbreviations"], frozenset(words["dropped"])

@@ -27,6 +27,7 @@ __all__ = [
     "display_name",
     "display_spelling",
     "clear_display_cache",
+    "is_initialled_surname",
     "is_single_part",
 ]
 
@@ -170,3 +171,13 @@ def _display(text: str, kept_tokens: int) -> str:
 def is_single_part(form: NameForm) -> bool:
     """True for a name of one part ("Soleimani", "General Sulaimani")."""
     return len(form.core_keys or form.part_keys) == 1
+
+
+def is_initialled_surname(form: NameForm) -> bool:
+    """True for a person written as one initial and a family name ("M. Atherton", "S Waugh").
+
+    Such a name links, by spelling, to the one person of the dataset or the
+    registry whose given name starts with the initial (`compare.py`); it never
+    heads an entity others attach to, or "Mark" and "Michael" would meet through it.
+    """
+    return form.entity_type == "PER" and len(form.initials) == 1 and len(form.core_keys) == 1

@@ -27,6 +27,7 @@ from functools import cache
 
 from newsfold.ids import make_id
 from newsfold.names.entries import RegistryEntry, rank_entry, read_registry_document
+from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm, family_part, make_name_form
 from newsfold.names.observe import is_single_part
 from newsfold.names.sinitic import sinitic_block
@@ -81,6 +82,22 @@ def make_entity_id(entity_type: str, key: str, wikidata_id: str | None = None) -
         True
     """
     return wikidata_id or make_id("ent", entity_type, key)
+
+
+@cache
+def known_place_words() -> frozenset[str]:
+    """Every registry place named by one word, folded: "iceland", "ireland", "zambia", "baghdad".
+
+    Two such words one letter apart are two places, never a typo of one
+    ("Republic of Ireland" is not a misspelt "Republic of Iceland").
+
+    Example:
+        >>> {"iceland", "ireland"} <= known_place_words()
+        True
+    """
+    entries, _ = read_registry_document()
+    words = (fold_text(alias) for entry in entries if entry.entity_type == "LOC" for alias in entry.aliases)
+    return frozenset(word for word in words if word and " " not in word)
 
 
 @cache

@@ -37,6 +37,7 @@ __all__ = [
     "VARIANT_SCORE",
     "is_one_letter_typo",
     "is_interior_typo",
+    "is_possessive_variant",
     "is_shortened_word",
     "match_variant_words",
 ]
@@ -73,6 +74,20 @@ def is_interior_typo(a: str, b: str) -> bool:
         (True, False)
     """
     return a[:1] == b[:1] and a[-1:] == b[-1:] and is_one_letter_typo(a, b, SINGLE_WORD_TYPO_MIN_LENGTH)
+
+
+def is_possessive_variant(a: str, b: str) -> bool:
+    """One company name with and without the "s" of a possessive written without its apostrophe.
+
+    "Dixons" / "Dixon", "Sainsburys" / "Sainsbury", "Lloyds" / "Lloyd": the
+    shorter name has five letters or more.
+
+    Example:
+        >>> is_possessive_variant("dixons", "dixon"), is_possessive_variant("ford", "fords")
+        (True, False)
+    """
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= TYPO_MIN_LENGTH and long_ == short + "s" and short.isalpha()
 
 
 def is_shortened_word(short: str, long: str) -> bool:
@@ -112,7 +127,7 @@ def match_variant_words(words_a: tuple[str, ...], words_b: tuple[str, ...], keys
     if len(words_a) != len(words_b):
         return False
     if len(words_a) == 1:
-        return is_interior_typo(words_a[0], words_b[0])
+        return is_interior_typo(words_a[0], words_b[0]) or is_possessive_variant(words_a[0], words_b[0])
     if not any(keys_equal):
         return False
     typos = shortened = 0

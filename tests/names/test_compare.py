@@ -200,3 +200,65 @@ def test_compare_names_reads_wade_giles_as_pinyin(a, b, linked):
 def test_compare_names_forgives_dropped_middle_names(a, b, linked):
     result = compare_names(make_name_form(a, "PER"), make_name_form(b, "PER"))
     assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "linked"),
+    [
+        ("R. Dravid", "Rahul Dravid", True),  # an initial for the given name
+        ("R Dravid", "Rahul Dravid", True),
+        ("S. Dravid", "Rahul Dravid", False),  # another initial
+        ("R. Dravidh", "Rahul Dravid", False),  # the family name must be spelt alike
+        ("R. Dravid", "Dravid", False),  # two bare names: context decides, not spelling
+    ],
+)
+def test_compare_names_initial_and_family_name(a, b, linked):
+    form_a, form_b = make_name_form(a, "PER"), make_name_form(b, "PER")
+    result = compare_names(form_a, form_b)
+    assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked
+    assert could_match(form_a, form_b) is linked
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "linked"),
+    [
+        ("Marc Lavoine", "Mark Lavoine", True),  # hard c = k
+        ("Jakob Arjouni", "Jacob Arjouni", True),
+        ("Phillip Roth", "Filip Roth", True),  # ph = f, doubled letters single
+        ("Brian Eno", "Bryan Eno", True),  # y = i
+        ("Beverley Knight", "Beverly Knight", True),  # a vowel more: one given name spelt two ways
+        ("Johan Cruyff", "Johann Cruyff", True),  # a doubled letter
+        ("Ivana Trump", "Ivanka Trump", False),  # a consonant more: two given names rigour knows
+        ("Cecilia Bartoli", "Kekilia Bartoli", False),  # a c before e or i is no k
+    ],
+)
+def test_compare_names_given_name_spellings(a, b, linked):
+    result = compare_names(make_name_form(a, "PER"), make_name_form(b, "PER"))
+    assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "entity_type", "linked"),
+    [
+        ("Republic of Ireland", "Republic of Iceland", "LOC", False),  # two listed places, one letter apart
+        ("Gambia", "Zambia", "LOC", False),
+        ("Austria", "Australia", "LOC", False),
+        ("Liechenstein", "Liechtenstein", "LOC", True),  # a slip inside a long place name
+        ("Kyrgyztsan", "Kyrgyzstan", "LOC", True),
+        ("Republika Srbska", "Republika Srpska", "LOC", True),  # a slip early in the last word
+        ("N. Korea", "North Korea", "LOC", True),  # compass points abbreviated
+        ("S. Africa", "South Africa", "LOC", True),
+        ("N. Korea", "South Korea", "LOC", False),
+        ("Reuters Holdings PLC", "Reuters", "ORG", True),  # a holding's designator
+        ("Fox Business Network", "Fox Business", "ORG", True),
+        ("Dixons", "Dixon", "ORG", True),  # a possessive without its apostrophe
+        ("Ford", "Fords", "ORG", False),  # too short to tell
+        ("ISS", "IS", "ORG", False),  # an acronym keeps every letter
+    ],
+)
+def test_compare_names_places_and_organisations(a, b, entity_type, linked):
+    form_a, form_b = make_name_form(a, entity_type), make_name_form(b, entity_type)
+    result = compare_names(form_a, form_b)
+    assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked
+    if linked:
+        assert could_match(form_a, form_b)

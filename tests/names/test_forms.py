@@ -173,3 +173,19 @@ def test_make_name_form_compact_key_ignores_spaces_and_hyphens(a, b, entity_type
 )
 def test_make_name_form_keeps_a_given_name_keyed_like_a_particle(name, core_keys):
     assert make_name_form(name, "PER").core_keys == core_keys
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as"),
+    [
+        ("Ohio Gov. John Kasich", "John Kasich"),  # a role qualified by a place
+        ("House Speaker Paul Ryan", "Paul Ryan"),
+        ("Spartak striker Smirnov", "Smirnov"),  # a sports role
+        ("Chelsea manager Jose Mourinho", "Jose Mourinho"),
+        ("FranÃ§ois Hollande", "François Hollande"),  # mojibake repaired
+        ("Enrique Pen\u0303a Nieto", "Enrique Peña Nieto"),  # a decomposed tilde
+    ],
+)
+def test_make_name_form_strips_roles_and_repairs_text(text, same_as):
+    form, expected = make_name_form(text, "PER"), make_name_form(same_as, "PER")
+    assert (form.core_tokens, form.key) == (expected.core_tokens, expected.key)

@@ -83,7 +83,7 @@ def test_is_shortened_word(short, long, expected):
         ("Sheff Wed", "Sheffield United", "ORG", False),
         ("Zorblat Fund 1", "Zorblat Fund 2", "ORG", False),
         ("Zorblat Growth Fund III", "Zorblat Growth Fund IV", "ORG", False),
-        ("Merrill Lynch Captial Markets", "Merrill Lynch Capital Market Group", "ORG", False),
+        ("Merrill Lynch Captial Markets", "Merrill Lynch Capital Banks", "ORG", False),
         ("Santa Fe Northern Pacific", "Santa Fe Southern Pacific", "ORG", False),
         ("West Bank", "West Back", "LOC", False),
         ("Kirovsky District", "Kirov District", "LOC", False),
