@@ -69,7 +69,7 @@ from newsfold.names.organisations import (
 )
 from newsfold.names.registry import MIN_COMPACT_LENGTH, load_registry, make_entity_id
 from newsfold.names.symbols import clear_symbol_caches
-from newsfold.names.votes import decide_article_labels, listed_types
+from newsfold.names.votes import ContextCues, decide_article_labels, listed_types
 
 __all__ = ["link_seen", "clear_spelling_caches", "SEEN_INPUT_SCHEMA"]
 
@@ -85,7 +85,7 @@ _LINK_COLUMNS = {"entity_id": pl.String, "resolution": pl.String, "score": pl.Fl
 
 
 def link_seen(
-    seen: pl.DataFrame, definitions: pl.DataFrame | None = None
+    seen: pl.DataFrame, definitions: pl.DataFrame | None = None, cues: ContextCues | None = None
 ) -> tuple[pl.DataFrame, dict[str, EntityInfo]]:
     """Link every observation of a dataset to an entity.
 
@@ -94,6 +94,7 @@ def link_seen(
             (others are kept), in the order that breaks ties.
         definitions: Acronym definitions around the mentions
             (``organisations.find_adjacent_definitions``), if any.
+        cues: The text around the mentions (``votes.ContextCues``), if any.
 
     Returns:
         ``seen`` with ``sid`` (its spelling's index), ``entity_id``,
@@ -105,7 +106,7 @@ def link_seen(
     ranked = "doc_rank" not in seen.columns
     if ranked:
         seen = seen.with_columns(pl.col("doc_id").rank("dense").cast(pl.Int64).alias("doc_rank"))
-    seen = decide_article_labels(seen.with_columns(pl.col("label").alias("given_label"))).with_row_index("pos")
+    seen = decide_article_labels(seen.with_columns(pl.col("label").alias("given_label")), cues).with_row_index("pos")
     spelling_frame = seen.select("text", "label").unique(maintain_order=True).with_row_index("sid")
     seen = seen.join(spelling_frame, on=["text", "label"], how="left", nulls_equal=True, maintain_order="left")
     texts, labels = spelling_frame["text"].to_list(), spelling_frame["label"].to_list()

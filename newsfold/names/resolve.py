@@ -44,6 +44,7 @@ from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling
 from newsfold.names.observe import EntityInfo, Link, Observation
 from newsfold.names.table import build_entities_table
+from newsfold.names.votes import ContextCues
 
 __all__ = ["EntityResolution", "resolve_entities", "LINK_SCHEMA", "SPEAKER_LINK_SCHEMA"]
 
@@ -93,7 +94,8 @@ def resolve_entities(
     Args:
         mentions: doc_id, mention_id, start, end, text, label for all articles.
         documents: doc_id, published_date (for first_seen / last_seen), and
-            optionally text (acronyms defined in parentheses, "(KPRF)").
+            optionally text (acronyms defined in parentheses, "(KPRF)"; the
+            words around a name whose labels disagree, "said", "in").
         speakers: quote_id, doc_id, speaker_name, speaker_label, speaker_start,
             speaker_end; a speaker at a mention's offsets takes its link.
         curation: User corrections applied last (see ``load_curation``).
@@ -108,7 +110,13 @@ def resolve_entities(
         seen = pl.concat([seen, speaker_seen])
     # "the Communist Party of the Russian Federation (KPRF)": spaCy splits it; the text shows the parentheses.
     definitions = find_adjacent_definitions(mentions, documents) if "text" in documents.columns else None
-    linked, infos = link_seen(_order_by_publication(seen, documents), definitions)
+    cues = None
+    if "text" in documents.columns:
+        spans = mentions.select(
+            pl.col("mention_id", "doc_id").cast(pl.String), pl.col("start", "end").cast(pl.Int64)
+        ).join(members, on="mention_id")
+        cues = ContextCues(spans, documents.select(pl.col("doc_id").cast(pl.String), "text"))
+    linked, infos = link_seen(_order_by_publication(seen, documents), definitions, cues)
     if curation is not None:
         linked, infos = _curate(curation, linked, infos)
     entities = build_entities_table(

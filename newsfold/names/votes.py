@@ -22,8 +22,13 @@ in another article ("Sulaimani" the city, tagged GPE in an article about
 the city) keeps its own type. Across articles the clustering counts the
 articles each type was decided in (``cluster.cluster_sightings``).
 
-Context cues beyond the span (a verb of saying, "in", "city of") are not
-used: the resolver receives mention spans, not the text around them.
+Context cues around each mention of a name whose labels disagree add votes
+(:class:`ContextCues`): a title just before it ("Mr.", "President") or a
+verb of saying just after it ("said", "told") votes PER; "in", "near",
+"city of", "province of" just before it, or a lower-case "province",
+"city", "region" just after it, votes LOC. A name labelled one type
+throughout its article is never read again, so the cues only settle names
+spaCy itself was unsure of.
 
 Example:
     >>> import polars as pl
@@ -36,6 +41,8 @@ Example:
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import polars as pl
@@ -45,11 +52,69 @@ from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling
 from newsfold.names.registry import load_registry
 
-__all__ = ["decide_article_labels", "decide_type", "listed_types", "VOTING_TYPES"]
+__all__ = ["ContextCues", "count_cues", "decide_article_labels", "decide_type", "listed_types", "VOTING_TYPES"]
 
 #: The types whose labels vote (and may be overruled).
 VOTING_TYPES = ("PER", "ORG", "LOC")
 _EXACT = ("registry_alias", "registry_key")
+
+
+_BEFORE, _AFTER = 30, 25
+_PERSON_BEFORE = re.compile(
+    r"\b(?:mr|mrs|ms|dr|president|minister|senator|sen|rep|gov|governor|general|gen|premier|chancellor|"
+    r"spokesman|spokeswoman|king|queen|prince|pope|sheikh|ayatollah)\.?\s+$",
+    re.IGNORECASE,
+)
+_PERSON_AFTER = re.compile(
+    r"^['’]?\s*(?:,\s*who\b|said\b|says\b|told\b|added\b|asked\b|wrote\b|argued\b|warned\b|insisted\b|"
+    r"denied\b|stated\b|explained\b|claimed\b|noted\b)"
+)
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|near|outside|(?:city|town|village|province|region|state) of)\s+$")
+_PLACE_AFTER = re.compile(r"^\s+(?:province|city|region|county|district|prefecture|governorate|oblast|state)\b")
+
+
+def count_cues(text: str, start: int, end: int) -> tuple[int, int]:
+    """Person and place cues around one mention: ``(person, place)``, each 0 or 1.
+
+    Example:
+        >>> count_cues("Mr. Jordan said so.", 4, 10), count_cues("troops in Jordan province", 10, 16)
+        ((1, 0), (0, 1))
+    """
+    before, after = text[max(0, start - _BEFORE) : start], text[end : end + _AFTER]
+    person = int(bool(_PERSON_BEFORE.search(before) or _PERSON_AFTER.match(after)))
+    place = int(bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after)))
+    return (person, place) if person != place else (0, 0)
+
+
+@dataclass(frozen=True)
+class ContextCues:
+    """Reads the text around the mentions of an observation, only when its labels disagree.
+
+    Attributes:
+        spans: item_id, start, end of every mention an observation stands for.
+        documents: doc_id and text of the articles.
+    """
+
+    spans: pl.DataFrame
+    documents: pl.DataFrame
+
+    def votes(self, item_ids: list[str]) -> dict[str, tuple[int, int]]:
+        """Person and place cue counts of each observation (mentions read: only those asked for)."""
+        wanted = self.spans.filter(pl.col("item_id").is_in(item_ids))
+        texts = dict(
+            self.documents.filter(pl.col("doc_id").is_in(wanted["doc_id"].unique().to_list()))
+            .select("doc_id", "text")
+            .iter_rows()
+        )
+        counts: dict[str, tuple[int, int]] = {}
+        for item_id, doc_id, start, end in wanted.select("item_id", "doc_id", "start", "end").iter_rows():
+            text = texts.get(doc_id)
+            if text is None or start is None or end is None:
+                continue
+            person, place = count_cues(text, start, end)
+            old = counts.get(item_id, (0, 0))
+            counts[item_id] = (old[0] + person, old[1] + place)
+        return counts
 
 
 @lru_cache(maxsize=200_000)
@@ -99,13 +164,14 @@ def decide_type(votes: dict[str, int], first: str, listed: tuple[str, ...]) -> s
     return None
 
 
-def decide_article_labels(seen: pl.DataFrame) -> pl.DataFrame:
+def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -> pl.DataFrame:
     """Relabel the observations whose label the article's other mentions outvote.
 
     Args:
-        seen: One row per observation: ``doc_id``, ``text``, ``label``,
+        seen: One row per observation: ``item_id``, ``doc_id``, ``text``, ``label``,
             ``weight`` (mentions it stands for), optionally ``start`` (its
             first offset); in the order that breaks ties.
+        cues: The text around the mentions, read for names whose labels disagree.
 
     Returns:
         ``seen`` with ``label`` replaced by the decided type (PER/ORG/LOC)
@@ -150,12 +216,19 @@ def decide_article_labels(seen: pl.DataFrame) -> pl.DataFrame:
     rows = voting.join(mixed, on=["doc_id", "surface"]).sort("doc_id", "surface", "_order", "_row")
     decided: dict[tuple[str, str], str] = {}
     summary = rows.group_by("doc_id", "surface", maintain_order=True).agg(
-        pl.col("_type"), pl.col("weight"), pl.col("text").first()
+        pl.col("_type"), pl.col("weight"), pl.col("text").first(), pl.col("item_id")
     )
-    for doc_id, surface, types, weights, text in summary.iter_rows():
+    cue_votes = cues.votes(rows["item_id"].to_list()) if cues is not None and "item_id" in rows.columns else {}
+    for doc_id, surface, types, weights, text, item_ids in summary.iter_rows():
         votes: dict[str, int] = {}
         for entity_type, weight in zip(types, weights):
             votes[entity_type] = votes.get(entity_type, 0) + int(weight or 1)
+        for item_id in item_ids:
+            person, place = cue_votes.get(item_id, (0, 0))
+            if person:
+                votes["PER"] = votes.get("PER", 0) + person
+            if place:
+                votes["LOC"] = votes.get("LOC", 0) + place
         choice = decide_type(votes, types[0], listed_types(text))
         if choice is not None:
             decided[(doc_id, surface)] = choice

@@ -8,7 +8,7 @@ import pytest
 from newsfold.ids import make_id
 from newsfold.names.curation import parse_curation
 from newsfold.names.resolve import resolve_entities
-from newsfold.names.votes import decide_article_labels, decide_type, listed_types
+from newsfold.names.votes import count_cues, decide_article_labels, decide_type, listed_types
 from tests.names.conftest import build_documents, build_mentions
 
 
@@ -191,3 +191,44 @@ def test_a_typed_split_takes_a_city_named_club_out_of_the_city():
     split = mentions.join(result.mention_links, on="mention_id").join(result.entities, on="entity_id")
     types = dict(split.group_by("label").agg(pl.col("entity_type").unique()).iter_rows())
     assert types == {"ORG": ["ORG"], "GPE": ["LOC"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Okonjo said", (1, 0)),  # a title before, a verb of saying after
+        ("Okonjo told reporters", (1, 0)),
+        ("President Okonjo", (1, 0)),
+        ("fighting in Okonjo", (0, 1)),
+        ("the city of Okonjo", (0, 1)),
+        ("Okonjo province", (0, 1)),
+        ("Okonjo Province", (0, 0)),  # capitalised: part of the name spaCy did not take
+        ("in Okonjo said", (0, 0)),  # both kinds of cue: no vote
+        ("Okonjo shares", (0, 0)),
+    ],
+)
+def test_count_cues(text, expected):
+    start = text.index("Okonjo")
+    assert count_cues(text, start, start + len("Okonjo")) == expected
+
+
+def test_context_cues_settle_a_name_spacy_labelled_both_ways():
+    # Labelled GPE first, then PERSON; "Mr." and "said" around both mentions make it a person.
+    text = "Mr. Okonjo said the vote was fair. Okonjo told reporters he would stay."
+    mentions = pl.DataFrame(
+        {
+            "doc_id": ["d1", "d1"],
+            "mention_id": ["mention_a", "mention_b"],
+            "start": [4, 35],
+            "end": [10, 41],
+            "text": ["Okonjo", "Okonjo"],
+            "label": ["GPE", "PERSON"],
+        }
+    )
+    documents = pl.DataFrame({"doc_id": ["d1"], "published_date": [None], "text": [text]}, schema_overrides={"published_date": pl.Date})
+    links = resolve_entities(mentions, documents)
+    joined = links.mention_links.join(links.entities, on="entity_id")
+    assert joined["entity_type"].to_list() == ["PER", "PER"]
+    # Without the text, the first mention's label wins the tie.
+    untyped = resolve_entities(mentions, documents.drop("text"))
+    assert untyped.mention_links.join(untyped.entities, on="entity_id")["entity_type"].unique().to_list() == ["LOC"]
