@@ -15,11 +15,7 @@ per-article rule runs over observations, as Polars joins:
 6. ``exact_key`` for the rest, grouped by key.
 
 Example:
-    >>> from dataclasses import replace
-
-from dataclasses import replace
-
-import polars as pl
+    >>> import polars as pl
     >>> seen = pl.DataFrame({"item_id": ["men_1", "men_2"], "doc_id": ["doc_1", "doc_1"],
     ...     "text": ["Ahmad Vahidi", "Vahidi"], "label": ["PERSON", "PERSON"], "weight": [1, 1]})
     >>> linked, infos = link_seen(seen)
@@ -29,6 +25,7 @@ import polars as pl
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import polars as pl
@@ -82,6 +79,8 @@ SEEN_INPUT_SCHEMA = pl.Schema(
     {"item_id": pl.String, "doc_id": pl.String, "text": pl.String, "label": pl.String, "weight": pl.Int64}
 )
 _LINK_COLUMNS = {"entity_id": pl.String, "resolution": pl.String, "score": pl.Float64}
+#: Registry links by spelling or key: their spellings anchor the clustering of unlisted ones.
+_ANCHOR_METHODS = frozenset({"registry_alias", "registry_key", "registry_fuzzy"})
 
 
 def link_seen(
@@ -123,7 +122,19 @@ def link_seen(
         and (not is_single_part(forms[sid]) or is_initialled_surname(forms[sid]))
         and not (forms[sid].entity_type == "ORG" and acronym_of(texts[sid]))
     ]
-    cluster_links, cluster_infos = _cluster(multi_part, seen, texts, forms)
+    # A listed entity's spellings in the dataset are heads too: a slip of one of them links to it.
+    anchors = sorted(
+        {
+            (texts[sid], forms[sid].entity_type, link.entity_id)
+            for sid, link in enumerate(first)
+            if link is not None and link.method in _ANCHOR_METHODS and forms[sid].entity_type in ("PER", "ORG", "LOC")
+            and not is_single_part(forms[sid])
+        }
+    )
+    absorbed: dict[str, set[str]] = {}
+    cluster_links, cluster_infos = _cluster(
+        multi_part, seen, texts, forms, [(make_name_form(t, k), e) for t, k, e in anchors], absorbed
+    )
     for sid, link in cluster_links.items():
         first[sid] = link
     infos.update(cluster_infos)
@@ -195,6 +206,10 @@ def link_seen(
             if info is not None:
                 infos[entity_id] = info
     _keep_context_ids(linked, texts, forms, infos)
+    for entity_id, ids in absorbed.items():
+        info = infos.get(entity_id)
+        if info is not None:
+            infos[entity_id] = replace(info, merged_ids=tuple(sorted(set(info.merged_ids) | (ids - {entity_id}))))
     return (linked.drop("doc_rank") if ranked else linked), infos
 
 
@@ -219,9 +234,14 @@ def clear_spelling_caches() -> None:
 
 
 def _cluster(
-    sids: list[int], rows: pl.DataFrame, texts: list[str], forms: list[NameForm]
+    sids: list[int],
+    rows: pl.DataFrame,
+    texts: list[str],
+    forms: list[NameForm],
+    anchors: Sequence[tuple[NameForm, str]] = (),
+    absorbed: dict[str, set[str]] | None = None,
 ) -> tuple[dict[int, Link], dict[str, EntityInfo]]:
-    """Cluster the given spellings, weighted by their observations in ``rows``."""
+    """Cluster the given spellings, weighted by their observations in ``rows`` (see ``cluster_sightings``)."""
     if not sids:
         return {}, {}
     stats = (
@@ -242,7 +262,7 @@ def _cluster(
             order, stats["weight"].to_list(), stats["first_seen"].to_list(), stats["documents"].to_list()
         )
     ]
-    links, infos = cluster_sightings(sightings)
+    links, infos = cluster_sightings(sightings, anchors, absorbed)
     return dict(zip(order, links)), infos
 
 

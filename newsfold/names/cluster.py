@@ -80,7 +80,11 @@ def cluster_observations(observations: list[Observation]) -> tuple[dict[str, Lin
     return {obs.item_id: link for obs, link in zip(observations, links)}, infos
 
 
-def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[str, EntityInfo]]:
+def cluster_sightings(
+    sightings: Sequence[Sighting],
+    anchors: Sequence[tuple[NameForm, str]] = (),
+    absorbed: dict[str, set[str]] | None = None,
+) -> tuple[list[Link], dict[str, EntityInfo]]:
     """Group sightings by key and attach the groups star-shaped, oldest first.
 
     The resolver passes one sighting per distinct spelling, weighted by its
@@ -102,6 +106,12 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[s
     Args:
         sightings: In the order they were first observed (the first sighting
             of a group stands for it in fuzzy comparisons).
+        anchors: Spellings of the dataset the registry linked, with their
+            registry entity: heads an unlisted spelling may attach to
+            ("فلادمير بوتين", one letter from the listed "فلاديمير بوتين").
+            Such a link is ``registry_fuzzy``.
+        absorbed: Filled with the ids the sightings attached to an anchor
+            would carry alone, by registry entity (for its ``merged_ids``).
 
     Returns:
         One link per sighting (same order), and the new entities by id.
@@ -121,6 +131,11 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[s
     first_seen = {g: first_seen[g] for g in groups}
     units = _join_types(groups, sightings, first_seen)
     heads: dict[tuple[str, ...], list[tuple[NameForm, str]]] = defaultdict(list)
+    anchored: set[str] = set()
+    for anchor_form, entity_id in anchors:
+        anchored.add(entity_id)
+        for block in _blocks(anchor_form):
+            heads[block].append((anchor_form, entity_id))
     links: list[Link] = [Link("", "", 0.0)] * len(sightings)
     infos: dict[str, EntityInfo] = {}
     grown: set[str] = set()
@@ -140,7 +155,11 @@ def cluster_sightings(sightings: Sequence[Sighting]) -> tuple[list[Link], dict[s
         )
         blocks = _blocks(form)
         attached = _attach(form, heads, blocks) if may_attach else None
-        if attached is not None:
+        if attached is not None and attached[0] in anchored:
+            link = Link(attached[0], "registry_fuzzy", attached[1])
+            if absorbed is not None:
+                absorbed.setdefault(attached[0], set()).update(own_ids)
+        elif attached is not None:
             link = Link(attached[0], "fuzzy_key", attached[1])
             # The unit's own ids were (or would be) issued when it stood alone; keep them findable.
             head = infos[attached[0]]

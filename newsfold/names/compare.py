@@ -82,6 +82,7 @@ _GERMAN_Z = re.compile(r"(?<=[aeioulnr])z(?=[iy]n$)")
 _ORDERS: dict[tuple[str, str], tuple[tuple[_Part, ...], ...]] = {}
 _ORDERS_MAX = 200_000
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HYPHENATED = re.compile(r"\b([^\W\d_]{1,5})-([^\W\d_]{1,5})\b")
 _PATRONYMIC_END = re.compile(r"(vich|vych|vitch|vitsch|witsch|wich|vic|vics|vna|ivna)$")
 #: Score of two person-name parts that rigour gives a common symbol (Yevgeny, Evgenii, Евгений).
@@ -302,6 +303,8 @@ def _make_part_orders(form: NameForm) -> tuple[tuple[_Part, ...], ...]:
             orders.append(joined)
     if len(parts) > 1 and _is_family_first(form):
         orders += [order[1:] + order[:1] for order in list(orders)]
+    elif len(parts) == 2 and _CYRILLIC.search(form.text):
+        orders.append(parts[::-1])  # Russian lists write the family name first: "Путин Владимир"
     return tuple(orders)
 
 

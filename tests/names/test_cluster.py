@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfold.names.cluster import Sighting, cluster_observations, cluster_sightings
+from newsfold.names.cluster import Sighting, cluster_observations, cluster_sightings, observed_key
 from newsfold.names.forms import make_name_form
 from newsfold.names.observe import make_observation
 from newsfold.names.registry import make_entity_id
@@ -97,3 +97,19 @@ def test_cluster_observations_joined_spellings_keep_the_oldest_id():
     assert links["men_0"] == links["men_1"]
     assert links["men_0"].entity_id == make_entity_id("ORG", make_name_form("Hongkong Land", "ORG").key)
     assert links["men_1"].method == "exact_key"
+
+
+def test_an_unlisted_slip_of_a_listed_spelling_in_the_dataset_takes_the_listed_entity():
+    # "Vladimir Poutin" is one slip from a spelling the registry linked; the listed entity takes it
+    # and keeps the id the slip would carry alone.
+    slip = make_name_form("Vladimir Poutin", "PER")
+    absorbed: dict[str, set[str]] = {}
+    links, infos = cluster_sightings(
+        [Sighting(slip, slip.text, slip.text, 1)], anchors=[(make_name_form("Vladimir Putin", "PER"), "Q7747")], absorbed=absorbed
+    )
+    assert (links[0].entity_id, links[0].method) == ("Q7747", "registry_fuzzy")
+    assert absorbed == {"Q7747": {make_entity_id("PER", observed_key(slip, slip.text))}}
+    assert "Q7747" not in infos
+    # No anchor: it stands alone.
+    alone, _ = cluster_sightings([Sighting(slip, slip.text, slip.text, 1)])
+    assert alone[0].method == "exact_key"

@@ -262,3 +262,17 @@ def test_compare_names_places_and_organisations(a, b, entity_type, linked):
     assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked
     if linked:
         assert could_match(form_a, form_b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "linked"),
+    [
+        ("Путин Владимир", "Vladimir Putin", True),  # Cyrillic lists put the family name first
+        ("Лавров Сергей", "Sergei Lavrov", True),
+        ("Путин Владимир", "Vladimir Pugin", False),
+        ("Hassan Ali", "Ali Hassan", False),  # only Cyrillic names are read both ways
+    ],
+)
+def test_compare_names_reads_a_cyrillic_name_family_first(a, b, linked):
+    result = compare_names(make_name_form(a, "PER"), make_name_form(b, "PER"))
+    assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked
