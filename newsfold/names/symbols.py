@@ -29,7 +29,7 @@ from newsfold.names.fold import fold_text, make_part_key
 
 __all__ = ["part_symbols", "share_name_symbol", "latin_reading", "latin_part_key", "clear_symbol_caches"]
 
-_PERSIAN_TO_ARABIC = str.maketrans({"ی": "ي", "ک": "ك", "ٹ": "ت", "ە": "ه"})
+_PERSIAN_TO_ARABIC = str.maketrans({"ی": "ي", "ک": "ك", "ٹ": "ت", "ە": "ه", "پ": "ب", "چ": "ج", "ژ": "ز", "گ": "ك"})
 _CATEGORIES = frozenset({Symbol.Category.NAME, Symbol.Category.NICK})
 
 
@@ -38,7 +38,7 @@ def _analyze_part(token: str) -> tuple[frozenset[str], str]:
     symbols, comparable = _tag_part(token)
     arabic = token.translate(_PERSIAN_TO_ARABIC)
     if not symbols and arabic != token:
-        symbols = _tag_part(arabic)[0]  # Persian letters (ی, ک) where rigour lists Arabic ones
+        symbols = _tag_part(arabic)[0]  # Persian letters (ی, ک; پ, چ, ژ, گ, which Arabic writes ب, ج, ز, ك) where rigour lists Arabic ones
     return symbols, comparable
 
 

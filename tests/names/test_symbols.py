@@ -27,6 +27,7 @@ from newsfold.names.symbols import latin_part_key, latin_reading, part_symbols, 
         ("salama", "salami", False),
         ("un", "il", False),
         ("ivan", "john", False),
+        ("پوتین", "putin", True),  # Persian پ and ی read as the Arabic ب and ي rigour lists
     ],
 )
 def test_share_name_symbol_joins_one_name_not_two(a, b, shared):
