@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
+from newsfold.geo.entities import locate_entities
 from newsfold.names import Curation, resolve_entities
 from newsfold.quotes import cluster_quotes
 from schemas import LINK_COLUMNS, TABLES, Documents, Mentions, Quotes, polars_schema
@@ -73,5 +74,7 @@ def link_dataset(
     linked_quotes = linked_quotes.with_columns(
         cluster_quotes(clustered).alias(Quotes.quote_cluster_id)
     ).select(polars_schema(TABLES["quotes"]).names())
-    return {**tables, "mentions": linked_mentions, "quotes": linked_quotes, "entities": resolution.entities}
+    # Places on the map: geocode place mentions in their article's context (newsfold.geo).
+    entities = locate_entities(resolution.entities, linked_mentions, documents)
+    return {**tables, "mentions": linked_mentions, "quotes": linked_quotes, "entities": entities}
 

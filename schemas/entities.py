@@ -57,15 +57,40 @@ class Entities(TableModel):
     )
     last_seen: pl.Date = pa.Field(nullable=True, description="Latest published_date of an article mentioning it.")
     latitude: pl.Float64 = pa.Field(
-        nullable=True, ge=-90.0, le=90.0, description="Latitude (WGS84), for places in the registry."
+        nullable=True,
+        ge=-90.0,
+        le=90.0,
+        description=(
+            "Latitude (WGS84) of a place: the registry's point, else that of the place its mentions were"
+            " geocoded to (a country or subdivision: the centre of its settled area, see docs/places.md)."
+        ),
     )
     longitude: pl.Float64 = pa.Field(
-        nullable=True, ge=-180.0, le=180.0, description="Longitude (WGS84), for places in the registry."
+        nullable=True, ge=-180.0, le=180.0, description="Longitude (WGS84) of a place, as latitude."
     )
     country: str = pa.Field(
         nullable=True,
         str_matches=r"^[A-Z]{2}$",
         description="ISO 3166-1 alpha-2 country of a place (or the country itself).",
+    )
+    admin1: str = pa.Field(
+        nullable=True,
+        str_matches=r"^[A-Z]{2}[-.][A-Z0-9]{1,12}$",
+        description=(
+            "First-level subdivision of a place (state, province, nation of the UK): its ISO 3166-2 code"
+            " (US-IL, GB-SCT), else the GeoNames admin1 code (TW.04); for a subdivision, its own code."
+        ),
+    )
+    geonames_id: pl.Int64 = pa.Field(
+        nullable=True, gt=0, description="GeoNames id of the place most of the entity's mentions were geocoded to."
+    )
+    feature_kind: str = pa.Field(
+        nullable=True,
+        isin=["continent", "country", "admin1", "admin2", "populated_place", "site"],
+        description=(
+            "Kind of that place: continent, country, admin1 (state, province), admin2 (county, district),"
+            " populated_place (city, town, village) or site (a curated place GeoNames has no town for)."
+        ),
     )
     merged_ids: pl.List(pl.String) = pa.Field(
         description=(

@@ -66,6 +66,7 @@ def main() -> None:
         "names": "flows.cli.evaluate_names",
         "quotes": "flows.cli.evaluate_quotes",
         "dates": "flows.cli.evaluate_dates",
+        "places": "flows.cli.evaluate_places",
     },
 )
 def evaluate() -> None:

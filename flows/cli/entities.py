@@ -57,6 +57,7 @@ def explain(name: str, label: str | None, out: Path | None, curation: Path | Non
     \b
     Example:
         newsfold entities explain "Qassem Suleimani" --type PER --out output
+        newsfold entities explain Springfield --type GPE --out output
     """
     try:
         entities = _read_entities(out) if out is not None else None
@@ -76,6 +77,28 @@ def explain(name: str, label: str | None, out: Path | None, curation: Path | Non
         for candidate in result.runners_up:
             why = f"vetoed: {candidate.veto}" if candidate.veto else f"{candidate.method} {candidate.score:.2f}"
             click.echo(f"    {candidate.canonical_name} ({candidate.entity_id}) via '{candidate.matched}': {why}")
+    if result.entity_type == "LOC":
+        _echo_place(name, out)
+
+
+def _echo_place(name: str, out: Path | None) -> None:
+    """Where the place goes (newsfold.geo): alone, or article by article in the dataset at OUT."""
+    from newsfold.geo.explain import describe_place, explain_place
+    from newsfold.load import read_table
+
+    mentions = documents = None
+    if out is not None:
+        mentions, documents = read_table("mentions", out), read_table("documents", out)
+    place = explain_place(name, mentions, documents)
+    chosen = place.chosen.place
+    where = "" if chosen is None else f"  GeoNames {chosen.geonames_id}  {chosen.latitude:.4f}, {chosen.longitude:.4f}"
+    context = f" in {place.doc_id}" if place.doc_id else " (the name alone)"
+    click.echo(f"  place{context}: {describe_place(chosen)}{where}")
+    click.echo(f"    evidence: {'; '.join(place.chosen.evidence)}")
+    for candidate in place.chosen.runners_up:
+        click.echo(f"    runner-up: {describe_place(candidate.place)} {candidate.score:.2f}: {'; '.join(candidate.evidence)}")
+    if place.tally:
+        click.echo("    articles: " + ", ".join(f"{where} x{n}" for where, n in place.tally))
 
 
 def _read_entities(out: Path) -> pl.DataFrame:

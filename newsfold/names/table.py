@@ -100,4 +100,6 @@ def build_entities_table(seen: pl.DataFrame, infos: dict[str, EntityInfo], docum
         },
     )
     table = described.join(aliases, on="entity_id").join(counts, on="entity_id").sort("entity_id")
+    # Columns another stage fills (the places of newsfold.geo) start empty here.
+    table = table.with_columns(pl.lit(None).alias(c) for c in polars_schema(Entities) if c not in table.columns)
     return table.select(list(polars_schema(Entities))).cast(dict(polars_schema(Entities)))

@@ -27,6 +27,11 @@ def _invoke(*args: str):
         (["entities", "Kim Jong Un", "--type", "PER"], ["Kim Jong Il", "vetoed: name part differs"]),
         (["entities", "Americans"], ["United States", "registry_demonym"]),
         (["entities", "explain", "resolve"], ["resolve  ->  resolve", "exact_key"]),  # a name that is also a subcommand
+        (
+            ["entities", "explain", "Springfield", "--type", "GPE"],
+            ["place (the name alone): Springfield (populated_place, US, US-MO)", "runner-up: Springfield (populated_place, US, US-IL)"],
+        ),
+        (["entities", "Baghdad"], ["place (the name alone): Baghdad (populated_place, IQ, IQ-BG)", "national capital"]),
     ],
 )
 def test_entities_explains_a_name(args, expected):

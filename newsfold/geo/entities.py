@@ -1,0 +1,232 @@
+"""Fill the place columns of the ``entities`` table from the articles.
+
+After entity resolution, every place mention of each article is geocoded
+with the article's own context (:func:`geocode_mentions`: its other places,
+dateline, demonyms, "City, State"). A place entity then takes the place most
+of its mentions were resolved to (ties: the lowest GeoNames id), so "Paris"
+in a Texas story and "Paris" in a French one vote separately and the entity
+shows where it usually is. A registry place keeps its curated point and
+country; it gains the GeoNames id, subdivision and kind when the geocoded
+place lies within 161 km of that point.
+
+The dateline is a place the article names too ("date 2020-12-24 Washington",
+Reuters' "SALVADOR, Feb 26 -"): it is geocoded (with its "City, State"), votes
+for its entity's location, and a registry place named only there gains an
+entities row (no mentions, ``aliases`` method ``dateline``).
+
+Entity ids are the resolver's and never change here (a dateline place is
+added only under its registry id): the GeoNames id is a column, not an id.
+
+Example:
+    >>> import polars as pl
+    >>> documents = pl.DataFrame({"doc_id": ["d1"], "text": ["Rockets hit Baghdad."], "dateline": [None]},
+    ...     schema={"doc_id": pl.String, "text": pl.String, "dateline": pl.String})
+    >>> mentions = pl.DataFrame({"doc_id": ["d1"], "start": [12], "end": [19], "text": ["Baghdad"],
+    ...     "label": ["GPE"], "entity_id": ["Q1530"]})
+    >>> entities = pl.DataFrame({"entity_id": ["Q1530"], "entity_type": ["LOC"], "latitude": [None],
+    ...     "longitude": [None], "country": [None]},
+    ...     schema={"entity_id": pl.String, "entity_type": pl.String, "latitude": pl.Float64,
+    ...     "longitude": pl.Float64, "country": pl.String})
+    >>> locate_entities(entities, mentions, documents).select("country", "geonames_id", "feature_kind").row(0)
+    ('IQ', 98182, 'populated_place')
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+
+import polars as pl
+
+from newsfold.geo.distance import WITHIN_KM, distance_km
+from newsfold.geo.gazetteer import Gazetteer, Place, load_gazetteer
+from newsfold.geo.geocode import PlaceMention, geocode_mentions, parse_dateline
+
+__all__ = ["locate_entities", "PLACE_COLUMNS", "geocode_documents"]
+
+#: The columns this module fills (besides latitude, longitude and country).
+PLACE_COLUMNS = {"admin1": pl.String, "geonames_id": pl.Int64, "feature_kind": pl.String}
+#: Entity types whose mentions are geocoded ("LOC" covers GPE, LOC and demonyms).
+PLACE_TYPES = ("LOC",)
+#: spaCy labels of place mentions, geocoded as context whatever entity they joined.
+PLACE_LABELS = ("GPE", "LOC")
+
+
+def geocode_documents(
+    mentions: pl.DataFrame,
+    documents: pl.DataFrame,
+    gazetteer: Gazetteer | None = None,
+    actor_countries: Mapping[str, Mapping[str, int]] | None = None,
+) -> dict[tuple[str, int, int], Place | None]:
+    """Geocode the given mentions article by article.
+
+    Args:
+        mentions: doc_id, start, end, text (and label) of place mentions.
+        documents: doc_id, text, dateline.
+        actor_countries: doc_id -> home countries of the people and
+            organisations it names, with their mention counts.
+
+    Returns:
+        (doc_id, start, end) -> chosen place (None when no place matches).
+    """
+    gaz = gazetteer or load_gazetteer()
+    texts = {
+        row["doc_id"]: (row["text"], row.get("dateline"))
+        for row in documents.select("doc_id", "text", *(["dateline"] if "dateline" in documents.columns else []))
+        .unique("doc_id", keep="first")
+        .iter_rows(named=True)
+    }
+    by_doc: dict[str, list[PlaceMention]] = defaultdict(list)
+    for row in mentions.sort("doc_id", "start", "end").iter_rows(named=True):
+        by_doc[row["doc_id"]].append(PlaceMention(row["start"], row["end"], row["text"], row.get("label")))
+    out: dict[tuple[str, int, int], Place | None] = {}
+    for doc_id, items in sorted(by_doc.items()):
+        if doc_id not in texts or texts[doc_id][0] is None:
+            continue
+        text, dateline = texts[doc_id]
+        actors = (actor_countries or {}).get(doc_id)
+        for geocode in geocode_mentions(text, items, dateline, gaz, actors):
+            out[(doc_id, geocode.mention.start, geocode.mention.end)] = geocode.place
+    return out
+
+
+def locate_entities(
+    entities: pl.DataFrame, mentions: pl.DataFrame, documents: pl.DataFrame, gazetteer: Gazetteer | None = None
+) -> pl.DataFrame:
+    """Return ``entities`` with latitude, longitude, country, admin1, geonames_id and feature_kind of places filled.
+
+    Args:
+        entities: entity_id, entity_type, latitude, longitude, country (the
+            resolver's table; other columns pass through).
+        mentions: doc_id, start, end, text, entity_id (label optional) of all articles.
+        documents: doc_id, text, dateline.
+        gazetteer: Default: :func:`load_gazetteer`.
+
+    Returns:
+        A new frame, same rows and order, the place columns added or filled.
+    """
+    datelines = _dateline_places(documents, gazetteer)
+    entities = _add_dateline_entities(entities, datelines, documents)
+    places = entities.filter(pl.col("entity_type").is_in(PLACE_TYPES))["entity_id"]
+    # Every place-like mention is context for the others, whatever entity it joined.
+    is_place = pl.col("entity_id").is_in(places.implode())
+    if "label" in mentions.columns:
+        is_place = is_place | pl.col("label").is_in(PLACE_LABELS)
+    located = mentions.filter(is_place)
+    chosen = geocode_documents(located, documents, gazetteer, _actor_countries(mentions)) if located.height else {}
+    votes: dict[str, Counter[int]] = defaultdict(Counter)
+    by_index: dict[int, Place] = {}
+    found = [chosen.get((r[0], r[1], r[2])) for r in located.select("doc_id", "start", "end").iter_rows()]
+    wanted = set(places.to_list())
+    for entity_id, place in [*zip(located["entity_id"], found), *((e, p) for _, e, p, _ in datelines)]:
+        if place is not None and entity_id in wanted:
+            votes[entity_id][place.index] += 1
+            by_index[place.index] = place
+    columns: dict[str, list] = {name: [] for name in ("latitude", "longitude", "country", *PLACE_COLUMNS)}
+    for entity_id, lat, lon, country in entities.select("entity_id", "latitude", "longitude", "country").iter_rows():
+        place = None
+        if votes.get(entity_id):
+            best = min(votes[entity_id].items(), key=lambda item: (-item[1], by_index[item[0]].geonames_id or 0, item[0]))
+            place = by_index[best[0]]
+        if place is not None and lat is not None and lon is not None:
+            # A curated point stays; the geocoded place lends its ids only if it is the same place.
+            if distance_km((lat, lon), (place.latitude, place.longitude)) > WITHIN_KM:
+                place = None
+            values = (lat, lon, country or (place.country if place else None))
+        elif place is not None:
+            values = (place.latitude, place.longitude, place.country)
+        else:
+            values = (lat, lon, country)
+        columns["latitude"].append(values[0])
+        columns["longitude"].append(values[1])
+        columns["country"].append(values[2])
+        columns["admin1"].append(place.admin1 if place else None)
+        columns["geonames_id"].append(place.geonames_id if place else None)
+        columns["feature_kind"].append(place.kind if place else None)
+    filled = pl.DataFrame(
+        columns,
+        schema={"latitude": pl.Float64, "longitude": pl.Float64, "country": pl.String, **PLACE_COLUMNS},
+    )
+    kept = [c for c in entities.columns if c not in filled.columns]
+    order = [c for c in entities.columns] + [c for c in filled.columns if c not in entities.columns]
+    return pl.concat([entities.select(kept), filled], how="horizontal").select(order)
+
+
+def _dateline_places(documents: pl.DataFrame, gazetteer: Gazetteer | None) -> list[tuple[str, str, Place | None, str]]:
+    """(doc_id, registry entity id, geocoded place, spelling) of every dateline place the registry knows."""
+    from newsfold.names.link import link_spelling  # the resolver's own registry lookup, for its ids
+
+    if "dateline" not in documents.columns:
+        return []
+    gaz = gazetteer or load_gazetteer()
+    out = []
+    rows = documents.select("doc_id", "dateline").filter(pl.col("dateline").is_not_null()).sort("doc_id")
+    for doc_id, dateline in rows.iter_rows():
+        parts = parse_dateline(dateline)
+        if not parts:
+            continue
+        link = link_spelling(parts[0], "GPE")
+        if link is None:
+            continue
+        text = ", ".join(parts)
+        (geocode,) = geocode_mentions(text, [PlaceMention(0, len(parts[0]), parts[0])], None, gaz)
+        out.append((doc_id, link.entity_id, geocode.place, parts[0]))
+    return out
+
+
+def _add_dateline_entities(
+    entities: pl.DataFrame, datelines: list[tuple[str, str, Place | None, str]], documents: pl.DataFrame
+) -> pl.DataFrame:
+    """Rows for registry places named only by datelines (no mentions)."""
+    from newsfold.names.registry import load_registry
+
+    known = set(entities["entity_id"].to_list())
+    new: dict[str, list[str]] = defaultdict(list)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc_id, entity_id, _, spelling in datelines:
+        if entity_id not in known:
+            new[entity_id].append(doc_id)
+            spellings[entity_id][spelling] += 1
+    if not new:
+        return entities
+    registry = load_registry()
+    dates = dict(documents.select("doc_id", "published_date").iter_rows()) if "published_date" in documents.columns else {}
+    rows = []
+    for entity_id, doc_ids in sorted(new.items()):
+        entry = registry.entries[entity_id]
+        seen = sorted(d for d in (dates.get(doc) for doc in doc_ids) if d is not None)
+        rows.append(
+            {
+                "entity_id": entity_id,
+                "canonical_name": entry.canonical_name,
+                "entity_type": entry.entity_type,
+                "wikidata_id": entry.wikidata_id,
+                "aliases": [
+                    {"name": name, "count": 0, "method": "dateline", "score": 1.0}
+                    for name, _ in sorted(spellings[entity_id].items(), key=lambda item: (-item[1], item[0]))
+                ],
+                "n_mentions": 0,
+                "n_documents": len(set(doc_ids)),
+                "first_seen": seen[0] if seen else None,
+                "last_seen": seen[-1] if seen else None,
+                "latitude": entry.latitude,
+                "longitude": entry.longitude,
+                "country": entry.country,
+                "merged_ids": list(entry.former_ids),
+            }
+        )
+    added = pl.DataFrame(rows).with_columns(pl.lit(None).alias(c) for c in entities.columns if c not in rows[0])
+    return pl.concat([entities, added.select(entities.columns).cast(entities.schema)]).sort("entity_id")
+
+
+def _actor_countries(mentions: pl.DataFrame) -> dict[str, Counter[str]]:
+    """doc_id -> home countries (registry) of the persons and organisations its mentions link to."""
+    from newsfold.names.registry import load_registry
+
+    entries = load_registry().entries
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc_id, entity_id in mentions.select("doc_id", "entity_id").iter_rows():
+        entry = entries.get(entity_id) if entity_id else None
+        if entry is not None and entry.entity_type in ("PER", "ORG") and entry.home_country:
+            out[doc_id][entry.home_country] += 1
+    return out

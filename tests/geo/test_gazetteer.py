@@ -1,0 +1,60 @@
+"""The offline gazetteer built from installed GeoNames-derived packages."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+
+def _distance_km(a, b):
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "country", "admin1", "near"),
+    [
+        ("Baghdad", "populated_place", "IQ", "IQ-BG", (33.34, 44.40)),
+        ("Iraq", "country", "IQ", None, (33.0, 44.0)),
+        ("Iran", "country", "IR", None, (32.0, 53.0)),
+        ("United States", "country", "US", None, (39.8, -98.5)),
+        ("U.S.", "country", "US", None, (39.8, -98.5)),
+        ("Britain", "country", "GB", None, (54.0, -2.0)),
+        ("Texas", "admin1", "US", "US-TX", (31.25, -99.25)),
+        ("Illinois", "admin1", "US", "US-IL", (40.0, -89.25)),
+        ("Scotland", "admin1", "GB", "GB-SCT", (56.5, -4.0)),
+        ("Bavaria", "admin1", "DE", "DE-BY", (49.0, 11.5)),
+        ("Cook County", "admin2", "US", "US-IL", (41.8, -87.8)),
+        ("Bombay", "populated_place", "IN", "IN-MH", (19.07, 72.88)),
+        ("Green Zone", "site", "IQ", None, (33.30, 44.39)),
+        ("Europe", "continent", None, None, (48.7, 9.1)),
+    ],
+)
+def test_gazetteer_lookup_finds_place_with_point(gazetteer, name, kind, country, admin1, near):
+    places = [gazetteer.place(r) for r in gazetteer.lookup(name)]
+    place = next(p for p in places if p.kind == kind and p.country == country)
+    assert place.admin1 == admin1
+    assert _distance_km((place.latitude, place.longitude), near) < 161
+
+
+@pytest.mark.parametrize(("demonym", "country"), [("Iraqi", "IQ"), ("Iranians", "IR"), ("American", "US"), ("British", "GB")])
+def test_gazetteer_demonyms_name_their_country(gazetteer, demonym, country):
+    from newsfold.geo import make_place_key
+
+    assert gazetteer.demonyms[make_place_key(demonym)] == country
+
+
+@pytest.mark.parametrize(("abbreviation", "code"), [("Ill.", "US-IL"), ("TX", "US-TX"), ("N.Y.", "US-NY"), ("Calif.", "US-CA")])
+def test_gazetteer_us_state_abbreviations(gazetteer, abbreviation, code):
+    from newsfold.geo import make_place_key
+
+    assert gazetteer.us_state_abbreviations[make_place_key(abbreviation)] == code
+    assert code in gazetteer.admin1_rows
+
+
+def test_gazetteer_index_lists_most_populous_first(gazetteer):
+    for key in ("springfield", "paris", "london", "georgia"):
+        pops = [gazetteer.populations[r] for r in gazetteer.index[key]]
+        assert pops == sorted(pops, reverse=True)
