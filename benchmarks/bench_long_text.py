@@ -11,8 +11,8 @@ paragraphs, or all on one line) into a temporary directory, runs
 ``newsfold run DIR --out TMP --max-chars N --max-bytes N`` in a fresh
 process with both limits raised to allow it, samples the resident memory of
 the whole process tree (main process and analysis workers) every 100 ms from
-/proc, and prints one JSON object: wall time, peak RSS and the row counts
-committed. Nothing is written into the repository.
+/proc, and prints one JSON object: wall time, peak RSS, the row counts
+committed and what those tables take in memory (Polars' estimate). Nothing is written into the repository.
 """
 
 from __future__ import annotations
@@ -105,12 +105,15 @@ def main() -> None:
                    "--workers", str(args.workers), "--max-chars", limit, "--max-bytes", limit]
         timeline: list | None = [] if args.timeline else None
         seconds, peak, status, stderr, peaks = run_with_peak_rss(command, env, timeline)
-        rows = {}
+        rows, table_mb = {}, {}
         if status == 0:
             import polars as pl
 
-            for table in ("documents", "sentences", "mentions", "rejects"):
-                rows[table] = pl.scan_parquet(str(out / table / "**" / "*.parquet")).select(pl.len()).collect().item()
+            for table in ("documents", "sentences", "mentions", "quotes", "dates", "amounts", "rejects"):
+                frame = pl.read_parquet(str(out / table / "**" / "*.parquet"))
+                rows[table] = frame.height
+                # What the run's final rows take in memory (Polars' estimate), the least its main process holds.
+                table_mb[table] = round(frame.estimated_size() / 2**20, 1)
     report = {
         "megabytes": args.mb,
         "layout": args.layout,
@@ -120,6 +123,7 @@ def main() -> None:
         "seconds": round(seconds, 1),
         "peak_rss_mb": round(peak / 2**20, 1),
         "rows": rows,
+        "table_mb": table_mb,
         "peak_rss_mb_by_process": {name: round(rss / 2**20, 1) for name, rss in sorted(peaks.items())},
     }
     if timeline is not None:

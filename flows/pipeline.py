@@ -170,20 +170,27 @@ def newsfold_flow(
             articles, read_rejects = _read_all(raw_path, plan.to_read, max_bytes)
             reusable = previous if plan.reuse_previous else None
             gathered = gather_documents(reusable, plan.carried_paths, articles, run_id=run_id)
+            del articles  # their texts are in ``gathered`` now
         analysis = _analyse_all(gathered.to_analyse, workers, max_chars, clock)
         with clock.measure("assemble"):
             tables = gathered.combine(analysis.documents, analysis.tables())
+            # Each stage makes new frames from the last: one dropped as soon as the next has its rows
+            # keeps a long text's rows in memory about twice, not once per stage (docs/benchmarks.md).
+            analysis_failures = analysis.failures
+            del analysis
 
         with clock.measure("resolve"):
             linked = resolve_task(quote(tables), curation)
+            del tables
         with clock.measure("validate"):
             outcome = validate_task(quote(linked), run_id)
+            del linked
         with clock.measure("assemble"):
             rejects = pl.concat(
                 [
                     rejects_frame(
                         discover_rejects + read_rejects + gathered.duplicate_rejects
-                        + gathered.analysis_rejects(analysis.failures),
+                        + gathered.analysis_rejects(analysis_failures),
                         run_id=run_id,
                     ),
                     gathered.carried.rejects,
@@ -192,6 +199,7 @@ def newsfold_flow(
                 how="vertical",
             )
             final = sort_tables({**outcome.tables, "rejects": rejects, "runs": _previous_runs(previous)})
+            del outcome
             summary = _committed_summary(start, plan, final, previous)
             final["runs"] = pl.concat([final["runs"], runs_row(summary)], how="vertical")
         with clock.measure("commit"):
@@ -221,6 +229,7 @@ def _analyse_all(to_analyse: pl.DataFrame, workers: int | None, max_chars: int, 
         from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
 
     requests = [AnalysisRequest(*row) for row in to_analyse.iter_rows()]
+    del to_analyse  # the requests hold the texts now
     batches = []
     pool = _EARLY_POOLS.pop((workers, max_chars), None) if requests else None
     if pool is None:

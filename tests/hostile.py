@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import random
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ __all__ = [
     "full_size_cases",
     "write_hostile_folder",
     "stored_name",
+    "long_article",
 ]
 
 GOOD = "President Donald Trump spoke in Washington on Sunday.\n\nIran fired three rockets at Baghdad."
@@ -122,6 +124,35 @@ def small_cases() -> list[HostileFile]:
         _file(b"large.txt", "Words here. " * 13_000, ["NF104"]),
         _file(b"long.txt", "A long article sentence. " * 70, ["NF201"]),
     ]
+
+
+def long_article(chars: int, seed: int = 13) -> str:
+    """About ``chars`` characters of news-like paragraphs: people, places, dates, amounts, quotes.
+
+    Varied enough that the analysis yields rows all along (so memory that
+    grows with the rows shows), the same text for the same arguments.
+
+    Example:
+        >>> long_article(300) == long_article(300) and len(long_article(300)) >= 300
+        True
+    """
+    rng = random.Random(seed)
+    people = ["Mike Pompeo", "Angela Merkel", "Emmanuel Macron", "Narendra Modi", "Jacinda Ardern"]
+    places = ["Baghdad", "Berlin", "Paris", "New Delhi", "Wellington", "Tehran"]
+    months = ["January", "March", "May", "July", "September", "November"]
+    paragraphs, length = [], 0
+    while length < chars:
+        person, place = rng.choice(people), rng.choice(places)
+        day = f"{rng.choice(months)} {rng.randint(1, 28)}, {rng.randint(1990, 2024)}"
+        paragraph = (
+            f"{person} met officials in {place} on {day}. "
+            f"\u201cWe will not accept this,\u201d {person} said on Tuesday. "
+            f"The World Bank pledged ${rng.randint(2, 900)} million for {place}, and "
+            f"{rng.randint(100, 9000)} people gathered to listen.\n\n"
+        )
+        paragraphs.append(paragraph)
+        length += len(paragraph)
+    return "".join(paragraphs)
 
 
 def full_size_cases() -> list[HostileFile]:

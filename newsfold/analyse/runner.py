@@ -4,10 +4,12 @@ Worker processes each load the model once and return plain rows per chunk of
 articles, so the parse and the row-building both run in parallel and only
 small Polars frames cross process boundaries. Chunks come back in input
 order, and each article's rows depend only on that article, so the result is
-the same for any number of workers or chunk size. A worker that dies (killed
-out of memory) or runs past its time budget costs only the article it died
-on, which is retried alone once and then reported as a failure
-(:mod:`newsfold.analyse.recovery`).
+the same for any number of workers or chunk size. An article longer than
+:data:`SECTION_CHARS` goes to the workers one section per unit of work, and
+this process merges the sections' rows, so a worker's memory depends on the
+section, never on the article. A worker that dies (killed out of memory) or
+runs past its time budget costs only the article it died on, which is retried
+alone once and then reported as a failure (:mod:`newsfold.analyse.recovery`).
 
 Example:
     >>> with AnalysisPool(workers=1) as pool:  # doctest: +SKIP
@@ -20,10 +22,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import functools
 import multiprocessing
 import os
 import pickle
+import resource
 import signal
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -40,7 +44,7 @@ from newsfold.analyse.recovery import Lost, TimeBudget, WorkerEnd, map_with_reco
 from newsfold.analyse.ruler import RULER_NAME, add_registry_ruler
 from newsfold.errors import ErrorCode
 from newsfold.lifeline import hold_signals, release_held_signals, watch_parent
-from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS
+from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, WORKER_MEMORY_VARIABLE
 from schemas import Amounts, Dates, Mentions, Quotes, Sentences, frame_from_rows
 
 __all__ = [
@@ -67,6 +71,10 @@ SHUTDOWN_GRACE_SECONDS = 10.0
 SECTION_CHARS = 100_000
 #: Most characters parsed in one spaCy batch (32 articles of 5,000 characters).
 BATCH_CHARS = 160_000
+#: Most characters in one spaCy batch for a section of a long article on a worker: one piece at a
+#: time. Measured on a generated news text (2026-12-02): a worker parsing 100,000-character sections
+#: in one batch peaked 320 MB above its idle size, one piece at a time 100 MB, as fast, same rows.
+SECTION_BATCH_CHARS = PIECE_CHARS
 
 _DOC_LEVEL_SCHEMA = {
     "doc_id": pl.String,
@@ -252,7 +260,6 @@ class _RowsInOrder:
         self._pending: list[DocAnalysis] = []
         self._sections: list[AnalysisBatch] = []
         self._first: DocAnalysis | None = None
-        self._sentences = 0
 
     def dated(self, request: AnalysisRequest) -> AnalysisRequest:
         """A later section dated like its article's first section (header date, else inferred)."""
@@ -265,17 +272,16 @@ class _RowsInOrder:
             self._pending.append(analysis)
             return
         if section.start == 0:
-            self._first, self._sentences = analysis, 0
-        shifted = shift_analysis(analysis, section.start, self._sentences)
-        self._sentences += len(analysis.sentences)
-        self._sections.append(AnalysisBatch.from_analyses([shifted]))
+            self._first = analysis
+        self._sections.append(AnalysisBatch.from_analyses([shift_analysis(analysis, section.start, 0)]))
         if section.last:
             self._flush_pending()
-            self._done.append(self._merge_sections())
+            self._done.append(merge_sections(self._sections))
+            self._sections, self._first = [], None
 
     def drop_article(self) -> None:
         """Forget the sections so far of the article that failed."""
-        self._sections, self._first, self._sentences = [], None, 0
+        self._sections, self._first = [], None
 
     def batch(self, failures: Sequence[AnalysisFailure]) -> AnalysisBatch:
         self._flush_pending()
@@ -287,23 +293,146 @@ class _RowsInOrder:
             self._done.append(AnalysisBatch.from_analyses(self._pending))
             self._pending = []
 
-    def _merge_sections(self) -> AnalysisBatch:
-        merged = AnalysisBatch.concat(self._sections)
-        first = self._first
-        documents = pl.DataFrame(
-            [
-                {
-                    "doc_id": first.doc_id,
-                    "n_words": merged.documents["n_words"].sum(),
-                    "n_sentences": merged.documents["n_sentences"].sum(),
-                    "published_date": first.published_date,
-                    "published_date_source": first.published_date_source,
-                }
-            ],
-            schema=_DOC_LEVEL_SCHEMA,
+
+def merge_sections(sections: Sequence[AnalysisBatch]) -> AnalysisBatch:
+    """One article's batch from the batches of its sections, in order.
+
+    Each section's rows already have offsets into the whole text and ids made
+    from them (:func:`newsfold.analyse.document.shift_analysis`), but
+    sentence numbers that start at 0 in every section: they move here by the
+    sentences of the sections before. The article's ``documents`` row sums
+    words and sentences, and takes the publication date of its first section.
+
+    Example:
+        >>> one = AnalysisBatch.from_analyses([DocAnalysis("doc_0123456789abcdef", 2, None, None,
+        ...     sentences=[{"doc_id": "doc_0123456789abcdef", "sentence_index": 0, "start": 0, "end": 5, "text": "Iran."}])])
+        >>> merged = merge_sections([one, one])
+        >>> merged.sentences["sentence_index"].to_list(), merged.documents["n_words"].item()
+        ([0, 1], 4)
+    """
+    counts = [section.documents["n_sentences"].sum() for section in sections]
+    before = [sum(counts[:i]) for i in range(len(counts))]
+
+    def merged(name: str) -> pl.DataFrame:
+        frames = [getattr(section, name) for section in sections]
+        if name in ("sentences", "mentions"):
+            frames = [frame.with_columns(pl.col("sentence_index") + first) for frame, first in zip(frames, before)]
+        return pl.concat(frames, how="vertical")
+
+    first = sections[0].documents.row(0, named=True)
+    documents = pl.DataFrame(
+        [
+            {
+                "doc_id": first["doc_id"],
+                "n_words": sum(section.documents["n_words"].sum() for section in sections),
+                "n_sentences": sum(counts),
+                "published_date": first["published_date"],
+                "published_date_source": first["published_date_source"],
+            }
+        ],
+        schema=_DOC_LEVEL_SCHEMA,
+    )
+    return AnalysisBatch(
+        documents=documents,
+        **{name: merged(name) for name in ("sentences", "mentions", "quotes", "dates", "amounts")},
+        failures=tuple(failure for section in sections for failure in section.failures),
+    )
+
+
+@dataclass(frozen=True)
+class SectionRequest(AnalysisRequest):
+    """A section of a long article, analysed on its own (:func:`analyse_sections`).
+
+    Attributes:
+        text: The section's text, ``article.text[offset:offset + len(text)]``.
+        offset: Where the section starts in the article's text.
+        published_date: The article's date, else the date its first section inferred.
+    """
+
+    offset: int = 0
+
+
+def analyse_sections(sections: Sequence[SectionRequest]) -> AnalysisBatch:
+    """Each section's rows, offsets into its whole article, sentence numbers from 0 in each section.
+
+    The rows :func:`analyse_in_process` gives a section of a long article
+    before :func:`merge_sections`; one ``documents`` row per section (its
+    words, sentences and date). A section whose analysis raises is a failure
+    of its article.
+
+    Example:
+        >>> section = SectionRequest("doc_0123456789abcdef", "Iran fired.", None, offset=100)
+        >>> analyse_sections([section]).sentences["start"].to_list()  # doctest: +SKIP
+        [100]
+    """
+    nlp = load_ruled_model()
+    batches = []
+    for section in sections:
+        try:
+            analysis = analyse_parsed(next(_parse_each(nlp, [section], SECTION_BATCH_CHARS)), section)
+            batches.append(AnalysisBatch.from_analyses([shift_analysis(analysis, section.offset, 0)]))
+        except Exception as exc:  # recorded as NF201 for the article, as in analyse_in_process
+            failure = AnalysisFailure(section.doc_id, f"{type(exc).__name__}: {exc}")
+            batches.append(AnalysisBatch.from_analyses([], [failure]))
+    return AnalysisBatch.concat(batches)
+
+
+class _SectionUnit(Sequence):
+    """A unit of work of one :class:`SectionRequest`, cut from its article only when it is sent.
+
+    The pool queues every section of a long article at once; slicing them
+    all up front would hold a second copy of the article's text.
+    """
+
+    def __init__(self, article: AnalysisRequest, start: int, end: int, date: dt.date | None = None) -> None:
+        self.article, self.start, self.end, self.date = article, start, end, date
+
+    def dated(self, date: dt.date | None) -> "_SectionUnit":
+        return _SectionUnit(self.article, self.start, self.end, date)
+
+    def __len__(self) -> int:
+        return 1
+
+    def __getitem__(self, index):
+        if index not in (0, -1):
+            raise IndexError(index)
+        article = self.article
+        return SectionRequest(
+            article.doc_id, article.text[self.start : self.end], article.published_date or self.date, offset=self.start
         )
-        self._sections, self._first, self._sentences = [], None, 0
-        return dataclasses.replace(merged, documents=documents)
+
+
+def _merged_article(sections: Sequence[AnalysisBatch | None]) -> AnalysisBatch:
+    """A long article's batch from its sections' batches; the first failure, if any, stands for the article."""
+    failures = [failure for section in sections if section is not None for failure in section.failures]
+    if failures:
+        return AnalysisBatch.from_analyses([], failures[:1])
+    return merge_sections(sections)
+
+
+def _chunks(
+    requests: Sequence[AnalysisRequest], size: int, apart: Callable[[AnalysisRequest], bool]
+) -> list[Sequence[AnalysisRequest]]:
+    """``requests`` cut into chunks of at most ``size``, each request for which ``apart`` holds alone in its own.
+
+    Example:
+        >>> _chunks([1, 2, 30, 4, 5, 6], 2, lambda n: n > 9)
+        [[1, 2], [30], [4, 5], [6]]
+    """
+    chunks: list[Sequence[AnalysisRequest]] = []
+    current: list[AnalysisRequest] = []
+    for request in requests:
+        if apart(request) or len(current) == size:
+            if current:
+                chunks.append(current)
+            current = []
+        if apart(request):
+            chunks.append([request])
+        else:
+            current.append(request)
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def _section_bounds(text: str) -> list[tuple[int, int]]:
@@ -351,11 +480,11 @@ def _cut_points(text: str, size: int) -> list[int]:
     return cuts
 
 
-def _parse_each(nlp, requests: Iterable[AnalysisRequest]) -> Iterator:
+def _parse_each(nlp, requests: Iterable[AnalysisRequest], batch_chars: int | None = None) -> Iterator:
     """One Doc per request, in order; long texts parsed in pieces and joined.
 
     Pieces go to spaCy in batches of at most :data:`SPACY_BATCH_SIZE` texts
-    and :data:`BATCH_CHARS` characters: the parser's memory grows with the
+    and ``batch_chars`` (default :data:`BATCH_CHARS`) characters: the parser's memory grows with the
     characters of a batch (about 3 KB per character with the small English
     model), so a batch of long pieces is as bounded as one of short articles.
     """
@@ -365,7 +494,7 @@ def _parse_each(nlp, requests: Iterable[AnalysisRequest]) -> Iterator:
     pieces = ((piece, index) for index, request in enumerate(requests) for piece in split_text(request.text, size))
     group: list = []
     current = 0
-    for batch in _batch_by_chars(pieces):
+    for batch in _batch_by_chars(pieces, BATCH_CHARS if batch_chars is None else batch_chars):
         for doc, index in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
             if index != current:
                 yield group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
@@ -375,12 +504,18 @@ def _parse_each(nlp, requests: Iterable[AnalysisRequest]) -> Iterator:
         yield group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
 
 
-def _batch_by_chars(pieces: Iterable[tuple[str, int]]) -> Iterator[list[tuple[str, int]]]:
-    """Consecutive pieces grouped by :data:`SPACY_BATCH_SIZE` texts or :data:`BATCH_CHARS` characters."""
+def _batch_by_chars(
+    pieces: Iterable[tuple[str, int]], most_chars: int | None = None
+) -> Iterator[list[tuple[str, int]]]:
+    """Consecutive pieces grouped by :data:`SPACY_BATCH_SIZE` texts or ``most_chars`` characters.
+
+    ``most_chars`` defaults to :data:`BATCH_CHARS`.
+    """
+    most_chars = BATCH_CHARS if most_chars is None else most_chars
     batch: list[tuple[str, int]] = []
     chars = 0
     for item in pieces:
-        if batch and (len(batch) == SPACY_BATCH_SIZE or chars + len(item[0]) > BATCH_CHARS):
+        if batch and (len(batch) == SPACY_BATCH_SIZE or chars + len(item[0]) > most_chars):
             yield batch
             batch, chars = [], 0
         batch.append(item)
@@ -415,6 +550,8 @@ def _analyse_in_worker(requests: Sequence[AnalysisRequest], max_chars: int, budg
     signal.setitimer(signal.ITIMER_REAL, budget_seconds)
     try:
         inject_test_faults(request.text for request in requests)
+        if any(isinstance(request, SectionRequest) for request in requests):
+            return analyse_sections(requests)
         return analyse_in_process(requests, max_chars=max_chars)
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -427,6 +564,14 @@ def _init_worker(parent_pid: int, patterns_file: str | None = None) -> None:
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
     # A worker outliving a killed run would hold its model's memory for nothing.
     watch_parent(parent_pid)
+    # Capped, a worker that needs more memory for an article fails on that article (MemoryError, or
+    # killed) instead of the machine running out; long articles come in sections, so a worker's need
+    # depends on the section, not the article. RLIMIT_DATA, not RLIMIT_AS: the latter counts address
+    # space reserved by libraries and threads (about 1.1 GB for a worker holding 0.4 GB).
+    megabytes = os.environ.get(WORKER_MEMORY_VARIABLE)
+    if megabytes:
+        limit = int(megabytes) * 2**20
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
     # Each worker owns one core; nested BLAS/OpenMP threads would only fight over it.
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[variable] = "1"
@@ -499,14 +644,72 @@ class AnalysisPool:
         requests: Sequence[AnalysisRequest],
         on_progress: Callable[[int], None] | None = None,
     ) -> AnalysisBatch:
-        """Analyse ``requests``; calls ``on_progress(n)`` as chunks of n finish."""
-        chunks = [requests[i : i + self.chunk_size] for i in range(0, len(requests), self.chunk_size)]
-        batches = []
-        for chunk, batch in zip(chunks, self._map(chunks)):
-            batches.append(batch)
-            if on_progress is not None:
-                on_progress(len(chunk))
-        return AnalysisBatch.concat(batches)
+        """Analyse ``requests``; calls ``on_progress(n)`` as n articles finish.
+
+        On workers, an article longer than :data:`SECTION_CHARS` is not one
+        unit of work but one per section: a worker holds one section and its
+        rows at a time, whatever the article's length, and this process merges
+        the sections' rows (:func:`merge_sections`) as they come. Articles that
+        have no publication date of their own send their first section alone
+        first: the other sections resolve relative dates against the date it
+        infers, as :func:`analyse_in_process` does.
+        """
+        report = on_progress or (lambda n: None)
+        chunks = _chunks(requests, self.chunk_size, self._is_long)
+        if not any(self._is_long(request) for request in requests) or not self._uses_workers(requests):
+            batches = []
+            for chunk, batch in zip(chunks, self._map(chunks)):
+                batches.append(batch)
+                report(len(chunk))
+            return AnalysisBatch.concat(batches)
+        return self._analyse_in_sections(chunks, report)
+
+    def _is_long(self, request: AnalysisRequest) -> bool:
+        return SECTION_CHARS < len(request.text) <= self.max_chars
+
+    def _uses_workers(self, requests: Sequence[AnalysisRequest]) -> bool:
+        return self._executor is not None or sum(len(r.text) for r in requests) >= MIN_CHARS_FOR_WORKERS
+
+    def _analyse_in_sections(
+        self, chunks: list[Sequence[AnalysisRequest]], report: Callable[[int], None]
+    ) -> AnalysisBatch:
+        """:meth:`analyse` for chunks among which a long article stands alone, sent section by section."""
+        self.start()  # sections are units of work for workers only, however little text there is
+        results: list[Any] = [None] * len(chunks)  # per chunk: its batch, or a long article's section batches
+        first_units, later_units = [], []  # (chunk, section number or None, unit)
+        for index, chunk in enumerate(chunks):
+            if len(chunk) == 1 and self._is_long(chunk[0]):
+                bounds = _section_bounds(chunk[0].text)
+                results[index] = [None] * len(bounds)
+                for number, (start, end) in enumerate(bounds):
+                    unit = (index, number, _SectionUnit(chunk[0], start, end))
+                    (later_units if number and chunk[0].published_date is None else first_units).append(unit)
+            else:
+                first_units.append((index, None, chunk))
+
+        def run(units: list) -> None:
+            for (index, number, unit), batch in zip(units, self._map([unit for _, _, unit in units])):
+                if number is None:
+                    results[index] = batch
+                    report(len(unit))
+                else:
+                    results[index][number] = batch
+                    if all(part is not None for part in results[index]):
+                        results[index] = _merged_article(results[index])
+                        report(1)
+
+        run(first_units)
+        # Later sections are dated like their article's first section; an article that failed there is done.
+        dated = []
+        for index, number, unit in later_units:
+            first = results[index][0]
+            if not first.failures:
+                dated.append((index, number, unit.dated(first.documents["published_date"].item())))
+        run(dated)
+        for index, result in enumerate(results):
+            if isinstance(result, list):  # its first section failed: the failure stands for the article
+                results[index] = _merged_article(result)
+        return AnalysisBatch.concat(results)
 
     def start(self) -> "AnalysisPool":
         """Start the workers now (each loads the model) instead of at the first batch.
@@ -523,10 +726,9 @@ class AnalysisPool:
         return self
 
     def _map(self, chunks: list[Sequence[AnalysisRequest]]) -> Iterator[AnalysisBatch]:
-        total_chars = sum(len(r.text) for chunk in chunks for r in chunk)
         # ``while_parsing`` runs once the workers have their first chunks; here, or right away without workers.
         idle_work, self.while_parsing = self.while_parsing, None
-        if self._executor is None and total_chars < MIN_CHARS_FOR_WORKERS:
+        if self._executor is None and sum(len(r.text) for chunk in chunks for r in chunk) < MIN_CHARS_FOR_WORKERS:
             if idle_work is not None:
                 idle_work()
             return map(functools.partial(analyse_in_process, max_chars=self.max_chars, patterns=self.patterns), chunks)
@@ -539,6 +741,7 @@ class AnalysisPool:
 
     def submit(self, requests: Sequence[AnalysisRequest]) -> Future:
         """Start analysing ``requests`` on a worker, starting the workers first if needed."""
+        requests = list(requests)  # a section (``_SectionUnit``) is cut from its article only now
         executor = self._running_executor()
         seconds = self.budget.seconds_for(sum(len(request.text) for request in requests))
         # Workers are spawned by a submit: a Ctrl-C or SIGTERM in the middle of writing

@@ -217,3 +217,40 @@ def test_runner_a_failing_section_fails_its_article_only(monkeypatch):
     assert [f.doc_id for f in batch.failures] == ["doc_00000000000000cc"]
     assert batch.documents["doc_id"].to_list() == [r.doc_id for r in requests()]
     assert "doc_00000000000000cc" not in set(batch.sentences["doc_id"])
+
+
+SENT_UNITS_CASES = [
+    # (published date of the long article, a section that kills its worker, failed articles)
+    (None, None, []),
+    (dt.date(2020, 1, 5), None, []),
+    (None, "Zanzibar", ["doc_00000000000000dd"]),
+]
+
+
+@pytest.mark.parametrize(("published_date", "kill_marker", "failed"), SENT_UNITS_CASES)
+def test_pool_sends_long_texts_section_by_section_with_the_rows_of_one_process(
+    monkeypatch, published_date, kill_marker, failed
+):
+    # Workers get one section per unit of work (memory bounded by the section), yet the rows and
+    # ids are those of analysing the article in one process; a section that kills its worker
+    # costs its article only.
+    monkeypatch.setattr(runner, "SECTION_CHARS", 400)
+    if kill_marker:
+        monkeypatch.setenv("NEWSFOLD_TEST_KILL_MARKER", kill_marker)
+    long_text = QUOTED * 4 + "Talks resumed on Friday in Paris.\n\n" + QUOTED * 3 + (kill_marker or "") + QUOTED * 2
+    articles = [requests()[0], AnalysisRequest("doc_00000000000000dd", long_text, published_date), *requests()[1:]]
+    sent = []
+    with AnalysisPool(workers=1, budget=runner.TimeBudget(base_seconds=120)) as pool:
+        submit = pool.submit
+        monkeypatch.setattr(pool, "submit", lambda units: sent.append([r.text for r in units]) or submit(units))
+        batch = pool.start().analyse(articles)
+    alone = runner.analyse_in_process([a for a in articles if a.doc_id not in failed])
+
+    assert [f.doc_id for f in batch.failures] == failed
+    sections = [text for unit in sent for text in unit if text not in TEXTS]
+    assert max(map(len, sections)) <= 400 and len(set(sections)) >= len(long_text) // 400  # a unit per section
+    assert batch.documents.equals(alone.documents)
+    for name, frame in alone.tables().items():
+        assert frame.equals(batch.tables()[name]), name
+    if not failed:
+        assert batch.quotes.filter(batch.quotes["doc_id"] == "doc_00000000000000dd").height == 9
