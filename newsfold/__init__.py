@@ -7,4 +7,4 @@ annotates, :mod:`newsfold.names` resolves, :mod:`newsfold.validate` checks and
 ``flows/`` wire these functions together.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -15,6 +15,7 @@ import polars as pl
 
 from newsfold.errors import ErrorCode
 from newsfold.ids import make_id
+from newsfold.language import detect_language, skip_reason
 from newsfold.records import Article, Reject
 from schemas import TABLES, Documents, Rejects, polars_schema
 
@@ -49,7 +50,13 @@ def make_doc_id(article: Article) -> str:
 
 
 def documents_from_articles(articles: Sequence[Article], *, run_id: str) -> pl.DataFrame:
-    """One ``documents`` row per article; analysis columns are filled later."""
+    """One ``documents`` row per article; analysis columns are filled later.
+
+    An article whose input declares no language has it detected
+    (:func:`newsfold.language.detect_language`); one not in English gets a
+    ``skipped_reason`` and is not analysed.
+    """
+    languages = [(a.language, "header") if a.language else (detect_language(a.text), "detected") for a in articles]
     rows = [
         {
             Documents.doc_id: make_doc_id(a),
@@ -65,12 +72,14 @@ def documents_from_articles(articles: Sequence[Article], *, run_id: str) -> pl.D
             Documents.dateline: a.dateline,
             Documents.source_name: a.source_name,
             Documents.url: a.url,
-            Documents.language: a.language,
+            Documents.language: language,
+            Documents.language_source: None if language is None else source,
+            Documents.skipped_reason: skip_reason(language),
             Documents.translated_from: a.translated_from,
             Documents.encoding: a.encoding,
             Documents.run_id: run_id,
         }
-        for a in articles
+        for a, (language, source) in zip(articles, languages)
     ]
     return pl.DataFrame(rows, schema=polars_schema(Documents))
 
@@ -183,6 +192,7 @@ _SORT_KEYS: dict[str, list[str]] = {
     "sentences": ["doc_id", "sentence_index"],
     "mentions": ["doc_id", "start", "end", "mention_id"],
     "entities": ["entity_id"],
+    "stories": ["story_id"],
     "quotes": ["doc_id", "start", "end"],
     "dates": ["doc_id", "start", "end"],
     "amounts": ["doc_id", "start", "end"],

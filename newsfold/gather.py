@@ -54,9 +54,21 @@ class Gathered:
 
     @property
     def to_analyse(self) -> pl.DataFrame:
-        """doc_id, text and published_date of the articles to parse."""
-        return self.fresh.join(self.reused_facts, on=Documents.doc_id, how="anti").select(
-            Documents.doc_id, Documents.text, Documents.published_date
+        """doc_id, text and published_date of the articles to parse (those not in English are not)."""
+        return (
+            self.fresh.join(self.reused_facts, on=Documents.doc_id, how="anti")
+            .filter(pl.col(Documents.skipped_reason).is_null())
+            .select(Documents.doc_id, Documents.text, Documents.published_date)
+        )
+
+    @property
+    def skipped_facts(self) -> pl.DataFrame:
+        """Per-article facts of the articles not analysed: their words counted, no sentences."""
+        skipped = self.fresh.filter(pl.col(Documents.skipped_reason).is_not_null())
+        return skipped.join(self.reused_facts, on=Documents.doc_id, how="anti").select(
+            Documents.doc_id,
+            pl.col(Documents.text).str.count_matches(r"\w+").cast(pl.Int64).alias(Documents.n_words),
+            pl.lit(0, dtype=pl.Int64).alias(Documents.n_sentences),
         )
 
     def combine(self, analysed: pl.DataFrame, tables: Mapping[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
@@ -67,7 +79,7 @@ class Gathered:
                 published_date, published_date_source) of the analysed articles.
             tables: Their per-article rows by table name.
         """
-        facts = pl.concat([self.reused_facts, analysed], how="diagonal_relaxed")
+        facts = pl.concat([self.reused_facts, self.skipped_facts, analysed], how="diagonal_relaxed")
         return stack_tables(
             [self.carried.tables, {"documents": apply_analysis(self.fresh, facts)}, self.reused_tables, tables],
             PER_DOCUMENT_TABLES,

@@ -1,4 +1,4 @@
-"""The dataset-wide stage: entity links, the entities table, quote clusters.
+"""The dataset-wide stage: entity links, the entities table, quote clusters, stories.
 
 Everything per article is done by then; what is left needs all articles at
 once. It is recomputed over the whole dataset on every run (it is fast, see
@@ -7,7 +7,7 @@ once. It is recomputed over the whole dataset on every run (it is fast, see
 Example:
     >>> linked = link_dataset({"documents": documents, "mentions": mentions, "quotes": quotes})  # doctest: +SKIP
     >>> sorted(linked)  # doctest: +SKIP
-    ['documents', 'entities', 'mentions', 'quotes']
+    ['documents', 'entities', 'mentions', 'quotes', 'stories']
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import polars as pl
 from newsfold.geo.entities import locate_entities
 from newsfold.names import Curation, resolve_entities
 from newsfold.quotes import cluster_quotes
+from newsfold.stories import build_stories
 from schemas import LINK_COLUMNS, TABLES, Documents, Mentions, Quotes, polars_schema
 
 __all__ = ["link_dataset"]
@@ -26,7 +27,7 @@ __all__ = ["link_dataset"]
 def link_dataset(
     tables: Mapping[str, pl.DataFrame], curation: Curation | None = None
 ) -> dict[str, pl.DataFrame]:
-    """Resolve every mention and quote speaker; build entities; cluster quotes.
+    """Resolve every mention and quote speaker; build entities; cluster quotes and stories.
 
     Args:
         tables: documents, mentions and quotes of the whole dataset (others
@@ -34,7 +35,8 @@ def link_dataset(
         curation: The user's merge/split/rename rules, if any.
 
     Returns:
-        ``tables`` with mentions and quotes linked and an ``entities`` table.
+        ``tables`` with mentions and quotes linked, documents given their
+        story (and near-duplicate original), and ``entities`` and ``stories`` tables.
     """
     documents, mentions, quotes = tables["documents"], tables["mentions"], tables["quotes"]
     speakers = quotes.join(
@@ -76,5 +78,16 @@ def link_dataset(
     ).select(polars_schema(TABLES["quotes"]).names())
     # Places on the map: geocode place mentions in their article's context (newsfold.geo).
     entities = locate_entities(resolution.entities, linked_mentions, documents)
-    return {**tables, "mentions": linked_mentions, "quotes": linked_quotes, "entities": entities}
+    # Stories come last: entity ids are their strongest signal across translations and spellings.
+    linked_documents, stories = build_stories(
+        documents.drop(LINK_COLUMNS["documents"]), linked_mentions, tables["dates"], tables["amounts"]
+    )
+    return {
+        **tables,
+        "documents": linked_documents.select(polars_schema(TABLES["documents"]).names()),
+        "mentions": linked_mentions,
+        "quotes": linked_quotes,
+        "entities": entities,
+        "stories": stories,
+    }
 

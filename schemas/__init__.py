@@ -32,6 +32,7 @@ from schemas.rejects import Rejects
 from schemas.relations import FOREIGN_KEYS, LINK_COLUMNS, SPAN_TABLES, ForeignKey
 from schemas.runs import Runs
 from schemas.sentences import Sentences
+from schemas.stories import Stories
 
 #: Every output table, by its directory name, in dependency order.
 TABLES: dict[str, type[TableModel]] = {
@@ -39,6 +40,7 @@ TABLES: dict[str, type[TableModel]] = {
     "sentences": Sentences,
     "mentions": Mentions,
     "entities": Entities,
+    "stories": Stories,
     "quotes": Quotes,
     "dates": Dates,
     "amounts": Amounts,
@@ -58,6 +60,7 @@ __all__ = [
     "Sentences",
     "Mentions",
     "Entities",
+    "Stories",
     "Quotes",
     "Dates",
     "Amounts",

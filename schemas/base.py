@@ -29,7 +29,7 @@ __all__ = [
 
 #: Version of the table contracts as a whole. Bump on any change of a column's
 #: name, dtype or meaning; it is written into every Parquet file's metadata.
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 ID_PATTERN = r"^[a-z]+_[0-9a-f]{16}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"

@@ -2,7 +2,7 @@
 
 Example:
     >>> [fk.child for fk in FOREIGN_KEYS][:2]
-    ['sentences', 'mentions']
+    ['documents', 'stories']
 """
 
 from __future__ import annotations
@@ -30,6 +30,10 @@ class ForeignKey:
 
 
 FOREIGN_KEYS: tuple[ForeignKey, ...] = (
+    ForeignKey("documents", "story_id", "stories", "story_id"),
+    # Both ways: a story without an article is as wrong as an article without its story.
+    ForeignKey("stories", "story_id", "documents", "story_id"),
+    ForeignKey("documents", "duplicate_of", "documents", "doc_id"),
     ForeignKey("sentences", "doc_id", "documents", "doc_id"),
     ForeignKey("mentions", "doc_id", "documents", "doc_id"),
     ForeignKey("mentions", "entity_id", "entities", "entity_id"),
@@ -47,6 +51,7 @@ SPAN_TABLES: tuple[str, ...] = ("sentences", "mentions", "quotes", "dates", "amo
 #: per table. They depend on every article, so rows carried over from an
 #: earlier snapshot have them cleared and recomputed.
 LINK_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("story_id", "duplicate_of"),
     "mentions": ("entity_id", "resolution", "score"),
     "quotes": ("speaker_entity_id", "quote_cluster_id"),
 }

@@ -32,6 +32,7 @@ def valid_dataset(**changes: dict) -> dict[str, pl.DataFrame]:
         "sentences": [GOOD_ROWS["sentences"]],
         "mentions": [GOOD_ROWS["mentions"]],
         "entities": [ENTITY],
+        "stories": [GOOD_ROWS["stories"]],
     }
     for name, change in changes.items():
         rows[name] = [{**rows[name][0], **change}]
@@ -42,7 +43,7 @@ def test_validate_keeps_a_valid_dataset_whole():
     outcome = split_valid_rows(valid_dataset(), run_id="run_x")
     assert outcome.rejects.height == 0
     assert {n: f.height for n, f in outcome.tables.items() if f.height} == {
-        "documents": 1, "sentences": 1, "mentions": 1, "entities": 1,
+        "documents": 1, "sentences": 1, "mentions": 1, "entities": 1, "stories": 1,
     }
 
 
@@ -72,9 +73,26 @@ def test_validate_takes_the_children_of_a_rejected_document_along():
         ("documents", ErrorCode.SCHEMA_VIOLATION.value),
         ("mentions", ErrorCode.DEPENDS_ON_REJECTED_ROW.value),
         ("sentences", ErrorCode.DEPENDS_ON_REJECTED_ROW.value),
+        ("stories", ErrorCode.DEPENDS_ON_REJECTED_ROW.value),  # a story needs an article
     ]
     assert all(frame.height == 0 for name, frame in outcome.tables.items() if name != "entities")
     assert "source_sha256" in outcome.rejects.filter(pl.col("table") == "documents")["message"].item()
+
+
+@pytest.mark.parametrize(
+    ("changes", "rejected"),
+    [
+        # an article naming a story that does not exist: the article goes, and its rows with it
+        ({"documents": {"story_id": "sty_ffffffffffffffff"}}, {"documents", "sentences", "mentions", "stories"}),
+        # a story no article belongs to
+        ({"stories": {"story_id": "sty_ffffffffffffffff"}}, {"documents", "sentences", "mentions", "stories"}),
+        # a near-duplicate of an article that is not there
+        ({"documents": {"duplicate_of": "doc_ffffffffffffffff"}}, {"documents", "sentences", "mentions", "stories"}),
+    ],
+)
+def test_validate_checks_story_keys_both_ways(changes, rejected):
+    outcome = split_valid_rows(valid_dataset(**changes), run_id="run_x")
+    assert set(outcome.rejects["table"].to_list()) == rejected
 
 
 def test_validate_raises_when_no_row_can_be_blamed():

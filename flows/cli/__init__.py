@@ -48,6 +48,7 @@ class LazyGroup(click.Group):
         "report": "flows.cli.report",
         "entities": "flows.cli.entities",
         "registry": "flows.cli.registry",
+        "stories": "flows.cli.stories",
     },
 )
 @click.version_option(__version__, prog_name="newsfold")
@@ -67,6 +68,7 @@ def main() -> None:
         "quotes": "flows.cli.evaluate_quotes",
         "dates": "flows.cli.evaluate_dates",
         "places": "flows.cli.evaluate_places",
+        "stories": "flows.cli.evaluate_stories",
     },
 )
 def evaluate() -> None:

@@ -59,8 +59,8 @@ def test_cli_report_page_renders_in_chromium_without_errors(report_page, tmp_pat
     assert visit.dialogs == []
     assert headings == SECTIONS
     # every section with data has its chart (one run: no run chart), and Plotly drew each one
-    assert chart_slots == charts_drawn == 6
-    assert "no stories table in this dataset" in stories
+    assert chart_slots == charts_drawn == 7
+    assert "no stories table in this dataset" not in stories  # the two seeds are one story
     assert "<b>Evil</b> Times" in sources  # the hostile outlet, as text
     assert pwned == "undefined"  # no script from the articles ran
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000

@@ -27,6 +27,9 @@ VARIANTS = [
     "Secretary of State Mike Pompeo met Iraqi leaders in Baghdad on January 3, 2020.",
     "Iran fired over a dozen missiles at a base where U.S. soldiers were stationed.",
     "",  # an empty file: a reject, not a crash
+    # a wire copy of the first, with a credit line: a near-duplicate that joins its original's story
+    "General Qasem Soleimani visited Baghdad on Sunday.\n\nIraqi officials said three rockets hit the embassy."
+    "\n\n(Reporting by the news desk.)",
 ]
 SLOTS = ["a.txt", "nested/b.txt", "c.md", "d.txt"]
 
@@ -91,8 +94,18 @@ def test_incremental_runs_equal_a_fresh_run(prefect_api, tmp_path_factory, steps
         if step[0] == "run":
             newsfold_flow(raw=str(raw), out=str(out), workers=1)
     newsfold_flow(raw=str(raw), out=str(root / "fresh"), workers=1)
-    assert_same_dataset(out, root / "fresh")
-    assert find_violations(read_tables(out)) == []
+    assert_same_dataset(out, root / "fresh")  # story ids, duplicate_of and the stories table included
+    tables = read_tables(out)
+    assert find_violations(tables) == []
+    assert_stories_follow_documents(tables)
+
+
+def assert_stories_follow_documents(tables: dict[str, pl.DataFrame]) -> None:
+    """Every article has a story, every story its articles, counted right."""
+    documents, stories = tables["documents"], tables["stories"]
+    assert documents["story_id"].null_count() == 0
+    counted = documents.group_by("story_id").len().sort("story_id")
+    assert counted.rows() == stories.select("story_id", "n_documents").sort("story_id").rows()
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pandera.errors
 import polars as pl
 import pytest
 
-from schemas import TABLES, Documents, Mentions, Rejects, Sentences, polars_schema
+from schemas import TABLES, Documents, Mentions, Rejects, Sentences, Stories, polars_schema
 
 DOC_ID = "doc_0123456789abcdef"
 
@@ -17,8 +17,14 @@ GOOD_ROWS = {
         "doc_id": DOC_ID, "source_path": "a.txt", "source_sha256": "a" * 64, "record_index": 0,
         "external_id": None, "title": None, "text": "Iran fired rockets.", "published_date": dt.date(2020, 12, 24),
         "published_date_source": "header", "published_year": 2020, "dateline": "Washington", "source_name": None,
-        "url": None, "language": None, "translated_from": None, "encoding": "utf-8", "n_words": 3,
-        "n_sentences": 1, "run_id": "run_x",
+        "url": None, "language": None, "language_source": None, "translated_from": None, "encoding": "utf-8",
+        "n_words": 3, "n_sentences": 1, "skipped_reason": None, "story_id": "sty_0123456789abcdef",
+        "duplicate_of": None, "run_id": "run_x",
+    },
+    "stories": {
+        "story_id": "sty_0123456789abcdef", "n_documents": 1, "n_sources": 0, "first_published": dt.date(2020, 12, 24),
+        "last_published": dt.date(2020, 12, 24), "label": "Iran fired rockets.", "top_entity_ids": ["Q794"],
+        "merged_ids": [],
     },
     "sentences": {"doc_id": DOC_ID, "sentence_index": 0, "start": 0, "end": 19, "text": "Iran fired rockets."},
     "mentions": {
@@ -50,6 +56,10 @@ def test_contracts_accept_a_good_row(name):
         ("documents", {"record_index": -1}, Documents.record_index),
         ("documents", {"published_date_source": "guess"}, Documents.published_date_source),
         ("documents", {"n_words": -3}, Documents.n_words),
+        ("documents", {"story_id": "story-1"}, Documents.story_id),
+        ("documents", {"language_source": "guess"}, Documents.language_source),
+        ("stories", {"n_documents": 0}, Stories.n_documents),
+        ("stories", {"label": ""}, Stories.label),
         ("sentences", {"start": -1}, Sentences.start),
         ("sentences", {"text": ""}, Sentences.text),
         ("mentions", {"label": "DATE"}, Mentions.label),

@@ -1,0 +1,126 @@
+"""Near-duplicates: wire copies and syndicated texts, found with MinHash/LSH.
+
+Two articles are near-duplicates when the Jaccard similarity of their sets
+of word 5-grams is at least :data:`DUPLICATE_JACCARD` (0.8): the same agency
+text with a different headline, a trimmed last paragraph or a
+correction. MinHash signatures in an LSH index (datasketch) propose the
+pairs, so no article is compared with every other; each proposed pair is
+then checked with the exact Jaccard of the two sets. Copies form groups
+(by union); every member but the earliest (published_date, then doc_id)
+is a ``duplicate_of`` that earliest copy.
+
+Byte-identical files never get here: they are one document (and a reject).
+
+Example:
+    >>> text = "Iran fired over a dozen missiles at a base where U.S. soldiers were stationed on Tuesday night."
+    >>> find_near_duplicates(["doc_b", "doc_a"], [text, text + " More soon."], [None, None])
+    {'doc_b': 'doc_a'}
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+
+__all__ = ["DUPLICATE_JACCARD", "find_near_duplicates"]
+
+#: Smallest Jaccard similarity of word 5-gram sets for two articles to be copies.
+DUPLICATE_JACCARD = 0.8
+_PROPOSE_JACCARD = 0.5
+_SHINGLE_WORDS = 5
+_PERMUTATIONS = 64
+_SEED = 1
+_WORD = re.compile(r"\w+")
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def find_near_duplicates(
+    doc_ids: Sequence[str], texts: Sequence[str], published: Sequence[date | None]
+) -> dict[str, str]:
+    """Map each near-duplicate article to the earliest copy of its group.
+
+    Args:
+        doc_ids: Articles.
+        texts: Their texts (title excluded: outlets rewrite headlines).
+        published: Their publication dates (None when unknown: sorts last).
+
+    Returns:
+        ``{doc_id: doc_id of the earliest copy}`` for every article that is a copy.
+    """
+    from datasketch import MinHash, MinHashLSH
+
+    word_hashes: dict[str, int] = {}
+    shingles = [_shingles(text, word_hashes) for text in texts]
+    usable = [k for k, s in enumerate(shingles) if len(s) >= 2]
+    if len(usable) < 2:
+        return {}
+    # The shingles are already 32-bit hashes: MinHash only permutes them (no SHA-1 per shingle).
+    signatures = MinHash.bulk(
+        [shingles[k] for k in usable], num_perm=_PERMUTATIONS, seed=_SEED, hashfunc=_as_hash
+    )
+    # The index proposes pairs from a lower similarity than the one required, so that a true
+    # copy is rarely missed; the exact check below decides.
+    lsh = MinHashLSH(threshold=_PROPOSE_JACCARD, num_perm=_PERMUTATIONS)
+    for k, signature in zip(usable, signatures):
+        lsh.insert(k, signature)
+    parent = {k: k for k in usable}
+    for k, signature in zip(usable, signatures):
+        for other in lsh.query(signature):
+            if other <= k:
+                continue
+            a, b = shingles[k], shingles[other]
+            common = len(np.intersect1d(a, b, assume_unique=True))
+            if common >= DUPLICATE_JACCARD * (len(a) + len(b) - common):
+                _union(parent, k, other)
+    groups: dict[int, list[int]] = {}
+    for k in usable:
+        groups.setdefault(_find(parent, k), []).append(k)
+    duplicates = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda k: (published[k] is None, published[k] or date.min, doc_ids[k]))
+        for k in members[1:]:
+            duplicates[doc_ids[k]] = doc_ids[members[0]]
+    return dict(sorted(duplicates.items()))
+
+
+def _shingles(text: str, word_hashes: dict[str, int]) -> np.ndarray:
+    """Sorted distinct 32-bit hashes of the text's word 5-grams (lower case).
+
+    Each word is hashed once (CRC-32, deterministic across processes, unlike
+    ``hash``); a 5-gram's hash mixes its words' hashes with fixed odd
+    multipliers, in wrapping 64-bit arithmetic, then keeps 32 bits.
+    """
+    words = _WORD.findall(text.lower())
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    hashes = np.fromiter(
+        (word_hashes.setdefault(w, zlib.crc32(w.encode())) for w in words), dtype=np.uint64, count=len(words)
+    )
+    width = min(_SHINGLE_WORDS, len(hashes))
+    mixed = np.zeros(len(hashes) - width + 1, dtype=np.uint64)
+    for offset in range(width):
+        mixed = mixed * _MIX + hashes[offset : len(hashes) - width + 1 + offset]
+    return np.unique((mixed ^ (mixed >> np.uint64(32))) & np.uint64(0xFFFFFFFF))
+
+
+def _as_hash(value) -> int:
+    return int(value)
+
+
+def _find(parent: dict[int, int], k: int) -> int:
+    while parent[k] != k:
+        parent[k] = parent[parent[k]]
+        k = parent[k]
+    return k
+
+
+def _union(parent: dict[int, int], a: int, b: int) -> None:
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)

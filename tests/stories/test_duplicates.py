@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsfold.stories.duplicates import find_near_duplicates
+
+WIRE = (
+    "Iranian-backed militias fired over a dozen rockets at the U.S. embassy in Baghdad on Sunday, "
+    "the embassy said, causing minor damage but no casualties among its staff or the Iraqi guards."
+)
+OTHER = "The central bank left its main interest rate unchanged on Thursday, citing slowing inflation and weak demand."
+
+
+@pytest.mark.parametrize(
+    "texts, dates, expected",
+    [
+        # the same wire text in two outlets, the later one ends with a credit: the later is the copy
+        ([WIRE, WIRE + " (Reporting by staff.)"], [dt.date(2020, 12, 21), dt.date(2020, 12, 20)], {"d0": "d1"}),
+        # undated copies: the first doc_id is the original
+        ([WIRE, WIRE], [None, None], {"d1": "d0"}),
+        # a dated copy is older than an undated one
+        ([WIRE, WIRE], [None, dt.date(2020, 12, 20)], {"d0": "d1"}),
+        # different texts are no copies
+        ([WIRE, OTHER], [None, None], {}),
+        # three copies: both later ones point at the earliest
+        ([WIRE, WIRE + " More.", WIRE], [dt.date(2020, 1, 3), dt.date(2020, 1, 1), dt.date(2020, 1, 2)],
+         {"d0": "d1", "d2": "d1"}),
+    ],
+)
+def test_duplicates_point_at_the_earliest_copy(texts, dates, expected):
+    doc_ids = [f"d{k}" for k in range(len(texts))]
+    assert find_near_duplicates(doc_ids, texts, dates) == expected
+
+
+def test_duplicates_half_rewritten_text_is_not_a_copy():
+    rewritten = WIRE.split(", the embassy said")[0] + ". Officials in Washington blamed Iran and promised a response soon."
+    assert find_near_duplicates(["a", "b"], [WIRE, rewritten], [None, None]) == {}
