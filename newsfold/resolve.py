@@ -16,7 +16,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from newsfold.geo.entities import locate_entities
+from newsfold.geo.entities import place_entities
 from newsfold.names import Curation, resolve_entities
 from newsfold.quotes import cluster_quotes
 from newsfold.stories import build_stories
@@ -76,8 +76,8 @@ def link_dataset(
     linked_quotes = linked_quotes.with_columns(
         cluster_quotes(clustered).alias(Quotes.quote_cluster_id)
     ).select(polars_schema(TABLES["quotes"]).names())
-    # Places on the map: geocode place mentions in their article's context (newsfold.geo).
-    entities = locate_entities(resolution.entities, linked_mentions, documents)
+    # Places on the map: geocode place mentions in their article's context, one entity per real place (newsfold.geo).
+    entities, linked_mentions = place_entities(resolution.entities, linked_mentions, documents)
     # Stories come last: entity ids are their strongest signal across translations and spellings.
     linked_documents, stories = build_stories(
         documents.drop(LINK_COLUMNS["documents"]), linked_mentions, tables["dates"], tables["amounts"]

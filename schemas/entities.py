@@ -45,7 +45,7 @@ class Entities(TableModel):
         description="Wikidata item id, when the entity is in the reference registry with a known id.",
     )
     aliases: ALIAS_DTYPE = pa.Field(
-        description="Observed spellings, most frequent first: name, number of mentions and quote speakers spelled so, the link method (registry_alias, registry_key, registry_demonym, registry_fuzzy, document_context, corpus_context, exact_key, fuzzy_key, curated_*) and its score."
+        description="Observed spellings, most frequent first: name, number of mentions and quote speakers spelled so, the link method (registry_alias, registry_key, registry_demonym, registry_fuzzy, document_context, corpus_context, exact_key, fuzzy_key, curated_*, geocoded_split, dateline) and its score."
     )
     n_mentions: pl.Int64 = pa.Field(
         ge=0, description="Entity mentions linked to the entity (0 when only a quote speaker names it)."
@@ -75,14 +75,14 @@ class Entities(TableModel):
     )
     admin1: str = pa.Field(
         nullable=True,
-        str_matches=r"^[A-Z]{2}[-.][A-Z0-9]{1,12}$",
+        str_matches=r"^[A-Z]{2}[-.][A-Z0-9]+(?:[-.][A-Z0-9]+)*$",
         description=(
             "First-level subdivision of a place (state, province, nation of the UK): its ISO 3166-2 code"
             " (US-IL, GB-SCT), else the GeoNames admin1 code (TW.04); for a subdivision, its own code."
         ),
     )
     geonames_id: pl.Int64 = pa.Field(
-        nullable=True, gt=0, description="GeoNames id of the place most of the entity's mentions were geocoded to."
+        nullable=True, gt=0, description="GeoNames id of the place most of the entity's mentions were geocoded to (mentions geocoded to another real place belong to that place's own entity)."
     )
     feature_kind: str = pa.Field(
         nullable=True,

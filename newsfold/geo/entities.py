@@ -41,8 +41,9 @@ import polars as pl
 from newsfold.geo.distance import WITHIN_KM, distance_km
 from newsfold.geo.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfold.geo.geocode import PlaceMention, geocode_mentions, parse_dateline
+from newsfold.geo.split import apply_place_splits, plan_place_splits, registry_entry_of
 
-__all__ = ["locate_entities", "PLACE_COLUMNS", "geocode_documents"]
+__all__ = ["locate_entities", "place_entities", "PLACE_COLUMNS", "geocode_documents"]
 
 #: The columns this module fills (besides latitude, longitude and country).
 PLACE_COLUMNS = {"admin1": pl.String, "geonames_id": pl.Int64, "feature_kind": pl.String}
@@ -105,15 +106,92 @@ def locate_entities(
     Returns:
         A new frame, same rows and order, the place columns added or filled.
     """
-    datelines = _dateline_places(documents, gazetteer)
-    entities = _add_dateline_entities(entities, datelines, documents)
+    entities, datelines, located, chosen = _geocode_places(entities, mentions, documents, gazetteer)
+    return _fill_places(entities, located, chosen, datelines)
+
+
+def place_entities(
+    entities: pl.DataFrame, mentions: pl.DataFrame, documents: pl.DataFrame, gazetteer: Gazetteer | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Geocode, split each place entity into one per real place, then fill the place columns.
+
+    What :func:`locate_entities` does, after moving the mentions a place
+    entity's articles put somewhere else to the entity of that place
+    (:mod:`newsfold.geo.split`: "Paris" in Texas stories and in French ones
+    become two entities; the place most of them mean keeps the id).
+
+    Args:
+        entities, mentions, documents, gazetteer: as :func:`locate_entities`.
+
+    Returns:
+        (entities with the split-off places' rows, sorted by id; mentions,
+        same rows and order, the moved ones relinked with resolution
+        ``geocoded_split``).
+
+    Example:
+        >>> import polars as pl
+        >>> documents = pl.DataFrame({"doc_id": ["d1", "d2"], "text": ["Paris, Texas.", "Paris, France."], "dateline": [None, None]},
+        ...     schema={"doc_id": pl.String, "text": pl.String, "dateline": pl.String})
+        >>> mentions = pl.DataFrame({"doc_id": ["d1", "d2"], "start": [0, 0], "end": [5, 5], "text": ["Paris", "Paris"],
+        ...     "label": ["GPE", "GPE"], "entity_id": ["ent_p", "ent_p"]})
+        >>> entities = pl.DataFrame({"entity_id": ["ent_p"], "entity_type": ["LOC"], "latitude": [None],
+        ...     "longitude": [None], "country": [None]},
+        ...     schema={"entity_id": pl.String, "entity_type": pl.String, "latitude": pl.Float64,
+        ...     "longitude": pl.Float64, "country": pl.String})
+        >>> table, linked = place_entities(entities, mentions, documents)
+        >>> sorted(table["country"].to_list()), linked["entity_id"].n_unique()
+        (['FR', 'US'], 2)
+    """
+    entities, datelines, located, chosen = _geocode_places(entities, mentions, documents, gazetteer)
+    types = dict(entities.select("entity_id", "entity_type").iter_rows())
+    points = {
+        entity_id: (lat, lon, country)
+        for entity_id, lat, lon, country in entities.select("entity_id", "latitude", "longitude", "country").iter_rows()
+        if types[entity_id] in PLACE_TYPES
+    }
+    dates = _publication_dates(documents)
+    plan = plan_place_splits(points, located, chosen, dates, registry_entry_of)
+    if plan.moves:
+        entities, mentions = apply_place_splits(entities, mentions, plan, dates)
+        located, _ = _place_mentions(entities, mentions)
+    return _fill_places(entities, located, chosen, datelines), mentions
+
+
+def _publication_dates(documents: pl.DataFrame) -> dict:
+    if "published_date" not in documents.columns:
+        return {}
+    return dict(documents.select("doc_id", "published_date").unique("doc_id", keep="first").iter_rows())
+
+
+def _place_mentions(entities: pl.DataFrame, mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
+    """The mentions geocoded (of place entities, or labelled GPE/LOC) and the place entities' ids."""
     places = entities.filter(pl.col("entity_type").is_in(PLACE_TYPES))["entity_id"]
     # Every place-like mention is context for the others, whatever entity it joined.
     is_place = pl.col("entity_id").is_in(places.implode())
     if "label" in mentions.columns:
         is_place = is_place | pl.col("label").is_in(PLACE_LABELS)
-    located = mentions.filter(is_place)
+    return mentions.filter(is_place), places
+
+
+def _geocode_places(
+    entities: pl.DataFrame, mentions: pl.DataFrame, documents: pl.DataFrame, gazetteer: Gazetteer | None
+) -> tuple[pl.DataFrame, list, pl.DataFrame, dict[tuple[str, int, int], Place | None]]:
+    """(entities with dateline places added, dateline places, place mentions, their places)."""
+    datelines = _dateline_places(documents, gazetteer)
+    entities = _add_dateline_entities(entities, datelines, documents)
+    located, _ = _place_mentions(entities, mentions)
     chosen = geocode_documents(located, documents, gazetteer, _actor_countries(mentions)) if located.height else {}
+    return entities, datelines, located, chosen
+
+
+def _fill_places(
+    entities: pl.DataFrame,
+    located: pl.DataFrame,
+    chosen: Mapping[tuple[str, int, int], Place | None],
+    datelines: list[tuple[str, str, Place | None, str]],
+) -> pl.DataFrame:
+    """Place columns of every place entity from its mentions' and datelines' places (majority)."""
+    places = entities.filter(pl.col("entity_type").is_in(PLACE_TYPES))["entity_id"]
     votes: dict[str, Counter[int]] = defaultdict(Counter)
     by_index: dict[int, Place] = {}
     found = [chosen.get((r[0], r[1], r[2])) for r in located.select("doc_id", "start", "end").iter_rows()]

@@ -8,7 +8,7 @@ import pandera.errors
 import polars as pl
 import pytest
 
-from schemas import TABLES, Documents, Mentions, Rejects, Sentences, Stories, polars_schema
+from schemas import TABLES, Documents, Entities, Mentions, Rejects, Sentences, Stories, polars_schema
 
 DOC_ID = "doc_0123456789abcdef"
 
@@ -31,6 +31,13 @@ GOOD_ROWS = {
         "doc_id": DOC_ID, "mention_id": "men_0123456789abcdef", "sentence_index": 0, "start": 0, "end": 4,
         "text": "Iran", "label": "GPE", "entity_id": "Q794", "resolution": "registry_alias", "score": 1.0,
     },
+    "entities": {
+        "entity_id": "Q794", "canonical_name": "Iran", "entity_type": "LOC", "wikidata_id": "Q794",
+        "aliases": [{"name": "Iran", "count": 1, "method": "registry_alias", "score": 1.0}], "n_mentions": 1,
+        "n_documents": 1, "first_seen": dt.date(2020, 12, 24), "last_seen": dt.date(2020, 12, 24), "latitude": 32.0,
+        "longitude": 53.0, "country": "IR", "admin1": None, "geonames_id": 130758, "feature_kind": "country",
+        "merged_ids": [],
+    },
     "rejects": {
         "run_id": "run_x", "source_path": "a.txt", "source_sha256": None, "record_index": None, "stage": "read",
         "table": None, "error_code": "NF101", "message": "a.txt is empty", "payload": None,
@@ -45,6 +52,12 @@ def frame(name: str, **changes) -> pl.DataFrame:
 @pytest.mark.parametrize("name", sorted(GOOD_ROWS))
 def test_contracts_accept_a_good_row(name):
     assert TABLES[name].validate(frame(name)).height == 1
+
+
+@pytest.mark.parametrize("admin1", ["US-IL", "GB-SCT", "TW.04", "IE.L.33", "FR-75C"])
+def test_entities_accept_iso_and_geonames_subdivision_codes(admin1):
+    # ISO 3166-2 codes and GeoNames admin1 codes, dotted ones included (Dublin: IE.L.33).
+    assert Entities.validate(frame("entities", admin1=admin1, feature_kind="populated_place")).height == 1
 
 
 @pytest.mark.parametrize(
@@ -67,6 +80,9 @@ def test_contracts_accept_a_good_row(name):
         ("mentions", {"entity_id": ""}, Mentions.entity_id),
         ("rejects", {"error_code": "E1"}, Rejects.error_code),
         ("rejects", {"stage": "somewhere"}, Rejects.stage),
+        ("entities", {"admin1": "Illinois"}, Entities.admin1),
+        ("entities", {"admin1": "US-"}, Entities.admin1),
+        ("entities", {"feature_kind": "city"}, Entities.feature_kind),
     ],
 )
 def test_contracts_reject_a_bad_value(name, changes, column):
