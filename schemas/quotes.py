@@ -1,8 +1,9 @@
-"""``quotes``: one row per direct quotation.
+"""``quotes``: one row per quotation.
 
-Direct quotations are quoted spans (straight, curly or angle marks) of at least
+Quotations are quoted spans (straight, curly or angle marks) of at least
 four words, tweet embeds, and first-person speech whose quote marks were lost
-in translation ("Trump tweeted that ... I would blame Iran"); see docs/quotes.md.
+in translation ("Trump tweeted that ... I would blame Iran"); ``kind`` tells
+a direct quotation from quoted words inside reported speech; see docs/quotes.md.
 """
 
 from __future__ import annotations
@@ -14,16 +15,18 @@ from schemas.base import ID_PATTERN, TableModel
 
 MEDIA = ["tweet", "statement", "interview", "unknown"]
 SPEAKER_METHODS = ["name", "pronoun", "title", "description", "embed"]
+KINDS = ["direct", "partial", "unmarked", "embed"]
 
 
 class Quotes(TableModel):
-    """Direct quotations with their speaker, cue and medium."""
+    """Quotations with their kind, speaker, cue and medium."""
 
     quote_id: str = pa.Field(unique=True, str_matches=ID_PATTERN, description="Deterministic id from doc_id and offsets.")
     doc_id: str = pa.Field(str_matches=ID_PATTERN, description="Article (documents.doc_id).")
     start: pl.Int64 = pa.Field(ge=0, description="Offset of the quoted content (inside the quote marks) in documents.text.")
     end: pl.Int64 = pa.Field(ge=1, description="Offset just past the quoted content.")
     text: str = pa.Field(str_length={"min_value": 1}, description="The quoted content: documents.text[start:end].")
+    kind: str = pa.Field(isin=KINDS, description="direct (the whole quotation is the speaker's words in marks), partial (quoted words inside reported speech: said the vote was \"rigged from the start\"), unmarked (first-person reported speech without marks, as in a translation), embed (an embedded tweet or post).")
     speaker_text: str = pa.Field(nullable=True, description="Where the text names the speaker (a name, pronoun or title), as written.")
     speaker_start: pl.Int64 = pa.Field(nullable=True, ge=0, description="Offset of speaker_text.")
     speaker_end: pl.Int64 = pa.Field(nullable=True, ge=1, description="Offset just past speaker_text.")

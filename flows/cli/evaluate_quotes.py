@@ -1,4 +1,4 @@
-"""``newsfold evaluate quotes``: direct-quote span F1 and speaker accuracy on PolNeAR."""
+"""``newsfold evaluate quotes``: quote span F1 and speaker accuracy on PolNeAR, by kind."""
 
 from __future__ import annotations
 
@@ -7,31 +7,59 @@ from pathlib import Path
 import click
 
 from newsfold.errors import NewsfoldError
-from newsfold.quotes.evaluate import evaluate_corpus
+from newsfold.quotes.evaluate import SCOPES, evaluate_corpus
+from schemas.quotes import KINDS
+
+#: PolNeAR's train split is the part rules are tuned on; its dev split is only measured.
+PART_OF_SPLIT = {"train": "dev (tuning)", "dev": "test (untouched)"}
 
 
 @click.command("quotes")
 @click.argument("corpus_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--split", default="dev", show_default=True, help="PolNeAR split: train, dev or annotator-training.")
+@click.option(
+    "--split",
+    default="dev",
+    show_default=True,
+    help="PolNeAR split: dev (our untouched test part), train (our tuning part) or annotator-training.",
+)
 @click.option("--limit", type=int, default=None, help="Score only the first N texts (by name).")
 def command(corpus_dir: Path, split: str, limit: int | None) -> None:
-    """Score quote extraction on a PolNeAR corpus: span P/R/F1 and speaker accuracy.
+    """Score quote extraction on a PolNeAR corpus: span P/R/F1 and speaker accuracy by kind.
 
     A gold quotation is a quoted segment of at least four words inside a gold
-    attribution Content; "overlap" matches spans sharing half of the longer,
-    "exact" needs equal spans (punctuation trimmed). See docs/quotes.md.
+    attribution Content; it is direct when the Content is all quoted, partial
+    otherwise. Scope "direct" scores predicted direct quotations against gold
+    direct ones, "partial" likewise, "all" everything against everything.
+    "overlap" matches spans sharing half of the longer, "exact" needs equal
+    spans (punctuation trimmed). Speaker accuracy is also given for gold
+    Sources that are names (or other nouns) and pronouns. Rules are tuned on
+    train; dev is the untouched test part. See docs/quotes.md.
 
     \b
     Example:
         newsfold evaluate quotes ../shared/corpora/polnear --split dev
     """
     try:
-        results = evaluate_corpus(corpus_dir, split, limit=limit)
+        evaluation = evaluate_corpus(corpus_dir, split, limit=limit)
     except NewsfoldError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"{'match':<8} {'docs':>5} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'n':>6}")
-    for mode, scores in results.items():
-        click.echo(
-            f"{mode:<8} {scores.documents:>5} {scores.gold:>6} {scores.predicted:>6} {scores.precision:>6.3f} "
-            f"{scores.recall:>6.3f} {scores.f1:>6.3f} {scores.speaker_accuracy:>8.3f} {scores.speaker_total:>6}"
-        )
+    click.echo(f"part: {PART_OF_SPLIT.get(split, 'none')} = PolNeAR {split}")
+    click.echo(
+        f"{'scope':<8} {'match':<8} {'docs':>5} {'gold':>6} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6} "
+        f"{'speaker':>8} {'n':>6} {'named':>6} {'n':>6} {'pronoun':>7} {'n':>5}"
+    )
+    for scope in SCOPES:
+        for mode in ("overlap", "exact"):
+            s = evaluation.scores[(scope, mode)]
+            click.echo(
+                f"{scope:<8} {mode:<8} {s.documents:>5} {s.gold:>6} {s.predicted:>6} {s.precision:>6.3f} "
+                f"{s.recall:>6.3f} {s.f1:>6.3f} {s.speaker_accuracy:>8.3f} {s.speaker_total:>6} "
+                f"{s.named_accuracy:>6.3f} {s.named_total:>6} {s.pronoun_accuracy:>7.3f} {s.pronoun_total:>5}"
+            )
+    click.echo("")
+    click.echo("gold kind x predicted kind (overlap matches; '-' = no match)")
+    columns = [*KINDS, None]
+    click.echo(f"{'gold':<9}" + "".join(f"{k or '-':>9}" for k in columns))
+    for gold_kind in ("direct", "partial", None):
+        counts = [evaluation.confusion.get((gold_kind, k), 0) for k in columns]
+        click.echo(f"{gold_kind or '-':<9}" + "".join(f"{c:>9}" for c in counts))

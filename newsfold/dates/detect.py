@@ -1,6 +1,7 @@
 """Find the spans of an article that may be temporal expressions.
 
-Candidates come from spaCy's DATE and TIME entities, trimmed of words
+Candidates come from spaCy's DATE and TIME entities (and QUANTITY entities
+measured in a unit of time: "5 1/2 hours"), trimmed of words
 TIMEX3 leaves outside ("'s", trailing punctuation), plus a short list of
 expressions the statistical NER often misses ("now", "recently", bare
 weekday names, "Sept. 30"). Spans never overlap and come in text order.
@@ -97,6 +98,17 @@ def trim_span(span: Span) -> Span | None:
     return Span(span.doc, start, end, label=span.label_) if end > start else None
 
 
+def _is_time_quantity(ent: Span) -> bool:
+    """A QUANTITY entity measured in a unit of time ("about 5 1/2 hours"), which spaCy does not call TIME."""
+    return ent.label_ == "QUANTITY" and ent[-1].lower_ in _time_units()
+
+
+@functools.lru_cache(maxsize=1)
+def _time_units() -> frozenset[str]:
+    units = load_lexicon().units
+    return frozenset(list(units) + [f"{unit}s" for unit in units] + ["centuries"])
+
+
 def find_candidates(doc: Doc) -> list[Span]:
     """Candidate temporal expressions of ``doc``, in text order, non-overlapping.
 
@@ -109,7 +121,7 @@ def find_candidates(doc: Doc) -> list[Span]:
     taken = [False] * len(doc)
     spans: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ not in _LABELS:
+        if ent.label_ not in _LABELS and not _is_time_quantity(ent):
             continue
         for piece in split_span(ent):
             trimmed = trim_span(piece)

@@ -101,8 +101,10 @@ def _rules() -> list[tuple[re.Pattern, _Rule]]:
         (rf"(?:every|each|per) (?:(?P<count>other|{COUNT_PATTERN}) )?{unit}|(?P<adverb>daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|semiannually|biannually)", spans.resolve_set),
         (r"the (?:past|last|previous) (?P<unit>week|month|year|decade)", relative.resolve_previous_unit),
         (rf"the (?:past|last|next|coming|previous|following|first|final|latest|full|entire|whole) {unit}", spans.resolve_single_duration),
+        (rf"(?:(?:the|past|last|next|first|coming|another|{_QUANTIFIERS}) )*(?:(?P<whole>{COUNT_PATTERN}) (?:and (?P<frac>a half|one half|a quarter|three quarters)|(?P<digits>1/2|1/4|3/4))|(?P<half>half an?|an? half|half))[ -]{unit}(?: long)?", spans.resolve_fraction_duration),
+        (rf"(?:(?:the|past|last|next|first|coming|another|{_QUANTIFIERS}) )*(?P<whole>{COUNT_PATTERN}) {unit} and (?P<frac>a half|a quarter|three quarters)", spans.resolve_fraction_duration),
         (rf"(?:(?:the|a|an|past|last|next|first|coming) )*{count} (?:to|or) (?:{COUNT_PATTERN}) {unit}", spans.resolve_duration),
-        (rf"(?:(?:the|a|an|past|last|next|first|coming|previous|final|following|further|latest|recent|other|successive|consecutive|straight|initial|remaining|additional|{_QUANTIFIERS}) )*(?:{count}|{vague}) {unit}(?: (?:old|long|period|span|term|stretch|low|high|record|time|plan|program|deal|contract|history|stint|run|rule|war|sentence|prison term))?", spans.resolve_duration),
+        (rf"(?:(?:the|a|an|past|last|next|first|coming|previous|final|following|further|latest|recent|other|successive|consecutive|straight|initial|remaining|additional|{_QUANTIFIERS}) )*(?:{count}|{vague})(?: more| additional| further)? {unit}(?: (?:old|long|period|span|term|stretch|low|high|record|time|plan|program|deal|contract|history|stint|run|rule|war|sentence|prison term))?", spans.resolve_duration),
         (rf"(?:(?:the|past|last|recent|coming|next|{_QUANTIFIERS}) )*{units}", spans.resolve_vague_duration),
         (rf"(?:(?P<prefix>.+?) (?:at )?)??(?P<clock>{time}|noon|midnight)(?: (?:on )?(?P<suffix>.+))?", spans.resolve_clock),
     ]

@@ -38,6 +38,39 @@ def resolve_duration(match: re.Match, context: Context) -> Timex | None:
     return Timex(format_duration(amount, match["unit"]), "duration")
 
 
+_FRACTIONS = {"1/2": 0.5, "a half": 0.5, "one half": 0.5, "1/4": 0.25, "a quarter": 0.25, "3/4": 0.75, "three quarters": 0.75}
+
+
+def resolve_fraction_duration(match: re.Match, context: Context) -> Timex | None:
+    """"5 1/2 hours" PT5H30M, "two and a half years" P2Y6M, "half an hour" PT30M."""
+    if match.groupdict().get("half"):
+        amount: float | None = 0.5
+    else:
+        # the count pattern may swallow the "and" of "two and a half"
+        whole = parse_count(re.sub(r" and$", "", match["whole"]))
+        if whole is None:
+            return None
+        amount = whole + _FRACTIONS[match.groupdict().get("digits") or match["frac"]]
+    return Timex(format_duration(amount, match["unit"]), "duration")
+
+
+# a fractional amount goes into the next smaller unit, as TIMEX3 writes it (PT5H30M, not PT5.5H)
+_SMALLER = {"hour": ("H", "M", 60, True), "minute": ("M", "S", 60, True), "year": ("Y", "M", 12, False), "day": ("D", "H", 24, None)}
+
+
+def _compound(amount: float, unit: str) -> str | None:
+    if unit not in _SMALLER:
+        return None
+    code, smaller, factor, time = _SMALLER[unit]
+    whole, rest = int(amount), (amount - int(amount)) * factor
+    if not float(rest).is_integer():
+        return None
+    head = f"{whole}{code}" if whole else ""
+    if time is None:  # days and hours: P2DT12H
+        return f"P{head}T{int(rest)}{smaller}" if head else f"PT{int(rest)}{smaller}"
+    return f"{'PT' if time else 'P'}{head}{int(rest)}{smaller}"
+
+
 def resolve_single_duration(match: re.Match, context: Context) -> Timex | None:
     return Timex(format_duration(1, match["unit"]), "duration")
 
@@ -58,7 +91,15 @@ def resolve_vague_duration(match: re.Match, context: Context) -> Timex | None:
 
 
 def format_duration(amount: float | None, unit: str) -> str:
+    """The TIMEX3 value of ``amount`` ``unit``s; None as amount means an unknown number.
+
+    Example:
+        >>> format_duration(3, "day"), format_duration(5.5, "hour"), format_duration(None, "year")
+        ('P3D', 'PT5H30M', 'PXY')
+    """
     spec = load_lexicon().units[unit]
+    if amount is not None and not float(amount).is_integer() and (compound := _compound(amount, unit)):
+        return compound
     if amount is None:
         number = "X"
     else:

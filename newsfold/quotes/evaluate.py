@@ -8,7 +8,14 @@ whitespace and punctuation are trimmed (mode "exact").
 A matched quotation's speaker is *correct* when the predicted speaker mention,
 or the named mention it resolves to, overlaps the gold Source span, or when
 the resolved name ends in the same word as the gold Source ("Donald Trump" for
-"Trump"). Speaker accuracy is over matched quotations whose gold has a Source.
+"Trump"). Speaker accuracy is over matched quotations whose gold has a Source,
+and is also given apart for gold Sources that are pronouns (he, they, who...)
+and for the others (names, titles, descriptions).
+
+Scores come by *scope*: ``direct`` scores the predicted direct quotations
+against the gold direct ones, ``partial`` the predicted partial ones against
+the gold partial ones (gold kinds: :mod:`newsfold.quotes.polnear`), and
+``all`` every prediction against every gold quotation, whatever the kinds.
 
 Example:
     >>> from newsfold.quotes.polnear import GoldQuote
@@ -24,11 +31,27 @@ from typing import Iterable, Sequence
 from newsfold.quotes.polnear import GoldDocument, GoldQuote
 from newsfold.quotes.quote import Quote
 
-__all__ = ["QuoteScores", "match_spans", "is_speaker_correct", "score_documents", "evaluate_corpus", "MIN_OVERLAP"]
+__all__ = [
+    "QuoteScores",
+    "QuoteEvaluation",
+    "match_spans",
+    "is_speaker_correct",
+    "is_pronoun_source",
+    "score_documents",
+    "kind_confusion",
+    "evaluate_corpus",
+    "MIN_OVERLAP",
+    "SCOPES",
+]
 
 #: Share of the longer span two spans must share to match in "overlap" mode.
 MIN_OVERLAP = 0.5
 _TRIM = " \t\n.,;:!?\"“”«»'’"
+#: Which quotations a score is about: gold and predicted kinds compared.
+SCOPES = ("direct", "partial", "all")
+_PRONOUNS = frozenset(
+    "i me we us you he him she her it they them who whom which that this these those".split()
+)
 
 
 @dataclass(frozen=True)
@@ -46,6 +69,8 @@ class QuoteScores:
         speaker_total: Matched quotations whose gold has a Source.
         speaker_correct: Of those, how many got the right speaker.
         speaker_accuracy: speaker_correct / speaker_total.
+        pronoun_total: Of ``speaker_total``, gold Sources that are pronouns.
+        pronoun_correct: Of those, how many got the right speaker.
     """
 
     documents: int
@@ -58,6 +83,49 @@ class QuoteScores:
     speaker_total: int
     speaker_correct: int
     speaker_accuracy: float
+    pronoun_total: int = 0
+    pronoun_correct: int = 0
+
+    @property
+    def pronoun_accuracy(self) -> float:
+        """Speaker accuracy where the gold Source is a pronoun."""
+        return _ratio(self.pronoun_correct, self.pronoun_total)
+
+    @property
+    def named_total(self) -> int:
+        """Matched quotations whose gold Source is not a pronoun (a name, title or description)."""
+        return self.speaker_total - self.pronoun_total
+
+    @property
+    def named_accuracy(self) -> float:
+        """Speaker accuracy where the gold Source is not a pronoun."""
+        return _ratio(self.speaker_correct - self.pronoun_correct, self.named_total)
+
+
+@dataclass(frozen=True)
+class QuoteEvaluation:
+    """Everything one evaluation run measured.
+
+    Attributes:
+        scores: By ``(scope, mode)``: scope in :data:`SCOPES`, mode "overlap" or "exact".
+        confusion: ``(gold kind, predicted kind)`` to count, over overlap
+            matches of all quotations; a gold kind of ``None`` counts
+            predictions matching no gold quotation, a predicted kind of
+            ``None`` gold quotations nothing matched.
+    """
+
+    scores: dict[tuple[str, str], QuoteScores]
+    confusion: dict[tuple[str | None, str | None], int]
+
+
+def is_pronoun_source(source_text: str | None) -> bool:
+    """Whether a gold Source is a pronoun ("he", "They", "who").
+
+    Example:
+        >>> is_pronoun_source("He"), is_pronoun_source("Donald Trump")
+        (True, False)
+    """
+    return bool(source_text) and source_text.strip().lower() in _PRONOUNS
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -145,7 +213,10 @@ def _ratio(a: int, b: int) -> float:
 
 
 def score_documents(
-    documents: Iterable[GoldDocument], predictions: Iterable[Sequence[Quote]], mode: str = "overlap"
+    documents: Iterable[GoldDocument],
+    predictions: Iterable[Sequence[Quote]],
+    mode: str = "overlap",
+    scope: str = "all",
 ) -> QuoteScores:
     """Score predicted quotations against the gold of each document.
 
@@ -153,28 +224,62 @@ def score_documents(
         documents: Gold documents.
         predictions: Predicted quotations of each document, same order.
         mode: Span matching mode, "overlap" or "exact".
+        scope: "all", or a kind ("direct", "partial") to score only the gold
+            and predicted quotations of that kind.
 
     Returns:
         The :class:`QuoteScores`.
     """
-    n_docs = n_gold = n_pred = n_match = sp_total = sp_correct = 0
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope!r}")
+    n_docs = n_gold = n_pred = n_match = sp_total = sp_correct = pr_total = pr_correct = 0
     for document, quotes in zip(documents, predictions, strict=True):
+        gold = [g for g in document.quotes if scope in ("all", g.kind)]
+        quotes = [q for q in quotes if scope in ("all", q.kind)]
         n_docs += 1
-        n_gold += len(document.quotes)
+        n_gold += len(gold)
         n_pred += len(quotes)
-        pairs = match_spans(
-            [(g.start, g.end) for g in document.quotes], [(q.start, q.end) for q in quotes], mode, document.text
-        )
+        pairs = match_spans([(g.start, g.end) for g in gold], [(q.start, q.end) for q in quotes], mode, document.text)
         n_match += len(pairs)
         for g, p in pairs:
-            if document.quotes[g].source_start is not None:
+            if gold[g].source_start is not None:
+                correct = is_speaker_correct(gold[g], quotes[p])
                 sp_total += 1
-                sp_correct += is_speaker_correct(document.quotes[g], quotes[p])
+                sp_correct += correct
+                if is_pronoun_source(gold[g].source_text):
+                    pr_total += 1
+                    pr_correct += correct
     precision, recall = _ratio(n_match, n_pred), _ratio(n_match, n_gold)
     f1 = _ratio(2 * n_match, n_pred + n_gold)
     return QuoteScores(
-        n_docs, n_gold, n_pred, n_match, precision, recall, f1, sp_total, sp_correct, _ratio(sp_correct, sp_total)
+        n_docs, n_gold, n_pred, n_match, precision, recall, f1, sp_total, sp_correct, _ratio(sp_correct, sp_total),
+        pr_total, pr_correct,
     )
+
+
+def kind_confusion(
+    documents: Iterable[GoldDocument], predictions: Iterable[Sequence[Quote]]
+) -> dict[tuple[str | None, str | None], int]:
+    """Count gold kind against predicted kind over overlap matches of all quotations.
+
+    Args:
+        documents: Gold documents.
+        predictions: Predicted quotations of each document, same order.
+
+    Returns:
+        ``{(gold kind or None, predicted kind or None): count}``; ``None`` on
+        one side means the other side had no match.
+    """
+    counts: dict[tuple[str | None, str | None], int] = {}
+    for document, quotes in zip(documents, predictions, strict=True):
+        pairs = match_spans([(g.start, g.end) for g in document.quotes], [(q.start, q.end) for q in quotes], "overlap")
+        keys = [(document.quotes[g].kind, quotes[p].kind) for g, p in pairs]
+        matched_g, matched_p = {g for g, _ in pairs}, {p for _, p in pairs}
+        keys += [(g.kind, None) for i, g in enumerate(document.quotes) if i not in matched_g]
+        keys += [(None, q.kind) for i, q in enumerate(quotes) if i not in matched_p]
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def load_default_model():  # -> spacy.Language
@@ -184,8 +289,8 @@ def load_default_model():  # -> spacy.Language
     return load_model()
 
 
-def evaluate_corpus(corpus_dir, split: str = "dev", limit: int | None = None, nlp=None) -> dict[str, QuoteScores]:
-    """Parse a PolNeAR split, extract its quotations and score them both ways.
+def evaluate_corpus(corpus_dir, split: str = "dev", limit: int | None = None, nlp=None) -> QuoteEvaluation:
+    """Parse a PolNeAR split, extract its quotations and score them by scope and mode.
 
     Args:
         corpus_dir: The PolNeAR folder (or its ``data`` folder).
@@ -194,7 +299,7 @@ def evaluate_corpus(corpus_dir, split: str = "dev", limit: int | None = None, nl
         nlp: A spaCy pipeline; the installed English model by default.
 
     Returns:
-        Scores by matching mode: ``{"overlap": ..., "exact": ...}``.
+        The :class:`QuoteEvaluation`: scores by ``(scope, mode)`` and the kind confusion.
     """
     from newsfold.quotes.extract import extract_quotes
     from newsfold.quotes.polnear import load_polnear
@@ -202,4 +307,9 @@ def evaluate_corpus(corpus_dir, split: str = "dev", limit: int | None = None, nl
     documents = load_polnear(corpus_dir, split, limit=limit)
     nlp = nlp or load_default_model()
     predictions = [extract_quotes(doc) for doc in nlp.pipe((d.text for d in documents), batch_size=32)]
-    return {mode: score_documents(documents, predictions, mode) for mode in ("overlap", "exact")}
+    scores = {
+        (scope, mode): score_documents(documents, predictions, mode, scope)
+        for scope in SCOPES
+        for mode in ("overlap", "exact")
+    }
+    return QuoteEvaluation(scores, kind_confusion(documents, predictions))

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from newsfold.quotes.embeds import TweetEmbed, find_tweet_embeds
-from newsfold.quotes.docindex import doc_text
+from newsfold.quotes.docindex import doc_text, token_index_at
+from newsfold.quotes.kinds import marked_kind
 from newsfold.quotes.lexicon import load_lexicon
 from newsfold.quotes.marks import find_quote_spans
 from newsfold.quotes.media import detect_medium
@@ -137,6 +138,25 @@ def _continues_previous_paragraph(text: str, previous: _Candidate, current: _Can
     return gap.count("\n") >= 1 and "\n" not in gap.strip()
 
 
+def _kind(doc: Doc, candidate: _Candidate) -> str:
+    """``quotes.kind``: embeds and unmarked speech by how they were found, marked spans by their sentence."""
+    if candidate.kind in ("embed", "unmarked"):
+        return candidate.kind
+    before = after = None
+    index = token_index_at(doc, candidate.open_mark) - 1
+    while index >= 0 and (doc[index].is_punct or doc[index].is_space):
+        index -= 1  # "said, “..." and "said: “..." are introduced by "said"
+    if index >= 0:
+        before = doc[index].lemma_.lower()
+    if candidate.close_mark is not None:
+        index = token_index_at(doc, candidate.close_mark)
+        while index < len(doc) and doc[index].idx <= candidate.close_mark:
+            index += 1
+        if index < len(doc):
+            after = doc[index].lemma_.lower()
+    return marked_kind(doc_text(doc), candidate.open_mark, (candidate.start, candidate.end), candidate.close_mark, before, after)
+
+
 def _make_quote(
     doc: Doc, candidate: _Candidate, mention: SpeakerMention | None, named: NamedSpeaker | None
 ) -> Quote:
@@ -158,6 +178,7 @@ def _make_quote(
         cue=mention.cue if mention else None,
         medium=medium,
         url=url,
+        kind=_kind(doc, candidate),
     )
 
 

@@ -9,6 +9,14 @@ Content span; its gold speaker is that relation's Source span (the innermost
 relation when Contents nest). Quoted segments outside every Content (scare
 quotes, titles nobody is credited with) are not gold quotations.
 
+PolNeAR does not tell direct from indirect attribution, so a gold quotation's
+*kind* is derived: ``direct`` when its relation's Content holds nothing but
+quoted text (every letter or digit of the Content, leaving out the relation's
+own Source and Cue and the words between its first and last quoted segments,
+lies inside quote marks: “We will win,” Smith said);
+``partial`` when the Content also holds reported words outside the marks
+(Smith said the race was “rigged from the start”).
+
 Each text is scored against one annotation file: the alphabetically first
 annotator's.
 
@@ -44,6 +52,8 @@ class GoldQuote:
         source_start: Offset of the gold Source span, or ``None``.
         source_end: Offset just past it, or ``None``.
         source_text: The Source span's text, or ``None``.
+        kind: "direct" (the Content is all quoted) or "partial" (quoted words
+            inside reported speech).
     """
 
     start: int
@@ -51,6 +61,7 @@ class GoldQuote:
     source_start: int | None
     source_end: int | None
     source_text: str | None
+    kind: str = "direct"
 
 
 @dataclass(frozen=True)
@@ -100,6 +111,25 @@ def _word_count(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
 
+def _content_kind(text: str, pieces, quoted: list[tuple[int, int]], others) -> str:
+    """ "direct" when every letter or digit of the Content is quoted, or is its own Source or Cue.
+
+    The words between the first and the last quoted segment count as covered:
+    they are the attribution interrupting a quotation (“A,” Welch said,
+    according to Vermont Edition. “B.”), not reported speech.
+    """
+    covered = set()
+    if quoted:
+        covered.update(range(min(lo for lo, _ in quoted), max(hi for _, hi in quoted)))
+    for other in others:
+        for lo, hi in (other[1] if other else []):
+            covered.update(range(lo, hi))
+    for lo, hi in pieces:
+        if any(text[i].isalnum() and i not in covered for i in range(lo, min(hi, len(text)))):
+            return "partial"
+    return "direct"
+
+
 def find_gold_quotes(text: str, ann: str) -> list[GoldQuote]:
     """Gold direct quotations of one text from its brat annotation.
 
@@ -126,7 +156,9 @@ def find_gold_quotes(text: str, ann: str) -> list[GoldQuote]:
             s_text = text[s_start:s_end]
         # marks may sit just outside the Content span
         window_lo, window_hi = max(lo - 1, 0), min(hi + 1, len(text))
-        for match in _QUOTED.finditer(text, window_lo, window_hi):
+        matches = list(_QUOTED.finditer(text, window_lo, window_hi))
+        kind = _content_kind(text, content[1], [m.span(0) for m in matches], [source, spans.get(relation.get("Cue", ""))])
+        for match in matches:
             start, end = match.span(1)
             while start < end and text[start].isspace():
                 start += 1
@@ -136,7 +168,7 @@ def find_gold_quotes(text: str, ann: str) -> list[GoldQuote]:
                 continue
             key = (start, end)
             if key not in best or size < best[key][0]:
-                best[key] = (size, GoldQuote(start, end, s_start, s_end, s_text))
+                best[key] = (size, GoldQuote(start, end, s_start, s_end, s_text, kind))
     return [quote for _, (_, quote) in sorted(best.items())]
 
 

@@ -29,6 +29,8 @@ class Quote:
         cue: The cue word ("wrote", "according to", "embed"), or ``None``.
         medium: "tweet", "statement", "interview" or "unknown".
         url: A link cited as the quote's source, or ``None``.
+        kind: "direct", "partial", "unmarked" or "embed"
+            (:mod:`newsfold.quotes.kinds`).
     """
 
     start: int
@@ -45,3 +47,4 @@ class Quote:
     cue: str | None
     medium: str
     url: str | None
+    kind: str = "direct"

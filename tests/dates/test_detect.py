@@ -29,6 +29,9 @@ def make_doc(words, ents):
         # possessive 's and hedges trimmed
         (["this", "year", "'s", "results"], ["B-DATE", "I-DATE", "I-DATE", "O"], ["this year"]),
         (["about", "two", "weeks"], ["B-DATE", "I-DATE", "I-DATE"], ["two weeks"]),
+        # a QUANTITY measured in time is a duration; one measured in anything else is not
+        (["about", "5", "1/2", "hours", "in", "Nairobi"], ["B-QUANTITY", "I-QUANTITY", "I-QUANTITY", "I-QUANTITY", "O", "O"], ["5 1/2 hours"]),
+        (["about", "5", "1/2", "miles", "to", "Nairobi"], ["B-QUANTITY", "I-QUANTITY", "I-QUANTITY", "I-QUANTITY", "O", "O"], []),
         # a time followed by its day is one expression
         (["at", "9", "a.m.", "Tuesday"], ["O", "B-TIME", "I-TIME", "B-DATE"], ["9 a.m. Tuesday"]),
     ],

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from flows.cli.evaluate_dates import command
+from flows.cli import main
 from newsfold.dates.evaluate import (
     Timex3Span,
     canonical_value,
@@ -16,6 +16,8 @@ from newsfold.dates.evaluate import (
     read_timeml,
     score_timexes,
     sum_scores,
+    timeml_part,
+    value_accuracy_by_type,
 )
 
 MINI = """<?xml version="1.0" ?>
@@ -83,14 +85,14 @@ def test_evaluate_sum_scores_measures():
 
 
 def test_evaluate_dates_command(corpus):
-    result = CliRunner().invoke(command, [str(corpus)])
+    result = CliRunner().invoke(main, ["evaluate", "dates", str(corpus)])
     assert result.exit_code == 0, result.output
     assert "value accuracy     1.000" in result.output
     assert "gold timexes       3" in result.output
 
 
 def test_evaluate_dates_command_empty_dir(tmp_path):
-    result = CliRunner().invoke(command, [str(tmp_path)])
+    result = CliRunner().invoke(main, ["evaluate", "dates", str(tmp_path)])
     assert result.exit_code != 0
     assert "no .tml files" in result.output
 
@@ -101,3 +103,49 @@ def test_evaluate_dates_command_empty_dir(tmp_path):
 )
 def test_evaluate_canonical_value(value, expected):
     assert canonical_value(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "part"),
+    [
+        ("TBAQ-cleaned/AQUAINT/APW19980807.0261.tml", "dev"),
+        ("TBAQ-cleaned/TimeBank/wsj_0006.tml", "test"),
+        ("x/TimeBank/AQUAINT/a.tml", "dev"),  # the AQUAINT folder decides first
+        ("TBAQ-cleaned/TimeBankish/wsj_0006.tml", timeml_part(Path("elsewhere/wsj_0006.tml"))),  # only whole folder names count
+    ],
+)
+def test_evaluate_timeml_part(path, part):
+    assert timeml_part(Path(path)) == part
+
+
+def test_evaluate_timeml_part_hash_is_stable_and_splits():
+    names = [Path(f"other/doc{i}.tml") for i in range(200)]
+    parts = [timeml_part(p) for p in names]
+    assert parts == [timeml_part(p) for p in names]
+    assert 60 < parts.count("dev") < 140
+
+
+@pytest.mark.parametrize(
+    ("predicted", "expected"),
+    [
+        ([Timex3Span(0, 6, "Sunday", "2020-12-20"), Timex3Span(10, 20, "three days", "P3D")], {"DATE": (1, 1), "DURATION": (1, 1)}),
+        ([Timex3Span(0, 6, "Sunday", "2020-12-20"), Timex3Span(10, 20, "three days", "P3Y")], {"DATE": (1, 1), "DURATION": (1, 0)}),
+        ([Timex3Span(10, 20, "three days", None)], {"DURATION": (1, 0)}),
+        ([], {}),
+    ],
+)
+def test_evaluate_value_accuracy_by_type(predicted, expected):
+    gold = [Timex3Span(0, 6, "Sunday", "2020-12-20", "DATE"), Timex3Span(10, 20, "three days", "P3D", "DURATION")]
+    assert value_accuracy_by_type(gold, predicted) == expected
+
+
+def test_evaluate_dates_command_parts(tmp_path):
+    for folder in ("AQUAINT", "TimeBank"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "mini.tml").write_text(MINI, encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", "dates", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.index("part               test") < result.output.index("part               dev")
+    assert "DURATION         1.000  (1 of 1)" in result.output
+    only_dev = CliRunner().invoke(main, ["evaluate", "dates", str(tmp_path), "--part", "dev"])
+    assert "part               dev" in only_dev.output and "part               test" not in only_dev.output

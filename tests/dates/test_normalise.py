@@ -113,6 +113,20 @@ def ctx(anchor=SEED2, tense=None, reference=None, quarter_hint=False):
         ("the next three quarters", ctx(), "P9M", "duration"),
         ("the fiscal year", ctx(), "P1Y", "duration"),
         ("years", ctx(), "PXY", "duration"),
+        # fractions go into the next smaller unit, "more" is a count like any other
+        ("5 1/2 hours", ctx(), "PT5H30M", "duration"),
+        ("half an hour", ctx(), "PT30M", "duration"),
+        ("a half-hour", ctx(), "PT30M", "duration"),
+        ("an hour and a half", ctx(), "PT1H30M", "duration"),
+        ("1.5 hours", ctx(), "PT1H30M", "duration"),
+        ("two and a half years", ctx(), "P2Y6M", "duration"),
+        ("a year and a half", ctx(), "P1Y6M", "duration"),
+        ("about 2 1/2 years", ctx(), "P2Y6M", "duration"),
+        ("two and a half days", ctx(), "P2DT12H", "duration"),
+        ("half a century", ctx(), "P50Y", "duration"),
+        ("a week and a half", ctx(), "P1.5W", "duration"),  # 10.5 days: no whole smaller unit, kept decimal
+        ("two more weeks", ctx(), "P2W", "duration"),
+        ("several more days", ctx(), "PXD", "duration"),
         # sets
         ("daily", ctx(), "P1D", "set"),
         ("every week", ctx(), "P1W", "set"),
@@ -178,6 +192,7 @@ def test_normalise_replace_spoken_numbers(text, expected):
 _VALUE = re.compile(
     r"\d{2,4}(-(\d{2}(-\d{2}(T(\d{2}:\d{2}|MO|AF|EV|NI))?)?|W\d{2}(-WE)?|Q[1-4]|H[12]|SP|SU|FA|WI))?"
     r"|P(T)?(\d+(\.\d+)?|X)(Y|M|W|D|H|S|DE|CE)|(PAST|PRESENT|FUTURE)_REF"
+    r"|P(\d+Y)?(\d+M)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?"  # compound durations: P2Y6M, PT5H30M, P2DT12H
 )
 _WORDS = st.sampled_from(
     "on last next this the a early late mid Sunday Friday January Sept. 3 20 2020 1989 year month week days quarter third "

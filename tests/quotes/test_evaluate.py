@@ -8,19 +8,26 @@ import pytest
 from click.testing import CliRunner
 
 from newsfold.quotes import Quote
-from newsfold.quotes.evaluate import evaluate_corpus, is_speaker_correct, match_spans, score_documents
+from newsfold.quotes.evaluate import (
+    evaluate_corpus,
+    is_pronoun_source,
+    is_speaker_correct,
+    kind_confusion,
+    match_spans,
+    score_documents,
+)
 from newsfold.quotes.polnear import GoldDocument, GoldQuote
 from tests.quotes.test_polnear import write_mini_corpus
 
 
-def _quote(start: int, end: int, speaker=None, name=None, name_span=None) -> Quote:
+def _quote(start: int, end: int, speaker=None, name=None, name_span=None, kind="direct") -> Quote:
     return Quote(
         start=start, end=end, text="x" * (end - start),
         speaker_text=None if speaker is None else "s", speaker_start=None if speaker is None else speaker[0],
         speaker_end=None if speaker is None else speaker[1], speaker_name=name, speaker_label=None,
         speaker_name_start=None if name_span is None else name_span[0],
         speaker_name_end=None if name_span is None else name_span[1],
-        speaker_method=None, cue=None, medium="unknown", url=None,
+        speaker_method=None, cue=None, medium="unknown", url=None, kind=kind,
     )
 
 
@@ -82,8 +89,8 @@ def test_evaluate_score_documents_counts() -> None:
 
 
 def test_evaluate_corpus_on_mini_corpus(tmp_path: Path, nlp) -> None:
-    results = evaluate_corpus(write_mini_corpus(tmp_path), "dev", nlp=nlp)
-    overlap = results["overlap"]
+    evaluation = evaluate_corpus(write_mini_corpus(tmp_path), "dev", nlp=nlp)
+    overlap = evaluation.scores[("all", "overlap")]
     assert (overlap.documents, overlap.gold) == (2, 3)
     assert overlap.matched == 3 and overlap.predicted == 3
     assert overlap.speaker_accuracy == 1.0
@@ -91,12 +98,59 @@ def test_evaluate_corpus_on_mini_corpus(tmp_path: Path, nlp) -> None:
 
 def test_evaluate_cli_prints_both_modes(tmp_path: Path, nlp, monkeypatch) -> None:
     import newsfold.quotes.evaluate as evaluate_module
-    from flows.cli.evaluate_quotes import command
+    from flows.cli import main
 
+    # Through the top-level group, as a user runs it: invoked alone, click would cache the
+    # command's help option without the group's "-h" and docs/cli.md's check would then fail.
     monkeypatch.setattr(evaluate_module, "load_default_model", lambda: nlp)
-    result = CliRunner().invoke(command, [str(write_mini_corpus(tmp_path)), "--split", "dev"])
+    result = CliRunner().invoke(main, ["evaluate", "quotes", str(write_mini_corpus(tmp_path)), "--split", "dev"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[1].split()[:2] == ["overlap", "2"]
-    assert result.output.splitlines()[2].split()[0] == "exact"
-    bad = CliRunner().invoke(command, [str(tmp_path), "--split", "nope"])
+    lines = result.output.splitlines()
+    assert lines[0] == "part: test (untouched) = PolNeAR dev"
+    assert [line.split()[:3] for line in lines[2:8]] == [
+        [scope, mode, "2"] for scope in ("direct", "partial", "all") for mode in ("overlap", "exact")
+    ]
+    assert lines[10].split() == ["gold", "direct", "partial", "unmarked", "embed", "-"]
+    bad = CliRunner().invoke(main, ["evaluate", "quotes", str(tmp_path), "--split", "nope"])
     assert bad.exit_code != 0 and "no such PolNeAR split" in bad.output
+
+
+def test_evaluate_score_documents_by_scope_and_source() -> None:
+    documents = [
+        GoldDocument(
+            "a",
+            "t" * 100,
+            (GoldQuote(0, 10, 20, 22, "He", "direct"), GoldQuote(40, 60, 70, 75, "Smith", "partial")),
+        )
+    ]
+    predictions = [
+        [
+            _quote(0, 10, speaker=(20, 22), kind="direct"),
+            _quote(40, 60, speaker=(90, 95), kind="direct"),  # right span, wrong kind, wrong speaker
+        ]
+    ]
+    direct = score_documents(documents, predictions, scope="direct")
+    assert (direct.gold, direct.predicted, direct.matched) == (1, 2, 1)
+    assert (direct.pronoun_total, direct.pronoun_correct, direct.named_total) == (1, 1, 0)
+    partial = score_documents(documents, predictions, scope="partial")
+    assert (partial.gold, partial.predicted, partial.matched) == (1, 0, 0)
+    everything = score_documents(documents, predictions, scope="all")
+    assert (everything.matched, everything.speaker_correct, everything.named_total) == (2, 1, 1)
+    assert everything.named_accuracy == 0.0 and everything.pronoun_accuracy == 1.0
+    assert kind_confusion(documents, predictions) == {("direct", "direct"): 1, ("partial", "direct"): 1}
+    with pytest.raises(ValueError):
+        score_documents(documents, predictions, scope="unmarked")
+
+
+@pytest.mark.parametrize(
+    ("source", "pronoun"),
+    [("he", True), ("They", True), (" who ", True), ("Trump", False), ("the campaign", False), ("", False), (None, False)],
+)
+def test_evaluate_is_pronoun_source(source, pronoun) -> None:
+    assert is_pronoun_source(source) is pronoun
+
+
+def test_evaluate_kind_confusion_counts_misses_both_ways() -> None:
+    documents = [GoldDocument("a", "t" * 100, (GoldQuote(0, 10, None, None, None, "partial"),))]
+    predictions = [[_quote(50, 60, kind="embed")]]
+    assert kind_confusion(documents, predictions) == {("partial", None): 1, (None, "embed"): 1}

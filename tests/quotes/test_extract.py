@@ -110,6 +110,18 @@ def test_extract_unmarked_first_person_speech(nlp) -> None:
     assert (quote.speaker_name, quote.cue, quote.medium) == ("Donald Trump", "tweeted", "tweet")
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("“We will win this race and the next one,” Smith said.", "direct"),
+        ("Smith said the vote was “rigged from the very start” by the party.", "partial"),
+        ("Smith tweeted that our embassy was hit and I will respond to it.", "unmarked"),
+    ],
+)
+def test_extract_sets_kind(nlp, text: str, kind: str) -> None:
+    assert [q.kind for q in extract_quotes(nlp(text))] == [kind]
+
+
 def test_extract_reported_speech_without_first_person_is_not_a_quote(nlp) -> None:
     assert extract_quotes(nlp("The minister said that the talks had failed and the army would respond.")) == []
 
@@ -129,6 +141,7 @@ def test_extract_seed_1(nlp) -> None:
     ]
     assert quotes[0].url == "https://twitter.com/realDonaldTrump/status/1341862955604975617"
     assert [q.cue for q in quotes] == ["wrote", "wrote", "added", "embed"]
+    assert [q.kind for q in quotes] == ["direct", "direct", "direct", "embed"]
 
 
 def test_extract_seed_2(nlp) -> None:
@@ -136,6 +149,7 @@ def test_extract_seed_2(nlp) -> None:
     assert quotes[0].speaker_name == "Donald Trump" and quotes[0].text.endswith("I would blame Iran for it.")
     assert quotes[1].text == "These attacks were carried out by militias supported by Iran"
     assert quotes[1].speaker_text is None and quotes[1].speaker_name is None
+    assert [q.kind for q in quotes] == ["unmarked", "direct"]  # the translated tweet lost its marks
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -48,6 +48,34 @@ def test_polnear_find_gold_quotes(ann: str, expected) -> None:
     assert [(TEXT[g.start : g.end], g.source_text) for g in gold] == expected
 
 
+KIND_TEXT = "Smith said the race was “rigged from the very start” and “We will win this race,” he added.\n"
+#            0         1         2         3         4         5         6         7         8         9
+
+
+@pytest.mark.parametrize(
+    ("content", "extra", "kind"),
+    [
+        # valid direct: the Content is the quotation, marks included or not
+        ("57 81", "", "direct"),
+        ("58 80", "", "direct"),
+        # the relation's own Cue and Source inside a contiguous Content do not make it partial
+        ("57 90", "T3\tSource 82 84\the\nT4\tCue 85 90\tadded\n", "direct"),
+        # partial: reported words outside the marks
+        ("11 52", "", "partial"),
+        ("15 52", "", "partial"),
+        # words between two quotations of one Content interrupt them: direct (“A,” Welch said, according to X. “B.”)
+        ("24 81", "", "direct"),
+        # ... but reported words before the first one still make it partial
+        ("11 81", "", "partial"),
+    ],
+)
+def test_polnear_gold_kind(content: str, extra: str, kind: str) -> None:
+    relation = "E1\tContent:T1" + (" Source:T3 Cue:T4" if extra else "") + "\n"
+    ann = f"T1\tContent {content}\tx\n{extra}{relation}"
+    gold = find_gold_quotes(KIND_TEXT, ann)
+    assert gold and {g.kind for g in gold} == {kind}
+
+
 def write_mini_corpus(root: Path) -> Path:
     """A two-document PolNeAR-shaped corpus (text/ and attributions/ under data/dev)."""
     split = root / "data" / "dev"
