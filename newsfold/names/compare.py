@@ -63,6 +63,7 @@ __all__ = [
     "contradicts_middle",
     "english_reading",
     "FUZZY_THRESHOLD",
+    "places_look_alike",
 ]
 
 #: Minimum score for a fuzzy link; precision comes first.
@@ -447,12 +448,30 @@ def compare_names(a: NameForm, b: NameForm) -> Comparison:
     if a.entity_type != b.entity_type:
         return Comparison(0.0, "different entity types")
     if a.key == b.key:
+        if a.entity_type == "LOC" and not places_look_alike(" ".join(a.tokens), " ".join(b.tokens)):
+            return Comparison(0.0, "the keys agree, the spellings do not")  # Hawaii / Hue, Lyon / Layoune
         return Comparison(1.0)
     if a.entity_type == "PER":
         return _compare_people(a, b)
     if a.entity_type == "MISC":
         return Comparison(0.0, "other names match exactly or not at all")
     return _compare_by_parts(a, b)
+
+
+#: How alike (OSA, normalised, spaces ignored) two place spellings with one key must look: Bagdad /
+#: Baghdad 0.86, Morrocco / Morocco 0.88; Hawaii / Hue 0.33, Lyon / Leon 0.75, Lyon / Layoune 0.57.
+PLACE_KEY_LOOKS = 0.8
+
+
+def places_look_alike(a: str, b: str) -> bool:
+    """Two folded place spellings whose equal keys may be trusted: the vowel folding made for
+    Arabic and Persian names joins far more short Latin place names than it should.
+
+    Example:
+        >>> places_look_alike("bagdad", "baghdad"), places_look_alike("hawaii", "hue")
+        (True, False)
+    """
+    return OSA.normalized_similarity(a.replace(" ", ""), b.replace(" ", "")) >= PLACE_KEY_LOOKS
 
 
 def _compare_people(a: NameForm, b: NameForm) -> Comparison:

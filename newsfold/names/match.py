@@ -20,12 +20,12 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import JaroWinkler
 
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, could_match
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, could_match, places_look_alike
 from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm
 from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, load_registry
@@ -83,6 +83,11 @@ def find_registry_link(form: NameForm, registry: Registry | None = None) -> Cand
     )
 
 
+def _looks_like_an_alias(form: NameForm, aliases: Iterable[str]) -> bool:
+    """A place spelling whose key equals a listed place's also looks like one of its names."""
+    return any(places_look_alike(" ".join(form.tokens), fold_text(alias)) for alias in aliases)
+
+
 def _exact_candidates(form: NameForm, registry: Registry) -> list[Candidate]:
     found: dict[str, Candidate] = {}
     lookups = [("registry_alias", registry.alias_index, form.alias_key)]
@@ -96,6 +101,8 @@ def _exact_candidates(form: NameForm, registry: Registry) -> list[Candidate]:
         for rank, entity_id in enumerate(index.get((form.entity_type, key), ())):
             if entity_id not in found:
                 entry = registry.entries[entity_id]
+                if method == "registry_key" and form.entity_type == "LOC" and not _looks_like_an_alias(form, entry.aliases):
+                    continue  # "Hawaii" keys like "Hue", "Lyon" like "Layoune": a key alone is no place's name
                 # A namesake ranked behind the preferred entry is a runner-up only.
                 score = _METHOD_SCORE[method] - (0.05 if rank else 0.0)
                 found[entity_id] = Candidate(entity_id, entry.canonical_name, method, score, form.text)

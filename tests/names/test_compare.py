@@ -276,3 +276,18 @@ def test_compare_names_places_and_organisations(a, b, entity_type, linked):
 def test_compare_names_reads_a_cyrillic_name_family_first(a, b, linked):
     result = compare_names(make_name_form(a, "PER"), make_name_form(b, "PER"))
     assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "linked"),
+    [
+        ("Morrocco", "Morocco", True),  # one key, and they look alike
+        ("Hawaii", "Hue", False),  # one key under the vowel folding, nothing alike to the eye
+        ("Lyon", "Layoune", False),
+        ("Lyon", "Leon", False),
+        ("Mackay", "Macao", False),
+    ],
+)
+def test_place_names_with_one_key_must_also_look_alike(a, b, linked):
+    result = compare_names(make_name_form(a, "LOC"), make_name_form(b, "LOC"))
+    assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked
