@@ -206,10 +206,7 @@ def link_seen(
             if info is not None:
                 infos[entity_id] = info
     _keep_context_ids(linked, texts, forms, infos)
-    for entity_id, ids in absorbed.items():
-        info = infos.get(entity_id)
-        if info is not None:
-            infos[entity_id] = replace(info, merged_ids=tuple(sorted(set(info.merged_ids) | (ids - {entity_id}))))
+    _add_merged_ids(infos, absorbed)
     return (linked.drop("doc_rank") if ranked else linked), infos
 
 
@@ -302,6 +299,11 @@ def _keep_context_ids(
     for entity_id, sid in by_corpus.iter_rows():
         form = forms[sid]
         extra.setdefault(entity_id, set()).add(make_entity_id(form.entity_type, observed_key(form, texts[sid])))
+    _add_merged_ids(infos, extra)
+
+
+def _add_merged_ids(infos: dict[str, EntityInfo], extra: dict[str, set[str]]) -> None:
+    """List ``extra`` ids (other than its own) in each known entity's ``merged_ids``."""
     for entity_id, ids in extra.items():
         info = infos.get(entity_id)
         if info is not None:

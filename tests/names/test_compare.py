@@ -11,6 +11,12 @@ from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_m
 from newsfold.names.forms import make_name_form
 
 
+def links(a: str, b: str, entity_type: str = "PER") -> bool:
+    """Whether two spellings compare as one name: no veto and a score at the fuzzy threshold."""
+    result = compare_names(make_name_form(a, entity_type), make_name_form(b, entity_type))
+    return result.veto is None and result.score >= FUZZY_THRESHOLD
+
+
 @pytest.mark.parametrize(
     ("a", "b", "entity_type"),
     [
@@ -162,8 +168,7 @@ def test_compare_names_keeps_typos_of_a_known_surname(a, b):
     ],
 )
 def test_compare_names_forgives_one_slip_of_the_keyboard(a, b, linked):
-    result = compare_names(make_name_form(a, "PER"), make_name_form(b, "PER"))
-    assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked
+    assert links(a, b) is linked
     assert could_match(make_name_form(a, "PER"), make_name_form(b, "PER")) or not linked
 
 
@@ -183,8 +188,7 @@ def test_compare_names_forgives_one_slip_of_the_keyboard(a, b, linked):
     ],
 )
 def test_compare_names_reads_wade_giles_as_pinyin(a, b, linked):
-    result = compare_names(make_name_form(a, "PER"), make_name_form(b, "PER"))
-    assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked
+    assert links(a, b) is linked
 
 
 @pytest.mark.parametrize(
@@ -198,8 +202,7 @@ def test_compare_names_reads_wade_giles_as_pinyin(a, b, linked):
     ],
 )
 def test_compare_names_forgives_dropped_middle_names(a, b, linked):
-    result = compare_names(make_name_form(a, "PER"), make_name_form(b, "PER"))
-    assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked
+    assert links(a, b) is linked
 
 
 @pytest.mark.parametrize(
@@ -233,8 +236,7 @@ def test_compare_names_initial_and_family_name(a, b, linked):
     ],
 )
 def test_compare_names_given_name_spellings(a, b, linked):
-    result = compare_names(make_name_form(a, "PER"), make_name_form(b, "PER"))
-    assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked
+    assert links(a, b) is linked
 
 
 @pytest.mark.parametrize(
@@ -274,8 +276,7 @@ def test_compare_names_places_and_organisations(a, b, entity_type, linked):
     ],
 )
 def test_compare_names_reads_a_cyrillic_name_family_first(a, b, linked):
-    result = compare_names(make_name_form(a, "PER"), make_name_form(b, "PER"))
-    assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked
+    assert links(a, b) is linked
 
 
 @pytest.mark.parametrize(
@@ -289,5 +290,4 @@ def test_compare_names_reads_a_cyrillic_name_family_first(a, b, linked):
     ],
 )
 def test_place_names_with_one_key_must_also_look_alike(a, b, linked):
-    result = compare_names(make_name_form(a, "LOC"), make_name_form(b, "LOC"))
-    assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is linked
+    assert links(a, b, "LOC") is linked
