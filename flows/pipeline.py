@@ -41,7 +41,15 @@ from newsfold.ingest import read_source
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
 from newsfold.records import Article, Reject, SourceFile
 from newsfold.stages import StageClock, seconds_since_launch
-from newsfold.store import Snapshot, commit_snapshot, current_snapshot, output_lock
+from newsfold.store import (
+    DEFAULT_KEEP_RUNS,
+    Snapshot,
+    commit_snapshot,
+    current_snapshot,
+    needs_repair,
+    output_lock,
+    repair_output,
+)
 from newsfold.summary import INPUT_COUNTS, RunSummary, make_run_id, render_markdown, runs_row
 from newsfold.validate import split_valid_rows
 from schemas import SCHEMA_VERSION, TABLES, Entities, Mentions, Rejects, Runs, polars_schema
@@ -109,14 +117,15 @@ def validate_task(tables: dict[str, pl.DataFrame], run_id: str):
 
 
 @task(name="commit", cache_policy=NO_CACHE)
-def commit_task(out: Path, tables: dict[str, pl.DataFrame], manifest: pl.DataFrame, run_id: str) -> Snapshot:
-    """Write the snapshot and make it current, atomically."""
+def commit_task(out: Path, tables: dict[str, pl.DataFrame], manifest: pl.DataFrame, run_id: str,
+                keep_runs: int = DEFAULT_KEEP_RUNS) -> Snapshot:
+    """Write what changed in every table and make it current, atomically."""
     metadata = {
         "newsfold.schema_version": SCHEMA_VERSION,
         "newsfold.pipeline_version": __version__,
         "newsfold.run_id": run_id,
     }
-    return commit_snapshot(out, tables, manifest, version=run_id, metadata=metadata)
+    return commit_snapshot(out, tables, manifest, version=run_id, metadata=metadata, keep_runs=keep_runs)
 
 
 @flow(name="newsfold", log_prints=False)
@@ -129,6 +138,7 @@ def newsfold_flow(
     lock_wait_seconds: float = 3600.0,
     max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
     startup_seconds: dict[str, float] | None = None,
+    keep_runs: int = DEFAULT_KEEP_RUNS,
 ) -> dict:
     """Bring the dataset in ``out`` up to date with the articles in ``raw``.
 
@@ -142,6 +152,8 @@ def newsfold_flow(
         max_chars: Articles longer than this are not analysed (an NF201 reject).
         startup_seconds: Seconds the caller spent before calling the flow, per stage
             (the CLI's imports and Prefect server start), reported first in the summary.
+        keep_runs: Committed runs whose tables stay readable (``read_table(..., version=N)``),
+            this one included; files only older runs need are deleted.
 
     Returns:
         The run summary as a dict (see :class:`newsfold.summary.RunSummary`).
@@ -157,6 +169,9 @@ def newsfold_flow(
     logger = get_run_logger()
     check_output_apart(raw_path, out_path)  # before anything is written
     with output_lock(out_path, wait_seconds=lock_wait_seconds):
+        if needs_repair(out_path):  # a killed run's tables back to the last commit; an old layout converted
+            with clock.measure("repair"):
+                repair_output(out_path)
         with clock.measure("discover"):
             sources, discover_rejects = discover_task(raw_path, out_path, max_bytes)
         with clock.measure("plan"):
@@ -203,7 +218,7 @@ def newsfold_flow(
             summary = _committed_summary(start, plan, final, previous)
             final["runs"] = pl.concat([final["runs"], runs_row(summary)], how="vertical")
         with clock.measure("commit"):
-            commit_task(out_path, quote(final), plan.manifest, run_id)
+            commit_task(out_path, quote(final), plan.manifest, run_id, keep_runs)
         summary = summary.with_times(time.perf_counter() - start.clock, clock.rounded())
     logger.info("committed %s: %s", run_id, dict(summary.rows))
     return _publish(summary)

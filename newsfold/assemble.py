@@ -17,7 +17,7 @@ from newsfold.errors import ErrorCode
 from newsfold.ids import make_id
 from newsfold.language import detect_language, skip_reason
 from newsfold.records import Article, Reject
-from schemas import TABLES, Documents, Rejects, polars_schema
+from schemas import SORT_KEYS, TABLES, Documents, Rejects, polars_schema
 
 __all__ = [
     "make_doc_id",
@@ -184,18 +184,6 @@ def stack_tables(parts: Sequence[Mapping[str, pl.DataFrame]], names: Sequence[st
 
 def sort_tables(tables: Mapping[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """Each table in its canonical row order, so equal datasets are equal byte for byte."""
-    return {name: frame.sort(_SORT_KEYS[name], nulls_last=True) for name, frame in tables.items()}
+    return {name: frame.sort(SORT_KEYS[name], nulls_last=True) for name, frame in tables.items()}
 
 
-_SORT_KEYS: dict[str, list[str]] = {
-    "documents": ["doc_id"],
-    "sentences": ["doc_id", "sentence_index"],
-    "mentions": ["doc_id", "start", "end", "mention_id"],
-    "entities": ["entity_id"],
-    "stories": ["story_id"],
-    "quotes": ["doc_id", "start", "end"],
-    "dates": ["doc_id", "start", "end"],
-    "amounts": ["doc_id", "start", "end"],
-    "rejects": ["source_path", "record_index", "stage", "error_code", "table", "message", "payload"],
-    "runs": ["started_at", "run_id"],
-}

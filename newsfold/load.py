@@ -1,12 +1,15 @@
 """Reading a newsfold dataset back: any table as Polars, pandas or DuckDB.
 
-All tables are read from the snapshot that is current when the call starts,
-so a run committing meanwhile never mixes two versions in one answer.
+All tables are read at the versions the last committed run named when the
+call starts, so a run committing meanwhile never mixes two versions in one
+answer; ``version=N`` reads the tables as run N of ``newsfold history`` left
+them (while the retention setting keeps it).
 
 Example:
     >>> from newsfold.load import read_table
     >>> mentions = read_table("mentions", "output")  # doctest: +SKIP
     >>> read_table("entities", "output", kind="duckdb").filter("entity_type = 'PER'")  # doctest: +SKIP
+    >>> read_table("documents", "output", version=0).height  # the first run's documents  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Literal
 import polars as pl
 
 from newsfold.errors import StoreError
-from newsfold.store import Snapshot, current_snapshot
+from newsfold.store import Snapshot, current_snapshot, snapshot_at
 from schemas import TABLES
 
 __all__ = ["open_dataset", "read_table", "read_tables"]
@@ -25,19 +28,26 @@ __all__ = ["open_dataset", "read_table", "read_tables"]
 Kind = Literal["polars", "pandas", "duckdb"]
 
 
-def open_dataset(out: str | Path = "output") -> Snapshot:
-    """The current snapshot of the dataset in ``out``.
+def open_dataset(out: str | Path = "output", *, version: int | str | None = None) -> Snapshot:
+    """The current snapshot of the dataset in ``out``, or the one run ``version`` committed.
+
+    Args:
+        out: Dataset directory.
+        version: A run's number in ``newsfold history`` or its run id; None for the latest.
 
     Raises:
-        StoreError: when ``out`` holds no newsfold dataset.
+        StoreError: when ``out`` holds no newsfold dataset, or not that version.
     """
+    if version is not None:
+        return snapshot_at(Path(out), version)
     snapshot = current_snapshot(Path(out))
     if snapshot is None:
         raise StoreError(f"{out} holds no newsfold dataset; run `newsfold run` first")
     return snapshot
 
 
-def read_table(name: str, out: str | Path = "output", *, kind: Kind = "polars", connection=None):
+def read_table(name: str, out: str | Path = "output", *, kind: Kind = "polars", connection=None,
+               version: int | str | None = None):
     """One table as a Polars frame, a pandas frame or a DuckDB relation.
 
     Args:
@@ -46,20 +56,22 @@ def read_table(name: str, out: str | Path = "output", *, kind: Kind = "polars", 
         kind: ``"polars"`` (default), ``"pandas"`` or ``"duckdb"``.
         connection: DuckDB connection for ``kind="duckdb"`` (default: DuckDB's
             default in-memory connection).
+        version: Read the table as run ``version`` left it (its number in
+            ``newsfold history``, or its run id); None for the latest.
 
     Raises:
         StoreError: for an unknown table or a missing dataset.
     """
     if name not in TABLES:
         raise StoreError(f"no table {name!r}; tables are: {', '.join(TABLES)}")
-    snapshot = open_dataset(out)
+    snapshot = open_dataset(out, version=version)
     if kind == "duckdb":
         import duckdb
 
-        glob = str(snapshot.root / name / "**" / "*.parquet")
-        # Hive directories only in snapshots written by earlier versions (``published_year=2020/``).
-        hive = any(entry.is_dir() for entry in (snapshot.root / name).iterdir())
-        return (connection or duckdb).read_parquet(glob, hive_partitioning=hive)
+        files = [str(path) for path in snapshot.table_files(name)]
+        # Hive directories only in snapshots written before Delta Lake (``published_year=2020/``).
+        hive = any("=" in path.rsplit("/", 2)[-2] for path in files)
+        return (connection or duckdb).read_parquet(files, hive_partitioning=hive)
     frame = snapshot.read_table(name)
     if kind == "pandas":
         return frame.to_pandas()
@@ -68,7 +80,7 @@ def read_table(name: str, out: str | Path = "output", *, kind: Kind = "polars", 
     raise StoreError(f"unknown kind {kind!r}; use polars, pandas or duckdb")
 
 
-def read_tables(out: str | Path = "output") -> dict[str, pl.DataFrame]:
-    """Every table of the current snapshot, as Polars frames."""
-    snapshot = open_dataset(out)
+def read_tables(out: str | Path = "output", *, version: int | str | None = None) -> dict[str, pl.DataFrame]:
+    """Every table of the current snapshot (or of run ``version``), as Polars frames."""
+    snapshot = open_dataset(out, version=version)
     return {name: snapshot.read_table(name) for name in TABLES}

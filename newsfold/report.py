@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import polars as pl
 
-from newsfold.errors import ContractError, ErrorCode
+from newsfold.errors import ContractError, ErrorCode, StoreError
 from newsfold.load import open_dataset
 from newsfold.paths import escape_path
 from schemas import TABLES, Documents, Entities, Mentions, Quotes, Rejects, Runs
@@ -186,24 +187,18 @@ def read_report_tables(out: str | Path = "output") -> ReportTables:
         StoreError: when ``out`` holds no newsfold dataset.
     """
     snapshot = open_dataset(out)
-    frames = {name: _scan_table(snapshot.root / name).select(columns).collect()
+    frames = {name: snapshot.scan_table(name).select(columns).collect()
               for name, columns in REPORT_COLUMNS.items()}
     frames["runs"] = frames["runs"].cast({Runs.started_at: pl.Datetime("us", "UTC"),
                                           Runs.finished_at: pl.Datetime("us", "UTC")})
     names = [*TABLES, *(["stories"] if "stories" not in TABLES else [])]
     row_counts = {}
     for name in names:
-        if (snapshot.root / name).is_dir():
-            row_counts[name] = _scan_table(snapshot.root / name).select(pl.len()).collect().item()
+        with contextlib.suppress(StoreError):  # a table this snapshot does not have
+            row_counts[name] = snapshot.scan_table(name).select(pl.len()).collect().item()
     if "stories" in row_counts:
-        frames["stories"] = _scan_table(snapshot.root / "stories").collect()
+        frames["stories"] = snapshot.scan_table("stories").collect()
     return ReportTables(version=snapshot.version, frames=frames, row_counts=row_counts)
-
-
-def _scan_table(directory: Path) -> pl.LazyFrame:
-    # Hive partitioning is left off: the report needs no partition column, and
-    # an empty partitioned table is one unpartitioned file.
-    return pl.scan_parquet(str(directory / "**" / "*.parquet"), hive_partitioning=False)
 
 
 def count_table_rows(row_counts: Mapping[str, int]) -> pl.DataFrame:

@@ -1,32 +1,43 @@
-"""The dataset on disk: immutable snapshots behind one atomic pointer.
+"""The dataset on disk: one Delta Lake table per table, committed together.
 
 Layout of an output directory::
 
     output/
-      documents -> .newsfold/current/documents     (one link per table, made once)
-      mentions  -> .newsfold/current/mentions
-      ...
+      documents/                 a Delta Lake table: _delta_log/ and Parquet files
+      mentions/  ...             (one per name in schemas.TABLES)
       .newsfold/
-        current -> versions/<version>              (swapped atomically by rename)
-        versions/<version>/documents/part-0.parquet
-        versions/<version>/mentions/part-0.parquet
-        versions/<version>/_manifest.parquet       (the inputs this snapshot reflects)
+        manifest/                Delta table: the inputs the dataset reflects
+        commits/                 Delta table: one row per committed run, naming
+                                 the version of every table (the pointer)
+        history/<run>/<table>/   files that run removed, kept for older versions
+        committing               present while a run commits
         lock
 
-A run writes a complete new version under a temporary name, renames it into
-place, then swaps ``current``. A crash at any moment leaves the previous
-snapshot in place, and the next run sweeps the leftovers.
+A run writes each table by difference (:mod:`newsfold.delta_tables`): one
+Delta commit per table that changed, removing the files holding changed rows
+and adding one file with their new content. Tables are committed one after
+the other, so the pointer is what makes a run atomic: the run's row in
+``commits`` is appended last, and every newsfold reader reads each table at
+the version the last row names. A run killed before that row leaves tables
+ahead of the pointer, invisible to newsfold's readers; the ``committing``
+marker it wrote first makes the next run (under the lock, before anything
+else) restore them to the pointed versions.
 
-Every table is one file with the same name in every snapshot, so a plain
-reader of ``output/documents/**/*.parquet`` sees one snapshot, never a mix:
-a glob lists directories and then opens what it found, each step resolving
-``current`` again, and a commit may land between any two steps; with one
-file, whatever step lands in the new snapshot finds the same name there and
-reads all of it. (Hive partition directories, which earlier versions wrote
-for ``documents``, cannot give that: the listing and the opening of several
-files would each see the snapshot current at that moment.) ``documents`` is
-sorted by ``published_year`` with one row group per year, so a reader
-filtering on the year skips the others by their statistics.
+Plain Parquet readers: right after the pointer commit, files that the new
+versions no longer reference are moved out of the table directories into
+``.newsfold/history/<run>/<table>/``, so between runs a plain
+``read_parquet('output/documents/**/*.parquet')`` reads exactly the current
+rows (Delta checkpoints, also Parquet, are never written, so ``_delta_log``
+holds only JSON). While a run commits (from its first table commit until the
+move, seconds), and after a run was killed until the next run starts, such a
+glob may also count rows the run removed or added; read through Delta or
+newsfold for reads concurrent with runs. ``read_table(..., version=N)`` finds
+moved files in the history folder; a retention setting (``keep_runs``) bounds
+how many runs stay readable and deletes the files none of them needs.
+
+``documents`` is sorted by ``published_year`` within each file, with one row
+group per year, so a reader filtering on the year skips the others by their
+statistics.
 
 Example:
     >>> snapshot = current_snapshot(Path("output"))  # doctest: +SKIP
@@ -37,33 +48,42 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import os
 import shutil
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 import pyarrow.parquet as pq
 
+from newsfold.delta_tables import kill_point
 from newsfold.errors import StoreError
-from schemas import TABLES, polars_schema
+from schemas import CHANGE_KEYS, SORT_KEYS, TABLES, polars_schema
 
 __all__ = [
+    "COMMITS_SCHEMA",
+    "DEFAULT_KEEP_RUNS",
     "MANIFEST_SCHEMA",
     "ROW_GROUP_COLUMNS",
     "Snapshot",
     "commit_snapshot",
     "current_snapshot",
+    "list_commits",
+    "summarise_history",
+    "needs_repair",
     "output_lock",
     "read_table_dir",
+    "repair_output",
+    "snapshot_at",
 ]
 
 STATE_DIR = ".newsfold"
-#: Snapshots kept besides the current one, for readers still scanning them.
-KEEP_PREVIOUS = 1
+#: Runs whose tables stay readable by ``read_table(..., version=N)``, the current one included.
+DEFAULT_KEEP_RUNS = 10
 #: Tables written sorted by a column with one row group per value, and that column.
 ROW_GROUP_COLUMNS: Mapping[str, str] = {"documents": "published_year"}
 
@@ -72,33 +92,124 @@ ROW_GROUP_COLUMNS: Mapping[str, str] = {"documents": "published_year"}
 MANIFEST_SCHEMA = pl.Schema(
     {"path": pl.String, "sha256": pl.String, "size": pl.Int64, "status": pl.String}
 )
-_MANIFEST_FILE = "_manifest.parquet"
-_PARTIAL_SUFFIX = ".partial"
+_MANIFEST = "_manifest"  # its name among the versions a commit names
+_TABLE_CHANGE = pl.Struct(
+    {"table": pl.String, "version": pl.Int64, "rows": pl.Int64, "added": pl.Int64, "removed": pl.Int64}
+)
+#: One row per committed run: the pointer to every table's version.
+COMMITS_SCHEMA = pl.Schema(
+    {
+        "sequence": pl.Int64,
+        "run_id": pl.String,
+        "committed_at": pl.Datetime("us", "UTC"),
+        "schema_version": pl.String,
+        "pipeline_version": pl.String,
+        "oldest_kept": pl.Int64,
+        "tables": pl.List(_TABLE_CHANGE),
+    }
+)
+# Pre-Delta layout: immutable snapshot directories behind a symlink.
+_LEGACY_CURRENT = "current"
+_LEGACY_MANIFEST_FILE = "_manifest.parquet"
+
+
+def _state(out: Path) -> Path:
+    return out / STATE_DIR
+
+
+def _table_uri(out: Path, name: str) -> str:
+    # Strings, not Paths, reach deltalake: an object store URI can follow.
+    return str(_state(out) / "manifest") if name == _MANIFEST else str(out / name)
+
+
+def _history(out: Path) -> Path:
+    return _state(out) / "history"
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """One committed, immutable version of the dataset.
+    """One committed version of the dataset: every table at the version a run left it.
 
     Attributes:
-        root: The version directory.
-        version: Its name (the id of the run that wrote it).
+        out: The output directory.
+        version: The id of the run that committed it.
+        sequence: Its number among the committed runs (0 for the first).
+        table_versions: Delta version of each table (``_manifest``: the inputs).
+        legacy_root: For an output written before Delta Lake, its snapshot directory.
     """
 
-    root: Path
+    out: Path
     version: str
+    sequence: int = 0
+    table_versions: Mapping[str, int] = field(default_factory=dict)
+    legacy_root: Path | None = None
+
+    def table_files(self, name: str) -> list[Path]:
+        """The Parquet files holding table ``name`` in this snapshot.
+
+        Example:
+            >>> current_snapshot(Path("output")).table_files("documents")[0].suffix  # doctest: +SKIP
+            '.parquet'
+        """
+        if self.legacy_root is not None:
+            return sorted((self.legacy_root / name).rglob("*.parquet"))
+        from newsfold.delta_tables import version_files
+
+        uri = _table_uri(self.out, name)
+        files = []
+        for file_name in version_files(uri, self._version_of(name)):
+            path = Path(uri) / file_name
+            if not path.exists():
+                path = next(iter(self._elsewhere(name)(file_name)), path)
+            files.append(path)
+        return files
 
     def read_table(self, name: str) -> pl.DataFrame:
-        """Read table ``name`` of this snapshot with its contract's dtypes."""
-        return read_table_dir(self.root / name, name)
+        """Read table ``name`` of this snapshot with its contract's dtypes, in its canonical order.
+
+        Example:
+            >>> current_snapshot(Path("output")).read_table("documents").height  # doctest: +SKIP
+            2
+        """
+        if self.legacy_root is not None:
+            return read_table_dir(self.legacy_root / name, name)
+        from newsfold.delta_tables import read_version
+
+        frame = read_version(_table_uri(self.out, name), self._version_of(name), polars_schema(TABLES[name]),
+                             locate=self._elsewhere(name))
+        return frame.sort(SORT_KEYS[name], nulls_last=True)
+
+    def scan_table(self, name: str) -> pl.LazyFrame:
+        """Table ``name`` as a lazy frame over its files (only the columns a query uses are read).
+
+        Example:
+            >>> current_snapshot(Path("output")).scan_table("runs").select(pl.len()).collect().item()  # doctest: +SKIP
+            2
+        """
+        return pl.scan_parquet([str(path) for path in self.table_files(name)], hive_partitioning=False)
 
     def read_manifest(self) -> pl.DataFrame:
         """The inputs this snapshot was built from."""
-        return pl.read_parquet(self.root / _MANIFEST_FILE).cast(MANIFEST_SCHEMA)
+        if self.legacy_root is not None:
+            return pl.read_parquet(self.legacy_root / _LEGACY_MANIFEST_FILE).cast(MANIFEST_SCHEMA)
+        from newsfold.delta_tables import read_version
+
+        frame = read_version(_table_uri(self.out, _MANIFEST), self._version_of(_MANIFEST), MANIFEST_SCHEMA,
+                             locate=self._elsewhere(_MANIFEST))
+        return frame.sort("path", "status")
+
+    def _version_of(self, name: str) -> int:
+        if name not in self.table_versions:
+            raise StoreError(f"snapshot {self.version} of {self.out} has no table {name!r}")
+        return self.table_versions[name]
+
+    def _elsewhere(self, name: str):
+        history = _history(self.out)
+        return lambda file_name: sorted(history.glob(f"*/{name}/{file_name}"))
 
 
 def read_table_dir(directory: Path, name: str) -> pl.DataFrame:
-    """Read a table directory into its contract's columns.
+    """Read a table directory of the pre-Delta layout into its contract's columns.
 
     Also reads the hive partition directories (``published_year=2020/``)
     that earlier versions wrote for ``documents``.
@@ -122,15 +233,105 @@ def read_table_dir(directory: Path, name: str) -> pl.DataFrame:
     return pl.concat(frames, how="vertical")
 
 
+def list_commits(out: Path) -> pl.DataFrame:
+    """Every committed run of ``out``, oldest first, with :data:`COMMITS_SCHEMA` (empty when none).
+
+    Example:
+        >>> list_commits(Path("no-such-output")).height
+        0
+    """
+    from deltalake import DeltaTable
+
+    uri = str(_state(out) / "commits")
+    if not DeltaTable.is_deltatable(uri):
+        return pl.DataFrame(schema=COMMITS_SCHEMA)
+    for attempt in range(3):
+        try:
+            frame = pl.from_arrow(DeltaTable(uri).to_pyarrow_table())
+            break
+        except Exception as exc:  # noqa: BLE001 - a file deleted by a commit between listing and reading
+            if attempt == 2:
+                raise StoreError(f"cannot read the commits of {out}: {exc}") from exc
+            time.sleep(0.05)
+    return frame.select(COMMITS_SCHEMA.names()).cast(COMMITS_SCHEMA).sort("sequence")
+
+
+def summarise_history(commits: pl.DataFrame) -> pl.DataFrame:
+    """One line per committed run, newest first: what ``newsfold history`` prints.
+
+    Returns:
+        ``run, run_id, committed_at, kept, rows_added, rows_removed, tables``:
+        ``run`` is the number ``read_table(..., version=N)`` takes, ``kept``
+        whether its tables can still be read, the row counts add up every
+        table, and ``tables`` names each table the run changed with its new
+        Delta version (``documents@3``).
+
+    Example:
+        >>> summarise_history(pl.DataFrame(schema=COMMITS_SCHEMA)).columns[:3]
+        ['run', 'run_id', 'committed_at']
+    """
+    oldest_kept = commits["oldest_kept"][-1] if commits.height else 0
+    changes = commits.select("sequence", "tables").explode("tables").unnest("tables")
+    changes = changes.filter(pl.col("table") != _MANIFEST)
+    per_run = changes.group_by("sequence").agg(
+        pl.col("added").sum().alias("rows_added"),
+        pl.col("removed").sum().alias("rows_removed"),
+        pl.concat_str(pl.col("table"), pl.lit("@"), pl.col("version").cast(pl.String))
+        .filter((pl.col("added") > 0) | (pl.col("removed") > 0))
+        .str.join(" ")
+        .alias("tables"),
+    )
+    return (
+        commits.select(pl.col("sequence").alias("run"), "run_id", "committed_at",
+                       (pl.col("sequence") >= oldest_kept).alias("kept"))
+        .join(per_run.rename({"sequence": "run"}), on="run", how="left")
+        .sort("run", descending=True)
+    )
+
+
+def _snapshot_from(out: Path, row: Mapping) -> Snapshot:
+    versions = {item["table"]: item["version"] for item in row["tables"]}
+    return Snapshot(out=out, version=row["run_id"], sequence=row["sequence"], table_versions=versions)
+
+
 def current_snapshot(out: Path) -> Snapshot | None:
-    """The snapshot ``out`` currently points to, or None for a new dataset."""
-    pointer = out / STATE_DIR / "current"
+    """The snapshot the last committed run of ``out`` left, or None for a new dataset.
+
+    An output written before Delta Lake is read as it is until a run converts it.
+    """
+    commits = list_commits(out)
+    if commits.height:
+        return _snapshot_from(out, commits.row(-1, named=True))
+    pointer = _state(out) / _LEGACY_CURRENT
     if not pointer.is_symlink():
         return None
     target = (pointer.parent / os.readlink(pointer)).resolve()
     if not target.is_dir():
         raise StoreError(f"{pointer} points to {target}, which is missing; the dataset is damaged")
-    return Snapshot(root=target, version=target.name)
+    return Snapshot(out=out, version=target.name, legacy_root=target)
+
+
+def snapshot_at(out: Path, version: int | str) -> Snapshot:
+    """The snapshot committed by run number ``version`` (as ``newsfold history`` lists) or by that run id.
+
+    Raises:
+        StoreError: when no such run was committed, or its files are no longer kept.
+
+    Example:
+        >>> snapshot_at(Path("output"), 0).read_table("documents").height  # doctest: +SKIP
+        2
+    """
+    commits = list_commits(out)
+    column = "run_id" if isinstance(version, str) else "sequence"
+    found = commits.filter(pl.col(column) == version)
+    if found.height == 0:
+        raise StoreError(f"{out} has no committed run {version!r}; `newsfold history {out}` lists them")
+    row = found.row(0, named=True)
+    oldest_kept = commits["oldest_kept"][-1]
+    if row["sequence"] < oldest_kept:
+        raise StoreError(f"run {row['sequence']} ({row['run_id']}) of {out} is older than the runs kept "
+                         f"(from {oldest_kept} on; see --keep-runs)")
+    return _snapshot_from(out, row)
 
 
 @contextlib.contextmanager
@@ -149,7 +350,7 @@ def output_lock(out: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
     Raises:
         StoreError: when another process still holds the lock after the wait.
     """
-    state = out / STATE_DIR
+    state = _state(out)
     if not state.is_dir():
         state.mkdir(parents=True, exist_ok=True)
     lock = state / "lock"
@@ -175,6 +376,56 @@ def output_lock(out: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def needs_repair(out: Path) -> bool:
+    """True when ``out`` must be converted or repaired by a run before it is up to date.
+
+    That is an output of the pre-Delta layout, or one whose last run was killed
+    while committing (tables ahead of the pointer). Cheap: two file checks.
+    """
+    state = _state(out)
+    return (state / "committing").exists() or (state / _LEGACY_CURRENT).is_symlink()
+
+
+def repair_output(out: Path) -> None:
+    """Convert a pre-Delta output and undo what a killed commit left. Call under :func:`output_lock`.
+
+    Idempotent, and safe to kill at any moment: what it did not finish, the
+    next call does.
+
+    Example:
+        >>> with output_lock(Path("output")):  # doctest: +SKIP
+        ...     repair_output(Path("output"))
+    """
+    state = _state(out)
+    if (state / _LEGACY_CURRENT).is_symlink():
+        if list_commits(out).height:  # converted, then killed before the old snapshots were deleted
+            _drop_legacy(out)
+        else:
+            _migrate_legacy(out)
+    marker = state / "committing"
+    if not marker.exists():
+        return
+    from deltalake import DeltaTable
+
+    from newsfold.delta_tables import NO_CHECKPOINTS, latest_version
+
+    pointer = current_snapshot(out)
+    pointed = dict(pointer.table_versions) if pointer and pointer.legacy_root is None else {}
+    for name in [*TABLES, _MANIFEST]:
+        uri = _table_uri(out, name)
+        latest = latest_version(uri)
+        if latest is None or latest == pointed.get(name):
+            continue
+        if name not in pointed:  # created by the killed run: no committed run names it
+            shutil.rmtree(uri)
+        else:
+            DeltaTable(uri).restore(pointed[name], post_commithook_properties=NO_CHECKPOINTS)
+    if pointer is not None and pointer.legacy_root is None:
+        _move_unreferenced(out, pointer)
+    marker.unlink()
+    _fsync_directory(state)
+
+
 def commit_snapshot(
     out: Path,
     tables: Mapping[str, pl.DataFrame],
@@ -182,113 +433,203 @@ def commit_snapshot(
     *,
     version: str,
     metadata: Mapping[str, str],
+    keep_runs: int = DEFAULT_KEEP_RUNS,
 ) -> Snapshot:
-    """Write ``tables`` as a new snapshot and make it current, atomically.
+    """Make ``tables`` the dataset's current content, atomically, writing only what changed.
+
+    Call under :func:`output_lock`.
 
     Args:
         out: Output root.
         tables: One frame per name in :data:`schemas.TABLES`, already validated.
         manifest: Inputs reflected, with :data:`MANIFEST_SCHEMA`.
-        version: Name of the new snapshot (unique per run).
+        version: The committing run's id (unique per run).
         metadata: Key/values stored in every Parquet file's schema metadata.
+        keep_runs: Runs whose tables stay readable, this one included (at least 1).
 
     Returns:
         The new current snapshot.
     """
+    from newsfold.delta_tables import write_changes
+
     missing = set(TABLES) - set(tables)
     if missing:
         raise StoreError(f"cannot commit without tables: {sorted(missing)}")
-    versions = out / STATE_DIR / "versions"
-    versions.mkdir(parents=True, exist_ok=True)
-    _sweep_partial(versions)
-    staging = versions / f"{version}{_PARTIAL_SUFFIX}"
-    final = versions / version
-    if final.exists():
-        raise StoreError(f"snapshot {final} already exists")
-    staging.mkdir()
+    if keep_runs < 1:
+        raise StoreError(f"keep_runs must be at least 1 (the current run), not {keep_runs}")
+    _state(out).mkdir(parents=True, exist_ok=True)
+    repair_output(out)
+    previous = current_snapshot(out)
+    previous_versions = dict(previous.table_versions) if previous else {}
+    _refuse_foreign_directories(out, previous_versions)
+    commits = list_commits(out)
+    if version in commits["run_id"].to_list():
+        raise StoreError(f"run {version} is already committed in {out}")
+    state = _state(out)
+    _write_marker(state / "committing", version)
+    kill_point("marker written")
+    changes = {}
+    for name in [*TABLES, _MANIFEST]:
+        if name == _MANIFEST:
+            frame, schema, key, sort_by = manifest, MANIFEST_SCHEMA, "path", ["path", "status"]
+        else:
+            frame, schema = tables[name], polars_schema(TABLES[name])
+            key, sort_by = CHANGE_KEYS[name], SORT_KEYS[name]
+        changes[name] = write_changes(
+            _table_uri(out, name), name, frame, schema=schema, key=key, sort_by=sort_by,
+            row_group_column=ROW_GROUP_COLUMNS.get(name), run_id=version, metadata=metadata,
+            previous_version=previous_versions.get(name),
+        )
+        kill_point(f"committed {name}")
+    sequence = commits["sequence"][-1] + 1 if commits.height else 0
+    row = {
+        "sequence": sequence,
+        "run_id": version,
+        "committed_at": dt.datetime.now(dt.timezone.utc),
+        "schema_version": metadata.get("newsfold.schema_version", ""),
+        "pipeline_version": metadata.get("newsfold.pipeline_version", ""),
+        "oldest_kept": max(sequence - keep_runs + 1, 0),
+        "tables": [{"table": name, "version": change.version, "rows": change.rows, "added": change.added,
+                    "removed": change.removed} for name, change in changes.items()],
+    }
+    _append_commit(out, row)  # the moment the run becomes visible
+    kill_point("pointer committed")
+    snapshot = _snapshot_from(out, row)
+    _move_unreferenced(out, snapshot)
+    kill_point("moved unreferenced files")
+    _drop_unkept_history(out, list_commits(out))
+    (state / "committing").unlink()
+    _fsync_directory(state)
+    return snapshot
+
+
+def _append_commit(out: Path, row: Mapping) -> None:
+    """Add ``row`` to the pointer table in one Delta commit: the moment a run becomes visible.
+
+    The table is rewritten whole (it has a row per run, a few hundred bytes
+    each), so a reader reads one small file however many runs there were;
+    the files of earlier versions are then deleted (a reader that listed one
+    of them a moment before reads again: see :func:`list_commits`).
+    """
+    from deltalake import DeltaTable, write_deltalake
+
+    uri = str(_state(out) / "commits")
+    frame = pl.concat([list_commits(out), pl.DataFrame([row], schema=COMMITS_SCHEMA)], how="vertical")
+    write_deltalake(uri, frame.to_arrow(compat_level=pl.CompatLevel.oldest()), mode="overwrite")
+    kill_point("pointer committed, its old file not deleted")
+    DeltaTable(uri).vacuum(retention_hours=0, enforce_retention_duration=False, dry_run=False)
+
+
+def _refuse_foreign_directories(out: Path, previous_versions: Mapping[str, int]) -> None:
+    from deltalake import DeltaTable
+
     for name in TABLES:
-        _write_table(tables[name], staging / name, name, metadata)
-    manifest.select(MANIFEST_SCHEMA.names()).cast(MANIFEST_SCHEMA).sort("path").write_parquet(
-        staging / _MANIFEST_FILE
-    )
-    _fsync_tree(staging)
-    os.rename(staging, final)
-    _swap_current(out / STATE_DIR, final.name)
-    _link_tables(out)
-    _prune_versions(versions, keep=final.name)
-    return Snapshot(root=final, version=final.name)
+        path = out / name
+        if not (path.exists() or path.is_symlink()):
+            continue
+        if path.is_symlink() or not DeltaTable.is_deltatable(str(path)) or name not in previous_versions:
+            raise StoreError(f"{path} exists and is not newsfold's table {name!r}; move it away and run again")
 
 
-def _write_table(frame: pl.DataFrame, directory: Path, name: str, metadata: Mapping[str, str]) -> None:
-    schema = polars_schema(TABLES[name])
-    frame = frame.select(schema.names()).cast(schema)
-    column = ROW_GROUP_COLUMNS.get(name)
-    if column is not None:
-        frame = frame.sort(column, nulls_last=True, maintain_order=True)
-    table = frame.to_arrow(compat_level=pl.CompatLevel.oldest())
-    table = table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata, "newsfold.table": name})
-    directory.mkdir()
-    # One file per table, whatever its size: see the module docstring.
-    with pq.ParquetWriter(directory / "part-0.parquet", table.schema, compression="zstd") as writer:
-        if column is None or table.num_rows == 0:
-            writer.write_table(table)
-            return
-        start = 0
-        for length in frame.group_by(column, maintain_order=True).len()["len"]:
-            writer.write_table(table.slice(start, length))  # its own row group (or more, if very large)
-            start += length
+def _move_unreferenced(out: Path, snapshot: Snapshot) -> None:
+    """Move data files that ``snapshot`` does not use out of the table directories.
+
+    They go to ``.newsfold/history/<run>/<table>/`` (the run that stopped
+    using them), where reads of older versions find them.
+    """
+    from newsfold.delta_tables import version_files
+
+    for name, table_version in snapshot.table_versions.items():
+        directory = Path(_table_uri(out, name))
+        referenced = set(version_files(str(directory), table_version))
+        for path in sorted(directory.glob("*.parquet")):
+            if path.name in referenced:
+                continue
+            target = _history(out) / snapshot.version / name
+            target.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target / path.name)
+        _fsync_directory(directory)
 
 
-def _fsync_tree(root: Path) -> None:
-    """Flush every file and directory under ``root`` so a power cut cannot tear it."""
-    for directory, _, files in os.walk(root):
-        for file in files:
-            with open(os.path.join(directory, file), "rb") as handle:
-                os.fsync(handle.fileno())
-        descriptor = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+def _drop_unkept_history(out: Path, commits: pl.DataFrame) -> None:
+    """Delete the files that no kept run reads.
+
+    ``history/<run>/`` holds what that run stopped using, which only the runs
+    before it read: it goes once the run before it is older than the oldest kept.
+    """
+    history = _history(out)
+    if not history.is_dir() or commits.height == 0:
+        return
+    oldest_kept = commits["oldest_kept"][-1]
+    needed = set(commits.filter(pl.col("sequence") > oldest_kept)["run_id"].to_list())
+    for entry in history.iterdir():
+        if entry.name not in needed:
+            shutil.rmtree(entry)
 
 
-def _swap_current(state: Path, version: str) -> None:
-    temporary = state / f"current.{version}.tmp"
-    with contextlib.suppress(FileNotFoundError):
-        temporary.unlink()
-    os.symlink(os.path.join("versions", version), temporary)
-    os.replace(temporary, state / "current")  # rename(2) is atomic: readers see old or new
-    descriptor = os.open(state, os.O_RDONLY)
+def _migrate_legacy(out: Path) -> None:
+    """Convert the pre-Delta layout (snapshot directories behind ``.newsfold/current``) in place.
+
+    Each table's directory link is replaced by a Delta table holding the same
+    rows, then one commit names them; only then are the old snapshots deleted.
+    Until that commit, readers still read the old snapshot.
+    """
+    from newsfold.delta_tables import write_changes
+
+    legacy = current_snapshot(out)
+    assert legacy is not None and legacy.legacy_root is not None
+    first_file = next(iter(legacy.table_files("runs")), None)
+    old_metadata = {key.decode(): value.decode() for key, value in
+                    ((pq.read_schema(first_file).metadata or {}) if first_file else {}).items()
+                    if key.startswith(b"newsfold.") and key != b"newsfold.table"}
+    changes = {}
+    for name in [*TABLES, _MANIFEST]:
+        path = Path(_table_uri(out, name))
+        if path.is_symlink():
+            path.unlink()
+        elif path.exists():
+            from deltalake import DeltaTable
+
+            if not DeltaTable.is_deltatable(str(path)):
+                raise StoreError(f"{path} exists and is not newsfold's table {name!r}; move it away and run again")
+            shutil.rmtree(path)  # a conversion killed half-way
+        if name == _MANIFEST:
+            frame, schema, key, sort_by = legacy.read_manifest(), MANIFEST_SCHEMA, "path", ["path", "status"]
+        else:
+            frame, schema = legacy.read_table(name), polars_schema(TABLES[name])
+            key, sort_by = CHANGE_KEYS[name], SORT_KEYS[name]
+        changes[name] = write_changes(str(path), name, frame, schema=schema, key=key, sort_by=sort_by,
+                                      row_group_column=ROW_GROUP_COLUMNS.get(name), run_id=legacy.version,
+                                      metadata=old_metadata, previous_version=None)
+        kill_point(f"converted {name}")
+    _append_commit(out, {
+        "sequence": 0, "run_id": legacy.version, "committed_at": dt.datetime.now(dt.timezone.utc),
+        "schema_version": old_metadata.get("newsfold.schema_version", ""),
+        "pipeline_version": old_metadata.get("newsfold.pipeline_version", ""), "oldest_kept": 0,
+        "tables": [{"table": name, "version": change.version, "rows": change.rows, "added": change.added,
+                    "removed": 0} for name, change in changes.items()],
+    })
+    kill_point("converted, old snapshots not deleted")
+    _drop_legacy(out)
+
+
+def _drop_legacy(out: Path) -> None:
+    (_state(out) / _LEGACY_CURRENT).unlink()
+    shutil.rmtree(_state(out) / "versions", ignore_errors=True)
+
+
+def _write_marker(path: Path, text: str) -> None:
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    with open(temporary, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+    _fsync_directory(path.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    descriptor = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
-
-
-def _link_tables(out: Path) -> None:
-    for name in TABLES:
-        link = out / name
-        target = os.path.join(STATE_DIR, "current", name)
-        if link.is_symlink() and os.readlink(link) == target:
-            continue
-        if link.exists() or link.is_symlink():
-            raise StoreError(
-                f"{link} exists and is not newsfold's link to {target}; move it away and run again"
-            )
-        os.symlink(target, link)
-
-
-def _sweep_partial(versions: Path) -> None:
-    """Remove what a killed run left half-written."""
-    for entry in versions.iterdir():
-        if entry.name.endswith(_PARTIAL_SUFFIX):
-            shutil.rmtree(entry)
-    for entry in versions.parent.glob("current.*.tmp"):
-        entry.unlink()
-
-
-def _prune_versions(versions: Path, *, keep: str) -> None:
-    """Drop old snapshots, keeping the current one and the one before it."""
-    older = sorted(entry.name for entry in versions.iterdir() if entry.is_dir() and entry.name != keep)
-    for name in older[: max(len(older) - KEEP_PREVIOUS, 0)]:
-        shutil.rmtree(versions / name)

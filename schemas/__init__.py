@@ -29,7 +29,7 @@ from schemas.entities import Entities
 from schemas.mentions import Mentions
 from schemas.quotes import Quotes
 from schemas.rejects import Rejects
-from schemas.relations import FOREIGN_KEYS, LINK_COLUMNS, SPAN_TABLES, ForeignKey
+from schemas.relations import CHANGE_KEYS, FOREIGN_KEYS, LINK_COLUMNS, SORT_KEYS, SPAN_TABLES, ForeignKey
 from schemas.runs import Runs
 from schemas.sentences import Sentences
 from schemas.stories import Stories
@@ -53,6 +53,8 @@ __all__ = [
     "TABLES",
     "FOREIGN_KEYS",
     "LINK_COLUMNS",
+    "SORT_KEYS",
+    "CHANGE_KEYS",
     "SPAN_TABLES",
     "ForeignKey",
     "TableModel",

@@ -28,7 +28,7 @@ class Documents(TableModel):
     text: str = pa.Field(str_length={"min_value": 1}, description="Article body: NFC, LF line ends, mojibake repaired. Every offset in the dataset indexes this string.")
     published_date: pl.Date = pa.Field(nullable=True, description="Publication date.")
     published_date_source: str = pa.Field(nullable=True, isin=PUBLISHED_DATE_SOURCES, description="How published_date was found: header, metadata, or inferred from the content (content_latest_date, content_post_id, content_weekday).")
-    published_year: pl.Int32 = pa.Field(nullable=True, description="Year of published_date; the table is sorted by it on disk, one row group per year.")
+    published_year: pl.Int32 = pa.Field(nullable=True, description="Year of published_date; each data file of the table is sorted by it, one row group per year.")
     dateline: str = pa.Field(nullable=True, description="Place the article was filed from, e.g. 'Washington'.")
     source_name: str = pa.Field(nullable=True, description="Outlet that published the article.")
     url: str = pa.Field(nullable=True, description="Article URL.")

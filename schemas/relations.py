@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ForeignKey", "FOREIGN_KEYS", "SPAN_TABLES", "LINK_COLUMNS"]
+__all__ = ["ForeignKey", "FOREIGN_KEYS", "SPAN_TABLES", "LINK_COLUMNS", "SORT_KEYS", "CHANGE_KEYS"]
 
 
 @dataclass(frozen=True)
@@ -54,4 +54,35 @@ LINK_COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("story_id", "duplicate_of"),
     "mentions": ("entity_id", "resolution", "score"),
     "quotes": ("speaker_entity_id", "quote_cluster_id"),
+}
+
+
+#: Each table's canonical row order, so equal datasets are equal byte for byte.
+SORT_KEYS: dict[str, list[str]] = {
+    "documents": ["doc_id"],
+    "sentences": ["doc_id", "sentence_index"],
+    "mentions": ["doc_id", "start", "end", "mention_id"],
+    "entities": ["entity_id"],
+    "stories": ["story_id"],
+    "quotes": ["doc_id", "start", "end"],
+    "dates": ["doc_id", "start", "end"],
+    "amounts": ["doc_id", "start", "end"],
+    "rejects": ["source_path", "record_index", "stage", "error_code", "table", "message", "payload"],
+    "runs": ["started_at", "run_id"],
+}
+
+#: The column grouping each table's rows when a run writes only what changed:
+#: per-article tables by doc_id, dataset-wide ones by their own key. Every row
+#: of a key with a changed row is rewritten, in the files that held it.
+CHANGE_KEYS: dict[str, str] = {
+    "documents": "doc_id",
+    "sentences": "doc_id",
+    "mentions": "doc_id",
+    "entities": "entity_id",
+    "stories": "story_id",
+    "quotes": "doc_id",
+    "dates": "doc_id",
+    "amounts": "doc_id",
+    "rejects": "source_path",
+    "runs": "run_id",
 }

@@ -1,4 +1,4 @@
-"""The store writes whole snapshots and swaps them in atomically."""
+"""The store keeps every table as a Delta Lake table and commits a run's tables together."""
 
 from __future__ import annotations
 
@@ -13,7 +13,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from newsfold.errors import StoreError
-from newsfold.store import MANIFEST_SCHEMA, commit_snapshot, current_snapshot, output_lock, read_table_dir
+from deltalake import DeltaTable
+
+from newsfold.store import (
+    MANIFEST_SCHEMA,
+    commit_snapshot,
+    current_snapshot,
+    list_commits,
+    output_lock,
+    read_table_dir,
+    snapshot_at,
+)
 from schemas import TABLES, Documents, empty_frame, polars_schema
 
 MANIFEST = pl.DataFrame({"path": ["a.txt"], "sha256": ["a" * 64], "size": [3], "status": ["ok"]}, schema=MANIFEST_SCHEMA)
@@ -46,32 +56,70 @@ def test_store_write_then_read_returns_the_same_table(tmp_path_factory, rows):
     assert read.equals(documents.sort("doc_id"))
 
 
-def test_store_links_every_table_and_stamps_metadata(tmp_path):
+def test_store_writes_every_table_as_a_delta_table_and_stamps_metadata(tmp_path):
     commit_snapshot(tmp_path, tables_with(documents_frame([("x", 2020)])), MANIFEST, version="run_1", metadata=METADATA)
     for name in TABLES:
-        assert (tmp_path / name).is_symlink()
-        for file in (tmp_path / name).rglob("*.parquet"):
-            assert pq.read_schema(file).metadata[b"newsfold.schema_version"] == b"1"
-    assert [p.name for p in (tmp_path / "documents").iterdir()] == ["part-0.parquet"]  # one file: see test_store_readers
+        assert DeltaTable.is_deltatable(str(tmp_path / name))
+        files = list((tmp_path / name).rglob("*.parquet"))
+        assert len(files) == 1  # an empty table too: a plain glob finds one empty file, not none
+        assert pq.read_schema(files[0]).metadata[b"newsfold.schema_version"] == b"1"
+    # Delta checkpoints are Parquet: a plain glob over the table would read them as rows
+    assert not list(tmp_path.glob("*/_delta_log/*.parquet"))
+    assert DeltaTable(str(tmp_path / "documents")).to_pyarrow_table().num_rows == 1
 
 
-def test_store_swaps_versions_and_keeps_one_previous(tmp_path):
-    for version, text in [("run_1", "one"), ("run_2", "two"), ("run_3", "three")]:
-        commit_snapshot(tmp_path, tables_with(documents_frame([(text, 2020)])), MANIFEST, version=version, metadata=METADATA)
-    snapshot = current_snapshot(tmp_path)
-    assert snapshot.version == "run_3"
-    assert snapshot.read_table("documents")["text"].to_list() == ["three"]
-    assert sorted(p.name for p in (tmp_path / ".newsfold" / "versions").iterdir()) == ["run_2", "run_3"]
+@pytest.mark.parametrize(
+    ("before", "after", "added", "removed", "files_kept"),
+    [
+        # nothing changed: no commit, the table keeps its version
+        ([("a", 2020), ("b", 2021)], [("a", 2020), ("b", 2021)], 0, 0, 1),
+        # a new article: a new file beside the old one, which is not touched
+        ([("a", 2020)], [("a", 2020), ("b", 2021)], 1, 0, 1),
+        # a changed article: its row removed, its file rewritten
+        ([("a", 2020), ("b", 2021)], [("a", 2020), ("B", 2021)], 1, 1, 0),
+        # a removed article
+        ([("a", 2020), ("b", 2021)], [("a", 2020)], 0, 1, 0),
+        # everything removed: one empty file stays for plain readers
+        ([("a", 2020)], [], 0, 1, 0),
+    ],
+)
+def test_store_writes_only_what_changed(tmp_path, before, after, added, removed, files_kept):
+    commit_snapshot(tmp_path, tables_with(documents_frame(before)), MANIFEST, version="run_1", metadata=METADATA)
+    first_files = set(DeltaTable(str(tmp_path / "documents")).file_uris())
+    snapshot = commit_snapshot(tmp_path, tables_with(documents_frame(after)), MANIFEST, version="run_2", metadata=METADATA)
+    change = next(item for item in list_commits(tmp_path)["tables"][-1] if item["table"] == "documents")
+    assert (change["added"], change["removed"], change["rows"]) == (added, removed, len(after))
+    assert change["version"] == (0 if added == removed == 0 else 1)
+    assert len(first_files & set(DeltaTable(str(tmp_path / "documents")).file_uris())) == files_kept
+    assert snapshot.read_table("documents").equals(documents_frame(after).sort("doc_id"))
+    # every other table was unchanged: no Delta commit for it
+    assert {item["table"]: item["version"] for item in list_commits(tmp_path)["tables"][-1]}["mentions"] == 0
 
 
-def test_store_sweeps_what_a_killed_run_left(tmp_path):
+@pytest.mark.parametrize(("keep_runs", "readable"), [(1, [2]), (2, [1, 2]), (10, [0, 1, 2])])
+def test_store_keeps_the_runs_the_retention_setting_asks_for(tmp_path, keep_runs, readable):
+    texts = ["one", "two", "three"]
+    for index, text in enumerate(texts):
+        commit_snapshot(tmp_path, tables_with(documents_frame([(text, 2020)])), MANIFEST, version=f"run_{index}",
+                        metadata=METADATA, keep_runs=keep_runs)
+    assert current_snapshot(tmp_path).version == "run_2"
+    for index, text in enumerate(texts):
+        if index in readable:
+            assert snapshot_at(tmp_path, index).read_table("documents")["text"].to_list() == [text]
+            assert snapshot_at(tmp_path, f"run_{index}").version == f"run_{index}"
+        else:
+            with pytest.raises(StoreError, match="older than the runs kept"):
+                snapshot_at(tmp_path, index)
+    # files no kept run reads are gone: the history holds one file per older kept run
+    assert len(list((tmp_path / ".newsfold" / "history").rglob("*.parquet"))) == len(readable) - 1
+    # a plain reader of the table directory sees only the current rows
+    assert [pq.read_table(f).num_rows for f in (tmp_path / "documents").glob("*.parquet")] == [1]
+
+
+def test_store_refuses_a_version_never_committed(tmp_path):
     commit_snapshot(tmp_path, tables_with(documents_frame([("one", 2020)])), MANIFEST, version="run_1", metadata=METADATA)
-    half_written = tmp_path / ".newsfold" / "versions" / "run_2.partial" / "documents"
-    half_written.mkdir(parents=True)
-    (half_written / "part-0.parquet").write_bytes(b"PAR1 torn")
-    assert current_snapshot(tmp_path).read_table("documents")["text"].to_list() == ["one"]
-    commit_snapshot(tmp_path, tables_with(documents_frame([("two", 2020)])), MANIFEST, version="run_3", metadata=METADATA)
-    assert not half_written.parent.exists()
+    with pytest.raises(StoreError, match="newsfold history"):
+        snapshot_at(tmp_path, 5)
 
 
 def test_store_refuses_a_foreign_directory_in_the_way(tmp_path):
@@ -119,7 +167,8 @@ def test_store_reads_nothing_from_an_empty_directory(tmp_path: Path):
 def test_store_documents_one_row_group_per_year_sorted_nulls_last(tmp_path):
     rows = [("a", 2021), ("b", None), ("c", 2019), ("d", 2021), ("e", 2019)]
     commit_snapshot(tmp_path, tables_with(documents_frame(rows)), MANIFEST, version="run_1", metadata=METADATA)
-    parquet = pq.ParquetFile(tmp_path / "documents" / "part-0.parquet")
+    (file,) = (tmp_path / "documents").glob("*.parquet")
+    parquet = pq.ParquetFile(file)
     years = [parquet.metadata.row_group(i).column(parquet.schema_arrow.get_field_index("published_year")).statistics
              for i in range(parquet.metadata.num_row_groups)]
     assert [(s.min, s.max) if s.has_min_max else None for s in years] == [(2019, 2019), (2021, 2021), None]
@@ -133,3 +182,33 @@ def test_store_reads_hive_partitions_written_by_earlier_versions(tmp_path):
         folder.mkdir()
         part.drop("published_year").write_parquet(folder / "part-0.parquet")
     assert read_table_dir(tmp_path, "documents").sort("doc_id").equals(documents.sort("doc_id"))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.none() | st.integers(2019, 2021)),
+                         max_size=5), min_size=1, max_size=5))
+def test_store_any_sequence_of_commits_reads_back_every_kept_version(tmp_path_factory, contents):
+    """Whatever each run changes, each kept version reads back as committed, and so does a plain glob of the latest."""
+    out = tmp_path_factory.mktemp("out")
+    for index, rows in enumerate(contents):
+        commit_snapshot(out, tables_with(documents_frame(rows)), MANIFEST, version=f"run_{index}", metadata=METADATA,
+                        keep_runs=3)
+    for index, rows in enumerate(contents):
+        if index >= len(contents) - 3:
+            assert snapshot_at(out, index).read_table("documents").equals(documents_frame(rows).sort("doc_id"))
+    plain = pl.read_parquet(str(out / "documents" / "**" / "*.parquet")).sort("doc_id")
+    assert plain.equals(documents_frame(contents[-1]).sort("doc_id"))
+
+
+@pytest.mark.parametrize(("version", "texts"), [(None, ["two", "three"]), (0, ["one"]), ("run_1", ["two", "three"]), (1, ["two", "three"])])
+@pytest.mark.parametrize("kind", ["polars", "pandas", "duckdb"])
+def test_store_loader_reads_the_latest_or_an_older_version(tmp_path, version, texts, kind):
+    from newsfold.load import read_table
+
+    commit_snapshot(tmp_path, tables_with(documents_frame([("one", 2020)])), MANIFEST, version="run_0", metadata=METADATA)
+    commit_snapshot(tmp_path, tables_with(documents_frame([("two", 2020), ("three", 2021)])), MANIFEST,
+                    version="run_1", metadata=METADATA)
+    table = read_table("documents", tmp_path, kind=kind, version=version)
+    read = {"polars": lambda t: t["text"].to_list(), "pandas": lambda t: t["text"].tolist(),
+            "duckdb": lambda t: [row[0] for row in t.order("doc_id").select("text").fetchall()]}[kind](table)
+    assert read == texts

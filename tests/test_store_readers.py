@@ -1,30 +1,31 @@
-"""Plain Parquet readers of the output tables see one snapshot, never a mix, while runs commit.
+"""Readers while runs commit: newsfold's readers see one run, never a mix; plain globs are exact between runs.
 
-A glob such as ``read_parquet('output/documents/**/*.parquet')`` lists
-directories, then opens the files it found, each step resolving the path
-again; a commit may land between any two steps. The first test replays a
-glob step by step with commits in between; the second races a DuckDB reader
-process against real commits.
+newsfold's readers (``read_table``, ``newsfold sql``) read every table at the
+versions the last pointer commit names, so a reader racing real commits only
+ever sees the pairs of (documents, mentions) counts that some run committed.
+A plain ``read_parquet('output/documents/**/*.parquet')`` is exact once a
+commit has finished (files the current versions no longer use are moved out
+of the table directory); while a run commits it may also count files the run
+is replacing, as the module docstring of :mod:`newsfold.store` says.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import duckdb
 import polars as pl
-import pyarrow.parquet as pq
 import pytest
 
 from newsfold.store import commit_snapshot
-from tests.test_store import MANIFEST, METADATA, documents_frame, tables_with
 from schemas import Mentions, polars_schema
+from tests.test_store import MANIFEST, METADATA, documents_frame, tables_with
 
-#: Documents per year in each snapshot: the years and the counts change from one commit to the next.
+#: Documents per year in each run: the years and the counts change from one commit to the next.
 SNAPSHOT_YEARS = [
     {2019: 3, 2020: 2},
     {2020: 4, 2021: 1},
@@ -38,7 +39,7 @@ def snapshot_tables(index: int) -> dict:
     rows = [(f"text {index} {year} {n}", year) for year, count in years.items() for n in range(count + index)]
     mentions = pl.DataFrame(
         [
-            {"doc_id": "doc_0000000000000000", "mention_id": f"men_{i:016x}", "sentence_index": 0,
+            {"doc_id": f"doc_{i % 3:016x}", "mention_id": f"men_{i:016x}", "sentence_index": 0,
              "start": 0, "end": 1, "text": "t", "label": "PERSON"}
             for i in range(index + 1)
         ],
@@ -53,68 +54,38 @@ def commit(out: Path, index: int) -> tuple[int, int]:
     return tables["documents"].height, tables["mentions"].height
 
 
-def glob_in_steps(table_dir: Path):
-    """A recursive ``*.parquet`` glob done one step at a time, as a reader does it: yields after each step.
-
-    The last value sent back is the row count over the files found.
-    """
-    entries = sorted(os.listdir(table_dir))
-    yield "listed the table directory"
-    files = []
-    for entry in entries:
-        path = table_dir / entry
-        if path.is_dir():
-            files += [path / name for name in sorted(os.listdir(path)) if name.endswith(".parquet")]
-        elif entry.endswith(".parquet"):
-            files.append(path)
-    yield "listed the partitions"
-    counts = []
-    for file in files:
-        counts.append(pq.ParquetFile(file).metadata.num_rows)
-        yield "opened a file"
-    yield sum(counts)
-
-
 @pytest.mark.parametrize("table", ["documents", "mentions"])
-@pytest.mark.parametrize("commit_after", [{0}, {1}, {2}, {0, 1}, {1, 2}, {0, 1, 2, 3}])
-def test_store_a_glob_interrupted_by_commits_reads_one_snapshot(tmp_path, table, commit_after):
-    counts = {0: commit(tmp_path, 0)}
-    reader = glob_in_steps(tmp_path / table)
-    step, index = 0, 0
-    result = next(reader)
-    while isinstance(result, str):
-        if step in commit_after:
-            index += 1
-            counts[index] = commit(tmp_path, index)
-        step += 1
-        result = next(reader)
+def test_store_a_plain_glob_between_commits_reads_exactly_the_committed_rows(tmp_path, table):
     column = 0 if table == "documents" else 1
-    assert result in {pair[column] for pair in counts.values()}
+    for index in range(6):
+        counts = commit(tmp_path, index)
+        glob = f"{tmp_path}/{table}/**/*.parquet"
+        assert duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{glob}')").fetchone()[0] == counts[column]
+        assert pl.scan_parquet(glob).select(pl.len()).collect().item() == counts[column]
 
 
 READER = r"""
-import json, sys, time
+import json, sys
 from pathlib import Path
-import duckdb
+from deltalake import DeltaTable
+from newsfold.load import read_tables
 out, stop = Path(sys.argv[1]), Path(sys.argv[2])
-seen = {"documents": [], "mentions": [], "errors": []}
-connection = duckdb.connect()
+seen, delta, errors = [], [], []
 (out / "reader.ready").write_text("")
 reads = 0
 while not stop.exists() or reads < 2:
-    for table in ("documents", "mentions"):
-        try:
-            count = connection.execute(f"SELECT count(*) FROM read_parquet('{out}/{table}/**/*.parquet')").fetchone()[0]
-            seen[table].append(count)
-        except Exception as exc:
-            seen["errors"].append(f"{table}: {type(exc).__name__}: {exc}")
+    try:
+        tables = read_tables(out)
+        seen.append([tables["documents"].height, tables["mentions"].height])
+        delta.append(DeltaTable(str(out / "documents")).to_pyarrow_table().num_rows)  # its newest Delta version
+    except Exception as exc:
+        errors.append(f"{type(exc).__name__}: {exc}")
     reads += 1
-    (out / "reader.count").write_text(str(reads))
-print(json.dumps(seen))
+print(json.dumps({"seen": seen, "delta": delta, "errors": errors}))
 """
 
 
-def test_store_duckdb_reader_during_commits_sees_only_committed_counts(tmp_path):
+def test_store_newsfold_and_delta_readers_during_commits_see_only_whole_runs(tmp_path):
     out, stop = tmp_path / "out", tmp_path / "stop"
     out.mkdir()
     committed = {commit(out, 0)}
@@ -125,13 +96,30 @@ def test_store_duckdb_reader_during_commits_sees_only_committed_counts(tmp_path)
         for index in range(1, 13):
             committed.add(commit(out, index))
         stop.write_text("")
-        stdout, _ = reader.communicate(timeout=60)
+        stdout, _ = reader.communicate(timeout=120)
     finally:
         if reader.poll() is None:
             reader.kill()
             reader.wait()
-    seen = json.loads(stdout)
-    assert seen["errors"] == []
-    assert set(seen["documents"]) <= {documents for documents, _ in committed}
-    assert set(seen["mentions"]) <= {mentions for _, mentions in committed}
-    assert len(seen["documents"]) >= 2
+    result = json.loads(stdout)
+    assert result["errors"] == []
+    # each read's pair of counts is one run's: documents and mentions never come from two runs
+    assert {tuple(pair) for pair in result["seen"]} <= committed
+    assert len(result["seen"]) >= 2
+    # a Delta reader of one table sees one of its committed versions, never a half-written one
+    assert set(result["delta"]) <= {documents for documents, _ in committed}
+
+
+def test_store_tables_read_offline_with_deltalake_polars_pandas_and_duckdb(tmp_path):
+    """The README's ways to read a table without newsfold, none of which downloads anything."""
+    from deltalake import DeltaTable
+
+    for index in range(3):
+        counts = commit(tmp_path, index)
+    mentions = DeltaTable(str(tmp_path / "mentions")).to_pyarrow_dataset()
+    connection = duckdb.connect()
+    connection.register("mentions", mentions)
+    assert connection.execute("SELECT count(*) FROM mentions").fetchone()[0] == counts[1]
+    assert pl.read_delta(str(tmp_path / "documents")).height == counts[0]
+    assert pl.scan_delta(str(tmp_path / "documents")).select(pl.len()).collect().item() == counts[0]
+    assert len(DeltaTable(str(tmp_path / "documents")).to_pandas()) == counts[0]

@@ -45,6 +45,7 @@ class LazyGroup(click.Group):
         "validate": "flows.cli.validate",
         "dictionary": "flows.cli.dictionary",
         "sql": "flows.cli.sql",
+        "history": "flows.cli.history",
         "report": "flows.cli.report",
         "entities": "flows.cli.entities",
         "registry": "flows.cli.registry",

@@ -15,6 +15,7 @@ from newsfold.discover import check_output_apart
 from newsfold.errors import InputError
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
 from newsfold.stages import StageClock, seconds_since_launch
+from newsfold.store import DEFAULT_KEEP_RUNS
 
 
 class UsageRefused(click.ClickException):
@@ -30,9 +31,11 @@ class UsageRefused(click.ClickException):
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1), help="Reject input files larger than this (gunzipped size for .gz).")
 @click.option("--max-chars", default=DEFAULT_MAX_ARTICLE_CHARS, show_default=True, type=click.IntRange(min=1), help="Reject articles longer than this unanalysed.")
 @click.option("--curation", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Entity curation file (docs/entities.md).")
+@click.option("--keep-runs", default=DEFAULT_KEEP_RUNS, show_default=True, type=click.IntRange(min=1), help="Committed runs whose tables stay readable (newsfold history); files only older runs need are deleted.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars, no summary table.")
 @click.option("--verbose", "-v", is_flag=True, help="Show Prefect's log lines.")
-def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars: int, curation: Path | None, quiet: bool, verbose: bool) -> None:
+def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars: int, curation: Path | None,
+            keep_runs: int, quiet: bool, verbose: bool) -> None:
     """Bring the dataset in --out up to date with the articles in RAW.
 
     Only new or changed files are read; a run with nothing new writes
@@ -81,7 +84,7 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars
                     if server is not None:
                         server.wait()
                 parameters = dict(raw=str(raw), out=str(out), max_bytes=max_bytes, max_chars=max_chars,
-                                  workers=workers, curation=str(curation) if curation else None,
+                                  workers=workers, curation=str(curation) if curation else None, keep_runs=keep_runs,
                                   startup_seconds=stages.rounded(6))
                 with progress_bars(enabled=not quiet, clock=clock):
                     summary = newsfold_flow(**parameters)

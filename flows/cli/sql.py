@@ -18,7 +18,8 @@ from schemas import TABLES
 @click.argument("query")
 @click.option("--out", "-o", default="output", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Dataset directory.")
 @click.option("--limit", default=50, show_default=True, help="Rows to show.")
-def command(query: str, out: Path, limit: int) -> None:
+@click.option("--version", "version", type=click.IntRange(min=0), help="Query the tables as run N left them (`newsfold history` lists the runs).")
+def command(query: str, out: Path, limit: int, version: int | None) -> None:
     """Run a DuckDB SQL QUERY over the dataset; each table is a view of its name.
 
     \b
@@ -29,7 +30,7 @@ def command(query: str, out: Path, limit: int) -> None:
     connection = duckdb.connect()
     try:
         for name in TABLES:
-            read_table(name, out, kind="duckdb", connection=connection).create_view(name)
+            read_table(name, out, kind="duckdb", connection=connection, version=version).create_view(name)
         result = connection.sql(query)
     except (NewsfoldError, duckdb.Error) as exc:
         raise click.ClickException(str(exc)) from exc

@@ -35,7 +35,7 @@ def command(out: Path, max_problems: int) -> None:
         problems = [
             f"{file}: missing metadata {key.decode()}"
             for name in TABLES
-            for file in sorted((snapshot.root / name).rglob("*.parquet"))
+            for file in snapshot.table_files(name)
             for key in REQUIRED_METADATA
             if key not in (pq.read_schema(file).metadata or {})
         ]

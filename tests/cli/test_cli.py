@@ -38,6 +38,7 @@ def test_cli_data_dictionary_is_up_to_date():
         (["run", "does-not-exist"], 2, "is not a directory"),
         (["validate", "no-dataset-here"], 1, "holds no newsfold dataset"),
         (["report", "no-dataset-here"], 1, "holds no newsfold dataset"),
+        (["history", "no-dataset-here"], 1, "holds no committed run"),
         (["serve", "raw"], 2, "Missing option '--cron'"),
     ],
 )
@@ -78,3 +79,28 @@ def test_cli_run_then_validate(prefect_api, seed_raw, tmp_path):
     validate = CliRunner().invoke(main, ["validate", str(out)])
     assert validate.exit_code == 0, validate.output
     assert "satisfies every contract" in validate.output
+
+
+def test_cli_history_lists_runs_and_sql_reads_an_older_one(tmp_path):
+    from newsfold.store import commit_snapshot
+    from tests.test_store import MANIFEST, METADATA, documents_frame, tables_with
+
+    for index, rows in enumerate([[("a", 2020)], [("a", 2020), ("b", 2021)], [("b", 2021)]]):
+        commit_snapshot(tmp_path, tables_with(documents_frame(rows)), MANIFEST, version=f"run_{index}",
+                        metadata=METADATA, keep_runs=2)
+    result = CliRunner().invoke(main, ["history", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "run_" in line]
+    # newest first; rows added and removed (run 2 changed doc_0 and removed doc_1); run 0 is no longer kept
+    cells = [[cell.strip() for cell in line.split("\u2502")[1:-1]] for line in lines]
+    assert [(c[0], c[1], c[3], c[4], c[5]) for c in cells] == [
+        ("2", "run_2", "yes", "1", "2"), ("1", "run_1", "yes", "1", "0"), ("0", "run_0", "no", "1", "0")]
+    counts = {}
+    for version in (1, 2):
+        sql = CliRunner().invoke(main, ["sql", "SELECT count(*) AS n FROM documents", "--out", str(tmp_path),
+                                        "--version", str(version)])
+        assert sql.exit_code == 0, sql.output
+        counts[version] = [line for line in sql.output.splitlines() if line.strip("\u2502 ").isdigit()]
+    assert [c[0].strip("\u2502 ") for c in counts.values()] == ["2", "1"]
+    refused = CliRunner().invoke(main, ["sql", "SELECT 1", "--out", str(tmp_path), "--version", "0"])
+    assert refused.exit_code == 1 and "older than the runs kept" in refused.output

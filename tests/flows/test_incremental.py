@@ -177,29 +177,50 @@ def test_incremental_moved_file_keeps_its_ids(prefect_api, seed_raw, tmp_path):
     assert before.equals(after)
 
 
-@pytest.mark.parametrize("delay", [1.0, 3.0, 6.0])
-def test_incremental_kill_9_leaves_the_previous_state(prefect_api, seed_raw, tmp_path, delay):
-    """SIGKILL a run at some moment: readers still see the last complete snapshot."""
+@pytest.mark.parametrize(
+    ("delay", "step"),
+    [
+        (1.0, None),
+        (3.0, None),
+        (6.0, None),
+        # inside the commit itself, by the store's kill hook: a table's file written, not committed;
+        # some tables committed, the pointer not; the pointer committed, old files not yet moved
+        (None, "wrote documents"),
+        (None, "committed mentions"),
+        (None, "pointer committed"),
+    ],
+)
+def test_incremental_kill_9_leaves_the_previous_state(prefect_api, seed_raw, tmp_path, delay, step):
+    """SIGKILL a run at some moment: readers see the last complete run, and the next run equals a fresh one."""
     out = tmp_path / "output"
     newsfold_flow(raw=str(seed_raw), out=str(out), workers=1)
     before = comparable(out)
     (seed_raw / "extra.txt").write_text(VARIANTS[2], encoding="utf-8")
     env = {**os.environ, "PREFECT_API_URL": prefect_api}
+    if step is not None:
+        env["NEWSFOLD_TEST_KILL_AT"] = step
     process = subprocess.Popen(
         [sys.executable, "-m", "flows.cli", "run", str(seed_raw), "--out", str(out), "-w", "1", "-q"],
         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    time.sleep(delay)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    if step is None:
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)  # or the run had finished already
+        process.wait()
+    else:
+        assert process.wait(timeout=600) == -signal.SIGKILL  # the hook fired inside the commit
     now = read_tables(out)
     assert find_violations(now) == []
     after = comparable(out)
     # Either the kill came first (old snapshot) or the run had committed (new one); never a mix.
     assert after["documents"].height in (2, 3)
+    if step is not None:
+        assert after["documents"].height == (3 if step == "pointer committed" else 2)
     if after["documents"].height == 2:
         assert_same_frames(before, after)
-    newsfold_flow(raw=str(seed_raw), out=str(out), workers=1)
+    newsfold_flow(raw=str(seed_raw), out=str(out), workers=1)  # repairs first, even when it has nothing new
     newsfold_flow(raw=str(seed_raw), out=str(tmp_path / "fresh"), workers=1)
     assert_same_dataset(out, tmp_path / "fresh")
+    # repaired: a plain glob over the table directory reads exactly the current rows again
+    assert pl.read_parquet(str(out / "documents" / "**" / "*.parquet")).height == 3
 

@@ -1,0 +1,278 @@
+"""One table as a Delta Lake table: written by difference, read at any version.
+
+newsfold writes each table's Parquet files itself (so a file keeps its row
+groups and metadata, and an empty table still has one file that plain
+readers can open) and records them with ``deltalake``'s transaction API:
+one Delta commit per table and run, removing the files that held changed
+rows and adding one file with their new content. Readers use the Delta log
+of the version they want; a file that a later version no longer needs may
+have been moved to a history folder (see :mod:`newsfold.store`), where
+:func:`read_version` finds it.
+
+Example:
+    >>> change = write_changes("out/entities", "entities", new_frame, run_id="run_x",
+    ...                        metadata={}, previous_version=None)  # doctest: +SKIP
+    >>> change.added, change.removed  # doctest: +SKIP
+    (12, 0)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+import pyarrow.parquet as pq
+from deltalake import CommitProperties, DeltaTable, PostCommitHookProperties, Schema
+from deltalake.transaction import AddAction, RemoveAction, create_table_with_add_actions
+
+from newsfold.errors import StoreError
+
+__all__ = [
+    "TableChange",
+    "NO_CHECKPOINTS",
+    "MAX_FILES",
+    "diff_rows",
+    "kill_point",
+    "latest_version",
+    "version_files",
+    "read_version",
+    "write_changes",
+]
+
+#: Delta's periodic checkpoints are Parquet files inside ``_delta_log``: a
+#: plain ``documents/**/*.parquet`` glob would read them as data. newsfold
+#: keeps every commit as JSON instead.
+NO_CHECKPOINTS = PostCommitHookProperties(create_checkpoint=False, cleanup_expired_logs=False)
+#: Files a table may have before a run folds them all into one (small files make reads slow).
+MAX_FILES = 32
+_HASH_SEEDS = (0, 1)  # two 64-bit row hashes: a collision would hide a changed row
+
+
+@dataclass(frozen=True)
+class TableChange:
+    """What one run did to one table.
+
+    Attributes:
+        version: The table's Delta version after the run (unchanged when nothing changed).
+        rows: Rows in the table after the run.
+        added: Rows the run added (new or changed rows).
+        removed: Rows the run removed (gone or changed rows).
+    """
+
+    version: int
+    rows: int
+    added: int
+    removed: int
+
+
+def latest_version(uri: str) -> int | None:
+    """The newest Delta version of the table at ``uri``, or None when there is none.
+
+    Example:
+        >>> latest_version("no-such-table") is None
+        True
+    """
+    if not DeltaTable.is_deltatable(uri):
+        return None
+    return DeltaTable(uri).version()
+
+
+def version_files(uri: str, version: int) -> list[str]:
+    """Names (relative to the table) of the data files of ``version``, sorted.
+
+    Example:
+        >>> version_files("output/documents", 0)  # doctest: +SKIP
+        ['part-run_20261202T111457896337Z_181d-611cf132f397.zstd.parquet']
+    """
+    actions = DeltaTable(uri, version=version).get_add_actions(flatten=True)
+    return sorted(str(path) for path in actions.column("path").to_pylist())
+
+
+def read_version(
+    uri: str, version: int, schema: pl.Schema, *, locate: Callable[[str], Sequence[Path]] = lambda name: (),
+    with_file: bool = False,
+) -> pl.DataFrame:
+    """Every row of the table at ``version``, cast to ``schema``.
+
+    Args:
+        uri: The table's location.
+        version: Delta version to read.
+        schema: The table's contract.
+        locate: Other places a data file may have been moved to, by file name.
+        with_file: Add a ``_file`` column naming each row's data file.
+
+    Raises:
+        StoreError: when a data file of that version is nowhere to be found
+            (removed by the retention setting).
+
+    Example:
+        >>> read_version("output/entities", 0, polars_schema(Entities)).height  # doctest: +SKIP
+        15
+    """
+    frames = []
+    for name in version_files(uri, version):
+        frame = _read_file(Path(uri) / name, locate(name)).select(schema.names()).cast(schema)
+        frames.append(frame.with_columns(pl.lit(name).alias("_file")) if with_file else frame)
+    if not frames:
+        empty = pl.DataFrame(schema=schema)
+        return empty.with_columns(pl.lit(None, pl.String).alias("_file")) if with_file else empty
+    return pl.concat(frames, how="vertical")
+
+
+def _read_file(path: Path, elsewhere: Sequence[Path]) -> pl.DataFrame:
+    # A file may move to the history folder while we look: each place is tried twice.
+    for _ in range(2):
+        for candidate in (path, *elsewhere):
+            try:
+                return pl.read_parquet(candidate)
+            except FileNotFoundError:
+                continue
+    raise StoreError(f"{path.name} of table {path.parent} is gone: the version is older than the retention setting")
+
+
+def diff_rows(old: pl.DataFrame, new: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(rows only in ``old``, rows only in ``new``), counting repeated rows as a multiset.
+
+    Example:
+        >>> gone, came = diff_rows(pl.DataFrame({"k": [1, 2]}), pl.DataFrame({"k": [2, 3]}))
+        >>> gone["k"].to_list(), came["k"].to_list()
+        ([1], [3])
+    """
+    old_keyed, new_keyed = _row_identity(old), _row_identity(new)
+    identity = ["_h0", "_h1", "_n"]
+    gone = old_keyed.join(new_keyed.select(identity), on=identity, how="anti").drop(identity)
+    came = new_keyed.join(old_keyed.select(identity), on=identity, how="anti").drop(identity)
+    return gone, came
+
+
+def _row_identity(frame: pl.DataFrame) -> pl.DataFrame:
+    columns = [c for c in frame.columns if c != "_file"]
+    hashes = {f"_h{i}": frame.select(columns).hash_rows(seed=seed) for i, seed in enumerate(_HASH_SEEDS)}
+    keyed = frame.with_columns(**hashes)
+    return keyed.with_columns(pl.int_range(pl.len()).over("_h0", "_h1").alias("_n"))
+
+
+def write_changes(
+    uri: str,
+    name: str,
+    new: pl.DataFrame,
+    *,
+    schema: pl.Schema,
+    key: str,
+    sort_by: Sequence[str],
+    row_group_column: str | None,
+    run_id: str,
+    metadata: Mapping[str, str],
+    previous_version: int | None,
+) -> TableChange:
+    """Make the table at ``uri`` hold exactly ``new``, rewriting only what changed.
+
+    Rows are grouped by ``key`` (a doc_id, an entity_id): every file holding a
+    row of a key whose rows changed is removed, and one new file holds those
+    files' other rows and the new rows of the changed keys. A table whose
+    rows did not change gets no commit at all.
+
+    Args:
+        uri: The table's location (created when missing).
+        name: Table name, stamped in the files' metadata.
+        new: The table's full new content.
+        schema: Its contract.
+        key: Column grouping the rows.
+        sort_by: Row order within a written file.
+        row_group_column: When set, one row group per value of this column
+            (files are sorted by it first).
+        run_id: This run, in the Delta commit's metadata and the file's name.
+        metadata: Key/values stored in the Parquet file's schema metadata.
+        previous_version: The table's version the dataset points to now
+            (None when the table does not exist yet); the latest version must
+            hold the same files (it may be a restore of it).
+
+    Example:
+        >>> write_changes("output/runs", "runs", runs, schema=polars_schema(Runs), key="run_id",
+        ...               sort_by=["started_at"], row_group_column=None, run_id="run_x", metadata={},
+        ...               previous_version=3).added  # doctest: +SKIP
+        1
+    """
+    new = new.select(schema.names()).cast(schema)
+    if previous_version is None:
+        old = pl.DataFrame(schema=schema).with_columns(pl.lit(None, pl.String).alias("_file"))
+    else:
+        old = read_version(uri, previous_version, schema, with_file=True)
+    gone, came = diff_rows(old, new)
+    if previous_version is not None and gone.height == 0 and came.height == 0:
+        return TableChange(previous_version, new.height, 0, 0)
+    changed_keys = pl.concat([gone.select(key), came.select(key)]).unique()
+    is_changed = pl.col(key).is_in(changed_keys[key].drop_nulls().implode())
+    if changed_keys[key].null_count():
+        is_changed = is_changed | pl.col(key).is_null()
+    files = old["_file"].drop_nulls().unique().sort().to_list()
+    touched = old.filter(is_changed)["_file"].unique().to_list()
+    if len(files) - len(touched) + 1 > MAX_FILES:
+        touched = files
+    kept = old.filter(pl.col("_file").is_in(touched) & ~is_changed).drop("_file")
+    written = pl.concat([kept, new.filter(is_changed)], how="vertical")
+    if written.height == 0 and len(touched) < len(files):
+        adds = []  # rows only removed, other files remain
+    else:
+        adds = [_write_file(Path(uri), written, name, sort_by, row_group_column, run_id, metadata)]
+    kill_point(f"wrote {name}")
+    removes = [RemoveAction(path, True, int(time.time() * 1000)) for path in touched]
+    commit = CommitProperties(custom_metadata={"newsfold.run_id": run_id})
+    arrow_schema = pl.DataFrame(schema=schema).to_arrow(compat_level=pl.CompatLevel.oldest()).schema
+    if previous_version is None:
+        if DeltaTable.is_deltatable(uri):
+            raise StoreError(f"{uri} already holds a Delta table that the dataset does not name")
+        create_table_with_add_actions(uri, Schema.from_arrow(arrow_schema), adds, mode="error",
+                                      commit_properties=commit, post_commithook_properties=NO_CHECKPOINTS)
+    else:
+        table = DeltaTable(uri)
+        # After a restore the latest version differs in number only: the same files.
+        if table.version() != previous_version and set(version_files(uri, table.version())) != set(files):
+            raise StoreError(f"{uri} is at version {table.version()}, ahead of {previous_version}: restore it first")
+        table.create_write_transaction([*removes, *adds], mode="append", schema=arrow_schema,
+                                       commit_properties=commit, post_commithook_properties=NO_CHECKPOINTS)
+    return TableChange(DeltaTable(uri).version(), new.height, came.height, gone.height)
+
+
+def _write_file(directory: Path, frame: pl.DataFrame, name: str, sort_by: Sequence[str],
+                row_group_column: str | None, run_id: str, metadata: Mapping[str, str]) -> AddAction:
+    order = [row_group_column, *sort_by] if row_group_column else list(sort_by)
+    frame = frame.sort(order, nulls_last=True)
+    table = frame.to_arrow(compat_level=pl.CompatLevel.oldest())
+    table = table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata, "newsfold.table": name})
+    directory.mkdir(parents=True, exist_ok=True)
+    file_name = f"part-{run_id}-{uuid.uuid4().hex[:12]}.zstd.parquet"
+    path = directory / file_name
+    with pq.ParquetWriter(path, table.schema, compression="zstd") as writer:
+        if row_group_column is None or table.num_rows == 0:
+            writer.write_table(table)
+        else:
+            start = 0
+            for length in frame.group_by(row_group_column, maintain_order=True).len()["len"]:
+                writer.write_table(table.slice(start, length))  # one row group per value
+                start += length
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+    stat = path.stat()
+    stats = {"numRecords": frame.height}
+    return AddAction(file_name, stat.st_size, {}, int(stat.st_mtime * 1000), True, json.dumps(stats))
+
+
+def kill_point(step: str) -> None:
+    """Let the kill tests stop the process at a named step of a commit.
+
+    With ``NEWSFOLD_TEST_KILL_AT=<step>`` in the environment the process
+    kills itself (SIGKILL) there; otherwise this does nothing.
+
+    Example:
+        >>> kill_point("committed documents")  # no variable set: returns
+    """
+    if os.environ.get("NEWSFOLD_TEST_KILL_AT") == step:
+        os.kill(os.getpid(), signal.SIGKILL)
