@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -32,7 +33,7 @@ from prefect.utilities.annotations import quote
 
 from flows.progress import report
 from newsfold import __version__
-from newsfold.assemble import rejects_frame, sort_tables
+from newsfold.assemble import rejects_frame, sort_table
 from newsfold.discover import check_output_apart, discover_sources
 from newsfold.gather import gather_documents
 from newsfold.incremental import InputPlan, plan_inputs
@@ -52,7 +53,7 @@ from newsfold.store import (
 )
 from newsfold.summary import INPUT_COUNTS, RunSummary, make_run_id, render_markdown, runs_row
 from newsfold.validate import split_valid_rows
-from schemas import SCHEMA_VERSION, TABLES, Entities, Mentions, Rejects, Runs, polars_schema
+from schemas import SCHEMA_VERSION, TABLES, Documents, Entities, Mentions, Rejects, Runs, polars_schema
 
 if TYPE_CHECKING:
     from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
@@ -191,8 +192,18 @@ def newsfold_flow(
             tables = gathered.combine(analysis.documents, analysis.tables())
             # Each stage makes new frames from the last: one dropped as soon as the next has its rows
             # keeps a long text's rows in memory about twice, not once per stage (docs/benchmarks.md).
-            analysis_failures = analysis.failures
-            del analysis
+            earlier_rejects = pl.concat(
+                [
+                    rejects_frame(
+                        discover_rejects + read_rejects + gathered.duplicate_rejects
+                        + gathered.analysis_rejects(analysis.failures),
+                        run_id=run_id,
+                    ),
+                    gathered.carried.rejects,
+                ],
+                how="vertical",
+            )
+            del analysis, gathered  # ``tables`` has their rows (and the texts) now
 
         with clock.measure("resolve"):
             linked = resolve_task(quote(tables), curation)
@@ -201,20 +212,11 @@ def newsfold_flow(
             outcome = validate_task(quote(linked), run_id)
             del linked
         with clock.measure("assemble"):
-            rejects = pl.concat(
-                [
-                    rejects_frame(
-                        discover_rejects + read_rejects + gathered.duplicate_rejects
-                        + gathered.analysis_rejects(analysis_failures),
-                        run_id=run_id,
-                    ),
-                    gathered.carried.rejects,
-                    outcome.rejects,
-                ],
-                how="vertical",
-            )
-            final = sort_tables({**outcome.tables, "rejects": rejects, "runs": _previous_runs(previous)})
-            del outcome
+            rejects = pl.concat([earlier_rejects, outcome.rejects], how="vertical")
+            unsorted = {**outcome.tables, "rejects": rejects, "runs": _previous_runs(previous)}
+            del outcome, rejects
+            # One table at a time, each unsorted one dropped once sorted: the rows are held once, plus a table.
+            final = {name: sort_table(name, unsorted.pop(name)) for name in list(unsorted)}
             summary = _committed_summary(start, plan, final, previous)
             final["runs"] = pl.concat([final["runs"], runs_row(summary)], how="vertical")
         with clock.measure("commit"):
@@ -243,21 +245,41 @@ def _analyse_all(to_analyse: pl.DataFrame, workers: int | None, max_chars: int, 
     with clock.measure("analyse: imports"):
         from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
 
-    requests = [AnalysisRequest(*row) for row in to_analyse.iter_rows()]
-    del to_analyse  # the requests hold the texts now
+    total = to_analyse.height
+    chars = to_analyse[Documents.text].str.len_bytes().sum() if total else 0
     batches = []
-    pool = _EARLY_POOLS.pop((workers, max_chars), None) if requests else None
+    pool = _EARLY_POOLS.pop((workers, max_chars), None) if total else None
     if pool is None:
         # Registry names are set as entities before spaCy's ner (docs/ner.md).
         with clock.measure("analyse: registry patterns"):
-            patterns = _registry_patterns() if requests else None
+            patterns = _registry_patterns() if total else None
         pool = AnalysisPool(workers, max_chars=max_chars, patterns=patterns)
-    # Loading the resolver's name data (rigour's, seconds of one core) overlaps the parse instead of following it.
-    pool.while_parsing = _load_resolver
-    with clock.measure("analyse"), pool:
-        for batch in _batched(requests, ANALYSE_BATCH):
-            batches.append(analyse_task(quote(pool), quote(batch), len(requests)))
-    return AnalysisBatch.concat(batches)
+    if chars <= OVERLAP_RESOLVER_MAX_BYTES:
+        # Loading the resolver's name data (rigour's, seconds of one core) overlaps the parse instead of following it.
+        pool.while_parsing = _load_resolver
+    # The workers' rows wait on disk, not in this process beside the workers (docs/benchmarks.md).
+    with tempfile.TemporaryDirectory(prefix="newsfold-rows-") as spill:
+        pool.spill_directory = spill
+        pending = list(to_analyse.select(_REQUEST_COLUMNS).iter_slices(ANALYSE_BATCH))
+        del to_analyse  # the slices hold its rows; each batch's go once the batch has its requests
+        with clock.measure("analyse"), pool:
+            while pending:
+                rows = pending.pop(0)
+                # Python strings of one batch's texts at a time, dropped once the batch is done.
+                requests = [AnalysisRequest(*row) for row in rows.iter_rows()]
+                del rows
+                batches.append(analyse_task(quote(pool), quote(requests), total))
+                del requests
+        with clock.measure("assemble"):
+            return AnalysisBatch.concat(batches).collected()  # the workers have ended: read the rows back
+
+
+#: Columns of ``Gathered.to_analyse`` that make an ``AnalysisRequest``, in its fields' order.
+_REQUEST_COLUMNS = [Documents.doc_id, Documents.text, Documents.published_date]
+#: Most bytes of text to analyse for which the resolver's data (about 380 MB) is loaded while the workers
+#: parse, to save its seconds; above it, the run takes minutes anyway and that memory would sit beside the
+#: workers at the run's peak, so it is loaded after them (docs/benchmarks.md, "One very long text").
+OVERLAP_RESOLVER_MAX_BYTES = 5_000_000
 
 
 #: Pools started before the flow (by :func:`analysis_started_early`), by (workers, max_chars).
@@ -350,9 +372,10 @@ def _committed_summary(start: _RunStart, plan: InputPlan, tables: dict[str, pl.D
     new_entities = tables["entities"].filter(~pl.col(Entities.entity_id).is_in(before))
     rows = {name: tables[name].height for name in TABLES}
     rows["runs"] += 1  # this run's own row, appended once the summary exists
-    links = Counter(tables["mentions"][Mentions.resolution].to_list())
+    # Counted in Polars, in order of first appearance as a Counter would: a long text has millions of mentions.
+    links = dict(tables["mentions"].group_by(Mentions.resolution, maintain_order=True).len().iter_rows())
     return _summary(start, plan, committed=True, rows=rows, rejects=tables["rejects"],
-                    new_entities=new_entities[Entities.canonical_name].to_list(), links_by_method=dict(links))
+                    new_entities=new_entities[Entities.canonical_name].to_list(), links_by_method=links)
 
 
 def _unchanged_summary(start: _RunStart, plan: InputPlan, previous: Snapshot) -> RunSummary:

@@ -26,6 +26,7 @@ __all__ = [
     "apply_analysis",
     "rejects_frame",
     "stack_tables",
+    "sort_table",
     "sort_tables",
 ]
 
@@ -184,6 +185,16 @@ def stack_tables(parts: Sequence[Mapping[str, pl.DataFrame]], names: Sequence[st
 
 def sort_tables(tables: Mapping[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """Each table in its canonical row order, so equal datasets are equal byte for byte."""
-    return {name: frame.sort(SORT_KEYS[name], nulls_last=True) for name, frame in tables.items()}
+    return {name: sort_table(name, frame) for name, frame in tables.items()}
+
+
+def sort_table(name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """Table ``name``'s rows in its canonical order (see :func:`sort_tables`).
+
+    Example:
+        >>> sort_table("documents", pl.DataFrame({"doc_id": ["doc_b", "doc_a"]}))["doc_id"].to_list()
+        ['doc_a', 'doc_b']
+    """
+    return frame.sort(SORT_KEYS[name], nulls_last=True)
 
 

@@ -87,7 +87,11 @@ class Gathered:
 
     def analysis_rejects(self, failures: Sequence[AnalysisFailure]) -> list[Reject]:
         """A reject per article whose analysis failed, naming its file and the cause."""
-        by_id = {row[Documents.doc_id]: row for row in self.fresh.iter_rows(named=True)}
+        # Only the columns a reject names: rows with their texts would copy every text into Python.
+        named = self.fresh.filter(pl.col(Documents.doc_id).is_in([failure.doc_id for failure in failures])).select(
+            Documents.doc_id, Documents.source_path, Documents.source_sha256, Documents.record_index
+        )
+        by_id = {row[Documents.doc_id]: row for row in named.iter_rows(named=True)}
         rejects = []
         for failure in failures:
             row = by_id[failure.doc_id]

@@ -34,6 +34,8 @@ __all__ = ["ValidationOutcome", "split_valid_rows", "find_violations"]
 
 _ROW = "__row"
 _PAYLOAD_CHARS = 500
+#: Rows turned into Python objects at a time by the span check.
+_SPAN_CHECK_ROWS = 50_000
 
 
 @dataclass(frozen=True)
@@ -196,13 +198,14 @@ def _rows_off_their_text(rows: pl.DataFrame, bodies: dict[str, str]) -> list[int
     is missing is left to the key check, unless its offsets are reversed.
     """
     bad = []
-    columns = (rows[column].to_list() for column in (_ROW, "doc_id", "start", "end", "text"))
-    for row, doc_id, start, end, text in zip(*columns):
-        if start is None or end is None or text is None:
-            continue
-        body = bodies.get(doc_id)
-        if start >= end or (body is not None and (end > len(body) or body[start:end] != text)):
-            bad.append(row)
+    # A slice of rows at a time: a long text's millions of rows as Python objects at once would be GBs.
+    for part in rows.select(_ROW, "doc_id", "start", "end", "text").iter_slices(_SPAN_CHECK_ROWS):
+        for row, doc_id, start, end, text in part.iter_rows():
+            if start is None or end is None or text is None:
+                continue
+            body = bodies.get(doc_id)
+            if start >= end or (body is not None and (end > len(body) or body[start:end] != text)):
+                bad.append(row)
     return bad
 
 

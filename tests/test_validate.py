@@ -106,3 +106,29 @@ def test_validate_find_violations_lists_problems_readably():
     assert find_violations(valid_dataset()) == []
     lines = find_violations(valid_dataset(mentions={"text": "Iraq"}))
     assert len(lines) == 1 and lines[0].startswith("mentions: NF303")
+
+
+SPAN_ROWS = [
+    # (start, end, text): rows of one document whose text is BODY; bad ones marked
+    (0, 4, "Iran"),
+    (5, 10, "fired"),
+    (5, 10, "fires"),  # bad: another text
+    (9, 4, "x"),  # bad: reversed
+    (11, 18, "rockets"),
+    (11, 99, "rockets"),  # bad: past the end
+    (None, 4, "Iran"),  # left to the schema check
+]
+BODY = "Iran fired rockets."
+
+
+@pytest.mark.parametrize("slice_rows", [1, 2, 3, 50_000])
+def test_validate_span_check_finds_the_same_rows_a_slice_at_a_time(monkeypatch, slice_rows):
+    import newsfold.validate as validate
+
+    monkeypatch.setattr(validate, "_SPAN_CHECK_ROWS", slice_rows)
+    rows = pl.DataFrame(
+        [("doc_a", start, end, text) for start, end, text in SPAN_ROWS],
+        schema={"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "text": pl.String},
+        orient="row",
+    ).with_row_index("__row").with_columns(pl.col("__row").cast(pl.Int64))
+    assert validate._rows_off_their_text(rows, {"doc_a": BODY}) == [2, 3, 5]

@@ -42,6 +42,7 @@ from newsfold.analyse.faults import inject_test_faults
 from newsfold.analyse.model import load_model
 from newsfold.analyse.recovery import Lost, TimeBudget, WorkerEnd, map_with_recovery
 from newsfold.analyse.ruler import RULER_NAME, add_registry_ruler
+from newsfold.analyse.spill import spill_frame
 from newsfold.errors import ErrorCode
 from newsfold.lifeline import hold_signals, release_held_signals, watch_parent
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, WORKER_MEMORY_VARIABLE
@@ -115,15 +116,17 @@ class AnalysisBatch:
             inferred from the content).
         sentences, mentions, quotes, dates, amounts: Rows with their table's
             columns; link columns (entity ids, clusters) are still null.
+            LazyFrames over Parquet files once :meth:`spilled`, frames again
+            once :meth:`collected`.
         failures: Articles that could not be analysed.
     """
 
     documents: pl.DataFrame
-    sentences: pl.DataFrame
-    mentions: pl.DataFrame
-    quotes: pl.DataFrame
-    dates: pl.DataFrame
-    amounts: pl.DataFrame
+    sentences: pl.DataFrame | pl.LazyFrame
+    mentions: pl.DataFrame | pl.LazyFrame
+    quotes: pl.DataFrame | pl.LazyFrame
+    dates: pl.DataFrame | pl.LazyFrame
+    amounts: pl.DataFrame | pl.LazyFrame
     failures: tuple[AnalysisFailure, ...] = ()
 
     @classmethod
@@ -153,28 +156,57 @@ class AnalysisBatch:
             failures=tuple(failures),
         )
 
-    def tables(self) -> dict[str, pl.DataFrame]:
+    def tables(self) -> dict[str, pl.DataFrame | pl.LazyFrame]:
         """The per-article table frames, by table name."""
-        return {
-            "sentences": self.sentences,
-            "mentions": self.mentions,
-            "quotes": self.quotes,
-            "dates": self.dates,
-            "amounts": self.amounts,
-        }
+        return {name: getattr(self, name) for name in _ROW_TABLES}
+
+    def spilled(self, directory: str) -> "AnalysisBatch":
+        """The same batch with its rows written to Parquet in ``directory`` and scanned back lazily.
+
+        ``documents`` (one small row per article) stays in memory. Rows already
+        spilled are not written again.
+
+        Example:
+            >>> import tempfile
+            >>> batch = AnalysisBatch.from_analyses([])
+            >>> with tempfile.TemporaryDirectory() as directory:
+            ...     batch.spilled(directory).collected().sentences.equals(batch.sentences)
+            True
+        """
+        return dataclasses.replace(
+            self,
+            **{
+                name: spill_frame(frame, directory) if isinstance(frame, pl.DataFrame) else frame
+                for name, frame in self.tables().items()
+            },
+        )
+
+    def collected(self) -> "AnalysisBatch":
+        """The same batch with every table a frame in memory (spilled rows read back)."""
+        lazy = {name: frame for name, frame in self.tables().items() if isinstance(frame, pl.LazyFrame)}
+        return dataclasses.replace(self, **dict(zip(lazy, pl.collect_all(list(lazy.values())))))
 
     @classmethod
     def concat(cls, batches: Sequence["AnalysisBatch"]) -> "AnalysisBatch":
-        """One batch holding the rows of all ``batches``, in order."""
+        """One batch holding the rows of all ``batches``, in order (lazily if any of them is spilled)."""
         if not batches:
             return cls.from_analyses([])
         return cls(
-            **{
-                name: pl.concat([getattr(b, name) for b in batches], how="vertical")
-                for name in ("documents", "sentences", "mentions", "quotes", "dates", "amounts")
-            },
+            documents=pl.concat([b.documents for b in batches], how="vertical"),
+            **{name: _concat_frames([getattr(b, name) for b in batches]) for name in _ROW_TABLES},
             failures=tuple(f for b in batches for f in b.failures),
         )
+
+
+#: The per-article row tables of an :class:`AnalysisBatch` (all but ``documents``).
+_ROW_TABLES = ("sentences", "mentions", "quotes", "dates", "amounts")
+
+
+def _concat_frames(frames: Sequence[pl.DataFrame | pl.LazyFrame]) -> pl.DataFrame | pl.LazyFrame:
+    """``frames`` one after the other: a LazyFrame if any of them is one, else a frame."""
+    if any(isinstance(frame, pl.LazyFrame) for frame in frames):
+        return pl.concat([frame.lazy() for frame in frames], how="vertical")
+    return pl.concat(frames, how="vertical")
 
 
 def analyse_in_process(
@@ -313,11 +345,11 @@ def merge_sections(sections: Sequence[AnalysisBatch]) -> AnalysisBatch:
     counts = [section.documents["n_sentences"].sum() for section in sections]
     before = [sum(counts[:i]) for i in range(len(counts))]
 
-    def merged(name: str) -> pl.DataFrame:
+    def merged(name: str) -> pl.DataFrame | pl.LazyFrame:
         frames = [getattr(section, name) for section in sections]
         if name in ("sentences", "mentions"):
             frames = [frame.with_columns(pl.col("sentence_index") + first) for frame, first in zip(frames, before)]
-        return pl.concat(frames, how="vertical")
+        return _concat_frames(frames)
 
     first = sections[0].documents.row(0, named=True)
     documents = pl.DataFrame(
@@ -334,7 +366,7 @@ def merge_sections(sections: Sequence[AnalysisBatch]) -> AnalysisBatch:
     )
     return AnalysisBatch(
         documents=documents,
-        **{name: merged(name) for name in ("sentences", "mentions", "quotes", "dates", "amounts")},
+        **{name: merged(name) for name in _ROW_TABLES},
         failures=tuple(failure for section in sections for failure in section.failures),
     )
 
@@ -601,6 +633,11 @@ class AnalysisPool:
         budget: How long a worker may take over a unit of work; past it the
             worker is ended and its articles retried alone (NF203 for one
             that runs out of time again).
+        spill_directory: Where the workers' results go as they arrive
+            (:meth:`AnalysisBatch.spilled`), so this process does not hold
+            them beside running workers; :meth:`analyse` then returns lazy
+            tables, to be :meth:`AnalysisBatch.collected` before the
+            directory is removed. None keeps them in memory.
     """
 
     def __init__(
@@ -611,8 +648,10 @@ class AnalysisPool:
         patterns: Sequence[dict[str, Any]] | None = None,
         while_parsing: Callable[[], object] | None = None,
         budget: TimeBudget = TimeBudget(),
+        spill_directory: str | None = None,
     ) -> None:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.spill_directory = spill_directory
         self.while_parsing = while_parsing
         self.chunk_size = chunk_size
         self.max_chars = max_chars
@@ -659,10 +698,16 @@ class AnalysisPool:
         if not any(self._is_long(request) for request in requests) or not self._uses_workers(requests):
             batches = []
             for chunk, batch in zip(chunks, self._map(chunks)):
-                batches.append(batch)
+                batches.append(self._kept(batch))
                 report(len(chunk))
             return AnalysisBatch.concat(batches)
         return self._analyse_in_sections(chunks, report)
+
+    def _kept(self, batch: AnalysisBatch) -> AnalysisBatch:
+        """``batch`` as this pool keeps it until the end: spilled to disk if workers made it and a directory is set."""
+        if self.spill_directory is None or self._executor is None:
+            return batch
+        return batch.spilled(self.spill_directory)
 
     def _is_long(self, request: AnalysisRequest) -> bool:
         return SECTION_CHARS < len(request.text) <= self.max_chars
@@ -690,10 +735,10 @@ class AnalysisPool:
         def run(units: list) -> None:
             for (index, number, unit), batch in zip(units, self._map([unit for _, _, unit in units])):
                 if number is None:
-                    results[index] = batch
+                    results[index] = self._kept(batch)
                     report(len(unit))
                 else:
-                    results[index][number] = batch
+                    results[index][number] = self._kept(batch)
                     if all(part is not None for part in results[index]):
                         results[index] = _merged_article(results[index])
                         report(1)

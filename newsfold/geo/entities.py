@@ -40,7 +40,7 @@ import polars as pl
 
 from newsfold.geo.distance import WITHIN_KM, distance_km
 from newsfold.geo.gazetteer import Gazetteer, Place, load_gazetteer
-from newsfold.geo.geocode import PlaceMention, geocode_mentions, parse_dateline
+from newsfold.geo.geocode import PlaceMention, geocode_mentions, iter_geocodes, parse_dateline
 from newsfold.geo.split import apply_place_splits, plan_place_splits, registry_entry_of
 
 __all__ = ["locate_entities", "place_entities", "PLACE_COLUMNS", "geocode_documents"]
@@ -86,7 +86,7 @@ def geocode_documents(
             continue
         text, dateline = texts[doc_id]
         actors = (actor_countries or {}).get(doc_id)
-        for geocode in geocode_mentions(text, items, dateline, gaz, actors):
+        for geocode in iter_geocodes(text, items, dateline, gaz, actors):  # one at a time: see iter_geocodes
             out[(doc_id, geocode.mention.start, geocode.mention.end)] = geocode.place
     return out
 

@@ -39,7 +39,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -48,7 +48,7 @@ from rapidfuzz import fuzz, process
 from newsfold.geo.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfold.geo.keys import make_place_key
 
-__all__ = ["PlaceMention", "Candidate", "Geocode", "geocode_mentions", "geocode_by_population", "parse_dateline"]
+__all__ = ["PlaceMention", "Candidate", "Geocode", "geocode_mentions", "iter_geocodes", "geocode_by_population", "parse_dateline"]
 
 #: Prior bonus by feature kind (added to log10 population).
 KIND_BONUS = {"continent": 3.0, "country": 3.0, "admin1": 1.0, "site": 2.0, "populated_place": 0.0, "admin2": -1.5}
@@ -323,6 +323,23 @@ def geocode_mentions(
     Returns:
         One :class:`Geocode` per mention, in the order given.
     """
+    return list(iter_geocodes(text, mentions, dateline, gazetteer, actor_countries))
+
+
+def iter_geocodes(
+    text: str,
+    mentions: Sequence[PlaceMention],
+    dateline: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    actor_countries: Mapping[str, int] | None = None,
+) -> Iterator[Geocode]:
+    """:func:`geocode_mentions` one mention at a time: a long article's hundreds of thousands of place
+    mentions never hold their explained Geocodes all at once (docs/benchmarks.md, "One very long text").
+
+    Example:
+        >>> [g.place.country for g in iter_geocodes("Paris, Texas.", [PlaceMention(0, 5, "Paris")])]
+        ['US']
+    """
     gaz = gazetteer or load_gazetteer()
     keys = [_mention_key(m.text) for m in mentions]
     priors = {key: _prior(gaz, key, _candidates(gaz, key)) for key in set(keys)}
@@ -371,11 +388,10 @@ def geocode_mentions(
         if vote[1]:
             admin1_votes[vote[1]] += 1
     demonym_countries = Counter(
-        gaz.demonyms[k] for k in (make_place_key(w) for w in _WORD.findall(text)) if k in gaz.demonyms
+        gaz.demonyms[k] for k in (make_place_key(w[0]) for w in _WORD.finditer(text)) if k in gaz.demonyms
     )
     actors = Counter({c: n for c, n in (actor_countries or {}).items() if n > 0})
 
-    results = []
     for i, (m, key) in enumerate(zip(mentions, keys)):
         prior = priors[key]
         q = qualifiers.get(i)
@@ -386,14 +402,14 @@ def geocode_mentions(
             # "Sterling, Conn.": a town the gazetteer lacks is placed at the state (or country) written after it.
             place = gaz.place(q[1])
             why = (f'written "{m.text}, {place.name}"; no {m.text} listed there',)
-            results.append(Geocode(m, place, PATTERN_BONUS, "pattern", why, ()))
+            yield Geocode(m, place, PATTERN_BONUS, "pattern", why, ())
             continue
         if not prior:
             if key in gaz.demonyms:
                 place = gaz.place(gaz.country_rows[gaz.demonyms[key]])
-                results.append(Geocode(m, place, 0.0, "demonym", (f"demonym of {place.name}",), ()))
+                yield Geocode(m, place, 0.0, "demonym", (f"demonym of {place.name}",), ())
             else:
-                results.append(Geocode(m, None, 0.0, "unmatched", ("no gazetteer name matches",), ()))
+                yield Geocode(m, None, 0.0, "unmatched", ("no gazetteer name matches",), ())
             continue
         own = votes_by_key.get(key, (None, None))
         own_continent = gaz.continents.get(own[0]) if own[0] else None
@@ -452,8 +468,7 @@ def geocode_mentions(
         method = "pattern" if q and _supports(gaz, best.place.index, q[1]) else (
             "name" if best.place.index == max(prior, key=lambda r: (prior[r][0], -r)) else "context"
         )
-        results.append(Geocode(m, best.place, best.score, method, best.evidence, tuple(scored[1 : 1 + RUNNERS_UP])))
-    return results
+        yield Geocode(m, best.place, best.score, method, best.evidence, tuple(scored[1 : 1 + RUNNERS_UP]))
 
 
 def geocode_by_population(mentions: Sequence[PlaceMention], gazetteer: Gazetteer | None = None) -> list[Place | None]:

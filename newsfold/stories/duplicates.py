@@ -53,6 +53,8 @@ def find_near_duplicates(
     """
     from datasketch import MinHash, MinHashLSH
 
+    if len(texts) < 2:  # nothing to be a copy of
+        return {}
     word_hashes: dict[str, int] = {}
     shingles = [_shingles(text, word_hashes) for text in texts]
     usable = [k for k, s in enumerate(shingles) if len(s) >= 2]
@@ -96,17 +98,21 @@ def _shingles(text: str, word_hashes: dict[str, int]) -> np.ndarray:
     ``hash``); a 5-gram's hash mixes its words' hashes with fixed odd
     multipliers, in wrapping 64-bit arithmetic, then keeps 32 bits.
     """
-    words = _WORD.findall(text.lower())
-    if not words:
+    # The words one at a time, never as a list: a long article's words as Python strings take about
+    # 20 times its text (docs/benchmarks.md); the arithmetic in place, for the same reason.
+    words = (match.group() for match in _WORD.finditer(text.lower()))
+    hashes = np.fromiter((word_hashes.setdefault(w, zlib.crc32(w.encode())) for w in words), dtype=np.uint64)
+    if not len(hashes):
         return np.zeros(0, dtype=np.uint64)
-    hashes = np.fromiter(
-        (word_hashes.setdefault(w, zlib.crc32(w.encode())) for w in words), dtype=np.uint64, count=len(words)
-    )
     width = min(_SHINGLE_WORDS, len(hashes))
     mixed = np.zeros(len(hashes) - width + 1, dtype=np.uint64)
     for offset in range(width):
-        mixed = mixed * _MIX + hashes[offset : len(hashes) - width + 1 + offset]
-    return np.unique((mixed ^ (mixed >> np.uint64(32))) & np.uint64(0xFFFFFFFF))
+        mixed *= _MIX
+        mixed += hashes[offset : len(hashes) - width + 1 + offset]
+    del hashes
+    mixed ^= mixed >> np.uint64(32)
+    mixed &= np.uint64(0xFFFFFFFF)
+    return np.unique(mixed)
 
 
 def _as_hash(value) -> int:

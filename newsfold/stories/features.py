@@ -20,7 +20,8 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,7 +30,7 @@ from scipy import sparse
 
 # Imported with the module, not on first use: the flow imports the resolver while spaCy parses
 # (flows.pipeline._load_resolver), so scikit-learn's second of imports overlaps the parse.
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from schemas import Amounts, Dates, Documents, Mentions
 
@@ -88,13 +89,9 @@ def make_story_features(
     ordered = documents.sort(Documents.doc_id)
     doc_ids = tuple(ordered[Documents.doc_id].to_list())
     titles = ordered[Documents.title].fill_null("").to_list()
-    bodies = ordered[Documents.text].to_list()
-    texts = [f"{t}\n{t}\n{b}" if t else b for t, b in zip(titles, bodies)]
+    texts = list(zip(titles, ordered[Documents.text].to_list()))
     words = _tfidf(
-        TfidfVectorizer(
-            lowercase=True, stop_words="english", sublinear_tf=True, token_pattern=_WORD_PATTERN,
-            dtype=np.float32, max_df=0.5 if len(texts) >= 20 else 1.0,
-        ),
+        TfidfVectorizer(analyzer=titled_words, sublinear_tf=True, dtype=np.float32, max_df=0.5 if len(texts) >= 20 else 1.0),
         texts,
     )
     linked = mentions.filter(pl.col(Mentions.entity_id).is_not_null())
@@ -135,7 +132,30 @@ def _tokens_by_doc(doc_ids: tuple[str, ...], rows: pl.DataFrame, token: pl.Expr)
     return [grouped.get(doc_id, []) for doc_id in doc_ids]
 
 
-def _tfidf(vectorizer, texts: list[str]) -> sparse.csr_matrix:
+def titled_words(titled_text: tuple[str, str]) -> Iterator[str]:
+    """The words of a (title, text) pair, the title's twice (it says what the story is), one at a time.
+
+    The words scikit-learn's ``TfidfVectorizer(lowercase=True, stop_words="english",
+    token_pattern=_WORD_PATTERN)`` finds in ``f"{title}\\n{title}\\n{text}"`` (or in the text
+    alone without a title), in the same order; yielded one by one instead of listed: the list of a long
+    article's words as Python strings takes about 20 times its text (docs/benchmarks.md).
+
+    Example:
+        >>> list(titled_words(("Iran fires", "The rockets hit Baghdad.")))
+        ['iran', 'fires', 'iran', 'fires', 'rockets', 'hit', 'baghdad']
+    """
+    title, text = titled_text
+    for part in (title, title, text) if title else (text,):
+        for match in _WORD.finditer(part.lower()):
+            word = match.group()
+            if word not in ENGLISH_STOP_WORDS:
+                yield word
+
+
+_WORD = re.compile(_WORD_PATTERN)
+
+
+def _tfidf(vectorizer, texts: list) -> sparse.csr_matrix:
     try:
         return vectorizer.fit_transform(texts).tocsr().astype(np.float32)
     except ValueError:  # no usable term at all (e.g. every article is one stop word)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import polars as pl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -220,16 +221,16 @@ def test_runner_a_failing_section_fails_its_article_only(monkeypatch):
 
 
 SENT_UNITS_CASES = [
-    # (published date of the long article, a section that kills its worker, failed articles)
-    (None, None, []),
-    (dt.date(2020, 1, 5), None, []),
-    (None, "Zanzibar", ["doc_00000000000000dd"]),
+    # (published date of the long article, a section that kills its worker, failed articles, rows spilled to disk)
+    (None, None, [], True),
+    (dt.date(2020, 1, 5), None, [], False),
+    (None, "Zanzibar", ["doc_00000000000000dd"], True),
 ]
 
 
-@pytest.mark.parametrize(("published_date", "kill_marker", "failed"), SENT_UNITS_CASES)
+@pytest.mark.parametrize(("published_date", "kill_marker", "failed", "spill"), SENT_UNITS_CASES)
 def test_pool_sends_long_texts_section_by_section_with_the_rows_of_one_process(
-    monkeypatch, published_date, kill_marker, failed
+    monkeypatch, tmp_path, published_date, kill_marker, failed, spill
 ):
     # Workers get one section per unit of work (memory bounded by the section), yet the rows and
     # ids are those of analysing the article in one process; a section that kills its worker
@@ -240,10 +241,13 @@ def test_pool_sends_long_texts_section_by_section_with_the_rows_of_one_process(
     long_text = QUOTED * 4 + "Talks resumed on Friday in Paris.\n\n" + QUOTED * 3 + (kill_marker or "") + QUOTED * 2
     articles = [requests()[0], AnalysisRequest("doc_00000000000000dd", long_text, published_date), *requests()[1:]]
     sent = []
-    with AnalysisPool(workers=1, budget=runner.TimeBudget(base_seconds=120)) as pool:
+    spill_directory = str(tmp_path) if spill else None
+    with AnalysisPool(workers=1, budget=runner.TimeBudget(base_seconds=120), spill_directory=spill_directory) as pool:
         submit = pool.submit
         monkeypatch.setattr(pool, "submit", lambda units: sent.append([r.text for r in units]) or submit(units))
         batch = pool.start().analyse(articles)
+    assert all(isinstance(frame, pl.LazyFrame) == spill for frame in batch.tables().values())
+    batch = batch.collected()
     alone = runner.analyse_in_process([a for a in articles if a.doc_id not in failed])
 
     assert [f.doc_id for f in batch.failures] == failed
