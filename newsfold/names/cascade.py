@@ -43,7 +43,7 @@ from newsfold.names.context import (
 from newsfold.names.curate import registry_info
 from newsfold.names.descriptors import clear_descriptor_cache
 from newsfold.names.fold import make_literal_key, make_part_key, make_spelling_key
-from newsfold.names.forms import NameForm, family_part, make_name_form
+from newsfold.names.forms import NameForm, clean_surface, family_part, make_name_form
 from newsfold.names.hypocorisms import clear_nickname_cache
 from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling
@@ -56,6 +56,7 @@ from newsfold.names.observe import (
     is_single_part,
 )
 from newsfold.names.organisations import (
+    acronym_keys_of_name,
     acronym_of,
     find_acronym_links,
     find_defined_acronym_links,
@@ -66,6 +67,7 @@ from newsfold.names.organisations import (
 )
 from newsfold.names.registry import MIN_COMPACT_LENGTH, load_registry, make_entity_id
 from newsfold.names.symbols import clear_symbol_caches
+from newsfold.names.variants import clipped_pieces, is_clipped_compound
 from newsfold.names.votes import ContextCues, decide_article_labels, listed_types
 
 __all__ = ["link_seen", "clear_spelling_caches", "SEEN_INPUT_SCHEMA"]
@@ -139,6 +141,8 @@ def link_seen(
         first[sid] = link
     infos.update(cluster_infos)
     for sid, link in _join_written_together(first, forms).items():
+        first[sid] = link
+    for sid, link in _join_clipped_compounds(first, forms).items():
         first[sid] = link
 
     surnames = [surname_key(text) for text in texts]
@@ -220,7 +224,7 @@ def clear_spelling_caches() -> None:
     """
     for cached in (
         make_name_form, link_spelling, surname_key, make_part_key, make_literal_key, make_spelling_key,
-        acronym_of, initials_of, listed_types, split_acronym_definition,
+        acronym_of, initials_of, acronym_keys_of_name, listed_types, split_acronym_definition,
     ):
         cached.cache_clear()
     clear_part_orders()
@@ -285,6 +289,33 @@ def _join_written_together(first: list[Link | None], forms: list[NameForm]) -> d
     return joined
 
 
+def _join_clipped_compounds(first: list[Link | None], forms: list[NameForm]) -> dict[int, Link]:
+    """Link an unlinked clipped compound ("HuffPost", "WaPo") to the one organisation of the dataset it clips.
+
+    Each capitalised piece must begin the word of the other name at its
+    place (``variants.is_clipped_compound``); two organisations that fit
+    leave it alone, as for an acronym (``corpus_context``).
+    """
+    clipped = {
+        sid: pieces
+        for sid, link in enumerate(first)
+        if link is None and forms[sid].entity_type == "ORG" and (pieces := clipped_pieces(clean_surface(forms[sid].text)))
+    }
+    if not clipped:
+        return {}
+    by_size: dict[int, list[tuple[tuple[str, ...], str]]] = {}
+    for sid, link in enumerate(first):
+        form = forms[sid]
+        if link is not None and form.entity_type == "ORG" and len(form.tokens) >= 2:
+            by_size.setdefault(len(form.tokens), []).append((form.tokens, link.entity_id))
+    joined: dict[int, Link] = {}
+    for sid, pieces in clipped.items():
+        fits = {entity for words, entity in by_size.get(len(pieces), ()) if is_clipped_compound(pieces, words)}
+        if len(fits) == 1:
+            joined[sid] = Link(next(iter(fits)), "corpus_context", CORPUS_CONTEXT_SCORE)
+    return joined
+
+
 def _keep_context_ids(
     linked: pl.DataFrame, texts: list[str], forms: list[NameForm], infos: dict[str, EntityInfo]
 ) -> None:
@@ -321,27 +352,50 @@ def _link_organisations(
     """Acronym and generic-name links of organisation spellings the registry lacks."""
     registry = load_registry()
     is_org = [form.entity_type == "ORG" for form in forms]
+    by_descriptor = find_descriptor_links(seen, texts, forms, first)
+    # An acronym follows its expansion where a descriptor moved every mention of it ("SEC" and a
+    # bare "Securities and Exchange Commission" that joined the placed "U.S. ..." one).
+    moved = _moved_spellings(seen, by_descriptor)
     spellings = pl.DataFrame(
         {
             "sid": range(len(texts)),
-            "entity_id": [link.entity_id if link else None for link in first],
+            "entity_id": [moved.get(sid, link.entity_id if link else None) for sid, link in enumerate(first)],
             "acronym": [acronym_of(text) if org else None for text, org in zip(texts, is_org)],
-            "initials": [initials_of(text) if org else None for text, org in zip(texts, is_org)],
+            "initials": [list(acronym_keys_of_name(text)) or None if org else None for text, org in zip(texts, is_org)],
             "generic": [
                 form.alias_key if org and not listed and ("ORG", form.alias_key) in registry.generic_index else None
                 for form, org, listed in zip(forms, is_org, in_registry)
             ],
         },
-        schema={"sid": pl.UInt32, "entity_id": pl.String, "acronym": pl.String, "initials": pl.String, "generic": pl.String},
+        schema={
+            "sid": pl.UInt32,
+            "entity_id": pl.String,
+            "acronym": pl.String,
+            "initials": pl.List(pl.String),
+            "generic": pl.String,
+        },
     )
     # First finder wins: an acronym the article defines beats one its initials spell.
     found = [
         find_defined_acronym_links(seen, texts, forms, first, definitions),
         find_acronym_links(seen, spellings),
         find_generic_links(seen, spellings, registry),
-        find_descriptor_links(seen, texts, forms, first),
+        by_descriptor,
     ]
     return pl.concat(found).unique("item_id", keep="first", maintain_order=True)
+
+
+def _moved_spellings(seen: pl.DataFrame, links: pl.DataFrame) -> dict[int, str]:
+    """sid -> the one entity that context links gave every observation of that spelling."""
+    if not links.height:
+        return {}
+    joined = seen.select("item_id", "sid").join(links.select("item_id", "entity_id"), on="item_id", how="left")
+    whole = (
+        joined.group_by("sid")
+        .agg(pl.col("entity_id").null_count().alias("unmoved"), pl.col("entity_id").drop_nulls().unique().alias("targets"))
+        .filter((pl.col("unmoved") == 0) & (pl.col("targets").list.len() == 1))
+    )
+    return {sid: targets[0] for sid, targets in whole.select("sid", "targets").iter_rows()}
 
 
 def _choose_links(

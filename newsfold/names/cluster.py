@@ -149,8 +149,8 @@ def cluster_sightings(
         members = [i for g in unit for i in groups[g]]
         entity_type = winner[0]
         form = sightings[groups[winner][0]].form
-        # One-part names attach only as a company name with a slip inside (variants.py); never a bare surname.
-        may_attach = entity_type == "ORG" or (
+        # One-part names attach only as a company or place name with a slip inside (variants.py); never a bare surname.
+        may_attach = entity_type in ("ORG", "LOC") or (
             entity_type != "MISC" and (not is_single_part(form) or is_initialled_surname(form))
         )
         blocks = _blocks(form)

@@ -50,6 +50,7 @@ from newsfold.names.symbols import latin_part_key, part_symbols
 from newsfold.names.variants import (
     VARIANT_SCORE,
     is_interior_typo,
+    is_swapped_pair,
     is_possessive_variant,
     is_one_letter_typo,
     is_shortened_word,
@@ -358,6 +359,8 @@ def could_match(a: NameForm, b: NameForm) -> bool:
         if len(ka) != len(kb):
             return False
         if len(ka) == 1:
+            if a.entity_type == "LOC" and not _may_be_place_slip(a, b):
+                return False
             return a.entity_type in ("ORG", "LOC") and _could_be_variant(a, b, ka, kb)
     threshold = _PART_THRESHOLD[a.entity_type]
     if a.entity_type == "PER":
@@ -620,8 +623,10 @@ def _compare_by_parts(a: NameForm, b: NameForm) -> Comparison:
     if len(ka) == 1:
         if a.entity_type == "LOC" and words_a and words_b and {words_a[0], words_b[0]} <= known_place_words():
             return Comparison(0.0, "two places")  # Gambia / Zambia
+        if a.entity_type == "LOC" and not _may_be_place_slip(a, b):
+            return Comparison(0.0, "single-part places link by a swap of two letters only")
         if a.entity_type in ("ORG", "LOC") and words_a and words_b and match_variant_words(words_a, words_b, [False]):
-            return Comparison(VARIANT_SCORE)  # "Chrylser", "Liechenstein": a slip inside a long name
+            return Comparison(VARIANT_SCORE)  # "Chrylser", "Liechenstein", "Jyvasklya": a slip inside a long name
         # "Soleimani" is one edit-ish from "Sulaimaniya": one part is too little evidence.
         return Comparison(0.0, "single-part names link by exact spelling or key only")
     threshold = _PART_THRESHOLD[a.entity_type]
@@ -637,6 +642,19 @@ def _compare_by_parts(a: NameForm, b: NameForm) -> Comparison:
         if sim < threshold:
             return Comparison(0.0, f"name part differs: {x} vs {y}")
     return Comparison(round(sum(sims) / len(sims), 4))
+
+
+def _may_be_place_slip(a: NameForm, b: NameForm) -> bool:
+    """Whether two one-word places may be one by a slip: two letters swapped ("Jyvasklya"), or one is listed.
+
+    A letter changed in an unlisted place is another place as often as a slip
+    (Colombia / Columbia, Gambia / Zambia); against a listed place's spelling
+    the typo rule decides ("Liechenstein").
+    """
+    words_a, words_b = _words(a), _words(b)
+    if not words_a or not words_b:
+        return False
+    return is_swapped_pair(words_a[0], words_b[0]) or bool({words_a[0], words_b[0]} & known_place_words())
 
 
 def _words(form: NameForm) -> tuple[str, ...] | None:

@@ -22,16 +22,49 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newsfold.names.forms import make_name_form
+from newsfold.names.fold import fold_tokens
+from newsfold.names.forms import clean_surface, make_name_form
 from newsfold.names.labels import map_label_to_type
 from newsfold.names.match import find_registry_link
 from newsfold.names.observe import Link
 from newsfold.names.registry import load_registry
 
-__all__ = ["link_spelling", "RELABELLED_SCORE"]
+__all__ = ["link_spelling", "republic_of", "RELABELLED_SCORE", "REPUBLIC_SCORE"]
 
 RELABELLED_SCORE = 0.9
+#: Score of a "Republic of X" the registry does not list, linked to the country X.
+REPUBLIC_SCORE = 0.9
 _OTHER_TYPE = {"ORG": "LOC", "LOC": "ORG"}
+
+
+@lru_cache(maxsize=200_000)
+def republic_of(text: str) -> str | None:
+    """The listed country an unlisted "Republic of X" or "X-ian Republic" names, else None.
+
+    "Republic of Ireland" and "Irish Republic" are Ireland; "Republic of
+    Georgia" is the country, not the US state. X must be a country's name or
+    demonym exactly: "Serb Republic" (Republika Srpska), "Chechen Republic"
+    and "Weimar Republic" name no country, and a word more ("Turkish Republic
+    of Northern Cyprus", "Democratic Republic of X") is another name, which the
+    registry lists when it is a country's.
+
+    Example:
+        >>> republic_of("Irish Republic") == republic_of("Republic of Ireland") == link_spelling("Ireland", "GPE").entity_id
+        True
+        >>> republic_of("Serb Republic") is None
+        True
+    """
+    registry = load_registry()
+    words = [w for w in fold_tokens(clean_surface(text)) if w != "the"]
+    if len(words) >= 3 and words[:2] == ["republic", "of"]:
+        ids = registry.alias_index.get(("LOC", " ".join(words[2:])), ())
+        country = ids[0] if len(ids) == 1 else None
+    elif len(words) == 2 and words[1] == "republic":
+        country = registry.demonym_index.get(words[0])
+    else:
+        return None
+    entry = registry.entries.get(country) if country is not None else None
+    return country if entry is not None and entry.source == "country" else None
 
 
 @lru_cache(maxsize=200_000)
@@ -63,6 +96,8 @@ def link_spelling(text: str, label: str | None) -> Link | None:
     best = find_registry_link(form, registry)
     if best is not None:
         return Link(best.entity_id, best.method, best.score)
+    if entity_type == "LOC" and (country := republic_of(text)) is not None:
+        return Link(country, "registry_fuzzy", REPUBLIC_SCORE)
     other = _OTHER_TYPE.get(entity_type)
     if other is not None:
         ids = registry.alias_index.get((other, make_name_form(text, other).alias_key), ())

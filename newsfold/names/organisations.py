@@ -47,6 +47,8 @@ from newsfold.names.registry import Registry, load_registry
 __all__ = [
     "acronym_of",
     "initials_of",
+    "acronym_keys",
+    "acronym_keys_of_name",
     "split_acronym_definition",
     "find_acronym_links",
     "find_generic_links",
@@ -70,6 +72,15 @@ _OPEN_AFTER = re.compile(r"\s*\(\s*")
 _LEADING_ARTICLE = re.compile(r"^(?:the\s+)?$", re.IGNORECASE)
 _CLOSE = re.compile(r"\s*\)")
 _JOINER = re.compile(r"^(?:\s*|\s+(?:(?:of|the|for|on|in|de)\s+)+)$", re.IGNORECASE)
+#: Words of a state body: only such a bare name may mean the one placed spelling the dataset has
+#: ("Agriculture Department"); a party or a movement with a place is another body ("Kurdistan
+#: Democratic Party" is not the "Kurdistan Democratic Party of Iran").
+_INSTITUTION_WORDS = frozenset(
+    {
+        "ministry", "department", "commission", "agency", "office", "bureau", "administration",
+        "service", "inspectorate", "directorate", "secretariat",
+    }
+)  # fmt: skip
 _LINK_SCHEMA = {"item_id": pl.String, "entity_id": pl.String, "resolution": pl.String, "score": pl.Float64}
 
 
@@ -97,6 +108,65 @@ def initials_of(text: str) -> str | None:
     """
     words = [t for t in fold_tokens(clean_surface(text)) if t not in _STOPWORDS]
     return "".join(w[0] for w in words) if len(words) >= 2 else None
+
+
+#: A word written as an abbreviation inside a long name: "U.S.", "U.K.", "UK" give all their letters to its acronym.
+_ABBREVIATED_WORD = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z]{2,3})$")
+_WORD = re.compile(r"[^\s\-‐–/]+")
+
+
+@lru_cache(maxsize=200_000)
+def acronym_keys_of_name(text: str) -> tuple[str, ...]:
+    """The acronyms an organisation's name may go by, as keys :func:`acronym_keys` meets.
+
+    Its initials (:func:`initials_of`); with an abbreviated word, that word's
+    letters ("U.S. Department of Agriculture": USDA); and for an institution
+    named with its place (it has a placed descriptor), its letters after the
+    first in any order, marked "~": news writes "U.S. Agriculture Department"
+    for the "U.S. Department of Agriculture" (USDA). A company, a name without
+    a place or one of fewer than three letters has no reordered key.
+
+    Example:
+        >>> acronym_keys_of_name("U.S. Agriculture Department")
+        ('uad', 'usad', '~uads')
+        >>> acronym_keys_of_name("Norwegian Refugee Council")
+        ('nrc',)
+    """
+    initials = initials_of(text)
+    if initials is None:
+        return ()
+    letters = _word_letters(text)
+    keys = [initials] + ([letters] if letters and letters != initials else [])
+    descriptor = make_descriptor(text, "ORG") if len(letters) >= 3 else None
+    if descriptor is not None and descriptor.place is not None:
+        keys.append(_reordered(letters))
+    return tuple(keys)
+
+
+def acronym_keys(letters: str) -> tuple[str, ...]:
+    """The keys an acronym's folded letters meet in :func:`acronym_keys_of_name`.
+
+    Example:
+        >>> acronym_keys("usda"), acronym_keys("un")
+        (('usda', '~uads'), ('un',))
+    """
+    return (letters, _reordered(letters)) if len(letters) >= 3 else (letters,)
+
+
+def _reordered(letters: str) -> str:
+    """The first letter, then the others sorted: the key of letters whose order after the first may vary."""
+    return "~" + letters[0] + "".join(sorted(letters[1:]))
+
+
+def _word_letters(text: str) -> str:
+    """Initials of a name's significant words, an abbreviated word ("U.S.") giving all its letters."""
+    letters = []
+    for word in _WORD.findall(_LEADING_THE.sub("", clean_surface(text))):
+        folded = fold_tokens(word)
+        if not folded or folded[0] in _STOPWORDS:
+            continue
+        letters.append("".join(folded) if _ABBREVIATED_WORD.match(word) else folded[0][0])
+    return "".join(letters)
 
 
 @lru_cache(maxsize=200_000)
@@ -328,7 +398,8 @@ def find_acronym_links(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFr
         seen: ``item_id``, ``doc_id``, ``sid`` per observation.
         spellings: ``sid``, ``entity_id`` (its link so far, or null),
             ``acronym`` (:func:`acronym_of` of an ORG spelling, or null) and
-            ``initials`` (:func:`initials_of` of an ORG spelling, or null).
+            ``initials`` (:func:`acronym_keys_of_name` of an ORG spelling, a
+            list, or null).
 
     Returns:
         item_id, entity_id, resolution, score.
@@ -336,40 +407,44 @@ def find_acronym_links(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFr
     named = (
         seen.select("doc_id", "sid")
         .join(
-            spellings.filter(pl.col("initials").is_not_null() & pl.col("entity_id").is_not_null()).select(
-                "sid", "initials", "entity_id"
-            ),
+            spellings.filter(pl.col("initials").is_not_null() & pl.col("entity_id").is_not_null())
+            .select("sid", pl.col("initials").alias("key"), "entity_id")
+            .explode("key"),
             on="sid",
         )
-        .select("doc_id", "initials", "entity_id")
+        .select("doc_id", "key", "entity_id")
         .unique()
     )
+    letters = spellings.filter(pl.col("acronym").is_not_null() & pl.col("entity_id").is_null()).select("sid", "acronym")
     acronyms = seen.select("item_id", "doc_id", "sid").join(
-        spellings.filter(pl.col("acronym").is_not_null() & pl.col("entity_id").is_null()).select("sid", "acronym"),
+        letters.with_columns(
+            pl.Series("key", [list(acronym_keys(a)) for a in letters["acronym"].to_list()], dtype=pl.List(pl.String))
+        ).explode("key"),
         on="sid",
     )
     if not acronyms.height or not named.height:
         return pl.DataFrame(schema=_LINK_SCHEMA)
-    in_document = named.group_by("doc_id", "initials").agg(pl.col("entity_id").first(), pl.len().alias("candidates"))
-    in_dataset = (
-        named.select("initials", "entity_id")
-        .unique()
-        .group_by("initials")
-        .agg(pl.col("entity_id").first().alias("dataset_entity"), pl.len().alias("dataset_candidates"))
-    )
-    joined = acronyms.join(
-        in_document, left_on=["doc_id", "acronym"], right_on=["doc_id", "initials"], how="left"
-    ).join(in_dataset, left_on="acronym", right_on="initials", how="left")
     # The article decides when it names any candidate; only an article silent on it asks the dataset.
-    by_document = joined.filter(pl.col("candidates") == 1).select(
+    in_document = (
+        acronyms.join(named, on=["doc_id", "key"])
+        .group_by("item_id")
+        .agg(pl.col("entity_id").unique().alias("candidates"))
+    )
+    in_dataset = (
+        acronyms.join(in_document.select("item_id"), on="item_id", how="anti")
+        .join(named.select("key", "entity_id").unique(), on="key")
+        .group_by("item_id")
+        .agg(pl.col("entity_id").unique().alias("candidates"))
+    )
+    by_document = in_document.filter(pl.col("candidates").list.len() == 1).select(
         "item_id",
-        "entity_id",
+        pl.col("candidates").list.first().alias("entity_id"),
         pl.lit("document_context").alias("resolution"),
         pl.lit(DOCUMENT_CONTEXT_SCORE).alias("score"),
     )
-    by_dataset = joined.filter(pl.col("candidates").is_null() & (pl.col("dataset_candidates") == 1)).select(
+    by_dataset = in_dataset.filter(pl.col("candidates").list.len() == 1).select(
         "item_id",
-        pl.col("dataset_entity").alias("entity_id"),
+        pl.col("candidates").list.first().alias("entity_id"),
         pl.lit("corpus_context").alias("resolution"),
         pl.lit(CORPUS_CONTEXT_SCORE).alias("score"),
     )
@@ -545,6 +620,7 @@ def _find_bare_descriptor_links(
     by_doc: dict[str, list[tuple[str, int]]] = {}
     for item_id, doc_id, sid, _, _ in rows:
         by_doc.setdefault(doc_id, []).append((item_id, sid))
+    only_placed = _only_placed_entity(targets, listed_keys)
     found = []
     for doc_id in sorted(by_doc):
         members = by_doc[doc_id]
@@ -571,11 +647,55 @@ def _find_bare_descriptor_links(
             target = _pick_bare_target(words, anchors, named, targets, listed_keys)
             if target is None:
                 target = _pick_among_bare(spellings, weight, order, first)
+            method, score = "document_context", DOCUMENT_CONTEXT_SCORE
+            if (
+                target is None
+                and words in only_placed
+                and named <= {only_placed[words][1]}
+                and _INSTITUTION_WORDS.intersection(words)
+            ):
+                # The article names no other country, and the dataset one placed entity with these words.
+                target, method, score = only_placed[words][0], "corpus_context", CORPUS_CONTEXT_SCORE
             for item_id, sid in spellings:
                 link = first[sid]
                 if target is not None and (link is None or link.entity_id != target):
-                    found.append((item_id, target, "document_context", DOCUMENT_CONTEXT_SCORE))
+                    found.append((item_id, target, method, score))
     return found
+
+
+def _only_placed_entity(targets: dict[str, str], listed_keys: dict[str, tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, str]]:
+    """Words of placed institutions the dataset names with one place only -> (its entity, its country).
+
+    "U.S. Securities and Exchange Commission" alone in the dataset, and no
+    registry entry with those words in another place, decides what a bare
+    "Securities and Exchange Commission" means in an article naming no other
+    country. Words the registry lists for another place, or that the dataset
+    places twice ("Russian" and "Chinese Foreign Ministry"), decide nothing.
+    """
+    entities: dict[tuple[str, ...], set[str]] = {}
+    places: dict[tuple[str, ...], set[str]] = {}
+    for keys, listed in ((targets, False), (listed_keys, True)):
+        for key, value in keys.items():
+            entity_type, place, words = key.split("|", 2)
+            if entity_type != "ORG" or not place:
+                continue
+            split = tuple(words.split(" "))
+            if listed and split not in entities:
+                continue  # only words the dataset places count; a registry entry can still veto them
+            entities.setdefault(split, set()).update((value,) if isinstance(value, str) else value)
+            places.setdefault(split, set()).add(place)
+    found = {}
+    for words, ids in entities.items():
+        if len(ids) == 1 and len(places[words]) == 1:
+            place = next(iter(places[words]))
+            found[words] = (next(iter(ids)), _country_ids().get(_place_country(place), place))
+    return found
+
+
+def _place_country(place: str) -> str:
+    """The ISO code of a registry place's country (a city counts for its country), else the place itself."""
+    entry = load_registry().entries.get(place)
+    return entry.country if entry is not None and entry.country else place
 
 
 def _pick_bare_target(

@@ -29,6 +29,8 @@ Example:
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import OSA
 
 __all__ = [
@@ -37,9 +39,12 @@ __all__ = [
     "VARIANT_SCORE",
     "is_one_letter_typo",
     "is_interior_typo",
+    "is_swapped_pair",
     "is_possessive_variant",
     "is_shortened_word",
     "match_variant_words",
+    "clipped_pieces",
+    "is_clipped_compound",
 ]
 
 #: Letters of the longer word below which one letter apart is another word (Bank / Back, Iran / Iraq).
@@ -74,6 +79,19 @@ def is_interior_typo(a: str, b: str) -> bool:
         (True, False)
     """
     return a[:1] == b[:1] and a[-1:] == b[-1:] and is_one_letter_typo(a, b, SINGLE_WORD_TYPO_MIN_LENGTH)
+
+
+def is_swapped_pair(a: str, b: str) -> bool:
+    """True when two words differ only by two neighbouring letters swapped ("jyvasklya", "jyvaskyla").
+
+    Example:
+        >>> is_swapped_pair("jyvasklya", "jyvaskyla"), is_swapped_pair("colombia", "columbia")
+        (True, False)
+    """
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
 def is_possessive_variant(a: str, b: str) -> bool:
@@ -141,3 +159,41 @@ def match_variant_words(words_a: tuple[str, ...], words_b: tuple[str, ...], keys
         else:
             return False
     return typos + shortened > 0 and (typos == 0 or (typos == 1 and shortened == 0))
+
+
+#: A one-word name of capitalised clippings: "HuffPost", "WaPo", "FedEx" (each piece a capital and lower case).
+_CLIPPED = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
+#: Letters the clippings keep at least, all together ("WaPo" keeps four).
+_CLIPPED_MIN_LETTERS = 4
+
+
+def clipped_pieces(text: str) -> tuple[str, ...]:
+    """The case-folded pieces of a name written as clipped words run together, else ().
+
+    Example:
+        >>> clipped_pieces("HuffPost"), clipped_pieces("WaPo"), clipped_pieces("Reuters"), clipped_pieces("JPMorgan")
+        (('huff', 'post'), ('wa', 'po'), (), ())
+    """
+    if not _CLIPPED.match(text):
+        return ()
+    pieces = tuple(piece.casefold() for piece in re.findall(r"[A-Z][a-z]+", text))
+    return pieces if sum(map(len, pieces)) >= _CLIPPED_MIN_LETTERS else ()
+
+
+def is_clipped_compound(pieces: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """True when each piece begins the word of the other name at its place, one word at least clipped.
+
+    "HuffPost" is the "Huffington Post" and "WaPo" the "Washington Post", one
+    piece for each word; a piece that begins no word, a word too many or too
+    few, or no word clipped ("PayPal" against "Pay Pal", which the names'
+    compact key already joins) is no match.
+
+    Example:
+        >>> is_clipped_compound(("huff", "post"), ("huffington", "post")), is_clipped_compound(("wa", "po"), ("washington", "times"))
+        (True, False)
+    """
+    return (
+        len(pieces) == len(words)
+        and all(word.startswith(piece) for piece, word in zip(pieces, words))
+        and any(len(word) > len(piece) for piece, word in zip(pieces, words))
+    )

@@ -96,3 +96,28 @@ def test_link_spelling_keeps_namesakes_apart(first, second, label):
 def test_link_spelling_respects_listed_middle_names(text, canonical):
     link = link_spelling(text, "PERSON")
     assert (load_registry().entries[link.entity_id].canonical_name if link else None) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Irish Republic", "Ireland"),
+        ("Republic of Ireland", "Ireland"),
+        ("the Republic of Ireland", "Ireland"),
+        ("Republic of Georgia", "Georgia"),  # the country, not the US state
+        ("Turkish Republic", "Turkey"),
+        ("Republic of China", "Taiwan"),  # listed: the registry decides before the rule
+        # no country by that name or demonym: another place or a period
+        ("Serb Republic", None),  # Republika Srpska, not Serbia
+        ("Chechen Republic", None),
+        ("Weimar Republic", None),
+        ("Republic of Texas", None),
+        ("Turkish Republic of Northern Cyprus", None),  # a word more: another name
+        ("Islamic Republic", None),
+    ],
+)
+def test_republic_of_a_country_links_to_the_country(text, country):
+    registry = load_registry()
+    link = link_spelling(text, "GPE")
+    found = registry.entries[link.entity_id].canonical_name if link is not None and link.entity_id in registry.entries else None
+    assert found == country

@@ -11,6 +11,7 @@ from newsfold.ids import make_id
 from newsfold.names.forms import make_name_form
 from newsfold.names.observe import Link
 from newsfold.names.organisations import (
+    acronym_keys_of_name,
     acronym_of,
     find_adjacent_definitions,
     find_defined_acronym_links,
@@ -358,3 +359,72 @@ def test_organisations_open_paren_before_agrees_with_the_regex(body, data):
     position = data.draw(st.integers(0, len(body)))
     found = re.search(r"\s*\(\s*$", body[:position])
     assert _open_paren_before(body, position) == (found.start() if found else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norwegian Refugee Council", ("nrc",)),
+        # an abbreviated word gives all its letters; a placed institution's letters may come in any order
+        ("U.S. Agriculture Department", ("uad", "usad", "~uads")),
+        ("U.S. Department of Agriculture", ("uda", "usda", "~uads")),
+        ("UK Atomic Energy Authority", ("uaea", "ukaea", "~uaaek")),
+        # no place, or a company: the order of the letters is the name's
+        ("Securities and Exchange Commission", ("sec",)),
+        ("U.S. Steel Corp", ("usc", "ussc")),
+        ("Hezbollah", ()),
+    ],
+)
+def test_acronym_keys_of_name(text, expected):
+    assert acronym_keys_of_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("spans", "acronym", "expected"),
+    [
+        # "U.S. Agriculture Department" is the "U.S. Department of Agriculture": USDA
+        ([("a", "U.S. Agriculture Department", "ORG"), ("b", "USDA", "ORG")], "USDA", ("U.S. Agriculture Department", "corpus_context")),
+        ([("a", "U.S. Department of Agriculture", "ORG"), ("a", "USDA", "ORG")], "USDA", ("U.S. Department of Agriculture", "document_context")),
+        # the reordering is for placed institutions only: a bare one or a company keeps its order
+        ([("a", "Agriculture Department", "ORG"), ("b", "DA", "ORG")], "DA", ("DA", "exact_key")),
+        ([("a", "Zarov Motors Detroit Corp", "ORG"), ("b", "ZDMC", "ORG")], "ZDMC", ("ZDMC", "exact_key")),
+        # two organisations fit once letters are reordered: no link
+        (
+            [("a", "U.S. Agriculture Department", "ORG"), ("a2", "U.S. Department of Aviation", "ORG"), ("b", "USDA", "ORG")],
+            "USDA",
+            ("USDA", "exact_key"),
+        ),
+    ],
+)
+def test_acronym_of_a_placed_institution_in_another_order(spans, acronym, expected):
+    links = _by_doc(spans)
+    found = next(value for (doc, text), value in links.items() if text == acronym)
+    assert (found[0], found[2]) == expected
+
+
+@pytest.mark.parametrize(
+    ("spans", "bare_joins"),
+    [
+        # the dataset places these words once, the article names no other country: the bare name means it
+        ([("a", "U.S. Securities and Exchange Commission", "ORG"), ("b", "Securities and Exchange Commission", "ORG")], True),
+        ([("a", "U.S. Agriculture Department", "ORG"), ("b", "Agriculture Department", "ORG")], True),
+        # the article names another country: its own customs service, maybe
+        ([("a", "U.S. Customs Service", "ORG"), ("b", "Mexico", "GPE"), ("b", "Customs Service", "ORG")], False),
+        # two places in the dataset (or the registry): either
+        (
+            [("a", "U.S. Agriculture Department", "ORG"), ("c", "Indian Agriculture Department", "ORG"), ("b", "Agriculture Department", "ORG")],
+            False,
+        ),
+        ([("a", "Iranian Foreign Ministry", "ORG"), ("a", "Russian Foreign Ministry", "ORG"), ("b", "Foreign Ministry", "ORG")], False),
+        # a party or movement with a place is another body, not a state institution's place
+        ([("a", "Kurdistan Democratic Party of Iran", "ORG"), ("b", "Kurdistan Democratic Party", "ORG")], False),
+    ],
+)
+def test_bare_institution_takes_the_one_placed_spelling_of_the_dataset(spans, bare_joins):
+    links = _by_doc(spans)
+    placed = links[spans[0][:2]]
+    bare = links[spans[-1][:2]]
+    if bare_joins:
+        assert bare[1:] == (placed[1], "corpus_context")
+    else:
+        assert bare[1] != placed[1]

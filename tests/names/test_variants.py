@@ -8,7 +8,18 @@ from hypothesis import strategies as st
 
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, could_match
 from newsfold.names.forms import make_name_form
-from newsfold.names.variants import is_interior_typo, is_one_letter_typo, is_shortened_word, match_variant_words
+import polars as pl
+
+from newsfold.names.reconcile import reconcile_names
+from newsfold.names.variants import (
+    clipped_pieces,
+    is_clipped_compound,
+    is_interior_typo,
+    is_one_letter_typo,
+    is_shortened_word,
+    is_swapped_pair,
+    match_variant_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -102,3 +113,89 @@ def test_match_variant_words_is_symmetric(words):
     other = tuple(reversed(words))
     equal = [x == y for x, y in zip(words, other)]
     assert match_variant_words(tuple(words), other, equal) == match_variant_words(other, tuple(words), equal)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("jyvasklya", "jyvaskyla", True),
+        ("zarovnia", "zarovina", True),
+        ("colombia", "columbia", False),  # a letter changed: another place as often as a slip
+        ("gambia", "zambia", False),
+        ("kotlarska", "kotlarskaa", False),  # a letter added
+        ("abcd", "badc", False),  # two swaps
+        ("same", "same", False),
+    ],
+)
+def test_is_swapped_pair(a, b, expected):
+    assert is_swapped_pair(a, b) is expected
+    assert is_swapped_pair(b, a) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("JYVASKLYA", "Jyvaskyla", True),  # two letters swapped inside a long one-word place
+        ("Zarovnia", "Zarovina", True),
+        ("Zarivona", "Zarovona", False),  # a letter changed in a one-word place: maybe another place
+        ("Kotlirska", "Kotlarska", False),
+        ("Gambia", "Zambia", False),  # two listed places
+    ],
+)
+def test_one_word_places_link_by_a_swap_only(a, b, same):
+    score = compare_names(make_name_form(a, "LOC"), make_name_form(b, "LOC"))
+    assert (score.veto is None and score.score >= FUZZY_THRESHOLD) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("HuffPost", ("huff", "post")),
+        ("WaPo", ("wa", "po")),
+        ("FedEx", ("fed", "ex")),
+        ("Reuters", ()),  # one word
+        ("JPMorgan", ()),  # capitals run together: an acronym and a word
+        ("McD", ()),  # too few letters
+        ("Huff Post", ()),  # two words: the key rules decide
+    ],
+)
+def test_clipped_pieces(text, pieces):
+    assert clipped_pieces(text) == pieces
+
+
+@pytest.mark.parametrize(
+    ("pieces", "words", "expected"),
+    [
+        (("huff", "post"), ("huffington", "post"), True),
+        (("wa", "po"), ("washington", "post"), True),
+        (("fed", "ex"), ("federal", "express"), True),
+        (("wa", "po"), ("washington", "times"), False),  # a piece begins no word at its place
+        (("po", "wa"), ("washington", "post"), False),  # order counts
+        (("huff", "post"), ("huffington", "post", "group"), False),  # a word too many
+        (("pay", "pal"), ("pay", "pal"), False),  # nothing clipped: the compact key joins those
+    ],
+)
+def test_is_clipped_compound(pieces, words, expected):
+    assert is_clipped_compound(pieces, words) is expected
+
+
+@pytest.mark.parametrize(
+    ("names", "clipped", "joins"),
+    [
+        (["Huffington Post", "HuffPost"], "HuffPost", "Huffington Post"),
+        (["The Washington Post", "WaPo"], "WaPo", "The Washington Post"),
+        (["Federal Express Corp", "FedEx"], "FedEx", "Federal Express Corp"),
+        # two organisations fit: no link
+        (["Washington Post", "Warsaw Post", "WaPo"], "WaPo", None),
+        # nothing it clips in the dataset
+        (["Washington Times", "WaPo"], "WaPo", None),
+    ],
+)
+def test_clipped_compound_joins_the_one_organisation_it_clips(names, clipped, joins):
+    out = reconcile_names(pl.DataFrame({"name": names, "type": ["ORG"] * len(names)}))
+    by_name = {row["name"]: row for row in out.iter_rows(named=True)}
+    if joins is None:
+        assert by_name[clipped]["method"] == "exact_key"
+    else:
+        assert by_name[clipped]["entity_id"] == by_name[joins]["entity_id"]
+        assert by_name[clipped]["method"] == "corpus_context"
