@@ -56,6 +56,7 @@ from newsfold.validate import split_valid_rows
 from schemas import SCHEMA_VERSION, TABLES, Documents, Entities, Mentions, Rejects, Runs, polars_schema
 
 if TYPE_CHECKING:
+    from flows.dask_cluster import DaskCluster
     from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
 
 # The analysis (spaCy) and resolution modules are imported where they are
@@ -102,6 +103,15 @@ def analyse_task(pool: AnalysisPool, requests: Sequence[AnalysisRequest], total:
     return pool.analyse(requests, on_progress=lambda n: report("analyse", n, total))
 
 
+@task(name="analyse", cache_policy=NO_CACHE)
+def analyse_on_cluster_task(requests: Sequence[AnalysisRequest], max_chars: int, ruler: str,
+                            budget_seconds: int) -> AnalysisBatch:
+    """Parse one batch of articles on a Dask worker, with the model the worker keeps loaded."""
+    from flows.dask_cluster import analyse_on_worker
+
+    return analyse_on_worker(requests, max_chars, ruler, budget_seconds)
+
+
 @task(name="resolve", cache_policy=NO_CACHE)
 def resolve_task(tables: dict[str, pl.DataFrame], curation: str | None) -> dict[str, pl.DataFrame]:
     """Link mentions and speakers to entities and cluster quotes, dataset-wide."""
@@ -140,6 +150,7 @@ def newsfold_flow(
     max_chars: int = DEFAULT_MAX_ARTICLE_CHARS,
     startup_seconds: dict[str, float] | None = None,
     keep_runs: int = DEFAULT_KEEP_RUNS,
+    dask_address: str | None = None,
 ) -> dict:
     """Bring the dataset in ``out`` up to date with the articles in ``raw``.
 
@@ -155,6 +166,10 @@ def newsfold_flow(
             (the CLI's imports and Prefect server start), reported first in the summary.
         keep_runs: Committed runs whose tables stay readable (``read_table(..., version=N)``),
             this one included; files only older runs need are deleted.
+        dask_address: Read and analyse on a Dask cluster: ``tcp://HOST:PORT`` of a
+            running scheduler, or ``"local"`` for worker processes started on this
+            machine for the run (``workers`` of them). The workers must see ``raw``
+            at the same absolute path (this machine, or a shared file system).
 
     Returns:
         The run summary as a dict (see :class:`newsfold.summary.RunSummary`).
@@ -182,12 +197,13 @@ def newsfold_flow(
             logger.info("nothing new in %s: the dataset is unchanged", raw_path)
             return _publish(_unchanged_summary(start, plan, previous))
 
-        with clock.measure("read"):
-            articles, read_rejects = _read_all(raw_path, plan.to_read, max_bytes)
-            reusable = previous if plan.reuse_previous else None
-            gathered = gather_documents(reusable, plan.carried_paths, articles, run_id=run_id)
-            del articles  # their texts are in ``gathered`` now
-        analysis = _analyse_all(gathered.to_analyse, workers, max_chars, clock)
+        with _heavy_stages_on(dask_address, workers, clock) as cluster:
+            with clock.measure("read"):
+                articles, read_rejects = _read_all(raw_path, plan.to_read, max_bytes, cluster)
+                reusable = previous if plan.reuse_previous else None
+                gathered = gather_documents(reusable, plan.carried_paths, articles, run_id=run_id)
+                del articles  # their texts are in ``gathered`` now
+            analysis = _analyse_all(gathered.to_analyse, workers, max_chars, clock, cluster)
         with clock.measure("assemble"):
             tables = gathered.combine(analysis.documents, analysis.tables())
             # Each stage makes new frames from the last: one dropped as soon as the next has its rows
@@ -230,21 +246,58 @@ def _batched(items: Sequence, size: int) -> list[Sequence]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _read_all(raw: Path, sources: Sequence[SourceFile], max_bytes: int) -> tuple[list[Article], list[Reject]]:
-    """Read files in batches, one task each."""
+@contextlib.contextmanager
+def _heavy_stages_on(dask_address: str | None, workers: int | None, clock: StageClock) -> Iterator[DaskCluster | None]:
+    """The Dask cluster reading and analysis run on for the block, or None to run them here."""
+    if dask_address is None:
+        yield None
+        return
+    from flows.dask_address import parse_dask_address
+    from flows.dask_cluster import connect_cluster
+
+    stack = contextlib.ExitStack()
+    with clock.measure("dask cluster start"):
+        cluster = stack.enter_context(connect_cluster(parse_dask_address(dask_address), workers))
+    try:
+        yield cluster
+    finally:
+        with clock.measure("dask cluster stop"):
+            stack.close()
+
+
+def _read_all(raw: Path, sources: Sequence[SourceFile], max_bytes: int,
+              cluster: DaskCluster | None = None) -> tuple[list[Article], list[Reject]]:
+    """Read files in batches, one task each, here or on ``cluster``."""
+    if cluster is None:
+        results = [read_task(raw, quote(batch), len(sources), max_bytes) for batch in _batched(sources, READ_BATCH)]
+    else:
+        from flows.dask_cluster import Batch
+
+        batches = _batched(sources, cluster.batch_size(len(sources), READ_BATCH))
+        # Workers do not share this process's working directory: they get the absolute path.
+        calls = [dict(raw=raw.resolve(), sources=Batch(batch), total=len(sources), max_bytes=max_bytes) for batch in batches]
+        results = cluster.run_batches(
+            read_task, calls,
+            fallback=lambda i: read_task(raw, quote(batches[i]), len(sources), max_bytes),
+            on_done=lambda i: report("read", len(batches[i]), len(sources)),
+        )
     articles, rejects = [], []
-    for batch in _batched(sources, READ_BATCH):
-        found, refused = read_task(raw, quote(batch), len(sources), max_bytes)
+    for found, refused in results:
         articles += found
         rejects += refused
     return articles, rejects
 
 
-def _analyse_all(to_analyse: pl.DataFrame, workers: int | None, max_chars: int, clock: StageClock) -> AnalysisBatch:
-    """Analyse articles in batches (one task each) on a pool shared by the batches."""
+def _analyse_all(to_analyse: pl.DataFrame, workers: int | None, max_chars: int, clock: StageClock,
+                 cluster: DaskCluster | None = None) -> AnalysisBatch:
+    """Analyse articles in batches (one task each) on a pool shared by the batches, or on ``cluster``."""
     with clock.measure("analyse: imports"):
         from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
 
+    if cluster is not None:
+        requests = [AnalysisRequest(*row) for row in to_analyse.select(_REQUEST_COLUMNS).iter_rows()]
+        del to_analyse  # the requests hold the texts now
+        return _analyse_on_cluster(requests, workers, max_chars, clock, cluster)
     total = to_analyse.height
     chars = to_analyse[Documents.text].str.len_bytes().sum() if total else 0
     batches = []
@@ -280,6 +333,43 @@ _REQUEST_COLUMNS = [Documents.doc_id, Documents.text, Documents.published_date]
 #: parse, to save its seconds; above it, the run takes minutes anyway and that memory would sit beside the
 #: workers at the run's peak, so it is loaded after them (docs/benchmarks.md, "One very long text").
 OVERLAP_RESOLVER_MAX_BYTES = 5_000_000
+
+
+def _analyse_on_cluster(requests: list[AnalysisRequest], workers: int | None, max_chars: int, clock: StageClock,
+                        cluster: DaskCluster) -> AnalysisBatch:
+    """Analyse batches on the cluster's workers; a batch that kills its workers goes to a pool here."""
+    from flows.dask_cluster import Batch
+    from newsfold.analyse import AnalysisBatch, AnalysisPool
+    from newsfold.analyse.recovery import TimeBudget
+
+    if not requests:
+        return AnalysisBatch.from_analyses([])
+    with clock.measure("analyse: registry patterns"):
+        patterns = _registry_patterns()
+        ruler = cluster.send_patterns(patterns)
+    batches = _batched(requests, cluster.batch_size(len(requests), ANALYSE_BATCH))
+    budget = TimeBudget()
+    calls = [
+        dict(requests=Batch(batch), max_chars=max_chars, ruler=ruler,
+             budget_seconds=budget.seconds_for(sum(len(request.text) for request in batch)))
+        for batch in batches
+    ]
+    with clock.measure("analyse"), contextlib.ExitStack() as stack:
+        pools: list[AnalysisPool] = []
+
+        def in_a_pool_here(index: int) -> AnalysisBatch:
+            if not pools:
+                # Worker processes even for a small batch: an article that killed a Dask worker
+                # would kill this process too if it were analysed here.
+                pools.append(stack.enter_context(AnalysisPool(workers, max_chars=max_chars, patterns=patterns)).start())
+            return analyse_task(quote(pools[0]), quote(batches[index]), len(requests))
+
+        results = cluster.run_batches(
+            analyse_on_cluster_task, calls, fallback=in_a_pool_here,
+            on_done=lambda i: report("analyse", len(batches[i]), len(requests)),
+            while_waiting=_load_resolver,  # the resolver's name data loads here while the workers parse
+        )
+    return AnalysisBatch.concat(results)
 
 
 #: Pools started before the flow (by :func:`analysis_started_early`), by (workers, max_chars).

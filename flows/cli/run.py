@@ -27,15 +27,16 @@ class UsageRefused(click.ClickException):
 @click.command("run")
 @click.argument("raw", default="raw", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--out", "-o", default="output", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Dataset directory.")
-@click.option("--workers", "-w", type=click.IntRange(min=1), help="Analysis processes [default: one per core].")
+@click.option("--workers", "-w", type=click.IntRange(min=1), help="Analysis processes (with --dask local: Dask worker processes) [default: one per core].")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1), help="Reject input files larger than this (gunzipped size for .gz).")
 @click.option("--max-chars", default=DEFAULT_MAX_ARTICLE_CHARS, show_default=True, type=click.IntRange(min=1), help="Reject articles longer than this unanalysed.")
 @click.option("--curation", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="Entity curation file (docs/entities.md).")
 @click.option("--keep-runs", default=DEFAULT_KEEP_RUNS, show_default=True, type=click.IntRange(min=1), help="Committed runs whose tables stay readable (newsfold history); files only older runs need are deleted.")
+@click.option("--dask", "dask", metavar="ADDRESS", help="Read and analyse on a Dask cluster: tcp://HOST:PORT of a running scheduler (whose workers see RAW at the same path), or 'local' to start --workers worker processes here for the run.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bars, no summary table.")
 @click.option("--verbose", "-v", is_flag=True, help="Show Prefect's log lines.")
 def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars: int, curation: Path | None,
-            keep_runs: int, quiet: bool, verbose: bool) -> None:
+            keep_runs: int, dask: str | None, quiet: bool, verbose: bool) -> None:
     """Bring the dataset in --out up to date with the articles in RAW.
 
     Only new or changed files are read; a run with nothing new writes
@@ -43,9 +44,13 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars
     does not fail a run; the summary counts it), 1 when the run failed,
     2 on a usage error.
 
+    With --dask, reading and analysis run as one task per batch on a Dask
+    cluster; resolution, validation and the commit stay in this process.
+
     \b
     Example:
         newsfold run raw --out output
+        newsfold run raw --out output --dask tcp://10.0.0.5:8786
     """
     if not raw.is_dir():
         raise click.BadParameter(f"{raw} is not a directory", param_hint="RAW")
@@ -53,6 +58,8 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars
         check_output_apart(raw, out)
     except InputError as exc:
         raise UsageRefused(str(exc)) from exc
+    if dask is not None:
+        dask = _check_dask(dask)
     clock = time.perf_counter()
     # Times count from the user's keystroke: Python's start and the imports come first.
     stages = StageClock({"start and imports": seconds_since_launch(clock)})
@@ -78,14 +85,15 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars
 
             # The analysis workers load their model while the server starts.
             with contextlib.ExitStack() as early:
-                with stages.measure("analysis workers start"):
-                    early.enter_context(analysis_started_early(workers, max_chars, bytes_to_read))
+                if dask is None:  # on a cluster, the analysis runs on the cluster's workers
+                    with stages.measure("analysis workers start"):
+                        early.enter_context(analysis_started_early(workers, max_chars, bytes_to_read))
                 with stages.measure("prefect server start"):
                     if server is not None:
                         server.wait()
                 parameters = dict(raw=str(raw), out=str(out), max_bytes=max_bytes, max_chars=max_chars,
                                   workers=workers, curation=str(curation) if curation else None, keep_runs=keep_runs,
-                                  startup_seconds=stages.rounded(6))
+                                  startup_seconds=stages.rounded(6), dask_address=dask)
                 with progress_bars(enabled=not quiet, clock=clock):
                     summary = newsfold_flow(**parameters)
         except ServerStartError as exc:
@@ -104,6 +112,18 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars
     summary["stage_seconds"]["prefect end"] = round(max(summary["seconds"] - sum(summary["stage_seconds"].values()), 0.0), 3)
     if not quiet:
         print_summary(summary)
+
+
+def _check_dask(value: str) -> str:
+    """The ``--dask`` address, normalised; a usage error (exit 2, one line) if it is malformed or unreachable."""
+    from flows.dask_address import DaskClusterError, check_reachable, parse_dask_address
+
+    try:
+        address = parse_dask_address(value)
+        check_reachable(address)
+    except (ValueError, DaskClusterError) as exc:
+        raise UsageRefused(f"--dask: {exc}") from exc
+    return address
 
 
 def _check_inputs(raw: Path, out: Path, max_bytes: int, max_chars: int, curation: Path | None, clock: float):
