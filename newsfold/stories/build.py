@@ -66,11 +66,13 @@ class StoryParams:
             inferred from the content (an estimate, often off by days or weeks).
     """
 
-    name: str = "newsfold.stories.v2"
+    name: str = "newsfold.stories.v3"
     weights: Mapping[str, float] = field(
-        default_factory=lambda: {"words": 1.0, "entities": 0.5, "places": 0.0, "dates": 0.0, "amounts": 0.25}
+        default_factory=lambda: {
+            "words": 1.0, "entities": 0.5, "places": 0.0, "dates": 0.0, "amounts": 0.25, "years": 0.25, "numbers": 0.5,
+        }
     )
-    neighbours: int = 6
+    neighbours: int = 4
     threshold: float = 0.02
     window_days: float = 30.0
     decay_days: float = 30.0

@@ -10,7 +10,10 @@ sub-vectors' cosines:
   survives translation and spelling (``Soleimani`` / ``Suleimani``);
 - ``places``: the LOC entity ids again, on their own (where tells stories of one kind apart);
 - ``dates``: calendar days named in the text;
-- ``amounts``: numbers with what they count ("3 rocket").
+- ``amounts``: numbers with what they count ("3 rocket");
+- ``years``: the years written in the text (two elections of one country, five years apart);
+- ``numbers``: every other number written in the text (a toll, a magnitude, a turnout),
+  which tells two events of one kind apart even when nothing says what it counts.
 
 Example:
     >>> features = make_story_features(documents, mentions, dates, amounts)  # doctest: +SKIP
@@ -37,10 +40,14 @@ from schemas import Amounts, Dates, Documents, Mentions
 __all__ = ["SUBVECTORS", "StoryFeatures", "make_story_features"]
 
 #: The sub-vectors, in column order.
-SUBVECTORS = ("words", "entities", "places", "dates", "amounts")
+SUBVECTORS = ("words", "entities", "places", "dates", "amounts", "years", "numbers")
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
 _WORD_PATTERN = r"(?u)\b[^\W\d_][\w'-]*[^\W_]\b"
+# A year in the text (1800 to 2099), not part of a longer number or a decimal.
+_YEAR_PATTERN = re.compile(r"(?<![\d.,])(?:18|19|20)\d\d(?![\d]|[.,]\d)")
+# Any other number in the text, thousands separators dropped ("2,000" is "2000"), decimals kept.
+_NUMBER_PATTERN = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\w.,])\d+(?:\.\d+)?")
 
 
 @dataclass(frozen=True)
@@ -113,11 +120,47 @@ def make_story_features(
         "places": _tfidf_tokens(place_docs),
         "dates": _tfidf_tokens(date_docs),
         "amounts": _tfidf_tokens(amount_docs),
+        "years": _tfidf_tokens([_years(_joined(titled)) for titled in texts]),
+        "numbers": _tfidf_tokens([_numbers(_joined(titled)) for titled in texts]),
     }
     published = ordered[Documents.published_date].cast(pl.Int32).to_numpy().astype(np.float64)
     keys = sparse.hstack([_top_terms(words, key_terms), _binary(blocks["entities"])], format="csr")
     declared = ordered[Documents.published_date_source].is_in(["header", "metadata"]).fill_null(False).to_numpy()
     return StoryFeatures(doc_ids=doc_ids, blocks=blocks, days=published, declared=declared, keys=keys)
+
+
+def _joined(titled_text: tuple[str, str]) -> str:
+    """A (title, text) pair as one string, the title twice, as :func:`titled_words` reads it.
+
+    Example:
+        >>> _joined(("Vote", "In 2008.")).split()
+        ['Vote', 'Vote', 'In', '2008.']
+        >>> _joined(("", "In 2008."))
+        'In 2008.'
+    """
+    title, text = titled_text
+    return f"{title}\n{title}\n{text}" if title else text
+
+
+def _years(text: str) -> list[str]:
+    """The years written in a text (1800 to 2099), sorted.
+
+    Example:
+        >>> _years("Elected in 2008, again on December 15, 2013; 2,013 votes.")
+        ['2008', '2013']
+    """
+    return sorted(_YEAR_PATTERN.findall(text))
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers of a text other than years, normalised ("2,000" and "2000" are one token).
+
+    Example:
+        >>> _numbers("Some 2,440 voters, 88.41 percent, in 2008.")
+        ['2440', '88.41']
+    """
+    found = (match.replace(",", "") for match in _NUMBER_PATTERN.findall(text))
+    return sorted(number for number in found if not _YEAR_PATTERN.fullmatch(number))
 
 
 def _tokens_by_doc(doc_ids: tuple[str, ...], rows: pl.DataFrame, token: pl.Expr) -> list[list[str]]:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from newsfold.stories.features import _WORD_PATTERN, titled_words
+from newsfold.stories.features import _WORD_PATTERN, _numbers, _years, titled_words
 
 #: What the features used before reading words one at a time: the title twice, then the text, in one string.
 SKLEARN_WORDS = TfidfVectorizer(lowercase=True, stop_words="english", token_pattern=_WORD_PATTERN).build_analyzer()
@@ -38,3 +38,36 @@ def test_features_titled_words_are_sklearns_words_of_the_joined_text(title, text
 )
 def test_features_titled_words_match_sklearn_on_any_text(title, text):
     assert list(titled_words((title, text))) == SKLEARN_WORDS(joined(title, text))
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("elected in 2008 and again in 2013", ["2008", "2013"]),
+        ("the 1987 crash", ["1987"]),
+        # not a year: a count with a thousands separator, a decimal, a longer number, out of range
+        ("2,013 votes", []),
+        ("a 2013.5 reading", []),
+        ("code 20131", []),
+        ("1700 troops and 2150 more", []),
+    ],
+)
+def test_years_in_text(text, years):
+    assert _years(text) == years
+
+
+@pytest.mark.parametrize(
+    "text, numbers",
+    [
+        # thousands separators dropped, so two spellings of one count are one token
+        ("2,440 voters", ["2440"]),
+        ("2440 voters", ["2440"]),
+        ("88.41 percent", ["88.41"]),
+        ("a 6.1 quake killed 12", ["12", "6.1"]),
+        # a year is a year, not a number; digits inside a word are no number
+        ("in 2008", []),
+        ("the G20 summit", []),
+    ],
+)
+def test_numbers_in_text(text, numbers):
+    assert _numbers(text) == numbers
