@@ -26,6 +26,14 @@ class Dates(TableModel):
     resolved_date: pl.Date = pa.Field(nullable=True, description="The calendar day, when value names one.")
     granularity: str = pa.Field(nullable=True, isin=GRANULARITIES, description="Precision of value.")
     anchor_date: pl.Date = pa.Field(nullable=True, description="Date relative expressions were resolved against (usually published_date).")
+    quant: str = pa.Field(
+        nullable=True, isin=["EVERY", "EACH"],
+        description="TIMEX3 quant of a set (granularity 'set'): EVERY for 'every Monday' or 'weekly', EACH for 'each Friday'; null otherwise.",
+    )
+    freq: str = pa.Field(
+        nullable=True, str_matches=r"^\d+X$",
+        description="TIMEX3 freq of a set: 2X for 'twice a week' (value P1W); null otherwise.",
+    )
 
     class Config:
         unique = ["doc_id", "start", "end"]

@@ -9,10 +9,12 @@ article that came without a header date from its own content (a quoted
 tweet's id, the latest full date it mentions, weekday phrases).
 
 Values follow TIMEX3: days ``2020-12-20``, months ``2020-12``, years
-``2020``, ISO weeks ``2020-W52``, quarters ``2020-Q3``, seasons ``2020-SU``,
-decades ``202``, durations ``P3D``/``PT2H``/``PXY``, sets ``P1D`` (daily),
-times ``2020-12-20T15:00``/``2020-12-20TNI``, and the vague references
-``PAST_REF``, ``PRESENT_REF``, ``FUTURE_REF``.
+``2020``, fiscal years ``FY2020``, ISO weeks ``2020-W52``, quarters ``2020-Q3``,
+seasons ``2020-SU``, decades ``202X``, centuries ``20XX``, durations
+``P3D``/``PT2H``/``PXY``, sets ``P1D`` (daily), ``XXXX-WXX-1`` (every Monday)
+with TIMEX3 ``quant``/``freq``, times ``2020-12-20T15:00``/``2020-12-20TNI``
+(``T15:00`` when no day is known), and the vague references ``PAST_REF``,
+``PRESENT_REF``, ``FUTURE_REF``.
 
 Example:
     >>> import datetime as dt

@@ -22,7 +22,7 @@ from newsfold.dates.calendar import (
     shift_quarters,
 )
 from newsfold.dates.lexicon import load_lexicon
-from newsfold.dates.spelling import TENS
+from newsfold.dates.spelling import ORDINAL_WORDS, TENS
 from newsfold.dates.timex import Context, Timex, make_day_timex
 
 
@@ -54,7 +54,16 @@ def resolve_month_day(match: re.Match, context: Context) -> Timex | None:
                 return make_day_timex(found)
     rel = match.groupdict().get("rel") or ""
     tense = "past" if rel in ("last", "this past") else "future" if rel in ("next", "this coming") else None
-    return make_day_timex(pick_month_day(context.anchor, month, day, tense))
+    found = pick_month_day(context.anchor, month, day, tense)
+    if tense is None and context.tense == "past" and found is not None and (found - context.anchor).days > _PAST_CLAUSE_REACH:
+        # "the night of Oct. 23" told in May: what a past clause reports more than a season
+        # ahead happened last year; a date just ahead is what was planned ("was to expire Nov. 17").
+        found = pick_month_day(context.anchor, month, day, "past")
+    return make_day_timex(found)
+
+
+#: Days ahead of the anchor beyond which a past clause's day without a year is last year's.
+_PAST_CLAUSE_REACH = 90
 
 
 def resolve_month(match: re.Match, context: Context) -> Timex | None:
@@ -83,23 +92,53 @@ def resolve_this_year(match: re.Match, context: Context) -> Timex | None:
     return None if context.anchor is None else Timex(f"{context.anchor.year:04d}", "year")
 
 
+def resolve_fiscal_year(match: re.Match, context: Context) -> Timex | None:
+    """"fiscal 2013", "FY2013", "FY13", "the 2013 fiscal year": ``FY2013``.
+
+    A company's fiscal year need not be the calendar year, so TIMEX3 marks it
+    apart; its quarters keep the calendar form (``2013-Q1``).
+    """
+    year = match["year"] or match["year_b"]
+    if year is None:
+        short = int(match["yy"])
+        year = f"{(1900 if short > 30 else 2000) + short}"
+    return Timex(f"FY{year}", "year")
+
+
+def resolve_q_quarter(match: re.Match, context: Context) -> Timex | None:
+    """"Q1 2013", "2013 Q1", "Q3" (the year of the anchor, last year's when past and still ahead)."""
+    quarter = int(match["q"] or match["q2"])
+    explicit = match["year"] or match["year_b"]
+    if explicit:
+        return Timex(format_quarter(int(explicit), quarter), "quarter")
+    if context.anchor is None:
+        return None
+    year = context.anchor.year
+    if context.tense == "past" and quarter > quarter_of(context.anchor):
+        year -= 1
+    return Timex(format_quarter(year, quarter), "quarter")
+
+
 def resolve_decade(match: re.Match, context: Context) -> Timex | None:
+    """"the 1990s", "the '90s", "the nineties": ``199X`` (any year of the decade)."""
     if match["decade"]:
-        return Timex(match["decade"], "decade")
+        return Timex(match["decade"] + "X", "decade")
     if context.anchor is None:
         return None
     century = context.anchor.year // 100
     if match["word"]:
         decade = TENS.index(match["word"][:-3] + "y") + 2
-        return Timex(f"{century - (decade * 10 > context.anchor.year % 100 + 10)}{decade}", "decade")
+        return Timex(f"{century - (decade * 10 > context.anchor.year % 100 + 10)}{decade}X", "decade")
     decade = int(match["short"])
     if decade * 10 > context.anchor.year % 100 + 10:
         century -= 1
-    return Timex(f"{century}{decade}", "decade")
+    return Timex(f"{century}{decade}X", "decade")
 
 
 def resolve_century(match: re.Match, context: Context) -> Timex | None:
-    return Timex(f"{int(match['cent']) - 1:02d}", "century")
+    """"the 20th century", "the twentieth century": ``19XX`` (any year of the century)."""
+    number = int(match["cent"]) if match["cent"] else ORDINAL_WORDS[match["cent_word"]]
+    return Timex(f"{number - 1:02d}XX", "century")
 
 
 def resolve_ordinal_quarter(match: re.Match, context: Context) -> Timex | None:

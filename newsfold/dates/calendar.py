@@ -148,8 +148,14 @@ def pick_month(anchor: dt.date, month: int, tense: Tense) -> int:
 
     Returns:
         The year: the anchor's own year unless the tense points across a year end.
+        A past clause takes last year's month only when this year's is more than
+        two months ahead: one just ahead is what was planned ("was set for April").
+
+    Example:
+        >>> pick_month(dt.date(1999, 3, 12), 4, "past"), pick_month(dt.date(1999, 3, 12), 9, "past")
+        (1999, 1998)
     """
-    if tense == "past" and month > anchor.month:
+    if tense == "past" and month > anchor.month + 2:
         return anchor.year - 1
     if tense == "future" and month < anchor.month:
         return anchor.year + 1

@@ -65,6 +65,8 @@ def extract_dates(doc: Doc, anchor_date: dt.date | None) -> list[DateMention]:
                 resolved_date=None if timex is None else timex.resolved_date,
                 granularity=None if timex is None else timex.granularity,
                 anchor_date=anchor_date,
+                quant=None if timex is None else timex.quant,
+                freq=None if timex is None else timex.freq,
             )
         )
     return mentions

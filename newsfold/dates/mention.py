@@ -21,6 +21,8 @@ class DateMention:
         resolved_date: The calendar day, when ``value`` names exactly one.
         granularity: Precision of ``value``, one of ``schemas.dates.GRANULARITIES``.
         anchor_date: Date relative expressions were resolved against.
+        quant: TIMEX3 ``quant`` of a set ("EVERY" for "every Monday"), else None.
+        freq: TIMEX3 ``freq`` of a set ("2X" for "twice a week"), else None.
 
     Example:
         >>> DateMention(3, 9, "Sunday", "2020-12-20", dt.date(2020, 12, 20), "day", dt.date(2020, 12, 24)).value
@@ -34,3 +36,5 @@ class DateMention:
     resolved_date: dt.date | None
     granularity: str | None
     anchor_date: dt.date | None
+    quant: str | None = None
+    freq: str | None = None

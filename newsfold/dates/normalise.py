@@ -23,10 +23,10 @@ import functools
 import re
 from typing import Callable
 
-from newsfold.dates import absolute, relative, spans
+from newsfold.dates import absolute, relative, sets, spans
 from newsfold.dates.counts import COUNT_PATTERN
 from newsfold.dates.lexicon import load_lexicon
-from newsfold.dates.spelling import clean_expression, replace_spoken_numbers
+from newsfold.dates.spelling import ORDINAL_WORDS, clean_expression, replace_spoken_numbers
 from newsfold.dates.timex import Context, Timex
 
 __all__ = ["Timex", "Context", "normalise_timex", "normalise_words", "clean_expression", "replace_spoken_numbers"]
@@ -70,16 +70,25 @@ def _rules() -> list[tuple[re.Pattern, _Rule]]:
     year = r"(?P<year>1\d{3}|20\d{2})"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     holiday = rf"(?P<holiday>{_alternation(list(lex.holidays) + ['thanksgiving', 'thanksgiving day', 'easter', 'easter sunday'])})"
-    time = r"(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))? ?(?P<ampm>am|pm)?(?: [a-z]{2,4}t)?"
+    time = (
+        r"(?P<hour>[01]?\d|2[0-3])(?:(?P<sep>[:.])(?P<minute>[0-5]\d))? ?(?P<ampm>am|pm)?(?P<oclock> o'clock)?(?: [a-z]{2,4}t)?"
+        r"(?: (?:in the|at) (?P<clock_part>morning|afternoon|evening|night))?"
+    )
+    weekday_plural = rf"(?P<weekday>{_alternation(w for w in lex.weekdays if len(w) > 4)})s"
+    part_plural = rf"(?P<part>{_alternation(('morning', 'afternoon', 'evening', 'night'))})s"
+    century_word = rf"(?P<cent_word>{_alternation(w for w, n in ORDINAL_WORDS.items() if n <= 21)})"
+    fiscal_year = r"(?:the )?(?:fiscal(?: year)?|fy) ?(?P<year>1\d{3}|20\d{2})|(?:the )?(?P<year_b>1\d{3}|20\d{2}) fiscal(?: year)?|fy ?'?(?P<yy>\d{2})"
     rules: list[tuple[str, _Rule]] = [
         (r"(?P<iso>\d{4}-\d{2}-\d{2})", absolute.resolve_iso_day),
         (r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})", absolute.resolve_slash_day),
         (rf"(?:(?P<rel>last|this|next|this past|this coming) )?(?:{weekday} )?(?:the )?{month} {day}(?: {year})?", absolute.resolve_month_day),
         (rf"(?:{weekday} )?(?:the )?{day}(?: of)? {month}(?: {year})?", absolute.resolve_month_day),
         (rf"(?:(?P<rel>this|last|next|this past|this coming|the) )?{month}(?: of)?(?: {year})?", absolute.resolve_month),
-        (rf"(?:(?:fiscal|calendar|the year|fiscal year|the fiscal year|the) )?{year}", absolute.resolve_year),
+        (fiscal_year, absolute.resolve_fiscal_year),
+        (rf"(?:(?:calendar|the year|the) )?{year}", absolute.resolve_year),
+        (r"(?:the )?q(?P<q>[1-4])(?: (?:of )?(?:fiscal |fy ?)?(?P<year>1\d{3}|20\d{2}))?|(?:fiscal |fy ?)?(?P<year_b>1\d{3}|20\d{2}) q(?P<q2>[1-4])", absolute.resolve_q_quarter),
         (r"(?:the )?(?:early |mid |late )?(?:(?P<decade>1\d{2}|20\d)0s|'?(?P<short>\d)0s|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))", absolute.resolve_decade),
-        (r"(?:the )?(?P<cent>\d{1,2})(?:st|nd|rd|th) century", absolute.resolve_century),
+        (rf"(?:the )?(?:(?P<cent>\d{{1,2}})(?:st|nd|rd|th)|{century_word}) century", absolute.resolve_century),
         (rf"(?:the )?{year} (?:fiscal )?(?:quarter|period)", absolute.resolve_year_quarter),
         (rf"(?:the )?(?:(?:fiscal )?{year} )?(?:fiscal )?{ordinal}(?: fiscal)? quarter(?: of(?: fiscal)?(?: the year)?)?(?: (?:fiscal )?(?P<year2>1\d{{3}}|20\d{{2}}))?", absolute.resolve_ordinal_quarter),
         (r"(?:the )?(?P<which>latest|last|past|previous|recent|most recent|just ended|just completed|year ago|year earlier|same|this|current|next|coming|first)? ?(?:fiscal )?(?P<noun>quarter|period)", absolute.resolve_named_quarter),
@@ -87,7 +96,14 @@ def _rules() -> list[tuple[re.Pattern, _Rule]]:
         (rf"(?:(?P<rel>this|last|next|the|this past|this coming|the coming|the past) )?{season}(?: of)?(?: {year})?", absolute.resolve_season),
         (r"(?P<deixis>today|this day|yesterday|tomorrow|the day before yesterday|the day after tomorrow)", relative.resolve_deictic_day),
         (rf"(?P<deixis>today|yesterday|tomorrow|this|last) {part}|(?P<tonight>tonight|overnight)", relative.resolve_deictic_part),
+        (rf"(?P<quant>every|each) {weekday}(?: {part})?", sets.resolve_weekday_set),
+        (rf"(?:on )?{weekday_plural}", sets.resolve_weekday_set),
+        (rf"(?:on )?{weekday} {part_plural}", sets.resolve_weekday_set),
+        (rf"(?P<quant>every|each) {month}", sets.resolve_month_set),
+        (rf"(?P<quant>every|each) {season}", sets.resolve_season_set),
+        (rf"(?P<quant>every|each) {part}", sets.resolve_day_part_set),
         (rf"(?:(?P<rel>last|this|next|this past|this coming|coming|past|on|early|late|the previous|the following) )?{weekday}(?: {part})?", relative.resolve_weekday),
+        (rf"(?:(?P<rel>that|that same|the same|this same|the next|the following|the previous|the preceding|early|late|early in the|late in the|in the|during the|mid) )?{part}", spans.resolve_day_part),
         (r"(?:the|that|the same|that same|this same) day", relative.resolve_narrative_day),
         (r"(?:the )?(?:comparable |same |corresponding )?year (?:ago|earlier|before)(?: (?P<rest>.+))?|(?P<rest2>.+?) (?:a|one) year (?:ago|earlier|before)", relative.resolve_year_ago),
         (r"(?P<rel>this|last|next) year'?s? (?P<rest>.+)|(?P<rest2>.+?) (?P<rel2>this|last|next) year", relative.resolve_of_year),
@@ -98,7 +114,9 @@ def _rules() -> list[tuple[re.Pattern, _Rule]]:
         (r"(?P<rel>this|last|next|the current|the previous|the following|the same|the|that|coming) (?P<unit>week|weekend|month|year|fiscal year|fiscal|decade|century|day)", relative.resolve_relative_unit),
         (r"(?:the )?year (?:end|ago|earlier)|(?:the )?end of (?:the )?year", relative.resolve_year_end),
         (rf"(?:{count}|{vague})? ?{unit} (?P<dir>ago|earlier|before|later|after|from now|hence|previously|back|on|since|prior|before that|after that)", relative.resolve_shift),
-        (rf"(?:every|each|per) (?:(?P<count>other|{COUNT_PATTERN}) )?{unit}|(?P<adverb>daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|semiannually|biannually)", spans.resolve_set),
+        (rf"(?P<quant>every|each|per) (?:(?P<count>other|{COUNT_PATTERN}) )?{unit}", sets.resolve_unit_set),
+        (rf"(?P<adverb>{_alternation(sets.ADVERB_SETS)})", sets.resolve_adverb_set),
+        (rf"(?:(?P<times>once|twice|thrice)|(?P<count>{COUNT_PATTERN}) times) (?P<per>a|an|per|each|every) {unit}", sets.resolve_frequency),
         (r"the (?:past|last|previous) (?P<unit>week|month|year|decade)", relative.resolve_previous_unit),
         (rf"the (?:past|last|next|coming|previous|following|first|final|latest|full|entire|whole) {unit}", spans.resolve_single_duration),
         (rf"(?:(?:the|past|last|next|first|coming|another|{_QUANTIFIERS}) )*(?:(?P<whole>{COUNT_PATTERN}) (?:and (?P<frac>a half|one half|a quarter|three quarters)|(?P<digits>1/2|1/4|3/4))|(?P<half>half an?|an? half|half))[ -]{unit}(?: long)?", spans.resolve_fraction_duration),
@@ -106,7 +124,7 @@ def _rules() -> list[tuple[re.Pattern, _Rule]]:
         (rf"(?:(?:the|a|an|past|last|next|first|coming) )*{count} (?:to|or) (?:{COUNT_PATTERN}) {unit}", spans.resolve_duration),
         (rf"(?:(?:the|a|an|past|last|next|first|coming|previous|final|following|further|latest|recent|other|successive|consecutive|straight|initial|remaining|additional|{_QUANTIFIERS}) )*(?:{count}|{vague})(?: more| additional| further)? {unit}(?: (?:old|long|period|span|term|stretch|low|high|record|time|plan|program|deal|contract|history|stint|run|rule|war|sentence|prison term))?", spans.resolve_duration),
         (rf"(?:(?:the|past|last|recent|coming|next|{_QUANTIFIERS}) )*{units}", spans.resolve_vague_duration),
-        (rf"(?:(?P<prefix>.+?) (?:at )?)??(?P<clock>{time}|noon|midnight)(?: (?:on )?(?P<suffix>.+))?", spans.resolve_clock),
+        (rf"(?:(?P<prefix>.+?) (?:at )?)??(?P<clock>{time}|noon|midnight|midday)(?: (?:on )?(?P<suffix>.+))?", spans.resolve_clock),
     ]
     return [(re.compile(pattern), rule) for pattern, rule in rules]
 

@@ -55,6 +55,10 @@ def resolve_weekday(match: re.Match, context: Context) -> Timex | None:
         day = pick_weekday(context.anchor, weekday, "past", strict=True)
     elif rel in ("next", "this coming", "coming", "the following"):
         day = pick_weekday(context.anchor, weekday, "future", strict=True)
+    elif (weekday - context.anchor.isoweekday()) % 7 in (1, 6):
+        # The day before or after publication: news reports yesterday and announces
+        # tomorrow in any tense ("will be released Thursday" written on Friday morning).
+        day = pick_weekday(context.anchor, weekday, None)
     else:
         day = pick_weekday(context.anchor, weekday, context.tense)
     if match["part"]:
@@ -123,11 +127,13 @@ def resolve_relative_unit(match: re.Match, context: Context) -> Timex | None:
     if unit == "month":
         shifted = shift_months(anchor, step)
         return Timex(format_month(shifted.year, shifted.month), "month")
-    if unit in ("year", "fiscal year", "fiscal"):
+    if unit in ("fiscal year", "fiscal"):
+        return Timex(f"FY{anchor.year + step:04d}", "year")
+    if unit == "year":
         return Timex(f"{anchor.year + step:04d}", "year")
     if unit == "decade":
-        return Timex(f"{anchor.year // 10 + step:03d}", "decade")
-    return Timex(f"{anchor.year // 100 + step:02d}", "century")
+        return Timex(f"{anchor.year // 10 + step:03d}X", "decade")
+    return Timex(f"{anchor.year // 100 + step:02d}XX", "century")
 
 
 def resolve_previous_unit(match: re.Match, context: Context) -> Timex | None:
@@ -185,9 +191,9 @@ def shift_by(context: Context, base: dt.date, amount: float, unit: str, exact: b
             return Timex(format_quarter(year + amount, quarter), "quarter")
         return Timex(f"{base.year + amount:04d}", "year")
     if unit == "decade":
-        return Timex(f"{(base.year + 10 * amount) // 10:03d}", "decade")
+        return Timex(f"{(base.year + 10 * amount) // 10:03d}X", "decade")
     if unit == "century":
-        return Timex(f"{(base.year + 100 * amount) // 100:02d}", "century")
+        return Timex(f"{(base.year + 100 * amount) // 100:02d}XX", "century")
     if unit in ("hour", "minute", "second"):
         return make_day_timex(base) if abs(amount) < 24 or unit != "hour" else make_day_timex(base + dt.timedelta(hours=amount))
     return None

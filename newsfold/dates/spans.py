@@ -1,7 +1,9 @@
-"""Rules for spans of time, repetitions and clock times.
+"""Rules for spans of time, clock times and parts of the day.
 
-Durations ("two years" P2Y, "several days" PXD), sets ("daily" P1D) and
-clock times ("3 p.m. Wednesday" 2020-12-23T15:00).
+Durations ("two years" P2Y, "several days" PXD), clock times ("3 p.m.
+Wednesday" 2020-12-23T15:00, "4 in the morning" on an unknown day T04:00)
+and parts of a known day ("that evening" 2020-12-23TEV). Sets ("daily",
+"every Monday") are in :mod:`~newsfold.dates.sets`.
 """
 
 from __future__ import annotations
@@ -13,23 +15,6 @@ from newsfold.dates.calendar import format_day
 from newsfold.dates.counts import parse_count
 from newsfold.dates.lexicon import load_lexicon
 from newsfold.dates.timex import Context, Timex
-
-ADVERB_SETS = {
-    "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
-    "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H", "biweekly": "P2W",
-    "semiannually": "P6M", "biannually": "P6M",
-}
-
-
-def resolve_set(match: re.Match, context: Context) -> Timex | None:
-    if match["adverb"]:
-        return Timex(ADVERB_SETS[match["adverb"]], "set")
-    count = match["count"]
-    amount = 2 if count == "other" else (parse_count(count) if count else 1)
-    if amount is None:
-        return None
-    return Timex(format_duration(amount, match["unit"]), "set")
-
 
 def resolve_duration(match: re.Match, context: Context) -> Timex | None:
     amount = parse_count(match["count"]) if match["count"] else None
@@ -118,26 +103,54 @@ def format_duration(amount: float | None, unit: str) -> str:
 
 
 def resolve_clock(match: re.Match, context: Context) -> Timex | None:
+    """"10:30 a.m." on the narrative's day; "4 in the morning" T04:00 when no day is known.
+
+    A day written next to the clock ("3 p.m. Wednesday") wins; otherwise the
+    last explicit day of the narrative, then the anchor. With none of them
+    the value is the bare clock time (``T10:30``), which TIMEX3 allows.
+    """
     day: dt.date | None = context.reference or context.anchor
     if match["prefix"] or match["suffix"]:
         found = _reparse(match["prefix"] or match["suffix"], context, depth=3)
         if found is None or found.resolved_date is None:
             return None
         day = found.resolved_date
-    if day is None:
-        return None
     clock = match["clock"]
-    if clock in ("noon", "midnight"):
-        hour, minute = (12, 0) if clock == "noon" else (0, 0)
+    if clock in ("noon", "midnight", "midday"):
+        hour, minute = (0, 0) if clock == "midnight" else (12, 0)
     else:
-        if not (match["minute"] or match["ampm"]):
+        part = match["clock_part"]
+        if not (match["minute"] or match["ampm"] or part or match["oclock"]):
             return None  # a bare number is not a time
+        if match["sep"] == "." and not (match["ampm"] or part):
+            return None  # "10.30" is a decimal unless "a.m." or "in the morning" says otherwise
         hour, minute = int(match["hour"]), int(match["minute"] or 0)
-        if match["ampm"] == "pm" and hour < 12:
+        afternoon = match["ampm"] == "pm" or part in ("afternoon", "evening") or (part == "night" and hour >= 6)
+        if afternoon and hour < 12:
             hour += 12
-        elif match["ampm"] == "am" and hour == 12:
+        elif (match["ampm"] == "am" or part in ("morning", "night")) and hour == 12:
             hour = 0
+    if day is None:
+        return Timex(f"T{hour:02d}:{minute:02d}", "time")
     return Timex(f"{format_day(day)}T{hour:02d}:{minute:02d}", "time", day)
+
+
+_NEXT_DAY = {"the next": 1, "the following": 1, "next": 1, "the previous": -1, "the preceding": -1}
+
+
+def resolve_day_part(match: re.Match, context: Context) -> Timex | None:
+    """"that evening", "in the morning", "early afternoon": that part of the narrative's day.
+
+    The day is the last explicit day of the narrative, else the anchor;
+    "the next morning" is the day after it. With no day known the value is
+    the part alone (``TMO``, ``TAF``, ``TEV``, ``TNI``).
+    """
+    code = "T" + load_lexicon().day_parts[match["part"]]
+    day: dt.date | None = context.reference or context.anchor
+    if day is None:
+        return Timex(code, "time")
+    day = day + dt.timedelta(days=_NEXT_DAY.get(match["rel"] or "", 0))
+    return Timex(format_day(day) + code, "time", day)
 
 
 def _reparse(words: str, context: Context, depth: int) -> Timex | None:

@@ -14,7 +14,7 @@ import re
 
 from newsfold.dates.lexicon import load_lexicon
 
-__all__ = ["clean_expression", "replace_spoken_numbers", "TENS"]
+__all__ = ["clean_expression", "replace_spoken_numbers", "TENS", "ORDINAL_WORDS"]
 
 
 def clean_expression(text: str) -> str:
@@ -54,6 +54,8 @@ _ORDINAL_DAYS = {
 }
 _ORDINAL_DAYS.update({f"twenty {w}": 20 + n for w, n in list(_ORDINAL_DAYS.items())[:9]})
 _ORDINAL_DAYS.update({"thirtieth": 30, "thirty first": 31})
+#: Ordinal words and their numbers, "first" 1 to "thirty first" 31 (days of the month, centuries).
+ORDINAL_WORDS = dict(_ORDINAL_DAYS)
 
 
 def _two_digit_words(text: str) -> int:

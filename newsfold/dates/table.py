@@ -37,6 +37,8 @@ def make_date_rows(doc_id: str, mentions: Iterable[DateMention]) -> list[dict[st
             Dates.resolved_date: m.resolved_date,
             Dates.granularity: m.granularity,
             Dates.anchor_date: m.anchor_date,
+            Dates.quant: m.quant,
+            Dates.freq: m.freq,
         }
         for m in mentions
     ]

@@ -23,11 +23,16 @@ class Timex:
         value: TIMEX3 value, e.g. ``"2020-12-20"``, ``"P3D"``, ``"PAST_REF"``.
         granularity: One of ``schemas.dates.GRANULARITIES``.
         resolved_date: The calendar day, when ``value`` names exactly one.
+        quant: TIMEX3 ``quant`` of a set: ``"EVERY"`` ("every Monday",
+            "weekly"), ``"EACH"`` ("each Friday"); None otherwise.
+        freq: TIMEX3 ``freq`` of a set: ``"2X"`` for "twice a week"; None otherwise.
     """
 
     value: str
     granularity: str
     resolved_date: dt.date | None = None
+    quant: str | None = None
+    freq: str | None = None
 
 
 @dataclass(frozen=True)

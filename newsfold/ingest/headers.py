@@ -113,15 +113,18 @@ def split_header(text: str) -> HeaderSplit:
         fields, pos, problem = front
         date_source = "metadata"
     else:
-        fields, pos, problem = {}, 0, None
-        pos = _read_seed_line(text, pos, fields)
-        pos = _read_key_value_block(text, pos, fields)
+        fields, problem = {}, None
+        pos = _read_declared_lines(text, 0, fields)
         date_source = "header"
     headline = None
     if not _declares_title(fields):
         found = _read_headline(text, pos)
         if found is not None:
             headline, pos = found
+            if not fields:
+                # A headline above the header ("Rockets hit embassy", blank, "date 2020-12-24 ..."):
+                # the date under it is still the article's date, not a line of its body.
+                pos = _read_declared_lines(text, pos, fields)
     return HeaderSplit(fields=fields, date_source=date_source, headline=headline, body_start=pos, problem=problem)
 
 
@@ -177,6 +180,19 @@ def _read_front_matter(text: str) -> tuple[dict[str, object], int, str | None] |
                 return None  # a fenced section of prose, e.g. a Markdown rule
             return {str(key): value for key, value in loaded.items()}, next_pos, None
     return None
+
+
+def _read_declared_lines(text: str, pos: int, fields: dict[str, object]) -> int:
+    """A seed line and/or ``Key: value`` block from ``pos``, blank lines before it skipped.
+
+    Returns the offset after what was read, or ``pos`` unchanged when there is
+    no header there (so a text without one keeps ``body_start`` 0). Blank
+    lines at the top of a file hide nothing: without the skip, a seed line
+    under them became the headline and the article lost its date.
+    """
+    top = _LEADING_BLANK_LINES.match(text, pos).end()
+    end = _read_key_value_block(text, _read_seed_line(text, top, fields), fields)
+    return end if end != top else pos
 
 
 def _read_seed_line(text: str, pos: int, fields: dict[str, object]) -> int:

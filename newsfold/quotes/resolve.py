@@ -5,7 +5,8 @@
   Clintons are kept apart).
 - A pronoun ("he", "she", "it") resolves to the last compatible named speaker
   of the article (gender from first names and honorifics), else to the last
-  compatible named mention before it.
+  compatible named mention before it. Across paragraphs the last speaker
+  holds only when no other compatible person was named in between.
 - A title ("the minister") resolves to the last person introduced with that
   title ("Foreign Minister Javad Zarif").
 Nothing is guessed: what cannot be resolved stays ``None``.
@@ -24,7 +25,7 @@ from newsfold.quotes.docindex import entities
 from newsfold.quotes.lexicon import load_lexicon
 from newsfold.quotes.subjects import NAMED_LABELS, SpeakerMention
 
-__all__ = ["NamedSpeaker", "resolve_speaker", "guess_gender", "expand_name"]
+__all__ = ["NamedSpeaker", "resolve_speaker", "guess_gender", "expand_name", "is_named_in_between"]
 
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
 _PRONOUN_WINDOW = 600  # characters back for a named mention when no speaker precedes
@@ -138,12 +139,46 @@ def _named_from_entity(ent: Span) -> NamedSpeaker:
     return NamedSpeaker(name, ent.label_, ent.start_char, ent.end_char, gender)
 
 
+def _is_same_person(a: NamedSpeaker, b: NamedSpeaker) -> bool:
+    """"Donald Trump" and "Trump" (or "Mr. Trump"): the same name, or the same last word."""
+    return a.name == b.name or a.name.split()[-1:] == b.name.split()[-1:]
+
+
+def is_named_in_between(doc: Doc, pronoun: str, antecedent: NamedSpeaker, pronoun_start: int) -> bool:
+    """Whether another person the pronoun could mean is named between ``antecedent`` and the pronoun.
+
+    Args:
+        doc: The parsed article.
+        pronoun: The pronoun, lowercase ("he").
+        antecedent: The speaker the pronoun would resolve to.
+        pronoun_start: Offset of the pronoun.
+
+    Returns:
+        True when a named mention compatible with ``pronoun`` (a man for "he",
+        an organisation for "it") and not ``antecedent`` itself lies between them.
+
+    Example:
+        >>> # "... Trump said.\\nBiden spoke later.\\n“...,” he added." -> True (Biden is in between)
+    """
+    for ent in entities(doc):
+        if ent.start_char < antecedent.end or ent.end_char > pronoun_start or ent.label_ not in NAMED_LABELS:
+            continue
+        candidate = _named_from_entity(ent)
+        if _is_compatible(pronoun, candidate) and not _is_same_person(candidate, antecedent):
+            return True
+    return False
+
+
 def _resolve_pronoun(doc: Doc, mention: SpeakerMention, history: list[NamedSpeaker]) -> NamedSpeaker | None:
     pronoun = mention.text.lower()
     if pronoun not in load_lexicon().pronouns:
         return None
     for named in reversed(history):
         if named.end <= mention.start and _is_compatible(pronoun, named):
+            # Across a paragraph break the last speaker holds only if nobody else it could mean was named since.
+            crosses = "\n" in doc.text[named.end : mention.start]
+            if crosses and is_named_in_between(doc, pronoun, named, mention.start):
+                break
             return named
     floor = mention.start - _PRONOUN_WINDOW
     for ent in reversed(entities(doc)):

@@ -27,6 +27,7 @@ from newsfold.quotes.subjects import SpeakerMention, mention_from_cue
 __all__ = ["find_speaker_mention"]
 
 _MAX_FRAME = 250  # characters: an attribution sits next to its quote
+_SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp"})
 
 
 def _governing_verb(doc: Doc, open_mark: int, close_mark: int) -> Token | None:
@@ -96,6 +97,18 @@ def _introducing_sentence(doc: Doc, open_mark: int) -> tuple[int, int] | None:
     return max(start, text.rfind("\n", 0, end - 1) + 1), end
 
 
+def _framed(mention: SpeakerMention | None, lower_bound: int, upper_bound: int) -> SpeakerMention | None:
+    """The mention, unless it lies in a neighbouring quotation.
+
+    The parse may give a cue a subject inside the previous quotation ("“Try Dayton. Or
+    Akron,” Okoro said. “The jobs figures are better.”": "Akron" as the subject of "said");
+    the words of a quotation never name the speaker of the next one.
+    """
+    if mention is None or mention.start < lower_bound or mention.end > upper_bound:
+        return None
+    return mention
+
+
 def find_speaker_mention(
     doc: Doc, open_mark: int, close_mark: int | None, lower_bound: int, upper_bound: int
 ) -> SpeakerMention | None:
@@ -118,8 +131,9 @@ def find_speaker_mention(
     close_at = open_mark if close_mark is None else close_mark
     para_start, _ = _paragraph_bounds(text, open_mark)
     _, para_end = _paragraph_bounds(text, close_at)
-    # after the quotation: up to the end of the sentence that follows the mark
-    after_lo = close_at + 1
+    # after the quotation: up to the end of the sentence that follows the mark (a two-character
+    # closing mark, '' in ASCII text, ends one character later: "?'' Mr. Trump asked.")
+    after_lo = close_at + (2 if close_mark is not None and text.startswith("''", close_at) else 1)
     sent_start, sent_end = _sentence_bounds(doc, after_lo)
     after_hi = min(para_end, upper_bound, after_lo + _MAX_FRAME, max(sent_end, after_lo))
     if sent_start > after_lo + 2 and text[after_lo:sent_start].strip():
@@ -138,8 +152,10 @@ def find_speaker_mention(
     ends_with_comma = text[max(content_end - 1, 0)] == "," or text[content_end + 1 : content_end + 2] == ","
     order = (after, before) if ends_with_comma or not before else (before, after)
     for cues in order:
-        for cue in cues:
-            mention = mention_from_cue(cue, open_mark, close_at + 1)
+        # "“...,” Okoro said, with a calm that suggested ...": a cue in a relative or
+        # adverbial clause speaks of someone else; the frame's main cues come first
+        for cue in sorted(cues, key=lambda cue: cue.dep_ in _SUBORDINATE_DEPS):
+            mention = _framed(mention_from_cue(cue, open_mark, close_at + 1), lower_bound, upper_bound)
             if mention is not None:
                 return mention
     # "“Go back,” Trump barked": any verb with a subject right after a quote ending in , ? !
@@ -151,7 +167,7 @@ def find_speaker_mention(
             if token.idx >= after_hi or token.i > 0 and doc[token.i - 1].idx >= after_lo + 40:
                 break
             if token.pos_ == "VERB":
-                mention = mention_from_cue(token, open_mark, close_at + 1)
+                mention = _framed(mention_from_cue(token, open_mark, close_at + 1), lower_bound, upper_bound)
                 if mention is not None:
                     return mention
                 break
@@ -159,15 +175,15 @@ def find_speaker_mention(
     intro = _introducing_sentence(doc, open_mark)
     if intro is not None:
         for cue in reversed(_cue_tokens(doc, *intro)):
-            mention = mention_from_cue(cue, open_mark, close_at + 1)
+            mention = _framed(mention_from_cue(cue, open_mark, close_at + 1), lower_bound, upper_bound)
             if mention is not None:
                 return mention
         intro_tokens = doc[token_index_at(doc, intro[0]) : token_index_at(doc, intro[1])]
         roots = [t for t in intro_tokens if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
         if roots:
-            return mention_from_cue(roots[-1], open_mark, close_at + 1)
+            return _framed(mention_from_cue(roots[-1], open_mark, close_at + 1), lower_bound, upper_bound)
     # "Gorab called the show “the news show of record.”": the verb the quote hangs from
     verb = _governing_verb(doc, open_mark, close_at)
     if verb is not None and before_lo <= verb.idx < after_hi and not (open_mark <= verb.idx <= close_at):
-        return mention_from_cue(verb, open_mark, close_at + 1)
+        return _framed(mention_from_cue(verb, open_mark, close_at + 1), lower_bound, upper_bound)
     return None

@@ -76,7 +76,8 @@ def speaker_span(token: Token) -> tuple[int, int, str, str | None]:
         return ent.start, ent.end, "name", ent.label_
     if token.pos_ == "PRON":
         return token.i, token.i + 1, "pronoun", None
-    if token.pos_ == "PROPN" and not any(t.pos_ in ("DET", "NOUN") for t in token.lefts):
+    mistagged = token.is_title and token.is_alpha and not token.ent_type_ and token.pos_ in ("ADV", "X") and not token.is_sent_start
+    if (token.pos_ == "PROPN" or mistagged) and not any(t.pos_ in ("DET", "NOUN") for t in token.lefts):
         # a surname the NER missed ("Espinoza said"): a name, with its compound first names
         start = min([t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.i])
         return start, token.i + 1, "name", None
@@ -141,11 +142,36 @@ def _nearest_speaker(verb: Token, lo: int, hi: int) -> Token | None:
         if is_inside(token, lo, hi) or token.text in "“”\"«»" or token.text == "\n":
             return None
         if token.ent_type_ in NAMED_LABELS or token.pos_ == "PROPN":
+            if token.dep_ == "pobj":
+                continue  # "Tom Baxter, Democrat of Ohio, told": the place describes the speaker
+            while token.dep_ == "appos" and token.head.i < token.i and token.head.ent_type_ == "PERSON":
+                token = token.head  # "Democrat" stands in apposition to the speaker's name
             return token
         if token.pos_ == "PRON" and token.dep_ != "poss" and token.lower_ in ("he", "she", "they", "i", "we", "it"):
             return token
         if token.pos_ in ("VERB", "AUX") or token.is_sent_start:
             return None
+    return None
+
+
+def _name_right_after(verb: Token, lo: int, hi: int) -> Token | None:
+    """The name right after a cue that follows its quotation, when the parse hung it elsewhere.
+
+    "“...,” said Swiftly, explaining ..." (an unknown surname parsed as an adverb) and
+    "''...,'' said Tom Baxter, president of ..." (the subject of a later verb):
+    in inverted order the speaker stands right after the verb, one "the" at most between.
+    """
+    doc = verb.doc
+    i = verb.i + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i >= len(doc) or is_inside(doc[i], lo, hi):
+        return None
+    token = doc[i]
+    if token.ent_type_ in NAMED_LABELS or (token.pos_ == "PROPN" and not token.ent_type_):
+        return token
+    if token.is_title and token.is_alpha and not token.ent_type_ and token.pos_ in ("ADV", "X", "ADJ", "VERB"):
+        return token
     return None
 
 
@@ -169,17 +195,20 @@ def mention_from_cue(cue: Token, lo: int, hi: int) -> SpeakerMention | None:
         The :class:`SpeakerMention`, or ``None`` when the verb has no usable subject.
     """
     doc = cue.doc
+    right_after: Token | None = None
     if cue.lower_ == "according":
         subject = _according_to_object(cue)
         cue_text, cue_lemma = "according to", "according to"
     else:
         between = doc_text(doc)[hi:cue.idx] if cue.idx >= hi else "x"
         inverted = not any(c.isalnum() for c in between)
-        subject = _subject_of(cue, lo, hi, inverted) or _nearest_speaker(cue, lo, hi)
+        subject = _subject_of(cue, lo, hi, inverted)
+        right_after = _name_right_after(cue, lo, hi) if subject is None and inverted else None
+        subject = subject or right_after or _nearest_speaker(cue, lo, hi)
         cue_text, cue_lemma = cue.text, cue.lemma_.lower()
     if subject is None:
         return None
-    if subject.dep_ not in _SUBJECT_DEPS and subject.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X"):
+    if subject is not right_after and subject.dep_ not in _SUBJECT_DEPS and subject.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X"):
         return None
     start, end, kind, label = speaker_span(subject)
     span = doc[start:end]

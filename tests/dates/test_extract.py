@@ -94,3 +94,41 @@ def test_extract_dates_rows_satisfy_the_contract(nlp):
     mentions = extract_dates(nlp(seed_text("000")), dt.date(2020, 12, 23))
     rows = make_date_rows("doc_0123456789abcdef", mentions)
     assert Dates.validate(frame_from_rows(Dates, rows), lazy=True).height == len(mentions) > 5
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        # "every" before a day spaCy tagged makes a set
+        (["The", "board", "meets", "every", "Monday", "."], ["O", "O", "O", "O", "B-DATE", "O"],
+         [("every Monday", "XXXX-WXX-1", "EVERY", None)]),
+        (["The", "board", "met", "on", "Monday", "."], ["O", "O", "O", "O", "B-DATE", "O"],
+         [("Monday", "2020-12-21", None, None)]),
+        # "twice a week" replaces the "a week" spaCy tagged inside it
+        (["Trains", "run", "twice", "a", "week", "."], ["O", "O", "O", "B-DATE", "I-DATE", "O"],
+         [("twice a week", "P1W", None, "2X")]),
+        (["Trains", "ran", "for", "a", "week", "."], ["O", "O", "O", "B-DATE", "I-DATE", "O"],
+         [("a week", "P1W", None, None)]),
+        # a part of the day split off a weekday stays with the day, not a second expression
+        (["He", "left", "Friday", "morning", "."], ["O", "O", "B-DATE", "B-TIME", "O"], [("Friday", "2020-12-25", None, None)]),
+        (["He", "left", "that", "evening", "."], ["O", "O", "O", "O", "O"], [("that evening", "2020-12-24TEV", None, None)]),
+        (["He", "left", "Friday", "after", "the", "morning", "."], ["O", "O", "B-DATE", "O", "B-TIME", "I-TIME", "O"],
+         [("Friday", "2020-12-25", None, None), ("the morning", "2020-12-25TMO", None, None)]),
+    ],
+)
+def test_extract_dates_sets_and_parts_of_day(words, ents, expected):
+    doc = Doc(spacy.blank("en").vocab, words=words, ents=ents)
+    mentions = extract_dates(doc, dt.date(2020, 12, 24))
+    assert [(m.text, m.value, m.quant, m.freq) for m in mentions] == expected
+    rows = make_date_rows("doc_0123456789abcdef", mentions)
+    assert Dates.validate(frame_from_rows(Dates, rows), lazy=True).height == len(expected)
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["", "\n\n", "Rockets hit embassy\n\n", "\n \nRockets hit embassy\n\n"],
+)
+def test_extract_dates_blank_lines_or_headline_lose_nothing(nlp, prefix):
+    body = "The embassy was hit on Sunday. On January 3, 2020, the U.S. struck."
+    mentions = extract_dates(nlp(prefix + body), dt.date(2020, 12, 24))
+    assert [(m.text, m.value) for m in mentions] == [("Sunday", "2020-12-20"), ("January 3, 2020", "2020-01-03")]

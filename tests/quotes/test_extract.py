@@ -161,3 +161,22 @@ def test_extract_never_raises_and_offsets_hold(nlp, text: str) -> None:
         assert doc.text[quote.start : quote.end] == quote.text
         if quote.speaker_start is not None:
             assert doc.text[quote.speaker_start : quote.speaker_end] == quote.speaker_text
+
+
+# Speakers that the parse placed in the wrong words (tuned on PolNeAR train, issue 10).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the subject the parse gave "said" lies in the previous quotation: never the next one's speaker
+        ("“Try Dayton. Or Akron,”\u00a0Okoro said.\u00a0“The jobs figures are better.”", ["Okoro", "Okoro"]),
+        ("''It opens counties we never carry: Lorain, Summit, Stark, Mahoning, Trumbull,'' Mr. Harlan said. "
+         "''I'm surprised the count went this well, I admit it.''", ["Harlan", "Harlan"]),
+        # the place in "Democrat of Ohio" describes the speaker named before it
+        ("''You read the room well tonight, Governor,'' Representative Tom Baxter, Democrat of Ohio, told Mr. Lund as he "
+         "walked by.", ["Tom Baxter"]),
+        # a name in the frame that is the speaker stays the speaker
+        ("“We will keep fighting for these families,” said Ana Ruiz of Ohio.", ["Ana Ruiz"]),
+    ],
+)
+def test_extract_speakers_outside_neighbouring_quotes(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers

@@ -65,3 +65,27 @@ def test_resolve_speaker(start, end, kind, history, expected) -> None:
     doc = _doc(WORDS, ENTS)
     named = resolve_speaker(doc, _mention(doc, start, end, kind, "PERSON" if kind == "name" else None), history)
     assert (named.name if named else None) == expected
+
+
+# The pronoun rule (issue 10): across a paragraph break, the last named speaker holds only
+# when no other person the pronoun could mean was named in between.
+_DOLE = NamedSpeaker("Bob Dole", "PERSON", 0, 8, "male")
+
+
+@pytest.mark.parametrize(
+    ("between", "ents", "paragraph_break", "expected"),
+    [
+        (["Bill", "Smith", "arrived"], ["B-PERSON", "I-PERSON", "O"], True, "Bill Smith"),  # another man: not Dole
+        (["Bill", "Smith", "arrived"], ["B-PERSON", "I-PERSON", "O"], False, "Bob Dole"),  # same paragraph: the speaker
+        (["Mary", "Jones", "arrived"], ["B-PERSON", "I-PERSON", "O"], True, "Bob Dole"),  # a woman cannot be "he"
+        (["Mr.", "Dole", "arrived"], ["O", "B-PERSON", "O"], True, "Bob Dole"),  # the speaker himself again
+        (["Reuters", "reported", "it"], ["B-ORG", "O", "O"], True, "Bob Dole"),  # an organisation is not "he"
+        (["Nobody", "else", "arrived"], ["O", "O", "O"], True, "Bob Dole"),
+    ],
+)
+def test_resolve_pronoun_across_paragraphs(between, ents, paragraph_break, expected) -> None:
+    words = ["Bob", "Dole", "spoke", ".", "\n" if paragraph_break else "Then", *between, ".", "\n" if paragraph_break else "And", "He", "said"]
+    tags = ["B-PERSON", "I-PERSON", "O", "O", "O", *ents, "O", "O", "O", "O"]
+    doc = _doc(words, tags)
+    named = resolve_speaker(doc, _mention(doc, len(words) - 2, len(words) - 1, "pronoun"), [_DOLE])
+    assert (named.name if named else None) == expected

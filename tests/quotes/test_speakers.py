@@ -58,3 +58,38 @@ def test_speakers_frame_stops_at_the_next_quotation(nlp) -> None:
     text = "“We will win this race.” “They will lose the race,” Smith said."
     assert _mention(nlp, text, 0) is None
     assert _mention(nlp, text, 1).text == "Smith"
+
+
+# Named-speaker fixes tuned on PolNeAR train (issue 10): each row failed before.
+@pytest.mark.parametrize(
+    ("text", "which", "speaker", "kind", "cue"),
+    [
+        # a two-character closing mark ('') ends one character later: the frame starts after it
+        ("''Why would we stop now?'' Mr. Harlan asked, pointing at the map.", 0, "Harlan", "name", "asked"),
+        ("''Can the party win Ohio?'' Ms. Okafor asked. ''Nobody knows yet.''", 0, "Okafor", "name", "asked"),
+        # inverted order: the capitalised word right after the cue, parsed as an adverb
+        ("“Keeping the maps and two clerks who can read them is useful,” said Swiftly, explaining he had hired both.",
+         0, "Swiftly", "name", "said"),
+        # a cue in a relative or adverbial clause yields to the frame's main cue
+        ("“The port was flooded by noon,” Okoro said, with a calm that suggested the worst was over. "
+         "“We did move the trucks in time.”", 1, "Okoro", "name", "said"),
+        ("“We will carry the county by a mile,” Okoro said at the rally, an hour after local stations declared her the "
+         "winner. “You can go home happy.”", 1, "Okoro", "name", "said"),
+    ],
+)
+def test_speakers_find_named_speaker(nlp, text, which, speaker, kind, cue) -> None:
+    mention = _mention(nlp, text, which)
+    assert (mention.text, mention.kind, mention.cue) == (speaker, kind, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the word after an inverted cue is a name only when capitalised and not a date
+        ("“We will win this race,” said quietly the spokesman.", None),
+        ("“We will win this race,” said Tuesday a spokesman.", None),
+    ],
+)
+def test_speakers_word_after_cue_is_not_always_a_name(nlp, text, speaker) -> None:
+    mention = _mention(nlp, text)
+    assert mention is None or mention.kind != "name" or mention.text == speaker
