@@ -107,16 +107,7 @@ def resolve_fiscal_year(match: re.Match, context: Context) -> Timex | None:
 
 def resolve_q_quarter(match: re.Match, context: Context) -> Timex | None:
     """"Q1 2013", "2013 Q1", "Q3" (the year of the anchor, last year's when past and still ahead)."""
-    quarter = int(match["q"] or match["q2"])
-    explicit = match["year"] or match["year_b"]
-    if explicit:
-        return Timex(format_quarter(int(explicit), quarter), "quarter")
-    if context.anchor is None:
-        return None
-    year = context.anchor.year
-    if context.tense == "past" and quarter > quarter_of(context.anchor):
-        year -= 1
-    return Timex(format_quarter(year, quarter), "quarter")
+    return _quarter_timex(int(match["q"] or match["q2"]), match["year"] or match["year_b"], context)
 
 
 def resolve_decade(match: re.Match, context: Context) -> Timex | None:
@@ -126,11 +117,8 @@ def resolve_decade(match: re.Match, context: Context) -> Timex | None:
     if context.anchor is None:
         return None
     century = context.anchor.year // 100
-    if match["word"]:
-        decade = TENS.index(match["word"][:-3] + "y") + 2
-        return Timex(f"{century - (decade * 10 > context.anchor.year % 100 + 10)}{decade}X", "decade")
-    decade = int(match["short"])
-    if decade * 10 > context.anchor.year % 100 + 10:
+    decade = TENS.index(match["word"][:-3] + "y") + 2 if match["word"] else int(match["short"])
+    if decade * 10 > context.anchor.year % 100 + 10:  # more than a decade ahead: the last century's
         century -= 1
     return Timex(f"{century}{decade}X", "decade")
 
@@ -142,10 +130,13 @@ def resolve_century(match: re.Match, context: Context) -> Timex | None:
 
 
 def resolve_ordinal_quarter(match: re.Match, context: Context) -> Timex | None:
-    quarter = load_lexicon().ordinals[match["ordinal"]]
-    explicit = match["year"] or match["year2"]
-    if explicit:
-        return Timex(format_quarter(int(explicit), quarter), "quarter")
+    return _quarter_timex(load_lexicon().ordinals[match["ordinal"]], match["year"] or match["year2"], context)
+
+
+def _quarter_timex(quarter: int, explicit_year: str | None, context: Context) -> Timex | None:
+    """Quarter ``quarter`` of the year written, else of the anchor's (last year's when past and still ahead)."""
+    if explicit_year:
+        return Timex(format_quarter(int(explicit_year), quarter), "quarter")
     if context.anchor is None:
         return None
     year = context.anchor.year
