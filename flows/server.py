@@ -195,10 +195,12 @@ class TemporaryServer:
         import httpx
 
         deadline = self._started_at + self.timeout
+        process = self.process  # stop() forgets it, from another thread (a signal), while this one polls
         with httpx.Client(timeout=2.0) as client:
             while time.monotonic() < deadline:
-                assert self.process is not None
-                code = self.process.poll()
+                if process is None or self.process is not process:
+                    return  # stopped (or launched again) before it answered: nothing left to wait for
+                code = process.poll()
                 if code is not None:
                     self._failure = _PORT_TAKEN if code == _PORT_IN_USE_EXIT else f"exited with code {code}"
                     return

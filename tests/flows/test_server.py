@@ -147,3 +147,20 @@ def test_check_prefect_home_names_an_unusable_folder(tmp_path, make_home, usable
     else:
         with pytest.raises(ServerStartError, match=str(home)):
             check_prefect_home(home)
+
+
+def test_server_stopped_before_it_answers_ends_its_poller_quietly(monkeypatch):
+    # A run interrupted (SIGTERM) while the server still starts: stop() from the main thread must
+    # not leave the health poller to fail with a traceback on stderr.
+    failures = []
+    monkeypatch.setattr("threading.excepthook", failures.append)
+    server = TemporaryServer(command=fake_server(30.0), timeout=60.0, report=lambda line: None)
+    server.launch()
+    pid = server.process.pid
+    time.sleep(0.3)  # the poller is in its loop
+    server.stop()
+    server._poller.join(timeout=10)
+    assert not server._poller.is_alive()
+    assert failures == []
+    assert not server._ready.is_set()
+    assert wait_gone(pid)
