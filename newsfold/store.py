@@ -3,9 +3,12 @@
 Layout of an output directory::
 
     output/
-      documents/                 a Delta Lake table: _delta_log/ and Parquet files
-      mentions/  ...             (one per name in schemas.TABLES)
+      documents -> .newsfold/views/documents/<version>
+      mentions  -> ...           (one link per name in schemas.TABLES: what
+                                 plain Parquet readers read, see newsfold.table_views)
       .newsfold/
+        tables/<table>/          a Delta Lake table: _delta_log/ and Parquet files
+        views/<table>/<version>/ hard links to one version's files, a one-version log
         manifest/                Delta table: the inputs the dataset reflects
         commits/                 Delta table: one row per committed run, naming
                                  the version of every table (the pointer)
@@ -23,17 +26,19 @@ ahead of the pointer, invisible to newsfold's readers; the ``committing``
 marker it wrote first makes the next run (under the lock, before anything
 else) restore them to the pointed versions.
 
-Plain Parquet readers: right after the pointer commit, files that the new
-versions no longer reference are moved out of the table directories into
-``.newsfold/history/<run>/<table>/``, so between runs a plain
-``read_parquet('output/documents/**/*.parquet')`` reads exactly the current
-rows (Delta checkpoints, also Parquet, are never written, so ``_delta_log``
-holds only JSON). While a run commits (from its first table commit until the
-move, seconds), and after a run was killed until the next run starts, such a
-glob may also count rows the run removed or added; read through Delta or
-newsfold for reads concurrent with runs. ``read_table(..., version=N)`` finds
-moved files in the history folder; a retention setting (``keep_runs``) bounds
-how many runs stay readable and deletes the files none of them needs.
+Plain Parquet readers: after the pointer commit, each ``output/<table>`` link
+is switched to a view of the new version (:mod:`newsfold.table_views`), so a
+plain ``read_parquet('output/documents/**/*.parquet')`` reads one whole
+version at any moment, a killed run's tables included. Files that the new
+versions no longer reference then move out of the Delta directories into
+``.newsfold/history/<run>/<table>/``; ``read_table(..., version=N)`` finds
+them there, and a retention setting (``keep_runs``) bounds how many runs stay
+readable and deletes the files none of them needs. Delta checkpoints are
+never written (each commit stays a JSON file in the log).
+
+Outputs of two earlier layouts are converted by the next run: snapshot
+directories behind ``.newsfold/current`` (before Delta Lake), and Delta tables
+directly in ``output/<table>`` (before views).
 
 ``documents`` is sorted by ``published_year`` within each file, with one row
 group per year, so a reader filtering on the year skips the others by their
@@ -62,6 +67,7 @@ import pyarrow.parquet as pq
 
 from newsfold.delta_tables import kill_point
 from newsfold.errors import StoreError
+from newsfold.table_views import drop_views_except, publish_view, view_version
 from schemas import CHANGE_KEYS, SORT_KEYS, TABLES, polars_schema
 
 __all__ = [
@@ -119,7 +125,17 @@ def _state(out: Path) -> Path:
 
 def _table_uri(out: Path, name: str) -> str:
     # Strings, not Paths, reach deltalake: an object store URI can follow.
-    return str(_state(out) / "manifest") if name == _MANIFEST else str(out / name)
+    if name == _MANIFEST:
+        return str(_state(out) / "manifest")
+    table = _state(out) / "tables" / name
+    earlier = out / name  # where outputs written before the views kept it, until a run moves it
+    if not table.exists() and earlier.is_dir() and not earlier.is_symlink():
+        return str(earlier)
+    return str(table)
+
+
+def _views(out: Path, name: str) -> Path:
+    return _state(out) / "views" / name
 
 
 def _history(out: Path) -> Path:
@@ -379,11 +395,23 @@ def output_lock(out: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
 def needs_repair(out: Path) -> bool:
     """True when ``out`` must be converted or repaired by a run before it is up to date.
 
-    That is an output of the pre-Delta layout, or one whose last run was killed
-    while committing (tables ahead of the pointer). Cheap: two file checks.
+    That is an output of the pre-Delta layout or of the Delta layout before
+    views (tables directly in ``out``), or one whose last run was killed while
+    committing (tables ahead of the pointer, views not switched). Cheap: a few
+    file checks.
     """
     state = _state(out)
-    return (state / "committing").exists() or (state / _LEGACY_CURRENT).is_symlink()
+    if (state / "committing").exists() or (state / _LEGACY_CURRENT).is_symlink():
+        return True
+    if any(_is_unmoved_table(out, name) for name in TABLES):
+        return True
+    # a conversion killed between dropping the old links and publishing the views
+    return (state / "commits").is_dir() and not all((out / name).is_symlink() for name in TABLES)
+
+
+def _is_unmoved_table(out: Path, name: str) -> bool:
+    path = out / name
+    return path.is_dir() and not path.is_symlink() and (path / "_delta_log").is_dir()
 
 
 def repair_output(out: Path) -> None:
@@ -402,8 +430,16 @@ def repair_output(out: Path) -> None:
             _drop_legacy(out)
         else:
             _migrate_legacy(out)
+    for name in TABLES:
+        if _is_unmoved_table(out, name):  # the layout before views: the Delta table moves under .newsfold
+            (state / "tables").mkdir(parents=True, exist_ok=True)
+            os.replace(out / name, state / "tables" / name)
+            kill_point(f"moved {name} under .newsfold")
     marker = state / "committing"
     if not marker.exists():
+        pointer = current_snapshot(out)
+        if pointer is not None and pointer.legacy_root is None:
+            _publish_views(out, pointer)
         return
     from deltalake import DeltaTable
 
@@ -421,6 +457,7 @@ def repair_output(out: Path) -> None:
         else:
             DeltaTable(uri).restore(pointed[name], post_commithook_properties=NO_CHECKPOINTS)
     if pointer is not None and pointer.legacy_root is None:
+        _publish_views(out, pointer)
         _move_unreferenced(out, pointer)
     marker.unlink()
     _fsync_directory(state)
@@ -495,9 +532,13 @@ def commit_snapshot(
     _append_commit(out, row)  # the moment the run becomes visible
     kill_point("pointer committed")
     snapshot = _snapshot_from(out, row)
+    _publish_views(out, snapshot)  # the moment plain Parquet readers see it
+    kill_point("views switched")
     _move_unreferenced(out, snapshot)
     kill_point("moved unreferenced files")
-    _drop_unkept_history(out, list_commits(out))
+    commits = list_commits(out)
+    _drop_unkept_history(out, commits)
+    _drop_old_views(out, commits)
     (state / "committing").unlink()
     _fsync_directory(state)
     return snapshot
@@ -521,14 +562,31 @@ def _append_commit(out: Path, row: Mapping) -> None:
 
 
 def _refuse_foreign_directories(out: Path, previous_versions: Mapping[str, int]) -> None:
-    from deltalake import DeltaTable
-
     for name in TABLES:
         path = out / name
         if not (path.exists() or path.is_symlink()):
             continue
-        if path.is_symlink() or not DeltaTable.is_deltatable(str(path)) or name not in previous_versions:
+        if view_version(path, _views(out, name)) is None or name not in previous_versions:
             raise StoreError(f"{path} exists and is not newsfold's table {name!r}; move it away and run again")
+
+
+def _publish_views(out: Path, snapshot: Snapshot) -> None:
+    """Switch each ``out/<table>`` link to the view of the table's version in ``snapshot``."""
+    for name in TABLES:
+        if publish_view(out / name, _table_uri(out, name), snapshot.table_versions[name], _views(out, name)):
+            kill_point(f"switched {name}")
+    _fsync_directory(out)
+
+
+def _drop_old_views(out: Path, commits: pl.DataFrame) -> None:
+    """Delete views older than the one each table showed before the last run.
+
+    That one stays a run longer: a plain reader may have listed its files just
+    before the switch and still be opening them.
+    """
+    shown = [dict((item["table"], item["version"]) for item in tables) for tables in commits["tables"][-2:]]
+    for name in TABLES:
+        drop_views_except(_views(out, name), {versions[name] for versions in shown if name in versions})
 
 
 def _move_unreferenced(out: Path, snapshot: Snapshot) -> None:
@@ -584,10 +642,11 @@ def _migrate_legacy(out: Path) -> None:
                     if key.startswith(b"newsfold.") and key != b"newsfold.table"}
     changes = {}
     for name in [*TABLES, _MANIFEST]:
+        link = out / name
+        if name != _MANIFEST and link.is_symlink() and view_version(link, _views(out, name)) is None:
+            link.unlink()  # the old layout's link into its snapshot; the view replaces it
         path = Path(_table_uri(out, name))
-        if path.is_symlink():
-            path.unlink()
-        elif path.exists():
+        if path.exists():
             from deltalake import DeltaTable
 
             if not DeltaTable.is_deltatable(str(path)):
@@ -611,6 +670,7 @@ def _migrate_legacy(out: Path) -> None:
     })
     kill_point("converted, old snapshots not deleted")
     _drop_legacy(out)
+    # (the views are published by repair_output right after)
 
 
 def _drop_legacy(out: Path) -> None:

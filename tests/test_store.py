@@ -65,6 +65,9 @@ def test_store_writes_every_table_as_a_delta_table_and_stamps_metadata(tmp_path)
         assert pq.read_schema(files[0]).metadata[b"newsfold.schema_version"] == b"1"
     # Delta checkpoints are Parquet: a plain glob over the table would read them as rows
     assert not list(tmp_path.glob("*/_delta_log/*.parquet"))
+    # what plain readers open is a view (a link to one version's files), the Delta table is under .newsfold
+    assert (tmp_path / "documents").is_symlink()
+    assert DeltaTable.is_deltatable(str(tmp_path / ".newsfold" / "tables" / "documents"))
     assert DeltaTable(str(tmp_path / "documents")).to_pyarrow_table().num_rows == 1
 
 
@@ -85,12 +88,13 @@ def test_store_writes_every_table_as_a_delta_table_and_stamps_metadata(tmp_path)
 )
 def test_store_writes_only_what_changed(tmp_path, before, after, added, removed, files_kept):
     commit_snapshot(tmp_path, tables_with(documents_frame(before)), MANIFEST, version="run_1", metadata=METADATA)
-    first_files = set(DeltaTable(str(tmp_path / "documents")).file_uris())
+    table = str(tmp_path / ".newsfold" / "tables" / "documents")  # the Delta table; documents/ is a view of it
+    first_files = set(DeltaTable(table).file_uris())
     snapshot = commit_snapshot(tmp_path, tables_with(documents_frame(after)), MANIFEST, version="run_2", metadata=METADATA)
     change = next(item for item in list_commits(tmp_path)["tables"][-1] if item["table"] == "documents")
     assert (change["added"], change["removed"], change["rows"]) == (added, removed, len(after))
     assert change["version"] == (0 if added == removed == 0 else 1)
-    assert len(first_files & set(DeltaTable(str(tmp_path / "documents")).file_uris())) == files_kept
+    assert len(first_files & set(DeltaTable(table).file_uris())) == files_kept
     assert snapshot.read_table("documents").equals(documents_frame(after).sort("doc_id"))
     # every other table was unchanged: no Delta commit for it
     assert {item["table"]: item["version"] for item in list_commits(tmp_path)["tables"][-1]}["mentions"] == 0

@@ -3,7 +3,8 @@
 A commit writes one Delta commit per table, then the pointer: the test kills
 the committing process (SIGKILL, by the ``NEWSFOLD_TEST_KILL_AT`` hook) at
 each step, inside a table's write (its file written, its Delta commit not)
-as well as between tables, and after the pointer.
+as well as between tables, after the pointer, and between the switches of
+the views plain Parquet readers read.
 """
 
 from __future__ import annotations
@@ -84,6 +85,9 @@ STEPS = [
     "committed _manifest",
     "pointer committed, its old file not deleted",
     "pointer committed",
+    "switched documents",  # plain readers of documents see the new run, of mentions the old one
+    "switched mentions",
+    "views switched",
     "moved unreferenced files",
 ]
 
@@ -98,6 +102,8 @@ def test_store_kill_9_at_any_step_of_a_commit_leaves_old_or_new(tmp_path, step):
     committed = STEPS.index(step) >= STEPS.index("pointer committed, its old file not deleted")
     expected = fresh(tmp_path, "new" if committed else "old")
     assert same(read_state(out), expected)
+    for table in ("documents", "mentions"):  # a plain glob reads one whole version of each table, even now
+        assert any(plain_glob(out, table).equals(fresh(tmp_path, state)[table].sort(pl.all())) for state in ("old", "new"))
     assert needs_repair(out)  # the no-op check sends the next run to the flow, which repairs first
     with output_lock(out):
         repair_output(out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -56,7 +57,7 @@ def test_store_converts_an_output_of_the_old_layout(tmp_path, hive_documents):
     assert converted.legacy_root is None and converted.version == "run_old"
     assert list_commits(tmp_path)["run_id"].to_list() == ["run_old"]
     for name in TABLES:
-        assert not (tmp_path / name).is_symlink() and DeltaTable.is_deltatable(str(tmp_path / name))
+        assert (tmp_path / name).is_symlink() and DeltaTable.is_deltatable(str(tmp_path / ".newsfold" / "tables" / name))
         assert converted.read_table(name).sort(pl.all()).equals(before[name])
     assert converted.read_manifest().equals(MANIFEST)
     # the next commit writes by difference on top of the converted tables
@@ -104,3 +105,41 @@ def test_store_a_conversion_killed_half_way_is_readable_and_finished_by_the_next
     converted = current_snapshot(tmp_path)
     assert converted.legacy_root is None
     assert converted.read_table("documents").equals(documents.sort("doc_id"))
+
+
+def write_layout_before_views(out: Path, tables: dict[str, pl.DataFrame]) -> None:
+    """What the Delta store wrote before views: each Delta table directly in ``out/<table>``."""
+    commit_snapshot(out, tables, MANIFEST, version="run_delta", metadata=OLD_METADATA)
+    for name in TABLES:
+        (out / name).unlink()
+        os.replace(out / ".newsfold" / "tables" / name, out / name)
+    shutil.rmtree(out / ".newsfold" / "views")
+    shutil.rmtree(out / ".newsfold" / "tables")
+
+
+def plain_glob(out: Path, name: str) -> pl.DataFrame:
+    return pl.read_parquet(str(out / name / "**" / "*.parquet")).select(polars_schema(TABLES[name]).names())
+
+
+@pytest.mark.parametrize("step", [None, "moved documents under .newsfold", "moved mentions under .newsfold",
+                                  "switched documents"])
+def test_store_tables_written_before_views_move_under_the_state_folder_even_after_a_kill(tmp_path, step):
+    documents = documents_frame([("a", 2020), ("b", None)])
+    write_layout_before_views(tmp_path, tables_with(documents))
+    assert needs_repair(tmp_path)
+    assert current_snapshot(tmp_path).read_table("documents").equals(documents.sort("doc_id"))  # readable as it is
+    if step is not None:
+        env = {**os.environ, "NEWSFOLD_TEST_KILL_AT": step, "PYTHONPATH": os.getcwd()}
+        assert subprocess.run([sys.executable, "-c", CONVERT, str(tmp_path)], env=env).returncode == -signal.SIGKILL
+        # half moved: newsfold's readers still find every table
+        assert current_snapshot(tmp_path).read_table("documents").equals(documents.sort("doc_id"))
+        assert needs_repair(tmp_path)
+    with output_lock(tmp_path):
+        repair_output(tmp_path)
+    assert not needs_repair(tmp_path)
+    for name in TABLES:
+        assert (tmp_path / name).is_symlink()
+    assert plain_glob(tmp_path, "documents").sort("doc_id").equals(documents.sort("doc_id"))
+    commit_snapshot(tmp_path, tables_with(documents_frame([("c", 2021)])), MANIFEST, version="run_next",
+                    metadata=OLD_METADATA)
+    assert plain_glob(tmp_path, "documents")["text"].to_list() == ["c"]

@@ -123,3 +123,59 @@ def test_store_tables_read_offline_with_deltalake_polars_pandas_and_duckdb(tmp_p
     assert pl.read_delta(str(tmp_path / "documents")).height == counts[0]
     assert pl.scan_delta(str(tmp_path / "documents")).select(pl.len()).collect().item() == counts[0]
     assert len(DeltaTable(str(tmp_path / "documents")).to_pandas()) == counts[0]
+
+
+PLAIN_READER = r"""
+import json, sys
+from pathlib import Path
+import duckdb
+import polars as pl
+out, stop = Path(sys.argv[1]), Path(sys.argv[2])
+seen = {"documents": [], "mentions": []}
+errors = []
+connection = duckdb.connect()
+(out / "plain.ready").write_text("")
+reads = 0
+while not stop.exists() or reads < 2:
+    for table in seen:
+        glob = f"{out}/{table}/**/*.parquet"
+        try:
+            seen[table].append(connection.execute(f"SELECT count(*) FROM read_parquet('{glob}')").fetchone()[0])
+            seen[table].append(pl.scan_parquet(glob).select(pl.len()).collect().item())
+        except Exception as exc:
+            errors.append(f"{type(exc).__name__}: {exc}")
+    reads += 1
+print(json.dumps({"seen": seen, "errors": errors}))
+"""
+
+
+def test_store_plain_globs_during_commits_read_one_whole_version_of_each_table(tmp_path):
+    """Issue 13: a DuckDB or Polars glob over a table directory racing commits never mixes two runs' files.
+
+    Every count it reads is one some run committed (``documents`` has a row
+    group per year, ``mentions`` none). A glob that listed the files of the
+    view being replaced may fail to open one the new run dropped ("No such
+    file"): loud, never a silent wrong count.
+    """
+    out, stop = tmp_path / "out", tmp_path / "stop"
+    out.mkdir()
+    committed = [commit(out, 0)]
+    reader = subprocess.Popen([sys.executable, "-c", PLAIN_READER, str(out), str(stop)], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        while not (out / "plain.ready").exists():
+            time.sleep(0.01)
+        for index in range(1, 13):
+            committed.append(commit(out, index))
+        stop.write_text("")
+        stdout, _ = reader.communicate(timeout=120)
+    finally:
+        if reader.poll() is None:
+            reader.kill()
+            reader.wait()
+    result = json.loads(stdout)
+    assert set(result["seen"]["documents"]) <= {documents for documents, _ in committed}
+    assert set(result["seen"]["mentions"]) <= {mentions for _, mentions in committed}
+    assert len(result["seen"]["documents"]) >= 4
+    assert all("No such file" in error or "not found" in error.lower() for error in result["errors"]), result["errors"]
+    print(f"{len(result['seen']['documents'])} reads per table, {len(result['errors'])} loud failures")
