@@ -38,6 +38,7 @@ from newsfold.discover import check_output_apart, discover_sources
 from newsfold.gather import gather_documents
 from newsfold.incremental import InputPlan, plan_inputs
 from newsfold.noop import run_settings, summarise_unchanged
+from newsfold.object_store import output_location
 from newsfold.ingest import read_source
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
 from newsfold.records import Article, Reject, SourceFile
@@ -156,7 +157,9 @@ def newsfold_flow(
 
     Args:
         raw: Input directory, read recursively.
-        out: Output directory (created if missing).
+        out: Output directory (created if missing), or ``s3://bucket/prefix`` on object storage
+            (endpoint and credentials from the ``AWS_*`` environment variables, see
+            :mod:`newsfold.object_store`).
         max_bytes: Files larger than this (gunzipped, for ``.gz``) are rejected.
         workers: Analysis processes; default one per core.
         curation: Optional entity curation file (see docs/entities.md).
@@ -175,7 +178,7 @@ def newsfold_flow(
         The run summary as a dict (see :class:`newsfold.summary.RunSummary`).
     """
     started_at = dt.datetime.now(dt.timezone.utc)
-    raw_path, out_path = Path(raw), Path(out)
+    raw_path, out_path = Path(raw), output_location(out)
     clock = StageClock(startup_seconds)
     if startup_seconds is not None:  # called from the CLI: the process's age tells what Prefect took to get here
         clock.add("prefect flow start", seconds_since_launch(time.perf_counter()) - sum(clock.seconds.values()))

@@ -18,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -33,10 +34,13 @@ from deltalake import CommitProperties, DeltaTable, PostCommitHookProperties, Sc
 from deltalake.transaction import AddAction, RemoveAction, create_table_with_add_actions
 
 from newsfold.errors import StoreError
+from newsfold.object_store import ObjectStorePath, delta_storage_options, output_location
 
 __all__ = [
     "TableChange",
     "NO_CHECKPOINTS",
+    "delta_table",
+    "is_delta_table",
     "MAX_FILES",
     "diff_rows",
     "kill_point",
@@ -72,6 +76,26 @@ class TableChange:
     removed: int
 
 
+def delta_table(uri: str, version: int | None = None) -> DeltaTable:
+    """The Delta table at ``uri`` (a local path or ``s3://...``), at ``version`` or the latest.
+
+    Example:
+        >>> delta_table("output/documents").version()  # doctest: +SKIP
+        3
+    """
+    return DeltaTable(uri, version=version, storage_options=delta_storage_options(uri))
+
+
+def is_delta_table(uri: str) -> bool:
+    """Whether ``uri`` holds a Delta table.
+
+    Example:
+        >>> is_delta_table("no-such-table")
+        False
+    """
+    return DeltaTable.is_deltatable(uri, storage_options=delta_storage_options(uri))
+
+
 def latest_version(uri: str) -> int | None:
     """The newest Delta version of the table at ``uri``, or None when there is none.
 
@@ -79,9 +103,9 @@ def latest_version(uri: str) -> int | None:
         >>> latest_version("no-such-table") is None
         True
     """
-    if not DeltaTable.is_deltatable(uri):
+    if not is_delta_table(uri):
         return None
-    return DeltaTable(uri).version()
+    return delta_table(uri).version()
 
 
 def version_files(uri: str, version: int) -> list[str]:
@@ -91,12 +115,13 @@ def version_files(uri: str, version: int) -> list[str]:
         >>> version_files("output/documents", 0)  # doctest: +SKIP
         ['part-run_20261202T111457896337Z_181d-611cf132f397.zstd.parquet']
     """
-    actions = DeltaTable(uri, version=version).get_add_actions(flatten=True)
+    actions = delta_table(uri, version=version).get_add_actions(flatten=True)
     return sorted(str(path) for path in actions.column("path").to_pylist())
 
 
 def read_version(
-    uri: str, version: int, schema: pl.Schema, *, locate: Callable[[str], Sequence[Path]] = lambda name: (),
+    uri: str, version: int, schema: pl.Schema, *,
+    locate: Callable[[str], Sequence[Path | ObjectStorePath]] = lambda name: (),
     with_file: bool = False,
 ) -> pl.DataFrame:
     """Every row of the table at ``version``, cast to ``schema``.
@@ -118,7 +143,7 @@ def read_version(
     """
     frames = []
     for name in version_files(uri, version):
-        frame = _read_file(Path(uri) / name, locate(name)).select(schema.names()).cast(schema)
+        frame = _read_file(output_location(uri) / name, locate(name)).select(schema.names()).cast(schema)
         frames.append(frame.with_columns(pl.lit(name).alias("_file")) if with_file else frame)
     if not frames:
         empty = pl.DataFrame(schema=schema)
@@ -126,11 +151,13 @@ def read_version(
     return pl.concat(frames, how="vertical")
 
 
-def _read_file(path: Path, elsewhere: Sequence[Path]) -> pl.DataFrame:
+def _read_file(path: Path | ObjectStorePath, elsewhere: Sequence[Path | ObjectStorePath]) -> pl.DataFrame:
     # A file may move to the history folder while we look: each place is tried twice.
     for _ in range(2):
         for candidate in (path, *elsewhere):
             try:
+                if isinstance(candidate, ObjectStorePath):
+                    return pl.read_parquet(candidate.read_bytes())
                 return pl.read_parquet(candidate)
             except FileNotFoundError:
                 continue
@@ -221,27 +248,28 @@ def write_changes(
     if written.height == 0 and len(touched) < len(files):
         adds = []  # rows only removed, other files remain
     else:
-        adds = [_write_file(Path(uri), written, name, sort_by, row_group_column, run_id, metadata)]
+        adds = [_write_file(output_location(uri), written, name, sort_by, row_group_column, run_id, metadata)]
     kill_point(f"wrote {name}")
     removes = [RemoveAction(path, True, int(time.time() * 1000)) for path in touched]
     commit = CommitProperties(custom_metadata={"newsfold.run_id": run_id})
     arrow_schema = pl.DataFrame(schema=schema).to_arrow(compat_level=pl.CompatLevel.oldest()).schema
     if previous_version is None:
-        if DeltaTable.is_deltatable(uri):
+        if is_delta_table(uri):
             raise StoreError(f"{uri} already holds a Delta table that the dataset does not name")
         create_table_with_add_actions(uri, Schema.from_arrow(arrow_schema), adds, mode="error",
-                                      commit_properties=commit, post_commithook_properties=NO_CHECKPOINTS)
+                                      commit_properties=commit, post_commithook_properties=NO_CHECKPOINTS,
+                                      storage_options=delta_storage_options(uri))
     else:
-        table = DeltaTable(uri)
+        table = delta_table(uri)
         # After a restore the latest version differs in number only: the same files.
         if table.version() != previous_version and set(version_files(uri, table.version())) != set(files):
             raise StoreError(f"{uri} is at version {table.version()}, ahead of {previous_version}: restore it first")
         table.create_write_transaction([*removes, *adds], mode="append", schema=arrow_schema,
                                        commit_properties=commit, post_commithook_properties=NO_CHECKPOINTS)
-    return TableChange(DeltaTable(uri).version(), new.height, came.height, gone.height)
+    return TableChange(delta_table(uri).version(), new.height, came.height, gone.height)
 
 
-def _write_file(directory: Path, frame: pl.DataFrame, name: str, sort_by: Sequence[str],
+def _write_file(directory: Path | ObjectStorePath, frame: pl.DataFrame, name: str, sort_by: Sequence[str],
                 row_group_column: str | None, run_id: str, metadata: Mapping[str, str]) -> AddAction:
     order = [row_group_column, *sort_by] if row_group_column else list(sort_by)
     frame = frame.sort(order, nulls_last=True)
@@ -250,18 +278,23 @@ def _write_file(directory: Path, frame: pl.DataFrame, name: str, sort_by: Sequen
     directory.mkdir(parents=True, exist_ok=True)
     file_name = f"part-{run_id}-{uuid.uuid4().hex[:12]}.zstd.parquet"
     path = directory / file_name
-    with pq.ParquetWriter(path, table.schema, compression="zstd") as writer:
-        if row_group_column is None or table.num_rows == 0:
-            writer.write_table(table)
-        else:
-            start = 0
-            for length in frame.group_by(row_group_column, maintain_order=True).len()["len"]:
-                writer.write_table(table.slice(start, length))  # one row group per value
-                start += length
+    # On object storage the file is uploaded while written and appears whole when closed.
+    with contextlib.ExitStack() as stack:
+        sink = stack.enter_context(path.open("wb")) if isinstance(path, ObjectStorePath) else path
+        with pq.ParquetWriter(sink, table.schema, compression="zstd") as writer:
+            if row_group_column is None or table.num_rows == 0:
+                writer.write_table(table)
+            else:
+                start = 0
+                for length in frame.group_by(row_group_column, maintain_order=True).len()["len"]:
+                    writer.write_table(table.slice(start, length))  # one row group per value
+                    start += length
+    stats = {"numRecords": frame.height}
+    if isinstance(path, ObjectStorePath):
+        return AddAction(file_name, path.size(), {}, int(time.time() * 1000), True, json.dumps(stats))
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())
     stat = path.stat()
-    stats = {"numRecords": frame.height}
     return AddAction(file_name, stat.st_size, {}, int(stat.st_mtime * 1000), True, json.dumps(stats))
 
 

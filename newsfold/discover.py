@@ -44,6 +44,7 @@ from pathlib import Path
 from newsfold.errors import ErrorCode, InputError
 from newsfold.ingest.formats import SUPPORTED_SUFFIXES, source_format
 from newsfold.limits import DEFAULT_MAX_BYTES
+from newsfold.object_store import is_object_store
 from newsfold.paths import escape_path
 from newsfold.records import Reject, SourceFile
 
@@ -76,7 +77,7 @@ def discover_sources(
         what = "does not exist" if not root.exists() else "is not a directory"
         raise InputError(f"input directory {str(root)!r} {what}")
     real_root = root.resolve()
-    excluded = tuple(Path(path).resolve() for path in exclude)
+    excluded = _local_exclusions(exclude)
     sources: list[SourceFile] = []
     rejects: list[Reject] = []
     for relative, entry in _walk(real_root, excluded, rejects):
@@ -97,7 +98,7 @@ def input_bytes(raw_root: Path, *, exclude: Sequence[Path] = ()) -> int:
         True
     """
     real_root = Path(raw_root).resolve()
-    excluded = tuple(Path(path).resolve() for path in exclude)
+    excluded = _local_exclusions(exclude)
     total = 0
     for relative, entry in _walk(real_root, excluded, []):
         if source_format(relative) is not None:
@@ -126,6 +127,8 @@ def check_output_apart(raw_root: Path, out: Path) -> None:
         ...
         newsfold.errors.InputError: the output directory 'raw/output' is inside the input directory 'raw'; choose an output directory outside it
     """
+    if is_object_store(out):  # a bucket never overlaps a local directory
+        return
     raw_real, out_real = Path(raw_root).resolve(), Path(out).resolve()
     if raw_real == out_real:
         relation = "is the input directory"
@@ -136,6 +139,11 @@ def check_output_apart(raw_root: Path, out: Path) -> None:
     else:
         return
     raise InputError(f"the output directory {str(out)!r} {relation}; choose an output directory outside it")
+
+
+def _local_exclusions(exclude: Sequence) -> tuple[Path, ...]:
+    # An output on object storage is nowhere in the input tree.
+    return tuple(Path(path).resolve() for path in exclude if not is_object_store(path))
 
 
 def is_ignored_name(name: str) -> bool:

@@ -20,6 +20,7 @@ from typing import Literal
 import polars as pl
 
 from newsfold.errors import StoreError
+from newsfold.object_store import is_object_store
 from newsfold.store import Snapshot, current_snapshot, snapshot_at
 from schemas import TABLES
 
@@ -32,15 +33,15 @@ def open_dataset(out: str | Path = "output", *, version: int | str | None = None
     """The current snapshot of the dataset in ``out``, or the one run ``version`` committed.
 
     Args:
-        out: Dataset directory.
+        out: Dataset directory, or ``s3://bucket/prefix`` (see :mod:`newsfold.object_store`).
         version: A run's number in ``newsfold history`` or its run id; None for the latest.
 
     Raises:
         StoreError: when ``out`` holds no newsfold dataset, or not that version.
     """
     if version is not None:
-        return snapshot_at(Path(out), version)
-    snapshot = current_snapshot(Path(out))
+        return snapshot_at(out, version)
+    snapshot = current_snapshot(out)
     if snapshot is None:
         raise StoreError(f"{out} holds no newsfold dataset; run `newsfold run` first")
     return snapshot
@@ -52,7 +53,7 @@ def read_table(name: str, out: str | Path = "output", *, kind: Kind = "polars", 
 
     Args:
         name: Table name, one of :data:`schemas.TABLES`.
-        out: Dataset directory.
+        out: Dataset directory, or ``s3://bucket/prefix``.
         kind: ``"polars"`` (default), ``"pandas"`` or ``"duckdb"``.
         connection: DuckDB connection for ``kind="duckdb"`` (default: DuckDB's
             default in-memory connection).
@@ -68,6 +69,9 @@ def read_table(name: str, out: str | Path = "output", *, kind: Kind = "polars", 
     if kind == "duckdb":
         import duckdb
 
+        if is_object_store(snapshot.out):
+            # DuckDB's own S3 reader is an extension downloaded at run time: Arrow reads the files instead.
+            return (connection or duckdb).from_arrow(snapshot.arrow_dataset(name))
         files = [str(path) for path in snapshot.table_files(name)]
         # Hive directories only in snapshots written before Delta Lake (``published_year=2020/``).
         hive = any("=" in path.rsplit("/", 2)[-2] for path in files)

@@ -40,6 +40,13 @@ Outputs of two earlier layouts are converted by the next run: snapshot
 directories behind ``.newsfold/current`` (before Delta Lake), and Delta tables
 directly in ``output/<table>`` (before views).
 
+On object storage (``out`` is ``s3://bucket/prefix``, see
+:mod:`newsfold.object_store`) the layout is the same; the lock is an object
+created by a conditional PUT, "moving" a file is a copy and a delete, and
+there is nothing to fsync. What only a local directory has stays behind
+:func:`_local_lock`, :func:`_move_file`, :func:`_remove_tree` and
+:func:`_fsync_directory`.
+
 ``documents`` is sorted by ``published_year`` within each file, with one row
 group per year, so a reader filtering on the year skips the others by their
 statistics.
@@ -67,6 +74,7 @@ import pyarrow.parquet as pq
 
 from newsfold.delta_tables import kill_point
 from newsfold.errors import StoreError
+from newsfold.object_store import ObjectStorePath, is_object_store, object_store_lock, output_location, remove_tree
 from newsfold.table_views import drop_views_except, publish_view, view_version
 from schemas import CHANGE_KEYS, SORT_KEYS, TABLES, polars_schema
 
@@ -119,26 +127,42 @@ _LEGACY_CURRENT = "current"
 _LEGACY_MANIFEST_FILE = "_manifest.parquet"
 
 
-def _state(out: Path) -> Path:
+#: A local output directory, or one on object storage.
+Location = Path | ObjectStorePath
+
+
+def _state(out: Location) -> Location:
     return out / STATE_DIR
 
 
-def _table_uri(out: Path, name: str) -> str:
+def _table_uri(out: Location, name: str) -> str:
     # Strings, not Paths, reach deltalake: an object store URI can follow.
+    return str(_table_location(out, name))
+
+
+def _table_location(out: Location, name: str) -> Location:
+    """Where table ``name``'s Delta Lake directory is.
+
+    On a local disk under ``.newsfold/tables/`` (``out/<table>`` is the view
+    plain readers read, see :mod:`newsfold.table_views`); on object storage,
+    which has no links, at ``out/<table>`` itself.
+    """
     if name == _MANIFEST:
-        return str(_state(out) / "manifest")
+        return _state(out) / "manifest"
+    if not isinstance(out, Path):
+        return out / name
     table = _state(out) / "tables" / name
     earlier = out / name  # where outputs written before the views kept it, until a run moves it
     if not table.exists() and earlier.is_dir() and not earlier.is_symlink():
-        return str(earlier)
-    return str(table)
+        return earlier
+    return table
 
 
 def _views(out: Path, name: str) -> Path:
     return _state(out) / "views" / name
 
 
-def _history(out: Path) -> Path:
+def _history(out: Location) -> Location:
     return _state(out) / "history"
 
 
@@ -147,20 +171,20 @@ class Snapshot:
     """One committed version of the dataset: every table at the version a run left it.
 
     Attributes:
-        out: The output directory.
+        out: The output directory (a Path, or an ObjectStorePath for ``s3://``).
         version: The id of the run that committed it.
         sequence: Its number among the committed runs (0 for the first).
         table_versions: Delta version of each table (``_manifest``: the inputs).
         legacy_root: For an output written before Delta Lake, its snapshot directory.
     """
 
-    out: Path
+    out: Location
     version: str
     sequence: int = 0
     table_versions: Mapping[str, int] = field(default_factory=dict)
     legacy_root: Path | None = None
 
-    def table_files(self, name: str) -> list[Path]:
+    def table_files(self, name: str) -> list[Location]:
         """The Parquet files holding table ``name`` in this snapshot.
 
         Example:
@@ -174,7 +198,7 @@ class Snapshot:
         uri = _table_uri(self.out, name)
         files = []
         for file_name in version_files(uri, self._version_of(name)):
-            path = Path(uri) / file_name
+            path = _table_location(self.out, name) / file_name
             if not path.exists():
                 path = next(iter(self._elsewhere(name)(file_name)), path)
             files.append(path)
@@ -202,7 +226,30 @@ class Snapshot:
             >>> current_snapshot(Path("output")).scan_table("runs").select(pl.len()).collect().item()  # doctest: +SKIP
             2
         """
+        if is_object_store(self.out):
+            return pl.scan_pyarrow_dataset(self.arrow_dataset(name))
         return pl.scan_parquet([str(path) for path in self.table_files(name)], hive_partitioning=False)
+
+    def arrow_dataset(self, name: str):
+        """Table ``name`` as a ``pyarrow.dataset.Dataset`` over its files, local or on object storage.
+
+        DuckDB and Polars scan it lazily, and no reader extension is downloaded.
+
+        Example:
+            >>> current_snapshot("s3://news/out").arrow_dataset("runs").count_rows()  # doctest: +SKIP
+            2
+        """
+        import pyarrow.dataset as ds
+
+        files = self.table_files(name)
+        if not is_object_store(self.out):
+            return ds.dataset([str(path) for path in files], format="parquet")
+        from pyarrow.fs import FSSpecHandler, PyFileSystem
+
+        from newsfold.object_store import s3_filesystem
+
+        return ds.dataset([path.key for path in files], format="parquet",
+                          filesystem=PyFileSystem(FSSpecHandler(s3_filesystem())))
 
     def read_manifest(self) -> pl.DataFrame:
         """The inputs this snapshot was built from."""
@@ -249,21 +296,21 @@ def read_table_dir(directory: Path, name: str) -> pl.DataFrame:
     return pl.concat(frames, how="vertical")
 
 
-def list_commits(out: Path) -> pl.DataFrame:
+def list_commits(out: Location | str) -> pl.DataFrame:
     """Every committed run of ``out``, oldest first, with :data:`COMMITS_SCHEMA` (empty when none).
 
     Example:
         >>> list_commits(Path("no-such-output")).height
         0
     """
-    from deltalake import DeltaTable
+    from newsfold.delta_tables import delta_table, is_delta_table
 
-    uri = str(_state(out) / "commits")
-    if not DeltaTable.is_deltatable(uri):
+    uri = str(_state(output_location(out)) / "commits")
+    if not is_delta_table(uri):
         return pl.DataFrame(schema=COMMITS_SCHEMA)
     for attempt in range(3):
         try:
-            frame = pl.from_arrow(DeltaTable(uri).to_pyarrow_table())
+            frame = pl.from_arrow(delta_table(uri).to_pyarrow_table())
             break
         except Exception as exc:  # noqa: BLE001 - a file deleted by a commit between listing and reading
             if attempt == 2:
@@ -305,16 +352,17 @@ def summarise_history(commits: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _snapshot_from(out: Path, row: Mapping) -> Snapshot:
+def _snapshot_from(out: Location, row: Mapping) -> Snapshot:
     versions = {item["table"]: item["version"] for item in row["tables"]}
     return Snapshot(out=out, version=row["run_id"], sequence=row["sequence"], table_versions=versions)
 
 
-def current_snapshot(out: Path) -> Snapshot | None:
+def current_snapshot(out: Location | str) -> Snapshot | None:
     """The snapshot the last committed run of ``out`` left, or None for a new dataset.
 
     An output written before Delta Lake is read as it is until a run converts it.
     """
+    out = output_location(out)
     commits = list_commits(out)
     if commits.height:
         return _snapshot_from(out, commits.row(-1, named=True))
@@ -327,7 +375,7 @@ def current_snapshot(out: Path) -> Snapshot | None:
     return Snapshot(out=out, version=target.name, legacy_root=target)
 
 
-def snapshot_at(out: Path, version: int | str) -> Snapshot:
+def snapshot_at(out: Location | str, version: int | str) -> Snapshot:
     """The snapshot committed by run number ``version`` (as ``newsfold history`` lists) or by that run id.
 
     Raises:
@@ -337,6 +385,7 @@ def snapshot_at(out: Path, version: int | str) -> Snapshot:
         >>> snapshot_at(Path("output"), 0).read_table("documents").height  # doctest: +SKIP
         2
     """
+    out = output_location(out)
     commits = list_commits(out)
     column = "run_id" if isinstance(version, str) else "sequence"
     found = commits.filter(pl.col(column) == version)
@@ -351,12 +400,11 @@ def snapshot_at(out: Path, version: int | str) -> Snapshot:
 
 
 @contextlib.contextmanager
-def output_lock(out: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
+def output_lock(out: Location | str, *, wait_seconds: float = 0.0) -> Iterator[None]:
     """Hold an exclusive lock on ``out`` so two runs never write it at once.
 
-    The lock file is created once and then only opened for reading (an
-    advisory lock needs no write access), so a run that finds nothing new
-    writes nothing and succeeds on a read-only output directory.
+    Locally an ``fcntl`` lock (:func:`_local_lock`); on object storage a lock
+    object created by a conditional PUT (:func:`newsfold.object_store.object_store_lock`).
 
     Args:
         out: Output root.
@@ -365,6 +413,23 @@ def output_lock(out: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
 
     Raises:
         StoreError: when another process still holds the lock after the wait.
+    """
+    out = output_location(out)
+    if isinstance(out, ObjectStorePath):
+        with object_store_lock(_state(out) / "lock", wait_seconds=wait_seconds):
+            yield
+        return
+    with _local_lock(out, wait_seconds=wait_seconds):
+        yield
+
+
+@contextlib.contextmanager
+def _local_lock(out: Path, *, wait_seconds: float) -> Iterator[None]:
+    """An ``fcntl`` lock on ``.newsfold/lock``.
+
+    The lock file is created once and then only opened for reading (an
+    advisory lock needs no write access), so a run that finds nothing new
+    writes nothing and succeeds on a read-only output directory.
     """
     state = _state(out)
     if not state.is_dir():
@@ -392,7 +457,7 @@ def output_lock(out: Path, *, wait_seconds: float = 0.0) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def needs_repair(out: Path) -> bool:
+def needs_repair(out: Location | str) -> bool:
     """True when ``out`` must be converted or repaired by a run before it is up to date.
 
     That is an output of the pre-Delta layout or of the Delta layout before
@@ -400,21 +465,25 @@ def needs_repair(out: Path) -> bool:
     committing (tables ahead of the pointer, views not switched). Cheap: a few
     file checks.
     """
+    out = output_location(out)
     state = _state(out)
     if (state / "committing").exists() or (state / _LEGACY_CURRENT).is_symlink():
         return True
+    if not isinstance(out, Path):
+        return False
     if any(_is_unmoved_table(out, name) for name in TABLES):
         return True
     # a conversion killed between dropping the old links and publishing the views
     return (state / "commits").is_dir() and not all((out / name).is_symlink() for name in TABLES)
 
 
-def _is_unmoved_table(out: Path, name: str) -> bool:
+def _is_unmoved_table(out: Location, name: str) -> bool:
     path = out / name
-    return path.is_dir() and not path.is_symlink() and (path / "_delta_log").is_dir()
+    return (isinstance(out, Path) and path.is_dir() and not path.is_symlink()
+            and (path / "_delta_log").is_dir())
 
 
-def repair_output(out: Path) -> None:
+def repair_output(out: Location | str) -> None:
     """Convert a pre-Delta output and undo what a killed commit left. Call under :func:`output_lock`.
 
     Idempotent, and safe to kill at any moment: what it did not finish, the
@@ -424,6 +493,7 @@ def repair_output(out: Path) -> None:
         >>> with output_lock(Path("output")):  # doctest: +SKIP
         ...     repair_output(Path("output"))
     """
+    out = output_location(out)
     state = _state(out)
     if (state / _LEGACY_CURRENT).is_symlink():
         if list_commits(out).height:  # converted, then killed before the old snapshots were deleted
@@ -441,9 +511,7 @@ def repair_output(out: Path) -> None:
         if pointer is not None and pointer.legacy_root is None:
             _publish_views(out, pointer)
         return
-    from deltalake import DeltaTable
-
-    from newsfold.delta_tables import NO_CHECKPOINTS, latest_version
+    from newsfold.delta_tables import NO_CHECKPOINTS, delta_table, latest_version
 
     pointer = current_snapshot(out)
     pointed = dict(pointer.table_versions) if pointer and pointer.legacy_root is None else {}
@@ -453,9 +521,9 @@ def repair_output(out: Path) -> None:
         if latest is None or latest == pointed.get(name):
             continue
         if name not in pointed:  # created by the killed run: no committed run names it
-            shutil.rmtree(uri)
+            _remove_tree(_table_location(out, name))
         else:
-            DeltaTable(uri).restore(pointed[name], post_commithook_properties=NO_CHECKPOINTS)
+            delta_table(uri).restore(pointed[name], post_commithook_properties=NO_CHECKPOINTS)
     if pointer is not None and pointer.legacy_root is None:
         _publish_views(out, pointer)
         _move_unreferenced(out, pointer)
@@ -464,7 +532,7 @@ def repair_output(out: Path) -> None:
 
 
 def commit_snapshot(
-    out: Path,
+    out: Location | str,
     tables: Mapping[str, pl.DataFrame],
     manifest: pl.DataFrame,
     *,
@@ -489,6 +557,7 @@ def commit_snapshot(
     """
     from newsfold.delta_tables import write_changes
 
+    out = output_location(out)
     missing = set(TABLES) - set(tables)
     if missing:
         raise StoreError(f"cannot commit without tables: {sorted(missing)}")
@@ -544,7 +613,7 @@ def commit_snapshot(
     return snapshot
 
 
-def _append_commit(out: Path, row: Mapping) -> None:
+def _append_commit(out: Location, row: Mapping) -> None:
     """Add ``row`` to the pointer table in one Delta commit: the moment a run becomes visible.
 
     The table is rewritten whole (it has a row per run, a few hundred bytes
@@ -552,44 +621,57 @@ def _append_commit(out: Path, row: Mapping) -> None:
     the files of earlier versions are then deleted (a reader that listed one
     of them a moment before reads again: see :func:`list_commits`).
     """
-    from deltalake import DeltaTable, write_deltalake
+    from deltalake import write_deltalake
+
+    from newsfold.delta_tables import delta_storage_options, delta_table
 
     uri = str(_state(out) / "commits")
     frame = pl.concat([list_commits(out), pl.DataFrame([row], schema=COMMITS_SCHEMA)], how="vertical")
-    write_deltalake(uri, frame.to_arrow(compat_level=pl.CompatLevel.oldest()), mode="overwrite")
+    write_deltalake(uri, frame.to_arrow(compat_level=pl.CompatLevel.oldest()), mode="overwrite",
+                    storage_options=delta_storage_options(uri))
     kill_point("pointer committed, its old file not deleted")
-    DeltaTable(uri).vacuum(retention_hours=0, enforce_retention_duration=False, dry_run=False)
+    delta_table(uri).vacuum(retention_hours=0, enforce_retention_duration=False, dry_run=False)
 
 
-def _refuse_foreign_directories(out: Path, previous_versions: Mapping[str, int]) -> None:
+def _refuse_foreign_directories(out: Location, previous_versions: Mapping[str, int]) -> None:
+    from newsfold.delta_tables import is_delta_table
+
     for name in TABLES:
         path = out / name
         if not (path.exists() or path.is_symlink()):
             continue
-        if view_version(path, _views(out, name)) is None or name not in previous_versions:
+        if isinstance(out, Path):
+            ours = view_version(path, _views(out, name)) is not None
+        else:
+            ours = is_delta_table(str(path))
+        if not ours or name not in previous_versions:
             raise StoreError(f"{path} exists and is not newsfold's table {name!r}; move it away and run again")
 
 
-def _publish_views(out: Path, snapshot: Snapshot) -> None:
-    """Switch each ``out/<table>`` link to the view of the table's version in ``snapshot``."""
+def _publish_views(out: Location, snapshot: Snapshot) -> None:
+    """Switch each ``out/<table>`` link to the view of the table's version in ``snapshot`` (local disks only)."""
+    if not isinstance(out, Path):
+        return
     for name in TABLES:
         if publish_view(out / name, _table_uri(out, name), snapshot.table_versions[name], _views(out, name)):
             kill_point(f"switched {name}")
     _fsync_directory(out)
 
 
-def _drop_old_views(out: Path, commits: pl.DataFrame) -> None:
+def _drop_old_views(out: Location, commits: pl.DataFrame) -> None:
     """Delete views older than the one each table showed before the last run.
 
     That one stays a run longer: a plain reader may have listed its files just
     before the switch and still be opening them.
     """
+    if not isinstance(out, Path):
+        return
     shown = [dict((item["table"], item["version"]) for item in tables) for tables in commits["tables"][-2:]]
     for name in TABLES:
         drop_views_except(_views(out, name), {versions[name] for versions in shown if name in versions})
 
 
-def _move_unreferenced(out: Path, snapshot: Snapshot) -> None:
+def _move_unreferenced(out: Location, snapshot: Snapshot) -> None:
     """Move data files that ``snapshot`` does not use out of the table directories.
 
     They go to ``.newsfold/history/<run>/<table>/`` (the run that stopped
@@ -598,18 +680,18 @@ def _move_unreferenced(out: Path, snapshot: Snapshot) -> None:
     from newsfold.delta_tables import version_files
 
     for name, table_version in snapshot.table_versions.items():
-        directory = Path(_table_uri(out, name))
+        directory = _table_location(out, name)
         referenced = set(version_files(str(directory), table_version))
         for path in sorted(directory.glob("*.parquet")):
             if path.name in referenced:
                 continue
             target = _history(out) / snapshot.version / name
             target.mkdir(parents=True, exist_ok=True)
-            os.replace(path, target / path.name)
+            _move_file(path, target / path.name)
         _fsync_directory(directory)
 
 
-def _drop_unkept_history(out: Path, commits: pl.DataFrame) -> None:
+def _drop_unkept_history(out: Location, commits: pl.DataFrame) -> None:
     """Delete the files that no kept run reads.
 
     ``history/<run>/`` holds what that run stopped using, which only the runs
@@ -622,7 +704,7 @@ def _drop_unkept_history(out: Path, commits: pl.DataFrame) -> None:
     needed = set(commits.filter(pl.col("sequence") > oldest_kept)["run_id"].to_list())
     for entry in history.iterdir():
         if entry.name not in needed:
-            shutil.rmtree(entry)
+            _remove_tree(entry)
 
 
 def _migrate_legacy(out: Path) -> None:
@@ -678,7 +760,10 @@ def _drop_legacy(out: Path) -> None:
     shutil.rmtree(_state(out) / "versions", ignore_errors=True)
 
 
-def _write_marker(path: Path, text: str) -> None:
+def _write_marker(path: Location, text: str) -> None:
+    if isinstance(path, ObjectStorePath):
+        path.write_text(text)  # one PUT: the object appears whole
+        return
     temporary = path.with_suffix(".tmp")
     temporary.write_text(text, encoding="utf-8")
     with open(temporary, "rb") as handle:
@@ -687,7 +772,26 @@ def _write_marker(path: Path, text: str) -> None:
     _fsync_directory(path.parent)
 
 
-def _fsync_directory(directory: Path) -> None:
+def _move_file(source: Location, target: Location) -> None:
+    """Move one data file: a rename on a local disk, a copy and a delete on object storage."""
+    if isinstance(source, ObjectStorePath):
+        source.move_to(target)
+    else:
+        os.replace(source, target)
+
+
+def _remove_tree(path: Location) -> None:
+    """Delete a directory and all it holds (on object storage: every object under the prefix)."""
+    if isinstance(path, ObjectStorePath):
+        remove_tree(path)
+    else:
+        shutil.rmtree(path)
+
+
+def _fsync_directory(directory: Location) -> None:
+    """Make a local directory's entries durable; object storage has no directories to sync."""
+    if isinstance(directory, ObjectStorePath):
+        return
     descriptor = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(descriptor)

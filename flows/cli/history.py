@@ -8,14 +8,17 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from flows.cli.locations import OutputLocation
 from newsfold.errors import NewsfoldError
 from newsfold.store import list_commits, summarise_history
 
 
 @click.command("history")
-@click.argument("out", default="output", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("out", default="output", type=OutputLocation())
 def command(out: Path) -> None:
     """List the runs committed to the dataset in OUT, newest first.
+
+    OUT is a directory or s3://BUCKET/PREFIX (see the README on object storage).
 
     Each run's number reads its tables back while it is kept (see
     ``newsfold run --keep-runs``): ``read_table("documents", OUT, version=N)``

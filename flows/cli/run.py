@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from flows.cli.display import print_summary, progress_bars
+from flows.cli.locations import OutputLocation
 from flows.signals import stop_on_sigterm
 from newsfold.discover import check_output_apart
 from newsfold.errors import InputError
@@ -26,7 +27,7 @@ class UsageRefused(click.ClickException):
 
 @click.command("run")
 @click.argument("raw", default="raw", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--out", "-o", default="output", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Dataset directory.")
+@click.option("--out", "-o", default="output", show_default=True, type=OutputLocation(), help="Dataset directory, or s3://BUCKET/PREFIX (endpoint and credentials from the AWS_* environment variables).")
 @click.option("--workers", "-w", type=click.IntRange(min=1), help="Analysis processes (with --dask local: Dask worker processes) [default: one per core].")
 @click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=click.IntRange(min=1), help="Reject input files larger than this (gunzipped size for .gz).")
 @click.option("--max-chars", default=DEFAULT_MAX_ARTICLE_CHARS, show_default=True, type=click.IntRange(min=1), help="Reject articles longer than this unanalysed.")
@@ -51,6 +52,7 @@ def command(raw: Path, out: Path, workers: int | None, max_bytes: int, max_chars
     Example:
         newsfold run raw --out output
         newsfold run raw --out output --dask tcp://10.0.0.5:8786
+        newsfold run raw --out s3://news/collection
     """
     if not raw.is_dir():
         raise click.BadParameter(f"{raw} is not a directory", param_hint="RAW")

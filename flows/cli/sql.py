@@ -9,6 +9,7 @@ import duckdb
 from rich.console import Console
 from rich.table import Table
 
+from flows.cli.locations import OutputLocation
 from newsfold.errors import NewsfoldError
 from newsfold.load import read_table
 from schemas import TABLES
@@ -16,7 +17,7 @@ from schemas import TABLES
 
 @click.command("sql")
 @click.argument("query")
-@click.option("--out", "-o", default="output", show_default=True, type=click.Path(file_okay=False, path_type=Path), help="Dataset directory.")
+@click.option("--out", "-o", default="output", show_default=True, type=OutputLocation(), help="Dataset directory, or s3://BUCKET/PREFIX.")
 @click.option("--limit", default=50, show_default=True, help="Rows to show.")
 @click.option("--version", "version", type=click.IntRange(min=0), help="Query the tables as run N left them (`newsfold history` lists the runs).")
 def command(query: str, out: Path, limit: int, version: int | None) -> None:
