@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, could_match, english_reading
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, could_match, english_reading, is_family_first
 from newsfold.names.forms import NameForm
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
@@ -303,6 +303,11 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
         # A leading part the other spelling lacks ("Prersident Jose Sarney"): compare leaves it out.
         blocks.add((form.entity_type, parts[1][:2], parts[-1][:3]))
     tokens = form.core_tokens
+    if len(parts) >= 2 and len(tokens) == len(parts) and is_family_first(form):
+        # "HEPBURN Katharine" is filed as "Katharine Hepburn" too; the comparison reads it both ways.
+        parts, tokens = parts[1:] + parts[:1], tokens[1:] + tokens[:1]
+        blocks.add((form.entity_type, parts[0][:2], parts[-1][:3]))
+        blocks.add(("PER", tokens[0][:1], "family", parts[-1]))
     if len(tokens) >= 2:
         first, last = tokens[0], tokens[-1]
         blocks.update(("PER", "symbol", symbol) for symbol in part_symbols(last))

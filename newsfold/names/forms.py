@@ -156,8 +156,12 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
             tokens = fold_tokens(cleaned)
         tokens = _reorder_comma_name(cleaned, tokens)
         tokens, has_title = strip_title_tokens(tokens)
-    elif entity_type == "LOC" and len(tokens) > 1 and tokens[0] in _COMPASS:
-        tokens = (_COMPASS[tokens[0]], *tokens[1:])  # "N. Korea", "S. Africa", "E. Germany"
+    elif entity_type == "LOC" and len(tokens) > 1:
+        if tokens[0] in _COMPASS:
+            tokens = (_COMPASS[tokens[0]], *tokens[1:])  # "N. Korea", "S. Africa", "E. Germany"
+        if "and" in tokens[1:-1]:
+            # "Bosnia and Herzegovina" is also written "Bosnia-Herzegovina" (and "&" folds away already).
+            tokens = (tokens[0], *(t for t in tokens[1:-1] if t != "and"), tokens[-1])
     elif entity_type == "ORG":
         tokens = normalise_org_tokens(strip_legal_form(fold_tokens(replace_org_types_compare(" ".join(tokens))) or tokens))
     # Arabic/Persian equivalences would merge distinct romanised CJK syllables

@@ -174,10 +174,10 @@ def is_single_part(form: NameForm) -> bool:
 
 
 def is_initialled_surname(form: NameForm) -> bool:
-    """True for a person written as one initial and a family name ("M. Atherton", "S Waugh").
+    """True for a person written as initials and a family name ("M. Atherton", "S Waugh", "J.-P. Raffarin").
 
     Such a name links, by spelling, to the one person of the dataset or the
     registry whose given name starts with the initial (`compare.py`); it never
     heads an entity others attach to, or "Mark" and "Michael" would meet through it.
     """
-    return form.entity_type == "PER" and len(form.initials) == 1 and len(form.core_keys) == 1
+    return form.entity_type == "PER" and len(form.initials) >= 1 and len(form.core_keys) == 1
