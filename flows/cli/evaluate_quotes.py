@@ -7,11 +7,13 @@ from pathlib import Path
 import click
 
 from newsfold.errors import NewsfoldError
-from newsfold.quotes.evaluate import SCOPES, evaluate_corpus
+from newsfold.quotes.evaluate import SCOPES, evaluate_corpus, format_miss
 from schemas.quotes import KINDS
 
 #: PolNeAR's train split is the part rules are tuned on; its dev split is only measured.
 PART_OF_SPLIT = {"train": "dev (tuning)", "dev": "test (untouched)"}
+#: The only split whose errors may be read.
+MISSES_SPLIT = "train"
 
 
 @click.command("quotes")
@@ -23,7 +25,15 @@ PART_OF_SPLIT = {"train": "dev (tuning)", "dev": "test (untouched)"}
     help="PolNeAR split: dev (our untouched test part), train (our tuning part) or annotator-training.",
 )
 @click.option("--limit", type=int, default=None, help="Score only the first N texts (by name).")
-def command(corpus_dir: Path, split: str, limit: int | None) -> None:
+@click.option(
+    "--misses",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="After the scores, list up to N direct quotations whose speaker is wrong. "
+    "Tuning part only: refused unless --split train.",
+)
+def command(corpus_dir: Path, split: str, limit: int | None, misses: int | None) -> None:
     """Score quote extraction on a PolNeAR corpus: span P/R/F1 and speaker accuracy by kind.
 
     A gold quotation is a quoted segment of at least four words inside a gold
@@ -38,9 +48,15 @@ def command(corpus_dir: Path, split: str, limit: int | None) -> None:
     \b
     Example:
         newsfold evaluate quotes ../shared/corpora/polnear --split dev
+        newsfold evaluate quotes ../shared/corpora/polnear --split train --misses 50
     """
+    if misses is not None and split != MISSES_SPLIT:
+        raise click.UsageError(
+            f"--misses lists errors of the tuning part only; use --split {MISSES_SPLIT} "
+            "(the test part is measured, never read)"
+        )
     try:
-        evaluation = evaluate_corpus(corpus_dir, split, limit=limit)
+        evaluation = evaluate_corpus(corpus_dir, split, limit=limit, with_misses=misses is not None)
     except NewsfoldError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"part: {PART_OF_SPLIT.get(split, 'none')} = PolNeAR {split}")
@@ -63,3 +79,9 @@ def command(corpus_dir: Path, split: str, limit: int | None) -> None:
     for gold_kind in ("direct", "partial", None):
         counts = [evaluation.confusion.get((gold_kind, k), 0) for k in columns]
         click.echo(f"{gold_kind or '-':<9}" + "".join(f"{c:>9}" for c in counts))
+    if misses is None:
+        return
+    click.echo("")
+    click.echo(f"speaker misses, direct quotations: {len(evaluation.misses)} (showing {min(misses, len(evaluation.misses))})")
+    for miss in evaluation.misses[:misses]:
+        click.echo(format_miss(miss))

@@ -39,6 +39,9 @@ __all__ = [
     "is_pronoun_source",
     "score_documents",
     "kind_confusion",
+    "SpeakerMiss",
+    "speaker_misses",
+    "format_miss",
     "evaluate_corpus",
     "MIN_OVERLAP",
     "SCOPES",
@@ -112,10 +115,13 @@ class QuoteEvaluation:
             matches of all quotations; a gold kind of ``None`` counts
             predictions matching no gold quotation, a predicted kind of
             ``None`` gold quotations nothing matched.
+        misses: The direct quotations (overlap match) whose speaker is wrong,
+            when asked for (:func:`speaker_misses`); empty otherwise.
     """
 
     scores: dict[tuple[str, str], QuoteScores]
     confusion: dict[tuple[str | None, str | None], int]
+    misses: tuple["SpeakerMiss", ...] = ()
 
 
 def is_pronoun_source(source_text: str | None) -> bool:
@@ -282,6 +288,77 @@ def kind_confusion(
     return counts
 
 
+@dataclass(frozen=True)
+class SpeakerMiss:
+    """A matched quotation whose predicted speaker is not the gold Source.
+
+    Attributes:
+        document: The text's name.
+        text: The text (to show the context).
+        gold: The gold quotation.
+        quote: The prediction matched to it.
+    """
+
+    document: str
+    text: str
+    gold: GoldQuote
+    quote: Quote
+
+
+def speaker_misses(
+    documents: Iterable[GoldDocument], predictions: Iterable[Sequence[Quote]], scope: str = "direct"
+) -> list[SpeakerMiss]:
+    """The matched quotations of a scope (overlap match) whose gold has a Source the prediction misses.
+
+    Only the tuning part's misses may be read (see the CLI's ``--misses``).
+
+    Example:
+        >>> gold = GoldDocument("a", "t" * 30, (GoldQuote(0, 10, 20, 25, "Trump"),))
+        >>> [m.document for m in speaker_misses([gold], [[]])]
+        []
+    """
+    misses = []
+    for document, quotes in zip(documents, predictions, strict=True):
+        gold = [g for g in document.quotes if scope in ("all", g.kind)]
+        quotes = [q for q in quotes if scope in ("all", q.kind)]
+        for g, p in match_spans([(q.start, q.end) for q in gold], [(q.start, q.end) for q in quotes], "overlap"):
+            if gold[g].source_start is not None and not is_speaker_correct(gold[g], quotes[p]):
+                misses.append(SpeakerMiss(document.name, document.text, gold[g], quotes[p]))
+    return misses
+
+
+def _one_line(text: str) -> str:
+    """Whitespace folded to single spaces, paragraph breaks shown as ¶."""
+    return " ¶ ".join(" ".join(part.split()) for part in text.split("\n") if part.strip())
+
+
+def format_miss(miss: SpeakerMiss, context: int = 160, inside: int = 60) -> str:
+    """Two lines for a speaker miss: what gold and prediction say, and the text around the quotation.
+
+    The quotation shows its first and last ``inside`` characters; paragraph breaks show as ¶.
+
+    Example:
+        >>> text = "“We will win the race,” Smith said of Jones."
+        >>> gold = GoldQuote(1, 21, 24, 29, "Smith")
+        >>> quote = Quote(1, 21, text[1:21], "Jones", 38, 43, "Jones", "PERSON", 38, 43, "name", "said", "unknown", None)
+        >>> print(format_miss(SpeakerMiss("doc", text, gold, quote)))
+        doc@1 [named] gold 'Smith' | predicted 'Jones' -> Jones (name, cue said)
+            “We will win the race,” Smith said of Jones.
+    """
+    gold, quote, text = miss.gold, miss.quote, miss.text
+    part = "pronoun" if is_pronoun_source(gold.source_text) else "named"
+    predicted = "none" if quote.speaker_text is None else (
+        f"{quote.speaker_text!r} -> {quote.speaker_name} ({quote.speaker_method}, cue {quote.cue})"
+    )
+    lo = max(min(gold.start, gold.source_start or gold.start) - context, 0)
+    hi = max(gold.end, gold.source_end or gold.end) + context
+    if gold.end - gold.start > 2 * inside + 5:
+        shown = _one_line(text[lo : gold.start + inside]) + " … " + _one_line(text[gold.end - inside : hi])
+    else:
+        shown = _one_line(text[lo:hi])
+    return f"{miss.document}@{gold.start} [{part}] gold {gold.source_text!r} | predicted {predicted}\n    {shown}"
+
+
 def load_default_model():  # -> spacy.Language
     """The pipeline's own English model (imported late: it is slow to load)."""
     from newsfold.analyse.model import load_model
@@ -289,7 +366,9 @@ def load_default_model():  # -> spacy.Language
     return load_model()
 
 
-def evaluate_corpus(corpus_dir, split: str = "dev", limit: int | None = None, nlp=None) -> QuoteEvaluation:
+def evaluate_corpus(
+    corpus_dir, split: str = "dev", limit: int | None = None, nlp=None, with_misses: bool = False
+) -> QuoteEvaluation:
     """Parse a PolNeAR split, extract its quotations and score them by scope and mode.
 
     Args:
@@ -297,9 +376,12 @@ def evaluate_corpus(corpus_dir, split: str = "dev", limit: int | None = None, nl
         split: "train", "dev" or "annotator-training".
         limit: Score only the first ``limit`` texts.
         nlp: A spaCy pipeline; the installed English model by default.
+        with_misses: Also list the direct quotations' speaker misses (read
+            them on the tuning part only).
 
     Returns:
-        The :class:`QuoteEvaluation`: scores by ``(scope, mode)`` and the kind confusion.
+        The :class:`QuoteEvaluation`: scores by ``(scope, mode)``, the kind
+        confusion and, when asked, the speaker misses.
     """
     from newsfold.quotes.extract import extract_quotes
     from newsfold.quotes.polnear import load_polnear
@@ -312,4 +394,5 @@ def evaluate_corpus(corpus_dir, split: str = "dev", limit: int | None = None, nl
         for scope in SCOPES
         for mode in ("overlap", "exact")
     }
-    return QuoteEvaluation(scores, kind_confusion(documents, predictions))
+    misses = tuple(speaker_misses(documents, predictions)) if with_misses else ()
+    return QuoteEvaluation(scores, kind_confusion(documents, predictions), misses)

@@ -13,8 +13,11 @@ A quotation with no attribution frame of its own inherits the speaker of the
 quotation it continues: the previous one in its paragraph when only that one's
 attribution lies between them ("“A,” he said. “B.”"), or the last one of the
 paragraph before when the quotation fills its own paragraph (the newspaper way
-of running a speech over paragraphs). No frame and no such predecessor means a
-null speaker.
+of running a speech over paragraphs), or the one whose attribution sentence ends
+right before it (a title in marks in between). A quote-only paragraph after a
+paragraph without quotations takes the speaker of that paragraph's closing cue,
+else the one its next paragraph's quotation names. No frame and no such
+neighbour means a null speaker.
 
 Example:
     >>> # quotes = extract_quotes(nlp(text))
@@ -22,6 +25,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -34,7 +38,7 @@ from newsfold.quotes.marks import find_quote_spans
 from newsfold.quotes.media import detect_medium
 from newsfold.quotes.quote import Quote
 from newsfold.quotes.resolve import NamedSpeaker, resolve_speaker
-from newsfold.quotes.speakers import find_speaker_mention
+from newsfold.quotes.speakers import find_speaker_mention, speaker_in_paragraph_before
 from newsfold.quotes.subjects import SpeakerMention, speaker_span
 from newsfold.quotes.unmarked import find_unmarked_speech
 
@@ -121,6 +125,42 @@ def _gap_is_attribution(text: str, previous: _Candidate, mention: SpeakerMention
     return gap_start <= mention.start < gap_end
 
 
+_SENTENCE_END = re.compile(r"[.?!][\"”'’]*\s+[\"“'‘]*[A-Z]")
+_ENDS_SENTENCE = re.compile(r"[.?!][\"”'’]*\s*$")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*)$")  # Mr. Sen. Gov. U.S.
+
+
+def _starts_a_sentence_within(text: str, lo: int, hi: int) -> bool:
+    """Whether a new sentence starts inside ``text[lo:hi]`` (a full stop after "Mr" or "U.S" does not count)."""
+    for match in _SENTENCE_END.finditer(text, lo, hi):
+        if text[match.start()] != "." or not _ABBREVIATION.search(text, max(lo, match.start() - 6), match.start()):
+            return True
+    return False
+
+
+def _after_attribution_sentence(
+    text: str, previous: _Candidate, mention: SpeakerMention | None, current: _Candidate
+) -> bool:
+    """Whether ``current`` opens the sentence after the one that attributes ``previous``, in its paragraph.
+
+    "''Jobs, jobs, jobs,'' Mrs. Clinton said on ''The Late Show With Stephen Colbert''
+    last month. ''Nobody did it better.''": the title in marks is a quotation of its own,
+    so only its attribution sentence, not a bare "he said", lies between the two.
+    """
+    if previous.close_mark is None or previous.kind != "marked" or mention is None:
+        return False
+    if mention.start >= current.open_mark or "\n" in text[min(mention.start, previous.start) : current.open_mark]:
+        return False
+    if mention.end <= previous.open_mark and _starts_a_sentence_within(text, mention.end, previous.open_mark):
+        return False  # the mention's sentence ended before the previous quotation
+    # between the two quotations: the rest of that one sentence, then its end
+    gap_end = len(text[: current.open_mark].rstrip())
+    if _starts_a_sentence_within(text, previous.close_mark, gap_end):
+        return False  # another sentence starts between them
+    gap = text[previous.close_mark : gap_end]
+    return bool(_ENDS_SENTENCE.search(gap) or _ENDS_SENTENCE.search(text[previous.start : previous.close_mark]))
+
+
 def _is_whole_paragraph(text: str, candidate: _Candidate) -> bool:
     para_start = text.rfind("\n", 0, candidate.open_mark) + 1
     para_end = text.find("\n", candidate.end)
@@ -136,6 +176,28 @@ def _continues_previous_paragraph(text: str, previous: _Candidate, current: _Can
     para_start = text.rfind("\n", 0, current.open_mark) + 1
     gap = text[previous.end : para_start]
     return gap.count("\n") >= 1 and "\n" not in gap.strip()
+
+
+def _quoted_paragraph_before(text: str, previous: _Candidate | None, current: _Candidate) -> bool:
+    """Whether the paragraph right before ``current``'s holds (part of) the previous quotation."""
+    if previous is None:
+        return False
+    para_start = text.rfind("\n", 0, current.open_mark) + 1
+    before = text[:para_start].rstrip()
+    return previous.end > text.rfind("\n", 0, len(before)) + 1
+
+
+def _leads_into_next_paragraph(text: str, current: _Candidate, following: _Candidate) -> bool:
+    """Whether ``current`` fills its paragraph and ``following`` opens the very next one.
+
+    "“Not only can Cruz win, he’s the one with the best chance.” ¶ “He may be the only
+    one,” Viguerie notes.": a speech run over paragraphs is often attributed only at its end.
+    """
+    if current.kind != "marked" or following.kind != "marked" or not _is_whole_paragraph(text, current):
+        return False
+    tail_from = current.end if current.close_mark is None else current.close_mark + 1
+    gap = text[tail_from : following.open_mark]
+    return gap.count("\n") >= 1 and not gap.strip()
 
 
 def _kind(doc: Doc, candidate: _Candidate) -> str:
@@ -194,10 +256,11 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     text = doc_text(doc)
     candidates = _collect(doc)
     history: list[NamedSpeaker] = []
-    quotes: list[Quote] = []
+    found: list[tuple[SpeakerMention | None, NamedSpeaker | None, bool]] = []  # mention, name, own frame
     previous: tuple[_Candidate, SpeakerMention | None, NamedSpeaker | None] | None = None
     for index, candidate in enumerate(candidates):
         named: NamedSpeaker | None = None
+        own_frame = False
         if candidate.kind == "embed":
             mention, named = _embed_speaker(doc, candidate.embed)
         elif candidate.kind == "unmarked":
@@ -208,16 +271,32 @@ def extract_quotes(doc: Doc) -> list[Quote]:
             if index + 1 < len(candidates):
                 upper = candidates[index + 1].open_mark
             mention = find_speaker_mention(doc, candidate.open_mark, candidate.close_mark, lower, upper)
+            own_frame = mention is not None
             if mention is None and previous is not None and previous[1] is not None:
                 # "“A,” he said. “B.”" and a quote-only paragraph after a quote go on with its speaker
-                if _gap_is_attribution(text, previous[0], previous[1], candidate) or _continues_previous_paragraph(
-                    text, previous[0], candidate
+                if (
+                    _gap_is_attribution(text, previous[0], previous[1], candidate)
+                    or _after_attribution_sentence(text, previous[0], previous[1], candidate)
+                    or _continues_previous_paragraph(text, previous[0], candidate)
                 ):
                     mention, named = previous[1], previous[2]
+            if mention is None and _is_whole_paragraph(text, candidate) and not _quoted_paragraph_before(
+                text, previous[0] if previous else None, candidate
+            ):
+                # "Trump was quick to add that ... ¶ “Building it? Not negotiable.”"
+                mention = speaker_in_paragraph_before(doc, candidate.open_mark, candidate.close_mark)
         if mention is not None and named is None:
             named = resolve_speaker(doc, mention, history)
         if named is not None:
             history.append(named)
-        quotes.append(_make_quote(doc, candidate, mention, named))
+        found.append((mention, named, own_frame))
         previous = (candidate, mention, named)
-    return quotes
+    # a quote-only paragraph still without a speaker takes the one its next paragraph's
+    # quotation names in its own frame (last to first, so a run of such paragraphs all take it)
+    for index in range(len(candidates) - 2, -1, -1):
+        mention, named, _ = found[index]
+        next_mention, next_named, next_known = found[index + 1]
+        if mention is None and next_mention is not None and next_known:
+            if _leads_into_next_paragraph(text, candidates[index], candidates[index + 1]):
+                found[index] = (next_mention, next_named, True)
+    return [_make_quote(doc, candidate, mention, named) for candidate, (mention, named, _) in zip(candidates, found)]

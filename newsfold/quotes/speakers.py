@@ -5,10 +5,12 @@ A quotation's speaker is the subject of a cue verb ("said", "wrote",
 mark up to the end of its sentence ("“...,” Trump wrote."), or the text before
 the opening mark back to the start of its sentence ("He added, “...”"). The
 frame never reaches into another quotation or another paragraph. Without a
-cue, three fallbacks follow: any verb right after a quotation ending in a comma
-("“Go back,” Trump barked"), the sentence ending in ":" before a block quotation
-("Cruz continued:"), and the verb the quotation's words hang from ("Gorab called
-the show “...”"). The verb's subject is :mod:`newsfold.quotes.subjects`' job;
+cue, fallbacks follow: any verb right after a quotation ending in a comma
+("“Go back,” Trump barked"), a cue the tagger read as a noun there ("“...,” the
+two write."), the clause ending in ":" before the quotation or its paragraph
+("Cruz continued:", "Clinton apologized:", a transcript's "Clinton:"), the verb
+the quotation's words hang from ("Gorab called the show “...”"), and a byline
+in the paragraph below ("- Bernie Sanders."). The verb's subject is :mod:`newsfold.quotes.subjects`' job;
 what the speaker refers to (a pronoun's antecedent, a title's holder) is
 :mod:`newsfold.quotes.resolve`'s.
 
@@ -18,15 +20,23 @@ Example:
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newsfold.quotes.docindex import doc_text, sentence_of, token_index_at
 from newsfold.quotes.lexicon import load_lexicon
-from newsfold.quotes.subjects import SpeakerMention, mention_from_cue
+from newsfold.quotes.subjects import NAMED_LABELS, SpeakerMention, mention_from_cue, mention_from_token
 
-__all__ = ["find_speaker_mention"]
+__all__ = ["find_speaker_mention", "speaker_in_paragraph_before"]
 
 _MAX_FRAME = 250  # characters: an attribution sits next to its quote
+_MAX_LABEL_WORDS = 10  # a transcript turn's label ("Former secretary of state Hillary Rodham Clinton:")
+_SPACED_DASH = re.compile(r"\s[-–—]+")
+_DASHES = "-–—~"
+_MAX_NOUN_CUE_SUBJECT_WORDS = 8  # "a voice-over in the ad states"
+_MAX_BYLINE_WORDS = 12  # "-President Obama, tweeting after Clinton's speech."
+_BYLINE_NAME_WITHIN = 3  # words after the dash
 _SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp"})
 
 
@@ -58,7 +68,9 @@ def _cue_tokens(doc: Doc, lo: int, hi: int) -> list[Token]:
             continue
         if token.idx >= hi:
             break
-        if token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX", "NOUN"):
+        if token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+            found.append(token)  # "As Professor Foner put it, ..."
+        elif token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX", "NOUN"):
             if token.pos_ == "NOUN" and token.dep_ not in ("ROOT", "conj", "relcl"):
                 continue  # "a statement" is not a cue; a mis-tagged "tweets" at the root is
             found.append(token)
@@ -95,6 +107,128 @@ def _introducing_sentence(doc: Doc, open_mark: int) -> tuple[int, int] | None:
         return None
     start, _ = _sentence_bounds(doc, end - 1)
     return max(start, text.rfind("\n", 0, end - 1) + 1), end
+
+
+def _colon_clause(doc: Doc, open_mark: int, lower_bound: int) -> tuple[int, int] | None:
+    """The clause ending in ":" right before the opening mark, in the quotation's own paragraph.
+
+    It runs back to the start of its sentence, of the paragraph, of the frame
+    (``lower_bound``: the end of the previous quotation) or a spaced dash, whichever
+    is nearest: "Blumenthal and Cohen" in "Signs of a shift were there all along -
+    Blumenthal and Cohen: “...”".
+    """
+    text = doc_text(doc)
+    end = open_mark
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    if end == 0 or text[end - 1] != ":":
+        return None
+    sent_start, _ = _sentence_bounds(doc, end - 1)
+    start = max(sent_start, text.rfind("\n", 0, end - 1) + 1, lower_bound)
+    dashes = list(_SPACED_DASH.finditer(text, start, end - 1))
+    if dashes:
+        start = dashes[-1].end()
+    while start < end and not text[start].isalnum():
+        start += 1  # the previous quotation's closing mark
+    return (start, end) if start < end - 1 else None
+
+
+def _label_speaker(doc: Doc, lo: int, hi: int, open_mark: int, close_at: int) -> SpeakerMention | None:
+    """The speaker of a transcript turn: a clause without a verb that names someone before ":".
+
+    "Clinton: “Our goal is to defeat ISIS.”", "Rep. Trey Gowdy (R-S.C.): “...”",
+    "More from Jones: “...”". A verbless clause naming nobody ("Update: “...”",
+    "In Iowa: “...”": a place after a preposition) gives no speaker.
+    """
+    tokens = [t for t in doc[token_index_at(doc, lo) : token_index_at(doc, hi)] if lo <= t.idx < hi - 1]
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not words or len(words) > _MAX_LABEL_WORDS or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+
+    def speaks(token: Token) -> bool:
+        # "In Iowa:" is a place, "More from Jones:" a source
+        return token.dep_ != "pobj" or token.head.lower_ == "from"
+
+    people = [t for t in words if t.ent_type_ == "PERSON" and speaks(t)]
+    named = [t for t in words if t.ent_type_ in NAMED_LABELS and speaks(t)]
+    proper = [t for t in words if t.pos_ == "PROPN" and speaks(t)]
+    chosen = (people or named or proper or [None])[-1]
+    if chosen is None:
+        return None
+    return mention_from_token(chosen, ":", ":", hi - 1)
+
+
+def _cue_read_as_noun(doc: Doc, lo: int, hi: int) -> SpeakerMention | None:
+    """The speaker before a cue verb tagged as a noun, right after a quotation ending in a comma.
+
+    "“...,” the two write.", "“...,” the Saudis state in the white paper", "“...,” a
+    voice-over in the ad states.": a few words, then a present-tense cue that the
+    tagger read as a noun ("state", "states") and the parse left without a subject.
+    The words before it speak; "“...,” the state budget says" (a verb) is the normal case.
+    """
+    cues = load_lexicon().cue_verbs
+    words: list[Token] = []
+    for token in doc[token_index_at(doc, lo) :]:
+        if token.idx < lo or token.is_space:
+            continue
+        if token.idx >= hi or len(words) > _MAX_NOUN_CUE_SUBJECT_WORDS or token.pos_ in ("VERB", "AUX"):
+            return None
+        form = token.lower_
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in cues and form in (lemma, lemma + "s") and words:
+            following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if following is not None and not (following.is_punct or following.pos_ == "ADP") or (
+                following is not None and following.text in "-–—"
+            ):
+                return None
+            if words[-1].pos_ == "DET" or words[-1].tag_ == "PRP$":
+                return None  # "his boast-averse mother": a noun after all
+            named = [t for t in words if t.ent_type_ in NAMED_LABELS]
+            if named:
+                return mention_from_token(named[-1], token.text, lemma, token.idx)
+            span = doc[words[0].i : token.i]
+            kind = "title" if _is_title_words(span) else "description"
+            return SpeakerMention(span.start_char, span.end_char, span.text, kind, None, token.text, lemma, token.idx)
+        if token.is_punct and token.text not in "-–—":
+            return None
+        words.append(token)
+    return None
+
+
+def _is_title_words(span) -> bool:
+    titles = load_lexicon().titles
+    return any(t.lower_ in titles for t in span)
+
+
+def _byline_after(doc: Doc, close_at: int, upper_bound: int) -> SpeakerMention | None:
+    """The speaker signed under a quotation ending its paragraph: "“...” ¶ - Bernie Sanders."
+
+    The next paragraph opens with a dash and names a person within its first words
+    ("-President Obama, tweeting after Clinton's speech."); a dash paragraph that
+    opens with anything else ("- exchange during a hearing") signs nothing.
+    """
+    text = doc_text(doc)
+    para_end = text.find("\n", close_at)
+    if para_end < 0 or any(c.isalnum() for c in text[close_at + 1 : para_end]):
+        return None
+    start = para_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if start >= min(upper_bound, len(text)) or text[start] not in _DASHES:
+        return None
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    tokens = [t for t in doc[token_index_at(doc, start) : token_index_at(doc, end)] if start < t.idx < end]
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if not words or len(words) > _MAX_BYLINE_WORDS:
+        return None
+    for token in words[:_BYLINE_NAME_WITHIN]:
+        if token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PROPN":
+            # the name's last word: speaker_span takes the entity or the compound before it
+            while token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I":
+                token = doc[token.i + 1]
+            return mention_from_token(token, text[start], text[start], start)
+    return None
 
 
 def _framed(mention: SpeakerMention | None, lower_bound: int, upper_bound: int) -> SpeakerMention | None:
@@ -171,19 +305,71 @@ def find_speaker_mention(
                 if mention is not None:
                     return mention
                 break
-    # "Cruz continued:" ending the paragraph before a block quotation
-    intro = _introducing_sentence(doc, open_mark)
-    if intro is not None:
+    # "“...,” the two write.": a cue the tagger took for a noun, right after the quotation
+    if text[max(content_end - 1, 0)] in ",?!" or text[content_end + 1 : content_end + 2] == ",":
+        mention = _cue_read_as_noun(doc, after_lo, after_hi)
+        if mention is not None:
+            return _framed(mention, lower_bound, upper_bound)
+    # "Cruz continued:" ending the paragraph before a block quotation, or "Clinton apologized:"
+    # and "Clinton:" right before it in its own paragraph
+    for intro in (_introducing_sentence(doc, open_mark), _colon_clause(doc, open_mark, lower_bound)):
+        if intro is None:
+            continue
         for cue in reversed(_cue_tokens(doc, *intro)):
             mention = _framed(mention_from_cue(cue, open_mark, close_at + 1), lower_bound, upper_bound)
             if mention is not None:
                 return mention
         intro_tokens = doc[token_index_at(doc, intro[0]) : token_index_at(doc, intro[1])]
-        roots = [t for t in intro_tokens if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+        verbs = [t for t in intro_tokens if t.pos_ in ("VERB", "AUX")]
+        roots = [t for t in verbs if t.dep_ == "ROOT"][-1:]
+        # the parse may hang the clause's main verb on the quotation ("She went on: “...”")
+        roots = roots or [t for t in verbs if not intro[0] <= t.head.idx < intro[1]][:1]
         if roots:
-            return _framed(mention_from_cue(roots[-1], open_mark, close_at + 1), lower_bound, upper_bound)
+            return _framed(mention_from_cue(roots[0], open_mark, close_at + 1), lower_bound, upper_bound)
+        label = _label_speaker(doc, *intro, open_mark, close_at)
+        if label is not None:
+            return _framed(label, lower_bound, upper_bound)
     # "Gorab called the show “the news show of record.”": the verb the quote hangs from
     verb = _governing_verb(doc, open_mark, close_at)
     if verb is not None and before_lo <= verb.idx < after_hi and not (open_mark <= verb.idx <= close_at):
         return _framed(mention_from_cue(verb, open_mark, close_at + 1), lower_bound, upper_bound)
+    # "“...” ¶ - Bernie Sanders.": signed in the paragraph below
+    return _byline_after(doc, close_at, upper_bound)
+
+
+def speaker_in_paragraph_before(doc: Doc, open_mark: int, close_mark: int | None) -> SpeakerMention | None:
+    """The speaker a quote-only paragraph takes from the reported speech just before it.
+
+    "Trump was quick to add that the negotiation does not include nixing the idea. ¶
+    “Building it? Not negotiable.”": the last sentence of the paragraph before (one
+    without quotations: the caller checks) has a cue verb, and its subject speaks on.
+
+    Args:
+        doc: The parsed article.
+        open_mark: Offset of the quotation's opening mark.
+        close_mark: Offset of its closing mark, or ``None``.
+
+    Returns:
+        The cue's :class:`SpeakerMention`, or ``None``.
+    """
+    text = doc_text(doc)
+    para_start = text.rfind("\n", 0, open_mark) + 1
+    end = para_start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
+        return None
+    start, _ = _sentence_bounds(doc, end - 1)
+    start = max(start, text.rfind("\n", 0, end - 1) + 1)
+    close_at = open_mark if close_mark is None else close_mark
+    cues = [cue for cue in _cue_tokens(doc, start, end) if cue.lower_ != "according"]
+    for cue in sorted(cues, key=lambda cue: (cue.dep_ in _SUBORDINATE_DEPS, len(list(cue.ancestors)))):
+        # the sentence's own cue, not one in a clause it reports or in a noun's description:
+        # "Carter said that some critics had been predicting a withdrawal" is Carter's, and
+        # "superdelegates currently pledged to Clinton" do not speak
+        if cue.dep_ in ("acl", "relcl") or any(ancestor in cues for ancestor in cue.ancestors):
+            continue
+        mention = mention_from_cue(cue, open_mark, close_at + 1)
+        if mention is not None and start <= mention.start < end:
+            return mention
     return None

@@ -20,11 +20,12 @@ from spacy.tokens import Span, Token
 from newsfold.quotes.docindex import doc_text, entity_of
 from newsfold.quotes.lexicon import load_lexicon
 
-__all__ = ["SpeakerMention", "mention_from_cue", "speaker_span", "is_inside", "NAMED_LABELS"]
+__all__ = ["SpeakerMention", "mention_from_cue", "mention_from_token", "speaker_span", "is_inside", "NAMED_LABELS"]
 
 #: Entity labels whose mentions can speak.
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_MAX_TITLE_WORDS = 7  # "said Oversight ranking Democrat Elijah Cummings"
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,9 @@ def speaker_span(token: Token) -> tuple[int, int, str, str | None]:
     mistagged = token.is_title and token.is_alpha and not token.ent_type_ and token.pos_ in ("ADV", "X") and not token.is_sent_start
     if (token.pos_ == "PROPN" or mistagged) and not any(t.pos_ in ("DET", "NOUN") for t in token.lefts):
         # a surname the NER missed ("Espinoza said"): a name, with its compound first names
-        start = min([t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token.i])
+        # "Democrat Elijah Cummings": a party word before the name is a title, not a first name
+        first_names = [t.i for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ != "NORP"]
+        start = min(first_names + [token.i])
         return start, token.i + 1, "name", None
     for child in token.children:
         if child.dep_ == "appos":
@@ -106,6 +109,17 @@ def is_inside(token: Token, lo: int, hi: int) -> bool:
     return lo <= token.idx and token.idx + len(token) <= hi
 
 
+def _is_named(token: Token) -> bool:
+    """Whether a token is (the head of) a person's or organisation's name."""
+    return token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PROPN" and not token.ent_type_
+
+
+def _across_paragraph(a: Token, b: Token) -> bool:
+    """Whether a paragraph break lies between two tokens (the parse's sentences sometimes run over one)."""
+    first, last = (a, b) if a.i < b.i else (b, a)
+    return "\n" in a.doc.text[first.idx : last.idx]
+
+
 def _subject_of(verb: Token, lo: int, hi: int, inverted: bool = False) -> Token | None:
     """The verb's subject, outside the quotation (character range ``lo..hi``).
 
@@ -114,15 +128,31 @@ def _subject_of(verb: Token, lo: int, hi: int, inverted: bool = False) -> Token 
     """
     current = verb
     for _ in range(4):
-        for child in current.children:
-            if child.dep_ in _SUBJECT_DEPS and not is_inside(child, lo, hi):
-                if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
-                    return current.head  # "a surrogate who said": the surrogate
-                return child
+        subjects = [
+            child
+            for child in current.children
+            if child.dep_ in _SUBJECT_DEPS and not is_inside(child, lo, hi) and not _across_paragraph(child, verb)
+        ]
+        # the parse may give a verb two subjects when a sentence runs over a quotation
+        # ("...never Hillary.” Another commenter said,"): the one nearest the verb is its own
+        for child in sorted(subjects, key=lambda child: abs(child.i - verb.i))[:1]:
+            if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
+                return current.head  # "a surrogate who said": the surrogate
+            return child
         if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and current.head is not current:
             current = current.head
+        elif current.dep_ == "acl" and current.head.i < current.i and _is_named(current.head):
+            # "Mitt Romney, the 2012 nominee, tweeted in response:" parsed as a name with a
+            # reduced relative clause: the name is the one who tweeted
+            return current.head
         else:
             break
+    for child in verb.children:
+        # "As Akhil Amar, professor of law, put it": the parse hangs the name on "as"
+        if child.lower_ == "as" and child.i < verb.i:
+            for name in child.children:
+                if name.dep_ == "pobj" and _is_named(name) and not is_inside(name, lo, hi):
+                    return name
     if inverted:
         for child in verb.rights:
             if child.dep_ in ("dobj", "attr", "npadvmod", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
@@ -139,7 +169,7 @@ def _nearest_speaker(verb: Token, lo: int, hi: int) -> Token | None:
     """
     doc = verb.doc
     for token in reversed(doc[max(verb.i - 8, 0) : verb.i]):
-        if is_inside(token, lo, hi) or token.text in "“”\"«»" or token.text == "\n":
+        if is_inside(token, lo, hi) or token.text in "“”\"«»" or token.text in ("''", "``", "\n"):
             return None
         if token.ent_type_ in NAMED_LABELS or token.pos_ == "PROPN":
             if token.dep_ == "pobj":
@@ -172,7 +202,27 @@ def _name_right_after(verb: Token, lo: int, hi: int) -> Token | None:
         return token
     if token.is_title and token.is_alpha and not token.ent_type_ and token.pos_ in ("ADV", "X", "ADJ", "VERB"):
         return token
-    return None
+    return _name_in_noun_phrase_after(verb, lo, hi)
+
+
+def _name_in_noun_phrase_after(verb: Token, lo: int, hi: int) -> Token | None:
+    """The person named in the words right after an inverted cue, up to the first punctuation.
+
+    "“...,” said Oversight ranking Democrat Elijah Cummings (D-Md.)": the parse made the
+    title words a clause of their own; the speaker is the person at the end of the title,
+    or the last proper noun when the NER missed the name.
+    """
+    doc = verb.doc
+    words: list[Token] = []
+    for token in doc[verb.i + 1 : verb.i + 1 + _MAX_TITLE_WORDS]:
+        if token.is_punct or token.is_space or is_inside(token, lo, hi) or token.pos_ in ("AUX", "PRON", "DET") and words:
+            break
+        words.append(token)
+    people = [t for t in words if t.ent_type_ == "PERSON"]
+    if people:
+        return people[0]
+    proper = [t for t in words if t.pos_ == "PROPN" and not t.ent_type_]
+    return proper[-1] if proper and proper[-1] is words[-1] else None
 
 
 def _according_to_object(token: Token) -> Token | None:
@@ -222,3 +272,20 @@ def mention_from_cue(cue: Token, lo: int, hi: int) -> SpeakerMention | None:
         cue_lemma=cue_lemma,
         cue_start=cue.idx,
     )
+
+
+def mention_from_token(token: Token, cue: str, cue_lemma: str, cue_start: int) -> SpeakerMention:
+    """The speaker mention a token stands for (its name, pronoun or noun phrase), with a given cue.
+
+    Args:
+        token: The speaker's head token ("Clinton" in "Clinton: “...”").
+        cue: The cue as written (":" for a transcript turn).
+        cue_lemma: Its lemma.
+        cue_start: Offset of the cue.
+
+    Returns:
+        The :class:`SpeakerMention`.
+    """
+    start, end, kind, label = speaker_span(token)
+    span = token.doc[start:end]
+    return SpeakerMention(span.start_char, span.end_char, span.text, kind, label, cue, cue_lemma, cue_start)

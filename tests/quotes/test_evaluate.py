@@ -15,6 +15,7 @@ from newsfold.quotes.evaluate import (
     kind_confusion,
     match_spans,
     score_documents,
+    speaker_misses,
 )
 from newsfold.quotes.polnear import GoldDocument, GoldQuote
 from tests.quotes.test_polnear import write_mini_corpus
@@ -154,3 +155,64 @@ def test_evaluate_kind_confusion_counts_misses_both_ways() -> None:
     documents = [GoldDocument("a", "t" * 100, (GoldQuote(0, 10, None, None, None, "partial"),))]
     predictions = [[_quote(50, 60, kind="embed")]]
     assert kind_confusion(documents, predictions) == {("partial", None): 1, (None, "embed"): 1}
+
+
+def _train_corpus_with_one_miss(root: Path) -> Path:
+    """The mini corpus as a train split, with b's gold Source moved from "Jones" to "reporters"."""
+    import shutil
+
+    write_mini_corpus(root)
+    shutil.copytree(root / "data" / "dev", root / "data" / "train")
+    (root / "data" / "train" / "attributions" / "b_0001.ann").write_text(
+        "T1\tSource 11 20\treporters\nT2\tContent 22 59\tx\nE1\tContent:T2 Source:T1\n", encoding="utf-8"
+    )
+    return root
+
+
+@pytest.mark.parametrize(
+    ("arguments", "exit_code", "shown"),
+    [
+        (["--split", "train", "--misses", "5"], 0, "b@23 [named] gold 'reporters' | predicted 'Jones' -> Jones"),
+        (["--split", "train", "--misses", "0"], 0, "speaker misses, direct quotations: 1 (showing 0)"),
+        (["--split", "train"], 0, None),  # no --misses: no list
+        (["--split", "dev", "--misses", "5"], 2, "tuning part only"),  # the test part is never read
+        (["--misses", "5"], 2, "tuning part only"),  # dev is the default split
+    ],
+)
+def test_evaluate_cli_misses_only_on_train(tmp_path: Path, nlp, monkeypatch, arguments, exit_code, shown) -> None:
+    import newsfold.quotes.evaluate as evaluate_module
+    from flows.cli import main
+
+    monkeypatch.setattr(evaluate_module, "load_default_model", lambda: nlp)
+    corpus = _train_corpus_with_one_miss(tmp_path)
+    result = CliRunner().invoke(main, ["evaluate", "quotes", str(corpus), *arguments])
+    assert result.exit_code == exit_code, result.output
+    if shown is None:
+        assert "speaker misses" not in result.output
+    else:
+        assert shown in result.output
+
+
+def test_evaluate_speaker_misses_lists_wrong_speakers_of_the_scope() -> None:
+    documents = [
+        GoldDocument(
+            "a",
+            "t" * 100,
+            (
+                GoldQuote(0, 10, 20, 25, "Smith", "direct"),  # right speaker: not a miss
+                GoldQuote(30, 40, 50, 55, "Jones", "direct"),  # wrong speaker: a miss
+                GoldQuote(60, 70, None, None, None, "direct"),  # no gold Source: not scored
+                GoldQuote(80, 90, 91, 95, "Brown", "partial"),  # another scope
+            ),
+        )
+    ]
+    predictions = [
+        [
+            _quote(0, 10, speaker=(20, 25)),
+            _quote(30, 40, speaker=(90, 95), name="Hillary Clinton"),
+            _quote(60, 70),
+            _quote(80, 90, kind="partial"),
+        ]
+    ]
+    assert [m.gold.source_text for m in speaker_misses(documents, predictions)] == ["Jones"]
+    assert [m.gold.source_text for m in speaker_misses(documents, predictions, "partial")] == ["Brown"]
