@@ -12,7 +12,9 @@ paragraphs, or all on one line) into a temporary directory, runs
 process with both limits raised to allow it, samples the resident memory of
 the whole process tree (main process and analysis workers) every 100 ms from
 /proc, and prints one JSON object: wall time, peak RSS, the row counts
-committed and what those tables take in memory (Polars' estimate). Nothing is written into the repository.
+committed, what those tables take in memory (Polars' estimate) and the main
+process's own peak during each stage of the run (``NEWSFOLD_STAGE_MEMORY``,
+see ``newsfold/stages.py``). Nothing is written into the repository.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -91,6 +94,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=50.0, help="size of the text in megabytes (default 50)")
     parser.add_argument("--layout", choices=["paragraphs", "one-line"], default="paragraphs")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--keep", type=Path, help="move the committed output here (for replay_after_analysis.py)")
     parser.add_argument("--timeline", action="store_true", help="also print each process's RSS about once a second")
     args = parser.parse_args()
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
@@ -104,7 +108,10 @@ def main() -> None:
         command = [sys.executable, "-m", "flows.cli", "run", str(raw), "--out", str(out), "-q",
                    "--workers", str(args.workers), "--max-chars", limit, "--max-bytes", limit]
         timeline: list | None = [] if args.timeline else None
+        stage_memory = Path(scratch) / "stage-memory.json"
+        env["NEWSFOLD_STAGE_MEMORY"] = str(stage_memory)
         seconds, peak, status, stderr, peaks = run_with_peak_rss(command, env, timeline)
+        main_by_stage = json.loads(stage_memory.read_text()) if stage_memory.exists() else {}
         rows, table_mb = {}, {}
         if status == 0:
             import polars as pl
@@ -114,6 +121,8 @@ def main() -> None:
                 rows[table] = frame.height
                 # What the run's final rows take in memory (Polars' estimate), the least its main process holds.
                 table_mb[table] = round(frame.estimated_size() / 2**20, 1)
+            if args.keep:
+                shutil.move(str(out), str(args.keep))
     report = {
         "megabytes": args.mb,
         "layout": args.layout,
@@ -125,6 +134,7 @@ def main() -> None:
         "rows": rows,
         "table_mb": table_mb,
         "peak_rss_mb_by_process": {name: round(rss / 2**20, 1) for name, rss in sorted(peaks.items())},
+        "main_process_peak_mb_by_stage": main_by_stage,
     }
     if timeline is not None:
         report["timeline"] = [f"{moment} s: {rss}" for moment, rss in timeline]

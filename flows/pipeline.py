@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sys
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -187,7 +186,7 @@ def newsfold_flow(
     run_id = start.run_id
     logger = get_run_logger()
     check_output_apart(raw_path, out_path)  # before anything is written
-    with output_lock(out_path, wait_seconds=lock_wait_seconds):
+    with output_lock(out_path, wait_seconds=lock_wait_seconds), _memory_written(clock):
         if needs_repair(out_path):  # a killed run's tables back to the last commit; an old layout converted
             with clock.measure("repair"):
                 repair_output(out_path)
@@ -225,8 +224,13 @@ def newsfold_flow(
             del analysis, gathered  # ``tables`` has their rows (and the texts) now
 
         with clock.measure("resolve"):
+            large = tables["documents"][Documents.text].str.len_bytes().sum() > RELEASE_RESOLVER_MIN_BYTES
             linked = resolve_task(quote(tables), curation)
             del tables
+            if large:  # validation and the commit have no use for the resolver's 640 MB (docs/benchmarks.md)
+                from newsfold.resolve import release_resolver_data
+
+                release_resolver_data()
         with clock.measure("validate"):
             outcome = validate_task(quote(linked), run_id)
             del linked
@@ -243,6 +247,15 @@ def newsfold_flow(
         summary = summary.with_times(time.perf_counter() - start.clock, clock.rounded())
     logger.info("committed %s: %s", run_id, dict(summary.rows))
     return _publish(summary)
+
+
+@contextlib.contextmanager
+def _memory_written(clock: StageClock) -> Iterator[None]:
+    """On leaving, also on an error: the per-stage peak memory, if asked for (``NEWSFOLD_STAGE_MEMORY``)."""
+    try:
+        yield
+    finally:
+        clock.write_memory()
 
 
 def _batched(items: Sequence, size: int) -> list[Sequence]:
@@ -296,6 +309,7 @@ def _analyse_all(to_analyse: pl.DataFrame, workers: int | None, max_chars: int, 
     """Analyse articles in batches (one task each) on a pool shared by the batches, or on ``cluster``."""
     with clock.measure("analyse: imports"):
         from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
+        from newsfold.analyse.spill import spill_directory
 
     if cluster is not None:
         requests = [AnalysisRequest(*row) for row in to_analyse.select(_REQUEST_COLUMNS).iter_rows()]
@@ -314,7 +328,8 @@ def _analyse_all(to_analyse: pl.DataFrame, workers: int | None, max_chars: int, 
         # Loading the resolver's name data (rigour's, seconds of one core) overlaps the parse instead of following it.
         pool.while_parsing = _load_resolver
     # The workers' rows wait on disk, not in this process beside the workers (docs/benchmarks.md).
-    with tempfile.TemporaryDirectory(prefix="newsfold-rows-") as spill:
+    # A run killed before it could remove its directory leaves it behind: the next run removes it (spill.py).
+    with spill_directory() as spill:
         pool.spill_directory = spill
         pending = list(to_analyse.select(_REQUEST_COLUMNS).iter_slices(ANALYSE_BATCH))
         del to_analyse  # the slices hold its rows; each batch's go once the batch has its requests
@@ -336,6 +351,10 @@ _REQUEST_COLUMNS = [Documents.doc_id, Documents.text, Documents.published_date]
 #: parse, to save its seconds; above it, the run takes minutes anyway and that memory would sit beside the
 #: workers at the run's peak, so it is loaded after them (docs/benchmarks.md, "One very long text").
 OVERLAP_RESOLVER_MAX_BYTES = 5_000_000
+#: Most bytes of text in the dataset for which the resolver's data stays loaded after resolution: a process
+#: running several small flows (tests, a notebook) keeps it for the next; a large run frees it before the
+#: validation and the commit, whose peak it would otherwise add to.
+RELEASE_RESOLVER_MIN_BYTES = OVERLAP_RESOLVER_MAX_BYTES
 
 
 def _analyse_on_cluster(requests: list[AnalysisRequest], workers: int | None, max_chars: int, clock: StageClock,

@@ -164,8 +164,12 @@ def _read_file(path: Path | ObjectStorePath, elsewhere: Sequence[Path | ObjectSt
     raise StoreError(f"{path.name} of table {path.parent} is gone: the version is older than the retention setting")
 
 
-def diff_rows(old: pl.DataFrame, new: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def diff_rows(old: pl.DataFrame, new: pl.DataFrame,
+              only: Sequence[str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(rows only in ``old``, rows only in ``new``), counting repeated rows as a multiset.
+
+    Rows are compared whole; with ``only``, just those columns of the differing
+    rows are returned (no copy of the other columns).
 
     Example:
         >>> gone, came = diff_rows(pl.DataFrame({"k": [1, 2]}), pl.DataFrame({"k": [2, 3]}))
@@ -174,6 +178,8 @@ def diff_rows(old: pl.DataFrame, new: pl.DataFrame) -> tuple[pl.DataFrame, pl.Da
     """
     old_keyed, new_keyed = _row_identity(old), _row_identity(new)
     identity = ["_h0", "_h1", "_n"]
+    if only is not None:
+        old_keyed, new_keyed = old_keyed.select(*only, *identity), new_keyed.select(*only, *identity)
     gone = old_keyed.join(new_keyed.select(identity), on=identity, how="anti").drop(identity)
     came = new_keyed.join(old_keyed.select(identity), on=identity, how="anti").drop(identity)
     return gone, came
@@ -232,10 +238,14 @@ def write_changes(
         old = pl.DataFrame(schema=schema).with_columns(pl.lit(None, pl.String).alias("_file"))
     else:
         old = read_version(uri, previous_version, schema, with_file=True)
-    gone, came = diff_rows(old, new)
-    if previous_version is not None and gone.height == 0 and came.height == 0:
+    # Only the keys of the changed rows, not the rows: a long text's table copied once more here would be
+    # hundreds of MB at the run's peak (docs/benchmarks.md, "One very long text").
+    gone_keys, came_keys = diff_rows(old, new, only=[key])
+    if previous_version is not None and gone_keys.height == 0 and came_keys.height == 0:
         return TableChange(previous_version, new.height, 0, 0)
-    changed_keys = pl.concat([gone.select(key), came.select(key)]).unique()
+    removed, added = gone_keys.height, came_keys.height
+    changed_keys = pl.concat([gone_keys, came_keys]).unique()
+    del gone_keys, came_keys
     is_changed = pl.col(key).is_in(changed_keys[key].drop_nulls().implode())
     if changed_keys[key].null_count():
         is_changed = is_changed | pl.col(key).is_null()
@@ -244,7 +254,12 @@ def write_changes(
     if len(files) - len(touched) + 1 > MAX_FILES:
         touched = files
     kept = old.filter(pl.col("_file").is_in(touched) & ~is_changed).drop("_file")
-    written = pl.concat([kept, new.filter(is_changed)], how="vertical")
+    del old
+    changed_rows = new.select(is_changed.alias("changed")).to_series()
+    # Every row changed (a new table, a first run): the frame itself, not a filtered copy of it.
+    fresh = new if changed_rows.all() else new.filter(changed_rows)
+    written = fresh if kept.height == 0 else pl.concat([kept, fresh], how="vertical")
+    del kept, fresh, changed_rows
     if written.height == 0 and len(touched) < len(files):
         adds = []  # rows only removed, other files remain
     else:
@@ -266,29 +281,41 @@ def write_changes(
             raise StoreError(f"{uri} is at version {table.version()}, ahead of {previous_version}: restore it first")
         table.create_write_transaction([*removes, *adds], mode="append", schema=arrow_schema,
                                        commit_properties=commit, post_commithook_properties=NO_CHECKPOINTS)
-    return TableChange(delta_table(uri).version(), new.height, came.height, gone.height)
+    return TableChange(delta_table(uri).version(), new.height, added, removed)
 
 
 def _write_file(directory: Path | ObjectStorePath, frame: pl.DataFrame, name: str, sort_by: Sequence[str],
                 row_group_column: str | None, run_id: str, metadata: Mapping[str, str]) -> AddAction:
     order = [row_group_column, *sort_by] if row_group_column else list(sort_by)
-    frame = frame.sort(order, nulls_last=True)
-    table = frame.to_arrow(compat_level=pl.CompatLevel.oldest())
-    table = table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata, "newsfold.table": name})
+    # The rows in order through an index, a slice at a time: neither a sorted copy of the whole table nor a
+    # whole Arrow copy of it is ever held (a long text's tables are hundreds of MB each).
+    # The same order as ``frame.sort(order, nulls_last=True)``, ties included (tests/test_store.py).
+    order_index = frame.select(pl.arg_sort_by(order, nulls_last=True)).to_series()
+    schema_table = frame.head(0).to_arrow(compat_level=pl.CompatLevel.oldest())
+    schema = schema_table.schema.with_metadata({**(schema_table.schema.metadata or {}), **metadata, "newsfold.table": name})
     directory.mkdir(parents=True, exist_ok=True)
     file_name = f"part-{run_id}-{uuid.uuid4().hex[:12]}.zstd.parquet"
     path = directory / file_name
+    if row_group_column is None or frame.height == 0:
+        groups = [frame.height]
+    else:  # one row group per value
+        groups = frame.select(pl.col(row_group_column).gather(order_index).rle()).to_series().struct.field("len").to_list()
     # On object storage the file is uploaded while written and appears whole when closed.
     with contextlib.ExitStack() as stack:
         sink = stack.enter_context(path.open("wb")) if isinstance(path, ObjectStorePath) else path
-        with pq.ParquetWriter(sink, table.schema, compression="zstd") as writer:
-            if row_group_column is None or table.num_rows == 0:
-                writer.write_table(table)
-            else:
-                start = 0
-                for length in frame.group_by(row_group_column, maintain_order=True).len()["len"]:
-                    writer.write_table(table.slice(start, length))  # one row group per value
-                    start += length
+        with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
+            if frame.height == 0:
+                writer.write_table(schema_table.replace_schema_metadata(schema.metadata))
+            start = 0
+            for length in groups:
+                # Pieces of at most the writer's own row group size: the row groups are those one write of the
+                # whole group made.
+                for offset in range(start, start + length, _ROW_GROUP_ROWS):
+                    rows = order_index.slice(offset, min(_ROW_GROUP_ROWS, start + length - offset))
+                    piece = frame.select(pl.all().gather(rows)).to_arrow(compat_level=pl.CompatLevel.oldest())
+                    writer.write_table(piece.replace_schema_metadata(schema.metadata))
+                    del piece
+                start += length
     stats = {"numRecords": frame.height}
     if isinstance(path, ObjectStorePath):
         return AddAction(file_name, path.size(), {}, int(time.time() * 1000), True, json.dumps(stats))
@@ -296,6 +323,10 @@ def _write_file(directory: Path | ObjectStorePath, frame: pl.DataFrame, name: st
         os.fsync(handle.fileno())
     stat = path.stat()
     return AddAction(file_name, stat.st_size, {}, int(stat.st_mtime * 1000), True, json.dumps(stats))
+
+
+#: Rows of a row group when pyarrow is left to choose (``write_table``'s default): a piece written at a time.
+_ROW_GROUP_ROWS = 1024 * 1024
 
 
 def kill_point(step: str) -> None:

@@ -1,7 +1,10 @@
 """Where a run's wall time went: seconds per stage, counted from the user's keystroke.
 
 A run's summary reports each stage's time so that a slow run can be read, not
-guessed at. Stages measured more than once (a batch per task) add up. The
+guessed at. With ``NEWSFOLD_STAGE_MEMORY`` set to a file name, the clock also
+records the largest resident memory of this process during each stage (Linux's
+``VmHWM``, reset as each stage begins) and the flow writes them there as JSON:
+``benchmarks/bench_long_text.py`` reads them to say which stage makes a run's peak. Stages measured more than once (a batch per task) add up. The
 process's own start time, read from the kernel, lets the total include what
 happened before any newsfold code ran (Python's start and the imports).
 
@@ -16,18 +19,28 @@ Example:
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import time
 from collections.abc import Iterator, Mapping
 
-__all__ = ["StageClock", "process_age", "seconds_since_launch"]
+__all__ = ["STAGE_MEMORY_VARIABLE", "StageClock", "peak_rss_bytes", "process_age", "seconds_since_launch"]
+
+#: Environment variable naming the file a run writes its per-stage peak memory to (JSON, MB per stage).
+STAGE_MEMORY_VARIABLE = "NEWSFOLD_STAGE_MEMORY"
+#: Where a peak between measured stages is counted.
+OUTSIDE_STAGES = "(between stages)"
 
 
 class StageClock:
     """Seconds spent per named stage, in the order stages first ran."""
 
-    def __init__(self, initial: Mapping[str, float] | None = None) -> None:
+    def __init__(self, initial: Mapping[str, float] | None = None, track_memory: bool | None = None) -> None:
         self.seconds: dict[str, float] = dict(initial or {})
+        #: Largest resident bytes of this process seen during each stage (only when tracking memory).
+        self.peak_rss: dict[str, int] = {}
+        self.track_memory = bool(os.environ.get(STAGE_MEMORY_VARIABLE)) if track_memory is None else track_memory
+        self._open: list[str] = []  # stages being measured, innermost last
 
     def add(self, stage: str, seconds: float) -> None:
         """Count ``seconds`` more for ``stage``."""
@@ -37,14 +50,63 @@ class StageClock:
     def measure(self, stage: str) -> Iterator[None]:
         """Time the block as (part of) ``stage``, also when it raises."""
         begun = time.perf_counter()
+        self._note_memory()  # the peak so far belongs to the stages around this one (or to none)
+        self._open.append(stage)
         try:
             yield
         finally:
+            self._note_memory()
+            self._open.pop()
             self.add(stage, time.perf_counter() - begun)
+
+    def _note_memory(self) -> None:
+        """Give the peak since the last note to every open stage, then start a new high-water mark."""
+        if not self.track_memory:
+            return
+        peak = peak_rss_bytes(reset=True)
+        for stage in self._open or [OUTSIDE_STAGES]:
+            if peak is not None:
+                self.peak_rss[stage] = max(self.peak_rss.get(stage, 0), peak)
+
+    def write_memory(self, path: str | os.PathLike[str] | None = None) -> None:
+        """Write the per-stage peaks, in MB, to ``path`` (default: the file ``NEWSFOLD_STAGE_MEMORY`` names).
+
+        Example:
+            >>> StageClock(track_memory=False).write_memory()  # nothing tracked, nothing written
+        """
+        path = path or os.environ.get(STAGE_MEMORY_VARIABLE)
+        if not self.track_memory or not path:
+            return
+        self._note_memory()
+        with open(path, "w", encoding="utf-8") as stream:
+            json.dump({stage: round(peak / 2**20, 1) for stage, peak in self.peak_rss.items()}, stream)
 
     def rounded(self, digits: int = 3) -> dict[str, float]:
         """The seconds, rounded for display and JSON."""
         return {stage: round(value, digits) for stage, value in self.seconds.items()}
+
+
+def peak_rss_bytes(reset: bool = False) -> int | None:
+    """This process's largest resident memory so far (``VmHWM``), in bytes; None where /proc has none.
+
+    With ``reset``, the high-water mark then starts again from the current
+    resident memory (``/proc/self/clear_refs``), so the next call sees only
+    what came after.
+
+    Example:
+        >>> peak = peak_rss_bytes()
+        >>> peak is None or peak > 0
+        True
+    """
+    try:
+        with open("/proc/self/status", "rb") as status:
+            peak = next((int(line.split()[1]) * 1024 for line in status if line.startswith(b"VmHWM:")), None)
+        if reset:
+            with open("/proc/self/clear_refs", "w") as clear:
+                clear.write("5")
+        return peak
+    except (OSError, ValueError):
+        return None
 
 
 def process_age(pid: int | None = None) -> float | None:

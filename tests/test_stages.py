@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -69,3 +70,30 @@ def test_stages_progress_bar_shows_time_since_launch_and_freezes_when_done():
         done = column.render(bars.tasks[task]).plain
         column.clock -= 3600.0  # an hour later, the finished bar still shows when it finished
         assert column.render(bars.tasks[task]).plain == done
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/clear_refs"), reason="peak memory per stage comes from Linux's /proc")
+def test_stages_clock_gives_each_stage_its_own_peak_memory(tmp_path):
+    # A stage that allocates 200 MB peaks at least that much above the stage after it, which allocates nothing:
+    # the high-water mark starts again at each stage.
+    clock = StageClock(track_memory=True)
+    with clock.measure("validate"):
+        block = bytearray(200 * 2**20)
+        block[:: 4096] = b"x" * len(block[:: 4096])  # touch every page: resident, not only reserved
+        del block
+    with clock.measure("commit"):
+        pass
+    clock.write_memory(tmp_path / "memory.json")
+    written = json.loads((tmp_path / "memory.json").read_text())
+    assert written["validate"] - written["commit"] >= 190
+
+
+@pytest.mark.parametrize(("track", "variable", "written"), [(None, "", False), (False, "x", False), (True, "", True)])
+def test_stages_clock_tracks_memory_only_when_asked(tmp_path, monkeypatch, track, variable, written):
+    monkeypatch.setenv("NEWSFOLD_STAGE_MEMORY", variable)
+    clock = StageClock(track_memory=track)
+    with clock.measure("read"):
+        pass
+    clock.write_memory(tmp_path / "memory.json")
+    assert (tmp_path / "memory.json").exists() is written
+    assert bool(clock.peak_rss) is written

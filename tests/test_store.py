@@ -216,3 +216,34 @@ def test_store_loader_reads_the_latest_or_an_older_version(tmp_path, version, te
     read = {"polars": lambda t: t["text"].to_list(), "pandas": lambda t: t["text"].tolist(),
             "duckdb": lambda t: [row[0] for row in t.order("doc_id").select("text").fetchall()]}[kind](table)
     assert read == texts
+
+
+_KEYS = st.sampled_from(["a", "b", None])
+_WRITE_ROWS = st.lists(st.tuples(_KEYS, st.sampled_from([2001, 2002, None]), st.integers(0, 3), st.text(max_size=3)),
+                       max_size=40)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=_WRITE_ROWS, by_year=st.booleans(), piece=st.sampled_from([1, 3, 1024 * 1024]))
+def test_store_writes_a_file_sorted_a_piece_at_a_time_as_the_whole_sorted_table(tmp_path, monkeypatch, rows,
+                                                                               by_year, piece):
+    # Written through an index a piece at a time (a long text's tables are never copied whole): the same rows in
+    # the same order as sorting the whole frame, ties and nulls included, one row group per year, none larger
+    # than the piece.
+    from newsfold import delta_tables
+
+    monkeypatch.setattr(delta_tables, "_ROW_GROUP_ROWS", piece)
+    frame = pl.DataFrame(rows, schema={"doc_id": pl.String, "year": pl.Int32, "start": pl.Int64, "text": pl.String},
+                         orient="row")
+    year = "year" if by_year else None
+    directory = tmp_path / f"t{len(list(tmp_path.iterdir()))}"
+    added = delta_tables._write_file(directory, frame, "mentions", ["doc_id", "start"], year, "run_x", {"k": "v"})
+    written = pq.ParquetFile(directory / added.path)
+    expected = frame.sort([*([year] if year else []), "doc_id", "start"], nulls_last=True)
+    assert pl.from_arrow(written.read()).equals(expected)
+    assert written.schema_arrow.metadata[b"k"] == b"v" and written.schema_arrow.metadata[b"newsfold.table"] == b"mentions"
+    sizes = [written.metadata.row_group(i).num_rows for i in range(written.num_row_groups)]
+    assert all(size <= piece for size in sizes) and sum(sizes) == frame.height
+    if year and frame.height:
+        runs = expected[year].rle().struct.field("len").to_list()
+        assert sizes == [min(piece, run - start) for run in runs for start in range(0, run, piece)]

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 import tempfile
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -12,7 +15,7 @@ from hypothesis import strategies as st
 
 from newsfold.analyse.document import DocAnalysis
 from newsfold.analyse.runner import AnalysisBatch, merge_sections
-from newsfold.analyse.spill import spill_frame
+from newsfold.analyse.spill import SPILL_PREFIX, spill_directory, spill_frame, sweep_stale_spill_directories
 from schemas import Dates, Sentences, frame_from_rows, polars_schema
 
 DOC = "doc_0123456789abcdef"
@@ -83,3 +86,91 @@ def test_spill_sections_merge_the_same_spilled_or_not(tmp_path, spilled):
     for name, frame in expected.tables().items():
         assert collected.tables()[name].equals(frame), name
     assert collected.sentences["sentence_index"].to_list() == [0, 1, 2, 3]
+
+
+# --- Stale spill directories: a run killed with SIGKILL leaves its directory; the next run removes it ---
+
+_HOLD_A_SPILL_DIRECTORY = """
+import sys, time
+from newsfold.analyse.spill import spill_directory
+with spill_directory(sys.argv[1]) as directory:
+    open(directory + "/rows.parquet", "wb").write(b"rows")
+    print(directory, flush=True)
+    time.sleep(600)
+"""
+
+
+def _start_holder(parent):
+    """A process holding a spill directory in ``parent`` (as a run does while it analyses), and that directory."""
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_A_SPILL_DIRECTORY, str(parent)],
+                              stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
+    return holder, Path(holder.stdout.readline().strip())
+
+
+def test_spill_directory_of_a_killed_run_is_removed_by_the_next_one(tmp_path):
+    holder, left = _start_holder(tmp_path)
+    try:
+        assert left.is_dir() and left.name.startswith(SPILL_PREFIX)
+        assert sweep_stale_spill_directories(tmp_path) == []  # its run is alive: not touched
+        assert (left / "rows.parquet").exists()
+    finally:
+        holder.kill()  # SIGKILL: nothing of the run's own clean-up runs
+        holder.wait()
+        holder.stdout.close()
+    assert left.is_dir()  # what the kill leaves behind
+    with spill_directory(tmp_path) as directory:  # the next run
+        assert not left.exists()
+        assert [path.name for path in tmp_path.iterdir()] == [Path(directory).name]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_spill_directory_of_a_live_run_is_never_removed(tmp_path):
+    holder, held = _start_holder(tmp_path)
+    try:
+        with spill_directory(tmp_path) as directory:  # a second run beside the first
+            assert held.is_dir() and Path(directory).is_dir() and held != Path(directory)
+        assert held.is_dir() and (held / "rows.parquet").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "is_directory", "swept"),
+    [
+        ("newsfold-rows-4242-ab_c9xyz", True, True),  # a killed run's directory, its lock free
+        ("newsfold-rows-1-x", True, True),
+        ("newsfold-rows-ab_c9xyz", True, False),  # an older version's name: whose it is cannot be told
+        ("newsfold-rows-4242-ab_c9xyz", False, False),  # a file, not a directory
+        ("newsfold-rows.new-4242-abc", True, False),  # a directory being made, not yet locked
+        ("newsfold-rows-4242-ABC", True, False),
+        ("other-rows-4242-abc", True, False),
+        ("newsfold-patterns-4242-abc", True, False),
+    ],
+)
+def test_spill_sweep_removes_only_unlocked_directories_named_as_spills(tmp_path, name, is_directory, swept):
+    path = tmp_path / name
+    if is_directory:
+        path.mkdir()
+        (path / "rows.parquet").write_bytes(b"rows")
+    else:
+        path.write_bytes(b"not a directory")
+    assert sweep_stale_spill_directories(tmp_path) == ([str(path)] if swept else [])
+    assert path.exists() is not swept
+
+
+def test_spill_sweep_leaves_a_symlink_and_its_target(tmp_path):
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    (target / "keep.txt").write_text("keep")
+    (tmp_path / "newsfold-rows-4242-abc").symlink_to(target, target_is_directory=True)
+    assert sweep_stale_spill_directories(tmp_path) == []
+    assert (target / "keep.txt").exists()
+
+
+def test_spill_directory_is_removed_also_when_the_block_raises(tmp_path):
+    with pytest.raises(RuntimeError), spill_directory(tmp_path) as directory:
+        (Path(directory) / "rows.parquet").write_bytes(b"rows")
+        raise RuntimeError("the analysis failed")
+    assert list(tmp_path.iterdir()) == []
