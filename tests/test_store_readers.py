@@ -1,12 +1,12 @@
-"""Readers while runs commit: newsfold's readers see one run, never a mix; plain globs are exact between runs.
+"""Readers while runs commit: newsfold's and Delta readers see one run, plain globs one version of each table.
 
 newsfold's readers (``read_table``, ``newsfold sql``) read every table at the
 versions the last pointer commit names, so a reader racing real commits only
 ever sees the pairs of (documents, mentions) counts that some run committed.
-A plain ``read_parquet('output/documents/**/*.parquet')`` is exact once a
-commit has finished (files the current versions no longer use are moved out
-of the table directory); while a run commits it may also count files the run
-is replacing, as the module docstring of :mod:`newsfold.store` says.
+A plain ``read_parquet('output/documents/**/*.parquet')`` reads the table's
+view (:mod:`newsfold.table_views`), switched in one rename after the pointer
+commit: racing commits, it counts one committed version, or fails loudly on
+a file the new version dropped; it never double counts.
 """
 
 from __future__ import annotations
@@ -85,13 +85,15 @@ print(json.dumps({"seen": seen, "delta": delta, "errors": errors}))
 """
 
 
-def test_store_newsfold_and_delta_readers_during_commits_see_only_whole_runs(tmp_path):
+def read_during_commits(tmp_path: Path, reader_script: str, ready: str) -> tuple[dict, set[tuple[int, int]]]:
+    """Run ``reader_script`` in a process while 12 runs commit; its JSON result and every committed count pair."""
     out, stop = tmp_path / "out", tmp_path / "stop"
     out.mkdir()
     committed = {commit(out, 0)}
-    reader = subprocess.Popen([sys.executable, "-c", READER, str(out), str(stop)], stdout=subprocess.PIPE, text=True)
+    reader = subprocess.Popen([sys.executable, "-c", reader_script, str(out), str(stop)], stdout=subprocess.PIPE,
+                              text=True)
     try:
-        while not (out / "reader.ready").exists():
+        while not (out / ready).exists():
             time.sleep(0.01)
         for index in range(1, 13):
             committed.add(commit(out, index))
@@ -101,7 +103,11 @@ def test_store_newsfold_and_delta_readers_during_commits_see_only_whole_runs(tmp
         if reader.poll() is None:
             reader.kill()
             reader.wait()
-    result = json.loads(stdout)
+    return json.loads(stdout), committed
+
+
+def test_store_newsfold_and_delta_readers_during_commits_see_only_whole_runs(tmp_path):
+    result, committed = read_during_commits(tmp_path, READER, "reader.ready")
     assert result["errors"] == []
     # each read's pair of counts is one run's: documents and mentions never come from two runs
     assert {tuple(pair) for pair in result["seen"]} <= committed
@@ -157,23 +163,7 @@ def test_store_plain_globs_during_commits_read_one_whole_version_of_each_table(t
     view being replaced may fail to open one the new run dropped ("No such
     file"): loud, never a silent wrong count.
     """
-    out, stop = tmp_path / "out", tmp_path / "stop"
-    out.mkdir()
-    committed = [commit(out, 0)]
-    reader = subprocess.Popen([sys.executable, "-c", PLAIN_READER, str(out), str(stop)], stdout=subprocess.PIPE,
-                              text=True)
-    try:
-        while not (out / "plain.ready").exists():
-            time.sleep(0.01)
-        for index in range(1, 13):
-            committed.append(commit(out, index))
-        stop.write_text("")
-        stdout, _ = reader.communicate(timeout=120)
-    finally:
-        if reader.poll() is None:
-            reader.kill()
-            reader.wait()
-    result = json.loads(stdout)
+    result, committed = read_during_commits(tmp_path, PLAIN_READER, "plain.ready")
     assert set(result["seen"]["documents"]) <= {documents for documents, _ in committed}
     assert set(result["seen"]["mentions"]) <= {mentions for _, mentions in committed}
     assert len(result["seen"]["documents"]) >= 4
