@@ -37,6 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from measure import run_sampled  # noqa: E402
+from mine_name_variants import read_bbc  # noqa: E402
 
 RECORDS_PER_FILE = 1000
 
@@ -46,16 +47,11 @@ def corpus_articles(reuters: Path, bbc: Path) -> list[dict]:
     with gzip.open(reuters, "rt", encoding="utf-8") as handle:
         wires = [{"id": r["id"], "title": r["title"], "text": r["text"]} for r in map(json.loads, handle)]
     stories = []
-    for path in sorted(bbc.glob("*/*.txt")):
-        raw = path.read_bytes()
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1252")
+    for doc_id, text in read_bbc(bbc):
         headline, _, body = text.partition("\n")
-        stories.append({"id": f"bbc-{path.parent.name}-{path.stem}", "title": headline.strip(), "text": body.strip()})
-    mixed = [item for pair in itertools.zip_longest(wires, stories) for item in pair if item is not None]
-    return mixed
+        stories.append({"id": doc_id.replace(":", "-").replace("/", "-"), "title": headline.strip(),
+                        "text": body.strip()})
+    return [item for pair in itertools.zip_longest(wires, stories) for item in pair if item is not None]
 
 
 def collection(articles: list[dict], count: int, *, skip: int = 0) -> Iterator[dict]:

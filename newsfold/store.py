@@ -474,7 +474,12 @@ def needs_repair(out: Location | str) -> bool:
     if any(_is_unmoved_table(out, name) for name in TABLES):
         return True
     # a conversion killed between dropping the old links and publishing the views
-    return (state / "commits").is_dir() and not all((out / name).is_symlink() for name in TABLES)
+    return (state / "commits").is_dir() and _views_missing(out)
+
+
+def _views_missing(out: Location) -> bool:
+    """True when some ``out/<table>`` link plain readers read is not there (a conversion moved it away)."""
+    return isinstance(out, Path) and not all((out / name).is_symlink() for name in TABLES)
 
 
 def _is_unmoved_table(out: Location, name: str) -> bool:
@@ -507,9 +512,10 @@ def repair_output(out: Location | str) -> None:
             kill_point(f"moved {name} under .newsfold")
     marker = state / "committing"
     if not marker.exists():
-        pointer = current_snapshot(out)
-        if pointer is not None and pointer.legacy_root is None:
-            _publish_views(out, pointer)
+        if _views_missing(out):  # after a conversion; otherwise the links are the pointer's already
+            pointer = current_snapshot(out)
+            if pointer is not None and pointer.legacy_root is None:
+                _publish_views(out, pointer)
         return
     from newsfold.delta_tables import NO_CHECKPOINTS, delta_table, latest_version
 
@@ -666,7 +672,7 @@ def _drop_old_views(out: Location, commits: pl.DataFrame) -> None:
     """
     if not isinstance(out, Path):
         return
-    shown = [dict((item["table"], item["version"]) for item in tables) for tables in commits["tables"][-2:]]
+    shown = [{item["table"]: item["version"] for item in tables} for tables in commits["tables"][-2:]]
     for name in TABLES:
         drop_views_except(_views(out, name), {versions[name] for versions in shown if name in versions})
 

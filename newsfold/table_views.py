@@ -33,7 +33,7 @@ import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["drop_views_except", "is_view_link", "publish_view", "view_version"]
+__all__ = ["drop_views_except", "publish_view", "view_version"]
 
 
 def publish_view(link: Path, table_uri: str, version: int, views: Path) -> bool:
@@ -77,11 +77,6 @@ def view_version(link: Path, views: Path) -> int | None:
     if target.parent != Path(os.path.normpath(views)) or not target.name.isdigit():
         return None
     return int(target.name)
-
-
-def is_view_link(link: Path, views: Path) -> bool:
-    """True when ``link`` is a symbolic link to one of the views under ``views``."""
-    return view_version(link, views) is not None
 
 
 def drop_views_except(views: Path, keep: Iterable[int]) -> None:
