@@ -25,7 +25,7 @@ import yaml
 from rigour.names import replace_org_types_compare
 
 from newsfold.names.fold import fold_text, fold_tokens, make_literal_key, make_part_key, make_spelling_key
-from newsfold.names.titles import strip_title_tokens
+from newsfold.names.titles import strip_joined_title, strip_title_tokens
 
 __all__ = [
     "NameForm",
@@ -152,7 +152,7 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
     cjk = _CJK.search(text) is not None
     if entity_type == "PER":
         if cjk:
-            cleaned = split_cjk_name(cleaned)
+            cleaned = split_cjk_name(strip_joined_title(cleaned))
             tokens = fold_tokens(cleaned)
         tokens = _reorder_comma_name(cleaned, tokens)
         tokens, has_title = strip_title_tokens(tokens)

@@ -1,13 +1,19 @@
-"""Strip titles and roles from the head of a person name.
+"""Strip titles and roles from the head (and, in some languages, the tail) of a person name.
 
 "President Donald Trump", "General Sulaimani" and "Secretary of State Mike
 Pompeo" name the same people as "Donald Trump", "Sulaimani" and "Mike
-Pompeo". The titles come from rigour's person-name prefixes plus newsfold's
-``data/titles.yml`` (political and military roles).
+Pompeo"; so do "Predsjednik Putin", "Putyin elnök" and "普京总统" for
+Vladimir Putin. The titles come from rigour's person-name prefixes plus
+newsfold's ``data/titles.yml`` (political and military roles, in the
+languages translations leave them in).
 
 Example:
     >>> strip_title_tokens(("secretary", "of", "state", "mike", "pompeo"))
     (('mike', 'pompeo'), True)
+    >>> strip_title_tokens(("putyin", "elnok"))
+    (('putyin',), True)
+    >>> strip_joined_title("普京总统")
+    '普京'
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from rigour._core import person_name_prefixes_list
 
 from newsfold.names.fold import fold_tokens
 
-__all__ = ["load_title_tokens", "strip_title_tokens"]
+__all__ = ["load_title_tokens", "strip_joined_title", "strip_title_tokens"]
 
 #: Words that may qualify a role noun before a name ("deputy finance minister").
 _MAX_ROLE_QUALIFIERS = 3
@@ -33,8 +39,7 @@ def load_title_tokens() -> tuple[tuple[str, ...], ...]:
     Returns:
         e.g. ``(("secretary", "of", "state"), ..., ("general",), ...)``.
     """
-    raw = yaml.safe_load(resources.files("newsfold.names").joinpath("data/titles.yml").read_text("utf-8"))
-    titles = {fold_tokens(str(t)) for t in raw.get("person_titles", [])}
+    titles = {fold_tokens(str(t)) for t in _titles_data().get("person_titles", [])}
     titles |= {fold_tokens(t) for t in person_name_prefixes_list()}
     titles.discard(())
     return tuple(sorted(titles, key=lambda t: (-len(t), t)))
@@ -56,7 +61,44 @@ def strip_title_tokens(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     if role_end:
         tokens = _strip_listed_titles(tokens[role_end:])[0]
         stripped = True
+    trailing = _trailing_titles()
+    while len(tokens) > 1 and tokens[-1] in trailing:
+        tokens = tokens[:-1]
+        stripped = True
     return tokens, stripped
+
+
+def strip_joined_title(text: str) -> str:
+    """Remove a title written joined to the end of a name in Chinese characters or kana.
+
+    The name keeps at least two characters, so a bare "主席" stays a name.
+
+    Example:
+        >>> strip_joined_title("プーチン大統領"), strip_joined_title("主席")
+        ('プーチン', '主席')
+    """
+    name = text.strip()
+    for title in _joined_trailing_titles():
+        if name.endswith(title) and len(name) - len(title) >= 2:
+            return name[: -len(title)].rstrip(" ・·")
+    return text
+
+
+@cache
+def _titles_data() -> dict:
+    return yaml.safe_load(resources.files("newsfold.names").joinpath("data/titles.yml").read_text("utf-8"))
+
+
+@cache
+def _trailing_titles() -> frozenset[str]:
+    """Folded one-word titles written after a name ("elnok", "daetonglyeong")."""
+    return frozenset(token for title in _titles_data().get("trailing_titles", []) for token in fold_tokens(str(title)))
+
+
+@cache
+def _joined_trailing_titles() -> tuple[str, ...]:
+    """Chinese and Japanese titles written joined after a name, longest first."""
+    return tuple(sorted((str(t) for t in _titles_data().get("joined_trailing_titles", [])), key=lambda t: (-len(t), t)))
 
 
 def _strip_listed_titles(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
@@ -87,8 +129,7 @@ def _find_role_end(tokens: tuple[str, ...]) -> int:
 
 @cache
 def _role_heads() -> frozenset[str]:
-    raw = yaml.safe_load(resources.files("newsfold.names").joinpath("data/titles.yml").read_text("utf-8"))
-    return frozenset(token for head in raw.get("role_heads", []) for token in fold_tokens(str(head)))
+    return frozenset(token for head in _titles_data().get("role_heads", []) for token in fold_tokens(str(head)))
 
 
 @cache

@@ -44,6 +44,11 @@ TITLES_AND_BARE_NAMES = [
     (["Chairman Powell"], 0, "Jerome Powell", "corpus_context"),
     (["Prime Minister Netanyahu"], 0, "Benjamin Netanyahu", "corpus_context"),
     (["Erdogan"], 0, "Recep Tayyip Erdoğan", "corpus_context"),
+    # a title in another language, before or after the name (a row naming the title as a given name would
+    # make a second candidate and leave the bare surnames unlinked)
+    (["Vladimir Putin", "Predsjednik Putin", "Presidente Putin"], 2, "Vladimir Putin", "corpus_context"),
+    (["Vladimir Putin", "Putyin elnök", "Президент Путин"], 1, "Vladimir Putin", "corpus_context"),
+    (["Bundeskanzler Scholz"], 0, "Olaf Scholz", "corpus_context"),
     # exactly one other row fits
     (["Ahmad Vahidi", "General Vahidi"], 1, "Ahmad Vahidi", "corpus_context"),
     (["Ahmad Vahidi", "Chairman Vahidi"], 1, "Ahmad Vahidi", "corpus_context"),

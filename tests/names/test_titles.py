@@ -50,3 +50,55 @@ def test_load_title_tokens_is_longest_first():
 )
 def test_strip_title_tokens_reads_foreign_and_qualified_titles(tokens, expected):
     assert strip_title_tokens(tokens) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # titles translations leave in the original language, before the name
+        ("Predsjednik Putin", ("putin",)),
+        ("Bundeskanzler Olaf Scholz", ("olaf", "scholz")),
+        ("Premier ministre Gabriel Attal", ("gabriel", "attal")),
+        ("Primer ministro Pedro Sánchez", ("pedro", "sanchez")),
+        ("Cumhurbaşkanı Erdoğan", ("erdogan",)),
+        ("Президент Путин", ("putin",)),
+        ("Премьер-министр Мишустин", ("mishustin",)),
+        ("Канцлер Шольц", ("sholts",)),
+        ("Πρόεδρος Πούτιν", ("poytin",)),
+        ("الرئيس فلاديمير بوتين", ("fldymyr", "bwtyn")),
+        ("رئيس جمهور مسعود پزشکیان", ("mswd", "pzshkyn")),
+        ("הנשיא פוטין", ("fvtyn",)),
+        # titles some languages write after the name
+        ("Putyin elnök", ("putyin",)),
+        ("Orbán Viktor miniszterelnök", ("orban", "viktor")),
+        ("푸틴 대통령", ("putin",)),
+        # a name is never stripped to nothing, and names that look like titles stay
+        ("Predsjednik", ("predsjednik",)),
+        ("Elnök", ("elnok",)),
+        ("Kanzler", ("kanzler",)),
+        ("Viktor Orbán", ("viktor", "orban")),
+    ],
+)
+def test_strip_title_tokens_reads_titles_of_other_languages(name, expected):
+    from newsfold.names.fold import fold_tokens
+
+    assert strip_title_tokens(fold_tokens(name))[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("普京总统", "普京"),
+        ("习近平国家主席", "习近平"),
+        ("习近平主席", "习近平"),
+        ("プーチン大統領", "プーチン"),
+        ("岸田首相", "岸田"),
+        ("主席", "主席"),  # a bare title stays a name
+        ("毛主", "毛主"),
+        ("周恩来", "周恩来"),
+    ],
+)
+def test_strip_joined_title_removes_chinese_and_japanese_titles_after_a_name(name, expected):
+    from newsfold.names.titles import strip_joined_title
+
+    assert strip_joined_title(name) == expected
