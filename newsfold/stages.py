@@ -4,7 +4,8 @@ A run's summary reports each stage's time so that a slow run can be read, not
 guessed at. With ``NEWSFOLD_STAGE_MEMORY`` set to a file name, the clock also
 records the largest resident memory of this process during each stage (Linux's
 ``VmHWM``, reset as each stage begins) and the flow writes them there as JSON:
-``benchmarks/bench_long_text.py`` reads them to say which stage makes a run's peak. Stages measured more than once (a batch per task) add up. The
+``benchmarks/bench_long_text.py`` reads them to say which stage makes a run's
+peak. Stages measured more than once (a batch per task) add up. The
 process's own start time, read from the kernel, lets the total include what
 happened before any newsfold code ran (Python's start and the imports).
 
@@ -64,9 +65,10 @@ class StageClock:
         if not self.track_memory:
             return
         peak = peak_rss_bytes(reset=True)
+        if peak is None:
+            return
         for stage in self._open or [OUTSIDE_STAGES]:
-            if peak is not None:
-                self.peak_rss[stage] = max(self.peak_rss.get(stage, 0), peak)
+            self.peak_rss[stage] = max(self.peak_rss.get(stage, 0), peak)
 
     def write_memory(self, path: str | os.PathLike[str] | None = None) -> None:
         """Write the per-stage peaks, in MB, to ``path`` (default: the file ``NEWSFOLD_STAGE_MEMORY`` names).

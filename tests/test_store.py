@@ -145,23 +145,31 @@ def test_store_lock_refuses_a_second_writer(tmp_path):
     assert os.waitstatus_to_exitcode(status) == 3
 
 
-def test_store_lock_waits_for_a_writer_that_finishes(tmp_path):
+def assert_lock_waits_for_a_writer(out, *, hold_seconds: float, wait_seconds: float, start_seconds: float) -> None:
+    """Another thread holds ``out``'s lock for ``hold_seconds``; taking it with a wait succeeds only after."""
     import threading
 
     acquired, released = threading.Event(), threading.Event()
 
     def hold_briefly():
-        with output_lock(tmp_path):
+        with output_lock(out):
             acquired.set()
             released.wait(5)
 
     holder = threading.Thread(target=hold_briefly)
     holder.start()
-    acquired.wait(5)
-    threading.Timer(0.6, released.set).start()
-    with output_lock(tmp_path, wait_seconds=10):
-        assert released.is_set()
-    holder.join()
+    acquired.wait(start_seconds)
+    threading.Timer(hold_seconds, released.set).start()
+    try:
+        with output_lock(out, wait_seconds=wait_seconds):
+            assert released.is_set()
+    finally:
+        released.set()
+        holder.join()
+
+
+def test_store_lock_waits_for_a_writer_that_finishes(tmp_path):
+    assert_lock_waits_for_a_writer(tmp_path, hold_seconds=0.6, wait_seconds=10, start_seconds=5)
 
 
 def test_store_reads_nothing_from_an_empty_directory(tmp_path: Path):

@@ -39,14 +39,14 @@ from newsfold.store import (
 )
 from schemas import TABLES
 from tests.seaweedfs import s3_out, s3_server  # noqa: F401 - fixtures
-from tests.test_store import METADATA
+from tests.test_store import METADATA, assert_lock_waits_for_a_writer
 from tests.test_store_kill import STEPS, fresh, read_state, same, state_manifest, state_tables
 
 # Commits a state under the lock, as a run does; the kill hook may stop it at any step.
 COMMIT_UNDER_LOCK = r"""
 import sys
 from newsfold.store import commit_snapshot, output_lock
-from tests.test_store import METADATA
+from tests.test_store import METADATA, assert_lock_waits_for_a_writer
 from tests.test_store_kill import state_manifest, state_tables
 with output_lock(sys.argv[1]):
     commit_snapshot(sys.argv[1], state_tables(sys.argv[2]), state_manifest(sys.argv[2]), version=sys.argv[3],
@@ -141,24 +141,7 @@ def test_s3_lock_refuses_a_second_writer_and_is_deleted_after(s3_out):
 
 
 def test_s3_lock_waits_for_a_writer_that_finishes(s3_out):
-    release = threading.Event()
-    held = threading.Event()
-
-    def hold():
-        with output_lock(s3_out):
-            held.set()
-            release.wait(5)
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    held.wait(30)
-    threading.Timer(1.0, release.set).start()
-    try:
-        with output_lock(s3_out, wait_seconds=60):
-            assert release.is_set()
-    finally:
-        release.set()
-        holder.join()
+    assert_lock_waits_for_a_writer(s3_out, hold_seconds=1.0, wait_seconds=60, start_seconds=30)
 
 
 def lock_body(*, host: str, pid: int, seconds_ago: float) -> bytes:

@@ -177,9 +177,7 @@ def _cue_read_as_noun(doc: Doc, lo: int, hi: int) -> SpeakerMention | None:
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and lemma in cues and form in (lemma, lemma + "s") and words:
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            if following is not None and not (following.is_punct or following.pos_ == "ADP") or (
-                following is not None and following.text in "-–—"
-            ):
+            if following is not None and (following.text in "-–—" or not (following.is_punct or following.pos_ == "ADP")):
                 return None
             if words[-1].pos_ == "DET" or words[-1].tag_ == "PRP$":
                 return None  # "his boast-averse mother": a noun after all

@@ -135,10 +135,11 @@ def _subject_of(verb: Token, lo: int, hi: int, inverted: bool = False) -> Token 
         ]
         # the parse may give a verb two subjects when a sentence runs over a quotation
         # ("...never Hillary.” Another commenter said,"): the one nearest the verb is its own
-        for child in sorted(subjects, key=lambda child: abs(child.i - verb.i))[:1]:
-            if child.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
+        nearest = min(subjects, key=lambda child: abs(child.i - verb.i), default=None)
+        if nearest is not None:
+            if nearest.tag_ in ("WP", "WDT") and current.dep_ == "relcl":
                 return current.head  # "a surrogate who said": the surrogate
-            return child
+            return nearest
         if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and current.head is not current:
             current = current.head
         elif current.dep_ == "acl" and current.head.i < current.i and _is_named(current.head):
