@@ -12,8 +12,6 @@ Example:
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import functools
 import gc
 import sys
@@ -24,6 +22,7 @@ import polars as pl
 from newsfold.geo.entities import place_entities
 from newsfold.names import Curation, resolve_entities
 from newsfold.quotes import cluster_quotes
+from newsfold.stages import return_free_memory
 from newsfold.stories import build_stories
 from schemas import LINK_COLUMNS, TABLES, Documents, Mentions, Quotes, polars_schema
 
@@ -126,15 +125,5 @@ def release_resolver_data() -> int:
                 value.cache_clear()
                 cleared += 1
     gc.unfreeze()  # load_registry froze its objects; unreachable now, they must be visible to be collected
-    gc.collect()
-    _return_free_memory()
+    return_free_memory()  # collects, then trims
     return cleared
-
-
-def _return_free_memory() -> None:
-    """Ask glibc to hand freed heap pages back to the system (a no-op where there is no glibc)."""
-    library = ctypes.util.find_library("c")
-    try:
-        ctypes.CDLL(library).malloc_trim(0)
-    except (OSError, AttributeError, TypeError):
-        pass

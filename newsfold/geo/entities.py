@@ -34,14 +34,15 @@ Example:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
+import numpy as np
 import polars as pl
 
 from newsfold.geo.distance import WITHIN_KM, distance_km
 from newsfold.geo.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfold.geo.geocode import PlaceMention, geocode_mentions, iter_geocodes, parse_dateline
-from newsfold.geo.split import apply_place_splits, plan_place_splits, registry_entry_of
+from newsfold.geo.split import PLACE_ROW, apply_place_splits, plan_place_splits, registry_entry_of
 
 __all__ = ["locate_entities", "place_entities", "PLACE_COLUMNS", "geocode_documents"]
 
@@ -58,8 +59,11 @@ def geocode_documents(
     documents: pl.DataFrame,
     gazetteer: Gazetteer | None = None,
     actor_countries: Mapping[str, Mapping[str, int]] | None = None,
-) -> dict[tuple[str, int, int], Place | None]:
+) -> pl.Series:
     """Geocode the given mentions article by article.
+
+    The result is a column, not an object per mention: a long article has
+    hundreds of thousands of place mentions (docs/benchmarks.md, "The 50 MB run measured").
 
     Args:
         mentions: doc_id, start, end, text (and label) of place mentions.
@@ -68,27 +72,70 @@ def geocode_documents(
             organisations it names, with their mention counts.
 
     Returns:
-        (doc_id, start, end) -> chosen place (None when no place matches).
+        ``place_row``: the gazetteer row of each mention's place
+        (``gazetteer.place(row)``), null when no place matches or the article
+        has no text; in the mentions' order.
+
+    Example:
+        >>> import polars as pl
+        >>> documents = pl.DataFrame({"doc_id": ["d1"], "text": ["Paris, Texas."], "dateline": [None]},
+        ...     schema={"doc_id": pl.String, "text": pl.String, "dateline": pl.String})
+        >>> mentions = pl.DataFrame({"doc_id": ["d1"], "start": [0], "end": [5], "text": ["Paris"]})
+        >>> gaz = load_gazetteer()
+        >>> [gaz.place(row).admin1 for row in geocode_documents(mentions, documents, gaz)]
+        ['US-TX']
     """
     gaz = gazetteer or load_gazetteer()
-    texts = {
-        row["doc_id"]: (row["text"], row.get("dateline"))
-        for row in documents.select("doc_id", "text", *(["dateline"] if "dateline" in documents.columns else []))
-        .unique("doc_id", keep="first")
-        .iter_rows(named=True)
-    }
-    by_doc: dict[str, list[PlaceMention]] = defaultdict(list)
-    for row in mentions.sort("doc_id", "start", "end").iter_rows(named=True):
-        by_doc[row["doc_id"]].append(PlaceMention(row["start"], row["end"], row["text"], row.get("label")))
-    out: dict[tuple[str, int, int], Place | None] = {}
-    for doc_id, items in sorted(by_doc.items()):
-        if doc_id not in texts or texts[doc_id][0] is None:
+    columns = ["doc_id", "text", *(["dateline"] if "dateline" in documents.columns else [])]
+    articles = documents.select(columns).unique("doc_id", keep="first", maintain_order=True)
+    article_of = {doc_id: row for row, doc_id in enumerate(articles["doc_id"].to_list())}
+    found = np.full(mentions.height, -1, dtype=np.int64)
+    ordered = mentions.select(
+        pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"), "doc_id", "start", "end", "text"
+    ).sort("doc_id", "start", "end")
+    for (doc_id,), group in ordered.group_by("doc_id", maintain_order=True):
+        row = article_of.get(doc_id)
+        text = None if row is None else articles["text"][row]
+        if text is None:
             continue
-        text, dateline = texts[doc_id]
+        dateline = articles["dateline"][row] if "dateline" in articles.columns else None
         actors = (actor_countries or {}).get(doc_id)
-        for geocode in iter_geocodes(text, items, dateline, gaz, actors):  # one at a time: see iter_geocodes
-            out[(doc_id, geocode.mention.start, geocode.mention.end)] = geocode.place
-    return out
+        rows = group["_row"].to_numpy()
+        places = iter_geocodes(text, _PlaceMentionColumns.of(group), dateline, gaz, actors)
+        for position, geocode in enumerate(places):  # one at a time: see iter_geocodes
+            if geocode.place is not None:
+                found[rows[position]] = geocode.place.index
+    return pl.Series(PLACE_ROW, found).set(pl.Series(found < 0), None).cast(pl.Int32)
+
+
+class _PlaceMentionColumns(Sequence[PlaceMention]):
+    """One article's place mentions as columns, each :class:`PlaceMention` made when asked for.
+
+    Surfaces are held once per distinct spelling: "Baghdad" said 4,000 times is one string.
+    """
+
+    def __init__(self, starts: np.ndarray, ends: np.ndarray, spellings: list[str], codes: np.ndarray) -> None:
+        self.starts, self.ends, self.spellings, self.codes = starts, ends, spellings, codes
+
+    @classmethod
+    def of(cls, group: pl.DataFrame) -> _PlaceMentionColumns:
+        surfaces = group["text"].fill_null("")
+        spellings = surfaces.unique().sort().to_list()
+        codes = (surfaces.rank("dense") - 1).cast(pl.Int64).to_numpy()
+        return cls(group["start"].to_numpy(), group["end"].to_numpy(), spellings, codes)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return PlaceMention(int(self.starts[index]), int(self.ends[index]), self.spellings[self.codes[index]])
+
+    def __iter__(self) -> Iterator[PlaceMention]:
+        spellings = self.spellings
+        for start, end, code in zip(self.starts.tolist(), self.ends.tolist(), self.codes.tolist()):
+            yield PlaceMention(start, end, spellings[code])
 
 
 def locate_entities(
@@ -106,8 +153,10 @@ def locate_entities(
     Returns:
         A new frame, same rows and order, the place columns added or filled.
     """
-    entities, datelines, located, chosen = _geocode_places(entities, mentions, documents, gazetteer)
-    return _fill_places(entities, located, chosen, datelines)
+    gaz = gazetteer or load_gazetteer()
+    entities, datelines, mentions = _geocode_places(entities, mentions, documents, gaz)
+    located, _ = _place_mentions(entities, mentions)
+    return _fill_places(entities, located, gaz, datelines)
 
 
 def place_entities(
@@ -142,7 +191,9 @@ def place_entities(
         >>> sorted(table["country"].to_list()), linked["entity_id"].n_unique()
         (['FR', 'US'], 2)
     """
-    entities, datelines, located, chosen = _geocode_places(entities, mentions, documents, gazetteer)
+    gaz = gazetteer or load_gazetteer()
+    entities, datelines, mentions = _geocode_places(entities, mentions, documents, gaz)
+    located, _ = _place_mentions(entities, mentions)
     types = dict(entities.select("entity_id", "entity_type").iter_rows())
     points = {
         entity_id: (lat, lon, country)
@@ -150,11 +201,12 @@ def place_entities(
         if types[entity_id] in PLACE_TYPES
     }
     dates = _publication_dates(documents)
-    plan = plan_place_splits(points, located, chosen, dates, registry_entry_of)
+    plan = plan_place_splits(points, located, gaz.place, dates, registry_entry_of)
+    del located
     if plan.moves:
         entities, mentions = apply_place_splits(entities, mentions, plan, dates)
-        located, _ = _place_mentions(entities, mentions)
-    return _fill_places(entities, located, chosen, datelines), mentions
+    located, _ = _place_mentions(entities, mentions)
+    return _fill_places(entities, located, gaz, datelines), mentions.drop(PLACE_ROW)
 
 
 def _publication_dates(documents: pl.DataFrame) -> dict:
@@ -166,40 +218,59 @@ def _publication_dates(documents: pl.DataFrame) -> dict:
 def _place_mentions(entities: pl.DataFrame, mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
     """The mentions geocoded (of place entities, or labelled GPE/LOC) and the place entities' ids."""
     places = entities.filter(pl.col("entity_type").is_in(PLACE_TYPES))["entity_id"]
+    return mentions.filter(_is_place(entities, mentions)), places
+
+
+def _is_place(entities: pl.DataFrame, mentions: pl.DataFrame) -> pl.Expr:
+    """True for a mention of a place entity or labelled GPE/LOC."""
+    places = entities.filter(pl.col("entity_type").is_in(PLACE_TYPES))["entity_id"]
     # Every place-like mention is context for the others, whatever entity it joined.
-    is_place = pl.col("entity_id").is_in(places.implode())
+    is_place = pl.col("entity_id").is_in(places.implode()).fill_null(False)
     if "label" in mentions.columns:
-        is_place = is_place | pl.col("label").is_in(PLACE_LABELS)
-    return mentions.filter(is_place), places
+        is_place = is_place | pl.col("label").is_in(PLACE_LABELS).fill_null(False)
+    return is_place
 
 
 def _geocode_places(
-    entities: pl.DataFrame, mentions: pl.DataFrame, documents: pl.DataFrame, gazetteer: Gazetteer | None
-) -> tuple[pl.DataFrame, list, pl.DataFrame, dict[tuple[str, int, int], Place | None]]:
-    """(entities with dateline places added, dateline places, place mentions, their places)."""
+    entities: pl.DataFrame, mentions: pl.DataFrame, documents: pl.DataFrame, gazetteer: Gazetteer
+) -> tuple[pl.DataFrame, list, pl.DataFrame]:
+    """(entities with dateline places added, dateline places, mentions with their ``place_row``).
+
+    Every place mention is geocoded (null elsewhere); the column rides along
+    with the mentions through the split, so the places are never looked up by key.
+    """
     datelines = _dateline_places(documents, gazetteer)
     entities = _add_dateline_entities(entities, datelines, documents)
-    located, _ = _place_mentions(entities, mentions)
-    chosen = geocode_documents(located, documents, gazetteer, _actor_countries(mentions)) if located.height else {}
-    return entities, datelines, located, chosen
+    is_place = mentions.select(_is_place(entities, mentions)).to_series().to_numpy()
+    rows = np.full(mentions.height, -1, dtype=np.int64)
+    if is_place.any():
+        located = mentions.filter(pl.Series(is_place))
+        rows[is_place] = geocode_documents(located, documents, gazetteer, _actor_countries(mentions)).fill_null(-1).to_numpy()
+    column = pl.Series(PLACE_ROW, rows).set(pl.Series(rows < 0), None).cast(pl.Int32)
+    return entities, datelines, mentions.with_columns(column)
 
 
 def _fill_places(
     entities: pl.DataFrame,
     located: pl.DataFrame,
-    chosen: Mapping[tuple[str, int, int], Place | None],
+    gazetteer: Gazetteer,
     datelines: list[tuple[str, str, Place | None, str]],
 ) -> pl.DataFrame:
     """Place columns of every place entity from its mentions' and datelines' places (majority)."""
     places = entities.filter(pl.col("entity_type").is_in(PLACE_TYPES))["entity_id"]
     votes: dict[str, Counter[int]] = defaultdict(Counter)
-    by_index: dict[int, Place] = {}
-    found = [chosen.get((r[0], r[1], r[2])) for r in located.select("doc_id", "start", "end").iter_rows()]
+    counted = (
+        located.filter(pl.col(PLACE_ROW).is_not_null() & pl.col("entity_id").is_in(places.implode()))
+        .group_by("entity_id", PLACE_ROW)
+        .len()
+    )
+    for entity_id, row, count in counted.iter_rows():
+        votes[entity_id][row] += count
     wanted = set(places.to_list())
-    for entity_id, place in [*zip(located["entity_id"], found), *((e, p) for _, e, p, _ in datelines)]:
+    for _, entity_id, place, _ in datelines:
         if place is not None and entity_id in wanted:
             votes[entity_id][place.index] += 1
-            by_index[place.index] = place
+    by_index = {row: gazetteer.place(row) for counts in votes.values() for row in counts}
     columns: dict[str, list] = {name: [] for name in ("latitude", "longitude", "country", *PLACE_COLUMNS)}
     for entity_id, lat, lon, country in entities.select("entity_id", "latitude", "longitude", "country").iter_rows():
         place = None
@@ -301,10 +372,18 @@ def _actor_countries(mentions: pl.DataFrame) -> dict[str, Counter[str]]:
     """doc_id -> home countries (registry) of the persons and organisations its mentions link to."""
     from newsfold.names.registry import load_registry
 
-    entries = load_registry().entries
+    homes = pl.DataFrame(
+        [
+            (entity_id, entry.home_country)
+            for entity_id, entry in load_registry().entries.items()
+            if entry.entity_type in ("PER", "ORG") and entry.home_country
+        ],
+        schema={"entity_id": pl.String, "home_country": pl.String},
+        orient="row",
+    )
+    # Counted per article and country in Polars, not by a Python loop over every mention.
+    counted = mentions.select("doc_id", pl.col("entity_id").cast(pl.String)).join(homes, on="entity_id").group_by("doc_id", "home_country").len()
     out: dict[str, Counter[str]] = defaultdict(Counter)
-    for doc_id, entity_id in mentions.select("doc_id", "entity_id").iter_rows():
-        entry = entries.get(entity_id) if entity_id else None
-        if entry is not None and entry.entity_type in ("PER", "ORG") and entry.home_country:
-            out[doc_id][entry.home_country] += 1
+    for doc_id, country, count in counted.iter_rows():
+        out[doc_id][country] += count
     return out

@@ -341,7 +341,8 @@ def iter_geocodes(
         ['US']
     """
     gaz = gazetteer or load_gazetteer()
-    keys = [_mention_key(m.text) for m in mentions]
+    key_of: dict[str, str] = {}  # one key per spelling, shared by its mentions
+    keys = [key_of[m.text] if m.text in key_of else key_of.setdefault(m.text, _mention_key(m.text)) for m in mentions]
     priors = {key: _prior(gaz, key, _candidates(gaz, key)) for key in set(keys)}
     for m, key in zip(mentions, keys):
         state = _abbreviated_state(gaz, text, m, key)
@@ -387,9 +388,10 @@ def iter_geocodes(
             continent_votes[continent] += 1
         if vote[1]:
             admin1_votes[vote[1]] += 1
-    demonym_countries = Counter(
-        gaz.demonyms[k] for k in (make_place_key(w[0]) for w in _WORD.finditer(text)) if k in gaz.demonyms
-    )
+    demonym_countries: Counter[str] = Counter()
+    for word, count in Counter(w[0] for w in _WORD.finditer(text)).items():  # each distinct word folded once
+        if (k := make_place_key(word)) in gaz.demonyms:
+            demonym_countries[gaz.demonyms[k]] += count
     actors = Counter({c: n for c, n in (actor_countries or {}).items() if n > 0})
 
     for i, (m, key) in enumerate(zip(mentions, keys)):

@@ -36,8 +36,8 @@ Example:
     >>> paris_tx = gaz.place(next(r for r in gaz.lookup("Paris") if gaz.place(r).admin1 == "US-TX"))
     >>> mentions = pl.DataFrame({"doc_id": ["d1", "d2", "d3"], "start": [0, 0, 0], "end": [5, 5, 5],
     ...     "text": ["Paris"] * 3, "label": ["GPE"] * 3, "entity_id": ["ent_p"] * 3})
-    >>> places = {("d1", 0, 5): paris_fr, ("d2", 0, 5): paris_fr, ("d3", 0, 5): paris_tx}
-    >>> plan = plan_place_splits({"ent_p": (None, None, None)}, mentions, places, {}, lambda place: None)
+    >>> mentions = mentions.with_columns(place_row=pl.Series([paris_fr.index, paris_fr.index, paris_tx.index]))
+    >>> plan = plan_place_splits({"ent_p": (None, None, None)}, mentions, gaz.place, {}, lambda place: None)
     >>> plan.moves == {("d3", 0, 5): make_entity_id("LOC", f"geonames:{paris_tx.geonames_id}")}
     True
 """
@@ -56,7 +56,7 @@ from newsfold.geo.distance import WITHIN_KM, distance_km
 from newsfold.geo.gazetteer import Place
 from newsfold.names.registry import make_entity_id
 
-__all__ = ["SPLIT_RESOLUTION", "PlaceSplit", "plan_place_splits", "apply_place_splits", "registry_entry_of", "place_key_id", "same_real_place"]
+__all__ = ["SPLIT_RESOLUTION", "PLACE_ROW", "PlaceSplit", "plan_place_splits", "apply_place_splits", "registry_entry_of", "place_key_id", "same_real_place"]
 
 #: ``mentions.resolution`` of a mention moved to the entity of its own place.
 SPLIT_RESOLUTION = "geocoded_split"
@@ -65,6 +65,8 @@ SPLIT_RESOLUTION = "geocoded_split"
 SPLIT_LABELS = ("GPE", "LOC")
 
 MentionKey = tuple[str, int, int]
+#: The column of the mentions that holds each one's geocoded place, as a gazetteer row (null: unplaced).
+PLACE_ROW = "place_row"
 _NO_DATE = dt.date.max
 
 
@@ -128,17 +130,23 @@ class PlaceSplit:
 def plan_place_splits(
     points: Mapping[str, tuple[float | None, float | None, str | None]],
     mentions: pl.DataFrame,
-    places: Mapping[MentionKey, Place | None],
+    place_of: Callable[[int], Place],
     dates: Mapping[str, dt.date | None],
     registry_of: Callable[[Place], str | None],
 ) -> PlaceSplit:
     """Decide which mentions of which place entities move, and where.
 
+    Mentions are counted per (entity, place, article), never held one by one:
+    a long article has hundreds of thousands of place mentions, and only the
+    moved ones are listed in the plan.
+
     Args:
         points: place entity id -> (latitude, longitude, country) the resolver
             gave it (a registry place's curated point; Nones otherwise).
-        mentions: doc_id, start, end, entity_id (label and resolution optional) of the mentions.
-        places: (doc_id, start, end) -> geocoded place (None or absent: unplaced).
+        mentions: doc_id, start, end, entity_id and ``place_row`` (the gazetteer
+            row of its geocoded place, null when unplaced) of the mentions
+            (label and resolution optional).
+        place_of: gazetteer row -> its :class:`Place` (``Gazetteer.place``).
         dates: doc_id -> published_date (earliest article breaks ties).
         registry_of: place -> id of the registry entry that is that place, if any
             (:func:`registry_entry_of` in the pipeline).
@@ -146,8 +154,6 @@ def plan_place_splits(
     Returns:
         The :class:`PlaceSplit`.
     """
-    groups: dict[str, dict[int, list[MentionKey]]] = defaultdict(lambda: defaultdict(list))
-    by_index: dict[int, Place] = {}
     if "label" in mentions.columns:
         # A demonym ("Canadian", NORP) is its country by the resolver's link; the geocoder may put
         # the word on a namesake town, which is context for the article, not a second place.
@@ -155,77 +161,98 @@ def plan_place_splits(
     if "resolution" in mentions.columns:
         # The user's curation (curated_merge, curated_split, ...) decided these links: they stay.
         mentions = mentions.filter(~pl.col("resolution").fill_null("").str.starts_with("curated_"))
-    for doc_id, start, end, entity_id in mentions.select("doc_id", "start", "end", "entity_id").iter_rows():
-        place = places.get((doc_id, start, end))
-        if place is not None and entity_id in points:
-            groups[entity_id][place.index].append((doc_id, start, end))
-            by_index[place.index] = place
+    placed = mentions.filter(pl.col(PLACE_ROW).is_not_null() & pl.col("entity_id").is_in(list(points)))
+    groups: dict[str, dict[int, _Group]] = defaultdict(dict)
+    per_article = placed.group_by("entity_id", PLACE_ROW, "doc_id").len()
+    for entity_id, row, doc_id, count in per_article.iter_rows():
+        first = (dates.get(doc_id) or _NO_DATE, doc_id)
+        group = groups[entity_id].get(row)
+        if group is None:
+            groups[entity_id][row] = _Group(place_of(row), [row], count, first)
+        else:
+            group.count += count
+            group.first = min(group.first, first)
 
-    def first_article(keys: list[MentionKey]) -> tuple[dt.date, str]:
-        return min(((dates.get(doc) or _NO_DATE), doc) for doc, _, _ in keys)
-
-    clusters_of: dict[str, list[tuple[Place, list[MentionKey]]]] = {}
+    clusters_of: dict[str, list[_Group]] = {}
     home_of: dict[str, int] = {}
     for entity_id in sorted(groups):
-        ordered = sorted(
-            groups[entity_id].items(),
-            key=lambda item: (-len(item[1]), first_article(item[1]), by_index[item[0]].geonames_id or 0, item[0]),
-        )
-        clusters: list[tuple[Place, list[MentionKey]]] = []
-        for index, keys in ordered:
-            place = by_index[index]
-            for lead, members in clusters:
-                if same_real_place(lead, place):
-                    members.extend(keys)
+        ordered = sorted(groups[entity_id].values(), key=_Group.rank)
+        clusters: list[_Group] = []
+        for group in ordered:
+            for cluster in clusters:
+                if same_real_place(cluster.lead, group.lead):
+                    cluster.absorb(group)
                     break
             else:
-                clusters.append((place, list(keys)))
-        clusters.sort(key=lambda c: (-len(c[1]), first_article(c[1]), c[0].geonames_id or 0, c[0].index))
+                clusters.append(_Group(group.lead, list(group.rows), group.count, group.first))
+        clusters.sort(key=_Group.rank)
         clusters_of[entity_id] = clusters
         home_of[entity_id] = next(
-            (i for i, (lead, members) in enumerate(clusters) if _at_registry_point(points[entity_id], lead, members, places)), 0
+            (i for i, cluster in enumerate(clusters) if _at_registry_point(points[entity_id], cluster, place_of)), 0
         )
 
     # The place entity whose home is a place: where a namesake's mentions of that place go.
     home_entity: dict[int, str] = {}
-    for entity_id, clusters in sorted(clusters_of.items(), key=lambda item: (-len(item[1][home_of[item[0]]][1]), item[0])):
-        home_entity.setdefault(clusters[home_of[entity_id]][0].index, entity_id)
+    for entity_id, clusters in sorted(clusters_of.items(), key=lambda item: (-item[1][home_of[item[0]]].count, item[0])):
+        home_entity.setdefault(clusters[home_of[entity_id]].lead.index, entity_id)
 
     plan = PlaceSplit()
+    moved: list[tuple[str, int, str]] = []
     for entity_id, clusters in clusters_of.items():
         if len(clusters) < 2:
             continue
-        home = clusters[home_of[entity_id]][0]
+        home = clusters[home_of[entity_id]].lead
         own = place_key_id(home)
         if own is not None and own != entity_id and registry_of(home) is None:
             plan.home_ids[entity_id] = own
-        for i, (lead, members) in enumerate(clusters):
+        for i, cluster in enumerate(clusters):
             if i == home_of[entity_id]:
                 continue
+            lead = cluster.lead
             target = registry_of(lead) or home_entity.get(lead.index) or place_key_id(lead)
             if target is None or target == entity_id:
                 continue  # a curated site GeoNames lacks and the registry does not list: stays
             plan.new_places.setdefault(target, lead)
-            for key in members:
-                plan.moves[key] = target
+            moved += [(entity_id, row, target) for row in cluster.rows]
+    if moved:
+        targets = pl.DataFrame(
+            moved, schema={"entity_id": pl.String, PLACE_ROW: placed.schema[PLACE_ROW], "_target": pl.String}, orient="row"
+        )
+        keys = placed.with_columns(pl.col("entity_id").cast(pl.String)).join(targets, on=["entity_id", PLACE_ROW]).select("doc_id", "start", "end", "_target")
+        plan.moves = {(doc_id, start, end): target for doc_id, start, end, target in keys.sort("doc_id", "start", "end").iter_rows()}
     return plan
 
 
+@dataclass
+class _Group:
+    """Mentions of one place entity put at one real place: its leading place, the gazetteer rows, how many, the first article."""
+
+    lead: Place
+    rows: list[int]
+    count: int
+    first: tuple[dt.date, str]
+
+    def rank(self) -> tuple:
+        """Most mentions first, then the earliest article, then the GeoNames id and the row."""
+        return (-self.count, self.first, self.lead.geonames_id or 0, self.lead.index)
+
+    def absorb(self, other: _Group) -> None:
+        self.rows += other.rows
+        self.count += other.count
+        self.first = min(self.first, other.first)
+
+
 def _at_registry_point(
-    point: tuple[float | None, float | None, str | None],
-    lead: Place,
-    members: list[MentionKey],
-    places: Mapping[MentionKey, Place | None],
+    point: tuple[float | None, float | None, str | None], cluster: _Group, place_of: Callable[[int], Place]
 ) -> bool:
     """Whether a group is the registry place the entity was resolved to."""
     lat, lon, country = point
     if lat is not None and lon is not None:
         return any(
-            distance_km((lat, lon), (p.latitude, p.longitude)) <= WITHIN_KM
-            for p in (places[key] for key in members)
-            if p is not None
+            distance_km((lat, lon), (place.latitude, place.longitude)) <= WITHIN_KM
+            for place in (place_of(row) for row in cluster.rows)
         )
-    return country is not None and lead.country == country
+    return country is not None and cluster.lead.country == country
 
 
 @cache

@@ -121,12 +121,14 @@ def build_stories(
         )
         return empty, pl.DataFrame(schema=polars_schema(Stories))
     published = ordered[Documents.published_date].to_list()
-    duplicate_of = find_near_duplicates(doc_ids, ordered[Documents.text].to_list(), published)
+    # The Series, not a list: its texts are made Python strings one at a time, as the shingles are taken.
+    duplicate_of = find_near_duplicates(doc_ids, ordered[Documents.text], published)
     originals = ordered.filter(~pl.col(Documents.doc_id).is_in(list(duplicate_of)))
     keep = originals[Documents.doc_id]
     features = make_story_features(
         originals,
-        mentions.filter(pl.col(Mentions.doc_id).is_in(keep.implode())),
+        # Only the columns features read: a long article's mentions are not copied whole.
+        mentions.select(Mentions.doc_id, Mentions.entity_id, Mentions.label).filter(pl.col(Mentions.doc_id).is_in(keep.implode())),
         dates.filter(pl.col("doc_id").is_in(keep.implode())),
         amounts.filter(pl.col("doc_id").is_in(keep.implode())),
     )

@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
@@ -120,8 +121,8 @@ def make_story_features(
         "places": _tfidf_tokens(place_docs),
         "dates": _tfidf_tokens(date_docs),
         "amounts": _tfidf_tokens(amount_docs),
-        "years": _tfidf_tokens([_years(_joined(titled)) for titled in texts]),
-        "numbers": _tfidf_tokens([_numbers(_joined(titled)) for titled in texts]),
+        "years": _tfidf_tokens([_counted(_years(_joined(titled))) for titled in texts]),
+        "numbers": _tfidf_tokens([_counted(_numbers(_joined(titled))) for titled in texts]),
     }
     published = ordered[Documents.published_date].cast(pl.Int32).to_numpy().astype(np.float64)
     keys = sparse.hstack([_top_terms(words, key_terms), _binary(blocks["entities"])], format="csr")
@@ -163,16 +164,28 @@ def _numbers(text: str) -> list[str]:
     return sorted(number for number in found if not _YEAR_PATTERN.fullmatch(number))
 
 
-def _tokens_by_doc(doc_ids: tuple[str, ...], rows: pl.DataFrame, token: pl.Expr) -> list[list[str]]:
-    """Each article's tokens (in doc_ids order), sorted so the result never depends on row order."""
-    grouped = dict(
+def _tokens_by_doc(doc_ids: tuple[str, ...], rows: pl.DataFrame, token: pl.Expr) -> list[list[tuple[str, int]]]:
+    """Each article's distinct tokens with their counts (in doc_ids order), sorted by token.
+
+    Counted in Polars: a long article's million entity mentions become a few
+    thousand (token, count) pairs, not a million Python strings.
+    """
+    counted = (
         rows.select(pl.col("doc_id"), token.alias("token"))
         .drop_nulls()
-        .group_by("doc_id")
-        .agg(pl.col("token").sort())
-        .iter_rows()
+        .group_by("doc_id", "token")
+        .len()
+        .sort("doc_id", "token")
     )
+    grouped: dict[str, list[tuple[str, int]]] = {}
+    for doc_id, found, count in counted.iter_rows():
+        grouped.setdefault(doc_id, []).append((found, count))
     return [grouped.get(doc_id, []) for doc_id in doc_ids]
+
+
+def _counted(tokens: list[str]) -> list[tuple[str, int]]:
+    """``tokens`` as sorted (token, count) pairs, the form :func:`_tfidf_tokens` takes."""
+    return sorted(Counter(tokens).items())
 
 
 def titled_words(titled_text: tuple[str, str]) -> Iterator[str]:
@@ -205,10 +218,13 @@ def _tfidf(vectorizer, texts: list) -> sparse.csr_matrix:
         return sparse.csr_matrix((len(texts), 0), dtype=np.float32)
 
 
-def _tfidf_tokens(token_lists: list[list[str]]) -> sparse.csr_matrix:
-    return _tfidf(
-        TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, dtype=np.float32), token_lists
-    )
+def _tfidf_tokens(counted: list[list[tuple[str, int]]]) -> sparse.csr_matrix:
+    """TF-IDF of articles given as (token, count) pairs: each token is handed to scikit-learn ``count`` times, one at a time."""
+    return _tfidf(TfidfVectorizer(analyzer=_each_time, sublinear_tf=True, dtype=np.float32), counted)
+
+
+def _each_time(pairs: list[tuple[str, int]]) -> Iterator[str]:
+    return (token for token, count in pairs for _ in range(count))
 
 
 def _binary(matrix: sparse.csr_matrix) -> sparse.csr_matrix:

@@ -96,3 +96,36 @@ def test_entities_locate_weighs_the_home_country_of_people_named(text, country):
     mentions = _mentions(documents, [("Trump", "PERSON", "Q22686"), ("Birmingham", "GPE", "ent_b")])
     entities = pl.DataFrame([("ent_b", "LOC", None, None, None)], schema=_ENTITY_SCHEMA, orient="row")
     assert locate_entities(entities, mentions, documents)["country"].to_list() == [country]
+
+
+def test_geocode_documents_gives_each_row_its_place_whatever_the_row_order():
+    """The column answers row by row, in the order given, as geocoding each article alone does."""
+    from newsfold.geo.entities import geocode_documents
+    from newsfold.geo.gazetteer import load_gazetteer
+    from newsfold.geo.geocode import PlaceMention, geocode_mentions
+
+    documents = _documents(
+        [
+            ("d1", "Paris, Texas, and Dallas. Paris again.", None, None),
+            ("d2", "Paris and Lyon. Nowhereville.", None, None),
+            ("d3", "No text of ours is read for this one.", None, None),
+        ]
+    )
+    mentions = _mentions(documents, [("Paris", "GPE", "p"), ("Texas", "GPE", "t"), ("Dallas", "GPE", "d"),
+                                     ("Lyon", "GPE", "l"), ("Nowhereville", "GPE", "n")])
+    mentions = pl.concat([mentions, pl.DataFrame({"doc_id": ["d9"], "start": [0], "end": [5], "text": ["Paris"],
+                                                  "label": ["GPE"], "entity_id": ["p"]})])  # an article we lack
+    gaz = load_gazetteer()
+    expected = {}
+    for doc_id, text, dateline, _ in documents.iter_rows():
+        rows = mentions.filter(pl.col("doc_id") == doc_id).sort("start")
+        spans = [PlaceMention(s, e, t) for s, e, t in rows.select("start", "end", "text").iter_rows()]
+        for span, geocode in zip(spans, geocode_mentions(text, spans, dateline, gaz)):
+            expected[(doc_id, span.start)] = None if geocode.place is None else geocode.place.index
+    for order in (mentions, mentions.reverse(), mentions.sample(fraction=1.0, shuffle=True, seed=7)):
+        found = geocode_documents(order, documents, gaz)
+        assert found.dtype == pl.Int32 and found.len() == order.height
+        got = {(d, s): row for d, s, row in zip(order["doc_id"], order["start"], found)}
+        assert got == {**expected, ("d9", 0): None}
+    texas_paris = gaz.place(got[("d1", 0)])
+    assert (texas_paris.admin1, got[("d2", 16)]) == ("US-TX", None)  # Nowhereville: no place, a null
