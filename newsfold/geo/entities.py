@@ -86,19 +86,22 @@ def geocode_documents(
         ['US-TX']
     """
     gaz = gazetteer or load_gazetteer()
-    columns = ["doc_id", "text", *(["dateline"] if "dateline" in documents.columns else [])]
-    articles = documents.select(columns).unique("doc_id", keep="first", maintain_order=True)
-    article_of = {doc_id: row for row, doc_id in enumerate(articles["doc_id"].to_list())}
+    # Each article's first row, found without copying the texts (``unique`` would: 50 MB for a long one).
+    article_of: dict[str, int] = {}
+    for row, doc_id in enumerate(documents["doc_id"].to_list()):
+        article_of.setdefault(doc_id, row)
+    texts = documents["text"]
+    datelines = documents["dateline"] if "dateline" in documents.columns else None
     found = np.full(mentions.height, -1, dtype=np.int64)
     ordered = mentions.select(
         pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"), "doc_id", "start", "end", "text"
     ).sort("doc_id", "start", "end")
     for (doc_id,), group in ordered.group_by("doc_id", maintain_order=True):
         row = article_of.get(doc_id)
-        text = None if row is None else articles["text"][row]
+        text = None if row is None else texts[row]
         if text is None:
             continue
-        dateline = articles["dateline"][row] if "dateline" in articles.columns else None
+        dateline = None if datelines is None else datelines[row]
         actors = (actor_countries or {}).get(doc_id)
         rows = group["_row"].to_numpy()
         places = iter_geocodes(text, _PlaceMentionColumns.of(group), dateline, gaz, actors)
@@ -109,20 +112,14 @@ def geocode_documents(
 
 
 class _PlaceMentionColumns(Sequence[PlaceMention]):
-    """One article's place mentions as columns, each :class:`PlaceMention` made when asked for.
+    """One article's place mentions as columns, each :class:`PlaceMention` made when asked for and then dropped."""
 
-    Surfaces are held once per distinct spelling: "Baghdad" said 4,000 times is one string.
-    """
-
-    def __init__(self, starts: np.ndarray, ends: np.ndarray, spellings: list[str], codes: np.ndarray) -> None:
-        self.starts, self.ends, self.spellings, self.codes = starts, ends, spellings, codes
+    def __init__(self, starts: np.ndarray, ends: np.ndarray, surfaces: pl.Series) -> None:
+        self.starts, self.ends, self.surfaces = starts, ends, surfaces
 
     @classmethod
     def of(cls, group: pl.DataFrame) -> _PlaceMentionColumns:
-        surfaces = group["text"].fill_null("")
-        spellings = surfaces.unique().sort().to_list()
-        codes = (surfaces.rank("dense") - 1).cast(pl.Int64).to_numpy()
-        return cls(group["start"].to_numpy(), group["end"].to_numpy(), spellings, codes)
+        return cls(group["start"].to_numpy(), group["end"].to_numpy(), group["text"].fill_null(""))
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -130,12 +127,11 @@ class _PlaceMentionColumns(Sequence[PlaceMention]):
     def __getitem__(self, index):  # type: ignore[override]
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        return PlaceMention(int(self.starts[index]), int(self.ends[index]), self.spellings[self.codes[index]])
+        return PlaceMention(int(self.starts[index]), int(self.ends[index]), self.surfaces[int(index)])
 
     def __iter__(self) -> Iterator[PlaceMention]:
-        spellings = self.spellings
-        for start, end, code in zip(self.starts.tolist(), self.ends.tolist(), self.codes.tolist()):
-            yield PlaceMention(start, end, spellings[code])
+        for start, end, surface in zip(self.starts.tolist(), self.ends.tolist(), self.surfaces):
+            yield PlaceMention(start, end, surface)
 
 
 def locate_entities(

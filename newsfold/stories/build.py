@@ -42,7 +42,7 @@ from newsfold.ids import make_id
 from newsfold.stories.candidates import find_candidate_pairs
 from newsfold.stories.cluster import cluster_average_link
 from newsfold.stories.duplicates import find_near_duplicates
-from newsfold.stories.features import StoryFeatures, make_story_features
+from newsfold.stories.features import TextsInOrder, StoryFeatures, make_story_features
 from schemas import Documents, Mentions, Stories, polars_schema
 
 __all__ = ["StoryParams", "DEFAULT_PARAMS", "build_stories", "make_story_id"]
@@ -112,7 +112,9 @@ def build_stories(
     Returns:
         ``documents`` with ``story_id`` and ``duplicate_of`` filled, and the ``stories`` table.
     """
-    ordered = documents.sort(Documents.doc_id)
+    # Sorted without the texts: Polars copies a text column it sorts or filters (50 MB for a long article).
+    order = documents[Documents.doc_id].arg_sort()
+    ordered = documents.drop(Documents.text)[order]
     doc_ids = ordered[Documents.doc_id].to_list()
     if not doc_ids:
         empty = documents.with_columns(
@@ -121,9 +123,9 @@ def build_stories(
         )
         return empty, pl.DataFrame(schema=polars_schema(Stories))
     published = ordered[Documents.published_date].to_list()
-    # The Series, not a list: its texts are made Python strings one at a time, as the shingles are taken.
-    duplicate_of = find_near_duplicates(doc_ids, ordered[Documents.text], published)
-    originals = ordered.filter(~pl.col(Documents.doc_id).is_in(list(duplicate_of)))
+    # Texts are made Python strings one at a time, as the shingles are taken.
+    duplicate_of = find_near_duplicates(doc_ids, TextsInOrder(documents[Documents.text], order), published)
+    originals = documents.filter(~pl.col(Documents.doc_id).is_in(list(duplicate_of))) if duplicate_of else documents
     keep = originals[Documents.doc_id]
     features = make_story_features(
         originals,

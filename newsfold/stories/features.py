@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,7 +38,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from schemas import Amounts, Dates, Documents, Mentions
 
-__all__ = ["SUBVECTORS", "StoryFeatures", "make_story_features"]
+__all__ = ["TextsInOrder", "SUBVECTORS", "StoryFeatures", "make_story_features"]
 
 #: The sub-vectors, in column order.
 SUBVECTORS = ("words", "entities", "places", "dates", "amounts", "years", "numbers")
@@ -94,10 +94,12 @@ def make_story_features(
         amounts: doc_id, value, object.
         key_terms: Highest-weighted words per article kept as candidate keys.
     """
-    ordered = documents.sort(Documents.doc_id)
+    # Sorted without the texts: Polars copies a text column it sorts (50 MB for a long article).
+    order = documents[Documents.doc_id].arg_sort()
+    ordered = documents.drop(Documents.text)[order]
     doc_ids = tuple(ordered[Documents.doc_id].to_list())
     titles = ordered[Documents.title].fill_null("").to_list()
-    texts = list(zip(titles, ordered[Documents.text].to_list()))
+    texts = list(zip(titles, TextsInOrder(documents[Documents.text], order)))
     words = _tfidf(
         TfidfVectorizer(analyzer=titled_words, sublinear_tf=True, dtype=np.float32, max_df=0.5 if len(texts) >= 20 else 1.0),
         texts,
@@ -128,6 +130,29 @@ def make_story_features(
     keys = sparse.hstack([_top_terms(words, key_terms), _binary(blocks["entities"])], format="csr")
     declared = ordered[Documents.published_date_source].is_in(["header", "metadata"]).fill_null(False).to_numpy()
     return StoryFeatures(doc_ids=doc_ids, blocks=blocks, days=published, declared=declared, keys=keys)
+
+
+class TextsInOrder(Sequence[str]):
+    """The strings of a text column in a given row order, each made a Python string only when reached.
+
+    Example:
+        >>> list(TextsInOrder(pl.Series(["b text", "a text"]), pl.Series([1, 0])))
+        ['a text', 'b text']
+    """
+
+    def __init__(self, texts: pl.Series, order: pl.Series) -> None:
+        self.texts, self.order = texts, order.to_list()
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self.texts[row] for row in self.order[index]]
+        return self.texts[self.order[index]]
+
+    def __iter__(self) -> Iterator[str]:
+        return (self.texts[row] for row in self.order)
 
 
 def _joined(titled_text: tuple[str, str]) -> str:
