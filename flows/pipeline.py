@@ -41,7 +41,7 @@ from newsfold.object_store import output_location
 from newsfold.ingest import read_source
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
 from newsfold.records import Article, Reject, SourceFile
-from newsfold.stages import StageClock, return_free_memory, seconds_since_launch
+from newsfold.stages import StageClock, seconds_since_launch
 from newsfold.store import (
     DEFAULT_KEEP_RUNS,
     Snapshot,
@@ -222,11 +222,9 @@ def newsfold_flow(
                 how="vertical",
             )
             del analysis, gathered  # ``tables`` has their rows (and the texts) now
-            large = tables["documents"][Documents.text].str.len_bytes().sum() > RELEASE_RESOLVER_MIN_BYTES
-            if large:  # the sections' Python rows are gone: their pages go back before resolution's frames come
-                return_free_memory()
 
         with clock.measure("resolve"):
+            large = tables["documents"][Documents.text].str.len_bytes().sum() > RELEASE_RESOLVER_MIN_BYTES
             linked = resolve_task(quote(tables), curation)
             del tables
             if large:  # validation and the commit have no use for the resolver's 640 MB (docs/benchmarks.md)
