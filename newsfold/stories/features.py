@@ -123,8 +123,10 @@ def make_story_features(
         "places": _tfidf_tokens(place_docs),
         "dates": _tfidf_tokens(date_docs),
         "amounts": _tfidf_tokens(amount_docs),
-        "years": _tfidf_tokens([_counted(_years(_joined(titled))) for titled in texts]),
-        "numbers": _tfidf_tokens([_counted(_numbers(_joined(titled))) for titled in texts]),
+        # Part by part, never joined: a joined copy of a long article is its size again. Neither pattern
+        # matches across the line break that would join them, so the tokens are the same.
+        "years": _tfidf_tokens([_counted([y for part in _titled_parts(titled) for y in _years(part)]) for titled in texts]),
+        "numbers": _tfidf_tokens([_counted([n for part in _titled_parts(titled) for n in _numbers(part)]) for titled in texts]),
     }
     published = ordered[Documents.published_date].cast(pl.Int32).to_numpy().astype(np.float64)
     keys = sparse.hstack([_top_terms(words, key_terms), _binary(blocks["entities"])], format="csr")
@@ -155,17 +157,17 @@ class TextsInOrder(Sequence[str]):
         return (self.texts[row] for row in self.order)
 
 
-def _joined(titled_text: tuple[str, str]) -> str:
-    """A (title, text) pair as one string, the title twice, as :func:`titled_words` reads it.
+def _titled_parts(titled_text: tuple[str, str]) -> tuple[str, ...]:
+    """The parts of a (title, text) pair as they are read: the title twice (it says what the story is), then the text.
 
     Example:
-        >>> _joined(("Vote", "In 2008.")).split()
-        ['Vote', 'Vote', 'In', '2008.']
-        >>> _joined(("", "In 2008."))
-        'In 2008.'
+        >>> _titled_parts(("Vote", "In 2008."))
+        ('Vote', 'Vote', 'In 2008.')
+        >>> _titled_parts(("", "In 2008."))
+        ('In 2008.',)
     """
     title, text = titled_text
-    return f"{title}\n{title}\n{text}" if title else text
+    return (title, title, text) if title else (text,)
 
 
 def _years(text: str) -> list[str]:
@@ -225,8 +227,7 @@ def titled_words(titled_text: tuple[str, str]) -> Iterator[str]:
         >>> list(titled_words(("Iran fires", "The rockets hit Baghdad.")))
         ['iran', 'fires', 'iran', 'fires', 'rockets', 'hit', 'baghdad']
     """
-    title, text = titled_text
-    for part in (title, title, text) if title else (text,):
+    for part in _titled_parts(titled_text):
         for match in _WORD.finditer(part.lower()):
             word = match.group()
             if word not in ENGLISH_STOP_WORDS:

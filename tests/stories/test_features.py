@@ -71,3 +71,17 @@ def test_years_in_text(text, years):
 )
 def test_numbers_in_text(text, numbers):
     assert _numbers(text) == numbers
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    title=st.text(alphabet=st.sampled_from("1920,.5 \nab"), max_size=20),
+    text=st.text(alphabet=st.sampled_from("1920,.5 \nab"), max_size=60),
+)
+def test_features_years_and_numbers_read_part_by_part_are_those_of_the_joined_text(title, text):
+    # The features read the title and the text apart (a joined copy of a long article costs its size again).
+    from newsfold.stories.features import _titled_parts
+
+    parts = _titled_parts((title, text))
+    assert sorted(y for part in parts for y in _years(part)) == _years(joined(title, text))
+    assert sorted(n for part in parts for n in _numbers(part)) == _numbers(joined(title, text))
