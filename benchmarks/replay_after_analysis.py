@@ -66,9 +66,13 @@ def main() -> None:
         from newsfold.resolve import link_dataset
 
         text_bytes = tables["documents"][Documents.text].str.len_bytes().sum()
-        linked = link_dataset(tables)
+        release = release_resolver_data is not None and (args.release or text_bytes > RELEASE_RESOLVER_MIN_BYTES)
+        try:  # from this change on, the flow releases the name data inside resolution already
+            linked = link_dataset(tables, release=release)
+        except TypeError:
+            linked = link_dataset(tables)
         del tables
-        if release_resolver_data is not None and (args.release or text_bytes > RELEASE_RESOLVER_MIN_BYTES):
+        if release:
             release_resolver_data()
     with clock.measure("validate"):
         outcome = split_valid_rows(linked, run_id="run_replay")

@@ -113,12 +113,12 @@ def analyse_on_cluster_task(requests: Sequence[AnalysisRequest], max_chars: int,
 
 
 @task(name="resolve", cache_policy=NO_CACHE)
-def resolve_task(tables: dict[str, pl.DataFrame], curation: str | None) -> dict[str, pl.DataFrame]:
+def resolve_task(tables: dict[str, pl.DataFrame], curation: str | None, release: bool = False) -> dict[str, pl.DataFrame]:
     """Link mentions and speakers to entities and cluster quotes, dataset-wide."""
     from newsfold.names import load_curation
     from newsfold.resolve import link_dataset
 
-    return link_dataset(tables, load_curation(Path(curation)) if curation else None)
+    return link_dataset(tables, load_curation(Path(curation)) if curation else None, release=release)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -225,7 +225,7 @@ def newsfold_flow(
 
         with clock.measure("resolve"):
             large = tables["documents"][Documents.text].str.len_bytes().sum() > RELEASE_RESOLVER_MIN_BYTES
-            linked = resolve_task(quote(tables), curation)
+            linked = resolve_task(quote(tables), curation, release=large)
             del tables
             if large:  # validation and the commit have no use for the resolver's 640 MB (docs/benchmarks.md)
                 from newsfold.resolve import release_resolver_data

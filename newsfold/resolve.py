@@ -29,7 +29,7 @@ from schemas import LINK_COLUMNS, TABLES, Documents, Mentions, Quotes, polars_sc
 __all__ = ["link_dataset", "release_resolver_data"]
 
 def link_dataset(
-    tables: Mapping[str, pl.DataFrame], curation: Curation | None = None
+    tables: Mapping[str, pl.DataFrame], curation: Curation | None = None, release: bool = False
 ) -> dict[str, pl.DataFrame]:
     """Resolve every mention and quote speaker; build entities; cluster quotes and stories.
 
@@ -37,6 +37,10 @@ def link_dataset(
         tables: documents, mentions and quotes of the whole dataset (others
             pass through untouched).
         curation: The user's merge/split/rename rules, if any.
+        release: Free what each step loaded once it is done (:func:`release_resolver_data`):
+            the name data after the names are resolved, the gazetteer and the
+            registry after geocoding, so a large run's stories are built without
+            them (docs/benchmarks.md). The same rows either way.
 
     Returns:
         ``tables`` with mentions and quotes linked, documents given their
@@ -65,6 +69,8 @@ def link_dataset(
         speakers,
         curation,
     )
+    if release:
+        release_resolver_data()
     linked_mentions = (
         mentions.drop(LINK_COLUMNS["mentions"])
         .join(resolution.mention_links, on=Mentions.mention_id, how="left")
@@ -82,6 +88,8 @@ def link_dataset(
     ).select(polars_schema(TABLES["quotes"]).names())
     # Places on the map: geocode place mentions in their article's context, one entity per real place (newsfold.geo).
     entities, linked_mentions = place_entities(resolution.entities, linked_mentions, documents)
+    if release:
+        release_resolver_data()
     # Stories come last: entity ids are their strongest signal across translations and spellings.
     linked_documents, stories = build_stories(
         documents.drop(LINK_COLUMNS["documents"]), linked_mentions, tables["dates"], tables["amounts"]
