@@ -103,6 +103,7 @@ _TRAILING_FUNCTION_WORD = re.compile(
     r"\s+(?:of|and|or|the|a|an|for|in|on|at|to|by|with|from|into|vs|versus|nor|but|as)$"
 )
 _WORD = re.compile(r"\S+")
+_EDGE_NON_WORD = re.compile(r"^\W+|\W+$")
 # A possessive is followed by what is possessed (a noun phrase); punctuation, the
 # end of the text, or a closed-class word right after "'s" mean the name ends in 's.
 _NOT_POSSESSED = re.compile(
@@ -194,6 +195,24 @@ def explain_span_repair(text: str, start: int, end: int, label: str) -> SpanRepa
         ('determiner', 'role_split', 'role_only')
     """
     start, end = max(start, 0), min(end, len(text))
+    once = _repair_once(text, start, end, label)
+    if [(s.start, s.end, s.label) for s in once.spans] == [(start, end, label)]:
+        return once
+    # Repair what the first pass made until nothing changes, so that a repaired
+    # span is final (one rule's cut can expose what another removes). Each pass
+    # keeps spans inside their input, so this ends.
+    reasons = list(once.reasons)
+    spans: list[RepairedSpan] = []
+    for span in once.spans:
+        again = explain_span_repair(text, span.start, span.end, span.label)
+        reasons.extend(again.reasons)
+        spans.extend(again.spans)
+    unique = tuple(dict.fromkeys(reasons))
+    return SpanRepair(tuple(RepairedSpan(s.start, s.end, s.label, unique) for s in spans), unique)
+
+
+def _repair_once(text: str, start: int, end: int, label: str) -> SpanRepair:
+    """One pass of every repair over ``text[start:end]``."""
     reasons: list[str] = []
     start, end = _cut_at_breaks(text, start, end, reasons)
     start, end = _trim(text, start, end, reasons)
@@ -399,8 +418,17 @@ def _split_roles(text: str, start: int, end: int, label: str, reasons: list[str]
 
 
 def _is_role(word: str) -> bool:
-    """A role noun written in lower case, or a role acronym in capitals."""
-    bare = word.strip(",.;:")
+    """A role noun written in lower case, or a role acronym in capitals.
+
+    Quotes, brackets or punctuation around the word do not hide it: trimming
+    removes them later, and a role exposed then would split the span again on
+    a second pass.
+
+    Example:
+        >>> [_is_role(w) for w in ("spokesman,", "\u201cspokesman\u201d", "-CEO", "Spokesman", "Ivan")]
+        [True, True, True, False, False]
+    """
+    bare = _EDGE_NON_WORD.sub("", word)
     return (bare.islower() and bare in ROLE_NOUNS) or bare in ROLE_ACRONYMS
 
 

@@ -228,6 +228,21 @@ def test_spans_repair_is_idempotent(pieces, data):
 
 
 @pytest.mark.parametrize(
+    ("text", "end", "expected"),
+    [
+        ("spokesman 'spokesman Ivan ", 22, "I"),  # hypothesis found it: a quoted role exposed by trimming
+        ("Kremlin \u201cspokesman\u201d Dmitry Peskov", 37, "Dmitry Peskov"),
+        ("(spokesman) Ivan Petrov", 23, "Ivan Petrov"),
+    ],
+)
+def test_spans_quoted_role_splits_once(text, end, expected):
+    person = [span for span in repair_span(text, 0, end, "PERSON") if span.label == "PERSON"]
+    assert [text[span.start : span.end] for span in person] == [expected]
+    again = repair_span(text, person[0].start, person[0].end, "PERSON")
+    assert [(span.start, span.end) for span in again] == [(person[0].start, person[0].end)]
+
+
+@pytest.mark.parametrize(
     ("start", "end", "label", "expected"),
     [
         (0, 31, "PERSON", "men_person"),  # spaCy's span: the person it holds, not the organisation
