@@ -29,7 +29,6 @@ import os
 import pickle
 import resource
 import signal
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -42,7 +41,7 @@ from newsfold.analyse.faults import inject_test_faults
 from newsfold.analyse.model import load_model
 from newsfold.analyse.recovery import Lost, TimeBudget, WorkerEnd, map_with_recovery
 from newsfold.analyse.ruler import RULER_NAME, add_registry_ruler
-from newsfold.analyse.spill import spill_frame
+from newsfold.analyse.spill import spill_directory, spill_frame
 from newsfold.errors import ErrorCode
 from newsfold.lifeline import hold_signals, release_held_signals, watch_parent
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, WORKER_MEMORY_VARIABLE
@@ -659,6 +658,9 @@ class AnalysisPool:
         self.budget = budget
         self._executor: ProcessPoolExecutor | None = None
         self._patterns_file: str | None = None
+        # The patterns file lives in a directory this process holds (locked) while the pool lives:
+        # a run killed with SIGKILL leaves it to the next run's sweep (spill.py), not in TMPDIR for good.
+        self._held = contextlib.ExitStack()
         self._processes: dict[int, multiprocessing.process.BaseProcess] = {}
 
     def __enter__(self) -> "AnalysisPool":
@@ -673,10 +675,8 @@ class AnalysisPool:
                     process.kill()
             self._executor.shutdown(cancel_futures=True)
             self._executor = None
-        if self._patterns_file is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(self._patterns_file)
-            self._patterns_file = None
+        self._held.close()
+        self._patterns_file = None
 
     def analyse(
         self,
@@ -801,14 +801,23 @@ class AnalysisPool:
     def _running_executor(self) -> ProcessPoolExecutor:
         """The pool's executor, started on first use (and after a :meth:`restart`)."""
         if self._executor is None:
-            if self.patterns is not None and self._patterns_file is None:
-                # Patterns go by file, not in the start-up pickle: spawning blocks this process until the
-                # worker has read that pickle, and the worker reads it only as fast as it imports.
-                with tempfile.NamedTemporaryFile("wb", prefix="newsfold-patterns-", delete=False) as stream:
-                    pickle.dump(list(self.patterns), stream, protocol=pickle.HIGHEST_PROTOCOL)
-                self._patterns_file = stream.name
+            self._write_patterns_file()
             self._executor = self._start_executor()
         return self._executor
+
+    def _write_patterns_file(self) -> str | None:
+        """The file the workers read the registry patterns from, written once; None without patterns.
+
+        Patterns go by file, not in the start-up pickle: spawning blocks this
+        process until the worker has read that pickle, and the worker reads it
+        only as fast as it imports.
+        """
+        if self.patterns is not None and self._patterns_file is None:
+            path = os.path.join(self._held.enter_context(spill_directory()), "patterns.pickle")
+            with open(path, "wb") as stream:
+                pickle.dump(list(self.patterns), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            self._patterns_file = path
+        return self._patterns_file
 
     def _start_executor(self) -> ProcessPoolExecutor:
         # spawn, not fork: the parent runs threads (Prefect, Polars) that fork would copy mid-flight.

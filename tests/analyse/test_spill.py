@@ -174,3 +174,42 @@ def test_spill_directory_is_removed_also_when_the_block_raises(tmp_path):
         (Path(directory) / "rows.parquet").write_bytes(b"rows")
         raise RuntimeError("the analysis failed")
     assert list(tmp_path.iterdir()) == []
+
+
+# --- The pool's registry patterns file lives in a held directory too ---
+
+_HOLD_A_POOL_WITH_PATTERNS = """
+import sys, tempfile, time
+tempfile.tempdir = sys.argv[1]
+from newsfold.analyse.runner import AnalysisPool
+with AnalysisPool(1, patterns=[{"label": "PERSON", "pattern": "Ivan Petrov"}]) as pool:
+    print(pool._write_patterns_file(), flush=True)
+    time.sleep(600)
+"""
+
+
+def test_spill_pool_patterns_file_of_a_killed_run_is_removed_by_the_next_one(tmp_path):
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_A_POOL_WITH_PATTERNS, str(tmp_path)],
+                              stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
+    try:
+        patterns_file = Path(holder.stdout.readline().strip())
+        assert patterns_file.parent.parent == tmp_path and patterns_file.parent.name.startswith(SPILL_PREFIX)
+        assert patterns_file.stat().st_size > 0
+        assert sweep_stale_spill_directories(tmp_path) == []  # its pool is alive: not touched
+    finally:
+        holder.kill()  # SIGKILL: the pool's own clean-up never runs
+        holder.wait()
+        holder.stdout.close()
+    assert patterns_file.exists()  # what the kill leaves behind
+    assert sweep_stale_spill_directories(tmp_path) == [str(patterns_file.parent)]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_spill_pool_removes_its_patterns_file_on_exit(tmp_path, monkeypatch):
+    from newsfold.analyse.runner import AnalysisPool
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    patterns = [{"label": "ORG", "pattern": "Acme Airways"}]
+    with AnalysisPool(1, patterns=patterns) as pool:
+        assert Path(pool._write_patterns_file()).read_bytes() and len(list(tmp_path.iterdir())) == 1
+    assert list(tmp_path.iterdir()) == []
