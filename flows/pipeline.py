@@ -18,7 +18,7 @@ import datetime as dt
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,7 +41,7 @@ from newsfold.object_store import output_location
 from newsfold.ingest import read_source
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
 from newsfold.records import Article, Reject, SourceFile
-from newsfold.stages import StageClock, seconds_since_launch
+from newsfold.stages import StageClock, return_free_memory, seconds_since_launch
 from newsfold.store import (
     DEFAULT_KEEP_RUNS,
     Snapshot,
@@ -222,15 +222,19 @@ def newsfold_flow(
                 how="vertical",
             )
             del analysis, gathered  # ``tables`` has their rows (and the texts) now
+            return_free_memory()  # what the analysis and the read-back freed goes back before resolution's peak
 
-        with clock.measure("resolve"):
-            large = tables["documents"][Documents.text].str.len_bytes().sum() > RELEASE_RESOLVER_MIN_BYTES
-            linked = resolve_task(quote(tables), curation, release=large)
-            del tables
-            if large:  # validation and the commit have no use for the resolver's 640 MB (docs/benchmarks.md)
-                from newsfold.resolve import release_resolver_data
+        large = tables["documents"][Documents.text].str.len_bytes().sum() > RELEASE_RESOLVER_MIN_BYTES
+        with _on_disk_while_resolving(tables) as read_back:
+            with clock.measure("resolve"):
+                linked = resolve_task(quote(tables), curation, release=large)
+                del tables
+                if large:  # validation and the commit have no use for the resolver's 640 MB (docs/benchmarks.md)
+                    from newsfold.resolve import release_resolver_data
 
-                release_resolver_data()
+                    release_resolver_data()
+            with clock.measure("assemble"):
+                linked.update(read_back())
         with clock.measure("validate"):
             outcome = validate_task(quote(linked), run_id)
             del linked
@@ -256,6 +260,27 @@ def _memory_written(clock: StageClock) -> Iterator[None]:
         yield
     finally:
         clock.write_memory()
+
+
+@contextlib.contextmanager
+def _on_disk_while_resolving(tables: dict[str, pl.DataFrame]) -> Iterator[Callable[[], dict[str, pl.DataFrame]]]:
+    """Move the tables resolution never reads (:data:`RESOLUTION_UNREAD`) out of ``tables`` and memory for the block.
+
+    A long text's sentences hold its text again; on disk they stay out of the
+    resolution's peak (docs/benchmarks.md). Done for every run, so that every
+    test goes this way too. Yields what reads them back: call it before the
+    block ends, since the directory goes with it (and with the run, if it is
+    killed: spill.py).
+    """
+    from newsfold.analyse.spill import spill_directory, spill_frame
+
+    with spill_directory() as directory:
+        scans = {name: spill_frame(tables.pop(name), directory) for name in RESOLUTION_UNREAD}
+        yield lambda: dict(zip(scans, pl.collect_all(list(scans.values()))))
+
+
+#: Per-article tables that ``link_dataset`` passes through without reading.
+RESOLUTION_UNREAD = ("sentences",)
 
 
 def _batched(items: Sequence, size: int) -> list[Sequence]:

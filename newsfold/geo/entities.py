@@ -212,9 +212,15 @@ def _publication_dates(documents: pl.DataFrame) -> dict:
 
 
 def _place_mentions(entities: pl.DataFrame, mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
-    """The mentions geocoded (of place entities, or labelled GPE/LOC) and the place entities' ids."""
+    """The mentions geocoded (of place entities, or labelled GPE/LOC), in the columns the votes read, and the place entities' ids."""
     places = entities.filter(pl.col("entity_type").is_in(PLACE_TYPES))["entity_id"]
-    return mentions.filter(_is_place(entities, mentions)), places
+    # Filtered without their texts and ids: a long article's place mentions are hundreds of thousands.
+    columns = [column for column in _PLACE_VOTE_COLUMNS if column in mentions.columns]
+    return mentions.select(columns).filter(_is_place(entities, mentions)), places
+
+
+#: What the split (``plan_place_splits``) and the place votes (``_fill_places``) read of a mention.
+_PLACE_VOTE_COLUMNS = ("doc_id", "start", "end", "label", "entity_id", "resolution", PLACE_ROW)
 
 
 def _is_place(entities: pl.DataFrame, mentions: pl.DataFrame) -> pl.Expr:
@@ -240,7 +246,7 @@ def _geocode_places(
     is_place = mentions.select(_is_place(entities, mentions)).to_series().to_numpy()
     rows = np.full(mentions.height, -1, dtype=np.int64)
     if is_place.any():
-        located = mentions.filter(pl.Series(is_place))
+        located = mentions.select("doc_id", "start", "end", "text").filter(pl.Series(is_place))  # what geocoding reads
         rows[is_place] = geocode_documents(located, documents, gazetteer, _actor_countries(mentions)).fill_null(-1).to_numpy()
     column = pl.Series(PLACE_ROW, rows).set(pl.Series(rows < 0), None).cast(pl.Int32)
     return entities, datelines, mentions.with_columns(column)
