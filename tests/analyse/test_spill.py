@@ -100,9 +100,10 @@ with spill_directory(sys.argv[1]) as directory:
 """
 
 
-def _start_holder(parent):
-    """A process holding a spill directory in ``parent`` (as a run does while it analyses), and that directory."""
-    holder = subprocess.Popen([sys.executable, "-c", _HOLD_A_SPILL_DIRECTORY, str(parent)],
+def _start_holder(parent, script=_HOLD_A_SPILL_DIRECTORY):
+    """A process running ``script`` (by default: holding a spill directory in ``parent``, as a run does
+    while it analyses), and the path it prints."""
+    holder = subprocess.Popen([sys.executable, "-c", script, str(parent)],
                               stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
     return holder, Path(holder.stdout.readline().strip())
 
@@ -189,10 +190,8 @@ with AnalysisPool(1, patterns=[{"label": "PERSON", "pattern": "Ivan Petrov"}]) a
 
 
 def test_spill_pool_patterns_file_of_a_killed_run_is_removed_by_the_next_one(tmp_path):
-    holder = subprocess.Popen([sys.executable, "-c", _HOLD_A_POOL_WITH_PATTERNS, str(tmp_path)],
-                              stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[2])
+    holder, patterns_file = _start_holder(tmp_path, _HOLD_A_POOL_WITH_PATTERNS)
     try:
-        patterns_file = Path(holder.stdout.readline().strip())
         assert patterns_file.parent.parent == tmp_path and patterns_file.parent.name.startswith(SPILL_PREFIX)
         assert patterns_file.stat().st_size > 0
         assert sweep_stale_spill_directories(tmp_path) == []  # its pool is alive: not touched
