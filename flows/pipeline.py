@@ -372,7 +372,7 @@ def _analyse_all(to_analyse: pl.DataFrame, workers: int | None, max_chars: int, 
 
 #: Columns of ``Gathered.to_analyse`` that make an ``AnalysisRequest``, in its fields' order.
 _REQUEST_COLUMNS = [Documents.doc_id, Documents.text, Documents.published_date]
-#: Most bytes of text to analyse for which the resolver's data (about 380 MB) is loaded while the workers
+#: Most bytes of text to analyse for which the resolver's data (about 500 MB, the gazetteer's included) is loaded while the workers
 #: parse, to save its seconds; above it, the run takes minutes anyway and that memory would sit beside the
 #: workers at the run's peak, so it is loaded after them (docs/benchmarks.md, "One very long text").
 OVERLAP_RESOLVER_MAX_BYTES = 5_000_000
@@ -461,10 +461,12 @@ def _registry_patterns() -> list[dict]:
 
 
 def _load_resolver() -> None:
+    from newsfold.geo import load_gazetteer
     from newsfold.names import load_registry
     from newsfold.resolve import link_dataset  # noqa: F401 - imported for its cost, here rather than later
 
     load_registry()
+    load_gazetteer()  # built by a child process, on the core the parse leaves
 
 
 def _previous_runs(previous: Snapshot | None) -> pl.DataFrame:

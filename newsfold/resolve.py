@@ -20,7 +20,7 @@ from collections.abc import Mapping
 import numpy as np
 import polars as pl
 
-from newsfold.geo.entities import place_entities
+from newsfold.geo.entities import link_datelines, place_entities
 from newsfold.names import Curation, resolve_entities
 from newsfold.quotes import cluster_quotes
 from newsfold.stages import return_free_memory
@@ -70,6 +70,7 @@ def link_dataset(
         speakers,
         curation,
     )
+    dateline_links = link_datelines(documents)  # the registry's last use: geocoding needs only these
     if release:
         release_resolver_data()
     linked_mentions = _with_links(mentions.drop(LINK_COLUMNS["mentions"]), resolution.mention_links).select(
@@ -86,7 +87,7 @@ def link_dataset(
         cluster_quotes(clustered).alias(Quotes.quote_cluster_id)
     ).select(polars_schema(TABLES["quotes"]).names())
     # Places on the map: geocode place mentions in their article's context, one entity per real place (newsfold.geo).
-    entities, linked_mentions = place_entities(resolution.entities, linked_mentions, documents)
+    entities, linked_mentions = place_entities(resolution.entities, linked_mentions, documents, dateline_links=dateline_links)
     if release:
         release_resolver_data()
     # Stories come last: entity ids are their strongest signal across translations and spellings.

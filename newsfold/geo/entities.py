@@ -44,7 +44,10 @@ from newsfold.geo.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfold.geo.geocode import PlaceMention, geocode_mentions, iter_geocodes, parse_dateline
 from newsfold.geo.split import PLACE_ROW, apply_place_splits, plan_place_splits, registry_entry_of
 
-__all__ = ["locate_entities", "place_entities", "PLACE_COLUMNS", "geocode_documents"]
+__all__ = ["locate_entities", "place_entities", "PLACE_COLUMNS", "geocode_documents", "link_datelines", "DatelineLink"]
+
+#: A dateline place the registry knows: (doc_id, registry entity id, the dateline's place parts, as parsed: "Washington", "D.C.").
+DatelineLink = tuple[str, str, tuple[str, ...]]
 
 #: The columns this module fills (besides latitude, longitude and country).
 PLACE_COLUMNS = {"admin1": pl.String, "geonames_id": pl.Int64, "feature_kind": pl.String}
@@ -156,7 +159,11 @@ def locate_entities(
 
 
 def place_entities(
-    entities: pl.DataFrame, mentions: pl.DataFrame, documents: pl.DataFrame, gazetteer: Gazetteer | None = None
+    entities: pl.DataFrame,
+    mentions: pl.DataFrame,
+    documents: pl.DataFrame,
+    gazetteer: Gazetteer | None = None,
+    dateline_links: Sequence[DatelineLink] | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Geocode, split each place entity into one per real place, then fill the place columns.
 
@@ -188,7 +195,7 @@ def place_entities(
         (['FR', 'US'], 2)
     """
     gaz = gazetteer or load_gazetteer()
-    entities, datelines, mentions = _geocode_places(entities, mentions, documents, gaz)
+    entities, datelines, mentions = _geocode_places(entities, mentions, documents, gaz, dateline_links)
     located, _ = _place_mentions(entities, mentions)
     types = dict(entities.select("entity_id", "entity_type").iter_rows())
     points = {
@@ -234,14 +241,19 @@ def _is_place(entities: pl.DataFrame, mentions: pl.DataFrame) -> pl.Expr:
 
 
 def _geocode_places(
-    entities: pl.DataFrame, mentions: pl.DataFrame, documents: pl.DataFrame, gazetteer: Gazetteer
+    entities: pl.DataFrame,
+    mentions: pl.DataFrame,
+    documents: pl.DataFrame,
+    gazetteer: Gazetteer,
+    dateline_links: Sequence[DatelineLink] | None = None,
 ) -> tuple[pl.DataFrame, list, pl.DataFrame]:
     """(entities with dateline places added, dateline places, mentions with their ``place_row``).
 
     Every place mention is geocoded (null elsewhere); the column rides along
     with the mentions through the split, so the places are never looked up by key.
     """
-    datelines = _dateline_places(documents, gazetteer)
+    links = link_datelines(documents) if dateline_links is None else dateline_links
+    datelines = _dateline_places(links, gazetteer)
     entities = _add_dateline_entities(entities, datelines, documents)
     is_place = mentions.select(_is_place(entities, mentions)).to_series().to_numpy()
     rows = np.full(mentions.height, -1, dtype=np.int64)
@@ -303,25 +315,38 @@ def _fill_places(
     return pl.concat([entities.select(kept), filled], how="horizontal").select(order)
 
 
-def _dateline_places(documents: pl.DataFrame, gazetteer: Gazetteer | None) -> list[tuple[str, str, Place | None, str]]:
-    """(doc_id, registry entity id, geocoded place, spelling) of every dateline place the registry knows."""
-    from newsfold.names.link import link_spelling  # the resolver's own registry lookup, for its ids
+def link_datelines(documents: pl.DataFrame) -> list[DatelineLink]:
+    """The dateline places the registry knows, by the resolver's own registry lookup (for its ids).
+
+    Called while the registry is loaded: placing the entities needs only
+    these links and the gazetteer, so a large run frees the registry's name
+    indexes (about 265 MB) before it geocodes.
+
+    Example:
+        >>> docs = pl.DataFrame({"doc_id": ["d1", "d2"], "dateline": ["BAGHDAD, Jan 3 (Reuters)", None]})
+        >>> [(doc_id, parts) for doc_id, _, parts in link_datelines(docs)]
+        [('d1', ('Baghdad',))]
+    """
+    from newsfold.names.link import link_spelling
 
     if "dateline" not in documents.columns:
         return []
-    gaz = gazetteer or load_gazetteer()
     out = []
     rows = documents.select("doc_id", "dateline").filter(pl.col("dateline").is_not_null()).sort("doc_id")
     for doc_id, dateline in rows.iter_rows():
         parts = parse_dateline(dateline)
-        if not parts:
-            continue
-        link = link_spelling(parts[0], "GPE")
-        if link is None:
-            continue
-        text = ", ".join(parts)
-        (geocode,) = geocode_mentions(text, [PlaceMention(0, len(parts[0]), parts[0])], None, gaz)
-        out.append((doc_id, link.entity_id, geocode.place, parts[0]))
+        link = link_spelling(parts[0], "GPE") if parts else None
+        if link is not None:
+            out.append((doc_id, link.entity_id, tuple(parts)))
+    return out
+
+
+def _dateline_places(links: Sequence[DatelineLink], gazetteer: Gazetteer) -> list[tuple[str, str, Place | None, str]]:
+    """(doc_id, registry entity id, geocoded place, spelling) of every linked dateline."""
+    out = []
+    for doc_id, entity_id, parts in links:
+        (geocode,) = geocode_mentions(", ".join(parts), [PlaceMention(0, len(parts[0]), parts[0])], None, gazetteer)
+        out.append((doc_id, entity_id, geocode.place, parts[0]))
     return out
 
 
@@ -329,7 +354,7 @@ def _add_dateline_entities(
     entities: pl.DataFrame, datelines: list[tuple[str, str, Place | None, str]], documents: pl.DataFrame
 ) -> pl.DataFrame:
     """Rows for registry places named only by datelines (no mentions)."""
-    from newsfold.names.registry import load_registry
+    from newsfold.names.entries import registry_entries_by_id
 
     known = set(entities["entity_id"].to_list())
     new: dict[str, list[str]] = defaultdict(list)
@@ -340,11 +365,11 @@ def _add_dateline_entities(
             spellings[entity_id][spelling] += 1
     if not new:
         return entities
-    registry = load_registry()
+    entries = registry_entries_by_id()
     dates = dict(documents.select("doc_id", "published_date").iter_rows()) if "published_date" in documents.columns else {}
     rows = []
     for entity_id, doc_ids in sorted(new.items()):
-        entry = registry.entries[entity_id]
+        entry = entries[entity_id]
         seen = sorted(d for d in (dates.get(doc) for doc in doc_ids) if d is not None)
         rows.append(
             {
@@ -372,12 +397,12 @@ def _add_dateline_entities(
 
 def _actor_countries(mentions: pl.DataFrame) -> dict[str, Counter[str]]:
     """doc_id -> home countries (registry) of the persons and organisations its mentions link to."""
-    from newsfold.names.registry import load_registry
+    from newsfold.names.entries import registry_entries_by_id
 
     homes = pl.DataFrame(
         [
             (entity_id, entry.home_country)
-            for entity_id, entry in load_registry().entries.items()
+            for entity_id, entry in registry_entries_by_id().items()
             if entry.entity_type in ("PER", "ORG") and entry.home_country
         ],
         schema={"entity_id": pl.String, "home_country": pl.String},

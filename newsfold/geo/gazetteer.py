@@ -31,7 +31,12 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import logging
 import math
+import os
+import pickle
+import subprocess
+import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -43,7 +48,9 @@ import yaml
 
 from newsfold.geo.keys import is_latin_name, make_place_key
 
-__all__ = ["Place", "Gazetteer", "load_gazetteer", "PLACE_KINDS"]
+__all__ = ["Place", "Gazetteer", "load_gazetteer", "build_gazetteer", "PLACE_KINDS"]
+
+logger = logging.getLogger(__name__)
 
 #: Feature kinds, coarsest first. ``admin1`` is a state or province,
 #: ``admin2`` a county or district, ``populated_place`` a city, town or village.
@@ -213,11 +220,45 @@ def _add_keys(index: dict[str, list[int]], row: int, names: list[str]) -> None:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    """Build the gazetteer from the installed packages (once per process).
+    """The gazetteer, built from the installed packages once per process (in a child process).
+
+    Building it makes and drops several times its own size in Python objects
+    (the parsed files, the lists the index grows in); the heap they leave
+    behind is fragmented, so a process that built it holds about 263 MB for
+    a gazetteer of about 117 MB. A child process builds it and hands it over
+    pickled, and this process holds only the gazetteer; the child is gone
+    before this returns. Where no child can run, it is built here.
 
     Returns:
-        The shared :class:`Gazetteer` (about 240,000 places; see docs/places.md
+        The shared :class:`Gazetteer` (about 270,000 places; see docs/places.md
         for its load time and memory).
+    """
+    try:
+        return _build_in_child()
+    except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError, TypeError) as error:
+        logger.warning("gazetteer: could not build it in a child process (%s); building it here", error)
+        return build_gazetteer()
+
+
+def _build_in_child() -> Gazetteer:
+    # The child imports this module from wherever this process did (a checkout, not only an install).
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)}
+    script = "import pickle, sys; from newsfold.geo.gazetteer import build_gazetteer; " \
+             "sys.stdout.buffer.write(pickle.dumps(build_gazetteer(), protocol=pickle.HIGHEST_PROTOCOL))"
+    # run() kills the child on any exception here, Ctrl-C included: it never outlives the call.
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, check=True, timeout=900)
+    gazetteer = pickle.loads(done.stdout)
+    if not isinstance(gazetteer, Gazetteer):
+        raise TypeError(f"the child gave a {type(gazetteer).__name__}")
+    return gazetteer
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the gazetteer from the installed packages, in this process (:func:`load_gazetteer` does it in a child).
+
+    Example:
+        >>> len(build_gazetteer()) == len(load_gazetteer())
+        True
     """
     gaz = Gazetteer()
     index: dict[str, list[int]] = defaultdict(list)

@@ -263,10 +263,10 @@ def registry_place_ids() -> dict[str, str]:
         >>> registry_place_ids()[make_entity_id("LOC", "geonames:2988507")]
         'Q90'
     """
-    from newsfold.names.registry import load_registry
+    from newsfold.names.entries import registry_entries_by_id
 
     out: dict[str, str] = {}
-    for entry in sorted(load_registry().entries.values(), key=lambda e: e.entity_id):
+    for entry in sorted(registry_entries_by_id().values(), key=lambda e: e.entity_id):
         if entry.entity_type != "LOC":
             continue
         for key in (entry.entity_id, *entry.former_ids):
@@ -291,11 +291,11 @@ def registry_entry_of(place: Place) -> str | None:
 @cache
 def registry_site_ids() -> dict[tuple[str, float, float], str]:
     """(name, latitude, longitude) of the registry's curated sites -> entry id (sites have no GeoNames id)."""
-    from newsfold.names.registry import load_registry
+    from newsfold.names.entries import registry_entries_by_id
 
     return {
         (entry.canonical_name, entry.latitude, entry.longitude): entry.entity_id
-        for entry in load_registry().entries.values()
+        for entry in registry_entries_by_id().values()
         if entry.entity_type == "LOC" and entry.latitude is not None and entry.longitude is not None
     }
 
@@ -417,9 +417,9 @@ def _move_aliases(
 
 def _new_row(entity_id: str, spellings: Counter[str], columns: list[str]) -> dict:
     """A new place entity: the registry entry's names, else its most frequent spelling."""
-    from newsfold.names.registry import load_registry
+    from newsfold.names.entries import registry_entries_by_id
 
-    entry = load_registry().entries.get(entity_id)
+    entry = registry_entries_by_id().get(entity_id)
     row = dict.fromkeys(columns)
     row.update(
         {

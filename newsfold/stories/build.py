@@ -42,13 +42,15 @@ from newsfold.ids import make_id
 from newsfold.stories.candidates import find_candidate_pairs
 from newsfold.stories.cluster import cluster_average_link
 from newsfold.stories.duplicates import find_near_duplicates
-from newsfold.stories.features import TextsInOrder, StoryFeatures, make_story_features
+from newsfold.stories.features import STORY_TEXT_CHARS, TextsInOrder, StoryFeatures, make_story_features
 from schemas import Documents, Mentions, Stories, polars_schema
 
 __all__ = ["StoryParams", "DEFAULT_PARAMS", "build_stories", "make_story_id"]
 
 _TOP_ENTITIES = 5
 _LABEL_CHARS = 100
+#: Characters of an untitled article's text searched for its label line.
+_LABEL_SCAN_CHARS = 5_000
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,9 @@ def build_stories(
         return empty, pl.DataFrame(schema=polars_schema(Stories))
     published = ordered[Documents.published_date].to_list()
     # Texts are made Python strings one at a time, as the shingles are taken.
-    duplicate_of = find_near_duplicates(doc_ids, TextsInOrder(documents[Documents.text], order), published)
+    duplicate_of = find_near_duplicates(
+        doc_ids, TextsInOrder(documents[Documents.text], order, max_chars=STORY_TEXT_CHARS), published
+    )
     originals = documents.filter(~pl.col(Documents.doc_id).is_in(list(duplicate_of))) if duplicate_of else documents
     keep = originals[Documents.doc_id]
     features = make_story_features(
@@ -228,9 +232,13 @@ def _central_articles(features: StoryFeatures, founders: np.ndarray, params: Sto
 def _stories_table(
     documents: pl.DataFrame, mentions: pl.DataFrame, merged_ids: Mapping[str, list[str]], central: Mapping[str, str]
 ) -> pl.DataFrame:
+    # An untitled article is labelled by a line of its opening: the rest of its text is never read.
+    opening = pl.when(pl.col(Documents.title).str.strip_chars().fill_null("") == "").then(
+        pl.col(Documents.text).str.slice(0, _LABEL_SCAN_CHARS)
+    )
     label_of = {
-        doc_id: _label(title, text)
-        for doc_id, title, text in documents.select(Documents.doc_id, Documents.title, Documents.text).iter_rows()
+        doc_id: _label(title, text or "")
+        for doc_id, title, text in documents.select(Documents.doc_id, Documents.title, opening.alias("opening")).iter_rows()
     }
     central_by_story = {make_story_id(founder): label_of[doc] for founder, doc in central.items()}
     entity_docs = (

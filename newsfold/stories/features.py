@@ -38,9 +38,14 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from schemas import Amounts, Dates, Documents, Mentions
 
-__all__ = ["TextsInOrder", "SUBVECTORS", "StoryFeatures", "make_story_features"]
+__all__ = ["TextsInOrder", "SUBVECTORS", "STORY_TEXT_CHARS", "StoryFeatures", "make_story_features"]
 
 #: The sub-vectors, in column order.
+#: Characters of an article's text that stories read (its words, years and numbers, its shingles for
+#: near-duplicates): the first 100,000, about 16,000 words. What a story is told in its title and opening;
+#: a longer text (a book-length transcript, a 50 MB file) would otherwise cost memory and time in
+#: proportion to its length (docs/benchmarks.md) for no better story.
+STORY_TEXT_CHARS = 100_000
 SUBVECTORS = ("words", "entities", "places", "dates", "amounts", "years", "numbers")
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
@@ -99,7 +104,7 @@ def make_story_features(
     ordered = documents.drop(Documents.text)[order]
     doc_ids = tuple(ordered[Documents.doc_id].to_list())
     titles = ordered[Documents.title].fill_null("").to_list()
-    texts = list(zip(titles, TextsInOrder(documents[Documents.text], order)))
+    texts = _Titled(titles, TextsInOrder(documents[Documents.text], order, max_chars=STORY_TEXT_CHARS))
     words = _tfidf(
         TfidfVectorizer(analyzer=titled_words, sublinear_tf=True, dtype=np.float32, max_df=0.5 if len(texts) >= 20 else 1.0),
         texts,
@@ -137,24 +142,52 @@ def make_story_features(
 class TextsInOrder(Sequence[str]):
     """The strings of a text column in a given row order, each made a Python string only when reached.
 
+    With ``max_chars``, a longer text is cut to its first ``max_chars``
+    characters before it becomes a Python string (never whole).
+
     Example:
         >>> list(TextsInOrder(pl.Series(["b text", "a text"]), pl.Series([1, 0])))
         ['a text', 'b text']
+        >>> list(TextsInOrder(pl.Series(["b text", "a text"]), pl.Series([1, 0]), max_chars=3))
+        ['a t', 'b t']
     """
 
-    def __init__(self, texts: pl.Series, order: pl.Series) -> None:
-        self.texts, self.order = texts, order.to_list()
+    def __init__(self, texts: pl.Series, order: pl.Series, max_chars: int | None = None) -> None:
+        self.texts, self.order, self.max_chars = texts, order.to_list(), max_chars
+        too_long = pl.Series([], dtype=pl.Boolean) if max_chars is None else texts.str.len_chars() > max_chars
+        self.cut = set(too_long.arg_true().to_list())
 
     def __len__(self) -> int:
         return len(self.order)
 
     def __getitem__(self, index):  # type: ignore[override]
         if isinstance(index, slice):
-            return [self.texts[row] for row in self.order[index]]
-        return self.texts[self.order[index]]
+            return [self._text(row) for row in self.order[index]]
+        return self._text(self.order[index])
 
     def __iter__(self) -> Iterator[str]:
-        return (self.texts[row] for row in self.order)
+        return (self._text(row) for row in self.order)
+
+    def _text(self, row: int) -> str:
+        if row in self.cut:  # sliced by Polars: the whole text never becomes a Python string
+            return self.texts.slice(row, 1).str.slice(0, self.max_chars)[0]
+        return self.texts[row]
+
+
+class _Titled(Sequence[tuple[str, str]]):
+    """(title, text) pairs, the texts made Python strings one at a time (each pass reads them again)."""
+
+    def __init__(self, titles: list[str], texts: TextsInOrder) -> None:
+        self.titles, self.texts = titles, texts
+
+    def __len__(self) -> int:
+        return len(self.titles)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return list(zip(self.titles[index], self.texts[index])) if isinstance(index, slice) else (self.titles[index], self.texts[index])
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return zip(self.titles, self.texts)
 
 
 def _titled_parts(titled_text: tuple[str, str]) -> tuple[str, ...]:

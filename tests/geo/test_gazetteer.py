@@ -58,3 +58,27 @@ def test_gazetteer_index_lists_most_populous_first(gazetteer):
     for key in ("springfield", "paris", "london", "georgia"):
         pops = [gazetteer.populations[r] for r in gazetteer.index[key]]
         assert pops == sorted(pops, reverse=True)
+
+
+def test_gazetteer_built_in_a_child_is_the_one_built_here(gazetteer):
+    from newsfold.geo.gazetteer import build_gazetteer
+
+    here = build_gazetteer()
+    assert here.index == gazetteer.index and here.names == gazetteer.names
+    assert here.latitudes == gazetteer.latitudes and here.capitals == gazetteer.capitals
+
+
+def test_gazetteer_is_built_here_when_no_child_can_run(monkeypatch, caplog):
+    import sys
+
+    import newsfold.geo.gazetteer as module
+
+    monkeypatch.setattr(sys, "executable", "/nonexistent/python")
+    module.load_gazetteer.cache_clear()
+    try:
+        with caplog.at_level("WARNING", logger=module.__name__):
+            built = module.load_gazetteer()
+    finally:
+        module.load_gazetteer.cache_clear()
+    assert len(built) > 270_000 and built.lookup("Baghdad")
+    assert "building it here" in caplog.text

@@ -111,3 +111,22 @@ def test_build_no_article_no_story():
     documents, stories = build_stories(*make_tables([]))
     assert Documents.story_id in documents.columns and documents.height == 0
     assert stories.height == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "label"),
+    [
+        ("Rockets hit Baghdad", "Jan 5\nSeveral rockets struck the embassy.", "Rockets hit Baghdad"),
+        (None, "Jan 5\nSeveral rockets struck the embassy.", "Several rockets struck the embassy."),
+        ("  ", "Jan 5\nSeveral rockets struck the embassy." + "\nMore." * 100_000, "Several rockets struck the embassy."),
+        (None, "Jan 5", "Jan 5"),
+        (None, "", "(untitled)"),
+    ],
+)
+def test_build_story_label_is_the_title_else_an_opening_line(title, text, label):
+    documents, mentions, dates, amounts = make_tables(["doc_000000000000000d"])
+    documents = documents.with_columns(
+        pl.lit(title, dtype=pl.String).alias(Documents.title), pl.lit(text).alias(Documents.text)
+    )
+    _, stories = build_stories(documents, mentions, dates, amounts)
+    assert stories[Stories.label].to_list() == [label]

@@ -85,3 +85,37 @@ def test_features_years_and_numbers_read_part_by_part_are_those_of_the_joined_te
     parts = _titled_parts((title, text))
     assert sorted(y for part in parts for y in _years(part)) == _years(joined(title, text))
     assert sorted(n for part in parts for n in _numbers(part)) == _numbers(joined(title, text))
+
+
+def _features_of(texts: dict[str, str]):
+    import polars as pl
+
+    from newsfold.stories.features import make_story_features
+    from schemas import Amounts, Dates, Mentions, empty_frame
+
+    documents = pl.DataFrame(
+        {
+            "doc_id": list(texts),
+            "title": ["Rockets hit Baghdad"] * len(texts),
+            "text": list(texts.values()),
+            "published_date": [None] * len(texts),
+            "published_date_source": [None] * len(texts),
+        },
+        schema={"doc_id": pl.String, "title": pl.String, "text": pl.String, "published_date": pl.Date,
+                "published_date_source": pl.String},
+    )
+    return make_story_features(documents, empty_frame(Mentions), empty_frame(Dates), empty_frame(Amounts))
+
+
+def test_features_read_a_text_only_up_to_the_story_limit():
+    """Words, years and numbers past STORY_TEXT_CHARS are not read: the vectors are those of the text cut there."""
+    from newsfold.stories.features import STORY_TEXT_CHARS
+
+    opening = "Several rockets struck the embassy in 2020, killing 3. ".ljust(STORY_TEXT_CHARS)
+    tail = " ".join(f"ledger{n} {1900 + n % 100} {n}" for n in range(2_000))
+    other = "The central bank held rates in Frankfurt in 2019."
+    cut, whole = _features_of({"a": opening, "b": other}), _features_of({"a": opening + tail, "b": other})
+    for name in ("words", "years", "numbers"):
+        assert cut.blocks[name].shape == whole.blocks[name].shape, name
+        assert (cut.blocks[name] != whole.blocks[name]).nnz == 0, name
+    assert _features_of({"a": opening[:-20] + tail, "b": other}).blocks["words"].shape[1] > cut.blocks["words"].shape[1]
