@@ -174,6 +174,8 @@ def place_entities(
 
     Args:
         entities, mentions, documents, gazetteer: as :func:`locate_entities`.
+        dateline_links: The datelines' registry links (:func:`link_datelines`), if
+            taken already: then the registry's name indexes are not needed here.
 
     Returns:
         (entities with the split-off places' rows, sorted by id; mentions,
