@@ -62,6 +62,7 @@ def _normalise_once(text: str) -> str:
         # only when it holds a control character or CR.
         if _ASCII_NEEDS_FIXING.search(text) is None:
             return text
-        return fixes.fix_line_breaks(fixes.remove_control_chars(fixes.remove_terminal_escapes(text)))
+        # In ftfy's order (line breaks, then escapes, then control characters): "\r\x08\n" is two line ends.
+        return fixes.remove_control_chars(fixes.remove_terminal_escapes(fixes.fix_line_breaks(text)))
     fixed = ftfy.fix_text(text, _FTFY_CONFIG)
     return unicodedata.normalize("NFC", fixed)

@@ -17,6 +17,8 @@ from newsfold.ingest.normalise import normalise_text
         ("don\u00e2\u20ac\u2122t", "don\u2019t"),  # UTF-8 read as cp1252
         ("Caf\u00c3\u00a9", "Caf\u00e9"),
         ("a\r\nb\rc\n", "a\nb\nc\n"),
+        ("\r\x08\n", "\n\n"),  # a CR and an LF apart: two line ends, as ftfy makes them (found by hypothesis)
+        ("a\r\x1b[v\na", "a\n\na"),  # likewise with a terminal escape between them
         ("line\u2028sep", "line\nsep"),
         ("e\u0301", "\u00e9"),  # NFD to NFC
         ("\ufeffstart", "start"),  # stray BOM inside text
