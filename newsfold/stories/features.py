@@ -40,12 +40,12 @@ from schemas import Amounts, Dates, Documents, Mentions
 
 __all__ = ["TextsInOrder", "SUBVECTORS", "STORY_TEXT_CHARS", "StoryFeatures", "make_story_features"]
 
-#: The sub-vectors, in column order.
 #: Characters of an article's text that stories read (its words, years and numbers, its shingles for
 #: near-duplicates): the first 100,000, about 16,000 words. What a story is told in its title and opening;
 #: a longer text (a book-length transcript, a 50 MB file) would otherwise cost memory and time in
 #: proportion to its length (docs/benchmarks.md) for no better story.
 STORY_TEXT_CHARS = 100_000
+#: The sub-vectors, in column order.
 SUBVECTORS = ("words", "entities", "places", "dates", "amounts", "years", "numbers")
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
@@ -154,8 +154,7 @@ class TextsInOrder(Sequence[str]):
 
     def __init__(self, texts: pl.Series, order: pl.Series, max_chars: int | None = None) -> None:
         self.texts, self.order, self.max_chars = texts, order.to_list(), max_chars
-        too_long = pl.Series([], dtype=pl.Boolean) if max_chars is None else texts.str.len_chars() > max_chars
-        self.cut = set(too_long.arg_true().to_list())
+        self.cut = set() if max_chars is None else set((texts.str.len_chars() > max_chars).arg_true().to_list())
 
     def __len__(self) -> int:
         return len(self.order)
