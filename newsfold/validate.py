@@ -28,6 +28,7 @@ import pandera.errors
 import polars as pl
 
 from newsfold.errors import ContractError, ErrorCode
+from newsfold.text_windows import PIECE_CHARS, TextWindows
 from schemas import FOREIGN_KEYS, SPAN_TABLES, TABLES, Documents, Rejects, polars_schema
 
 __all__ = ["ValidationOutcome", "split_valid_rows", "find_violations"]
@@ -173,7 +174,7 @@ def _key_failures(tables: dict[str, pl.DataFrame]):
             yield key.child, kept, _problem_frame(key.child, code, dangling, messages)
     if "documents" not in tables:
         return
-    bodies = dict(tables["documents"].select(Documents.doc_id, Documents.text).iter_rows())
+    bodies = _bodies(tables["documents"])
     for name in SPAN_TABLES:
         if name not in tables:
             continue
@@ -189,7 +190,21 @@ def _key_failures(tables: dict[str, pl.DataFrame]):
             yield name, kept, _problem_frame(name, ErrorCode.SPAN_MISMATCH, bad, messages)
 
 
-def _rows_off_their_text(rows: pl.DataFrame, bodies: dict[str, str]) -> list[int]:
+def _bodies(documents: pl.DataFrame) -> dict[str, str | TextWindows]:
+    """Each document's text by doc_id: a Python string, or windows of it for a text too long to hold as one.
+
+    A 50 MB text with one character beyond Latin-1 is a 100 MB string; its rows are in text
+    order, so its windows load each piece of it about once (newsfold.text_windows).
+    """
+    texts = documents[Documents.text]
+    bodies: dict[str, str | TextWindows] = {}
+    for row, (doc_id, length) in enumerate(zip(documents[Documents.doc_id], texts.str.len_chars())):
+        if length is not None:  # the last row of a doc_id, as a dict of the rows would keep
+            bodies[doc_id] = texts[row] if length <= PIECE_CHARS else TextWindows(texts, row)
+    return bodies
+
+
+def _rows_off_their_text(rows: pl.DataFrame, bodies: Mapping[str, str | TextWindows]) -> list[int]:
     """``_ROW`` of the rows whose ``start:end`` is out of their document's text or does not select ``text``.
 
     In Python, not Polars: a Polars slice or length by characters walks the

@@ -132,3 +132,22 @@ def test_validate_span_check_finds_the_same_rows_a_slice_at_a_time(monkeypatch, 
         orient="row",
     ).with_row_index("__row").with_columns(pl.col("__row").cast(pl.Int64))
     assert validate._rows_off_their_text(rows, {"doc_a": BODY}) == [2, 3, 5]
+
+
+@pytest.mark.parametrize("piece_chars", [3, 7, 1_000])
+def test_validate_span_check_reads_a_long_text_in_windows(monkeypatch, piece_chars):
+    """A text longer than a piece is checked through windows of it, with the same rows found."""
+    import newsfold.validate as validate
+
+    monkeypatch.setattr(validate, "PIECE_CHARS", piece_chars)
+    original = validate.TextWindows
+    monkeypatch.setattr(validate, "TextWindows", lambda *a: original(*a, piece_chars=piece_chars))
+    documents = pl.DataFrame({"doc_id": ["doc_a", "doc_b"], "text": [BODY, None]})
+    bodies = validate._bodies(documents)
+    assert isinstance(bodies["doc_a"], str if piece_chars >= len(BODY) else original) and "doc_b" not in bodies
+    rows = pl.DataFrame(
+        [("doc_a", start, end, text) for start, end, text in SPAN_ROWS],
+        schema={"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "text": pl.String},
+        orient="row",
+    ).with_row_index("__row").with_columns(pl.col("__row").cast(pl.Int64))
+    assert validate._rows_off_their_text(rows, bodies) == [2, 3, 5]
