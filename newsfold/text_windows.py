@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 import polars as pl
 
-__all__ = ["PIECE_CHARS", "TextWindows"]
+__all__ = ["PIECE_CHARS", "TextWindows", "texts_by_id"]
 
 #: Characters of a long text made one Python string at a time: at most 16 MB, whatever the text's characters.
 PIECE_CHARS = 4_000_000
@@ -107,3 +107,20 @@ def _cut_after_punctuation(piece: str) -> int | None:
         if found is not None:
             return found.start() + 1
     return None
+
+
+def texts_by_id(ids: pl.Series, texts: pl.Series) -> dict[str, str | TextWindows]:
+    """Each id's text (the last row of an id, as a dict of the rows keeps): a Python string,
+    or :class:`TextWindows` of it when longer than ``PIECE_CHARS``. Null texts are left out.
+
+    Read a long text's windows in increasing order: each piece is then loaded about once.
+
+    Example:
+        >>> texts_by_id(pl.Series(["d1", "d2"]), pl.Series(["Paris, Texas.", None]))
+        {'d1': 'Paris, Texas.'}
+    """
+    found: dict[str, str | TextWindows] = {}
+    for row, (key, length) in enumerate(zip(ids, texts.str.len_chars())):
+        if length is not None:
+            found[key] = texts[row] if length <= PIECE_CHARS else TextWindows(texts, row)
+    return found

@@ -28,7 +28,7 @@ import pandera.errors
 import polars as pl
 
 from newsfold.errors import ContractError, ErrorCode
-from newsfold.text_windows import PIECE_CHARS, TextWindows
+from newsfold.text_windows import TextWindows, texts_by_id
 from schemas import FOREIGN_KEYS, SPAN_TABLES, TABLES, Documents, Rejects, polars_schema
 
 __all__ = ["ValidationOutcome", "split_valid_rows", "find_violations"]
@@ -174,7 +174,8 @@ def _key_failures(tables: dict[str, pl.DataFrame]):
             yield key.child, kept, _problem_frame(key.child, code, dangling, messages)
     if "documents" not in tables:
         return
-    bodies = _bodies(tables["documents"])
+    # A long text is read in windows (its rows come in text order), never as one string.
+    bodies = texts_by_id(tables["documents"][Documents.doc_id], tables["documents"][Documents.text])
     for name in SPAN_TABLES:
         if name not in tables:
             continue
@@ -188,20 +189,6 @@ def _key_failures(tables: dict[str, pl.DataFrame]):
             ]
             kept = rows.join(bad.select(_ROW), on=_ROW, how="anti").drop(_ROW)
             yield name, kept, _problem_frame(name, ErrorCode.SPAN_MISMATCH, bad, messages)
-
-
-def _bodies(documents: pl.DataFrame) -> dict[str, str | TextWindows]:
-    """Each document's text by doc_id: a Python string, or windows of it for a text too long to hold as one.
-
-    A 50 MB text with one character beyond Latin-1 is a 100 MB string; its rows are in text
-    order, so its windows load each piece of it about once (newsfold.text_windows).
-    """
-    texts = documents[Documents.text]
-    bodies: dict[str, str | TextWindows] = {}
-    for row, (doc_id, length) in enumerate(zip(documents[Documents.doc_id], texts.str.len_chars())):
-        if length is not None:  # the last row of a doc_id, as a dict of the rows would keep
-            bodies[doc_id] = texts[row] if length <= PIECE_CHARS else TextWindows(texts, row)
-    return bodies
 
 
 def _rows_off_their_text(rows: pl.DataFrame, bodies: Mapping[str, str | TextWindows]) -> list[int]:

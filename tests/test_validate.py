@@ -58,7 +58,7 @@ def test_validate_keeps_a_valid_dataset_whole():
         ({"mentions": {"score": 7.0}}, "mentions", ErrorCode.SCHEMA_VIOLATION),
     ],
 )
-def test_validate_rejects_the_failing_row_only(changes, table, code):
+def test_validate_rejects_the_failing_row_only(changes, table, code, text_reading):
     outcome = split_valid_rows(valid_dataset(**changes), run_id="run_x")
     assert outcome.rejects.select("table", "error_code").rows() == [(table, code.value)]
     assert outcome.tables[table].height == 0
@@ -134,17 +134,14 @@ def test_validate_span_check_finds_the_same_rows_a_slice_at_a_time(monkeypatch, 
     assert validate._rows_off_their_text(rows, {"doc_a": BODY}) == [2, 3, 5]
 
 
-@pytest.mark.parametrize("piece_chars", [3, 7, 1_000])
-def test_validate_span_check_reads_a_long_text_in_windows(monkeypatch, piece_chars):
+def test_validate_span_check_reads_a_long_text_in_windows(text_reading):
     """A text longer than a piece is checked through windows of it, with the same rows found."""
     import newsfold.validate as validate
+    from newsfold.text_windows import texts_by_id
 
-    monkeypatch.setattr(validate, "PIECE_CHARS", piece_chars)
-    original = validate.TextWindows
-    monkeypatch.setattr(validate, "TextWindows", lambda *a: original(*a, piece_chars=piece_chars))
     documents = pl.DataFrame({"doc_id": ["doc_a", "doc_b"], "text": [BODY, None]})
-    bodies = validate._bodies(documents)
-    assert isinstance(bodies["doc_a"], str if piece_chars >= len(BODY) else original) and "doc_b" not in bodies
+    bodies = texts_by_id(documents["doc_id"], documents["text"])
+    assert isinstance(bodies["doc_a"], str) == (text_reading is None) and "doc_b" not in bodies
     rows = pl.DataFrame(
         [("doc_a", start, end, text) for start, end, text in SPAN_ROWS],
         schema={"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "text": pl.String},
