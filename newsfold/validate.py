@@ -200,15 +200,18 @@ def _rows_off_their_text(rows: pl.DataFrame, bodies: Mapping[str, str | TextWind
     is missing is left to the key check, unless its offsets are reversed.
     """
     bad = []
-    # A slice of rows at a time: a long text's millions of rows as Python objects at once would be GBs.
-    for part in rows.select(_ROW, "doc_id", "start", "end", "text").iter_slices(_SPAN_CHECK_ROWS):
-        for row, doc_id, start, end, text in part.iter_rows():
+    columns = rows.select(_ROW, "doc_id", "start", "end", "text")
+    # In text order, so that a long text's windows load each piece of it about once; a slice of rows
+    # at a time, since a long text's millions of rows as Python objects at once would be GBs.
+    order = columns.select(pl.arg_sort_by("doc_id", "start", nulls_last=True)).to_series()
+    for offset in range(0, columns.height, _SPAN_CHECK_ROWS):
+        for row, doc_id, start, end, text in columns[order.slice(offset, _SPAN_CHECK_ROWS)].iter_rows():
             if start is None or end is None or text is None:
                 continue
             body = bodies.get(doc_id)
             if start >= end or (body is not None and (end > len(body) or body[start:end] != text)):
                 bad.append(row)
-    return bad
+    return sorted(bad)
 
 
 def _validate_whole(name: str, frame: pl.DataFrame) -> None:

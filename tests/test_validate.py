@@ -148,3 +148,30 @@ def test_validate_span_check_reads_a_long_text_in_windows(text_reading):
         orient="row",
     ).with_row_index("__row").with_columns(pl.col("__row").cast(pl.Int64))
     assert validate._rows_off_their_text(rows, bodies) == [2, 3, 5]
+
+
+def test_validate_span_check_reads_rows_in_text_order_whatever_the_table_order():
+    """Rows in any order load each piece of a long text once: the check sorts them by start first."""
+    import newsfold.validate as validate
+    from newsfold.text_windows import TextWindows
+
+    class CountingWindows(TextWindows):
+        loads = 0
+
+        def __getitem__(self, window):
+            before = (self._piece_start, len(self._piece))
+            found = super().__getitem__(window)
+            CountingWindows.loads += (self._piece_start, len(self._piece)) != before
+            return found
+
+    words = [f"w{i:03d}" for i in range(200)]
+    text = " ".join(words)
+    spans = [(text.index(word), text.index(word) + 4, word) for word in words]
+    rows = pl.DataFrame(
+        [("doc_a", start, end, word) for start, end, word in reversed(spans)],  # the table's order: last first
+        schema={"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "text": pl.String},
+        orient="row",
+    ).with_row_index("__row").with_columns(pl.col("__row").cast(pl.Int64))
+    windows = CountingWindows(pl.Series([text]), 0, piece_chars=100)
+    assert validate._rows_off_their_text(rows, {"doc_a": windows}) == []
+    assert CountingWindows.loads <= len(text) // 100 + 1  # reversed, it would load a piece for nearly every row
