@@ -3,9 +3,15 @@
 A 50 MB article made one Python string costs 50 MB, or 100-200 MB when it holds a
 character beyond Latin-1 (Python stores every character of a string at the width of
 its widest). Rules that look only near a mention, or count words, need no more than a
-window of it: :class:`TextWindows` slices the column's value by characters (Polars'
-``str.slice`` counts characters, as Python offsets do), keeps one piece in hand, and
-cuts the text into pieces for a whole-text scan where no word can straddle a cut.
+window of it. :class:`TextWindows` holds the text's UTF-8 bytes (as many bytes as the
+file had), decodes it once to index where each piece of about ``PIECE_CHARS`` bytes
+starts in characters (Python offsets count characters), and then decodes only the
+pieces a window falls in, one or two at a time. For a whole-text scan it yields the
+text in pieces cut where no word can straddle the cut.
+
+Polars' own ``str.slice`` is not used for this: on a 50-million-character text with
+characters beyond ASCII it builds an index of every character (about 230 MB for one
+slice, measured 2026-12-03), more than the Python string it would save.
 
 Example:
     >>> import polars as pl
@@ -18,6 +24,8 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+import codecs
 import re
 from collections.abc import Iterator
 
@@ -25,8 +33,8 @@ import polars as pl
 
 __all__ = ["PIECE_CHARS", "TextWindows", "texts_by_id"]
 
-#: Characters of a long text made one Python string at a time: at most 16 MB, whatever the text's characters.
-PIECE_CHARS = 4_000_000
+#: Bytes of a long text decoded into one Python string at a time (at most 4 MB as a string).
+PIECE_CHARS = 1_000_000
 
 #: The last character of a piece that is neither a word character nor a space: a cut right
 #: after it falls between words, so a pattern of words and spaces matches across no cut.
@@ -38,22 +46,33 @@ class TextWindows:
     """The text in row ``row`` of ``column``, sliced on demand.
 
     ``text[a:b]`` returns characters ``a`` to ``b`` as a Python string. A
-    window inside the piece in hand costs a string slice; any other loads a new
-    piece of ``piece_chars`` characters (or the window, if longer) starting at
-    ``a``, so windows asked for in increasing order load each part of the text
-    about once.
+    window inside the pieces in hand costs a string slice; any other decodes
+    the one or two pieces it falls in, so windows asked for in increasing
+    order decode each piece about once.
 
     Args:
         column: A String column.
         row: The row of the text.
-        piece_chars: Characters per piece.
+        piece_chars: Bytes per piece (a piece never splits a character).
     """
 
     def __init__(self, column: pl.Series, row: int, piece_chars: int = PIECE_CHARS) -> None:
-        self.value = column.slice(row, 1)
-        self.length = int(self.value.str.len_chars()[0] or 0)
-        self.piece_chars = piece_chars
-        self._piece_start, self._piece = 0, ""
+        self._bytes: bytes = column.slice(row, 1).cast(pl.Binary)[0] or b""
+        # Where each piece starts, in bytes and in characters; the last entry is the text's end.
+        self._byte_starts, self._char_starts = [0], [0]
+        while self._byte_starts[-1] < len(self._bytes):
+            begin = self._byte_starts[-1]
+            end = min(len(self._bytes), begin + max(1, piece_chars))
+            while end < len(self._bytes) and self._bytes[end] & 0xC0 == 0x80:  # inside a character: back to its start
+                end -= 1
+            if end == begin:  # a piece shorter than one character: take the whole character
+                end = begin + 1
+                while end < len(self._bytes) and self._bytes[end] & 0xC0 == 0x80:
+                    end += 1
+            self._char_starts.append(self._char_starts[-1] + len(self._decode(begin, end)))
+            self._byte_starts.append(end)
+        self.length = self._char_starts[-1]
+        self._held_start, self._held = 0, ""  # the decoded pieces in hand, from character _held_start
 
     def __len__(self) -> int:
         return self.length
@@ -66,31 +85,37 @@ class TextWindows:
             raise ValueError("TextWindows slices have no step")
         if stop <= start:
             return ""
-        if not (self._piece_start <= start and stop <= self._piece_start + len(self._piece)):
-            self._piece_start = start
-            self._piece = self.value.str.slice(start, max(self.piece_chars, stop - start))[0]
-        return self._piece[start - self._piece_start : stop - self._piece_start]
+        if not (self._held_start <= start and stop <= self._held_start + len(self._held)):
+            first = bisect.bisect_right(self._char_starts, start) - 1
+            last = bisect.bisect_left(self._char_starts, stop)  # the first piece starting at or after stop
+            self._held_start = self._char_starts[first]
+            self._held = self._decode(self._byte_starts[first], self._byte_starts[last])
+        return self._held[start - self._held_start : stop - self._held_start]
 
     def pieces(self) -> Iterator[str]:
-        """The text in consecutive pieces of about ``piece_chars`` characters that join back into it.
+        """The text in consecutive pieces of about ``piece_chars`` bytes that join back into it.
 
         Each piece but the last ends just after a character that is neither a
         word character nor a space (a full stop, a comma, a quotation mark), so
         a run of words and spaces never straddles a cut, and a word boundary
         (``\\b``) at a piece's edges is one in the text too. A piece with no
-        such character runs on to the next one that has it, or to the end.
+        such character runs on into the next one, or to the end.
         """
-        start = 0
-        while start < self.length:
-            piece = self.value.str.slice(start, self.piece_chars)[0]
-            while start + len(piece) < self.length:
-                cut = _cut_after_punctuation(piece)
-                if cut is not None:
-                    piece = piece[:cut]
-                    break
-                piece += self.value.str.slice(start + len(piece), self.piece_chars)[0]
-            yield piece
-            start += len(piece)
+        carried = ""
+        for index in range(len(self._byte_starts) - 1):
+            piece = carried + self._decode(self._byte_starts[index], self._byte_starts[index + 1])
+            if index == len(self._byte_starts) - 2:
+                yield piece
+                return
+            cut = _cut_after_punctuation(piece)
+            if cut is None:
+                carried = piece
+                continue
+            yield piece[:cut]
+            carried = piece[cut:]
+
+    def _decode(self, begin: int, end: int) -> str:
+        return codecs.utf_8_decode(memoryview(self._bytes)[begin:end], "strict", True)[0]  # no copy of the bytes
 
 
 def _cut_after_punctuation(piece: str) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,17 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt(f"stopped by signal {signum}")
+
+
+def pytest_configure(config):
+    """A CI runner stops a job with SIGTERM. Made a KeyboardInterrupt, it lets every fixture's
+    teardown run, so the servers the tests started (Prefect, SeaweedFS, Dask) stop with the run
+    instead of outliving it (tests/test_conftest.py)."""
+    signal.signal(signal.SIGTERM, _interrupt)
 SEEDS = REPO / "raw"
 
 

@@ -22,7 +22,7 @@ _WORDS = re.compile(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b")  # the shape of the de
         ("Paris, Texas. Iraqi officials said.", 8, ["Paris,", " Texas.", " Iraqi officials said."]),
         ("no punctuation at all", 4, ["no punctuation at all"]),  # no cut possible: one piece
         ("a.b.c", 1, ["a.", "b.", "c"]),
-        ("“Quoted” words, then more", 10, ["“Quoted”", " words,", " then more"]),
+        ("“Quoted” words, then more", 10, ["“", "Quoted” words,", " then more"]),  # pieces count bytes: “ is 3
         ("", 4, []),
     ],
 )
