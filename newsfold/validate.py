@@ -28,7 +28,6 @@ import pandera.errors
 import polars as pl
 
 from newsfold.errors import ContractError, ErrorCode
-from newsfold.text_windows import TextWindows, texts_by_id
 from schemas import FOREIGN_KEYS, SPAN_TABLES, TABLES, Documents, Rejects, polars_schema
 
 __all__ = ["ValidationOutcome", "split_valid_rows", "find_violations"]
@@ -174,8 +173,7 @@ def _key_failures(tables: dict[str, pl.DataFrame]):
             yield key.child, kept, _problem_frame(key.child, code, dangling, messages)
     if "documents" not in tables:
         return
-    # A long text is read in windows (its rows come in text order), never as one string.
-    bodies = texts_by_id(tables["documents"][Documents.doc_id], tables["documents"][Documents.text])
+    bodies = dict(tables["documents"].select(Documents.doc_id, Documents.text).iter_rows())
     for name in SPAN_TABLES:
         if name not in tables:
             continue
@@ -191,7 +189,7 @@ def _key_failures(tables: dict[str, pl.DataFrame]):
             yield name, kept, _problem_frame(name, ErrorCode.SPAN_MISMATCH, bad, messages)
 
 
-def _rows_off_their_text(rows: pl.DataFrame, bodies: Mapping[str, str | TextWindows]) -> list[int]:
+def _rows_off_their_text(rows: pl.DataFrame, bodies: dict[str, str]) -> list[int]:
     """``_ROW`` of the rows whose ``start:end`` is out of their document's text or does not select ``text``.
 
     In Python, not Polars: a Polars slice or length by characters walks the
@@ -200,18 +198,15 @@ def _rows_off_their_text(rows: pl.DataFrame, bodies: Mapping[str, str | TextWind
     is missing is left to the key check, unless its offsets are reversed.
     """
     bad = []
-    columns = rows.select(_ROW, "doc_id", "start", "end", "text")
-    # In text order, so that a long text's windows load each piece of it about once; a slice of rows
-    # at a time, since a long text's millions of rows as Python objects at once would be GBs.
-    order = columns.select(pl.arg_sort_by("doc_id", "start", nulls_last=True)).to_series()
-    for offset in range(0, columns.height, _SPAN_CHECK_ROWS):
-        for row, doc_id, start, end, text in columns[order.slice(offset, _SPAN_CHECK_ROWS)].iter_rows():
+    # A slice of rows at a time: a long text's millions of rows as Python objects at once would be GBs.
+    for part in rows.select(_ROW, "doc_id", "start", "end", "text").iter_slices(_SPAN_CHECK_ROWS):
+        for row, doc_id, start, end, text in part.iter_rows():
             if start is None or end is None or text is None:
                 continue
             body = bodies.get(doc_id)
             if start >= end or (body is not None and (end > len(body) or body[start:end] != text)):
                 bad.append(row)
-    return sorted(bad)
+    return bad
 
 
 def _validate_whole(name: str, frame: pl.DataFrame) -> None:

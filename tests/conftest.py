@@ -104,16 +104,3 @@ def report_dataset(prefect_api, tmp_path_factory) -> Path:
     newsfold_flow(raw=str(raw), out=str(root / "output"), workers=1)
     return root / "output"
 
-
-@pytest.fixture(params=[None, 5], ids=["strings", "windows"])
-def text_reading(request, monkeypatch):
-    """Runs a test twice: texts read as Python strings, then any text over 5 characters read
-    through :class:`~newsfold.text_windows.TextWindows` of 5-character pieces (as a long
-    article is), by whatever ``texts_by_id`` serves. Yields the piece size, or None."""
-    if request.param is not None:
-        import newsfold.text_windows as text_windows
-
-        original = text_windows.TextWindows
-        monkeypatch.setattr(text_windows, "PIECE_CHARS", request.param)
-        monkeypatch.setattr(text_windows, "TextWindows", lambda *a: original(*a, piece_chars=request.param))
-    yield request.param

@@ -58,7 +58,7 @@ def test_validate_keeps_a_valid_dataset_whole():
         ({"mentions": {"score": 7.0}}, "mentions", ErrorCode.SCHEMA_VIOLATION),
     ],
 )
-def test_validate_rejects_the_failing_row_only(changes, table, code, text_reading):
+def test_validate_rejects_the_failing_row_only(changes, table, code):
     outcome = split_valid_rows(valid_dataset(**changes), run_id="run_x")
     assert outcome.rejects.select("table", "error_code").rows() == [(table, code.value)]
     assert outcome.tables[table].height == 0
@@ -132,47 +132,3 @@ def test_validate_span_check_finds_the_same_rows_a_slice_at_a_time(monkeypatch, 
         orient="row",
     ).with_row_index("__row").with_columns(pl.col("__row").cast(pl.Int64))
     assert validate._rows_off_their_text(rows, {"doc_a": BODY}) == [2, 3, 5]
-
-
-def test_validate_span_check_reads_a_long_text_in_windows(text_reading):
-    """A text longer than a piece is checked through windows of it, with the same rows found."""
-    import newsfold.validate as validate
-    from newsfold.text_windows import texts_by_id
-
-    documents = pl.DataFrame({"doc_id": ["doc_a", "doc_b"], "text": [BODY, None]})
-    bodies = texts_by_id(documents["doc_id"], documents["text"])
-    assert isinstance(bodies["doc_a"], str) == (text_reading is None) and "doc_b" not in bodies
-    rows = pl.DataFrame(
-        [("doc_a", start, end, text) for start, end, text in SPAN_ROWS],
-        schema={"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "text": pl.String},
-        orient="row",
-    ).with_row_index("__row").with_columns(pl.col("__row").cast(pl.Int64))
-    assert validate._rows_off_their_text(rows, bodies) == [2, 3, 5]
-
-
-def test_validate_span_check_reads_rows_in_text_order_whatever_the_table_order():
-    """Rows in any order load each piece of a long text once: the check sorts them by start first."""
-    import newsfold.validate as validate
-    from newsfold.text_windows import TextWindows
-
-    class CountingWindows(TextWindows):
-        loads = 0
-
-        def __getitem__(self, window):
-            before = (self._held_start, len(self._held))
-            found = super().__getitem__(window)
-            CountingWindows.loads += (self._held_start, len(self._held)) != before
-            return found
-
-    words = [f"w{i:03d}" for i in range(200)]
-    text = " ".join(words)
-    spans = [(text.index(word), text.index(word) + 4, word) for word in words]
-    rows = pl.DataFrame(
-        # The table's order: first, last, second, second to last... (each row far from the one before)
-        [("doc_a", *spans[i // 2 if i % 2 == 0 else -1 - i // 2]) for i in range(len(spans))],
-        schema={"doc_id": pl.String, "start": pl.Int64, "end": pl.Int64, "text": pl.String},
-        orient="row",
-    ).with_row_index("__row").with_columns(pl.col("__row").cast(pl.Int64))
-    windows = CountingWindows(pl.Series([text]), 0, piece_chars=100)
-    assert validate._rows_off_their_text(rows, {"doc_a": windows}) == []
-    assert CountingWindows.loads <= len(text) // 100 + 1  # in the table's order, a piece for nearly every row

@@ -43,7 +43,6 @@ from newsfold.geo.distance import WITHIN_KM, distance_km
 from newsfold.geo.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfold.geo.geocode import PlaceMention, geocode_mentions, iter_geocodes, parse_dateline
 from newsfold.geo.split import PLACE_ROW, apply_place_splits, plan_place_splits, registry_entry_of
-from newsfold.text_windows import PIECE_CHARS, TextWindows
 
 __all__ = ["locate_entities", "place_entities", "PLACE_COLUMNS", "geocode_documents", "link_datelines", "DatelineLink"]
 
@@ -95,7 +94,6 @@ def geocode_documents(
     for row, doc_id in enumerate(documents["doc_id"].to_list()):
         article_of.setdefault(doc_id, row)
     texts = documents["text"]
-    lengths = texts.str.len_chars().to_list()
     datelines = documents["dateline"] if "dateline" in documents.columns else None
     found = np.full(mentions.height, -1, dtype=np.int64)
     ordered = mentions.select(
@@ -103,10 +101,9 @@ def geocode_documents(
     ).sort("doc_id", "start", "end")
     for (doc_id,), group in ordered.group_by("doc_id", maintain_order=True):
         row = article_of.get(doc_id)
-        if row is None or lengths[row] is None:
+        text = None if row is None else texts[row]
+        if text is None:
             continue
-        # A long text is read in windows, never made one Python string (newsfold.text_windows).
-        text = texts[row] if lengths[row] <= PIECE_CHARS else TextWindows(texts, row)
         dateline = None if datelines is None else datelines[row]
         actors = (actor_countries or {}).get(doc_id)
         rows = group["_row"].to_numpy()

@@ -47,7 +47,6 @@ from rapidfuzz import fuzz, process
 
 from newsfold.geo.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfold.geo.keys import make_place_key
-from newsfold.text_windows import TextWindows
 
 __all__ = ["PlaceMention", "Candidate", "Geocode", "geocode_mentions", "iter_geocodes", "geocode_by_population", "parse_dateline"]
 
@@ -90,9 +89,6 @@ RUNNERS_UP = 4
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _FOLLOWER = re.compile(r",\s*((?:[A-Z][\w.'-]*\.?)(?:\s+[A-Z][\w.'-]*){0,2})")
 _KIND_WORD = re.compile(r"\s+(state|province|region|county|city|governor)\b", re.IGNORECASE)
-#: How far after a place name its qualifier (", Texas") or kind word (" state") is looked for: the
-#: rules read a window of the text, so a long article is never one Python string (newsfold.text_windows).
-CONTEXT_CHARS = 200
 _KIND_OF_WORD = {
     "state": "admin1",
     "province": "admin1",
@@ -203,7 +199,7 @@ def _region_keys(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
     return {key: tuple(found) for key, found in rows.items() if len(key) >= FUZZY_MIN_LENGTH}
 
 
-def _abbreviated_state(gaz: Gazetteer, text: str | TextWindows, mention: PlaceMention, key: str) -> int | None:
+def _abbreviated_state(gaz: Gazetteer, text: str, mention: PlaceMention, key: str) -> int | None:
     """The state a mention abbreviates ("N.J.", "Fla.", or "NJ" after "Paramus, ")."""
     code = gaz.us_state_abbreviations.get(key)
     if code is None:
@@ -245,9 +241,9 @@ def _prior(gaz: Gazetteer, key: str, rows: Sequence[int]) -> dict[int, tuple[flo
     return out
 
 
-def _following_place(text: str | TextWindows, end: int, gaz: Gazetteer, rows: Sequence[int] = ()) -> tuple[str, int] | None:
+def _following_place(text: str, end: int, gaz: Gazetteer, rows: Sequence[int] = ()) -> tuple[str, int] | None:
     """The state or country right after ", " ("Paris, Texas"): its key and row."""
-    match = _FOLLOWER.match(text[end : end + CONTEXT_CHARS])
+    match = _FOLLOWER.match(text, end)
     if not match:
         return None
     words = match[1].split()
@@ -256,20 +252,6 @@ def _following_place(text: str | TextWindows, end: int, gaz: Gazetteer, rows: Se
         if found is not None:
             return found
     return None
-
-
-def _capitalised_words(text: str | TextWindows) -> Iterator[str]:
-    """Capitalised words and two-word names of the text, as the demonym count reads them ("Iraqi", "New Yorker").
-
-    A long text is read piece by piece, cut where no such word can straddle the cut.
-
-    Example:
-        >>> list(_capitalised_words("Iraqi and Syrian officials met."))
-        ['Iraqi', 'Syrian']
-    """
-    for piece in (text,) if isinstance(text, str) else text.pieces():
-        for match in _WORD.finditer(piece):
-            yield match[0]
 
 
 def _qualifier(name: str, gaz: Gazetteer, rows: Sequence[int] = ()) -> tuple[str, int] | None:
@@ -321,7 +303,7 @@ def _supports(gaz: Gazetteer, row: int, qualifier: int) -> bool:
 
 
 def geocode_mentions(
-    text: str | TextWindows,
+    text: str,
     mentions: Sequence[PlaceMention],
     dateline: str | None = None,
     gazetteer: Gazetteer | None = None,
@@ -345,7 +327,7 @@ def geocode_mentions(
 
 
 def iter_geocodes(
-    text: str | TextWindows,
+    text: str,
     mentions: Sequence[PlaceMention],
     dateline: str | None = None,
     gazetteer: Gazetteer | None = None,
@@ -353,8 +335,6 @@ def iter_geocodes(
 ) -> Iterator[Geocode]:
     """:func:`geocode_mentions` one mention at a time: a long article's hundreds of thousands of place
     mentions never hold their explained Geocodes all at once (docs/benchmarks.md, "One very long text").
-    The text may be a :class:`~newsfold.text_windows.TextWindows` (the mentions in order of their
-    start): the rules read windows and pieces of it, so the result is the same as for the string.
 
     Example:
         >>> [g.place.country for g in iter_geocodes("Paris, Texas.", [PlaceMention(0, 5, "Paris")])]
@@ -409,7 +389,7 @@ def iter_geocodes(
         if vote[1]:
             admin1_votes[vote[1]] += 1
     demonym_countries: Counter[str] = Counter()
-    for word, count in Counter(_capitalised_words(text)).items():  # each distinct word folded once
+    for word, count in Counter(w[0] for w in _WORD.finditer(text)).items():  # each distinct word folded once
         if (k := make_place_key(word)) in gaz.demonyms:
             demonym_countries[gaz.demonyms[k]] += count
     actors = Counter({c: n for c, n in (actor_countries or {}).items() if n > 0})
@@ -436,7 +416,7 @@ def iter_geocodes(
         own = votes_by_key.get(key, (None, None))
         own_continent = gaz.continents.get(own[0]) if own[0] else None
         own_kind = gaz.kind(first[key]) if key in first else None
-        kind_word = _KIND_WORD.match(text[m.end : m.end + CONTEXT_CHARS])
+        kind_word = _KIND_WORD.match(text, m.end)
         wanted_kind = _KIND_OF_WORD[kind_word[1].lower()] if kind_word else None
         scored = []
         for r, (score, why) in prior.items():

@@ -45,7 +45,6 @@ from newsfold.names.forms import NameForm, clean_surface, make_name_form
 from newsfold.names.link import link_spelling
 from newsfold.names.observe import Link
 from newsfold.names.registry import Registry, load_registry
-from newsfold.text_windows import TextWindows, texts_by_id
 
 __all__ = [
     "acronym_of",
@@ -77,8 +76,6 @@ _ACRONYM_LIKE = r"^\s*(?:[Tt][Hh][Ee]\s+)?(?:[A-Z]\.?){2,8}\s*$"
 _OPEN_AFTER = re.compile(r"\s*\(\s*")
 _LEADING_ARTICLE = re.compile(r"^(?:the\s+)?$", re.IGNORECASE)
 _CLOSE = re.compile(r"\s*\)")
-#: How far after a mention its bracket is looked for ("IRGC )", "Corps ("): a window of the text is read.
-_NEAR_CHARS = 200
 _JOINER = re.compile(r"^(?:\s*|\s+(?:(?:of|the|for|on|in|de)\s+)+)$", re.IGNORECASE)
 #: Words of a state body: only such a bare name may mean the one placed spelling the dataset has
 #: ("Agriculture Department"); a party or a movement with a place is another body ("Kurdistan
@@ -345,12 +342,12 @@ def find_adjacent_definitions(mentions: pl.DataFrame, documents: pl.DataFrame) -
         acronym_like.fill_null(False).alias("acronym_like"),
         pl.when(acronym_like).then(pl.col("text")).alias("text"),  # null elsewhere: no copy of every surface
     ).sort("doc_id", "start", "end")
-    # A long text is read in windows (its mentions come in text order), never as one string.
-    bodies = texts_by_id(documents["doc_id"], documents["text"])
+    texts = documents.select("doc_id", "text")
+    row_of = {doc_id: row for row, doc_id in enumerate(texts["doc_id"].to_list())}
     rows = []
     for (doc_id,), group in ordered.group_by("doc_id", maintain_order=True):
         candidates = np.flatnonzero(group["acronym_like"].to_numpy())
-        body = bodies.get(doc_id) if len(candidates) else None
+        body = texts["text"][row_of[doc_id]] if doc_id in row_of and len(candidates) else None
         if body is None:
             continue
         spans = _Spans(group["start"].to_numpy(), group["end"].to_numpy(), group["is_org"].to_numpy())
@@ -361,10 +358,10 @@ def find_adjacent_definitions(mentions: pl.DataFrame, documents: pl.DataFrame) -
             start, end = spans.starts[index], spans.ends[index]
             letters = _LEADING_THE.sub("", text.strip()).replace(".", "").casefold()
             # Offsets into the body, never slices of it: a slice per mention would make a long article quadratic.
-            if (opening := _open_paren_before(body, start)) is not None and _CLOSE.match(body[end : end + _NEAR_CHARS]):
+            if (opening := _open_paren_before(body, start)) is not None and _CLOSE.match(body, end):
                 long_name = _run_before(body, spans, index, opening)
-            elif (after := _OPEN_AFTER.match(body[end : end + _NEAR_CHARS])) is not None:
-                long_name = _run_after(body, spans, index, end + after.end())
+            elif (after := _OPEN_AFTER.match(body, end)) is not None:
+                long_name = _run_after(body, spans, index, after.end())
             else:
                 long_name = None
             if long_name is not None and len(fold_tokens(long_name)) >= 2:
@@ -386,23 +383,23 @@ class _Spans(NamedTuple):
         return len(self.starts)
 
 
-def _open_paren_before(body: str | TextWindows, position: int) -> int | None:
+def _open_paren_before(body: str, position: int) -> int | None:
     r"""Where the "(" (with the white space around it) that ends at ``position`` begins; None without one.
 
     The same as ``re.search(r"\s*\(\s*$", body[:position]).start()``, without copying the body.
     """
     index = position
-    while index > 0 and body[index - 1 : index].isspace():
+    while index > 0 and body[index - 1].isspace():
         index -= 1
-    if index == 0 or body[index - 1 : index] != "(":
+    if index == 0 or body[index - 1] != "(":
         return None
     index -= 1
-    while index > 0 and body[index - 1 : index].isspace():
+    while index > 0 and body[index - 1].isspace():
         index -= 1
     return index
 
 
-def _run_before(body: str | TextWindows, spans: _Spans, index: int, stop: int) -> str | None:
+def _run_before(body: str, spans: _Spans, index: int, stop: int) -> str | None:
     """The long name of the mentions before ``spans[index]`` joined by small words, ending at ``stop`` (before " (")."""
     run_start, cursor, has_org = None, stop, False
     for start, end, is_org in (spans[i] for i in range(index - 1, -1, -1)):
@@ -412,14 +409,14 @@ def _run_before(body: str | TextWindows, spans: _Spans, index: int, stop: int) -
     return _LEADING_THE.sub("", body[run_start:stop]) if run_start is not None and has_org else None
 
 
-def _run_after(body: str | TextWindows, spans: _Spans, index: int, begin: int) -> str | None:
+def _run_after(body: str, spans: _Spans, index: int, begin: int) -> str | None:
     """The long name of the mentions after ``spans[index]`` joined by small words, from ``begin`` (after "(") to ")"."""
     run_end, cursor, has_org = None, begin, False
     for start, end, is_org in (spans[i] for i in range(index + 1, len(spans))):
         if not _JOINER.match(body[cursor:start]) or (run_end is None and not _LEADING_ARTICLE.match(body[begin:start])):
             break
         run_end, cursor, has_org = end, end, has_org or is_org
-    if run_end is None or not has_org or not _CLOSE.match(body[run_end : run_end + _NEAR_CHARS]):
+    if run_end is None or not has_org or not _CLOSE.match(body, run_end):
         return None
     return _LEADING_THE.sub("", body[begin:run_end])
 

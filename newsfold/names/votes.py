@@ -51,7 +51,6 @@ from newsfold.names.forms import make_name_form
 from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling
 from newsfold.names.registry import load_registry
-from newsfold.text_windows import TextWindows, texts_by_id
 
 __all__ = ["ContextCues", "count_cues", "decide_article_labels", "decide_type", "listed_types", "VOTING_TYPES"]
 
@@ -74,11 +73,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|near|outside|(?:city|town|village|provin
 _PLACE_AFTER = re.compile(r"^\s+(?:province|city|region|county|district|prefecture|governorate|oblast|state)\b")
 
 
-def count_cues(text: str | TextWindows, start: int, end: int) -> tuple[int, int]:
+def count_cues(text: str, start: int, end: int) -> tuple[int, int]:
     """Person and place cues around one mention: ``(person, place)``, each 0 or 1.
-
-    Only the words just before and after the mention are read, so a long text may be given
-    as :class:`~newsfold.text_windows.TextWindows`.
 
     Example:
         >>> count_cues("Mr. Jordan said so.", 4, 10), count_cues("troops in Jordan province", 10, 16)
@@ -104,10 +100,12 @@ class ContextCues:
 
     def votes(self, item_ids: list[str]) -> dict[str, tuple[int, int]]:
         """Person and place cue counts of each observation (mentions read: only those asked for)."""
-        # In text order: a long text is read in windows (never one string), each piece loaded about once.
-        wanted = self.spans.filter(pl.col("item_id").is_in(item_ids)).sort("doc_id", "start", nulls_last=True)
-        documents = self.documents.filter(pl.col("doc_id").is_in(wanted["doc_id"].unique().to_list()))
-        texts = texts_by_id(documents["doc_id"], documents["text"])
+        wanted = self.spans.filter(pl.col("item_id").is_in(item_ids))
+        texts = dict(
+            self.documents.filter(pl.col("doc_id").is_in(wanted["doc_id"].unique().to_list()))
+            .select("doc_id", "text")
+            .iter_rows()
+        )
         counts: dict[str, tuple[int, int]] = {}
         for item_id, doc_id, start, end in wanted.select("item_id", "doc_id", "start", "end").iter_rows():
             text = texts.get(doc_id)

@@ -129,33 +129,3 @@ def test_geocode_documents_gives_each_row_its_place_whatever_the_row_order():
         assert got == {**expected, ("d9", 0): None}
     texas_paris = gaz.place(got[("d1", 0)])
     assert (texas_paris.admin1, got[("d2", 16)]) == ("US-TX", None)  # Nowhereville: no place, a null
-
-
-@pytest.mark.parametrize("piece_chars", [40, 97, 1000])
-def test_geocode_documents_reads_a_long_text_in_windows_with_the_same_places(monkeypatch, gazetteer, piece_chars):
-    """A text longer than a piece is never made one Python string, and its mentions get the places the string gives.
-
-    The context rules read windows (", Texas" after Paris, " state" after
-    Washington, ", " before "NJ") and the demonym count reads pieces
-    ("Pakistani"), here cut at many places of the text.
-    """
-    import newsfold.geo.entities as entities_module
-    from newsfold.geo.entities import geocode_documents
-
-    text = (
-        "Paris, Texas, lies north of Dallas. Washington state voted; Washington said no. "
-        "Pakistani police in Paramus, NJ, \u201cagreed\u201d. "
-    ) * 3 + "Springfield, Ill., and Birmingham. Hyderabad was calm."
-    documents = _documents([("d1", text, "SPRINGFIELD, Ill. -", None), ("d2", "Paris, briefly.", None, None)])
-    mentions = _mentions(documents, [(name, "GPE", name) for name in
-                                     ("Paris", "Texas", "Dallas", "Washington", "Paramus", "NJ", "Springfield",
-                                      "Ill.", "Birmingham", "Hyderabad")])
-    whole = geocode_documents(mentions, documents, gazetteer)
-    hyderabad = whole[mentions["text"].to_list().index("Hyderabad")]
-    assert gazetteer.place(hyderabad).country == "PK"  # the demonym decides it: alone, it is India's
-    monkeypatch.setattr(entities_module, "PIECE_CHARS", piece_chars)
-    made = []
-    original = entities_module.TextWindows
-    monkeypatch.setattr(entities_module, "TextWindows", lambda *a: made.append(1) or original(*a, piece_chars=piece_chars))
-    assert geocode_documents(mentions, documents, gazetteer).to_list() == whole.to_list()
-    assert len(made) == (1 if piece_chars < len(text) else 0)  # d1 read in windows, d2 (short) as a string

@@ -325,7 +325,7 @@ def _spans_in(text, pieces):
         ),
     ],
 )
-def test_find_adjacent_definitions(text, pieces, expected, text_reading):
+def test_find_adjacent_definitions(text, pieces, expected):
     spans = _spans_in(text, pieces)
     mentions = pl.DataFrame(
         [("d", start, end, piece, label) for start, end, piece, label in spans],

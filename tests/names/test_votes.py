@@ -208,15 +208,11 @@ def test_a_typed_split_takes_a_city_named_club_out_of_the_city():
     ],
 )
 def test_count_cues(text, expected):
-    from newsfold.text_windows import TextWindows
-
     start = text.index("Okonjo")
     assert count_cues(text, start, start + len("Okonjo")) == expected
-    windows = TextWindows(pl.Series([text]), 0, piece_chars=4)  # a long text's windows read the same cues
-    assert count_cues(windows, start, start + len("Okonjo")) == expected
 
 
-def test_context_cues_settle_a_name_spacy_labelled_both_ways(text_reading):
+def test_context_cues_settle_a_name_spacy_labelled_both_ways():
     # Labelled GPE first, then PERSON; "Mr." and "said" around both mentions make it a person.
     text = "Mr. Okonjo said the vote was fair. Okonjo told reporters he would stay."
     mentions = pl.DataFrame(
