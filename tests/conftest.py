@@ -13,6 +13,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "raw"
 
 
 def _interrupt(signum, frame):
@@ -24,7 +25,6 @@ def pytest_configure(config):
     teardown run, so the servers the tests started (Prefect, SeaweedFS, Dask) stop with the run
     instead of outliving it (tests/test_conftest.py)."""
     signal.signal(signal.SIGTERM, _interrupt)
-SEEDS = REPO / "raw"
 
 
 def _child_servers() -> list[int]:
@@ -103,4 +103,3 @@ def report_dataset(prefect_api, tmp_path_factory) -> Path:
             handle.write(content)
     newsfold_flow(raw=str(raw), out=str(root / "output"), workers=1)
     return root / "output"
-
