@@ -10,15 +10,9 @@ import textwrap
 import time
 from pathlib import Path
 
+from tests.flows.test_server import is_alive, wait_gone
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return Path(f"/proc/{pid}").exists() and "Z" not in Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
 
 
 def test_sigterm_to_the_test_run_stops_the_servers_its_fixtures_started(tmp_path):
@@ -41,23 +35,23 @@ def test_sigterm_to_the_test_run_stops_the_servers_its_fixtures_started(tmp_path
         def test_waits(server):
             time.sleep(600)
     """))
-    run = subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
-                           cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    log = tmp_path / "pytest.log"
+    with open(log, "wb") as output:
+        run = subprocess.Popen([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+                               cwd=tmp_path, stdout=output, stderr=subprocess.STDOUT)
+    server = None
     try:
         deadline = time.monotonic() + 60
-        while not pid_file.exists() or not pid_file.read_text():
-            assert time.monotonic() < deadline and run.poll() is None, run.stdout.read() if run.poll() is not None else "no server"
+        while not (pid_file.exists() and pid_file.read_text()):
+            assert time.monotonic() < deadline and run.poll() is None, log.read_text()
             time.sleep(0.1)
         server = int(pid_file.read_text())
         time.sleep(0.5)
         run.send_signal(signal.SIGTERM)
         run.wait(timeout=60)
-        deadline = time.monotonic() + 10
-        while _alive(server) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not _alive(server), "the fixture's server outlived the stopped test run"
+        assert wait_gone(server), "the fixture's server outlived the stopped test run"
     finally:
         if run.poll() is None:
             run.kill()
-        if pid_file.exists() and pid_file.read_text() and _alive(int(pid_file.read_text())):
-            os.kill(int(pid_file.read_text()), signal.SIGKILL)
+        if server is not None and is_alive(server):
+            os.kill(server, signal.SIGKILL)
