@@ -41,7 +41,7 @@ from newsfold.object_store import output_location
 from newsfold.ingest import read_source
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
 from newsfold.records import Article, Reject, SourceFile
-from newsfold.stages import StageClock, return_free_memory, seconds_since_launch
+from newsfold.stages import StageClock, keep_large_blocks_apart, return_free_memory, seconds_since_launch
 from newsfold.store import (
     DEFAULT_KEEP_RUNS,
     Snapshot,
@@ -186,6 +186,7 @@ def newsfold_flow(
     run_id = start.run_id
     logger = get_run_logger()
     check_output_apart(raw_path, out_path)  # before anything is written
+    keep_large_blocks_apart()  # a long run's freed buffers go back to the system, not into heap holes
     with output_lock(out_path, wait_seconds=lock_wait_seconds), _memory_written(clock):
         if needs_repair(out_path):  # a killed run's tables back to the last commit; an old layout converted
             with clock.measure("repair"):

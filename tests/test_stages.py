@@ -97,3 +97,35 @@ def test_stages_clock_tracks_memory_only_when_asked(tmp_path, monkeypatch, track
     clock.write_memory(tmp_path / "memory.json")
     assert (tmp_path / "memory.json").exists() is written
     assert bool(clock.peak_rss) is written
+
+
+_MAPPED_AFTER_A_LARGE_FREE = """
+import ctypes, ctypes.util, sys
+from newsfold.stages import keep_large_blocks_apart
+
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(n, ctypes.c_size_t) for n in ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
+                                               "uordblks", "fordblks", "keepcost")]
+
+libc = ctypes.CDLL(ctypes.util.find_library("c"))
+libc.mallinfo2.restype = MallInfo2
+libc.malloc.restype = ctypes.c_void_p
+libc.free.argtypes = [ctypes.c_void_p]
+if sys.argv[1] == "fixed":
+    assert keep_large_blocks_apart()
+libc.free(libc.malloc(16 * 2**20))  # glibc's own rule raises its threshold to 16 MiB here
+before = libc.mallinfo2().hblks
+block = libc.malloc(2**20)
+print(libc.mallinfo2().hblks - before)
+libc.free(block)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
+@pytest.mark.parametrize(("mode", "mapped"), [("default", 0), ("fixed", 1)])
+def test_stages_large_blocks_stay_mapped_after_a_larger_one_is_freed(mode, mapped):
+    # With glibc's defaults a 1 MiB block after a freed 16 MiB one comes from the heap (no new mapping);
+    # with the threshold fixed it gets pages of its own, returned to the system when it is freed.
+    done = subprocess.run([sys.executable, "-c", _MAPPED_AFTER_A_LARGE_FREE, mode], capture_output=True, text=True,
+                          check=True, env={k: v for k, v in os.environ.items() if not k.startswith(("MALLOC_", "GLIBC_TUNABLES"))})
+    assert int(done.stdout) == mapped

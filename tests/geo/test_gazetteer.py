@@ -82,3 +82,21 @@ def test_gazetteer_is_built_here_when_no_child_can_run(monkeypatch, caplog):
         module.load_gazetteer.cache_clear()
     assert len(built) > 270_000 and built.lookup("Baghdad")
     assert "building it here" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("rows_by_key", "key", "expected"),
+    [
+        ({"paris": [7, 3, 9]}, "paris", (7, 3, 9)),  # the rows keep their order, not sorted
+        ({"paris": [7], "parish": [2]}, "parish", (2,)),  # a key that extends another is its own
+        ({"paris": [7], "parish": [2]}, "pari", None),  # a prefix is not a key
+        ({"sankt pölten": [4]}, "sankt pölten", (4,)),  # keys beyond ASCII
+        ({"": [1], "x": [0]}, "", (1,)),
+    ],
+)
+def test_gazetteer_place_index_is_the_mapping_it_was_given(rows_by_key, key, expected):
+    from newsfold.geo.gazetteer import PlaceIndex
+
+    index = PlaceIndex(rows_by_key)
+    assert index.get(key) == expected and (key in index) == (expected is not None)
+    assert dict(index) == {k: tuple(v) for k, v in rows_by_key.items()} and len(index) == len(rows_by_key)
