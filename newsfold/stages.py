@@ -154,10 +154,11 @@ def keep_large_blocks_apart() -> bool:
     ones: a run's temporary buffers (rigour's name data as it loads, each
     stage's scratch) then leave holes that neither ``malloc_trim`` nor the next
     Polars stage (jemalloc) can use. Fixed, such blocks are mapped and unmapped
-    on their own. Measured on the 50 MB text (docs/benchmarks.md): the flow's
-    process peaked 208 MB lower in validation and 44 MB lower in resolution.
-    Worker processes keep glibc's defaults (the parse allocates large arrays
-    often, where mapping each would cost time). False where there is no glibc.
+    on their own. Measured on the 50 MB text with the same settings given as
+    environment variables (docs/benchmarks.md): the flow's process peaked
+    208 MB lower in validation and 44 MB lower in resolution. Analysis workers
+    keep glibc's defaults: their memory goes back when they end, and the parse
+    allocates large arrays often. False where there is no glibc.
 
     Example:
         >>> keep_large_blocks_apart() in (True, False)
