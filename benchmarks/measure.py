@@ -13,6 +13,7 @@ Example:
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -85,11 +86,45 @@ def run_sampled(
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    stdout, stderr = process.communicate()
+    try:
+        with _sigterm_as_interrupt():
+            stdout, stderr = process.communicate()
+    except BaseException:  # Ctrl-C, SIGTERM or an error here: the command must not outlive this one
+        _stop(process)
+        raise
+    finally:
+        done.set()
     seconds = time.perf_counter() - started
-    done.set()
     sampler.join()
     return SampledRun(process.returncode, seconds, peak, stdout, stderr)
+
+
+def _stop(process: subprocess.Popen, grace: float = 60.0) -> None:
+    """SIGTERM (newsfold then stops its server and workers, flows/signals.py); SIGKILL after ``grace`` seconds."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class _sigterm_as_interrupt:
+    """SIGTERM raises KeyboardInterrupt in the main thread for the block (Python's default would skip cleanup)."""
+
+    def __enter__(self) -> None:
+        self.previous = None
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGTERM, _interrupt)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGTERM, self.previous)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 if __name__ == "__main__":  # pragma: no cover - a quick look: python benchmarks/measure.py CMD...
