@@ -94,11 +94,11 @@ class Place:
 class PlaceIndex(Mapping[str, tuple[int, ...]]):
     """Place key -> gazetteer rows in their order, held in a MARISA trie (``marisa-trie``).
 
-    The same mapping as a dict of tuples in a tenth of the memory: about 460,000
-    keys and 545,000 rows take about 12 MB in the trie against about 85 MB as
-    Python strings, tuples and a dict, which the process resolving a long
-    article holds while it geocodes (docs/benchmarks.md). Each row is stored
-    with its rank in its key's list, as the trie keeps no order of its own.
+    The same mapping as a dict of tuples, in less memory: with its 458,674 keys
+    in the trie the whole gazetteer takes about 39 MB of the process that
+    geocodes, against 117 MB with a dict (docs/places.md), for about a fifth
+    more of geocoding's time. Each row is stored with its rank in its key's
+    list, as the trie keeps no order of its own.
 
     Example:
         >>> index = PlaceIndex({"paris": (7, 3), "london": (5,)})
