@@ -13,13 +13,14 @@ Example:
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from flows.signals import stop_on_sigterm
 
 __all__ = ["SampledRun", "run_sampled", "tree_rss_by_process", "tree_rss_bytes"]
 
@@ -87,7 +88,7 @@ def run_sampled(
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     try:
-        with _sigterm_as_interrupt():
+        with stop_on_sigterm():
             stdout, stderr = process.communicate()
     except BaseException:  # Ctrl-C, SIGTERM or an error here: the command must not outlive this one
         _stop(process)
@@ -108,23 +109,6 @@ def _stop(process: subprocess.Popen, grace: float = 60.0) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-
-
-class _sigterm_as_interrupt:
-    """SIGTERM raises KeyboardInterrupt in the main thread for the block (Python's default would skip cleanup)."""
-
-    def __enter__(self) -> None:
-        self.previous = None
-        if threading.current_thread() is threading.main_thread():
-            self.previous = signal.signal(signal.SIGTERM, _interrupt)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.previous is not None:
-            signal.signal(signal.SIGTERM, self.previous)
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt(f"signal {signum}")
 
 
 if __name__ == "__main__":  # pragma: no cover - a quick look: python benchmarks/measure.py CMD...
