@@ -187,7 +187,7 @@ def newsfold_flow(
     logger = get_run_logger()
     check_output_apart(raw_path, out_path)  # before anything is written
     keep_large_blocks_apart()  # a long run's freed buffers go back to the system, not into heap holes
-    with output_lock(out_path, wait_seconds=lock_wait_seconds), _memory_written(clock):
+    with output_lock(out_path, wait_seconds=lock_wait_seconds), _memory_written(clock), contextlib.ExitStack() as run_scope:
         if needs_repair(out_path):  # a killed run's tables back to the last commit; an old layout converted
             with clock.measure("repair"):
                 repair_output(out_path)
@@ -199,6 +199,7 @@ def newsfold_flow(
         if plan.is_noop:
             logger.info("nothing new in %s: the dataset is unchanged", raw_path)
             return _publish(_unchanged_summary(start, plan, previous))
+        run_scope.enter_context(_gazetteer_early_for(plan))
 
         with _heavy_stages_on(dask_address, workers, clock) as cluster:
             with clock.measure("read"):
@@ -254,6 +255,21 @@ def newsfold_flow(
     return _publish(summary)
 
 
+def _gazetteer_early_for(plan: InputPlan) -> contextlib.AbstractContextManager:
+    """For a run with much to read, the gazetteer built from now on, while this process is small.
+
+    Such a run loads the resolver's data after the parse, at its largest
+    (:data:`OVERLAP_RESOLVER_MAX_BYTES`); the child process that builds the
+    gazetteer would then add its 300 MB to the run's peak (docs/benchmarks.md).
+    A smaller run builds it while the workers parse, as before.
+    """
+    if sum(source.size for source in plan.to_read) <= OVERLAP_RESOLVER_MAX_BYTES:
+        return contextlib.nullcontext()
+    from newsfold.geo.gazetteer import gazetteer_built_early
+
+    return gazetteer_built_early()
+
+
 @contextlib.contextmanager
 def _memory_written(clock: StageClock) -> Iterator[None]:
     """On leaving, also on an error: the per-stage peak memory, if asked for (``NEWSFOLD_STAGE_MEMORY``)."""
@@ -273,7 +289,7 @@ def _on_disk_while_resolving(tables: dict[str, pl.DataFrame]) -> Iterator[Callab
     block ends, since the directory goes with it (and with the run, if it is
     killed: spill.py).
     """
-    from newsfold.analyse.spill import spill_directory, spill_frame
+    from newsfold.spill import spill_directory, spill_frame
 
     with spill_directory() as directory:
         scans = {name: spill_frame(tables.pop(name), directory) for name in RESOLUTION_UNREAD}
@@ -335,7 +351,7 @@ def _analyse_all(to_analyse: pl.DataFrame, workers: int | None, max_chars: int, 
     """Analyse articles in batches (one task each) on a pool shared by the batches, or on ``cluster``."""
     with clock.measure("analyse: imports"):
         from newsfold.analyse import AnalysisBatch, AnalysisPool, AnalysisRequest
-        from newsfold.analyse.spill import spill_directory
+        from newsfold.spill import spill_directory
 
     if cluster is not None:
         requests = [AnalysisRequest(*row) for row in to_analyse.select(_REQUEST_COLUMNS).iter_rows()]

@@ -41,7 +41,7 @@ from newsfold.analyse.faults import inject_test_faults
 from newsfold.analyse.model import load_model
 from newsfold.analyse.recovery import Lost, TimeBudget, WorkerEnd, map_with_recovery
 from newsfold.analyse.ruler import RULER_NAME, add_registry_ruler
-from newsfold.analyse.spill import spill_directory, spill_frame
+from newsfold.spill import spill_directory, spill_frame
 from newsfold.errors import ErrorCode
 from newsfold.lifeline import hold_signals, release_held_signals, watch_parent
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, WORKER_MEMORY_VARIABLE

@@ -28,6 +28,7 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gzip
 import json
@@ -40,16 +41,19 @@ import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import marisa_trie
 import yaml
 
+from newsfold.spill import spill_directory
 from newsfold.geo.keys import is_latin_name, make_place_key
 
-__all__ = ["Place", "Gazetteer", "PlaceIndex", "load_gazetteer", "build_gazetteer", "PLACE_KINDS"]
+__all__ = ["Place", "Gazetteer", "PlaceIndex", "load_gazetteer", "gazetteer_built_early", "build_gazetteer", "PLACE_KINDS"]
 
 logger = logging.getLogger(__name__)
 
@@ -265,7 +269,8 @@ def load_gazetteer() -> Gazetteer:
     behind is fragmented: a process that built it held about 263 MB for a
     gazetteer of 117 MB (measured when its index was a dict). A child process
     builds it and hands it over pickled, and this process holds only the
-    gazetteer, about 39 MB; the child is gone before this returns. Where no
+    gazetteer, about 39 MB; the child is gone before this returns. The build
+    :func:`gazetteer_built_early` started is taken if there is one. Where no
     child can run, it is built here.
 
     Returns:
@@ -273,23 +278,104 @@ def load_gazetteer() -> Gazetteer:
         for its load time and memory).
     """
     try:
-        return _build_in_child()
+        if _EARLY_BUILDS:
+            return _EARLY_BUILDS.pop().result()
+        with spill_directory() as directory:
+            build = _ChildBuild.start(Path(directory))
+            try:
+                return build.result()
+            finally:
+                build.stop()
     except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError, TypeError) as error:
         logger.warning("gazetteer: could not build it in a child process (%s); building it here", error)
         return build_gazetteer()
 
 
-def _build_in_child() -> Gazetteer:
-    # The child imports this module from wherever this process did (a checkout, not only an install).
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)}
-    script = "import pickle, sys; from newsfold.geo.gazetteer import build_gazetteer; " \
-             "sys.stdout.buffer.write(pickle.dumps(build_gazetteer(), protocol=pickle.HIGHEST_PROTOCOL))"
-    # run() kills the child on any exception here, Ctrl-C included: it never outlives the call.
-    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, check=True, timeout=900)
-    gazetteer = pickle.loads(done.stdout)
-    if not isinstance(gazetteer, Gazetteer):
-        raise TypeError(f"the child gave a {type(gazetteer).__name__}")
-    return gazetteer
+@contextmanager
+def gazetteer_built_early() -> Iterator[None]:
+    """Start building the gazetteer in a child process now: the first :func:`load_gazetteer` in the block takes it.
+
+    A long run loads the gazetteer after its parse, when this process holds
+    the most (about 1.5 GB at 50 MB of text): the child that builds it (about
+    300 MB at its peak) then adds to the run's peak. Started at the run's
+    start, it is done while this process is small. The child is stopped and
+    its file removed when the block ends, also on an error; one whose parent
+    is killed ends itself (:func:`newsfold.lifeline.watch_parent`).
+
+    Example:
+        >>> load_gazetteer.cache_clear()
+        >>> with gazetteer_built_early():
+        ...     len(load_gazetteer()) > 270_000
+        True
+    """
+    if load_gazetteer.cache_info().currsize:  # already loaded in this process: nothing to build
+        yield
+        return
+    with spill_directory() as directory:
+        try:
+            build = _ChildBuild.start(Path(directory))
+        except OSError as error:  # load_gazetteer() will try again, or build it here
+            logger.warning("gazetteer: could not start building it in a child process (%s)", error)
+            build = None
+        else:
+            _EARLY_BUILDS.append(build)
+        try:
+            yield
+        finally:
+            if build is not None:
+                with contextlib.suppress(ValueError):  # taken by load_gazetteer() already
+                    _EARLY_BUILDS.remove(build)
+                build.stop()
+
+
+@dataclass(frozen=True)
+class _ChildBuild:
+    """A child process building the gazetteer into ``path`` (pickled); what it says on stderr goes to ``errors``."""
+
+    process: subprocess.Popen
+    path: Path
+
+    @classmethod
+    def start(cls, directory: Path) -> _ChildBuild:
+        path = directory / "gazetteer.pickle"
+        # The child imports this module from wherever this process did (a checkout, not only an install).
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(entry for entry in sys.path if entry)}
+        script = (
+            "import pickle, sys; from newsfold.lifeline import watch_parent; watch_parent(int(sys.argv[2])); "
+            "from newsfold.geo.gazetteer import build_gazetteer; gazetteer = build_gazetteer(); "
+            "file = open(sys.argv[1], 'wb'); pickle.dump(gazetteer, file, protocol=pickle.HIGHEST_PROTOCOL); file.close()"
+        )
+        with open(directory / "errors.txt", "wb") as errors:
+            process = subprocess.Popen(
+                [sys.executable, "-c", script, str(path), str(os.getpid())],
+                env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors,
+            )
+        return cls(process, path)
+
+    def result(self, timeout: float = 900.0) -> Gazetteer:
+        """The gazetteer once the child is done; CalledProcessError (with its stderr's end) if it failed."""
+        try:
+            code = self.process.wait(timeout)
+        finally:
+            self.stop()  # a timeout or Ctrl-C while waiting leaves no child behind
+        if code != 0:
+            errors = (self.path.parent / "errors.txt").read_bytes()[-2000:]
+            raise subprocess.CalledProcessError(code, "build_gazetteer", stderr=errors)
+        with open(self.path, "rb") as file:
+            gazetteer = pickle.load(file)
+        if not isinstance(gazetteer, Gazetteer):
+            raise TypeError(f"the child gave a {type(gazetteer).__name__}")
+        return gazetteer
+
+    def stop(self) -> None:
+        """Kill the child if it still runs, and reap it."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+
+
+#: Builds :func:`gazetteer_built_early` started that no :func:`load_gazetteer` has taken yet.
+_EARLY_BUILDS: list[_ChildBuild] = []
 
 
 def build_gazetteer() -> Gazetteer:

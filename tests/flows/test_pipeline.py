@@ -174,6 +174,37 @@ def test_pipeline_takes_the_workers_started_early_and_stops_the_rest(seed_run, t
     assert len(started) == 2  # too little to read: no workers
 
 
+def test_pipeline_with_much_to_read_builds_the_gazetteer_from_its_start(seed_run, tmp_path, monkeypatch):
+    """A large run's gazetteer is built from the flow's start, not after the parse at the run's peak."""
+    import flows.pipeline as pipeline
+    import newsfold.geo.gazetteer as gazetteer
+
+    started, started_before_the_analysis = [], []
+    real_start, real_analyse_all = gazetteer._ChildBuild.start, pipeline._analyse_all
+
+    def recording_start(directory):
+        started.append(real_start(directory))
+        return started[-1]
+
+    def recording_analyse_all(*args, **kwargs):
+        started_before_the_analysis.append(len(started))
+        return real_analyse_all(*args, **kwargs)
+
+    monkeypatch.setattr(gazetteer._ChildBuild, "start", recording_start)
+    monkeypatch.setattr(pipeline, "_analyse_all", recording_analyse_all)
+    monkeypatch.setattr(pipeline, "OVERLAP_RESOLVER_MAX_BYTES", 0)  # the seed articles count as much to read
+    root, first = seed_run
+    gazetteer.load_gazetteer.cache_clear()
+    try:
+        summary = newsfold_flow(raw=str(root / "raw"), out=str(tmp_path / "large"), workers=1)
+    finally:
+        gazetteer.load_gazetteer.cache_clear()
+    assert started_before_the_analysis == [1]
+    assert len(started) == 1 and not gazetteer._EARLY_BUILDS  # one child, taken by the resolver
+    assert started[0].process.returncode == 0
+    assert summary["rows"] == first["rows"]
+
+
 def test_pipeline_is_deterministic_across_fresh_runs(seed_run, tmp_path):
     root, _ = seed_run
     newsfold_flow(raw=str(root / "raw"), out=str(tmp_path / "again"), workers=1)

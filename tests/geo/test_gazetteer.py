@@ -84,6 +84,54 @@ def test_gazetteer_is_built_here_when_no_child_can_run(monkeypatch, caplog):
     assert "building it here" in caplog.text
 
 
+def test_gazetteer_built_early_is_the_one_loaded_in_the_block(gazetteer, monkeypatch):
+    import newsfold.geo.gazetteer as module
+
+    started = []
+    start = module._ChildBuild.start
+    monkeypatch.setattr(module._ChildBuild, "start", lambda directory: started.append(directory) or start(directory))
+    module.load_gazetteer.cache_clear()
+    try:
+        with module.gazetteer_built_early():
+            assert len(started) == 1 and started[0].is_dir()  # started on entering, before anything asks for it
+            built = module.load_gazetteer()
+            assert not module._EARLY_BUILDS  # taken, not built a second time
+    finally:
+        module.load_gazetteer.cache_clear()
+    assert len(started) == 1 and not started[0].exists()
+    assert built.index == gazetteer.index and built.latitudes == gazetteer.latitudes
+
+
+def test_gazetteer_built_early_and_never_asked_for_is_stopped_and_removed():
+    import newsfold.geo.gazetteer as module
+
+    module.load_gazetteer.cache_clear()
+    try:
+        with module.gazetteer_built_early():
+            (build,) = module._EARLY_BUILDS
+    finally:
+        module.load_gazetteer.cache_clear()
+    assert build.process.returncode is not None  # killed, and reaped
+    assert not build.path.parent.exists() and not module._EARLY_BUILDS
+
+
+def test_gazetteer_early_build_that_fails_is_built_here(monkeypatch, caplog):
+    import sys
+
+    import newsfold.geo.gazetteer as module
+
+    built_here = object()
+    monkeypatch.setattr(sys, "executable", "/bin/false")  # a child that exits with 1 at once
+    monkeypatch.setattr(module, "build_gazetteer", lambda: built_here)
+    module.load_gazetteer.cache_clear()
+    try:
+        with caplog.at_level("WARNING", logger=module.__name__), module.gazetteer_built_early():
+            assert module.load_gazetteer() is built_here
+    finally:
+        module.load_gazetteer.cache_clear()
+    assert "exit status 1" in caplog.text and "building it here" in caplog.text
+
+
 @pytest.mark.parametrize(
     ("rows_by_key", "key", "expected"),
     [

@@ -1,4 +1,4 @@
-"""Rows spilled to Parquet come back as written (newsfold.analyse.spill, AnalysisBatch.spilled)."""
+"""Rows spilled to Parquet come back as written (newsfold.spill, AnalysisBatch.spilled)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from newsfold.analyse.document import DocAnalysis
 from newsfold.analyse.runner import AnalysisBatch, merge_sections
-from newsfold.analyse.spill import SPILL_PREFIX, spill_directory, spill_frame, sweep_stale_spill_directories
+from newsfold.spill import SPILL_PREFIX, spill_directory, spill_frame, sweep_stale_spill_directories
 from schemas import Dates, Sentences, frame_from_rows, polars_schema
 
 DOC = "doc_0123456789abcdef"
@@ -92,7 +92,7 @@ def test_spill_sections_merge_the_same_spilled_or_not(tmp_path, spilled):
 
 _HOLD_A_SPILL_DIRECTORY = """
 import sys, time
-from newsfold.analyse.spill import spill_directory
+from newsfold.spill import spill_directory
 with spill_directory(sys.argv[1]) as directory:
     open(directory + "/rows.parquet", "wb").write(b"rows")
     print(directory, flush=True)

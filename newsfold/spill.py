@@ -1,11 +1,12 @@
-"""Analysis rows kept on disk while the workers run, read back once they are done.
+"""Rows (and other large results) kept on disk while the run needs its memory elsewhere, read back later.
 
 The workers' results arrive in this process one chunk (or one section of a
 long article) at a time. Held as frames, they grow this process by about
 10 MB per MB of text analysed, beside workers that are still running; written
 to Parquet as they arrive and scanned back lazily, they cost nothing until
 they are collected, by then without the workers (docs/benchmarks.md, "One
-very long text").
+very long text"). The gazetteer's child process writes the gazetteer into one
+too (:func:`newsfold.geo.gazetteer.gazetteer_built_early`).
 
 The directory is the run's own (:func:`spill_directory`): it holds a lock on
 it while it lives, so a run killed with SIGKILL (which removes nothing) leaves
