@@ -24,7 +24,6 @@ from newsfold.geo.entities import link_datelines, place_entities
 from newsfold.names import Curation, resolve_entities
 from newsfold.quotes import cluster_quotes
 from newsfold.stages import return_free_memory
-from newsfold.stories import build_stories
 from schemas import LINK_COLUMNS, TABLES, Documents, Mentions, Quotes, polars_schema
 
 __all__ = ["link_dataset", "release_resolver_data"]
@@ -93,6 +92,10 @@ def link_dataset(
     if release:
         release_resolver_data()
     # Stories come last: entity ids are their strongest signal across translations and spellings.
+    # Imported here, not with this module: scikit-learn's 60 MB stay out of a large run's peak, in
+    # resolve_entities; a small run imports it while its workers parse (flows.pipeline._load_resolver).
+    from newsfold.stories import build_stories
+
     linked_documents, stories = build_stories(
         documents.drop(LINK_COLUMNS["documents"]), linked_mentions, tables["dates"], tables["amounts"]
     )

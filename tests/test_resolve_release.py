@@ -61,3 +61,13 @@ def test_linking_builds_the_registry_once_even_when_released_between_steps(repor
     release_resolver_data()  # nothing loaded before
     link_dataset(tables, release=True)
     assert len(builds) == 1
+
+
+def test_the_resolver_imports_scikit_learn_only_when_it_builds_stories():
+    # A large run's peak is in resolve_entities: scikit-learn's 60 MB arrive after it, with the stories.
+    import subprocess
+    import sys
+
+    script = "import sys, newsfold.resolve; print('sklearn' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -32,7 +32,7 @@ import numpy as np
 import polars as pl
 from scipy import sparse
 
-# Imported with the module, not on first use: the flow imports the resolver while spaCy parses
+# Imported with the module, not on first use: a small run imports the stories while spaCy parses
 # (flows.pipeline._load_resolver), so scikit-learn's second of imports overlaps the parse.
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
