@@ -50,8 +50,8 @@ from pathlib import Path
 import marisa_trie
 import yaml
 
-from newsfold.spill import spill_directory
 from newsfold.geo.keys import is_latin_name, make_place_key
+from newsfold.spill import spill_directory
 
 __all__ = ["Place", "Gazetteer", "PlaceIndex", "load_gazetteer", "gazetteer_built_early", "build_gazetteer", "PLACE_KINDS"]
 
@@ -281,11 +281,7 @@ def load_gazetteer() -> Gazetteer:
         if _EARLY_BUILDS:
             return _EARLY_BUILDS.pop().result()
         with spill_directory() as directory:
-            build = _ChildBuild.start(Path(directory))
-            try:
-                return build.result()
-            finally:
-                build.stop()
+            return _ChildBuild.start(Path(directory)).result()
     except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError, TypeError) as error:
         logger.warning("gazetteer: could not build it in a child process (%s); building it here", error)
         return build_gazetteer()
@@ -330,7 +326,7 @@ def gazetteer_built_early() -> Iterator[None]:
 
 @dataclass(frozen=True)
 class _ChildBuild:
-    """A child process building the gazetteer into ``path`` (pickled); what it says on stderr goes to ``errors``."""
+    """A child process building the gazetteer into ``path`` (pickled), its stderr into ``errors.txt`` beside it."""
 
     process: subprocess.Popen
     path: Path
@@ -353,14 +349,14 @@ class _ChildBuild:
         return cls(process, path)
 
     def result(self, timeout: float = 900.0) -> Gazetteer:
-        """The gazetteer once the child is done; CalledProcessError (with its stderr's end) if it failed."""
+        """The gazetteer once the child is done; SubprocessError (with its last line on stderr) if it failed."""
         try:
             code = self.process.wait(timeout)
         finally:
             self.stop()  # a timeout or Ctrl-C while waiting leaves no child behind
         if code != 0:
-            errors = (self.path.parent / "errors.txt").read_bytes()[-2000:]
-            raise subprocess.CalledProcessError(code, "build_gazetteer", stderr=errors)
+            said = (self.path.parent / "errors.txt").read_text(errors="replace").strip().splitlines()
+            raise subprocess.SubprocessError(f"the child exited with status {code}" + (f": {said[-1]}" if said else ""))
         with open(self.path, "rb") as file:
             gazetteer = pickle.load(file)
         if not isinstance(gazetteer, Gazetteer):
