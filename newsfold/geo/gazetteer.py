@@ -41,7 +41,6 @@ import sys
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -287,7 +286,7 @@ def load_gazetteer() -> Gazetteer:
         return build_gazetteer()
 
 
-@contextmanager
+@contextlib.contextmanager
 def gazetteer_built_early() -> Iterator[None]:
     """Start building the gazetteer in a child process now: the first :func:`load_gazetteer` in the block takes it.
 
