@@ -38,6 +38,7 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(args.code.resolve()))
 
+    import flows  # noqa: F401 - first, as in `newsfold run`: it sets Polars' allocator before Polars loads
     import polars as pl
 
     from newsfold.assemble import sort_table

@@ -36,6 +36,11 @@ _ROW = "__row"
 _PAYLOAD_CHARS = 500
 #: Rows turned into Python objects at a time by the span check.
 _SPAN_CHECK_ROWS = 50_000
+#: Columns that can hold a whole article and whose one check is that a value is not empty.
+#: The schema sees each value's first character, which passes and fails that check
+#: alike: pandera copies a column several times over, and a 50 MB article's text
+#: made the run's peak (docs/benchmarks.md). tests/schemas keeps the check as it is.
+CHECKED_BY_FIRST_CHARACTER = {"documents": (Documents.text,)}
 
 
 @dataclass(frozen=True)
@@ -129,11 +134,15 @@ def _problem_frame(table: str, code: ErrorCode, rows: pl.DataFrame, messages: pl
 
 
 def _split_schema_failures(name: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame | None]:
+    long_texts = [column for column in CHECKED_BY_FIRST_CHARACTER.get(name, ()) if column in frame.columns]
+    checked = frame.with_columns(pl.col(long_texts).str.slice(0, 1)) if long_texts else frame
     try:
-        TABLES[name].validate(frame, lazy=True)
+        TABLES[name].validate(checked, lazy=True)
         return frame, None
     except pandera.errors.SchemaErrors as exc:
         cases = exc.failure_cases
+    finally:
+        del checked
     unblamed = cases.filter(pl.col("index").is_null())
     if unblamed.height:
         raise ContractError(
@@ -160,10 +169,13 @@ def _key_failures(tables: dict[str, pl.DataFrame]):
     for key in FOREIGN_KEYS:
         if key.child not in tables or key.parent not in tables:
             continue
-        child = tables[key.child].with_row_index(_ROW).with_columns(pl.col(_ROW).cast(pl.Int64))
+        # The key column alone is joined: a row index on a whole frame copies its long texts.
+        keys = tables[key.child].select(key.column).with_row_index(_ROW).with_columns(pl.col(_ROW).cast(pl.Int64))
         parents = tables[key.parent].select(pl.col(key.parent_column).alias(key.column)).unique()
-        dangling = child.filter(pl.col(key.column).is_not_null()).join(parents, on=key.column, how="anti")
-        if dangling.height:
+        dangling_rows = keys.filter(pl.col(key.column).is_not_null()).join(parents, on=key.column, how="anti")[_ROW]
+        if dangling_rows.len():
+            child = tables[key.child].with_row_index(_ROW).with_columns(pl.col(_ROW).cast(pl.Int64))
+            dangling = child.filter(pl.col(_ROW).is_in(dangling_rows.implode()))
             code = ErrorCode.DEPENDS_ON_REJECTED_ROW if key.parent == "documents" else ErrorCode.DANGLING_KEY
             messages = [
                 f"{key.column} {value!r} has no row in {key.parent}.{key.parent_column}"
@@ -173,7 +185,8 @@ def _key_failures(tables: dict[str, pl.DataFrame]):
             yield key.child, kept, _problem_frame(key.child, code, dangling, messages)
     if "documents" not in tables:
         return
-    bodies = dict(tables["documents"].select(Documents.doc_id, Documents.text).iter_rows())
+    documents = tables["documents"]  # by column: a select of the texts would copy them first
+    bodies = dict(zip(documents.get_column(Documents.doc_id).to_list(), documents.get_column(Documents.text).to_list()))
     for name in SPAN_TABLES:
         if name not in tables:
             continue
