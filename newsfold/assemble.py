@@ -195,6 +195,9 @@ def sort_table(name: str, frame: pl.DataFrame) -> pl.DataFrame:
         >>> sort_table("documents", pl.DataFrame({"doc_id": ["doc_b", "doc_a"]}))["doc_id"].to_list()
         ['doc_a', 'doc_b']
     """
-    return frame.sort(SORT_KEYS[name], nulls_last=True)
+    order = frame.select(pl.arg_sort_by(SORT_KEYS[name], nulls_last=True)).to_series()
+    if (order == pl.int_range(frame.height, eager=True)).all():
+        return frame  # already in order: a sorted copy would copy a long article's text for nothing
+    return frame[order]
 
 

@@ -29,12 +29,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
+import pyarrow as pa
 import pyarrow.parquet as pq
 from deltalake import CommitProperties, DeltaTable, PostCommitHookProperties, Schema
 from deltalake.transaction import AddAction, RemoveAction, create_table_with_add_actions
 
 from newsfold.errors import StoreError
 from newsfold.object_store import ObjectStorePath, delta_storage_options, output_location
+from schemas import WHOLE_TEXT_COLUMNS
 
 __all__ = [
     "TableChange",
@@ -176,19 +178,18 @@ def diff_rows(old: pl.DataFrame, new: pl.DataFrame,
         >>> gone["k"].to_list(), came["k"].to_list()
         ([1], [3])
     """
-    old_keyed, new_keyed = _row_identity(old), _row_identity(new)
+    old_keyed, new_keyed = _row_identity(old, only), _row_identity(new, only)
     identity = ["_h0", "_h1", "_n"]
-    if only is not None:
-        old_keyed, new_keyed = old_keyed.select(*only, *identity), new_keyed.select(*only, *identity)
     gone = old_keyed.join(new_keyed.select(identity), on=identity, how="anti").drop(identity)
     came = new_keyed.join(old_keyed.select(identity), on=identity, how="anti").drop(identity)
     return gone, came
 
 
-def _row_identity(frame: pl.DataFrame) -> pl.DataFrame:
-    columns = [c for c in frame.columns if c != "_file"]
-    hashes = {f"_h{i}": frame.select(columns).hash_rows(seed=seed) for i, seed in enumerate(_HASH_SEEDS)}
-    keyed = frame.with_columns(**hashes)
+def _row_identity(frame: pl.DataFrame, only: Sequence[str] | None) -> pl.DataFrame:
+    # ``only`` chosen before the hashes are added: each new frame holding a long article copies its text.
+    rows = frame.drop("_file") if "_file" in frame.columns else frame
+    hashes = {f"_h{i}": rows.hash_rows(seed=seed) for i, seed in enumerate(_HASH_SEEDS)}
+    keyed = (frame if only is None else frame.select(only)).with_columns(**hashes)
     return keyed.with_columns(pl.int_range(pl.len()).over("_h0", "_h1").alias("_n"))
 
 
@@ -233,7 +234,8 @@ def write_changes(
         ...               previous_version=3).added  # doctest: +SKIP
         1
     """
-    new = new.select(schema.names()).cast(schema)
+    if new.schema != schema:  # each new frame holding a long article copies its text: none when it is in shape
+        new = new.select(schema.names()).cast(schema)
     if previous_version is None:
         old = pl.DataFrame(schema=schema).with_columns(pl.lit(None, pl.String).alias("_file"))
     else:
@@ -291,6 +293,7 @@ def _write_file(directory: Path | ObjectStorePath, frame: pl.DataFrame, name: st
     # whole Arrow copy of it is ever held (a long text's tables are hundreds of MB each).
     # The same order as ``frame.sort(order, nulls_last=True)``, ties included (tests/test_store.py).
     order_index = frame.select(pl.arg_sort_by(order, nulls_last=True)).to_series()
+    in_order = frame.height == 0 or bool((order_index == pl.int_range(frame.height, eager=True)).all())
     schema_table = frame.head(0).to_arrow(compat_level=pl.CompatLevel.oldest())
     schema = schema_table.schema.with_metadata({**(schema_table.schema.metadata or {}), **metadata, "newsfold.table": name})
     directory.mkdir(parents=True, exist_ok=True)
@@ -303,7 +306,9 @@ def _write_file(directory: Path | ObjectStorePath, frame: pl.DataFrame, name: st
     # On object storage the file is uploaded while written and appears whole when closed.
     with contextlib.ExitStack() as stack:
         sink = stack.enter_context(path.open("wb")) if isinstance(path, ObjectStorePath) else path
-        with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
+        whole_texts = WHOLE_TEXT_COLUMNS.get(name, ())
+        with pq.ParquetWriter(sink, schema, compression="zstd",
+                              write_statistics=[c for c in frame.columns if c not in whole_texts]) as writer:
             if frame.height == 0:
                 writer.write_table(schema_table.replace_schema_metadata(schema.metadata))
             start = 0
@@ -312,10 +317,16 @@ def _write_file(directory: Path | ObjectStorePath, frame: pl.DataFrame, name: st
                 # whole group made.
                 for offset in range(start, start + length, _ROW_GROUP_ROWS):
                     rows = order_index.slice(offset, min(_ROW_GROUP_ROWS, start + length - offset))
-                    piece = frame.select(pl.all().gather(rows)).to_arrow(compat_level=pl.CompatLevel.oldest())
+                    # Rows already in order are sliced, not gathered: a gather copies a long article's text.
+                    ordered = frame.slice(offset, rows.len()) if in_order else frame.select(pl.all().gather(rows))
+                    piece = ordered.to_arrow(compat_level=pl.CompatLevel.oldest())
+                    del ordered
                     writer.write_table(piece.replace_schema_metadata(schema.metadata))
                     del piece
                 start += length
+    # Arrow's allocator keeps what the writer freed (260 MB after a 50 MB article's file) for reuse by
+    # Arrow, which the next stages hardly use: the system gets it back.
+    pa.default_memory_pool().release_unused()
     stats = {"numRecords": frame.height}
     if isinstance(path, ObjectStorePath):
         return AddAction(file_name, path.size(), {}, int(time.time() * 1000), True, json.dumps(stats))

@@ -28,7 +28,7 @@ import pandera.errors
 import polars as pl
 
 from newsfold.errors import ContractError, ErrorCode
-from schemas import FOREIGN_KEYS, SPAN_TABLES, TABLES, Documents, Rejects, polars_schema
+from schemas import FOREIGN_KEYS, SPAN_TABLES, TABLES, WHOLE_TEXT_COLUMNS, Documents, Rejects, polars_schema
 
 __all__ = ["ValidationOutcome", "split_valid_rows", "find_violations"]
 
@@ -36,11 +36,6 @@ _ROW = "__row"
 _PAYLOAD_CHARS = 500
 #: Rows turned into Python objects at a time by the span check.
 _SPAN_CHECK_ROWS = 50_000
-#: Columns that can hold a whole article and whose one check is that a value is not empty.
-#: The schema sees each value's first character, which passes and fails that check
-#: alike: pandera copies a column several times over, and a 50 MB article's text
-#: made the run's peak (docs/benchmarks.md). tests/schemas keeps the check as it is.
-CHECKED_BY_FIRST_CHARACTER = {"documents": (Documents.text,)}
 
 
 @dataclass(frozen=True)
@@ -134,7 +129,8 @@ def _problem_frame(table: str, code: ErrorCode, rows: pl.DataFrame, messages: pl
 
 
 def _split_schema_failures(name: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame | None]:
-    long_texts = [column for column in CHECKED_BY_FIRST_CHARACTER.get(name, ()) if column in frame.columns]
+    # Its first character passes and fails a whole text's one check alike (tests/test_validate.py).
+    long_texts = [column for column in WHOLE_TEXT_COLUMNS.get(name, ()) if column in frame.columns]
     checked = frame.with_columns(pl.col(long_texts).str.slice(0, 1)) if long_texts else frame
     try:
         TABLES[name].validate(checked, lazy=True)
@@ -151,7 +147,12 @@ def _split_schema_failures(name: str, frame: pl.DataFrame) -> tuple[pl.DataFrame
         )
     reasons = (
         cases.with_columns(
-            pl.format("column {} failed {} (value {})", "column", "check", pl.col("failure_case").str.slice(0, 80)).alias("reason")
+            pl.format(  # a null would make the whole reason null: a missing value is named
+                "column {} failed {} (value {})",
+                pl.col("column").fill_null("?"),
+                pl.col("check").fill_null("?"),
+                pl.col("failure_case").str.slice(0, 80).fill_null("null"),
+            ).alias("reason")
         )
         .group_by("index")
         .agg(pl.col("reason").unique().sort().str.join("; "))

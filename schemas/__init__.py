@@ -29,7 +29,15 @@ from schemas.entities import Entities
 from schemas.mentions import Mentions
 from schemas.quotes import Quotes
 from schemas.rejects import Rejects
-from schemas.relations import CHANGE_KEYS, FOREIGN_KEYS, LINK_COLUMNS, SORT_KEYS, SPAN_TABLES, ForeignKey
+from schemas.relations import (
+    CHANGE_KEYS,
+    FOREIGN_KEYS,
+    LINK_COLUMNS,
+    SORT_KEYS,
+    SPAN_TABLES,
+    WHOLE_TEXT_COLUMNS,
+    ForeignKey,
+)
 from schemas.runs import Runs
 from schemas.sentences import Sentences
 from schemas.stories import Stories
@@ -56,6 +64,7 @@ __all__ = [
     "SORT_KEYS",
     "CHANGE_KEYS",
     "SPAN_TABLES",
+    "WHOLE_TEXT_COLUMNS",
     "ForeignKey",
     "TableModel",
     "Documents",

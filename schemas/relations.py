@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ForeignKey", "FOREIGN_KEYS", "SPAN_TABLES", "LINK_COLUMNS", "SORT_KEYS", "CHANGE_KEYS"]
+__all__ = ["ForeignKey", "FOREIGN_KEYS", "SPAN_TABLES", "WHOLE_TEXT_COLUMNS", "LINK_COLUMNS", "SORT_KEYS", "CHANGE_KEYS"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,13 @@ FOREIGN_KEYS: tuple[ForeignKey, ...] = (
 
 #: Tables whose ``text`` must equal ``documents.text[start:end]``.
 SPAN_TABLES: tuple[str, ...] = ("sentences", "mentions", "quotes", "dates", "amounts")
+
+#: Columns that hold a whole article, megabytes in one value for a long one. Their only
+#: check is that a value is not empty (validation checks it on the first character, as
+#: pandera copies a column several times), and their files carry no min/max statistics
+#: (the Parquet writer copies a value to keep it as one; a filter on an article's text
+#: has no use for them).
+WHOLE_TEXT_COLUMNS: dict[str, tuple[str, ...]] = {"documents": ("text",)}
 
 #: Columns filled by the dataset-wide resolve stage (entity links, clusters),
 #: per table. They depend on every article, so rows carried over from an

@@ -187,6 +187,19 @@ def test_store_documents_one_row_group_per_year_sorted_nulls_last(tmp_path):
     assert parquet.read().column("text").to_pylist() == ["c", "e", "a", "d", "b"]
 
 
+def test_store_keeps_no_statistics_of_whole_texts_and_keeps_the_others(tmp_path):
+    # A min/max of a 50 MB article copied the article twice in the writer; no filter uses it.
+    commit_snapshot(tmp_path, tables_with(documents_frame([("b", 2020), ("a", 2020)])), MANIFEST, version="run_1",
+                    metadata=METADATA)
+    (file,) = (tmp_path / "documents").glob("*.parquet")
+    metadata = pq.ParquetFile(file).metadata
+    columns = {metadata.row_group(0).column(i).path_in_schema: metadata.row_group(0).column(i)
+               for i in range(metadata.num_columns)}
+    assert not columns["text"].is_stats_set
+    assert (columns["doc_id"].statistics.min, columns["doc_id"].statistics.max) == (
+        "doc_0000000000000000", "doc_0000000000000001")
+
+
 def test_store_reads_hive_partitions_written_by_earlier_versions(tmp_path):
     documents = documents_frame([("a", 2020), ("b", None)])
     for year, part in documents.partition_by("published_year", as_dict=True).items():
@@ -232,9 +245,9 @@ _WRITE_ROWS = st.lists(st.tuples(_KEYS, st.sampled_from([2001, 2002, None]), st.
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=_WRITE_ROWS, by_year=st.booleans(), piece=st.sampled_from([1, 3, 1024 * 1024]))
+@given(rows=_WRITE_ROWS, by_year=st.booleans(), piece=st.sampled_from([1, 3, 1024 * 1024]), presorted=st.booleans())
 def test_store_writes_a_file_sorted_a_piece_at_a_time_as_the_whole_sorted_table(tmp_path, monkeypatch, rows,
-                                                                               by_year, piece):
+                                                                               by_year, piece, presorted):
     # Written through an index a piece at a time (a long text's tables are never copied whole): the same rows in
     # the same order as sorting the whole frame, ties and nulls included, one row group per year, none larger
     # than the piece.
@@ -244,6 +257,8 @@ def test_store_writes_a_file_sorted_a_piece_at_a_time_as_the_whole_sorted_table(
     frame = pl.DataFrame(rows, schema={"doc_id": pl.String, "year": pl.Int32, "start": pl.Int64, "text": pl.String},
                          orient="row")
     year = "year" if by_year else None
+    if presorted:  # rows already in order are written by slices, not gathered
+        frame = frame.sort([*([year] if year else []), "doc_id", "start"], nulls_last=True)
     directory = tmp_path / f"t{len(list(tmp_path.iterdir()))}"
     added = delta_tables._write_file(directory, frame, "mentions", ["doc_id", "start"], year, "run_x", {"k": "v"})
     written = pq.ParquetFile(directory / added.path)

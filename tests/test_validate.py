@@ -132,3 +132,33 @@ def test_validate_span_check_finds_the_same_rows_a_slice_at_a_time(monkeypatch, 
         orient="row",
     ).with_row_index("__row").with_columns(pl.col("__row").cast(pl.Int64))
     assert validate._rows_off_their_text(rows, {"doc_a": BODY}) == [2, 3, 5]
+
+
+@pytest.mark.parametrize(
+    ("text", "rejected"),
+    [
+        ("Iran fired rockets.", False),
+        ("", True),  # the first character of nothing is nothing: still caught
+        (None, True),
+    ],
+)
+def test_validate_checks_a_document_text_by_its_first_character_alike(text, rejected):
+    outcome = split_valid_rows(valid_dataset(documents={"text": text}), run_id="run_x")
+    documents = outcome.rejects.filter(pl.col("table") == "documents")
+    assert documents.height == int(rejected)
+    if rejected:
+        assert "column text failed" in documents["message"].item()
+    else:
+        assert outcome.tables["documents"]["text"].to_list() == [text]  # the stand-in never reaches the output
+
+
+def test_validate_checks_by_first_character_only_columns_whose_one_check_is_not_empty():
+    # A check added to such a column (a pattern, a maximum length) would pass on the first character alone.
+    from schemas import WHOLE_TEXT_COLUMNS
+
+    for table, columns in WHOLE_TEXT_COLUMNS.items():
+        for column in columns:
+            checks = TABLES[table].to_schema().columns[column].checks
+            assert [(c.name, c.statistics) for c in checks] == [
+                ("str_length", {"min_value": 1, "max_value": None, "exact_value": None})
+            ], f"{table}.{column}"
