@@ -20,6 +20,7 @@ from collections.abc import Mapping
 import numpy as np
 import polars as pl
 
+from newsfold.frames import columns_of
 from newsfold.geo.entities import link_datelines, place_entities
 from newsfold.names import Curation, resolve_entities
 from newsfold.quotes import cluster_quotes
@@ -65,7 +66,7 @@ def link_dataset(
     ).filter(pl.col(Quotes.speaker_name).is_not_null())
     resolution = resolve_entities(
         mentions.drop(LINK_COLUMNS["mentions"]),
-        documents.select(Documents.doc_id, Documents.published_date, Documents.text),
+        columns_of(documents, Documents.doc_id, Documents.published_date, Documents.text),
         speakers,
         curation,
     )
@@ -82,7 +83,7 @@ def link_dataset(
     del resolution  # its mention links are columns of linked_mentions now; not kept through geocoding (68 MB at 50 MB of text)
     linked_quotes = quotes.drop(Quotes.speaker_entity_id).join(speaker_links, on=Quotes.quote_id, how="left")
     clustered = linked_quotes.join(
-        documents.select(Documents.doc_id, Documents.published_date), on=Quotes.doc_id, how="left"
+        columns_of(documents, Documents.doc_id, Documents.published_date), on=Quotes.doc_id, how="left"
     )
     linked_quotes = linked_quotes.with_columns(
         cluster_quotes(clustered).alias(Quotes.quote_cluster_id)

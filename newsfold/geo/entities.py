@@ -39,6 +39,7 @@ from collections.abc import Iterator, Mapping, Sequence
 import numpy as np
 import polars as pl
 
+from newsfold.frames import columns_of
 from newsfold.geo.distance import WITHIN_KM, distance_km
 from newsfold.geo.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfold.geo.geocode import PlaceMention, geocode_mentions, iter_geocodes, parse_dateline
@@ -217,7 +218,7 @@ def place_entities(
 def _publication_dates(documents: pl.DataFrame) -> dict:
     if "published_date" not in documents.columns:
         return {}
-    return dict(documents.select("doc_id", "published_date").unique("doc_id", keep="first").iter_rows())
+    return dict(columns_of(documents, "doc_id", "published_date").unique("doc_id", keep="first").iter_rows())
 
 
 def _place_mentions(entities: pl.DataFrame, mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
@@ -334,7 +335,7 @@ def link_datelines(documents: pl.DataFrame) -> list[DatelineLink]:
     if "dateline" not in documents.columns:
         return []
     out = []
-    rows = documents.select("doc_id", "dateline").filter(pl.col("dateline").is_not_null()).sort("doc_id")
+    rows = columns_of(documents, "doc_id", "dateline").filter(pl.col("dateline").is_not_null()).sort("doc_id")
     for doc_id, dateline in rows.iter_rows():
         parts = parse_dateline(dateline)
         link = link_spelling(parts[0], "GPE") if parts else None
@@ -368,7 +369,7 @@ def _add_dateline_entities(
     if not new:
         return entities
     entries = registry_entries_by_id()
-    dates = dict(documents.select("doc_id", "published_date").iter_rows()) if "published_date" in documents.columns else {}
+    dates = dict(columns_of(documents, "doc_id", "published_date").iter_rows()) if "published_date" in documents.columns else {}
     rows = []
     for entity_id, doc_ids in sorted(new.items()):
         entry = entries[entity_id]

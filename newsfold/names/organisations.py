@@ -38,6 +38,7 @@ from typing import NamedTuple
 import numpy as np
 import polars as pl
 
+from newsfold.frames import columns_of
 from newsfold.names.context import CORPUS_CONTEXT_SCORE, DOCUMENT_CONTEXT_SCORE
 from newsfold.names.descriptors import Descriptor, make_descriptor, may_have_descriptor, registry_descriptors
 from newsfold.names.fold import fold_tokens
@@ -342,7 +343,7 @@ def find_adjacent_definitions(mentions: pl.DataFrame, documents: pl.DataFrame) -
         acronym_like.fill_null(False).alias("acronym_like"),
         pl.when(acronym_like).then(pl.col("text")).alias("text"),  # null elsewhere: no copy of every surface
     ).sort("doc_id", "start", "end")
-    texts = documents.select("doc_id", "text")
+    texts = columns_of(documents, "doc_id", "text")
     row_of = {doc_id: row for row, doc_id in enumerate(texts["doc_id"].to_list())}
     rows = []
     for (doc_id,), group in ordered.group_by("doc_id", maintain_order=True):

@@ -35,14 +35,15 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from newsfold.frames import columns_of
 from newsfold.names.cascade import link_seen
-from newsfold.names.organisations import find_adjacent_definitions
 from newsfold.names.curate import apply_curation
 from newsfold.names.curation import Curation
 from newsfold.names.forms import make_name_form
 from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling
 from newsfold.names.observe import EntityInfo, Link, Observation
+from newsfold.names.organisations import find_adjacent_definitions
 from newsfold.names.table import build_entities_table
 from newsfold.names.votes import ContextCues
 
@@ -108,15 +109,20 @@ def resolve_entities(
     if speakers is not None and speakers.height:
         speaker_members, speaker_seen = _speaker_observations(speakers, mentions, members)
         seen = pl.concat([seen, speaker_seen])
+        del speaker_seen
     # "the Communist Party of the Russian Federation (KPRF)": spaCy splits it; the text shows the parentheses.
     definitions = find_adjacent_definitions(mentions, documents) if "text" in documents.columns else None
     cues = None
     if "text" in documents.columns:
-        spans = mentions.select(
-            pl.col("mention_id", "doc_id").cast(pl.String), pl.col("start", "end").cast(pl.Int64)
-        ).join(members, on="mention_id")
-        cues = ContextCues(spans, documents.select(pl.col("doc_id").cast(pl.String), "text"))
+        cues = ContextCues(
+            mentions.select(
+                pl.col("mention_id", "doc_id").cast(pl.String), pl.col("start", "end").cast(pl.Int64)
+            ).join(members, on="mention_id"),
+            columns_of(documents, "doc_id", "text").with_columns(pl.col("doc_id").cast(pl.String)),
+        )
     linked, infos = link_seen(_order_by_publication(seen, documents), definitions, cues)
+    # A row per mention (110 MB at 50 MB of text): gone before the links make as many rows again.
+    del cues, definitions, seen
     if curation is not None:
         linked, infos = _curate(curation, linked, infos)
     entities = build_entities_table(
@@ -176,7 +182,9 @@ def _order_by_publication(seen: pl.DataFrame, documents: pl.DataFrame) -> pl.Dat
     sighting of an unlisted name decides its id, so ids do not depend on
     which run saw what, nor on which spelling is most frequent.
     """
-    dates = documents.select(pl.col("doc_id").cast(pl.String), pl.col("published_date").cast(pl.Date)).group_by(
+    dates = columns_of(documents, "doc_id", "published_date").select(
+        pl.col("doc_id").cast(pl.String), pl.col("published_date").cast(pl.Date)
+    ).group_by(
         "doc_id"
     ).agg(pl.col("published_date").min())
     ranks = (

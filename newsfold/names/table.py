@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from newsfold.frames import columns_of
 from newsfold.names.observe import EntityInfo
 from schemas import Entities, empty_frame, polars_schema
 
@@ -53,7 +54,9 @@ def build_entities_table(seen: pl.DataFrame, infos: dict[str, EntityInfo], docum
     if not seen.height:
         return empty_frame(Entities)
     seen = seen.select(list(SEEN_SCHEMA)).cast(dict(SEEN_SCHEMA))
-    dates = documents.select(pl.col("doc_id").cast(pl.String), pl.col("published_date").cast(pl.Date)).unique(
+    dates = columns_of(documents, "doc_id", "published_date").select(
+        pl.col("doc_id").cast(pl.String), pl.col("published_date").cast(pl.Date)
+    ).unique(
         "doc_id", keep="last"
     )
     aliases = (

@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import polars as pl
 
+from newsfold.frames import columns_of
 from newsfold.ids import make_id
 from newsfold.stories.candidates import find_candidate_pairs
 from newsfold.stories.cluster import cluster_average_link
@@ -245,7 +246,7 @@ def _stories_table(
         mentions.filter(pl.col(Mentions.entity_id).is_not_null())
         .select(Mentions.doc_id, Mentions.entity_id)
         .unique()
-        .join(documents.select(Documents.doc_id, Documents.story_id), on=Mentions.doc_id)
+        .join(columns_of(documents, Documents.doc_id, Documents.story_id), on=Mentions.doc_id)
     )
     top_entities: dict[str, list[str]] = {}
     for story_id, entity_ids in entity_docs.group_by(Documents.story_id).agg(pl.col(Mentions.entity_id)).iter_rows():
