@@ -28,6 +28,7 @@ import pandera.errors
 import polars as pl
 
 from newsfold.errors import ContractError, ErrorCode
+from newsfold.frames import columns_of
 from schemas import FOREIGN_KEYS, SPAN_TABLES, TABLES, WHOLE_TEXT_COLUMNS, Documents, Rejects, polars_schema
 
 __all__ = ["ValidationOutcome", "split_valid_rows", "find_violations"]
@@ -170,9 +171,9 @@ def _key_failures(tables: dict[str, pl.DataFrame]):
     for key in FOREIGN_KEYS:
         if key.child not in tables or key.parent not in tables:
             continue
-        # The key column alone is joined: a row index on a whole frame copies its long texts.
-        keys = tables[key.child].select(key.column).with_row_index(_ROW).with_columns(pl.col(_ROW).cast(pl.Int64))
-        parents = tables[key.parent].select(pl.col(key.parent_column).alias(key.column)).unique()
+        # The key columns alone, taken by column: a frame holding a long article's text copies it when rebuilt.
+        keys = columns_of(tables[key.child], key.column).with_row_index(_ROW).with_columns(pl.col(_ROW).cast(pl.Int64))
+        parents = columns_of(tables[key.parent], key.parent_column).rename({key.parent_column: key.column}).unique()
         dangling_rows = keys.filter(pl.col(key.column).is_not_null()).join(parents, on=key.column, how="anti")[_ROW]
         if dangling_rows.len():
             child = tables[key.child].with_row_index(_ROW).with_columns(pl.col(_ROW).cast(pl.Int64))
@@ -186,7 +187,7 @@ def _key_failures(tables: dict[str, pl.DataFrame]):
             yield key.child, kept, _problem_frame(key.child, code, dangling, messages)
     if "documents" not in tables:
         return
-    documents = tables["documents"]  # by column: a select of the texts would copy them first
+    documents = tables["documents"]  # by column, as above
     bodies = dict(zip(documents.get_column(Documents.doc_id).to_list(), documents.get_column(Documents.text).to_list()))
     for name in SPAN_TABLES:
         if name not in tables:

@@ -182,11 +182,12 @@ def _order_by_publication(seen: pl.DataFrame, documents: pl.DataFrame) -> pl.Dat
     sighting of an unlisted name decides its id, so ids do not depend on
     which run saw what, nor on which spelling is most frequent.
     """
-    dates = columns_of(documents, "doc_id", "published_date").select(
-        pl.col("doc_id").cast(pl.String), pl.col("published_date").cast(pl.Date)
-    ).group_by(
-        "doc_id"
-    ).agg(pl.col("published_date").min())
+    dates = (
+        columns_of(documents, "doc_id", "published_date")
+        .select(pl.col("doc_id").cast(pl.String), pl.col("published_date").cast(pl.Date))
+        .group_by("doc_id")
+        .agg(pl.col("published_date").min())
+    )
     ranks = (
         seen.select("doc_id")
         .unique()

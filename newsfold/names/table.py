@@ -54,10 +54,10 @@ def build_entities_table(seen: pl.DataFrame, infos: dict[str, EntityInfo], docum
     if not seen.height:
         return empty_frame(Entities)
     seen = seen.select(list(SEEN_SCHEMA)).cast(dict(SEEN_SCHEMA))
-    dates = columns_of(documents, "doc_id", "published_date").select(
-        pl.col("doc_id").cast(pl.String), pl.col("published_date").cast(pl.Date)
-    ).unique(
-        "doc_id", keep="last"
+    dates = (
+        columns_of(documents, "doc_id", "published_date")
+        .select(pl.col("doc_id").cast(pl.String), pl.col("published_date").cast(pl.Date))
+        .unique("doc_id", keep="last")
     )
     aliases = (
         seen.group_by("entity_id", "name", "method")
