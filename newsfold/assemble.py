@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 import polars as pl
 
 from newsfold.errors import ErrorCode
+from newsfold.frames import row_order
 from newsfold.ids import make_id
 from newsfold.language import detect_language, skip_reason
 from newsfold.records import Article, Reject
@@ -195,9 +196,7 @@ def sort_table(name: str, frame: pl.DataFrame) -> pl.DataFrame:
         >>> sort_table("documents", pl.DataFrame({"doc_id": ["doc_b", "doc_a"]}))["doc_id"].to_list()
         ['doc_a', 'doc_b']
     """
-    order = frame.select(pl.arg_sort_by(SORT_KEYS[name], nulls_last=True)).to_series()
-    if (order == pl.int_range(frame.height, eager=True)).all():
-        return frame  # already in order: a sorted copy would copy a long article's text for nothing
-    return frame[order]
+    order = row_order(frame, SORT_KEYS[name])
+    return frame if order is None else frame[order]
 
 

@@ -35,6 +35,7 @@ from deltalake import CommitProperties, DeltaTable, PostCommitHookProperties, Sc
 from deltalake.transaction import AddAction, RemoveAction, create_table_with_add_actions
 
 from newsfold.errors import StoreError
+from newsfold.frames import columns_of, row_order
 from newsfold.object_store import ObjectStorePath, delta_storage_options, output_location
 from schemas import WHOLE_TEXT_COLUMNS
 
@@ -187,9 +188,9 @@ def diff_rows(old: pl.DataFrame, new: pl.DataFrame,
 
 def _row_identity(frame: pl.DataFrame, only: Sequence[str] | None) -> pl.DataFrame:
     # ``only`` chosen before the hashes are added: each new frame holding a long article copies its text.
-    rows = frame.drop("_file") if "_file" in frame.columns else frame
+    rows = columns_of(frame, *(column for column in frame.columns if column != "_file"))
     hashes = {f"_h{i}": rows.hash_rows(seed=seed) for i, seed in enumerate(_HASH_SEEDS)}
-    keyed = (frame if only is None else frame.select(only)).with_columns(**hashes)
+    keyed = (frame if only is None else columns_of(frame, *only)).with_columns(**hashes)
     return keyed.with_columns(pl.int_range(pl.len()).over("_h0", "_h1").alias("_n"))
 
 
@@ -292,8 +293,7 @@ def _write_file(directory: Path | ObjectStorePath, frame: pl.DataFrame, name: st
     # The rows in order through an index, a slice at a time: neither a sorted copy of the whole table nor a
     # whole Arrow copy of it is ever held (a long text's tables are hundreds of MB each).
     # The same order as ``frame.sort(order, nulls_last=True)``, ties included (tests/test_store.py).
-    order_index = frame.select(pl.arg_sort_by(order, nulls_last=True)).to_series()
-    in_order = frame.height == 0 or bool((order_index == pl.int_range(frame.height, eager=True)).all())
+    order_index = row_order(frame, order)  # None: the rows are in order already, and are sliced, not gathered
     schema_table = frame.head(0).to_arrow(compat_level=pl.CompatLevel.oldest())
     schema = schema_table.schema.with_metadata({**(schema_table.schema.metadata or {}), **metadata, "newsfold.table": name})
     directory.mkdir(parents=True, exist_ok=True)
@@ -302,7 +302,8 @@ def _write_file(directory: Path | ObjectStorePath, frame: pl.DataFrame, name: st
     if row_group_column is None or frame.height == 0:
         groups = [frame.height]
     else:  # one row group per value
-        groups = frame.select(pl.col(row_group_column).gather(order_index).rle()).to_series().struct.field("len").to_list()
+        years = pl.col(row_group_column) if order_index is None else pl.col(row_group_column).gather(order_index)
+        groups = frame.select(years.rle()).to_series().struct.field("len").to_list()
     # On object storage the file is uploaded while written and appears whole when closed.
     with contextlib.ExitStack() as stack:
         sink = stack.enter_context(path.open("wb")) if isinstance(path, ObjectStorePath) else path
@@ -316,9 +317,10 @@ def _write_file(directory: Path | ObjectStorePath, frame: pl.DataFrame, name: st
                 # Pieces of at most the writer's own row group size: the row groups are those one write of the
                 # whole group made.
                 for offset in range(start, start + length, _ROW_GROUP_ROWS):
-                    rows = order_index.slice(offset, min(_ROW_GROUP_ROWS, start + length - offset))
-                    # Rows already in order are sliced, not gathered: a gather copies a long article's text.
-                    ordered = frame.slice(offset, rows.len()) if in_order else frame.select(pl.all().gather(rows))
+                    size = min(_ROW_GROUP_ROWS, start + length - offset)
+                    # A gather copies a long article's text; rows in order need none.
+                    ordered = (frame.slice(offset, size) if order_index is None
+                               else frame.select(pl.all().gather(order_index.slice(offset, size))))
                     piece = ordered.to_arrow(compat_level=pl.CompatLevel.oldest())
                     del ordered
                     writer.write_table(piece.replace_schema_metadata(schema.metadata))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import polars as pl
 
-__all__ = ["columns_of"]
+__all__ = ["columns_of", "row_order"]
 
 
 def columns_of(frame: pl.DataFrame, *names: str) -> pl.DataFrame:
@@ -26,3 +26,17 @@ def columns_of(frame: pl.DataFrame, *names: str) -> pl.DataFrame:
         [(3, 1)]
     """
     return pl.DataFrame([frame.get_column(name) for name in names])
+
+
+def row_order(frame: pl.DataFrame, by: list[str]) -> pl.Series | None:
+    """The row indices that sort ``frame`` by ``by`` (nulls last), or None when it is in that order already.
+
+    A frame already in order is then used as it is: a sorted copy would copy
+    its long texts for nothing.
+
+    Example:
+        >>> row_order(pl.DataFrame({"k": [2, 1]}), ["k"]).to_list(), row_order(pl.DataFrame({"k": [1, 2]}), ["k"])
+        ([1, 0], None)
+    """
+    order = frame.select(pl.arg_sort_by(by, nulls_last=True)).to_series()
+    return None if (order == pl.int_range(frame.height, eager=True)).all() else order
