@@ -58,6 +58,7 @@ from newsfold.names.observe import (
 from newsfold.names.organisations import (
     acronym_keys_of_name,
     acronym_of,
+    bare_company_name,
     find_acronym_links,
     find_defined_acronym_links,
     find_descriptor_links,
@@ -65,7 +66,7 @@ from newsfold.names.organisations import (
     initials_of,
     split_acronym_definition,
 )
-from newsfold.names.registry import MIN_COMPACT_LENGTH, load_registry, make_entity_id
+from newsfold.names.registry import MIN_COMPACT_LENGTH, known_place_words, load_registry, make_entity_id
 from newsfold.names.symbols import clear_symbol_caches
 from newsfold.names.variants import clipped_pieces, is_clipped_compound
 from newsfold.names.votes import ContextCues, decide_article_labels, listed_types
@@ -143,6 +144,8 @@ def link_seen(
     for sid, link in _join_written_together(first, forms).items():
         first[sid] = link
     for sid, link in _join_clipped_compounds(first, forms).items():
+        first[sid] = link
+    for sid, link in _join_bare_company_names(first, forms, texts, infos, absorbed).items():
         first[sid] = link
 
     surnames = [surname_key(text) for text in texts]
@@ -313,6 +316,58 @@ def _join_clipped_compounds(first: list[Link | None], forms: list[NameForm]) -> 
         fits = {entity for words, entity in by_size.get(len(pieces), ()) if is_clipped_compound(pieces, words)}
         if len(fits) == 1:
             joined[sid] = Link(next(iter(fits)), "corpus_context", CORPUS_CONTEXT_SCORE)
+    return joined
+
+
+def _join_bare_company_names(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]],
+) -> dict[int, Link]:
+    """Join a one-word organisation and the one organisation of the dataset that only adds its country or trade.
+
+    "Lufthansa" is "Deutsche Lufthansa AG" and "Barclays" "Barclays Bank"
+    (``organisations.bare_company_name``): an unlinked one-word spelling takes
+    the longer name's entity, and a longer name the registry lacks moves, with
+    every spelling of its entity, to the registry entity of its one word (the
+    entity it leaves is listed in ``absorbed``). Two organisations that fit
+    ("Ford Motor" and a "Ford Bank") leave it alone, as for an acronym
+    (``corpus_context``). A word that is a place or an acronym is no company's
+    bare name.
+    """
+    places = known_place_words()
+    by_bare: dict[str, set[str]] = {}
+    listed: dict[str, set[str]] = {}
+    for sid, link in enumerate(first):
+        form = forms[sid]
+        if link is None or form.entity_type != "ORG":
+            continue
+        if (bare := bare_company_name(form)) is not None:
+            by_bare.setdefault(bare, set()).add(link.entity_id)
+        elif link.method in _ANCHOR_METHODS and len(form.tokens) == 1 and not acronym_of(texts[sid]):
+            listed.setdefault(form.tokens[0], set()).add(link.entity_id)
+    joined: dict[int, Link] = {}
+    moved: dict[str, str] = {}
+    for bare, entities in by_bare.items():
+        targets = listed.get(bare, set())
+        if len(entities) == 1 and len(targets) == 1 and bare not in places:
+            (entity_id,) = entities
+            if entity_id in infos:  # an entity of the dataset's own, not the registry's
+                moved[entity_id] = next(iter(targets))
+    for sid, link in enumerate(first):
+        form = forms[sid]
+        if link is not None:
+            if link.entity_id in moved:
+                joined[sid] = Link(moved[link.entity_id], "corpus_context", CORPUS_CONTEXT_SCORE)
+            continue
+        if form.entity_type != "ORG" or len(form.tokens) != 1 or acronym_of(texts[sid]) or form.tokens[0] in places:
+            continue
+        entities = by_bare.get(form.tokens[0], set())
+        if len(entities) == 1:
+            (entity_id,) = entities
+            joined[sid] = Link(moved.get(entity_id, entity_id), "corpus_context", CORPUS_CONTEXT_SCORE)
+    for entity_id, target in moved.items():
+        info = infos.pop(entity_id)
+        absorbed.setdefault(target, set()).update({entity_id, *info.merged_ids})
     return joined
 
 

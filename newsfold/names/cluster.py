@@ -90,6 +90,10 @@ def cluster_sightings(
     The resolver passes one sighting per distinct spelling, weighted by its
     observations, so the work grows with the spellings, not the mentions.
 
+    A person's spelling attaches to the entity's first spelling only; an
+    organisation's or place's may attach to any spelling already in the
+    entity, since its first may be a misprint (see the comment below).
+
     Ids are permanent: groups are visited in the order they were first seen
     (``first_seen``, then type and key), so a group seen later never takes
     the id of one seen earlier, whatever its weight. A group keeps the id of
@@ -165,6 +169,12 @@ def cluster_sightings(
             head = infos[attached[0]]
             infos[attached[0]] = replace(head, merged_ids=tuple(sorted({*head.merged_ids, *own_ids})))
             grown.add(attached[0])
+            if form.entity_type != "PER" and not is_initialled_surname(form):
+                # A company or place spelling joins its entity's spellings as a head too: "Shearson Lehamn
+                # Brothers" is one slip from "Shearson Lehman", which joined the misprinted first spelling
+                # "Shearson Lehmand". People never chain: a slip of a slip may be a namesake.
+                for block in blocks:
+                    heads[block].append((form, attached[0]))
         else:
             entity_id = own_ids[0]
             link = Link(entity_id, "exact_key", 1.0)

@@ -50,6 +50,7 @@ from newsfold.names.sinitic import syllables as sinitic_syllables
 from newsfold.names.symbols import latin_part_key, part_symbols
 from newsfold.names.variants import (
     VARIANT_SCORE,
+    is_derived_word,
     is_interior_typo,
     is_swapped_pair,
     is_possessive_variant,
@@ -446,7 +447,10 @@ def _could_be_variant(a: NameForm, b: NameForm, ka: tuple[str, ...], kb: tuple[s
     for x, y, word_x, word_y in zip(ka, kb, words_a, words_b):
         if x == y:
             alike.append(True)
-        elif is_shortened_word(word_x, word_y) or is_shortened_word(word_y, word_x) or is_one_letter_typo(word_x, word_y):
+        elif (
+            is_shortened_word(word_x, word_y) or is_shortened_word(word_y, word_x)
+            or is_one_letter_typo(word_x, word_y) or is_derived_word(word_x, word_y)
+        ):
             alike.append(_part_similarity(x, y) >= threshold)
         elif _part_similarity(x, y) >= threshold:
             alike.append(True)

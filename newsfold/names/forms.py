@@ -235,13 +235,14 @@ def strip_legal_form(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @cache
-def _org_words() -> dict:
+def org_words() -> dict:
+    """The word lists of ``data/org_words.yml``."""
     return yaml.safe_load(resources.files("newsfold.names").joinpath("data/org_words.yml").read_text("utf-8"))
 
 
 @cache
 def _club_designators() -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
-    words = _org_words()
+    words = org_words()
     trailing = [*words["club_designators"]["trailing"], *words.get("group_designators", [])]
     return tuple(fold_tokens(w) for w in trailing), tuple(fold_tokens(w) for w in words["club_designators"]["leading"])
 
@@ -259,7 +260,7 @@ def normalise_org_tokens(tokens: tuple[str, ...]) -> tuple[str, ...]:
         >>> normalise_org_tokens(("reuters", "holdings")), normalise_org_tokens(("fox", "business", "network"))
         (('reuters',), ('fox', 'business'))
     """
-    words = _org_words()
+    words = org_words()
     abbreviations, dropped = words["abbreviations"], frozenset(words["dropped"])
     out = tuple(abbreviations.get(t, t) for t in tokens if t not in dropped) or tokens
     trailing, leading = _club_designators()

@@ -32,7 +32,7 @@ Example:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -42,7 +42,7 @@ from newsfold.frames import columns_of
 from newsfold.names.context import CORPUS_CONTEXT_SCORE, DOCUMENT_CONTEXT_SCORE
 from newsfold.names.descriptors import Descriptor, make_descriptor, may_have_descriptor, registry_descriptors
 from newsfold.names.fold import fold_tokens
-from newsfold.names.forms import NameForm, clean_surface, make_name_form
+from newsfold.names.forms import NameForm, clean_surface, make_name_form, org_words
 from newsfold.names.link import link_spelling
 from newsfold.names.observe import Link
 from newsfold.names.registry import Registry, load_registry
@@ -58,6 +58,7 @@ __all__ = [
     "find_defined_acronym_links",
     "find_adjacent_definitions",
     "find_descriptor_links",
+    "bare_company_name",
     "DESCRIPTOR_SCORE",
 ]
 
@@ -87,6 +88,33 @@ _INSTITUTION_WORDS = frozenset(
         "service", "inspectorate", "directorate", "secretariat",
     }
 )  # fmt: skip
+@cache
+def _company_description_words() -> frozenset[str]:
+    words = org_words()["company_descriptions"]
+    return frozenset(load_registry().demonym_index) | frozenset(words["national"]) | frozenset(words["trade"])
+
+
+def bare_company_name(form: NameForm) -> str | None:
+    """The one word an organisation's name is left with once its country and trade words go, else None.
+
+    "Deutsche Lufthansa AG" is "lufthansa" and "Barclays Bank" "barclays" (the
+    legal form is already gone from the tokens); a name with no such word, or
+    with two words left ("Chase Manhattan Bank"), has none.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> bare_company_name(f("Deutsche Lufthansa AG", "ORG")), bare_company_name(f("Royal Dutch Shell", "ORG"))
+        ('lufthansa', 'shell')
+        >>> bare_company_name(f("Lufthansa", "ORG")), bare_company_name(f("Chase Manhattan Bank", "ORG"))
+        (None, None)
+    """
+    if form.entity_type != "ORG" or len(form.tokens) < 2:
+        return None
+    described = _company_description_words()
+    left = [token for token in form.tokens if token not in described]
+    return left[0] if len(left) == 1 else None
+
+
 _LINK_SCHEMA = {"item_id": pl.String, "entity_id": pl.String, "resolution": pl.String, "score": pl.Float64}
 
 

@@ -11,6 +11,12 @@ rules, on the folded words of two names of equal length:
   slip inside the word, never at its first or last letter ("Chrylser",
   "Genetech", "Texton"): names that differ at an end are usually other names
   (Allianz / Alliant, Gambia / Zambia).
+* a **derived word**: exactly one word differs by its English ending only,
+  after a common stem of six letters or more ("Brookings Institute" /
+  "Institution", "Agriculture Bank" / "Agricultural Bank", "Europe Union" /
+  "European Union"); it counts as the one typo. Endings that make another
+  party or creed ("National" / "Nationalist", "Social" / "Socialism") are no
+  such ending.
 * a **shortened word**: a word of three letters or more that begins a longer
   word of the other name ("Man City", "Sheff Utd" once "Utd" is written out),
   with at least one word of the two names equal.
@@ -42,6 +48,7 @@ __all__ = [
     "is_swapped_pair",
     "is_possessive_variant",
     "is_shortened_word",
+    "is_derived_word",
     "match_variant_words",
     "clipped_pieces",
     "is_clipped_compound",
@@ -123,6 +130,35 @@ def is_shortened_word(short: str, long: str) -> bool:
     )
 
 
+#: Letters a derived word shares with the other from its start at least.
+_DERIVED_MIN_STEM = 6
+#: English endings one word of a name may have in place of another's: a noun and its adjective or agent.
+_DERIVED_ENDINGS = frozenset({"", "e", "s", "es", "al", "an", "n", "ion", "ions", "ian", "ic", "ical"})
+
+
+def is_derived_word(a: str, b: str) -> bool:
+    """True when two words share a stem of six letters or more and differ only by an English ending.
+
+    Example:
+        >>> is_derived_word("institute", "institution"), is_derived_word("europe", "european")
+        (True, True)
+        >>> is_derived_word("national", "nationalist"), is_derived_word("austria", "australia")
+        (False, False)
+    """
+    if a == b or not (a.isalpha() and b.isalpha()):
+        return False
+    stem = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        stem += 1
+    # "institut|e" and "institut|ion" share a stem one letter longer than their endings say: try one back too.
+    for cut in (stem, stem - 1):
+        if cut >= _DERIVED_MIN_STEM and a[cut:] in _DERIVED_ENDINGS and b[cut:] in _DERIVED_ENDINGS:
+            return True
+    return False
+
+
 def match_variant_words(words_a: tuple[str, ...], words_b: tuple[str, ...], keys_equal: list[bool]) -> bool:
     """True when two names of equal length are one name by the typo or short-form rule.
 
@@ -154,7 +190,7 @@ def match_variant_words(words_a: tuple[str, ...], words_b: tuple[str, ...], keys
             continue
         if is_shortened_word(x, y) or is_shortened_word(y, x):
             shortened += 1
-        elif is_one_letter_typo(x, y):
+        elif is_one_letter_typo(x, y) or is_derived_word(x, y):
             typos += 1
         else:
             return False

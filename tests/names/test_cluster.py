@@ -57,6 +57,19 @@ def test_cluster_observations_never_chains_fuzzy_matches():
     assert links["men_4"].method == "exact_key"
 
 
+def test_organisation_spellings_chain_through_a_misprinted_first_spelling():
+    # The first spelling is a misprint ("Lehmand"); "Lehamn" is one slip from "Lehman", which joined it,
+    # and two from "Lehmand": it reaches the entity through "Lehman".
+    names = [("Shearson Lehmand Brothers Inc", "ORG"), ("Shearson Lehman Brothers Inc", "ORG"),
+             ("Shearson Lehamn Brothers Inc", "ORG")]
+    links, _ = cluster_observations(_observe(names))
+    assert links["men_0"].entity_id == links["men_1"].entity_id == links["men_2"].entity_id
+    assert [links[f"men_{i}"].method for i in range(3)] == ["exact_key", "fuzzy_key", "fuzzy_key"]
+    # Without the middle spelling the two misprints stay apart.
+    links, _ = cluster_observations(_observe([names[0], names[2]]))
+    assert links["men_0"].entity_id != links["men_1"].entity_id
+
+
 def test_cluster_observations_canonical_name_is_most_frequent_spelling():
     observations = _observe(
         [("Mikhail Gorbachov", "PERSON"), ("Mikhail Gorbachev", "PERSON"), ("Mikhail Gorbachev", "PERSON")]

@@ -13,11 +13,13 @@ from newsfold.names.observe import Link
 from newsfold.names.organisations import (
     acronym_keys_of_name,
     acronym_of,
+    bare_company_name,
     find_adjacent_definitions,
     find_defined_acronym_links,
     initials_of,
     split_acronym_definition,
 )
+from newsfold.names.reconcile import reconcile_names
 from newsfold.names.resolve import resolve_entities
 from tests.names.conftest import build_documents, build_mentions
 
@@ -428,3 +430,63 @@ def test_bare_institution_takes_the_one_placed_spelling_of_the_dataset(spans, ba
         assert bare[1:] == (placed[1], "corpus_context")
     else:
         assert bare[1] != placed[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Deutsche Lufthansa AG", "lufthansa"),  # a country word in its own language, a legal form
+        ("Barclays Bank PLC", "barclays"),  # a trade
+        ("Royal Dutch Shell", "shell"),
+        ("British Airways", None),  # nothing left but the descriptions: no name of its own
+        ("Deutsche Bank", None),
+        ("British Midland Airways", "midland"),
+        ("Chase Manhattan Bank", None),  # two words left
+        ("Lufthansa", None),  # one word: nothing to drop
+        ("Goldman Sachs", None),  # no description
+        ("Jordan", None),  # not an organisation (LOC below)
+    ],
+)
+def test_bare_company_name(text, bare):
+    entity_type = "LOC" if text == "Jordan" else "ORG"
+    assert bare_company_name(make_name_form(text, entity_type)) == bare
+
+
+@pytest.mark.parametrize(
+    ("names", "short", "joins"),
+    [
+        (["Deutsche Lufthansa AG", "Lufthansa"], "Lufthansa", "Deutsche Lufthansa AG"),
+        (["Zorblat Airways", "Zorblat"], "Zorblat", "Zorblat Airways"),
+        # two organisations fit: no link
+        (["Zorblat Airways", "Zorblat Bank", "Zorblat"], "Zorblat", None),
+        # another word than a country or a trade: another organisation
+        (["Zorblat Foundation", "Zorblat"], "Zorblat", None),
+        # a place is no company's bare name
+        (["Canada Bank", "Canada"], "Canada", None),
+        # a word in capitals may be an acronym: the acronym rules decide it
+        (["Zorba Bank", "ZORBA"], "ZORBA", None),
+    ],
+)
+def test_a_one_word_company_joins_the_one_organisation_that_only_adds_its_country_or_trade(names, short, joins):
+    out = reconcile_names(pl.DataFrame({"name": names, "type": ["ORG"] * len(names)}))
+    by_name = {row["name"]: row for row in out.iter_rows(named=True)}
+    if joins is None:
+        assert all(by_name[short]["entity_id"] != by_name[name]["entity_id"] for name in names if name != short)
+    else:
+        assert by_name[short]["entity_id"] == by_name[joins]["entity_id"]
+        assert by_name[short]["method"] == "corpus_context"
+
+
+def test_an_unlisted_company_name_moves_to_the_listed_entity_of_its_one_word():
+    # "Barclays" is listed; "Barclays Bank" and its legal form are not: they join the listed entity,
+    # and the id they would carry alone stays findable in its merged_ids.
+    names = ["Barclays Bank", "Barclays", "Barclays Bank PLC"]
+    mentions = build_mentions([(f"doc_{i}", name, "ORG") for i, name in enumerate(names)])
+    result = resolve_entities(mentions, build_documents(mentions))
+    ids = result.mention_links.sort("mention_id")["entity_id"].to_list()
+    assert len(set(ids)) == 1
+    unlisted = mentions.filter(pl.col("text") != "Barclays")
+    alone = resolve_entities(unlisted, build_documents(unlisted))
+    (own_id,) = set(alone.mention_links["entity_id"].to_list())
+    merged = result.entities.filter(pl.col("entity_id") == ids[0])["merged_ids"].to_list()[0]
+    assert own_id in merged and own_id != ids[0]

@@ -14,6 +14,7 @@ from newsfold.names.reconcile import reconcile_names
 from newsfold.names.variants import (
     clipped_pieces,
     is_clipped_compound,
+    is_derived_word,
     is_interior_typo,
     is_one_letter_typo,
     is_shortened_word,
@@ -72,8 +73,34 @@ def test_is_shortened_word(short, long, expected):
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("institute", "institution", True),  # a noun and its other noun
+        ("agriculture", "agricultural", True),  # a noun and its adjective
+        ("europe", "european", True),
+        ("industries", "industrial", True),
+        ("electric", "electrical", True),
+        ("national", "nationalist", False),  # another party
+        ("social", "socialist", False),
+        ("communist", "communism", False),
+        ("austria", "australia", False),  # a stem of five letters: two places
+        ("german", "germany", False),  # "y" makes the country: no ending of this list
+        ("korea", "korean", False),  # a stem of five letters
+        ("institute", "institute", False),  # equal is no variant
+        ("fund1", "fund12", False),  # digits never
+    ],
+)
+def test_is_derived_word(a, b, expected):
+    assert is_derived_word(a, b) is expected
+    assert is_derived_word(b, a) is expected
+
+
+@pytest.mark.parametrize(
     ("a", "b", "entity_type", "same"),
     [
+        ("Brookings Institution", "Brookings Institute", "ORG", True),
+        ("Agriculture Bank of China", "Agricultural Bank of China", "ORG", True),
+        ("Europe Union", "European Union", "ORG", True),
         ("Merrill Lynch Captial Markets", "Merrill Lynch Capital Markets", "ORG", True),
         ("Agence France Press", "Agence France Presse", "ORG", True),
         ("Amerian Motors", "American Motors Corp", "ORG", True),
@@ -98,6 +125,9 @@ def test_is_shortened_word(short, long, expected):
         ("Santa Fe Northern Pacific", "Santa Fe Southern Pacific", "ORG", False),
         ("West Bank", "West Back", "LOC", False),
         ("Kirovsky District", "Kirov District", "LOC", False),
+        ("National Front", "Nationalist Front", "ORG", False),  # another party
+        ("Brookings Institution", "Brooklyn Institute", "ORG", False),  # the derived word is the only one alike
+        ("Brookings Institute of Banking", "Brookings Institution of Bankers", "ORG", False),  # two words differ
     ],
 )
 def test_compare_names_joins_typos_and_short_forms_only(a, b, entity_type, same):
