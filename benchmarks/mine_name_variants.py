@@ -43,7 +43,7 @@ Two steps:
     ``source`` column: the first document in which the name occurs as written,
     whole words. Corpora are searched in the order BBC (path order), Reuters (id
     order), PolNeAR (path order), CoNLL (file, then document order), TimeML (path
-    order). A name found
+    order), ECB+ (path order). A name found
     nowhere is reported and left out: every gold name must have been seen.
 
 Run:
@@ -58,6 +58,9 @@ CORPORA/polnear/data``, ``--conll CORPORA/conll2003/eng.train --conll CORPORA/co
 and ``--tempeval CORPORA/tempeval3`` (the text of each TimeML ``<TEXT>``, tags
 stripped). Document ids: ``polnear:<split>/<file stem>``, ``conll:<file>/<N>`` (N
 counts documents from 1 in file order) and ``tempeval:<file stem>``.
+
+The third (``corpus_names_3.csv``) used ECB+ alone: ``--ecbplus CORPORA/ecbplus_dev`` (its
+``raw/*.txt``, one sentence a line), document ids ``ecbplus:<file stem>``.
 """
 
 from __future__ import annotations
@@ -170,8 +173,19 @@ def read_tempeval(root: Path) -> Iterator[tuple[str, str]]:
         yield f"tempeval:{path.stem}", "".join(body.itertext()) if body is not None else ""
 
 
+def read_ecbplus(root: Path) -> Iterator[tuple[str, str]]:
+    """(document id, text) of every ECB+ article, id ``ecbplus:<file stem>``.
+
+    ``root`` is the folder holding ``raw/*.txt`` (one sentence a line), or ``raw/`` itself,
+    read in path order: ``ecbplus:ecbp_008a256a08``.
+    """
+    folder = root / "raw" if (root / "raw").is_dir() else root
+    for path in sorted(folder.glob("*.txt")):
+        yield f"ecbplus:{path.stem}", path.read_text("utf-8")
+
+
 def read_sources(args: argparse.Namespace, reuters_every: int = 1) -> list[tuple[str, str]]:
-    """(document id, text) of every corpus named in args, in a fixed order: BBC, Reuters, PolNeAR, CoNLL, TimeML."""
+    """(document id, text) of every corpus named in args, in a fixed order: BBC, Reuters, PolNeAR, CoNLL, TimeML, ECB+."""
     docs = list(read_bbc(args.bbc)) if getattr(args, "bbc", None) else []
     if getattr(args, "reuters", None):
         docs += list(read_reuters(args.reuters, reuters_every))
@@ -181,6 +195,8 @@ def read_sources(args: argparse.Namespace, reuters_every: int = 1) -> list[tuple
         docs += list(read_conll(path))
     if getattr(args, "tempeval", None):
         docs += list(read_tempeval(args.tempeval))
+    if getattr(args, "ecbplus", None):
+        docs += list(read_ecbplus(args.ecbplus))
     return docs
 
 
@@ -370,6 +386,7 @@ def _add_corpora(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--polnear", type=Path, help="PolNeAR data/ folder (<split>/text/*.txt)")
     parser.add_argument("--conll", type=Path, action="append", help="a CoNLL-2003 file (repeat for more)")
     parser.add_argument("--tempeval", type=Path, help="folder of TimeML .tml files (searched recursively)")
+    parser.add_argument("--ecbplus", type=Path, help="ECB+ text folder (raw/*.txt, one sentence a line)")
 
 
 def main() -> None:

@@ -177,3 +177,39 @@ def test_locate_searches_polnear_then_conll(tmp_path, capsys):
         "cruz,Ted Cruz,person,polnear:train/a",
         "kim,Kim Young-sam,person,conll:eng.testa/1",
     ]
+
+
+def test_read_ecbplus_gives_ids_and_text(tmp_path):
+    raw = tmp_path / "ecbplus_dev" / "raw"
+    raw.mkdir(parents=True)
+    (raw / "ecbp_b2.txt").write_text("Lindsay Lohan checks into rehab.\nShe left Betty Ford.\n", "utf-8")
+    (raw / "ecbp_a1.txt").write_text("Apple Inc. unveiled a MacBook.\n", "utf-8")
+    (tmp_path / "ecbplus_dev" / "gold.csv").write_text("file,topic\necbp_a1.txt,1\n", "utf-8")
+    expected = [
+        ("ecbplus:ecbp_a1", "Apple Inc. unveiled a MacBook.\n"),
+        ("ecbplus:ecbp_b2", "Lindsay Lohan checks into rehab.\nShe left Betty Ford.\n"),
+    ]
+    assert list(mine.read_ecbplus(tmp_path / "ecbplus_dev")) == expected
+    assert list(mine.read_ecbplus(raw)) == expected  # the raw/ folder itself works too
+
+
+def test_locate_searches_ecbplus(tmp_path, capsys):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "ecbp_1.txt").write_text("Apple Inc. unveiled new MacBook Pros.\n", "utf-8")
+    (raw / "ecbp_2.txt").write_text("Shares of Apple rose;\nApple CEO Steve Jobs spoke.\n", "utf-8")
+    judged = tmp_path / "judged.csv"
+    judged.write_text(
+        "group_id,name,kind\napple,Apple Inc.,organisation\napple,Apple,organisation\n"
+        "jobs,Steve Jobs,person\nx,Apple Computer,organisation\n",
+        "utf-8",
+    )
+    mine.locate(argparse.Namespace(judged=judged, ecbplus=tmp_path))
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == [
+        "group_id,name,kind,source",
+        "apple,Apple Inc.,organisation,ecbplus:ecbp_1",
+        "apple,Apple,organisation,ecbplus:ecbp_1",  # inside "Apple Inc." counts as written
+        "jobs,Steve Jobs,person,ecbplus:ecbp_2",
+    ]
+    assert "not found: x,Apple Computer" in captured.err
