@@ -326,8 +326,8 @@ def _join_bare_names(
 ) -> dict[int, Link]:
     """Join spellings to the one entity of the dataset whose longer name is theirs with only descriptive words added.
 
-    ``bare_of`` gives a longer name's tokens without those words ("Deutsche
-    Lufthansa AG": ``("lufthansa",)``; "Aceh Province": ``("aceh",)``), and
+    ``bare_of`` gives a longer name's tokens without those words ("Barclays
+    Bank PLC": ``("barclays",)``; "Aceh Province": ``("aceh",)``), and
     ``may_stand_alone`` says whether a spelling may be such a bare name. A
     bare spelling the registry lacks joins the one entity of the longer names
     (all the spellings of its entity, when clustering gave it one, the older of
@@ -376,7 +376,7 @@ def _join_bare_company_names(
     first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
     absorbed: dict[str, set[str]],
 ) -> dict[int, Link]:
-    """"Lufthansa" and "Deutsche Lufthansa AG", "Barclays" and "Barclays Bank": see ``organisations.bare_company_name``.
+    """"Barclays" and "Barclays Bank", "Toyota" and "Toyota Motor Corp": see ``organisations.bare_company_name``.
 
     A place's name, or a word in capitals that may be an acronym, is no company's bare name.
     """

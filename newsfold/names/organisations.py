@@ -89,42 +89,29 @@ _INSTITUTION_WORDS = frozenset(
     }
 )  # fmt: skip
 @cache
-def _company_marks() -> frozenset[str]:
-    """Words only a company's name carries: a country word in its own language, a trade."""
-    words = org_words()["company_descriptions"]
-    return frozenset(words["national"]) | frozenset(words["trade"])
-
-
-@cache
-def _company_description_words() -> frozenset[str]:
-    return frozenset(load_registry().demonym_index) | _company_marks()
+def _trade_words() -> frozenset[str]:
+    return frozenset(org_words()["company_trades"])
 
 
 def bare_company_name(form: NameForm) -> tuple[str, ...] | None:
-    """An organisation's name without its country and trade words ("lufthansa" of "Deutsche Lufthansa AG"), else None.
+    """An organisation's name without the trade it ends in ("barclays" of "Barclays Bank"), else None.
 
-    The legal form is already gone from the tokens. A name with no such
-    word, or with nothing but such words ("British Airways"), has none, and
-    so has a name that is no company's: an English demonym alone does not say
-    so ("Russian Foreign Ministry"); a trade, a country word in another
-    language or a legal form does.
+    The legal form is already gone from the tokens. A name with no trade
+    word, or with nothing but trade words ("Airways"), has none. A country
+    word is not dropped: "Deutsche Texaco" and "Texaco Canada" are
+    subsidiaries, not "Texaco".
 
     Example:
         >>> from newsfold.names.forms import make_name_form as f
-        >>> bare_company_name(f("Deutsche Lufthansa AG", "ORG")), bare_company_name(f("Chase Manhattan Bank", "ORG"))
-        (('lufthansa',), ('chase', 'manhattan'))
-        >>> bare_company_name(f("Lufthansa", "ORG")), bare_company_name(f("British Airways", "ORG"))
-        (None, None)
-        >>> bare_company_name(f("Russian Foreign Ministry", "ORG")), bare_company_name(f("British Tyre Co", "ORG"))
-        (None, ('tyre',))
+        >>> bare_company_name(f("Barclays Bank PLC", "ORG")), bare_company_name(f("Toyota Motor Corp", "ORG"))
+        (('barclays',), ('toyota',))
+        >>> bare_company_name(f("Chase Manhattan Bank", "ORG")), bare_company_name(f("Deutsche Texaco AG", "ORG"))
+        (('chase', 'manhattan'), None)
     """
     if form.entity_type != "ORG" or len(form.tokens) < 2:
         return None
-    has_legal_form = form.alias_key.rsplit(" ", 1)[-1] != form.tokens[-1]
-    if not has_legal_form and _company_marks().isdisjoint(form.tokens):
-        return None
-    described = _company_description_words()
-    left = tuple(token for token in form.tokens if token not in described)
+    trades = _trade_words()
+    left = tuple(token for token in form.tokens if token not in trades)
     return left if left and len(left) < len(form.tokens) else None
 
 
