@@ -361,14 +361,21 @@ def _join_bare_names(
             moved[link.entity_id] = target
         else:
             moved[target] = link.entity_id
+    def final(entity_id: str) -> str:
+        # Moves only go to an older or a listed entity, so they never loop; an entity moved twice lands on the last.
+        while entity_id in moved:
+            entity_id = moved[entity_id]
+        return entity_id
+
     for sid, link in enumerate(first):
         if link is not None and link.entity_id in moved:
-            joined[sid] = Link(moved[link.entity_id], "corpus_context", CORPUS_CONTEXT_SCORE)
+            joined[sid] = Link(final(link.entity_id), "corpus_context", CORPUS_CONTEXT_SCORE)
         elif sid in joined and joined[sid].entity_id in moved:
-            joined[sid] = Link(moved[joined[sid].entity_id], "corpus_context", CORPUS_CONTEXT_SCORE)
-    for entity_id, target in moved.items():
+            joined[sid] = Link(final(joined[sid].entity_id), "corpus_context", CORPUS_CONTEXT_SCORE)
+    for entity_id in moved:
         info = infos.pop(entity_id)
-        absorbed.setdefault(target, set()).update({entity_id, *info.merged_ids})
+        carried = absorbed.pop(entity_id, set())
+        absorbed.setdefault(final(entity_id), set()).update({entity_id, *info.merged_ids, *carried})
     return joined
 
 

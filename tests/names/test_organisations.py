@@ -535,3 +535,17 @@ def test_the_older_entity_keeps_its_id_when_a_bare_region_joins_its_longer_name(
     (entity_id,) = set(result.mention_links["entity_id"].to_list())
     assert entity_id == older
     assert newer in result.entities.filter(pl.col("entity_id") == entity_id)["merged_ids"].to_list()[0]
+
+
+def test_bare_names_of_several_rules_in_one_dataset_each_land_on_a_live_entity():
+    # A region and a company share the bare name "Zorblat" under two types; a second region has a
+    # two-word bare name. Each bare spelling joins its own longer name, and every id is an entity.
+    names = [("doc_a", "Zorblat Region", "GPE"), ("doc_b", "Zorblat", "GPE"), ("doc_c", "Zorblat Airways", "ORG"),
+             ("doc_d", "Zorblat", "ORG"), ("doc_e", "West Zorblat Region", "GPE"), ("doc_f", "West Zorblat", "GPE")]
+    mentions = build_mentions(names)
+    result = resolve_entities(mentions, build_documents(mentions))
+    links = dict(zip(result.mention_links["mention_id"].to_list(), result.mention_links["entity_id"].to_list()))
+    ids = [links[mention_id] for mention_id in mentions["mention_id"].to_list()]
+    assert ids[0] == ids[1] and ids[2] == ids[3] and ids[4] == ids[5]
+    assert len({ids[0], ids[2], ids[4]}) == 3
+    assert set(ids) <= set(result.entities["entity_id"].to_list())
