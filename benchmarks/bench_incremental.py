@@ -17,6 +17,10 @@ command a fresh process with its tree's memory sampled (``measure.py``):
    largest collection);
 3. a rerun with nothing new (the no-op).
 
+Each run's own seconds per stage (its summary table) and its main process's peak
+per stage (``NEWSFOLD_STAGE_MEMORY``) are printed beside the wall time and the
+tree's peak, so a run that grows with the collection says where.
+
 Prints one JSON object per size, then a summary with the ratio of the largest
 to the smallest collection for step 2. The load average is printed beside
 every step: figures from a busy machine are not comparable with idle ones.
@@ -82,12 +86,38 @@ def write_records(folder: Path, records: Iterator[dict], prefix: str) -> None:
 
 
 def measured_run(raw: Path, out: Path, env: dict[str, str]) -> dict:
+    """One ``newsfold run``: wall time, the tree's peak, and the run's own seconds and main-process peak per stage."""
     load = os.getloadavg()[0]
-    run = run_sampled([sys.executable, "-m", "flows.cli", "run", str(raw), "--out", str(out), "--quiet"], env)
+    stage_memory = out.parent / f"{out.name}-stage-memory.json"
+    stage_memory.unlink(missing_ok=True)
+    run = run_sampled([sys.executable, "-m", "flows.cli", "run", str(raw), "--out", str(out)],
+                      {**env, "NEWSFOLD_STAGE_MEMORY": str(stage_memory)})
     if run.returncode != 0:
         raise SystemExit(f"newsfold run failed ({run.returncode}):\n{run.stderr[-3000:]}")
     return {"seconds": round(run.seconds, 1), "peak_rss_mb": round(run.peak_rss / 2**20),
-            "load_average": [round(load, 2), round(os.getloadavg()[0], 2)]}
+            "load_average": [round(load, 2), round(os.getloadavg()[0], 2)],
+            "stage_seconds": stage_seconds(run.stdout),
+            "main_peak_mb_by_stage": json.loads(stage_memory.read_text()) if stage_memory.exists() else {}}
+
+
+def stage_seconds(summary: str) -> dict[str, float]:
+    r"""The run summary's table of seconds per stage, as printed by ``newsfold run``.
+
+    Example:
+        >>> stage_seconds(" stage    seconds \n read     0.9     \n resolve  12.5    \nrejects: 0\n")
+        {'read': 0.9, 'resolve': 12.5}
+    """
+    seconds: dict[str, float] = {}
+    in_table = False
+    for line in summary.splitlines():
+        name, _, value = line.strip().rpartition(" ")
+        if line.split() == ["stage", "seconds"]:
+            in_table = True
+        elif in_table and line.startswith(" ") and name and value.replace(".", "", 1).isdigit():
+            seconds[name.strip()] = float(value)
+        elif in_table:
+            break
+    return seconds
 
 
 def main() -> None:
