@@ -307,14 +307,17 @@ def _join_clipped_compounds(first: list[Link | None], forms: list[NameForm]) -> 
     }
     if not clipped:
         return {}
-    by_size: dict[int, list[tuple[tuple[str, ...], str]]] = {}
+    # Filed by their words' first letters: a piece begins its word, so only names with those initials can fit
+    # (comparing each clipping with every organisation took 10 s on 20,000 articles).
+    by_initials: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = {}
     for sid, link in enumerate(first):
         form = forms[sid]
         if link is not None and form.entity_type == "ORG" and len(form.tokens) >= 2:
-            by_size.setdefault(len(form.tokens), []).append((form.tokens, link.entity_id))
+            by_initials.setdefault(tuple(word[:1] for word in form.tokens), []).append((form.tokens, link.entity_id))
     joined: dict[int, Link] = {}
     for sid, pieces in clipped.items():
-        fits = {entity for words, entity in by_size.get(len(pieces), ()) if is_clipped_compound(pieces, words)}
+        candidates = by_initials.get(tuple(piece[:1] for piece in pieces), ())
+        fits = {entity for words, entity in candidates if is_clipped_compound(pieces, words)}
         if len(fits) == 1:
             joined[sid] = Link(next(iter(fits)), "corpus_context", CORPUS_CONTEXT_SCORE)
     return joined
