@@ -40,6 +40,7 @@ from newsfold.noop import run_settings, summarise_unchanged
 from newsfold.object_store import output_location
 from newsfold.ingest import read_source
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
+from newsfold.memo import Memo, read_memo, write_memo
 from newsfold.records import Article, Reject, SourceFile
 from newsfold.stages import StageClock, keep_large_blocks_apart, return_free_memory, seconds_since_launch
 from newsfold.store import (
@@ -113,12 +114,14 @@ def analyse_on_cluster_task(requests: Sequence[AnalysisRequest], max_chars: int,
 
 
 @task(name="resolve", cache_policy=NO_CACHE)
-def resolve_task(tables: dict[str, pl.DataFrame], curation: str | None, release: bool = False) -> dict[str, pl.DataFrame]:
-    """Link mentions and speakers to entities and cluster quotes, dataset-wide."""
+def resolve_task(
+    tables: dict[str, pl.DataFrame], curation: str | None, release: bool = False, memo: Memo | None = None
+) -> dict[str, pl.DataFrame]:
+    """Link mentions and speakers to entities and cluster quotes, dataset-wide (``memo``: see newsfold.memo)."""
     from newsfold.names import load_curation
     from newsfold.resolve import link_dataset
 
-    return link_dataset(tables, load_curation(Path(curation)) if curation else None, release=release)
+    return link_dataset(tables, load_curation(Path(curation)) if curation else None, release=release, memo=memo)
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -229,7 +232,8 @@ def newsfold_flow(
         large = tables["documents"][Documents.text].str.len_bytes().sum() > RELEASE_RESOLVER_MIN_BYTES
         with _on_disk_while_resolving(tables) as read_back:
             with clock.measure("resolve"):
-                linked = resolve_task(quote(tables), curation, release=large)
+                memo = read_memo(out_path)  # what earlier runs computed per spelling and article
+                linked = resolve_task(quote(tables), curation, release=large, memo=quote(memo))
                 del tables
                 if large:  # validation and the commit have no use for the resolver's 640 MB (docs/benchmarks.md)
                     from newsfold.resolve import release_resolver_data
@@ -250,6 +254,7 @@ def newsfold_flow(
             final["runs"] = pl.concat([final["runs"], runs_row(summary)], how="vertical")
         with clock.measure("commit"):
             commit_task(out_path, quote(final), plan.manifest, run_id, keep_runs)
+            write_memo(out_path, memo)  # after the commit: a cache, never part of the dataset
         summary = summary.with_times(time.perf_counter() - start.clock, clock.rounded())
     logger.info("committed %s: %s", run_id, dict(summary.rows))
     return _publish(summary)

@@ -1,8 +1,10 @@
 """The dataset-wide stage: entity links, the entities table, quote clusters, stories.
 
 Everything per article is done by then; what is left needs all articles at
-once. It is recomputed over the whole dataset on every run (it is fast, see
-``benchmarks/``), so ids and links never depend on which run saw what first.
+once. It is recomputed over the whole dataset on every run, so ids and links never
+depend on which run saw what first; what it computes per spelling or per
+article is kept between runs (:mod:`newsfold.memo`), so a run does that part
+for what is new only.
 
 Example:
     >>> linked = link_dataset({"documents": documents, "mentions": mentions, "quotes": quotes})  # doctest: +SKIP
@@ -22,6 +24,7 @@ import polars as pl
 
 from newsfold.frames import columns_of
 from newsfold.geo.entities import link_datelines, place_entities
+from newsfold.memo import Memo
 from newsfold.names import Curation, resolve_entities
 from newsfold.quotes import cluster_quotes
 from newsfold.stages import return_free_memory
@@ -30,7 +33,10 @@ from schemas import LINK_COLUMNS, TABLES, Documents, Mentions, Quotes, polars_sc
 __all__ = ["link_dataset", "release_resolver_data"]
 
 def link_dataset(
-    tables: Mapping[str, pl.DataFrame], curation: Curation | None = None, release: bool = False
+    tables: Mapping[str, pl.DataFrame],
+    curation: Curation | None = None,
+    release: bool = False,
+    memo: Memo | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Resolve every mention and quote speaker; build entities; cluster quotes and stories.
 
@@ -42,6 +48,10 @@ def link_dataset(
             the name data after the names are resolved, the gazetteer and the
             registry after geocoding, so a large run's stories are built without
             them (docs/benchmarks.md). The same rows either way.
+        memo: What an earlier run computed per spelling and per article
+            (:mod:`newsfold.memo`): registry links, geocodes, shingles. Only
+            what it lacks is computed, and added to it for the next run. The
+            same rows with or without it.
 
     Returns:
         ``tables`` with mentions and quotes linked, documents given their
@@ -69,6 +79,7 @@ def link_dataset(
         columns_of(documents, Documents.doc_id, Documents.published_date, Documents.text),
         speakers,
         curation,
+        memo,
     )
     dateline_links = link_datelines(documents)  # the registry's last use: geocoding needs only these
     if release:
@@ -89,7 +100,7 @@ def link_dataset(
         cluster_quotes(clustered).alias(Quotes.quote_cluster_id)
     ).select(polars_schema(TABLES["quotes"]).names())
     # Places on the map: geocode place mentions in their article's context, one entity per real place (newsfold.geo).
-    entities, linked_mentions = place_entities(resolved_entities, linked_mentions, documents, dateline_links=dateline_links)
+    entities, linked_mentions = place_entities(resolved_entities, linked_mentions, documents, dateline_links=dateline_links, memo=memo)
     if release:
         release_resolver_data()
     # Stories come last: entity ids are their strongest signal across translations and spellings.
@@ -98,7 +109,7 @@ def link_dataset(
     from newsfold.stories import build_stories
 
     linked_documents, stories = build_stories(
-        documents.drop(LINK_COLUMNS["documents"]), linked_mentions, tables["dates"], tables["amounts"]
+        documents.drop(LINK_COLUMNS["documents"]), linked_mentions, tables["dates"], tables["amounts"], memo=memo
     )
     return {
         **tables,

@@ -13,6 +13,8 @@ Layout of an output directory::
         commits/                 Delta table: one row per committed run, naming
                                  the version of every table (the pointer)
         history/<run>/<table>/   files that run removed, kept for older versions
+        memo/                    per-spelling and per-article results kept for the
+                                 next run (newsfold.memo): a cache, not the dataset
         committing               present while a run commits
         lock
 

@@ -33,6 +33,7 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -40,6 +41,7 @@ import numpy as np
 import polars as pl
 
 from newsfold.frames import columns_of
+from newsfold.memo import Memo, MemoKind
 from newsfold.geo.distance import WITHIN_KM, distance_km
 from newsfold.geo.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfold.geo.geocode import PlaceMention, geocode_mentions, iter_geocodes, parse_dateline
@@ -56,6 +58,9 @@ PLACE_COLUMNS = {"admin1": pl.String, "geonames_id": pl.Int64, "feature_kind": p
 PLACE_TYPES = ("LOC",)
 #: spaCy labels of place mentions, geocoded as context whatever entity they joined.
 PLACE_LABELS = ("GPE", "LOC")
+#: Each article's geocodes kept between runs (:mod:`newsfold.memo`): the gazetteer row of each of
+#: its place mentions, in the order of their offsets (null: no place).
+GEOCODES = MemoKind("geocodes", pl.List(pl.Int32))
 
 
 def geocode_documents(
@@ -63,6 +68,7 @@ def geocode_documents(
     documents: pl.DataFrame,
     gazetteer: Gazetteer | None = None,
     actor_countries: Mapping[str, Mapping[str, int]] | None = None,
+    memo: Memo | None = None,
 ) -> pl.Series:
     """Geocode the given mentions article by article.
 
@@ -74,6 +80,9 @@ def geocode_documents(
         documents: doc_id, text, dateline.
         actor_countries: doc_id -> home countries of the people and
             organisations it names, with their mention counts.
+        memo: Articles an earlier run geocoded (:mod:`newsfold.memo`), if kept: an
+            article whose place mentions and actors' countries are the same is
+            not geocoded again. The articles geocoded here are added to it.
 
     Returns:
         ``place_row``: the gazetteer row of each mention's place
@@ -100,6 +109,11 @@ def geocode_documents(
     ordered = mentions.select(
         pl.int_range(pl.len(), dtype=pl.UInt32).alias("_row"), "doc_id", "start", "end", "text"
     ).sort("doc_id", "start", "end")
+    made_keys: list[str] = []
+    made_places: list[list[int | None]] = []
+    keys: dict[str, str] = {}
+    if memo is not None:
+        ordered, keys = _recall_geocodes(ordered, actor_countries or {}, memo, found)
     for (doc_id,), group in ordered.group_by("doc_id", maintain_order=True):
         row = article_of.get(doc_id)
         text = None if row is None else texts[row]
@@ -112,7 +126,47 @@ def geocode_documents(
         for position, geocode in enumerate(places):  # one at a time: see iter_geocodes
             if geocode.place is not None:
                 found[rows[position]] = geocode.place.index
+        if memo is not None:
+            made_keys.append(keys[doc_id])
+            made_places.append([None if row < 0 else row for row in found[rows].tolist()])
+    if memo is not None:
+        memo.keep(GEOCODES, made_keys, made_places)
     return pl.Series(PLACE_ROW, found).set(pl.Series(found < 0), None).cast(pl.Int32)
+
+
+def _recall_geocodes(
+    ordered: pl.DataFrame, actor_countries: Mapping[str, Mapping[str, int]], memo: Memo, found: np.ndarray
+) -> tuple[pl.DataFrame, dict[str, str]]:
+    """Fill ``found`` for the articles ``memo`` has geocoded; (the mentions of the others, each article's key).
+
+    An article's key is its doc_id (a hash of its text and metadata, so of its
+    dateline too), the offsets and surfaces of its place mentions, and the
+    home countries of the actors it names: everything its geocodes depend on.
+    """
+    per_article = ordered.group_by("doc_id", maintain_order=True).agg(
+        pl.col("_row"),
+        pl.concat_str(
+            pl.col("start").cast(pl.String), pl.col("end").cast(pl.String), pl.col("text").fill_null(""),
+            separator="\x1f",
+        ).str.join("\x1e").alias("_spans"),
+    )
+    doc_ids = per_article["doc_id"].to_list()
+    keys = {
+        doc_id: _geocode_key(doc_id, spans, actor_countries.get(doc_id))
+        for doc_id, spans in zip(doc_ids, per_article["_spans"].to_list())
+    }
+    hit, kept = memo.recall(GEOCODES, [keys[doc_id] for doc_id in doc_ids])
+    recalled = (
+        per_article.select("_row").with_columns(kept.alias("_place")).filter(pl.Series(hit)).explode("_row", "_place")
+    )
+    found[recalled["_row"].to_numpy()] = recalled["_place"].fill_null(-1).to_numpy()
+    missed = per_article.filter(pl.Series(~hit))["doc_id"]
+    return ordered.filter(pl.col("doc_id").is_in(missed.implode())), keys
+
+
+def _geocode_key(doc_id: str, spans: str, actors: Mapping[str, int] | None) -> str:
+    parts = [doc_id, spans, repr(sorted((actors or {}).items()))]
+    return hashlib.sha256("\x1d".join(parts).encode("utf-8")).hexdigest()
 
 
 class _PlaceMentionColumns(Sequence[PlaceMention]):
@@ -165,6 +219,7 @@ def place_entities(
     documents: pl.DataFrame,
     gazetteer: Gazetteer | None = None,
     dateline_links: Sequence[DatelineLink] | None = None,
+    memo: Memo | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Geocode, split each place entity into one per real place, then fill the place columns.
 
@@ -177,6 +232,7 @@ def place_entities(
         entities, mentions, documents, gazetteer: as :func:`locate_entities`.
         dateline_links: The datelines' registry links (:func:`link_datelines`), if
             taken already: then the registry's name indexes are not needed here.
+        memo: Articles an earlier run geocoded (:func:`geocode_documents`), if kept.
 
     Returns:
         (entities with the split-off places' rows, sorted by id; mentions,
@@ -198,7 +254,7 @@ def place_entities(
         (['FR', 'US'], 2)
     """
     gaz = gazetteer or load_gazetteer()
-    entities, datelines, mentions = _geocode_places(entities, mentions, documents, gaz, dateline_links)
+    entities, datelines, mentions = _geocode_places(entities, mentions, documents, gaz, dateline_links, memo)
     located, _ = _place_mentions(entities, mentions)
     types = dict(entities.select("entity_id", "entity_type").iter_rows())
     points = {
@@ -249,6 +305,7 @@ def _geocode_places(
     documents: pl.DataFrame,
     gazetteer: Gazetteer,
     dateline_links: Sequence[DatelineLink] | None = None,
+    memo: Memo | None = None,
 ) -> tuple[pl.DataFrame, list, pl.DataFrame]:
     """(entities with dateline places added, dateline places, mentions with their ``place_row``).
 
@@ -262,7 +319,9 @@ def _geocode_places(
     rows = np.full(mentions.height, -1, dtype=np.int64)
     if is_place.any():
         located = mentions.select("doc_id", "start", "end", "text").filter(pl.Series(is_place))  # what geocoding reads
-        rows[is_place] = geocode_documents(located, documents, gazetteer, _actor_countries(mentions)).fill_null(-1).to_numpy()
+        rows[is_place] = geocode_documents(
+            located, documents, gazetteer, _actor_countries(mentions), memo
+        ).fill_null(-1).to_numpy()
     column = pl.Series(PLACE_ROW, rows).set(pl.Series(rows < 0), None).cast(pl.Int32)
     return entities, datelines, mentions.with_columns(column)
 

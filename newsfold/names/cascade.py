@@ -30,6 +30,7 @@ from dataclasses import replace
 
 import polars as pl
 
+from newsfold.memo import Memo
 from newsfold.names.cluster import Sighting, cluster_sightings, observed_key
 from newsfold.names.compare import clear_part_orders
 from newsfold.names.context import (
@@ -46,7 +47,7 @@ from newsfold.names.fold import make_literal_key, make_part_key, make_spelling_k
 from newsfold.names.forms import NameForm, clean_surface, family_part, make_name_form
 from newsfold.names.hypocorisms import clear_nickname_cache
 from newsfold.names.labels import map_label_to_type
-from newsfold.names.link import link_spelling
+from newsfold.names.link import link_spelling, link_spellings
 from newsfold.names.observe import (
     EntityInfo,
     Link,
@@ -87,7 +88,10 @@ _ANCHOR_METHODS = frozenset({"registry_alias", "registry_key", "registry_fuzzy"}
 
 
 def link_seen(
-    seen: pl.DataFrame, definitions: pl.DataFrame | None = None, cues: ContextCues | None = None
+    seen: pl.DataFrame,
+    definitions: pl.DataFrame | None = None,
+    cues: ContextCues | None = None,
+    memo: Memo | None = None,
 ) -> tuple[pl.DataFrame, dict[str, EntityInfo]]:
     """Link every observation of a dataset to an entity.
 
@@ -97,6 +101,8 @@ def link_seen(
         definitions: Acronym definitions around the mentions
             (``organisations.find_adjacent_definitions``), if any.
         cues: The text around the mentions (``votes.ContextCues``), if any.
+        memo: Registry links of spellings an earlier run made (:mod:`newsfold.memo`), if kept;
+            the links made here are added to it.
 
     Returns:
         ``seen`` with ``sid`` (its spelling's index), ``entity_id``,
@@ -113,7 +119,7 @@ def link_seen(
     seen = seen.join(spelling_frame, on=["text", "label"], how="left", nulls_equal=True, maintain_order="left")
     texts, labels = spelling_frame["text"].to_list(), spelling_frame["label"].to_list()
     forms = [make_name_form(text, map_label_to_type(label)) for text, label in zip(texts, labels)]
-    first: list[Link | None] = [link_spelling(text, label) for text, label in zip(texts, labels)]
+    first = link_spellings(texts, labels, memo)
     in_registry = [link is not None for link in first]
     infos: dict[str, EntityInfo] = {}
 

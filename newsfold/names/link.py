@@ -20,8 +20,13 @@ Example:
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from functools import lru_cache
 
+import polars as pl
+
+from newsfold.memo import Memo, MemoKind
 from newsfold.names.fold import fold_tokens
 from newsfold.names.forms import clean_surface, make_name_form
 from newsfold.names.labels import map_label_to_type
@@ -29,12 +34,17 @@ from newsfold.names.match import find_registry_link
 from newsfold.names.observe import Link
 from newsfold.names.registry import load_registry
 
-__all__ = ["link_spelling", "republic_of", "RELABELLED_SCORE", "REPUBLIC_SCORE"]
+__all__ = ["link_spelling", "link_spellings", "SPELLING_LINKS", "republic_of", "RELABELLED_SCORE", "REPUBLIC_SCORE"]
 
 RELABELLED_SCORE = 0.9
 #: Score of a "Republic of X" the registry does not list, linked to the country X.
 REPUBLIC_SCORE = 0.9
 _OTHER_TYPE = {"ORG": "LOC", "LOC": "ORG"}
+#: Registry links kept between runs (:mod:`newsfold.memo`): a null entity_id is "no link".
+SPELLING_LINKS = MemoKind(
+    "spelling_links", pl.Struct({"entity_id": pl.String, "method": pl.String, "score": pl.Float64})
+)
+_NO_LINK = {"entity_id": None, "method": None, "score": None}
 
 
 @lru_cache(maxsize=200_000)
@@ -104,3 +114,33 @@ def link_spelling(text: str, label: str | None) -> Link | None:
         if ids:
             return Link(ids[0], "registry_alias_relabelled", RELABELLED_SCORE)
     return None
+
+
+def link_spellings(texts: Sequence[str], labels: Sequence[str | None], memo: Memo | None = None) -> list[Link | None]:
+    """:func:`link_spelling` of each (text, label) pair, the links an earlier run made taken from ``memo``.
+
+    Example:
+        >>> memo = Memo(salt="test")
+        >>> first = link_spellings(["Iran", "Zorblax"], ["GPE", "PERSON"], memo)
+        >>> again = link_spellings(["Iran", "Zorblax"], ["GPE", "PERSON"], Memo("test", memo.frames()))
+        >>> first == again, first[0].entity_id, first[1]
+        (True, 'Q794', None)
+    """
+    if memo is None:
+        return [link_spelling(text, label) for text, label in zip(texts, labels)]
+    keys = [json.dumps([label, text], ensure_ascii=False) for text, label in zip(texts, labels)]
+    hit, kept = memo.recall(SPELLING_LINKS, keys)
+    links: list[Link | None] = [
+        Link(row["entity_id"], row["method"], row["score"]) if found and row and row["entity_id"] else None
+        for found, row in zip(hit.tolist(), kept.to_list())
+    ]
+    missed = [k for k, found in enumerate(hit.tolist()) if not found]
+    for k in missed:
+        links[k] = link_spelling(texts[k], labels[k])
+    memo.keep(
+        SPELLING_LINKS,
+        [keys[k] for k in missed],
+        [_NO_LINK if links[k] is None else {"entity_id": links[k].entity_id, "method": links[k].method,
+                                            "score": links[k].score} for k in missed],
+    )
+    return links

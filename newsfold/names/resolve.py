@@ -36,6 +36,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from newsfold.frames import columns_of
+from newsfold.memo import Memo
 from newsfold.names.cascade import link_seen
 from newsfold.names.curate import apply_curation
 from newsfold.names.curation import Curation
@@ -89,6 +90,7 @@ def resolve_entities(
     documents: pl.DataFrame,
     speakers: pl.DataFrame | None = None,
     curation: Curation | None = None,
+    memo: Memo | None = None,
 ) -> EntityResolution:
     """Link every mention (and quote speaker) of a dataset to an entity.
 
@@ -100,6 +102,7 @@ def resolve_entities(
         speakers: quote_id, doc_id, speaker_name, speaker_label, speaker_start,
             speaker_end; a speaker at a mention's offsets takes its link.
         curation: User corrections applied last (see ``load_curation``).
+        memo: Results an earlier run kept (:mod:`newsfold.memo`), if any; this run's are added.
 
     Returns:
         The :class:`EntityResolution`.
@@ -120,7 +123,7 @@ def resolve_entities(
             ).join(members, on="mention_id"),
             columns_of(documents, "doc_id", "text").with_columns(pl.col("doc_id").cast(pl.String)),
         )
-    linked, infos = link_seen(_order_by_publication(seen, documents), definitions, cues)
+    linked, infos = link_seen(_order_by_publication(seen, documents), definitions, cues, memo)
     # A row per mention (110 MB at 50 MB of text): gone before the links make as many rows again.
     del cues, definitions, seen
     if curation is not None:

@@ -40,6 +40,7 @@ import polars as pl
 
 from newsfold.frames import columns_of
 from newsfold.ids import make_id
+from newsfold.memo import Memo
 from newsfold.stories.candidates import find_candidate_pairs
 from newsfold.stories.cluster import cluster_average_link
 from newsfold.stories.duplicates import find_near_duplicates
@@ -102,6 +103,7 @@ def build_stories(
     dates: pl.DataFrame,
     amounts: pl.DataFrame,
     params: StoryParams = DEFAULT_PARAMS,
+    memo: Memo | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Group every article into a story.
 
@@ -111,6 +113,7 @@ def build_stories(
         dates: Its dates (``resolved_date``).
         amounts: Its amounts.
         params: Weights and thresholds.
+        memo: Results an earlier run kept (:mod:`newsfold.memo`), if any; this run's are added.
 
     Returns:
         ``documents`` with ``story_id`` and ``duplicate_of`` filled, and the ``stories`` table.
@@ -128,7 +131,7 @@ def build_stories(
     published = ordered[Documents.published_date].to_list()
     # Texts are made Python strings one at a time, as the shingles are taken.
     duplicate_of = find_near_duplicates(
-        doc_ids, TextsInOrder(documents[Documents.text], order, max_chars=STORY_TEXT_CHARS), published
+        doc_ids, TextsInOrder(documents[Documents.text], order, max_chars=STORY_TEXT_CHARS), published, memo
     )
     originals = documents.filter(~pl.col(Documents.doc_id).is_in(list(duplicate_of))) if duplicate_of else documents
     keep = originals[Documents.doc_id]

@@ -25,8 +25,11 @@ from collections.abc import Sequence
 from datetime import date
 
 import numpy as np
+import polars as pl
 
-__all__ = ["DUPLICATE_JACCARD", "find_near_duplicates"]
+from newsfold.memo import Memo, MemoKind
+
+__all__ = ["DUPLICATE_JACCARD", "SHINGLES", "find_near_duplicates"]
 
 #: Smallest Jaccard similarity of word 5-gram sets for two articles to be copies.
 DUPLICATE_JACCARD = 0.8
@@ -36,10 +39,12 @@ _PERMUTATIONS = 64
 _SEED = 1
 _WORD = re.compile(r"\w+")
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+#: Each article's shingles kept between runs (:mod:`newsfold.memo`), by doc_id.
+SHINGLES = MemoKind("near_duplicate_shingles", pl.List(pl.UInt32))
 
 
 def find_near_duplicates(
-    doc_ids: Sequence[str], texts: Sequence[str], published: Sequence[date | None]
+    doc_ids: Sequence[str], texts: Sequence[str], published: Sequence[date | None], memo: Memo | None = None
 ) -> dict[str, str]:
     """Map each near-duplicate article to the earliest copy of its group.
 
@@ -47,6 +52,9 @@ def find_near_duplicates(
         doc_ids: Articles.
         texts: Their texts (title excluded: outlets rewrite headlines).
         published: Their publication dates (None when unknown: sorts last).
+        memo: Shingles an earlier run took (:mod:`newsfold.memo`), if kept, by doc_id (a
+            hash of the text): a text whose shingles are kept is not read. Those taken
+            here are added to it.
 
     Returns:
         ``{doc_id: doc_id of the earliest copy}`` for every article that is a copy.
@@ -55,8 +63,7 @@ def find_near_duplicates(
 
     if len(texts) < 2:  # nothing to be a copy of
         return {}
-    word_hashes: dict[str, int] = {}
-    shingles = [_shingles(text, word_hashes) for text in texts]
+    shingles = _all_shingles(doc_ids, texts, memo)
     usable = [k for k, s in enumerate(shingles) if len(s) >= 2]
     if len(usable) < 2:
         return {}
@@ -89,6 +96,22 @@ def find_near_duplicates(
         for k in members[1:]:
             duplicates[doc_ids[k]] = doc_ids[members[0]]
     return dict(sorted(duplicates.items()))
+
+
+def _all_shingles(doc_ids: Sequence[str], texts: Sequence[str], memo: Memo | None) -> list[np.ndarray]:
+    """Each text's shingles (:func:`_shingles`), those ``memo`` holds taken from it."""
+    word_hashes: dict[str, int] = {}
+    if memo is None:
+        return [_shingles(text, word_hashes) for text in texts]
+    hit, kept = memo.recall(SHINGLES, doc_ids)
+    lengths = kept.list.len().fill_null(0).to_numpy()
+    flat = kept.explode(empty_as_null=False, keep_nulls=False).to_numpy().astype(np.uint64)
+    shingles = np.split(flat, np.cumsum(lengths)[:-1]) if len(lengths) else []
+    missed = np.flatnonzero(~hit).tolist()
+    for k in missed:
+        shingles[k] = _shingles(texts[k], word_hashes)
+    memo.keep(SHINGLES, [doc_ids[k] for k in missed], [shingles[k].astype(np.uint32) for k in missed])
+    return shingles
 
 
 def _shingles(text: str, word_hashes: dict[str, int]) -> np.ndarray:

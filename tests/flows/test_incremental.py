@@ -108,6 +108,28 @@ def assert_stories_follow_documents(tables: dict[str, pl.DataFrame]) -> None:
     assert counted.rows() == stories.select("story_id", "n_documents").sort("story_id").rows()
 
 
+def test_a_run_links_only_the_spellings_earlier_runs_have_not(prefect_api, tmp_path, monkeypatch):
+    # The registry link of a spelling is kept between runs (newsfold.memo): adding an article
+    # looks up only its new spellings, and the dataset still equals a fresh run's.
+    import newsfold.names.link as link
+
+    looked_up: list[str] = []
+    original = link.link_spelling
+    monkeypatch.setattr(link, "link_spelling", lambda text, label: looked_up.append(text) or original(text, label))
+    raw, out = tmp_path / "raw", tmp_path / "output"
+    apply(raw, ("write", "c.md", 2))  # Pompeo in Baghdad
+    newsfold_flow(raw=str(raw), out=str(out), workers=1)
+    apply(raw, ("write", "d.txt", 3))  # Iran and the U.S.
+    looked_up.clear()
+    newsfold_flow(raw=str(raw), out=str(out), workers=1)
+    incremental = set(looked_up)
+    looked_up.clear()
+    newsfold_flow(raw=str(raw), out=str(tmp_path / "fresh"), workers=1)
+    assert "Baghdad" in looked_up and "Baghdad" not in incremental  # seen by the first run
+    assert incremental and incremental < set(looked_up)
+    assert_same_dataset(out, tmp_path / "fresh")
+
+
 @pytest.mark.parametrize(
     "steps",
     [

@@ -48,6 +48,9 @@ def test_a_run_on_a_bucket_equals_a_local_run(prefect_api, seed_raw, s3_out, tmp
     assert any(key.startswith(f"{location.key}/.newsfold/commits/") for key in keys)
     assert f"{location.key}/.newsfold/lock" not in keys  # released
     assert f"{location.key}/.newsfold/committing" not in keys
+    # The next run's memo (newsfold.memo) is left in the bucket as on a disk.
+    memo = sorted(key.rsplit("/", 1)[1] for key in keys if key.startswith(f"{location.key}/.newsfold/memo/"))
+    assert memo and memo == sorted(path.name for path in (tmp_path / "local" / ".newsfold" / "memo").iterdir())
 
 
 @pytest.mark.parametrize(

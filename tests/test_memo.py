@@ -1,0 +1,196 @@
+"""Results kept between runs (newsfold.memo): a cache that changes time, never rows."""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import polars as pl
+import pytest
+
+from newsfold.geo.entities import GEOCODES, geocode_documents
+from newsfold.geo.gazetteer import load_gazetteer
+from newsfold.memo import MEMO_DIR, Memo, MemoKind, memo_salt, read_memo, write_memo
+from newsfold.names.link import SPELLING_LINKS, link_spelling, link_spellings
+from newsfold.stories.duplicates import SHINGLES, find_near_duplicates
+
+SQUARES = MemoKind("squares", pl.Int64)
+TEXT = "Iran fired over a dozen missiles at a base where U.S. soldiers were stationed on Tuesday night."
+
+
+def test_recall_finds_what_was_kept_and_reports_the_rest_missing():
+    memo = Memo("s")
+    memo.keep(SQUARES, ["2", "3"], [4, 9])
+    hit, values = memo.recall(SQUARES, ["3", "7", "2"])
+    assert hit.tolist() == [True, False, True]
+    assert values.to_list() == [9, None, 4]
+
+
+def test_a_kept_null_is_a_hit_not_a_miss():
+    # "no registry link" is a result too: it must not be computed again.
+    memo = Memo("s")
+    memo.keep(SQUARES, ["none"], [None])
+    again = Memo("s", memo.frames())
+    hit, values = again.recall(SQUARES, ["none"])
+    assert hit.tolist() == [True] and values.to_list() == [None]
+
+
+def test_the_next_memo_holds_exactly_the_keys_this_run_used():
+    last_run = Memo("s", {"squares": pl.DataFrame({"key": ["1", "2", "3"], "value": [1, 4, 9]})})
+    last_run.recall(SQUARES, ["2", "5"])
+    last_run.keep(SQUARES, ["5"], [25])
+    # "1" and "3" belonged to articles no longer in the dataset: dropped, so the memo does not grow forever.
+    assert last_run.frames()["squares"].rows() == [("2", 4), ("5", 25)]
+
+
+def test_a_memo_of_another_shape_is_not_read():
+    wrong = Memo("s", {"squares": pl.DataFrame({"key": ["2"], "value": ["four"]})})
+    hit, values = wrong.recall(SQUARES, ["2"])
+    assert hit.tolist() == [False] and values.dtype == pl.Int64
+
+
+def test_written_memo_is_read_back_by_the_next_run(tmp_path):
+    memo = Memo(memo_salt())
+    memo.keep(SQUARES, ["2"], [4])
+    write_memo(tmp_path, memo)
+    assert sorted(p.name for p in (tmp_path / ".newsfold" / MEMO_DIR).iterdir()) == [f"squares-{memo_salt()}.parquet"]
+    hit, values = read_memo(tmp_path).recall(SQUARES, ["2"])
+    assert hit.tolist() == [True] and values.to_list() == [4]
+
+
+def test_memo_of_other_code_is_ignored_and_removed(tmp_path):
+    directory = tmp_path / ".newsfold" / MEMO_DIR
+    directory.mkdir(parents=True)
+    pl.DataFrame({"key": ["2"], "value": [5]}).write_parquet(directory / "squares-0000000000000000.parquet")
+    (directory / f"squares-{memo_salt()}.parquet.tmp-123").write_bytes(b"half a file")  # a killed run's
+    memo = read_memo(tmp_path)
+    assert memo.recall(SQUARES, ["2"])[0].tolist() == [False]
+    memo.keep(SQUARES, ["2"], [4])
+    write_memo(tmp_path, memo)
+    assert sorted(p.name for p in directory.iterdir()) == [f"squares-{memo_salt()}.parquet"]
+
+
+def test_an_unreadable_memo_costs_time_not_the_run(tmp_path, caplog):
+    directory = tmp_path / ".newsfold" / MEMO_DIR
+    directory.mkdir(parents=True)
+    (directory / f"squares-{memo_salt()}.parquet").write_bytes(b"not parquet")
+    with caplog.at_level(logging.WARNING, logger="newsfold.memo"):
+        memo = read_memo(tmp_path)
+    assert memo.recall(SQUARES, ["2"])[0].tolist() == [False]
+    assert "not read" in caplog.text
+
+
+def test_a_memo_that_cannot_be_written_is_logged_not_raised(tmp_path, caplog):
+    (tmp_path / ".newsfold").write_text("a file where the state directory should be")
+    memo = Memo(memo_salt())
+    memo.keep(SQUARES, ["2"], [4])
+    with caplog.at_level(logging.WARNING, logger="newsfold.memo"):
+        write_memo(tmp_path, memo)
+    assert "not written" in caplog.text
+
+
+def test_salt_is_a_stable_short_digest():
+    assert memo_salt() == memo_salt() and len(memo_salt()) == 16
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("Iran", "GPE"), ("Americans", "NORP"), ("U.S.", "ORG"), ("Zorblax Quint", "PERSON"), ("Zorblax", None)],
+)
+def test_spelling_links_from_the_memo_equal_computed_ones(text, label):
+    first = Memo("s")
+    computed = link_spellings([text], [label], first)
+    recalled_memo = Memo("s", first.frames())
+    recalled = link_spellings([text], [label], recalled_memo)
+    assert computed == recalled == [link_spelling(text, label)]
+    assert recalled_memo.frames()[SPELLING_LINKS.name].height == 1
+
+
+def test_a_recalled_spelling_link_is_not_computed_again(monkeypatch):
+    first = Memo("s")
+    link_spellings(["Iran"], ["GPE"], first)
+    import newsfold.names.link as link
+
+    monkeypatch.setattr(link, "link_spelling", lambda *args: pytest.fail("computed again"))
+    assert link_spellings(["Iran"], ["GPE"], Memo("s", first.frames()))[0].entity_id == "Q794"
+
+
+def test_shingles_from_the_memo_give_the_same_copies():
+    doc_ids = ["doc_a", "doc_b", "doc_c"]
+    texts = [TEXT, TEXT + " More soon.", "A different article about the weather in Oslo and Bergen today."]
+    plain = find_near_duplicates(doc_ids, texts, [None] * 3)
+    first = Memo("s")
+    assert find_near_duplicates(doc_ids, texts, [None] * 3, first) == plain == {"doc_b": "doc_a"}
+    # The texts are not read again: the memo's shingles stand for them.
+    unread = ["", "", ""]
+    assert find_near_duplicates(doc_ids, unread, [None] * 3, Memo("s", first.frames())) == plain
+    assert first.frames()[SHINGLES.name]["value"].dtype == pl.List(pl.UInt32)
+
+
+def _places():
+    documents = pl.DataFrame(
+        {"doc_id": ["d1", "d2"], "text": ["Paris, Texas.", "Rockets hit Baghdad and Paris."], "dateline": [None, None]},
+        schema={"doc_id": pl.String, "text": pl.String, "dateline": pl.String},
+    )
+    mentions = pl.DataFrame(
+        {"doc_id": ["d2", "d1", "d2"], "start": [24, 0, 12], "end": [29, 5, 19], "text": ["Paris", "Paris", "Baghdad"]}
+    )
+    return mentions, documents
+
+
+def test_geocodes_from_the_memo_equal_computed_ones():
+    gazetteer = load_gazetteer()
+    mentions, documents = _places()
+    plain = geocode_documents(mentions, documents, gazetteer)
+    first = Memo("s")
+    assert geocode_documents(mentions, documents, gazetteer, memo=first).equals(plain)
+    assert first.frames()[GEOCODES.name].height == 2
+    # Texts blanked: only the memo can give the places now.
+    blank = documents.with_columns(pl.lit("x" * 40).alias("text"))
+    assert geocode_documents(mentions, blank, gazetteer, memo=Memo("s", first.frames())).equals(plain)
+    assert plain.null_count() == 0
+
+
+def test_an_article_whose_actors_changed_is_geocoded_again():
+    # Its actors' home countries are context for its places: another resolution, another key.
+    gazetteer = load_gazetteer()
+    mentions, documents = _places()
+    first = Memo("s")
+    geocode_documents(mentions, documents, gazetteer, memo=first)
+    again = Memo("s", first.frames())
+    geocode_documents(mentions, documents, gazetteer, actor_countries={"d1": {"FR": 3}}, memo=again)
+    recalled = again.frames()[GEOCODES.name]
+    assert recalled.height == 2 and set(recalled["key"]) != set(first.frames()[GEOCODES.name]["key"])
+
+
+def test_linking_a_dataset_with_a_memo_gives_the_same_tables(report_dataset):
+    # Filled from nothing, then from a memo of part of the dataset, then from a whole one: the same rows.
+    from newsfold.incremental import PER_DOCUMENT_TABLES
+    from newsfold.resolve import link_dataset
+    from newsfold.store import current_snapshot
+
+    snapshot = current_snapshot(report_dataset)
+    tables = {name: snapshot.read_table(name) for name in PER_DOCUMENT_TABLES}
+    plain = link_dataset(tables)
+    half_ids = tables["documents"]["doc_id"].sort().head(tables["documents"].height // 2).implode()
+    half = {name: frame.filter(pl.col("doc_id").is_in(half_ids)) for name, frame in tables.items()}
+    partial = Memo("s")
+    link_dataset(half, memo=partial)
+    from_partial = Memo("s", partial.frames())
+    assert link_dataset(tables, memo=from_partial)["entities"].equals(plain["entities"])
+    whole = Memo("s", from_partial.frames())
+    linked = link_dataset(tables, memo=whole)
+    for name in ("documents", "mentions", "quotes", "entities", "stories"):
+        assert linked[name].equals(plain[name]), name
+    kept = whole.frames()
+    assert set(kept) == {SPELLING_LINKS.name, GEOCODES.name, SHINGLES.name}
+    assert kept[SHINGLES.name].height == tables["documents"].height
+    assert np.all(kept[SPELLING_LINKS.name]["key"].is_unique().to_numpy())
+
+
+def test_the_module_examples_run():
+    import doctest
+
+    import newsfold.memo
+
+    assert doctest.testmod(newsfold.memo).failed == 0
