@@ -106,11 +106,23 @@ class Memo:
         self._used.setdefault(kind.name, []).append(found.filter(pl.col("_hit")).select(_KEY, _VALUE))
         return hit, found[_VALUE]
 
+    def kept_before(self, kind: MemoKind) -> pl.DataFrame:
+        """Everything the last run kept of ``kind`` (``key``, ``value``), none of it marked used.
+
+        For results asked one at a time deep inside a computation: load them all,
+        then :meth:`keep` the ones this run asked for.
+        """
+        kept = self._recalled.get(kind.name)
+        if kept is None or kept.schema != pl.Schema({_KEY: pl.String, _VALUE: kind.dtype}):
+            return pl.DataFrame(schema={_KEY: pl.String, _VALUE: kind.dtype})
+        return kept
+
     def keep(self, kind: MemoKind, keys: Sequence[str], values: Sequence | pl.Series) -> None:
         """Keep ``values`` (one per key) for the next run."""
         self._kinds[kind.name] = kind
-        frame = pl.DataFrame({_KEY: pl.Series(_KEY, list(keys), dtype=pl.String),
-                              _VALUE: pl.Series(_VALUE, values, dtype=kind.dtype)})
+        value = values if isinstance(values, pl.Series) else pl.Series(_VALUE, values, dtype=kind.dtype)
+        # Polars makes fixed-size arrays of equal-length NumPy rows whatever the dtype asked: the kind's type, always.
+        frame = pl.DataFrame({_KEY: pl.Series(_KEY, list(keys), dtype=pl.String), _VALUE: value.cast(kind.dtype)})
         self._used.setdefault(kind.name, []).append(frame)
 
     def frames(self) -> dict[str, pl.DataFrame]:

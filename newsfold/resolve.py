@@ -26,6 +26,7 @@ from newsfold.frames import columns_of
 from newsfold.geo.entities import link_datelines, place_entities
 from newsfold.memo import Memo
 from newsfold.names import Curation, resolve_entities
+from newsfold.names.symbols import part_analyses_kept_in
 from newsfold.quotes import cluster_quotes
 from newsfold.stages import return_free_memory
 from schemas import LINK_COLUMNS, TABLES, Documents, Mentions, Quotes, polars_schema
@@ -49,7 +50,8 @@ def link_dataset(
             registry after geocoding, so a large run's stories are built without
             them (docs/benchmarks.md). The same rows either way.
         memo: What an earlier run computed per spelling and per article
-            (:mod:`newsfold.memo`): registry links, geocodes, shingles. Only
+            (:mod:`newsfold.memo`): registry links, name-part analyses,
+            geocodes, shingles. Only
             what it lacks is computed, and added to it for the next run. The
             same rows with or without it.
 
@@ -74,13 +76,14 @@ def link_dataset(
         pl.col("speaker_name_start").alias("speaker_start"),
         pl.col("speaker_name_end").alias("speaker_end"),
     ).filter(pl.col(Quotes.speaker_name).is_not_null())
-    resolution = resolve_entities(
-        mentions.drop(LINK_COLUMNS["mentions"]),
-        columns_of(documents, Documents.doc_id, Documents.published_date, Documents.text),
-        speakers,
-        curation,
-        memo,
-    )
+    with part_analyses_kept_in(memo):
+        resolution = resolve_entities(
+            mentions.drop(LINK_COLUMNS["mentions"]),
+            columns_of(documents, Documents.doc_id, Documents.published_date, Documents.text),
+            speakers,
+            curation,
+            memo,
+        )
     dateline_links = link_datelines(documents)  # the registry's last use: geocoding needs only these
     if release:
         release_resolver_data()

@@ -12,7 +12,7 @@ from newsfold.geo.entities import GEOCODES, geocode_documents
 from newsfold.geo.gazetteer import load_gazetteer
 from newsfold.memo import MEMO_DIR, Memo, MemoKind, memo_salt, read_memo, write_memo
 from newsfold.names.link import SPELLING_LINKS, link_spelling, link_spellings
-from newsfold.stories.duplicates import SHINGLES, find_near_duplicates
+from newsfold.stories.duplicates import SHINGLES, SIGNATURES, find_near_duplicates
 
 SQUARES = MemoKind("squares", pl.Int64)
 TEXT = "Iran fired over a dozen missiles at a base where U.S. soldiers were stationed on Tuesday night."
@@ -125,6 +125,7 @@ def test_shingles_from_the_memo_give_the_same_copies():
     unread = ["", "", ""]
     assert find_near_duplicates(doc_ids, unread, [None] * 3, Memo("s", first.frames())) == plain
     assert first.frames()[SHINGLES.name]["value"].dtype == pl.List(pl.UInt32)
+    assert first.frames()[SIGNATURES.name]["value"].list.len().to_list() == [64, 64, 64]
 
 
 def _places():
@@ -183,7 +184,7 @@ def test_linking_a_dataset_with_a_memo_gives_the_same_tables(report_dataset):
     for name in ("documents", "mentions", "quotes", "entities", "stories"):
         assert linked[name].equals(plain[name]), name
     kept = whole.frames()
-    assert set(kept) == {SPELLING_LINKS.name, GEOCODES.name, SHINGLES.name}
+    assert set(kept) == {SPELLING_LINKS.name, GEOCODES.name, SHINGLES.name, SIGNATURES.name, "name_part_analyses"}
     assert kept[SHINGLES.name].height == tables["documents"].height
     assert np.all(kept[SPELLING_LINKS.name]["key"].is_unique().to_numpy())
 
@@ -194,3 +195,28 @@ def test_the_module_examples_run():
     import newsfold.memo
 
     assert doctest.testmod(newsfold.memo).failed == 0
+
+
+def test_name_part_analyses_from_the_memo_equal_rigour_s(monkeypatch):
+    from newsfold.names import symbols
+
+    tokens = ["evgenii", "евгений", "qasem", "zorblax"]
+    first = Memo("s")
+    with symbols.part_analyses_kept_in(first):
+        computed = [(symbols.part_symbols(t), symbols.latin_reading(t)) for t in tokens]
+    assert first.frames()[symbols.PART_ANALYSES.name].height == len(tokens)
+    monkeypatch.setattr(symbols, "_tag_part", lambda token: pytest.fail(f"{token} analysed again"))
+    again = Memo("s", first.frames())
+    with symbols.part_analyses_kept_in(again):
+        recalled = [(symbols.part_symbols(t), symbols.latin_reading(t)) for t in tokens[:2]]
+    assert recalled == computed[:2]
+    assert again.frames()[symbols.PART_ANALYSES.name]["key"].to_list() == sorted(tokens[:2])  # this run's parts only
+
+
+def test_kept_values_take_the_kind_s_type_whatever_they_were_made_of():
+    # Equal-length NumPy rows become a fixed-size array in Polars; kept as such, they would never be recalled.
+    kind = MemoKind("rows", pl.List(pl.UInt64))
+    memo = Memo("s")
+    memo.keep(kind, ["a", "b"], [np.arange(3, dtype=np.uint32), np.arange(3, dtype=np.uint32)])
+    assert memo.frames()["rows"]["value"].dtype == pl.List(pl.UInt64)
+    assert Memo("s", memo.frames()).recall(kind, ["a"])[0].tolist() == [True]

@@ -41,11 +41,11 @@ import numpy as np
 import polars as pl
 
 from newsfold.frames import columns_of
-from newsfold.memo import Memo, MemoKind
 from newsfold.geo.distance import WITHIN_KM, distance_km
 from newsfold.geo.gazetteer import Gazetteer, Place, load_gazetteer
 from newsfold.geo.geocode import PlaceMention, geocode_mentions, iter_geocodes, parse_dateline
 from newsfold.geo.split import PLACE_ROW, apply_place_splits, plan_place_splits, registry_entry_of
+from newsfold.memo import Memo, MemoKind
 
 __all__ = ["locate_entities", "place_entities", "PLACE_COLUMNS", "geocode_documents", "link_datelines", "DatelineLink"]
 

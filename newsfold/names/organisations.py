@@ -370,7 +370,9 @@ def find_adjacent_definitions(mentions: pl.DataFrame, documents: pl.DataFrame) -
         "doc_id", "start", "end", pl.col("label").is_in(list(_ORG_LABELS)).fill_null(False).alias("is_org"),
         acronym_like.fill_null(False).alias("acronym_like"),
         pl.when(acronym_like).then(pl.col("text")).alias("text"),  # null elsewhere: no copy of every surface
-    ).sort("doc_id", "start", "end")
+    )
+    # Only articles with an acronym-like mention: most have none, and a group costs Polars 0.1 ms.
+    ordered = ordered.filter(pl.col("acronym_like").any().over("doc_id")).sort("doc_id", "start", "end")
     texts = columns_of(documents, "doc_id", "text")
     row_of = {doc_id: row for row, doc_id in enumerate(texts["doc_id"].to_list())}
     rows = []

@@ -29,18 +29,22 @@ import polars as pl
 
 from newsfold.memo import Memo, MemoKind
 
-__all__ = ["DUPLICATE_JACCARD", "SHINGLES", "find_near_duplicates"]
+__all__ = ["DUPLICATE_JACCARD", "SHINGLES", "SIGNATURES", "find_near_duplicates"]
 
 #: Smallest Jaccard similarity of word 5-gram sets for two articles to be copies.
 DUPLICATE_JACCARD = 0.8
 _PROPOSE_JACCARD = 0.5
 _SHINGLE_WORDS = 5
 _PERMUTATIONS = 64
+#: datasketch's permutation scheme (its default since 2.0), named: signatures kept between runs must say it.
+_SCHEME = "affine32"
 _SEED = 1
 _WORD = re.compile(r"\w+")
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 #: Each article's shingles kept between runs (:mod:`newsfold.memo`), by doc_id.
 SHINGLES = MemoKind("near_duplicate_shingles", pl.List(pl.UInt32))
+#: Their MinHash signatures (:data:`_PERMUTATIONS` values each), by doc_id.
+SIGNATURES = MemoKind("near_duplicate_signatures", pl.List(pl.UInt32))
 
 
 def find_near_duplicates(
@@ -59,7 +63,7 @@ def find_near_duplicates(
     Returns:
         ``{doc_id: doc_id of the earliest copy}`` for every article that is a copy.
     """
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
     if len(texts) < 2:  # nothing to be a copy of
         return {}
@@ -67,10 +71,7 @@ def find_near_duplicates(
     usable = [k for k, s in enumerate(shingles) if len(s) >= 2]
     if len(usable) < 2:
         return {}
-    # The shingles are already 32-bit hashes: MinHash only permutes them (no SHA-1 per shingle).
-    signatures = MinHash.bulk(
-        [shingles[k] for k in usable], num_perm=_PERMUTATIONS, seed=_SEED, hashfunc=_as_hash
-    )
+    signatures = _signatures([shingles[k] for k in usable], [doc_ids[k] for k in usable], memo)
     # The index proposes pairs from a lower similarity than the one required, so that a true
     # copy is rarely missed; the exact check below decides.
     lsh = MinHashLSH(threshold=_PROPOSE_JACCARD, num_perm=_PERMUTATIONS)
@@ -112,6 +113,28 @@ def _all_shingles(doc_ids: Sequence[str], texts: Sequence[str], memo: Memo | Non
         shingles[k] = _shingles(texts[k], word_hashes)
     memo.keep(SHINGLES, [doc_ids[k] for k in missed], [shingles[k].astype(np.uint32) for k in missed])
     return shingles
+
+
+def _signatures(shingles: list[np.ndarray], doc_ids: Sequence[str], memo: Memo | None) -> list:
+    """Each article's MinHash signature, those ``memo`` holds taken from it."""
+    from datasketch import LeanMinHash, MinHash
+
+    def made(sets: list[np.ndarray]) -> list:
+        # The shingles are already 32-bit hashes: MinHash only permutes them (no SHA-1 per shingle).
+        return MinHash.bulk(sets, num_perm=_PERMUTATIONS, seed=_SEED, hashfunc=_as_hash, scheme=_SCHEME)
+
+    if memo is None:
+        return made(shingles)
+    hit, kept = memo.recall(SIGNATURES, doc_ids)
+    recalled = kept.filter(pl.Series(hit)).explode().to_numpy().astype(np.uint32).reshape(-1, _PERMUTATIONS)
+    signatures: list = [None] * len(shingles)
+    for k, values in zip(np.flatnonzero(hit).tolist(), recalled):
+        signatures[k] = LeanMinHash(seed=_SEED, hashvalues=values, scheme=_SCHEME)
+    missed = np.flatnonzero(~hit).tolist()
+    for k, signature in zip(missed, made([shingles[k] for k in missed])):
+        signatures[k] = signature
+    memo.keep(SIGNATURES, [doc_ids[k] for k in missed], [signatures[k].hashvalues for k in missed])
+    return signatures
 
 
 def _shingles(text: str, word_hashes: dict[str, int]) -> np.ndarray:
