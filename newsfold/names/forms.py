@@ -259,10 +259,13 @@ def normalise_org_tokens(tokens: tuple[str, ...]) -> tuple[str, ...]:
         (('manchester', 'city'), ('the',))
         >>> normalise_org_tokens(("reuters", "holdings")), normalise_org_tokens(("fox", "business", "network"))
         (('reuters',), ('fox', 'business'))
+        >>> normalise_org_tokens(("ministry", "of", "foreign", "affairs")), normalise_org_tokens(("us", "department", "of", "the", "interior"))
+        (('foreign', 'ministry'), ('us', 'interior', 'department'))
     """
     words = org_words()
     abbreviations, dropped = words["abbreviations"], frozenset(words["dropped"])
     out = tuple(abbreviations.get(t, t) for t in tokens if t not in dropped) or tokens
+    out = _body_last(out, frozenset(words["government_bodies"]))
     trailing, leading = _club_designators()
     for designator in trailing:
         if len(out) > len(designator) and out[-len(designator) :] == designator:
@@ -273,6 +276,17 @@ def normalise_org_tokens(tokens: tuple[str, ...]) -> tuple[str, ...]:
             out = out[len(designator) :]
             break
     return out
+
+
+def _body_last(tokens: tuple[str, ...], bodies: frozenset[str]) -> tuple[str, ...]:
+    """ "X ministry of Y" as "X Y ministry", then without an "affairs" before the body (see ``data/org_words.yml``)."""
+    for index, token in enumerate(tokens[:-2]):
+        if token in bodies and tokens[index + 1] == "of":
+            tokens = (*tokens[:index], *tokens[index + 2 :], token)
+            break
+    if len(tokens) >= 3 and tokens[-1] in bodies and tokens[-2] == "affairs":
+        tokens = (*tokens[:-2], tokens[-1])
+    return tokens
 
 
 def family_part(form: NameForm) -> str | None:

@@ -127,6 +127,28 @@ def test_make_name_form_drops_a_company_legal_form(name, same_key_as, expected):
 @pytest.mark.parametrize(
     ("name", "same_key_as", "expected"),
     [
+        # a body of government written either way round is one key
+        ("Department of the Interior", "Interior Department", True),
+        ("Department of Interior", "Interior Department", True),
+        ("Ministry of Foreign Affairs", "Foreign Ministry", True),
+        ("the foreign affairs ministry", "Foreign Ministry", True),
+        ("U.S. Department of State", "U.S. State Department", True),
+        ("Department of Health and Human Services", "Health and Human Services Department", True),
+        # other words, another place, another body: apart
+        ("Ministry of Foreign Trade", "Foreign Ministry", False),
+        ("Russian Foreign Ministry", "Foreign Ministry", False),
+        ("Department of Foreign Affairs", "Foreign Ministry", False),
+        ("Office of Management and Budget", "Management and Budget Office", False),  # bodies: ministry, department
+        ("Bank of England", "England Bank", False),
+    ],
+)
+def test_make_name_form_keys_a_government_body_subject_first(name, same_key_as, expected):
+    assert (make_name_form(name, "ORG").key == make_name_form(same_key_as, "ORG").key) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "same_key_as", "expected"),
+    [
         ("Man Utd", "Man United", True),  # abbreviations written out
         ("Intl Business Machines", "International Business Machines", True),
         ("Warner Bros", "Warner Brothers", True),
