@@ -68,10 +68,17 @@ def main() -> None:
 
         text_bytes = tables["documents"][Documents.text].str.len_bytes().sum()
         release = release_resolver_data is not None and (args.release or text_bytes > RELEASE_RESOLVER_MIN_BYTES)
-        try:  # from this change on, the flow releases the name data inside resolution already
-            linked = link_dataset(tables, release=release)
-        except TypeError:
-            linked = link_dataset(tables)
+        memo = None
+        try:  # as the flow does from the memo's change on: a fresh output's memo is empty, and fills
+            from newsfold.memo import Memo, memo_salt
+
+            memo = Memo(memo_salt())
+            linked = link_dataset(tables, release=release, memo=memo)
+        except ImportError:
+            try:  # from this change on, the flow releases the name data inside resolution already
+                linked = link_dataset(tables, release=release)
+            except TypeError:
+                linked = link_dataset(tables)
         del tables
         if release:
             release_resolver_data()
@@ -86,6 +93,10 @@ def main() -> None:
     rows = {name: frame.height for name, frame in final.items()}
     with tempfile.TemporaryDirectory() as scratch, clock.measure("commit"):
         commit_snapshot(Path(scratch) / "output", final, manifest, version="run_replay", metadata={})
+        if memo is not None:
+            from newsfold.memo import write_memo
+
+            write_memo(Path(scratch) / "output", memo)
     report = {
         "code": str(args.code),
         "seconds": round(time.perf_counter() - started, 1),
