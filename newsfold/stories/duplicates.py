@@ -56,9 +56,9 @@ def find_near_duplicates(
         doc_ids: Articles.
         texts: Their texts (title excluded: outlets rewrite headlines).
         published: Their publication dates (None when unknown: sorts last).
-        memo: Shingles an earlier run took (:mod:`newsfold.memo`), if kept, by doc_id (a
-            hash of the text): a text whose shingles are kept is not read. Those taken
-            here are added to it.
+        memo: Shingles and MinHash signatures an earlier run made (:mod:`newsfold.memo`),
+            if kept, by doc_id (a hash of the text): a text whose shingles are kept is
+            not read, a kept signature not computed again. Those made here are added to it.
 
     Returns:
         ``{doc_id: doc_id of the earliest copy}`` for every article that is a copy.
