@@ -13,6 +13,7 @@ from newsfold.geo.gazetteer import load_gazetteer
 from newsfold.memo import MEMO_DIR, Memo, MemoKind, memo_salt, read_memo, write_memo
 from newsfold.names.link import SPELLING_LINKS, link_spelling, link_spellings
 from newsfold.stories.duplicates import SHINGLES, SIGNATURES, find_near_duplicates
+from newsfold.stories.features import TEXT_TERMS
 
 SQUARES = MemoKind("squares", pl.Int64)
 TEXT = "Iran fired over a dozen missiles at a base where U.S. soldiers were stationed on Tuesday night."
@@ -128,6 +129,44 @@ def test_shingles_from_the_memo_give_the_same_copies():
     assert first.frames()[SIGNATURES.name]["value"].list.len().to_list() == [64, 64, 64]
 
 
+def _story_documents(texts: list[str]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {
+            "doc_id": [f"doc_{k}" for k in range(len(texts))],
+            "title": ["Rockets hit Baghdad", None, "Weather"][: len(texts)],
+            "text": texts,
+            "published_date": [None] * len(texts),
+            "published_date_source": [None] * len(texts),
+        },
+        schema={"doc_id": pl.String, "title": pl.String, "text": pl.String, "published_date": pl.Date,
+                "published_date_source": pl.String},
+    )
+
+
+def test_story_features_from_kept_text_terms_equal_those_read_from_the_texts():
+    from newsfold.stories.features import make_story_features
+    from schemas import Amounts, Dates, Mentions, empty_frame
+
+    def features(documents, memo=None):
+        return make_story_features(documents, empty_frame(Mentions), empty_frame(Dates), empty_frame(Amounts), memo=memo)
+
+    texts = [TEXT + " In 2020, 3 rockets.", "", "Rain in Oslo and Bergen, 12 mm in 2019 and 2019."]
+    plain = features(_story_documents(texts))
+    first = Memo("s")
+    filled = features(_story_documents(texts), first)
+    assert first.frames()[TEXT_TERMS.name].height == 3
+    # Texts blanked: only the memo can give the words, years and numbers now.
+    recalled = features(_story_documents(["", "", ""]), Memo("s", first.frames()))
+    for name in ("words", "years", "numbers"):
+        assert plain.blocks[name].nnz > 0, name
+        for other in (filled, recalled):
+            block = other.blocks[name]
+            assert block.shape == plain.blocks[name].shape, name
+            assert (block.indptr == plain.blocks[name].indptr).all() and (block.indices == plain.blocks[name].indices).all()
+            assert (block.data == plain.blocks[name].data).all(), name
+    assert (recalled.keys != plain.keys).nnz == 0
+
+
 def _places():
     documents = pl.DataFrame(
         {"doc_id": ["d1", "d2"], "text": ["Paris, Texas.", "Rockets hit Baghdad and Paris."], "dateline": [None, None]},
@@ -184,8 +223,10 @@ def test_linking_a_dataset_with_a_memo_gives_the_same_tables(report_dataset):
     for name in ("documents", "mentions", "quotes", "entities", "stories"):
         assert linked[name].equals(plain[name]), name
     kept = whole.frames()
-    assert set(kept) == {SPELLING_LINKS.name, GEOCODES.name, SHINGLES.name, SIGNATURES.name, "name_part_analyses"}
+    assert set(kept) == {SPELLING_LINKS.name, GEOCODES.name, SHINGLES.name, SIGNATURES.name, "name_part_analyses", TEXT_TERMS.name}
     assert kept[SHINGLES.name].height == tables["documents"].height
+    # Copies are not clustered on their own: the text terms are kept for the originals only.
+    assert 0 < kept[TEXT_TERMS.name].height <= tables["documents"].height
     assert np.all(kept[SPELLING_LINKS.name]["key"].is_unique().to_numpy())
 
 

@@ -141,6 +141,7 @@ def build_stories(
         mentions.select(Mentions.doc_id, Mentions.entity_id, Mentions.label).filter(pl.col(Mentions.doc_id).is_in(keep.implode())),
         dates.filter(pl.col("doc_id").is_in(keep.implode())),
         amounts.filter(pl.col("doc_id").is_in(keep.implode())),
+        memo=memo,
     )
     founders, merged = _cluster(features, params)
     founder_of = {doc: features.doc_ids[f] for doc, f in zip(features.doc_ids, founders)}

@@ -34,11 +34,21 @@ from scipy import sparse
 
 # Imported with the module, not on first use: a small run imports the stories while spaCy parses
 # (flows.pipeline._load_resolver), so scikit-learn's second of imports overlaps the parse.
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
+from newsfold.memo import Memo, MemoKind
 from schemas import Amounts, Dates, Documents, Mentions
 
-__all__ = ["TextsInOrder", "SUBVECTORS", "STORY_TEXT_CHARS", "StoryFeatures", "make_story_features"]
+__all__ = [
+    "TextsInOrder",
+    "SUBVECTORS",
+    "STORY_TEXT_CHARS",
+    "TEXT_TERMS",
+    "StoryFeatures",
+    "make_story_features",
+    "read_text_terms",
+    "tfidf_of_counts",
+]
 
 #: Characters of an article's text that stories read (its words, years and numbers, its shingles for
 #: near-duplicates): the first 100,000, about 16,000 words. What a story is told in its title and opening;
@@ -49,6 +59,15 @@ STORY_TEXT_CHARS = 100_000
 SUBVECTORS = ("words", "entities", "places", "dates", "amounts", "years", "numbers")
 
 _PLACE_LABELS = ("GPE", "LOC", "FAC", "NORP")
+#: The sub-vectors read from an article's text, in the order :func:`read_text_terms` gives them.
+_TEXT_BLOCKS = ("words", "years", "numbers")
+_TERMS = "terms"
+_TERM_SCHEMA = {"row": pl.UInt32, "block": pl.UInt8, "term": pl.String, "count": pl.UInt32}
+#: Each article's text terms kept between runs (:mod:`newsfold.memo`), by doc_id (a hash of its title and text
+#: among the rest): reading the words, years and numbers of every text is most of what the features cost.
+TEXT_TERMS = MemoKind(
+    "story_text_terms", pl.List(pl.Struct({"block": pl.UInt8, "term": pl.String, "count": pl.UInt32}))
+)
 _WORD_PATTERN = r"(?u)\b[^\W\d_][\w'-]*[^\W_]\b"
 # A year in the text (1800 to 2099), not part of a longer number or a decimal.
 _YEAR_PATTERN = re.compile(r"(?<![\d.,])(?:18|19|20)\d\d(?![\d]|[.,]\d)")
@@ -89,6 +108,7 @@ def make_story_features(
     amounts: pl.DataFrame,
     *,
     key_terms: int = 12,
+    memo: Memo | None = None,
 ) -> StoryFeatures:
     """Vectors of every article from the rows newsfold already holds.
 
@@ -98,6 +118,8 @@ def make_story_features(
         dates: doc_id, resolved_date.
         amounts: doc_id, value, object.
         key_terms: Highest-weighted words per article kept as candidate keys.
+        memo: The terms an earlier run read from each article's text (:data:`TEXT_TERMS`), if
+            kept: a text whose terms are kept is not read again. Those read here are added to it.
     """
     # Sorted without the texts: Polars copies a text column it sorts (50 MB for a long article).
     order = documents[Documents.doc_id].arg_sort()
@@ -105,38 +127,128 @@ def make_story_features(
     doc_ids = tuple(ordered[Documents.doc_id].to_list())
     titles = ordered[Documents.title].fill_null("").to_list()
     texts = _Titled(titles, TextsInOrder(documents[Documents.text], order, max_chars=STORY_TEXT_CHARS))
-    words = _tfidf(
-        TfidfVectorizer(analyzer=titled_words, sublinear_tf=True, dtype=np.float32, max_df=0.5 if len(texts) >= 20 else 1.0),
-        texts,
-    )
+    n_docs = len(doc_ids)
+    read = _text_terms(doc_ids, texts, memo)
+    in_block = {name: read.filter(pl.col("block") == k).drop("block") for k, name in enumerate(_TEXT_BLOCKS)}
+    rows = pl.DataFrame({"doc_id": doc_ids, "row": range(n_docs)}, schema={"doc_id": pl.String, "row": pl.UInt32})
     linked = mentions.filter(pl.col(Mentions.entity_id).is_not_null())
-    entity_docs = _tokens_by_doc(doc_ids, linked, pl.col(Mentions.entity_id))
-    place_docs = _tokens_by_doc(
-        doc_ids, linked.filter(pl.col(Mentions.label).is_in(_PLACE_LABELS)), pl.col(Mentions.entity_id)
-    )
-    date_docs = _tokens_by_doc(
-        doc_ids, dates.filter(pl.col(Dates.resolved_date).is_not_null()), pl.col(Dates.resolved_date).cast(pl.String)
-    )
-    amount_docs = _tokens_by_doc(
-        doc_ids,
-        amounts.filter(pl.col(Amounts.object).is_not_null()),
-        pl.format("{}|{}", pl.col(Amounts.value).round(3), pl.col(Amounts.object)),
-    )
+    places = linked.filter(pl.col(Mentions.label).is_in(_PLACE_LABELS))
+    days = dates.filter(pl.col(Dates.resolved_date).is_not_null())
+    counted_amounts = amounts.filter(pl.col(Amounts.object).is_not_null())
+    amount = pl.format("{}|{}", pl.col(Amounts.value).round(3), pl.col(Amounts.object))
+    words = tfidf_of_counts(in_block["words"], n_docs, max_df=0.5 if n_docs >= 20 else 1.0)
     blocks = {
         "words": words,
-        "entities": _tfidf_tokens(entity_docs),
-        "places": _tfidf_tokens(place_docs),
-        "dates": _tfidf_tokens(date_docs),
-        "amounts": _tfidf_tokens(amount_docs),
-        # Part by part, never joined: a joined copy of a long article is its size again. Neither pattern
-        # matches across the line break that would join them, so the tokens are the same.
-        "years": _tfidf_tokens([_counted([y for part in _titled_parts(titled) for y in _years(part)]) for titled in texts]),
-        "numbers": _tfidf_tokens([_counted([n for part in _titled_parts(titled) for n in _numbers(part)]) for titled in texts]),
+        "entities": tfidf_of_counts(_terms_by_row(rows, linked, pl.col(Mentions.entity_id)), n_docs),
+        "places": tfidf_of_counts(_terms_by_row(rows, places, pl.col(Mentions.entity_id)), n_docs),
+        "dates": tfidf_of_counts(_terms_by_row(rows, days, pl.col(Dates.resolved_date).cast(pl.String)), n_docs),
+        "amounts": tfidf_of_counts(_terms_by_row(rows, counted_amounts, amount), n_docs),
+        "years": tfidf_of_counts(in_block["years"], n_docs),
+        "numbers": tfidf_of_counts(in_block["numbers"], n_docs),
     }
     published = ordered[Documents.published_date].cast(pl.Int32).to_numpy().astype(np.float64)
     keys = sparse.hstack([_top_terms(words, key_terms), _binary(blocks["entities"])], format="csr")
     declared = ordered[Documents.published_date_source].is_in(["header", "metadata"]).fill_null(False).to_numpy()
     return StoryFeatures(doc_ids=doc_ids, blocks=blocks, days=published, declared=declared, keys=keys)
+
+
+def tfidf_of_counts(counted: pl.DataFrame, n_docs: int, *, max_df: float = 1.0) -> sparse.csr_matrix:
+    """TF-IDF rows of ``n_docs`` articles from their terms' counts, as scikit-learn's ``TfidfVectorizer`` makes them.
+
+    The same numbers as ``TfidfVectorizer(sublinear_tf=True, max_df=max_df, dtype=np.float32)``
+    given each article's terms (columns: the terms sorted; a term in more than
+    ``max_df * n_docs`` articles left out), built from counts instead of token
+    lists, so that counts kept between runs are not read again as text.
+
+    Args:
+        counted: ``row`` (the article's row, 0 to n_docs - 1), ``term`` and ``count``: one row per
+            distinct term of an article.
+        n_docs: Articles, including those without any term.
+        max_df: Largest share of articles a term may appear in.
+
+    Example:
+        >>> counted = pl.DataFrame({"row": [0, 0, 1], "term": ["iran", "rockets", "iran"], "count": [2, 1, 1]})
+        >>> matrix = tfidf_of_counts(counted, 3)
+        >>> matrix.shape, matrix[2].nnz
+        ((3, 2), 0)
+    """
+    in_documents = counted.group_by("term").len("documents")
+    vocabulary = in_documents.filter(pl.col("documents") <= max_df * n_docs).sort("term").with_row_index("column")
+    if vocabulary.height == 0:  # no usable term at all (e.g. every article is one stop word)
+        return sparse.csr_matrix((n_docs, 0), dtype=np.float32)
+    # Sorted by row and column: the matrix is the same whatever order the counts came in.
+    cells = counted.join(vocabulary.select("term", "column"), on="term").sort("row", "column")
+    counts = sparse.csr_matrix(
+        (cells["count"].to_numpy().astype(np.float32), (cells["row"].to_numpy(), cells["column"].to_numpy())),
+        shape=(n_docs, vocabulary.height),
+        dtype=np.float32,
+    )
+    return sparse.csr_matrix(TfidfTransformer(sublinear_tf=True).fit_transform(counts), dtype=np.float32)
+
+
+def _text_terms(doc_ids: Sequence[str], texts: Sequence[tuple[str, str]], memo: Memo | None) -> pl.DataFrame:
+    """The terms of each article's text (:func:`read_text_terms`) as ``row``, ``block``, ``term``, ``count``; those ``memo`` holds taken from it."""
+    hit, kept = memo.recall(TEXT_TERMS, doc_ids) if memo is not None else (np.zeros(len(doc_ids), dtype=bool), None)
+    missed = np.flatnonzero(~hit).tolist()
+    made = _read_all(missed, texts)
+    if memo is not None:
+        per_article = made.group_by("row").agg(pl.struct("block", "term", "count").alias(_TERMS))
+        values = pl.DataFrame({"row": missed}, schema={"row": pl.UInt32}).join(per_article, on="row", how="left")
+        memo.keep(TEXT_TERMS, [doc_ids[k] for k in missed], values[_TERMS].fill_null([]))
+    if kept is None or not hit.any():
+        return made
+    recalled = (
+        pl.DataFrame({"row": pl.Series(np.flatnonzero(hit), dtype=pl.UInt32), _TERMS: kept.filter(pl.Series(hit))})
+        .explode(_TERMS, empty_as_null=False)
+        .unnest(_TERMS)
+    )
+    return pl.concat([recalled, made], how="vertical")
+
+
+def _read_all(rows: list[int], texts: Sequence[tuple[str, str]]) -> pl.DataFrame:
+    """:func:`read_text_terms` of the articles at ``rows``, one frame."""
+    found: dict[str, list] = {"row": [], "block": [], "term": [], "count": []}
+    for row in rows:
+        for block, terms in enumerate(read_text_terms(texts[row])):
+            found["row"] += [row] * len(terms)
+            found["block"] += [block] * len(terms)
+            found["term"] += list(terms)
+            found["count"] += list(terms.values())
+    return pl.DataFrame(found, schema=_TERM_SCHEMA)
+
+
+def read_text_terms(titled_text: tuple[str, str]) -> tuple[Counter, Counter, Counter]:
+    """The words, years and other numbers of a (title, text) pair, each counted.
+
+    Example:
+        >>> words, years, numbers = read_text_terms(("Vote", "In 2008, 2,440 voted."))
+        >>> dict(words), dict(years), dict(numbers)
+        ({'vote': 2, 'voted': 1}, {'2008': 1}, {'2440': 1})
+    """
+    parts = _titled_parts(titled_text)
+    # Part by part, never joined: a joined copy of a long article is its size again. Neither pattern
+    # matches across the line break that would join them, so the tokens are the same.
+    return (
+        Counter(titled_words(titled_text)),
+        Counter(year for part in parts for year in _years(part)),
+        Counter(number for part in parts for number in _numbers(part)),
+    )
+
+
+def _terms_by_row(rows: pl.DataFrame, found: pl.DataFrame, term: pl.Expr) -> pl.DataFrame:
+    """Each article's distinct terms with their counts (``row``, ``term``, ``count``).
+
+    Counted in Polars: a long article's million entity mentions become a few
+    thousand (term, count) pairs, not a million Python strings.
+    """
+    counted = (
+        found.select(pl.col("doc_id"), term.alias("term"))
+        .drop_nulls()
+        .group_by("doc_id", "term")
+        .len("count")
+        .with_columns(pl.col("count").cast(pl.UInt32))
+    )
+    return counted.join(rows, on="doc_id").select("row", "term", "count")
 
 
 class TextsInOrder(Sequence[str]):
@@ -223,30 +335,6 @@ def _numbers(text: str) -> list[str]:
     return sorted(number for number in found if not _YEAR_PATTERN.fullmatch(number))
 
 
-def _tokens_by_doc(doc_ids: tuple[str, ...], rows: pl.DataFrame, token: pl.Expr) -> list[list[tuple[str, int]]]:
-    """Each article's distinct tokens with their counts (in doc_ids order), sorted by token.
-
-    Counted in Polars: a long article's million entity mentions become a few
-    thousand (token, count) pairs, not a million Python strings.
-    """
-    counted = (
-        rows.select(pl.col("doc_id"), token.alias("token"))
-        .drop_nulls()
-        .group_by("doc_id", "token")
-        .len()
-        .sort("doc_id", "token")
-    )
-    grouped: dict[str, list[tuple[str, int]]] = {}
-    for doc_id, found, count in counted.iter_rows():
-        grouped.setdefault(doc_id, []).append((found, count))
-    return [grouped.get(doc_id, []) for doc_id in doc_ids]
-
-
-def _counted(tokens: list[str]) -> list[tuple[str, int]]:
-    """``tokens`` as sorted (token, count) pairs, the form :func:`_tfidf_tokens` takes."""
-    return sorted(Counter(tokens).items())
-
-
 def titled_words(titled_text: tuple[str, str]) -> Iterator[str]:
     """The words of a (title, text) pair, the title's twice (it says what the story is), one at a time.
 
@@ -267,22 +355,6 @@ def titled_words(titled_text: tuple[str, str]) -> Iterator[str]:
 
 
 _WORD = re.compile(_WORD_PATTERN)
-
-
-def _tfidf(vectorizer, texts: list) -> sparse.csr_matrix:
-    try:
-        return vectorizer.fit_transform(texts).tocsr().astype(np.float32)
-    except ValueError:  # no usable term at all (e.g. every article is one stop word)
-        return sparse.csr_matrix((len(texts), 0), dtype=np.float32)
-
-
-def _tfidf_tokens(counted: list[list[tuple[str, int]]]) -> sparse.csr_matrix:
-    """TF-IDF of articles given as (token, count) pairs: each token is handed to scikit-learn ``count`` times, one at a time."""
-    return _tfidf(TfidfVectorizer(analyzer=_each_time, sublinear_tf=True, dtype=np.float32), counted)
-
-
-def _each_time(pairs: list[tuple[str, int]]) -> Iterator[str]:
-    return (token for token, count in pairs for _ in range(count))
 
 
 def _binary(matrix: sparse.csr_matrix) -> sparse.csr_matrix:

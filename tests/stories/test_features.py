@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+import numpy as np
+import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -119,3 +123,50 @@ def test_features_read_a_text_only_up_to_the_story_limit():
         assert cut.blocks[name].shape == whole.blocks[name].shape, name
         assert (cut.blocks[name] != whole.blocks[name]).nnz == 0, name
     assert _features_of({"a": opening[:-20] + tail, "b": other}).blocks["words"].shape[1] > cut.blocks["words"].shape[1]
+
+
+def _sklearn_tfidf(token_lists: list[list[str]], max_df: float) -> np.ndarray:
+    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, dtype=np.float32, max_df=max_df)
+    return vectorizer.fit_transform(token_lists).toarray()
+
+
+def _counts_frame(token_lists: list[list[str]]) -> pl.DataFrame:
+    counted = [(row, term, count) for row, tokens in enumerate(token_lists) for term, count in Counter(tokens).items()]
+    return pl.DataFrame(counted, schema={"row": pl.UInt32, "term": pl.String, "count": pl.UInt32}, orient="row")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    token_lists=st.lists(st.lists(st.sampled_from(["iran", "iraq", "rocket", "2020", "b|3", "é"]), max_size=6), min_size=1, max_size=8),
+    max_df=st.sampled_from([1.0, 0.5]),
+    shuffled=st.randoms(use_true_random=False),
+)
+def test_tfidf_of_counts_is_sklearns_tfidf_of_the_tokens(token_lists, max_df, shuffled):
+    """The features are built from counts (kept between runs) and must be what TfidfVectorizer makes of the tokens."""
+    from newsfold.stories.features import tfidf_of_counts
+
+    counted = _counts_frame(token_lists)
+    order = list(range(counted.height))
+    shuffled.shuffle(order)  # the counts' order must not matter
+    made = tfidf_of_counts(counted[order], len(token_lists), max_df=max_df)
+    try:
+        expected = _sklearn_tfidf(token_lists, max_df)
+    except ValueError:  # scikit-learn refuses an empty vocabulary; the features make an empty block
+        expected = np.zeros((len(token_lists), 0), dtype=np.float32)
+    assert made.dtype == np.float32 and made.shape == expected.shape
+    np.testing.assert_allclose(made.toarray(), expected, rtol=1e-6, atol=1e-7)
+    assert made.has_sorted_indices
+
+
+@pytest.mark.parametrize(
+    "title, text, words, years, numbers",
+    [
+        ("Vote", "In 2008, 2,440 voted.", {"vote": 2, "voted": 1}, {"2008": 1}, {"2440": 1}),
+        (None, "The 2440 and 2,440 voters of 1999", {"voters": 1}, {"1999": 1}, {"2440": 2}),
+        ("", "", {}, {}, {}),
+    ],
+)
+def test_read_text_terms_counts_words_years_and_numbers(title, text, words, years, numbers):
+    from newsfold.stories.features import read_text_terms
+
+    assert tuple(map(dict, read_text_terms((title or "", text)))) == (words, years, numbers)
