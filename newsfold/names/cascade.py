@@ -60,6 +60,7 @@ from newsfold.names.organisations import (
     acronym_keys_of_name,
     acronym_of,
     bare_company_name,
+    facility_stem,
     find_acronym_links,
     find_defined_acronym_links,
     find_descriptor_links,
@@ -151,7 +152,7 @@ def link_seen(
         first[sid] = link
     for sid, link in _join_clipped_compounds(first, forms).items():
         first[sid] = link
-    for join in (_join_bare_company_names, _join_place_named, _join_bare_region_names):
+    for join in (_join_bare_company_names, _join_facility_kinds, _join_place_named, _join_bare_region_names):
         for sid, link in join(first, forms, texts, infos, absorbed).items():
             first[sid] = link
 
@@ -370,6 +371,15 @@ def _join_bare_names(
             moved[link.entity_id] = target
         else:
             moved[target] = link.entity_id
+    return _apply_moves(first, infos, absorbed, moved, joined)
+
+
+def _apply_moves(
+    first: list[Link | None], infos: dict[str, EntityInfo], absorbed: dict[str, set[str]],
+    moved: dict[str, str], joined: dict[int, Link],
+) -> dict[int, Link]:
+    """Relink the spellings of each moved entity to where it went, and record its id in that entity's ``merged_ids``."""
+
     def final(entity_id: str) -> str:
         # Moves only go to an older or a listed entity, so they never loop; an entity moved twice lands on the last.
         while entity_id in moved:
@@ -403,6 +413,64 @@ def _join_bare_company_names(
         return form.entity_type == "ORG" and " ".join(form.tokens) not in places and not acronym_of(texts[sid])
 
     return _join_bare_names(first, forms, infos, absorbed, bare_company_name, may_stand_alone)
+
+
+def _join_facility_kinds(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]],
+) -> dict[int, Link]:
+    """"Betty Ford Center", "Betty Ford Clinic" and "Betty Ford": see ``organisations.facility_stem``.
+
+    Names of one kind with the same stem are one entity (two listed entities
+    stay apart; the listed one, else the oldest, keeps its id); then the bare
+    stem joins it when exactly one entity fits. A place's name is no stem:
+    "Baghdad Clinic" and "Baghdad Center" are two, "Lincoln" is no "Lincoln
+    Center"; nor is a word in capitals, which may be an acronym.
+    """
+    aliases = load_registry().alias_index
+    places = known_place_words()
+
+    def is_place(words: tuple[str, ...]) -> bool:
+        phrase = " ".join(words)
+        return phrase in places or ("LOC", phrase) in aliases or is_city_name(phrase)
+
+    def stem_of(form: NameForm) -> tuple[tuple[str, ...], str] | None:
+        found = facility_stem(form)
+        return found if found is not None and not is_place(found[0]) else None
+
+    created = {entity_id: order for order, entity_id in enumerate(infos)}
+    groups: dict[tuple[tuple[str, ...], str], set[str]] = {}
+    for sid, link in enumerate(first):
+        if link is not None and (found := stem_of(forms[sid])) is not None:
+            groups.setdefault(found, set()).add(link.entity_id)
+    moved: dict[str, str] = {}
+
+    def root(entity_id: str) -> str:
+        while entity_id in moved:
+            entity_id = moved[entity_id]
+        return entity_id
+
+    for entities in groups.values():
+        roots = {root(entity_id) for entity_id in entities}
+        listed = [entity_id for entity_id in roots if entity_id not in created]
+        if len(roots) < 2 or len(listed) > 1:
+            continue
+        target = listed[0] if listed else min(roots, key=created.__getitem__)
+        for entity_id in roots - {target}:
+            moved[entity_id] = target
+    joined = _apply_moves(first, infos, absorbed, moved, {})
+    now = [joined.get(sid, link) for sid, link in enumerate(first)]
+
+    def bare_of(form: NameForm) -> tuple[str, ...] | None:
+        found = stem_of(form)
+        return found[0] if found is not None else None
+
+    def may_stand_alone(sid: int) -> bool:
+        form = forms[sid]
+        return form.entity_type == "ORG" and not is_place(form.tokens) and not acronym_of(texts[sid])
+
+    joined.update(_join_bare_names(now, forms, infos, absorbed, bare_of, may_stand_alone))
+    return joined
 
 
 #: Words that name no particular organisation once the place before them goes ("Moscow State University"),

@@ -59,6 +59,7 @@ __all__ = [
     "find_adjacent_definitions",
     "find_descriptor_links",
     "bare_company_name",
+    "facility_stem",
     "DESCRIPTOR_SCORE",
 ]
 
@@ -113,6 +114,45 @@ def bare_company_name(form: NameForm) -> tuple[str, ...] | None:
     trades = _trade_words()
     left = tuple(token for token in form.tokens if token not in trades)
     return left if left and len(left) < len(form.tokens) else None
+
+
+@cache
+def _facility_words() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The trailing words of each facility kind, as folded tokens, the longest first."""
+    kinds = org_words()["facility_kinds"]
+    words = [(fold_tokens(phrase), kind) for kind, phrases in kinds.items() for phrase in phrases]
+    return tuple(sorted(words, key=lambda item: -len(item[0])))
+
+
+@lru_cache(maxsize=200_000)
+def facility_stem(form: NameForm) -> tuple[tuple[str, ...], str] | None:
+    """An establishment's name without the words of its kind at the end, and that kind; else None.
+
+    "Betty Ford Center", "Betty Ford Clinic" and "Betty Ford Treatment Center"
+    all give ``(("betty", "ford"), "clinic")``: news writes one clinic each way
+    (``data/org_words.yml``, ``facility_kinds``). Only trailing words count, and
+    something must be left: "Treatment Center" alone names no clinic.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> facility_stem(f("Betty Ford Treatment Center", "ORG")), facility_stem(f("Matanuska Maid Creamery", "ORG"))
+        ((('betty', 'ford'), 'clinic'), (('matanuska', 'maid'), 'dairy'))
+        >>> facility_stem(f("Ford Foundation", "ORG")), facility_stem(f("Treatment Center", "ORG"))
+        (None, None)
+    """
+    if form.entity_type != "ORG" or len(form.tokens) < 2:
+        return None
+    for words, kind in _facility_words():
+        if len(form.tokens) > len(words) and form.tokens[-len(words) :] == words:
+            stem = form.tokens[: -len(words)]
+            # "Treatment Center" is "Treatment" + "Center" only by accident: the stem is a kind word.
+            return None if stem[-1] in _facility_kind_words() else (stem, kind)
+    return None
+
+
+@cache
+def _facility_kind_words() -> frozenset[str]:
+    return frozenset(word for words, _ in _facility_words() for word in words)
 
 
 _LINK_SCHEMA = {"item_id": pl.String, "entity_id": pl.String, "resolution": pl.String, "score": pl.Float64}

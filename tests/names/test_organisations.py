@@ -14,6 +14,7 @@ from newsfold.names.organisations import (
     acronym_keys_of_name,
     acronym_of,
     bare_company_name,
+    facility_stem,
     find_adjacent_definitions,
     find_defined_acronym_links,
     initials_of,
@@ -474,6 +475,57 @@ def test_a_company_name_joins_the_one_organisation_that_only_adds_its_trade(name
     else:
         assert by_name[short]["entity_id"] == by_name[joins]["entity_id"]
         assert by_name[short]["method"] == "corpus_context"
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [
+        ("Betty Ford Center", (("betty", "ford"), "clinic")),
+        ("Betty Ford Centre", (("betty", "ford"), "clinic")),
+        ("Betty Ford Clinic", (("betty", "ford"), "clinic")),
+        ("Promises Treatment Center", (("promises",), "clinic")),  # the longest kind words first
+        ("Matanuska Maid Creamery", (("matanuska", "maid"), "dairy")),
+        ("Valley Dairy Inc", (("valley",), "dairy")),  # the legal form goes first
+        ("Treatment Center", None),  # nothing left but a kind word
+        ("Center", None),
+        ("Center for Strategic Studies", None),  # only trailing words count
+        ("Ford Foundation", None),  # another kind of body
+        ("Betty Ford Hospital", None),  # a hospital is no clinic
+        ("Betty Ford", None),
+    ],
+)
+def test_facility_stem(text, stem):
+    assert facility_stem(make_name_form(text, "ORG")) == stem
+
+
+@pytest.mark.parametrize(
+    ("names", "short", "joins"),
+    [
+        # one clinic written with each kind word, and the bare name
+        (["Zorblat Treatment Center", "Zorblat Clinic", "Zorblat Centre", "Zorblat"], "Zorblat", "Zorblat Clinic"),
+        (["Zorblat Treatment Center", "Zorblat Clinic"], "Zorblat Clinic", "Zorblat Treatment Center"),
+        (["Zorblat Dairy", "Zorblat Creamery", "Zorblat"], "Zorblat", "Zorblat Creamery"),
+        # two kinds: a clinic and a dairy of one name are two bodies, and the bare name takes neither
+        (["Zorblat Clinic", "Zorblat Dairy"], "Zorblat Clinic", None),
+        (["Zorblat Clinic", "Zorblat Dairy", "Zorblat"], "Zorblat", None),
+        # other words than kind words: another body
+        (["Zorblat Foundation", "Zorblat"], "Zorblat", None),
+        (["Zorblat Hospital", "Zorblat Clinic"], "Zorblat Clinic", None),
+        # a place's name is no stem: two clinics of a city, and the city is not its clinic
+        (["Baghdad Clinic", "Baghdad Center"], "Baghdad Clinic", None),
+        (["Lincoln Center", "Lincoln"], "Lincoln", None),
+        # a word in capitals may be an acronym
+        (["Zorba Clinic", "ZORBA"], "ZORBA", None),
+    ],
+)
+def test_names_of_one_facility_kind_and_their_bare_name_are_one_organisation(names, short, joins):
+    out = reconcile_names(pl.DataFrame({"name": names, "type": ["ORG"] * len(names)}))
+    by_name = {row["name"]: row for row in out.iter_rows(named=True)}
+    if joins is None:
+        assert all(by_name[short]["entity_id"] != by_name[name]["entity_id"] for name in names if name != short)
+    else:
+        assert by_name[short]["entity_id"] == by_name[joins]["entity_id"]
+        assert len({row["entity_id"] for row in by_name.values()}) == 1
 
 
 def test_an_unlisted_company_name_moves_to_the_listed_entity_of_its_one_word():
