@@ -36,6 +36,7 @@ __all__ = [
     "read_hangul",
     "split_cjk_name",
     "strip_legal_form",
+    "us_state_name",
 ]
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*$")
@@ -128,6 +129,27 @@ def clean_surface(text: str) -> str:
 
 
 _COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west"}
+
+
+@cache
+def _state_abbreviations() -> dict[str, str]:
+    raw = yaml.safe_load(resources.files("newsfold.names").joinpath("data/state_abbreviations.yml").read_text("utf-8"))
+    return {abbreviation.replace(" ", ""): name for abbreviation, name in raw.items()}
+
+
+def us_state_name(text: str) -> str | None:
+    """The US state a place written as its AP abbreviation names ("Ga." -> "Georgia"), else None.
+
+    The period is the evidence (``data/state_abbreviations.yml``): "Mo" or "Pa"
+    without it is no state, and neither is "GA" in capitals or a longer name.
+
+    Example:
+        >>> us_state_name("Ga."), us_state_name(" N. Y. "), us_state_name("Calif.")
+        ('Georgia', 'New York', 'California')
+        >>> us_state_name("Mo"), us_state_name("GA."), us_state_name("Ga. Tech")
+        (None, None, None)
+    """
+    return _state_abbreviations().get(text.strip(" \t\"“”'‘’()").replace(" ", ""))
 #: Letters up to which an organisation's word keeps its literal key.
 _SHORT_ORG_WORD = 4
 
@@ -144,6 +166,8 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
         The cached :class:`NameForm`.
     """
     cleaned = clean_surface(text)
+    if entity_type == "LOC" and (state := us_state_name(text)) is not None:
+        cleaned = state  # "Atlanta, Ga.": wire copy's abbreviation of the state
     tokens = fold_tokens(cleaned)
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]

@@ -211,3 +211,29 @@ def test_make_name_form_keeps_a_given_name_keyed_like_a_particle(name, core_keys
 def test_make_name_form_strips_roles_and_repairs_text(text, same_as):
     form, expected = make_name_form(text, "PER"), make_name_form(same_as, "PER")
     assert (form.core_tokens, form.key) == (expected.core_tokens, expected.key)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity_type", "same_as", "same"),
+    [
+        # wire copy's abbreviation of a US state ("Atlanta, Ga.") is the state's name
+        ("Ga.", "LOC", "Georgia", True),
+        ("Calif.", "LOC", "California", True),
+        ("Mass.", "LOC", "Massachusetts", True),
+        ("N.Y.", "LOC", "New York", True),
+        ("W. Va.", "LOC", "West Virginia", True),
+        ("Tex.", "LOC", "Texas", True),
+        # without the period it is no abbreviation: a nickname, a word, a postal code
+        ("Mo", "LOC", "Missouri", False),
+        ("Pa", "LOC", "Pennsylvania", False),
+        ("GA", "LOC", "Georgia", False),
+        # only a place: "Mo." before a surname, "Miss." as a title, are no states
+        ("Mo.", "PER", "Missouri", False),
+        ("Miss.", "PER", "Mississippi", False),
+        # only the whole spelling: a longer name keeps its own words
+        ("Ga. Tech", "LOC", "Georgia Tech", False),
+        ("Va. Beach", "LOC", "Virginia Beach", False),
+    ],
+)
+def test_make_name_form_reads_a_us_state_abbreviation_as_the_state(text, entity_type, same_as, same):
+    assert (make_name_form(text, entity_type).key == make_name_form(same_as, "LOC").key) is same
