@@ -235,7 +235,7 @@ def clear_spelling_caches() -> None:
     """
     for cached in (
         make_name_form, link_spelling, surname_key, make_part_key, make_literal_key, make_spelling_key,
-        acronym_of, initials_of, acronym_keys_of_name, listed_types, split_acronym_definition,
+        acronym_of, initials_of, acronym_keys_of_name, listed_types, split_acronym_definition, facility_stem,
     ):
         cached.cache_clear()
     clear_part_orders()
