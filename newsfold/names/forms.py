@@ -35,6 +35,7 @@ __all__ = [
     "normalise_org_tokens",
     "read_hangul",
     "split_cjk_name",
+    "spread_initials",
     "strip_legal_form",
     "us_state_name",
 ]
@@ -129,6 +130,36 @@ def clean_surface(text: str) -> str:
 
 
 _COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west"}
+#: Initials written together with their periods: "J.C.", "G.W.", "J.R.R.".
+_JOINED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?=\s|$)")
+#: Initials with their periods glued to the name after them: "P.J.Carlesimo".
+_GLUED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?=[A-Z][a-z])")
+#: Two or three capitals opening a name written otherwise in lower case: "JC Juncker", "GW Bush".
+_CAPITAL_INITIALS = re.compile(r"^([A-Z]{2,3})\s+(?=\S*[a-z])")
+
+
+def spread_initials(cleaned: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's tokens with initials written together spread into one letter each.
+
+    Folding deletes periods, so "J.C. Juncker" would read as a given name
+    "Jc"; it means "J. C. Juncker", and so does "JC Juncker" when the rest of
+    the name is written in lower case (in a name in capitals, "KO CHOL HUN",
+    "KO" is a name). ``tokens`` are the folded tokens once titles are gone, so
+    "U.S." before "Secretary of State" has gone with the title.
+
+    Example:
+        >>> spread_initials("J.C. Juncker", ("jc", "juncker")), spread_initials("GW Bush", ("gw", "bush"))
+        (('j', 'c', 'juncker'), ('g', 'w', 'bush'))
+        >>> spread_initials("KO CHOL HUN", ("ko", "chol", "hun")), spread_initials("Jo Cox", ("jo", "cox"))
+        (('ko', 'chol', 'hun'), ('jo', 'cox'))
+    """
+    groups = {m.replace(".", "").casefold() for m in _JOINED_INITIALS.findall(cleaned)}
+    if (start := _CAPITAL_INITIALS.match(cleaned)) is not None:
+        groups.add(start.group(1).casefold())
+    if not groups or len(tokens) < 2:
+        return tokens
+    # Only before the last part: a family name is no initials ("Kim Jong UN" is not this).
+    return tuple(letter for token in tokens[:-1] for letter in (tuple(token) if token in groups else (token,))) + tokens[-1:]
 
 
 @cache
@@ -178,8 +209,11 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
         if cjk:
             cleaned = split_cjk_name(strip_joined_title(cleaned))
             tokens = fold_tokens(cleaned)
+        elif (unglued := _GLUED_INITIALS.sub(r"\1 ", cleaned)) != cleaned:
+            cleaned, tokens = unglued, fold_tokens(unglued)  # "P.J.Carlesimo" is "P.J. Carlesimo"
         tokens = _reorder_comma_name(cleaned, tokens)
         tokens, has_title = strip_title_tokens(tokens)
+        tokens = spread_initials(cleaned, tokens)
     elif entity_type == "LOC" and len(tokens) > 1:
         if tokens[0] in _COMPASS:
             tokens = (_COMPASS[tokens[0]], *tokens[1:])  # "N. Korea", "S. Africa", "E. Germany"

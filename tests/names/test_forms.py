@@ -237,3 +237,42 @@ def test_make_name_form_strips_roles_and_repairs_text(text, same_as):
 )
 def test_make_name_form_reads_a_us_state_abbreviation_as_the_state(text, entity_type, same_as, same):
     assert (make_name_form(text, entity_type).key == make_name_form(same_as, "LOC").key) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # initials written together are one letter each, with or without their periods
+        ("J.C. Juncker", ("j", "c", "juncker")),
+        ("JC Juncker", ("j", "c", "juncker")),
+        ("P.J.Carlesimo", ("p", "j", "carlesimo")),  # glued to the name after them
+        ("George H.W. Bush", ("george", "h", "w", "bush")),
+        ("J.R.R. Tolkien", ("j", "r", "r", "tolkien")),
+        # in a name in capitals, two capitals are a name ("KO" of KO CHOL HUN)
+        ("KO CHOL HUN", ("ko", "chol", "hun")),
+        # a short given name in lower case is no initials
+        ("Jo Cox", ("jo", "cox")),
+        # "U.S." before a title goes with the title
+        ("U.S. Secretary of State Mike Pompeo", ("mike", "pompeo")),
+        ("U.S.Secretary of State Mike Pompeo", ("mike", "pompeo")),
+        # a family name is never spread
+        ("Kim Jong UN", ("kim", "jong", "un")),
+    ],
+)
+def test_make_name_form_spreads_initials_written_together(text, tokens):
+    assert make_name_form(text, "PER").tokens == tokens
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("J.C. Juncker", "J. C. Juncker", True),
+        ("JC Juncker", "J. C. Juncker", True),
+        ("P.J.Carlesimo", "PJ Carlesimo", True),
+        ("G.W. Bush", "G. W. Bush", True),
+        ("G.W. Bush", "G.H.W. Bush", False),  # other initials, another person
+        ("JC Juncker", "J. K. Juncker", False),
+    ],
+)
+def test_make_name_form_keys_initials_written_together_like_spaced_ones(a, b, same):
+    assert (make_name_form(a, "PER").key == make_name_form(b, "PER").key) is same
