@@ -176,7 +176,7 @@ def us_state_name(text: str) -> str | None:
 
     Example:
         >>> us_state_name("Ga."), us_state_name(" N. Y. "), us_state_name("Calif.")
-        ('Georgia', 'New York', 'California')
+        ('Georgia', 'New York State', 'California')
         >>> us_state_name("Mo"), us_state_name("GA."), us_state_name("Ga. Tech")
         (None, None, None)
     """

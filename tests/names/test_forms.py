@@ -220,8 +220,12 @@ def test_make_name_form_strips_roles_and_repairs_text(text, same_as):
         ("Ga.", "LOC", "Georgia", True),
         ("Calif.", "LOC", "California", True),
         ("Mass.", "LOC", "Massachusetts", True),
-        ("N.Y.", "LOC", "New York", True),
         ("W. Va.", "LOC", "West Virginia", True),
+        # a state whose bare name is listed for its city is written as the state: "Seattle, Wash." is not Washington, D.C.
+        ("N.Y.", "LOC", "New York State", True),
+        ("Wash.", "LOC", "Washington State", True),
+        ("N.Y.", "LOC", "New York", False),
+        ("Wash.", "LOC", "Washington", False),
         ("Tex.", "LOC", "Texas", True),
         # without the period it is no abbreviation: a nickname, a word, a postal code
         ("Mo", "LOC", "Missouri", False),
