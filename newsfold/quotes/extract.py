@@ -161,6 +161,27 @@ def _after_attribution_sentence(
     return bool(_ENDS_SENTENCE.search(gap) or _ENDS_SENTENCE.search(text[previous.start : previous.close_mark]))
 
 
+def _same_sentence_as_previous(
+    text: str, previous: _Candidate, mention: SpeakerMention | None, current: _Candidate
+) -> bool:
+    """Whether ``current`` goes on the sentence whose cue, before ``previous``, attributes it.
+
+    "Cummings said that it was “100 percent committed to an open process” and “open to
+    every viewpoint being expressed.”": one reported speech holds both quotations, so the
+    speaker of the first is the speaker of the second. The sentence must not end between the
+    cue and the first quotation, inside the first one or between the two.
+    """
+    if previous.close_mark is None or previous.kind != "marked" or mention is None:
+        return False
+    if mention.end > previous.open_mark or "\n" in text[mention.start : current.open_mark]:
+        return False  # attributed after the previous quotation, or across a paragraph
+    if _starts_a_sentence_within(text, mention.end, previous.open_mark):
+        return False  # the mention's sentence ended before the previous quotation
+    if _ENDS_SENTENCE.search(text[previous.start : previous.close_mark]):
+        return False  # "X said: “A.” “B.”": the first quotation closed the sentence
+    return not _starts_a_sentence_within(text, previous.close_mark, current.open_mark + 1)
+
+
 def _is_whole_paragraph(text: str, candidate: _Candidate) -> bool:
     para_start = text.rfind("\n", 0, candidate.open_mark) + 1
     para_end = text.find("\n", candidate.end)
@@ -278,6 +299,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                     _gap_is_attribution(text, previous[0], previous[1], candidate)
                     or _after_attribution_sentence(text, previous[0], previous[1], candidate)
                     or _continues_previous_paragraph(text, previous[0], candidate)
+                    or _same_sentence_as_previous(text, previous[0], previous[1], candidate)
                 ):
                     mention, named = previous[1], previous[2]
             if mention is None and _is_whole_paragraph(text, candidate) and not _quoted_paragraph_before(

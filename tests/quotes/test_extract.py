@@ -241,3 +241,23 @@ def test_extract_speakers_outside_neighbouring_quotes(nlp, text, speakers) -> No
 )
 def test_extract_speakers_beyond_the_frame(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A quotation with no frame of its own in the same sentence as the previous one, whose cue comes
+# before both, shares its speaker; a sentence ending between them stops it (issue 10, third round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Rep. Elijah Cummings, chair of the committee, said that it was “fully committed to an open process” and "
+         "“open to every viewpoint being expressed.”", ["Elijah Cummings", "Elijah Cummings"]),
+        ('Michael Green, a professor of history, said places such as Iowa "have more of a historical resonance," while '
+         '"Nevada is more of a newcomer."', ["Michael Green", "Michael Green"]),
+        ("Dan Okoro said on Monday, in a speech to “the friends of the farm museum here,” that “the campaign will win "
+         "the state.”", ["Dan Okoro", "Dan Okoro"]),
+        # ... not after the sentence ended
+        ("Dan Okoro said the campaign would “do daily requests for the voter lists” early. Then came, quite "
+         "unexpectedly, “a landslide in the whole state this year.”", ["Dan Okoro", None]),
+    ],
+)
+def test_extract_speakers_same_sentence(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
