@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -26,6 +27,13 @@ __all__ = ["SpeakerMention", "mention_from_cue", "mention_from_token", "speaker_
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _MAX_TITLE_WORDS = 7  # "said Oversight ranking Democrat Elijah Cummings"
+_SENTENCE_BREAK = re.compile(r"[.?!][\"”'’]*\s")
+#: Verbs by which a speaker puts out a text of their own ("issued a statement saying"): the
+#: text's participle speaks for the verb's subject. Not "cited" or "read": a report someone
+#: else wrote.
+_ISSUING_VERBS = frozenset(
+    "issue release put send post publish blast email tweet circulate distribute air run sign pen write deliver".split()
+)
 
 
 @dataclass(frozen=True)
@@ -142,6 +150,16 @@ def _subject_of(verb: Token, lo: int, hi: int, inverted: bool = False) -> Token 
             return nearest
         if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep") and current.head is not current:
             current = current.head
+        elif (
+            current.dep_ == "acl"
+            and current.head.dep_ == "dobj"
+            and current.head.head.lemma_.lower() in _ISSUING_VERBS
+            and current.head.head.i < current.i
+            and not _SENTENCE_BREAK.search(verb.doc.text, current.idx, max(lo, current.idx))
+        ):
+            # "Trump and Ryan issued a statement describing their meeting as “...”": the
+            # participle describes the statement, which speaks for whoever issued it
+            current = current.head.head
         elif current.dep_ == "acl" and current.head.i < current.i and _is_named(current.head):
             # "Mitt Romney, the 2012 nominee, tweeted in response:" parsed as a name with a
             # reduced relative clause: the name is the one who tweeted

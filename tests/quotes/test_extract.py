@@ -261,3 +261,25 @@ def test_extract_speakers_beyond_the_frame(nlp, text, speakers) -> None:
 )
 def test_extract_speakers_same_sentence(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A participle describing a text its subject put out speaks for that subject ("issued a statement
+# saying"); a text someone cited is not theirs, and a participle in the sentence before does not
+# frame the quotation (issue 10, third round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Trump and Ryan issued a statement describing their meeting as a “very positive step toward unification and "
+         "peace.”", ["Trump"]),
+        ("Hours later, she issued a statement calling on the United States “to redouble our efforts to defend our "
+         "country.”", ["she"]),
+        ('After the attacks, Trump released a new radio ad calling it "dangerous" that Obama "has no strategy to defeat '
+         'ISIS."', ["Trump"]),
+        # ... not a report someone cited, nor a participle in the sentence before
+        ("Gowdy cited a report saying that “less than one percent of all the emails” were captured.", [None]),
+        ("On Saturday, his campaign sent out an email stressing the impact of his bid. “Our revolution has forced her "
+         "to change her mind,” read the email.", ["the email"]),
+    ],
+)
+def test_extract_speakers_issued_text(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
