@@ -252,6 +252,23 @@ def _according_to_object(token: Token) -> Token | None:
     return to.doc[to.i + 1] if to.i + 1 < len(to.doc) and to.doc[to.i + 1].pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
+#: A quoted piece and nothing else (``$`` at the end of the range the match is given)
+_OPENING_PIECE = re.compile(r"\s*[\"“«]+[^\"“”«»]+[\"”»]+\s*$")
+
+
+def _after_short_quotation(cue: Token, lo: int) -> bool:
+    """Whether the cue, before the quotation, follows nothing but a short quoted opener in its sentence.
+
+    "\"The risk,\" said Edward Leamer, an economist, \"is that we ...\"": the opener is too
+    short to be a quotation of its own, yet the cue after it is inverted all the same.
+    """
+    text = doc_text(cue.doc)
+    if cue.idx >= lo:
+        return False
+    start = max(cue.sent.start_char, text.rfind("\n", 0, cue.idx) + 1)
+    return _OPENING_PIECE.match(text, start, cue.idx) is not None
+
+
 def mention_from_cue(cue: Token, lo: int, hi: int) -> SpeakerMention | None:
     """The speaker mention a cue (or any verb) introduces for the quotation at ``lo..hi``.
 
@@ -270,7 +287,7 @@ def mention_from_cue(cue: Token, lo: int, hi: int) -> SpeakerMention | None:
         cue_text, cue_lemma = "according to", "according to"
     else:
         between = doc_text(doc)[hi:cue.idx] if cue.idx >= hi else "x"
-        inverted = not any(c.isalnum() for c in between)
+        inverted = not any(c.isalnum() for c in between) or _after_short_quotation(cue, lo)
         subject = _subject_of(cue, lo, hi, inverted)
         right_after = _name_right_after(cue, lo, hi) if subject is None and inverted else None
         subject = subject or right_after or _nearest_speaker(cue, lo, hi)

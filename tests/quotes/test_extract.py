@@ -283,3 +283,21 @@ def test_extract_speakers_same_sentence(nlp, text, speakers) -> None:
 )
 def test_extract_speakers_issued_text(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A cue after a quoted opener too short to be a quotation (under four words) is inverted all the
+# same: the name after it speaks; a subject before the cue still wins (issue 10, third round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ('"The risk," said Edward Leamer, an economist who is the director of the UCLA Anderson Forecast, "is that '
+         'we\'re going to be attracting workers and repelling jobs."', ["Edward Leamer"]),
+        ('"Debate recap," tweeted Rubio spokesman Alex Conant. "Clinton: \'I come from the 60s, a long time ago.\' '
+         "Marco: 'This election is about the future.'\"", ["Alex Conant"]),
+        # ... a subject before the cue, or words before the opener, keep the usual reading
+        ("“Frankly,” she told Jane Smith, “we will win this race by a mile.”", ["she"]),
+        ("Asked about the “risk,” Smith said he would “win this race by a mile.”", ["Smith"]),
+    ],
+)
+def test_extract_speakers_after_short_opener(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
