@@ -229,6 +229,29 @@ def _byline_after(doc: Doc, close_at: int, upper_bound: int) -> SpeakerMention |
     return None
 
 
+def _is_embedded_cue(cue: Token, cues: list[Token], anchor: Token | None) -> bool:
+    """Whether the cue lies in what another cue of the frame reports: that one speaks first.
+
+    "McConnell says that the American people are seeking a leader to counter threats, but
+    Obama is giving them “lectures”": "counter" is no speech act of its own here but a word of
+    McConnell's sentence. Not a cue with a subject of its own that the quotation hangs from
+    (``anchor``: "Trump said Clinton told the crowd “we will ...”" is Clinton's), not
+    "according to X" (the source of the whole report), and not a cue merely conjoined with
+    another ("a woman asked for a photo and Clinton said, “...”").
+    """
+    if cue.lower_ == "according":
+        return False
+    if anchor is not None and anchor.i == cue.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return False  # the quotation is what this cue's own subject said
+    token, path = cue, []
+    while token.head.i != token.i:  # the root is its own head
+        path.append(token.dep_)
+        token = token.head
+        if token in cues and token.lower_ != "according" and any(dep != "conj" for dep in path):
+            return True
+    return False
+
+
 def _framed(mention: SpeakerMention | None, lower_bound: int, upper_bound: int) -> SpeakerMention | None:
     """The mention, unless it lies in a neighbouring quotation.
 
@@ -283,10 +306,11 @@ def find_speaker_mention(
     content_end = close_at
     ends_with_comma = text[max(content_end - 1, 0)] == "," or text[content_end + 1 : content_end + 2] == ","
     order = (after, before) if ends_with_comma or not before else (before, after)
+    anchor = _governing_verb(doc, open_mark, close_at)
     for cues in order:
         # "“...,” Okoro said, with a calm that suggested ...": a cue in a relative or
         # adverbial clause speaks of someone else; the frame's main cues come first
-        for cue in sorted(cues, key=lambda cue: cue.dep_ in _SUBORDINATE_DEPS):
+        for cue in sorted(cues, key=lambda cue: (cue.dep_ in _SUBORDINATE_DEPS, _is_embedded_cue(cue, cues, anchor))):
             mention = _framed(mention_from_cue(cue, open_mark, close_at + 1), lower_bound, upper_bound)
             if mention is not None:
                 return mention

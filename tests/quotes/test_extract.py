@@ -301,3 +301,25 @@ def test_extract_speakers_issued_text(nlp, text, speakers) -> None:
 )
 def test_extract_speakers_after_short_opener(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A cue inside what another cue of the frame reports yields to that one, unless the quotation is
+# what the inner cue's own subject said; a cue merely conjoined with another, or "according to",
+# keeps its place (issue 10, third round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("McConnell says that the American people are seeking a leader to counter terrorist threats, but instead Obama "
+         "is giving them “lectures, distractions, and attempts to undermine their rights.”", ["McConnell"]),
+        ("Cruz said he's certain Rubio will continue to be “a champion for limitless opportunity in America.”",
+         ["Cruz"]),
+        # ... not nested speech, a cue conjoined with another, or "according to"
+        ("Trump said Clinton told the crowd “we will raise taxes on everyone next year.”", ["Clinton"]),
+        ("At one point, a woman asked for a photo and Clinton said, “as long as we're not violating any election laws.”",
+         ["Clinton"]),
+        ("“I ask you as a personal courtesy to me not to engage in any kind of protest,” Sanders said, according to CNN.",
+         ["Sanders"]),
+    ],
+)
+def test_extract_speakers_embedded_cue(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
