@@ -17,13 +17,14 @@ from __future__ import annotations
 import functools
 import gc
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 
 import numpy as np
 import polars as pl
 
 from newsfold.frames import columns_of
 from newsfold.geo.entities import link_datelines, place_entities
+from newsfold.geo.gazetteer import load_gazetteer
 from newsfold.memo import Memo
 from newsfold.names import Curation, resolve_entities
 from newsfold.names.symbols import part_analyses_kept_in
@@ -86,7 +87,10 @@ def link_dataset(
         )
     dateline_links = link_datelines(documents)  # the registry's last use: geocoding needs only these
     if release:
-        release_resolver_data()
+        # The gazetteer stays when it is loaded: geocoding needs it next, and building it again costs
+        # about 8 s. Loaded before resolution (a run with little new text), it is in that peak already;
+        # a run with much new text loads it only now, after the registry has gone.
+        release_resolver_data(keep=(load_gazetteer,))
     linked_mentions = _with_links(mentions.drop(LINK_COLUMNS["mentions"]), resolution.mention_links).select(
         polars_schema(TABLES["mentions"]).names()
     )
@@ -149,7 +153,7 @@ def _with_links(mentions: pl.DataFrame, links: pl.DataFrame) -> pl.DataFrame:
     return mentions.with_columns(links.drop(Mentions.mention_id)[to_mentions_order])
 
 
-def release_resolver_data() -> int:
+def release_resolver_data(keep: Collection[Callable] = ()) -> int:
     """Forget what resolution loaded (the registry, the gazetteer, the name caches) and give the memory back.
 
     They are loaded once per process and kept (``functools.cache``) for the
@@ -160,6 +164,9 @@ def release_resolver_data() -> int:
     froze out of the collector's sight are collected, and the C allocator is
     asked to return its free pages to the system (glibc's ``malloc_trim``;
     elsewhere the memory stays reusable by this process).
+
+    Args:
+        keep: Cached functions whose results stay (the gazetteer, for geocoding next).
 
     Returns:
         The number of caches cleared.
@@ -173,7 +180,11 @@ def release_resolver_data() -> int:
         if module is None or not (name == "newsfold" or name.startswith("newsfold.")):
             continue
         for value in list(vars(module).values()):
-            if isinstance(value, functools._lru_cache_wrapper) and getattr(value, "__module__", None) == name:
+            if (
+                isinstance(value, functools._lru_cache_wrapper)
+                and getattr(value, "__module__", None) == name
+                and value not in keep
+            ):
                 value.cache_clear()
                 cleared += 1
     gc.unfreeze()  # load_registry froze its objects; unreachable now, they must be visible to be collected

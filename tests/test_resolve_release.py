@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 
+import polars as pl
 import pytest
 
 from newsfold.names.fold import make_part_key
@@ -71,3 +72,33 @@ def test_the_resolver_imports_scikit_learn_only_when_it_builds_stories():
     script = "import sys, newsfold.resolve; print('sklearn' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_release_keeps_what_it_is_asked_to_keep():
+    from newsfold.geo.gazetteer import load_gazetteer
+
+    make_part_key("Soleimani")
+    gazetteer = load_gazetteer()
+    release_resolver_data(keep=(load_gazetteer,))
+    assert make_part_key.cache_info().currsize == 0
+    assert load_gazetteer.cache_info().currsize == 1 and load_gazetteer() is gazetteer
+
+
+def test_a_gazetteer_loaded_before_resolution_is_not_built_again_for_geocoding(report_dataset, monkeypatch):
+    # A run with little new text loads the gazetteer while its workers parse; releasing the name data
+    # after resolution must not send geocoding to build it again (about 8 s), whatever the dataset's size.
+    import newsfold.geo.gazetteer as gazetteer_module
+    from newsfold.incremental import PER_DOCUMENT_TABLES
+    from newsfold.resolve import link_dataset
+    from newsfold.store import current_snapshot
+
+    snapshot = current_snapshot(report_dataset)
+    tables = {name: snapshot.read_table(name) for name in PER_DOCUMENT_TABLES}
+    gazetteer_module.load_gazetteer()
+    builds = []
+    start, build = gazetteer_module._ChildBuild.start, gazetteer_module.build_gazetteer
+    monkeypatch.setattr(gazetteer_module._ChildBuild, "start", lambda directory: builds.append("child") or start(directory))
+    monkeypatch.setattr(gazetteer_module, "build_gazetteer", lambda: builds.append("here") or build())
+    linked = link_dataset(tables, release=True)
+    assert builds == []
+    assert linked["entities"].filter(pl.col("latitude").is_not_null()).height > 0
