@@ -468,10 +468,9 @@ def test_bare_company_name(text, bare):
     ],
 )
 def test_a_company_name_joins_the_one_organisation_that_only_adds_its_trade(names, short, joins):
-    out = reconcile_names(pl.DataFrame({"name": names, "type": ["ORG"] * len(names)}))
-    by_name = {row["name"]: row for row in out.iter_rows(named=True)}
+    by_name = _organisations_by_name(names)
     if joins is None:
-        assert all(by_name[short]["entity_id"] != by_name[name]["entity_id"] for name in names if name != short)
+        _assert_apart_from_the_rest(by_name, short)
     else:
         assert by_name[short]["entity_id"] == by_name[joins]["entity_id"]
         assert by_name[short]["method"] == "corpus_context"
@@ -519,10 +518,9 @@ def test_facility_stem(text, stem):
     ],
 )
 def test_names_of_one_facility_kind_and_their_bare_name_are_one_organisation(names, short, joins):
-    out = reconcile_names(pl.DataFrame({"name": names, "type": ["ORG"] * len(names)}))
-    by_name = {row["name"]: row for row in out.iter_rows(named=True)}
+    by_name = _organisations_by_name(names)
     if joins is None:
-        assert all(by_name[short]["entity_id"] != by_name[name]["entity_id"] for name in names if name != short)
+        _assert_apart_from_the_rest(by_name, short)
     else:
         assert by_name[short]["entity_id"] == by_name[joins]["entity_id"]
         assert len({row["entity_id"] for row in by_name.values()}) == 1
@@ -601,3 +599,13 @@ def test_bare_names_of_several_rules_in_one_dataset_each_land_on_a_live_entity()
     assert ids[0] == ids[1] and ids[2] == ids[3] and ids[4] == ids[5]
     assert len({ids[0], ids[2], ids[4]}) == 3
     assert set(ids) <= set(result.entities["entity_id"].to_list())
+
+
+def _organisations_by_name(names: list[str]) -> dict[str, dict]:
+    """Each organisation name of one dataset, resolved together: its row by name."""
+    out = reconcile_names(pl.DataFrame({"name": names, "type": ["ORG"] * len(names)}))
+    return {row["name"]: row for row in out.iter_rows(named=True)}
+
+
+def _assert_apart_from_the_rest(by_name: dict[str, dict], short: str) -> None:
+    assert all(by_name[short]["entity_id"] != row["entity_id"] for name, row in by_name.items() if name != short)
