@@ -429,16 +429,13 @@ def _join_facility_kinds(
     "Baghdad Clinic" and "Baghdad Center" are two, "Lincoln" is no "Lincoln
     Center"; nor is a word in capitals, which may be an acronym.
     """
-    aliases = load_registry().alias_index
     places = known_place_words()
-
-    def is_place(words: tuple[str, ...]) -> bool:
-        phrase = " ".join(words)
-        return phrase in places or ("LOC", phrase) in aliases or is_city_name(phrase)
 
     def stem_of(form: NameForm) -> tuple[tuple[str, ...], str] | None:
         found = facility_stem(form)
-        return found if found is not None and not is_place(found[0]) else None
+        if found is None or _is_place_name(found[0]) or " ".join(found[0]) in places:
+            return None
+        return found
 
     created = {entity_id: order for order, entity_id in enumerate(infos)}
     groups: dict[tuple[tuple[str, ...], str], set[str]] = {}
@@ -468,8 +465,7 @@ def _join_facility_kinds(
         return found[0] if found is not None else None
 
     def may_stand_alone(sid: int) -> bool:
-        form = forms[sid]
-        return form.entity_type == "ORG" and not is_place(form.tokens) and not acronym_of(texts[sid])
+        return _may_stand_alone(forms[sid], texts[sid]) and " ".join(forms[sid].tokens) not in places
 
     joined.update(_join_bare_names(now, forms, infos, absorbed, bare_of, may_stand_alone))
     return joined
@@ -498,27 +494,31 @@ def _join_place_named(
     that names something of its own (not "State University", "Customs Service",
     "Democratic Party": a body of the place, which the institution rules decide).
     """
-    aliases = load_registry().alias_index
-
-    def is_place(words: tuple[str, ...]) -> bool:
-        phrase = " ".join(words)
-        return ("LOC", phrase) in aliases or is_city_name(phrase)
-
     def bare_of(form: NameForm) -> tuple[str, ...] | None:
         tokens = form.tokens
         if form.entity_type != "ORG" or len(tokens) < 2:
             return None
         for cut in range(len(tokens) - 1, 0, -1):  # the longest place first: "Kansas City", not "Kansas"
-            if is_place(tokens[:cut]):
+            if _is_place_name(tokens[:cut]):
                 rest = tokens[cut:]
                 return rest if len(rest) == 1 and rest[0] not in _GENERIC_AFTER_PLACE else None
         return None
 
     def may_stand_alone(sid: int) -> bool:
-        form = forms[sid]
-        return form.entity_type == "ORG" and not is_place(form.tokens) and not acronym_of(texts[sid])
+        return _may_stand_alone(forms[sid], texts[sid])
 
     return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
+
+
+def _is_place_name(words: tuple[str, ...]) -> bool:
+    """Whether folded words name a registry place or a city of 15,000 people or more: no organisation's stem or bare name."""
+    phrase = " ".join(words)
+    return ("LOC", phrase) in load_registry().alias_index or is_city_name(phrase)
+
+
+def _may_stand_alone(form: NameForm, text: str) -> bool:
+    """Whether a spelling may be an organisation's bare name: an organisation, no place, no acronym-like capitals."""
+    return form.entity_type == "ORG" and not _is_place_name(form.tokens) and not acronym_of(text)
 
 
 def _join_subdivisions(
