@@ -9,6 +9,11 @@ both printed: on a shared machine the CPU time is the fairer figure.
 
 Run:
     .venv/bin/python benchmarks/bench_names.py --mentions 200000
+
+To time another checkout with this virtualenv, run it from there with
+``PYTHONPATH=<that checkout>``: a script's own folder, not the working
+directory, is first on ``sys.path``, so without it the installed checkout's
+code is measured. The first line printed names the code measured.
 """
 
 from __future__ import annotations
@@ -16,9 +21,11 @@ from __future__ import annotations
 import argparse
 import random
 import time
+from pathlib import Path
 
 import polars as pl
 
+import newsfold
 from newsfold.ids import make_id
 from newsfold.names.cascade import clear_spelling_caches
 from newsfold.names.registry import load_registry
@@ -123,6 +130,9 @@ def main() -> None:
     clear_spelling_caches()
     result, cold, cold_cpu = _timed(mentions, documents)
     _, warm, warm_cpu = _timed(mentions, documents)
+    # A script run from another worktree imports the installed checkout unless PYTHONPATH says otherwise:
+    # say which code was measured.
+    print(f"code measured: {Path(newsfold.__file__).parent}")
     print(f"start-up (registry load): {startup:.2f} s")
     print(
         f"mentions: {mentions.height:,}  distinct spellings: {distinct:,}  (article, spelling) pairs: {observed:,}  "

@@ -140,15 +140,20 @@ class _Part(NamedTuple):
     literal: str  # its letters, for parts compared with Chinese characters
     han: bool
     syllables: int = 0  # Chinese syllables it is made of in Latin letters (0: it is none)
+    # Computed once per part because fuzzy screening asks for them hundreds of thousands of times:
+    reading: str | None = None  # english_reading of a Latin part; None for a part in another script
+    umlaut: bool = False  # written with an umlaut (Jürgen), which a German spelling writes out
 
 
 def _make_part(key: str, token: str) -> _Part:
     if not token:
-        return _Part(key, token, frozenset(), key, key, False)
+        return _Part(key, token, frozenset(), key, key, False, 0, english_reading(token))
+    umlaut = _UMLAUTS.search(token) is not None
     if token.isascii():
-        return _Part(key, token, part_symbols(token), key, token, False, len(sinitic_syllables(token)))
+        syllables = len(sinitic_syllables(token))
+        return _Part(key, token, part_symbols(token), key, token, False, syllables, english_reading(token), umlaut)
     han = _HAN.search(token) is not None
-    return _Part(key, token, part_symbols(token), latin_part_key(token), make_literal_key(token), han)
+    return _Part(key, token, part_symbols(token), latin_part_key(token), make_literal_key(token), han, 0, None, umlaut)
 
 
 def _score_pair(x: _Part, y: _Part) -> float:
@@ -284,12 +289,13 @@ def english_reading(token: str) -> str:
 
 def _may_differ_by_reading(x: _Part, y: _Part) -> bool:
     """Symbols or a Latin reading could join two parts whose keys differ."""
-    if bool(x.symbols and y.symbols) or x.han or y.han or x.latin_key != x.key or y.latin_key != y.key:
+    if (x.symbols and y.symbols) or x.han or y.han or x.latin_key != x.key or y.latin_key != y.key or x.umlaut or y.umlaut:
         return True
-    if _UMLAUTS.search(x.token) or _UMLAUTS.search(y.token):
-        return True
-    return x.token.isascii() and y.token.isascii() and english_reading(x.token) != english_reading(y.token) and (
-        english_reading(x.token) != x.key or english_reading(y.token) != y.key
+    return (
+        x.reading is not None
+        and y.reading is not None
+        and x.reading != y.reading
+        and (x.reading != x.key or y.reading != y.key)
     )
 
 
