@@ -44,6 +44,7 @@ from newsfold.names.context import (
 from newsfold.names.curate import registry_info
 from newsfold.names.descriptors import (
     bare_region_name,
+    city_name_without_article,
     clear_descriptor_cache,
     is_city_name,
     load_place_name_tables,
@@ -159,7 +160,8 @@ def link_seen(
     for sid, link in _join_clipped_compounds(first, forms).items():
         first[sid] = link
     for join in (
-        _join_bare_company_names, _join_facility_kinds, _join_place_named, _join_subdivisions, _join_bare_region_names
+        _join_bare_company_names, _join_facility_kinds, _join_place_named, _join_subdivisions, _join_bare_region_names,
+        _join_article_dropped,
     ):
         for sid, link in join(first, forms, texts, infos, absorbed).items():
             first[sid] = link
@@ -602,6 +604,27 @@ def _join_bare_region_names(
         entry = entries.get(link.entity_id) if link is not None else None
         # Of listed places, only a region written for newsfold may be the bare name: no country, city or capital.
         return entry is None or (entry.source == "curated" and entry.population is None)
+
+    return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
+
+
+def _join_article_dropped(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]],
+) -> dict[int, Link]:
+    """"Vegas" and "Las Vegas", "Havre" and "Le Havre": a city's name without its article (``descriptors.city_name_without_article``).
+
+    The short name joins the one entity of the dataset the city's full name
+    has; a short name that is a registry place or another city's name stays
+    apart (``city_name_without_article`` gives none of those).
+    """
+
+    def bare_of(form: NameForm) -> tuple[str, ...] | None:
+        return city_name_without_article(form.tokens) if form.entity_type == "LOC" else None
+
+    def may_stand_alone(sid: int) -> bool:
+        # A listed place is a place of its own, even if a city's short name is spelt like it.
+        return forms[sid].entity_type == "LOC" and not _is_place_name(forms[sid].tokens)
 
     return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
 

