@@ -23,6 +23,7 @@ import ftfy
 import yaml
 
 from rigour.names import replace_org_types_compare
+from rigour.names.prefix import remove_obj_prefixes
 
 from newsfold.names.fold import fold_text, fold_tokens, make_literal_key, make_part_key, make_spelling_key
 from newsfold.names.titles import strip_joined_title, strip_title_tokens
@@ -36,6 +37,7 @@ __all__ = [
     "read_hangul",
     "split_cjk_name",
     "spread_initials",
+    "strip_vessel_prefix",
     "strip_legal_form",
     "us_state_name",
 ]
@@ -199,6 +201,8 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
     cleaned = clean_surface(text)
     if entity_type == "LOC" and (state := us_state_name(text)) is not None:
         cleaned = state  # "Atlanta, Ga.": wire copy's abbreviation of the state
+    if entity_type == "MISC":
+        cleaned = strip_vessel_prefix(cleaned)
     tokens = fold_tokens(cleaned)
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
@@ -261,6 +265,28 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
         core_tokens=tuple(token for _, token in core),
         compact_key="".join(tokens),
     )
+
+
+def strip_vessel_prefix(cleaned: str) -> str:
+    """A vessel's name without the class prefix written in capitals before it ("MV", "M/T", "SS"), else as given.
+
+    Shipping news and sanctions lists write "MV Hellenic Spirit" where the
+    next paragraph says "Hellenic Spirit"; the prefix says what kind of ship
+    it is, not which one (rigour's object prefixes). Only capitals count: "Mt
+    Everest" is a mountain, "Ss Peter and Paul" a church; and a name must be
+    left ("SS" alone stays).
+
+    Example:
+        >>> strip_vessel_prefix("MV Hellenic Spirit"), strip_vessel_prefix("M/T Oceanic"), strip_vessel_prefix("SS")
+        ('Hellenic Spirit', 'Oceanic', 'SS')
+        >>> strip_vessel_prefix("Mt Everest"), strip_vessel_prefix("MVP Award")
+        ('Mt Everest', 'MVP Award')
+    """
+    stripped = remove_obj_prefixes(cleaned)
+    prefix = cleaned[: len(cleaned) - len(stripped)]
+    if not stripped or stripped == cleaned or any(char.islower() for char in prefix):
+        return cleaned
+    return stripped
 
 
 def strip_legal_form(tokens: tuple[str, ...]) -> tuple[str, ...]:

@@ -280,3 +280,31 @@ def test_make_name_form_spreads_initials_written_together(text, tokens):
 )
 def test_make_name_form_keys_initials_written_together_like_spaced_ones(a, b, same):
     assert (make_name_form(a, "PER").key == make_name_form(b, "PER").key) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "same_key_as", "expected"),
+    [
+        # a vessel's class prefix says what kind of ship, not which
+        ("MV Hellenic Spirit", "Hellenic Spirit", True),
+        ("M/V Oceanic", "Oceanic", True),
+        ("M.T. Zorblat Star", "MV Zorblat Star", True),
+        ("SS Zorblat", "Zorblat", True),
+        # only a prefix in capitals: "Mt" is a mountain, "Ss" the saints of a church
+        ("Mt Everest", "Everest", False),
+        ("Ss Peter and Paul", "Peter and Paul", False),
+        # a word that only begins with the letters, or the prefix alone
+        ("MVP Award", "Award", False),
+        ("SS", "", False),
+        # different ships stay apart
+        ("MV Snow Storm 1", "Snow Storm 2", False),
+    ],
+)
+def test_make_name_form_drops_a_vessel_prefix(name, same_key_as, expected):
+    assert (make_name_form(name, "MISC").key == make_name_form(same_key_as, "MISC").key) is expected
+
+
+@pytest.mark.parametrize("name", ["SS Lazio", "MT Zorblat"])
+def test_make_name_form_keeps_a_vessel_prefix_of_other_types(name):
+    # Only MISC (where ships fall): an organisation's "SS" or "MT" may be part of its name.
+    assert make_name_form(name, "ORG").tokens[0] == name.split()[0].casefold()
