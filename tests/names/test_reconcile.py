@@ -84,6 +84,9 @@ VARIANTS_AND_LOOK_ALIKES = [
     # short forms of given names
     (["Bernie Ebbers", "Bernard Ebbers"], "PER", [[0, 1]]),
     (["Ian Zorblat", "John Zorblat"], "PER", [[0], [1]]),
+    # "Abd al-" before one of God's names, transliterated several ways; another name after it, or Abdullah, is another person
+    (["Abd al-Aziz al-Nuristani", "Abdul Aziz Nooristani", "Abdel Aziz Nuristani"], "PER", [[0, 1, 2]]),
+    (["Abd el-Kader Zorblati", "Abdul Kader Zorblati", "Abdul Rahman Zorblati", "Abdullah Zorblati"], "PER", [[0, 1], [2], [3]]),
     # titles
     (["Edouard Balladur", "Finance Minister Edouard Balladur"], "PER", [[0, 1]]),
     # written together
