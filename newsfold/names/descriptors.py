@@ -384,7 +384,7 @@ def _subdivision_names() -> dict[str, tuple[int, ...]]:
 
 
 def load_place_name_tables() -> None:
-    """Build the subdivision and city name tables now (each takes a few tenths of a second, once per process).
+    """Build the subdivision and city name tables now (a few tenths of a second each, once per process).
 
     A run builds them while the articles are parsed, so name resolution does not wait for them.
 
@@ -395,6 +395,7 @@ def load_place_name_tables() -> None:
     """
     _subdivision_names()
     _city_names()
+    _article_free_city_names()
 
 
 def is_city_name(name: str) -> bool:
