@@ -37,6 +37,7 @@ _DASHES = "-–—~"
 _MAX_NOUN_CUE_SUBJECT_WORDS = 8  # "a voice-over in the ad states"
 _MAX_BYLINE_WORDS = 12  # "-President Obama, tweeting after Clinton's speech."
 _BYLINE_NAME_WITHIN = 3  # words after the dash
+_CLOSING_MARKS = "'\"’”»"
 _SUBORDINATE_DEPS = frozenset({"relcl", "acl", "advcl", "pcomp"})
 
 
@@ -119,8 +120,8 @@ def _colon_clause(doc: Doc, open_mark: int, lower_bound: int) -> tuple[int, int]
     """
     text = doc_text(doc)
     end = open_mark
-    while end > 0 and text[end - 1] in " \t":
-        end -= 1
+    while end > 0 and text[end - 1].isspace() and text[end - 1] != "\n":
+        end -= 1  # a no-break space counts as a space: "in its findings:\xa0“..."
     if end == 0 or text[end - 1] != ":":
         return None
     sent_start, _ = _sentence_bounds(doc, end - 1)
@@ -289,6 +290,11 @@ def find_speaker_mention(
     # after the quotation: up to the end of the sentence that follows the mark (a two-character
     # closing mark, '' in ASCII text, ends one character later: "?'' Mr. Trump asked.")
     after_lo = close_at + (2 if close_mark is not None and text.startswith("''", close_at) else 1)
+    if close_mark is not None:
+        # a quotation inside the quotation may close with it ("...mean by that?'''", "win
+        # Loudoun?’\""): the frame after starts after all the closing marks
+        while after_lo < len(text) and text[after_lo] in _CLOSING_MARKS:
+            after_lo += 1
     sent_start, sent_end = _sentence_bounds(doc, after_lo)
     after_hi = min(para_end, upper_bound, after_lo + _MAX_FRAME, max(sent_end, after_lo))
     if sent_start > after_lo + 2 and text[after_lo:sent_start].strip():

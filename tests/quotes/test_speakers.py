@@ -93,3 +93,26 @@ def test_speakers_find_named_speaker(nlp, text, which, speaker, kind, cue) -> No
 def test_speakers_word_after_cue_is_not_always_a_name(nlp, text, speaker) -> None:
     mention = _mention(nlp, text)
     assert mention is None or mention.kind != "name" or mention.text == speaker
+
+
+# Fourth round (issue 10): the frame's edges. Each valid row failed before; the look-alike
+# rows beside them must keep giving no speaker.
+@pytest.mark.parametrize(
+    ("text", "which", "speaker"),
+    [
+        # a no-break space between the colon and the opening mark is a space
+        ("The Ohio Elections Commission was blunt in its ruling:\xa0“Further appeals on this matter are pointless.”",
+         0, "The Ohio Elections Commission"),
+        ("The Ohio Elections Commission was blunt in its ruling.\xa0“Further appeals on this matter are pointless.”",
+         0, None),
+        ("In Ohio:\xa0“Further appeals on this matter are pointless.”", 0, None),
+        # a quotation inside the quotation closing with it: the frame starts after all the marks
+        ("''She would turn to me and ask, 'What did he mean by that?''' Mr. Okafor said.", 0, "Okafor"),
+        # ... but the next quotation's opening mark is not a closing one
+        ("“They kept asking where the money went.” “Nobody knows where it is,” Ms. Lindqvist said.", 0, None),
+        ("“They kept asking where the money went.” “Nobody knows where it is,” Ms. Lindqvist said.", 1, "Lindqvist"),
+    ],
+)
+def test_speakers_frame_edges(nlp, text, which, speaker) -> None:
+    mention = _mention(nlp, text, which)
+    assert (mention.text if mention else None) == speaker
