@@ -86,6 +86,7 @@ def speaker_span(token: Token) -> tuple[int, int, str, str | None]:
     if token.pos_ == "PRON":
         return token.i, token.i + 1, "pronoun", None
     mistagged = token.is_title and token.is_alpha and not token.ent_type_ and token.pos_ in ("ADV", "X") and not token.is_sent_start
+    mistagged = mistagged or _is_name_read_as_modal(token)
     if (token.pos_ == "PROPN" or mistagged) and not any(t.pos_ in ("DET", "NOUN") for t in token.lefts):
         # a surname the NER missed ("Espinoza said"): a name, with its compound first names
         # "Democrat Elijah Cummings": a party word before the name is a title, not a first name
@@ -164,6 +165,10 @@ def _subject_of(verb: Token, lo: int, hi: int, inverted: bool = False) -> Token 
             # "Mitt Romney, the 2012 nominee, tweeted in response:" parsed as a name with a
             # reduced relative clause: the name is the one who tweeted
             return current.head
+        elif current.dep_ == "acl" and current.head.i < current.i and _opens_the_frame_after(current.head, hi):
+            # "“What if it rained?” the 43-year-old asked": the same misparse of a noun phrase
+            # standing alone between the quotation and the cue
+            return current.head
         else:
             break
     for child in verb.children:
@@ -178,6 +183,24 @@ def _subject_of(verb: Token, lo: int, hi: int, inverted: bool = False) -> Token 
                 if not is_inside(child, lo, hi) and child.i - verb.i <= 4:
                     return child
     return None
+
+
+def _is_name_read_as_modal(token: Token) -> bool:
+    """Whether a capitalised modal right after a quotation is a name: "“...,” Will wrote."
+
+    Surnames such as Will or May are tagged as modal verbs; after a closing mark, where
+    no sentence of the writer's starts with "Will wrote", the word names the speaker.
+    """
+    if token.tag_ != "MD" or not token.is_title or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text in ("”", "''", "»") or (before.text == '"' and before.tag_ == "''")
+
+
+def _opens_the_frame_after(token: Token, hi: int) -> bool:
+    """Whether the token's phrase starts right after the quotation ending at ``hi``: only marks between."""
+    start = token.left_edge.idx
+    return start >= hi and not any(c.isalnum() for c in token.doc.text[hi:start])
 
 
 def _nearest_speaker(verb: Token, lo: int, hi: int) -> Token | None:
@@ -198,6 +221,8 @@ def _nearest_speaker(verb: Token, lo: int, hi: int) -> Token | None:
             return token
         if token.pos_ == "PRON" and token.dep_ != "poss" and token.lower_ in ("he", "she", "they", "i", "we", "it"):
             return token
+        if _is_name_read_as_modal(token):
+            return token  # "“...,” Will wrote."
         if token.pos_ in ("VERB", "AUX") or token.is_sent_start:
             return None
     return None
@@ -221,7 +246,26 @@ def _name_right_after(verb: Token, lo: int, hi: int) -> Token | None:
         return token
     if token.is_title and token.is_alpha and not token.ent_type_ and token.pos_ in ("ADV", "X", "ADJ", "VERB"):
         return token
-    return _name_in_noun_phrase_after(verb, lo, hi)
+    return _name_in_noun_phrase_after(verb, lo, hi) or _noun_right_after(verb, lo, hi)
+
+
+def _noun_right_after(verb: Token, lo: int, hi: int) -> Token | None:
+    """The noun right after an inverted cue, parsed as the subject of a later verb.
+
+    "“...,” said the woman, who like many did not want to be named": the parse made
+    "the woman" the subject of "want"; in inverted order the noun phrase right after the
+    cue (a determiner and adjectives at most between) is the cue's own subject.
+    """
+    doc = verb.doc
+    for token in doc[verb.i + 1 : verb.i + 5]:
+        if is_inside(token, lo, hi) or token.is_punct or token.is_space:
+            return None
+        if token.pos_ == "NOUN":
+            later = token.dep_ in _SUBJECT_DEPS and token.head.i > token.i
+            return token if later else None
+        if token.pos_ not in ("DET", "ADJ", "NUM"):
+            return None
+    return None
 
 
 def _name_in_noun_phrase_after(verb: Token, lo: int, hi: int) -> Token | None:
@@ -295,7 +339,10 @@ def mention_from_cue(cue: Token, lo: int, hi: int) -> SpeakerMention | None:
     if subject is None:
         return None
     if subject is not right_after and subject.dep_ not in _SUBJECT_DEPS and subject.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X"):
-        return None
+        # "the 43-year-old asked": an adjective heads the phrase the cue was hung on
+        if not (subject.pos_ == "ADJ" and any(c.dep_ == "acl" for c in subject.children)):
+            if not _is_name_read_as_modal(subject):
+                return None
     start, end, kind, label = speaker_span(subject)
     span = doc[start:end]
     return SpeakerMention(

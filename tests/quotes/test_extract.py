@@ -323,3 +323,28 @@ def test_extract_speakers_after_short_opener(nlp, text, speakers) -> None:
 )
 def test_extract_speakers_embedded_cue(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# The parse hung the speaker after the quotation elsewhere (issue 10, fourth round): each valid
+# row gave no speaker before; the look-alike beside it keeps its own reading.
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a surname tagged as a modal verb, right after the closing mark
+        ("“The nominating process is not a job fair,” Will wrote.", ["Will"]),
+        ("“We should call an early election this autumn,” May said.", ["May"]),
+        ("Will the nominating process survive? “Nobody can tell for now,” he wrote.", ["he"]),
+        # a noun phrase alone between the quotation and a cue parsed as its reduced relative clause
+        ("“Why would anyone rent a covered wagon?” the 43-year-old asked in the video's description.", ["the 43-year-old"]),
+        ("“Why would anyone rent a covered wagon?” she asked the 43-year-old in the video.", ["she"]),
+        # inverted order: the noun right after the cue, parsed as the subject of a later verb
+        ("“Some customers came in and shouted at us all week,” said the woman, who like many in the village did not "
+         "want to be quoted by name because of the tension.", ["the woman"]),
+        ("“Some customers came in and shouted at us all week,” said the clerk, who like most people on the street did "
+         "not want to be named because of the risk.", ["the clerk"]),
+        ("“Some customers came in and shouted at us all week,” the owners said in a note that workers taped to the "
+         "door.", ["the owners"]),
+    ],
+)
+def test_extract_speakers_misparsed_after_the_quote(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
