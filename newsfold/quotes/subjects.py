@@ -36,6 +36,10 @@ _ISSUING_VERBS = frozenset(
 )
 
 
+#: Verbs by which a speaker goes on with their own words ("..., adding, “...”").
+_GOING_ON_VERBS = frozenset("add explain note continue conclude stress".split())
+
+
 @dataclass(frozen=True)
 class SpeakerMention:
     """A speaker as the text names it, before resolution.
@@ -129,13 +133,29 @@ def _across_paragraph(a: Token, b: Token) -> bool:
     return "\n" in a.doc.text[first.idx : last.idx]
 
 
+def _reporting_verb(verb: Token) -> Token | None:
+    """The cue whose report a trailing "adding" or "explaining" goes on with, when the parse hung it inside the report.
+
+    "Trump told Newsmax that Romney “had a crazy policy,” adding, “...”": the parse made
+    "adding" a modifier of "had", the reported clause; the one who adds is the one who told.
+    Only verbs of going on with one's own words: a "shouting" after "Police said the man
+    fled" may be the man's.
+    """
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.lemma_.lower() not in _GOING_ON_VERBS:
+        return None
+    clause = verb.head
+    if clause.dep_ != "ccomp" or clause.head.i > clause.i or clause.head.lemma_.lower() not in load_lexicon().cue_verbs:
+        return None
+    return clause.head
+
+
 def _subject_of(verb: Token, lo: int, hi: int, inverted: bool = False) -> Token | None:
     """The verb's subject, outside the quotation (character range ``lo..hi``).
 
     ``inverted`` allows "..., said the minister", where the parser sometimes
     hangs the speaker as an object of the verb that follows the quote.
     """
-    current = verb
+    current = _reporting_verb(verb) or verb
     for _ in range(4):
         subjects = [
             child

@@ -348,3 +348,19 @@ def test_extract_speakers_embedded_cue(nlp, text, speakers) -> None:
 )
 def test_extract_speakers_misparsed_after_the_quote(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A trailing "adding" or "explaining" the parse hung inside the clause a cue reports goes on with
+# the reporter's words; a participle of another verb there stays the clause's (issue 10, fourth round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Trump told reporters that Romney “had a crazy policy that was maniacal,” adding, “He lost all of the Latino "
+         "vote.”", ["Trump", "Trump"]),
+        ("Witnesses told reporters that the man “ran from the store very fast,” shouting, “Nobody will stop me now.”",
+         ["the man", "the man"]),
+        ("Trump said Romney had a crazy policy. Romney disagreed, adding, “It worked very well in Ohio.”", ["Romney"]),
+    ],
+)
+def test_extract_speakers_going_on_after_a_report(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
