@@ -230,6 +230,33 @@ def _byline_after(doc: Doc, close_at: int, upper_bound: int) -> SpeakerMention |
     return None
 
 
+def _main_verb_leading_in(doc: Doc, lo: int, open_mark: int) -> Token | None:
+    """The main verb that ends the words right before the opening mark: "Hillary shot back, “...”".
+
+    Only a comma or colon, adverbs and particles may stand between it and the mark, and it
+    must be its sentence's main verb (or one joined to it, or hung on the quotation): the speaker of "When Trump
+    suggested a deal, Rubio fired back forcefully: “...”" is Rubio, whatever verb he speaks
+    with. A verb in a clause of its own ("As the band sang in 1980, “...”") is left to the cues.
+    """
+    i = token_index_at(doc, open_mark) - 1
+    while i >= 0 and doc[i].idx >= lo and (
+        doc[i].is_space or doc[i].text in (",", ":") or doc[i].pos_ == "ADV" or doc[i].dep_ == "prt"
+    ):
+        i -= 1
+    if i < 0 or doc[i].idx < lo or i == token_index_at(doc, open_mark) - 1:
+        return None  # nothing skipped: not even the comma or colon that leads into a quotation
+    token = doc[i]
+    if token.pos_ != "VERB" or token.tag_ in ("VBG", "VBN"):
+        return None
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "a threat many make but few keep:": joined to a relative clause
+    # the parse often makes the quotation the main clause and hangs the verb on it
+    if first.dep_ != "ROOT" and first.head.idx < open_mark:
+        return None
+    return token
+
+
 def _is_embedded_cue(cue: Token, cues: list[Token], anchor: Token | None) -> bool:
     """Whether the cue lies in what another cue of the frame reports: that one speaks first.
 
@@ -309,6 +336,9 @@ def find_speaker_mention(
 
     after = _cue_tokens(doc, after_lo, after_hi)
     before = list(reversed(_cue_tokens(doc, before_lo, before_hi)))
+    lead = _main_verb_leading_in(doc, before_lo, open_mark)
+    if lead is not None and lead not in before and all(cue.dep_ in _SUBORDINATE_DEPS for cue in before):
+        before.insert(0, lead)  # "When Trump suggested ..., Rubio fired back: “...”"
     content_end = close_at
     ends_with_comma = text[max(content_end - 1, 0)] == "," or text[content_end + 1 : content_end + 2] == ","
     order = (after, before) if ends_with_comma or not before else (before, after)

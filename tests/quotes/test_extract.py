@@ -364,3 +364,23 @@ def test_extract_speakers_misparsed_after_the_quote(nlp, text, speakers) -> None
 )
 def test_extract_speakers_going_on_after_a_report(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# The main verb that ends the words right before the opening mark introduces the quotation, when the
+# frame has no cue or only one in a clause of its own (issue 10, fourth round); a verb in a clause of
+# its own is no such verb.
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("When Trump suggested that Cuba would sue, Rubio fired back forcefully: “If they sue us in Miami, they are "
+         "going to lose.”", ["Rubio"]),
+        ("But as The Hill pointed out, “Still, the candidate has so far declined to release any tax returns.”",
+         ["Hill"]),
+        ("As the band sang back in the 1980s, “They will turn us all into beggars because we are easier to please.”",
+         [None]),
+        ("When Trump suggested that Cuba would sue, Rubio said: “If they sue us in Miami, they are going to lose.”",
+         ["Rubio"]),
+    ],
+)
+def test_extract_speakers_main_verb_before_the_quote(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
