@@ -38,6 +38,7 @@ from newsfold.quotes.marks import find_quote_spans
 from newsfold.quotes.media import detect_medium
 from newsfold.quotes.quote import Quote
 from newsfold.quotes.resolve import NamedSpeaker, resolve_speaker
+from newsfold.quotes.sentences import starts_a_sentence_within
 from newsfold.quotes.speakers import find_speaker_mention, speaker_in_paragraph_before
 from newsfold.quotes.subjects import SpeakerMention, speaker_span
 from newsfold.quotes.unmarked import find_unmarked_speech
@@ -125,17 +126,7 @@ def _gap_is_attribution(text: str, previous: _Candidate, mention: SpeakerMention
     return gap_start <= mention.start < gap_end
 
 
-_SENTENCE_END = re.compile(r"[.?!][\"”'’]*\s+[\"“'‘]*[A-Z]")
 _ENDS_SENTENCE = re.compile(r"[.?!][\"”'’]*\s*$")
-_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*)$")  # Mr. Sen. Gov. U.S.
-
-
-def _starts_a_sentence_within(text: str, lo: int, hi: int) -> bool:
-    """Whether a new sentence starts inside ``text[lo:hi]`` (a full stop after "Mr" or "U.S" does not count)."""
-    for match in _SENTENCE_END.finditer(text, lo, hi):
-        if text[match.start()] != "." or not _ABBREVIATION.search(text, max(lo, match.start() - 6), match.start()):
-            return True
-    return False
 
 
 def _after_attribution_sentence(
@@ -151,11 +142,11 @@ def _after_attribution_sentence(
         return False
     if mention.start >= current.open_mark or "\n" in text[min(mention.start, previous.start) : current.open_mark]:
         return False
-    if mention.end <= previous.open_mark and _starts_a_sentence_within(text, mention.end, previous.open_mark):
+    if mention.end <= previous.open_mark and starts_a_sentence_within(text, mention.end, previous.open_mark):
         return False  # the mention's sentence ended before the previous quotation
     # between the two quotations: the rest of that one sentence, then its end
     gap_end = len(text[: current.open_mark].rstrip())
-    if _starts_a_sentence_within(text, previous.close_mark, gap_end):
+    if starts_a_sentence_within(text, previous.close_mark, gap_end):
         return False  # another sentence starts between them
     gap = text[previous.close_mark : gap_end]
     return bool(_ENDS_SENTENCE.search(gap) or _ENDS_SENTENCE.search(text[previous.start : previous.close_mark]))
@@ -175,11 +166,11 @@ def _same_sentence_as_previous(
         return False
     if mention.end > previous.open_mark or "\n" in text[mention.start : current.open_mark]:
         return False  # attributed after the previous quotation, or across a paragraph
-    if _starts_a_sentence_within(text, mention.end, previous.open_mark):
+    if starts_a_sentence_within(text, mention.end, previous.open_mark):
         return False  # the mention's sentence ended before the previous quotation
     if _ENDS_SENTENCE.search(text[previous.start : previous.close_mark]):
         return False  # "X said: “A.” “B.”": the first quotation closed the sentence
-    return not _starts_a_sentence_within(text, previous.close_mark, current.open_mark + 1)
+    return not starts_a_sentence_within(text, previous.close_mark, current.open_mark + 1)
 
 
 def _is_whole_paragraph(text: str, candidate: _Candidate) -> bool:

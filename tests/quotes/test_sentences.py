@@ -1,0 +1,33 @@
+"""Tests for newsfold.quotes.sentences: sentence ends read off the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfold.quotes.sentences import last_sentence_start, starts_a_sentence_within
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full stop, a space and an opening mark: the quotation opens a sentence
+        ("Franken said. “Well, we are like a bridge.”", 14),
+        ("He said it twice. He left. “Nobody stayed.”", 27),
+        # a full stop after an abbreviation ends nothing; nor does a colon
+        ("Mr. Trump said: “Well, we are like a bridge.”", None),
+        ("Sen. Jones of the U.S. Senate said “Well, we are like a bridge.”", None),
+    ],
+)
+def test_sentences_last_sentence_start(text, expected) -> None:
+    assert last_sentence_start(text, 0, text.index("“")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“A bridge,” Mr. Franken said. “Well, we are.”", True),
+        ("“A bridge,” said Mr. Franken of Minnesota, “well, we are.”", False),
+    ],
+)
+def test_sentences_starts_a_sentence_within(text, expected) -> None:
+    assert starts_a_sentence_within(text, text.index("”"), text.rindex("“") + 2) is expected
