@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from newsfold.quotes.docindex import doc_text, sentence_of, token_index_at
 from newsfold.quotes.lexicon import load_lexicon
+from newsfold.quotes.sentences import last_sentence_start
 from newsfold.quotes.subjects import NAMED_LABELS, SpeakerMention, mention_from_cue, mention_from_token
 
 __all__ = ["find_speaker_mention", "speaker_in_paragraph_before"]
@@ -336,12 +337,19 @@ def find_speaker_mention(
 
     after = _cue_tokens(doc, after_lo, after_hi)
     before = list(reversed(_cue_tokens(doc, before_lo, before_hi)))
+    # the parse may run the sentence before over the quotation ("“...,” Franken said. “Well
+    # ...” he said"): a cue in a sentence that ended in the text comes after all the others,
+    # unless the quotation ends its own sentence ("“...,” said Greene. “...” Greene added that")
+    text_start = last_sentence_start(text, before_lo, open_mark)
+    closes_sentence = text[open_mark:close_at].rstrip("'\"’” ").endswith(".")
+    earlier = [cue for cue in before if text_start is not None and cue.idx < text_start and not closes_sentence]
+    before = [cue for cue in before if cue not in earlier]
     lead = _main_verb_leading_in(doc, before_lo, open_mark)
     if lead is not None and lead not in before and all(cue.dep_ in _SUBORDINATE_DEPS for cue in before):
         before.insert(0, lead)  # "When Trump suggested ..., Rubio fired back: “...”"
     content_end = close_at
     ends_with_comma = text[max(content_end - 1, 0)] == "," or text[content_end + 1 : content_end + 2] == ","
-    order = (after, before) if ends_with_comma or not before else (before, after)
+    order = ((after, before) if ends_with_comma or not before else (before, after)) + (earlier,)
     anchor = _governing_verb(doc, open_mark, close_at)
     for cues in order:
         # "“...,” Okoro said, with a calm that suggested ...": a cue in a relative or

@@ -384,3 +384,22 @@ def test_extract_speakers_going_on_after_a_report(nlp, text, speakers) -> None:
 )
 def test_extract_speakers_main_verb_before_the_quote(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A cue in a sentence that ended before the quotation (the parse ran it over the quotation) comes
+# after the quotation's own attribution; not when the quotation ends its own sentence, whose next
+# sentence speaks of something else, and still when there is nothing else (issue 10, fourth round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("“What I love is that we are like a bridge,” Franken said. “Well, you were for him and I am for her, so we are "
+         "like a bridge over…” he said, not finishing.", ["Franken", "he"]),
+        ("Kevin McCarthy revealed this last fall when he boasted about the inquiry. “Everybody thought she was "
+         "unbeatable, right?” he told Fox News.", ["he"]),
+        ("“She has two chances to set expectations,” said Megan Greene, an economist. “And the members keep tripping "
+         "over themselves.” Greene added that the Fed wants out.", ["Megan Greene", "Megan Greene"]),
+        ("“They worry,” Carson said. “There is no question about it at all.”", ["Carson"]),
+    ],
+)
+def test_extract_speakers_cue_in_an_earlier_sentence(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
