@@ -348,7 +348,9 @@ def find_speaker_mention(
     if lead is not None and lead not in before and all(cue.dep_ in _SUBORDINATE_DEPS for cue in before):
         before.insert(0, lead)  # "When Trump suggested ..., Rubio fired back: “...”"
     content_end = close_at
-    ends_with_comma = text[max(content_end - 1, 0)] == "," or text[content_end + 1 : content_end + 2] == ","
+    while content_end > open_mark + 1 and text[content_end - 1] in _CLOSING_MARKS:
+        content_end -= 1  # "like ‘Ebony and Ivory,’” he explained": the comma inside the inner quotation
+    ends_with_comma = text[max(content_end - 1, 0)] == "," or text[close_at + 1 : close_at + 2] == ","
     order = ((after, before) if ends_with_comma or not before else (before, after)) + (earlier,)
     anchor = _governing_verb(doc, open_mark, close_at)
     for cues in order:
@@ -359,7 +361,7 @@ def find_speaker_mention(
             if mention is not None:
                 return mention
     # "“Go back,” Trump barked": any verb with a subject right after a quote ending in , ? !
-    if text[max(content_end - 1, 0)] in ",?!" or text[content_end + 1 : content_end + 2] == ",":
+    if text[max(content_end - 1, 0)] in ",?!" or text[close_at + 1 : close_at + 2] == ",":
         for i in range(token_index_at(doc, after_lo), len(doc)):
             token = doc[i]
             if token.idx < after_lo:
@@ -372,7 +374,7 @@ def find_speaker_mention(
                     return mention
                 break
     # "“...,” the two write.": a cue the tagger took for a noun, right after the quotation
-    if text[max(content_end - 1, 0)] in ",?!" or text[content_end + 1 : content_end + 2] == ",":
+    if text[max(content_end - 1, 0)] in ",?!" or text[close_at + 1 : close_at + 2] == ",":
         mention = _cue_read_as_noun(doc, after_lo, after_hi)
         if mention is not None:
             return _framed(mention, lower_bound, upper_bound)

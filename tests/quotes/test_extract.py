@@ -403,3 +403,17 @@ def test_extract_speakers_main_verb_before_the_quote(nlp, text, speakers) -> Non
 )
 def test_extract_speakers_cue_in_an_earlier_sentence(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A comma inside an inner quotation that closes with the quotation still ends it with a comma:
+# the attribution after it comes first, as after a plain comma (issue 10, fourth round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("When asked, the senator said “all he would tell my husband was ‘I am very busy,’” she said.", ["she"]),
+        ("When asked, the senator said “all he would tell my husband was ‘I am very busy.’” She said nothing else.",
+         ["the senator"]),
+    ],
+)
+def test_extract_speakers_comma_inside_inner_quotation(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
