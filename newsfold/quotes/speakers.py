@@ -34,6 +34,7 @@ __all__ = ["find_speaker_mention", "speaker_in_paragraph_before"]
 _MAX_FRAME = 250  # characters: an attribution sits next to its quote
 _MAX_LABEL_WORDS = 10  # a transcript turn's label ("Former secretary of state Hillary Rodham Clinton:")
 _SPACED_DASH = re.compile(r"\s[-–—]+")
+_DASH_BEFORE_LABEL = re.compile(r"\s[-–—]+\s*$")
 _DASHES = "-–—~"
 _MAX_NOUN_CUE_SUBJECT_WORDS = 8  # "a voice-over in the ad states"
 _MAX_BYLINE_WORDS = 12  # "-President Obama, tweeting after Clinton's speech."
@@ -335,6 +336,11 @@ def find_speaker_mention(
     sent_start, _ = _sentence_bounds(doc, max(last_char, 0))
     before_lo = max(para_start, lower_bound, before_hi - _MAX_FRAME, min(sent_start, before_hi))
 
+    colon = _colon_clause(doc, open_mark, lower_bound)
+    if colon is not None and _DASH_BEFORE_LABEL.search(text, before_lo, colon[0]):
+        # "Pollsters agree - Carl Bialik: “...”": a digest's headline, a dash, then who speaks;
+        # the headline's verb does not
+        before_lo = max(before_lo, colon[0])
     after = _cue_tokens(doc, after_lo, after_hi)
     before = list(reversed(_cue_tokens(doc, before_lo, before_hi)))
     # the parse may run the sentence before over the quotation ("“...,” Franken said. “Well

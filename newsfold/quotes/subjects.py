@@ -75,6 +75,11 @@ def _is_title_phrase(tokens: list[Token]) -> bool:
     return any(w in titles for w in words) or any(" ".join(p) in titles for p in zip(words, words[1:]))
 
 
+def _is_spaced_dash(token: Token) -> bool:
+    """A dash with a space before it ("race - HuffPollster"), not a hyphen ("46-year-old")."""
+    return token.text in ("-", "–", "—", "--") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+
+
 def speaker_span(token: Token) -> tuple[int, int, str, str | None]:
     """The mention a subject token stands for: ``(start_tok, end_tok, kind, label)``.
 
@@ -104,8 +109,8 @@ def speaker_span(token: Token) -> tuple[int, int, str, str | None]:
                 return appos_ent.start, appos_ent.end, "name", appos_ent.label_
     start = token.i
     left_edge = token.left_edge.i
-    if token.i - left_edge <= 6 and not any(t.text in ",;:“”\"«»" or t.is_space for t in token.doc[left_edge : token.i]):
-        start = left_edge  # "the 46-year-old", "a senior campaign official"
+    if token.i - left_edge <= 6 and not any(t.text in ",;:“”\"«»" or t.is_space or _is_spaced_dash(t) for t in token.doc[left_edge : token.i]):
+        start = left_edge  # "the 46-year-old", "a senior campaign official"; not over " - " ("the race - HuffPollster")
     end = token.i + 1
     # keep a short "of"/"for" complement: "a spokesman for the ministry"
     for right in token.rights:

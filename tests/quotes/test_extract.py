@@ -417,3 +417,21 @@ def test_extract_speakers_cue_in_an_earlier_sentence(nlp, text, speakers) -> Non
 )
 def test_extract_speakers_comma_inside_inner_quotation(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A digest's "headline - who: “...”": the label after the dash speaks, not the headline's verb; without
+# the dash the clause's own cue does (issue 10, fourth round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: keep on polling.”",
+         ["Carl Bialik"]),
+        ("But polls did predict the Democratic race - HuffPollster: “While the caucuses were an upset, most polls were "
+         "right.”", ["HuffPollster"]),
+        ("Pollsters agree on one thing: “One of the biggest lessons was a simple one: keep on polling.”", ["Pollsters"]),
+        ("Pollsters agree - and Carl Bialik said: “One of the biggest lessons was a simple one: keep on polling.”",
+         ["Carl Bialik"]),
+    ],
+)
+def test_extract_speakers_digest_label_after_a_dash(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
