@@ -435,3 +435,18 @@ def test_extract_speakers_comma_inside_inner_quotation(nlp, text, speakers) -> N
 )
 def test_extract_speakers_digest_label_after_a_dash(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# More cue verbs: opine, affirm (issue 10, fourth round); a noun of the same stem is no cue.
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Editorial pages across the country warned that the sky was falling. \"Gun owners should leave their weapons "
+         "at home,\" opined the Plain Dealer.", ["the Plain Dealer"]),
+        ("Article 33 affirms: “No contracting state shall expel or return a refugee.”", ["Article"]),
+        ("The court's affirmation came late: “No contracting state shall expel or return a refugee.”",
+         ["The court's affirmation"]),
+    ],
+)
+def test_extract_speakers_more_cue_verbs(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
