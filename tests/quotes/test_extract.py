@@ -444,8 +444,7 @@ def test_extract_speakers_digest_label_after_a_dash(nlp, text, speakers) -> None
         ("Editorial pages across the country warned that the sky was falling. \"Gun owners should leave their weapons "
          "at home,\" opined the Plain Dealer.", ["the Plain Dealer"]),
         ("Article 33 affirms: “No contracting state shall expel or return a refugee.”", ["Article"]),
-        ("The court's affirmation came late: “No contracting state shall expel or return a refugee.”",
-         ["The court's affirmation"]),
+        ("In his opinion, “gun owners should leave their weapons at home.”", [None]),
     ],
 )
 def test_extract_speakers_more_cue_verbs(nlp, text, speakers) -> None:
