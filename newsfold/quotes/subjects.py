@@ -138,6 +138,30 @@ def _across_paragraph(a: Token, b: Token) -> bool:
     return "\n" in a.doc.text[first.idx : last.idx]
 
 
+_OPENING = ("“", "``", "«")
+_CLOSING = ("”", "''", "»")
+
+
+def _in_quoted_words(token: Token, reach: int = 8) -> bool:
+    """Whether the token stands between quote marks, in a quotation too short to count as one.
+
+    "\"Meh,\" wrote a Trump supporter": the parse makes the quoted word the subject of
+    "wrote"; quoted words never name who speaks.
+    """
+    doc = token.doc
+
+    def mark(t: Token) -> str | None:
+        if t.text in _OPENING or t.text == '"' and t.tag_ == "``":
+            return "open"
+        if t.text in _CLOSING or t.text == '"' and t.tag_ == "''":
+            return "close"
+        return None
+
+    left = next((mark(t) for t in reversed(doc[max(token.i - reach, 0) : token.i]) if mark(t)), None)
+    right = next((mark(t) for t in doc[token.i + 1 : token.i + 1 + reach] if mark(t)), None)
+    return left == "open" and right == "close"
+
+
 def _reporting_verb(verb: Token) -> Token | None:
     """The cue whose report a trailing "adding" or "explaining" goes on with, when the parse hung it inside the report.
 
@@ -165,7 +189,10 @@ def _subject_of(verb: Token, lo: int, hi: int, inverted: bool = False) -> Token 
         subjects = [
             child
             for child in current.children
-            if child.dep_ in _SUBJECT_DEPS and not is_inside(child, lo, hi) and not _across_paragraph(child, verb)
+            if child.dep_ in _SUBJECT_DEPS
+            and not is_inside(child, lo, hi)
+            and not _across_paragraph(child, verb)
+            and not _in_quoted_words(child)
         ]
         # the parse may give a verb two subjects when a sentence runs over a quotation
         # ("...never Hillary.” Another commenter said,"): the one nearest the verb is its own

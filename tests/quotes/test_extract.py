@@ -449,3 +449,19 @@ def test_extract_speakers_digest_label_after_a_dash(nlp, text, speakers) -> None
 )
 def test_extract_speakers_more_cue_verbs(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# Words between quote marks never name the speaker, even in a quotation too short to count as one;
+# a subject outside the marks still does (issue 10, fourth round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("\"Meh,\" wrote a Trump supporter who runs a fan account. \"What does Ford know about it anyway?\"",
+         ["a Trump supporter"]),
+        ("\"Meh,\" wrote Sandra Ortiz, who runs a fan account. \"What does Ford know about it anyway?\"",
+         ["Sandra Ortiz"]),
+        ("The “Today” host asked: “What does Ford know about it anyway?”", ["host"]),
+    ],
+)
+def test_extract_speakers_never_quoted_words(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
