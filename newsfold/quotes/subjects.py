@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from newsfold.quotes.docindex import doc_text, entity_of
 from newsfold.quotes.lexicon import load_lexicon
+from newsfold.quotes.sentences import last_sentence_start
 
 __all__ = ["SpeakerMention", "mention_from_cue", "mention_from_token", "speaker_span", "is_inside", "NAMED_LABELS"]
 
@@ -365,6 +366,23 @@ def _after_short_quotation(cue: Token, lo: int) -> bool:
     return _OPENING_PIECE.match(text, start, cue.idx) is not None
 
 
+def _opens_its_sentence(cue: Token, lo: int) -> bool:
+    """Whether a cue before the quotation is the first word of its sentence: "Continued Stone: “...”".
+
+    A sentence that opens with its cue puts the speaker after it, as after a quotation;
+    the parse, running the sentence before over it, may not see the sentence start.
+    """
+    text = doc_text(cue.doc)
+    if cue.idx >= lo or not cue.is_title or cue.i + 1 >= len(cue.doc):
+        return False
+    following = cue.doc[cue.i + 1]
+    if not (following.pos_ in ("PROPN", "DET") or following.ent_type_ in NAMED_LABELS):
+        return False  # "Continued pressure forced ...": a modifier of a noun, not an inverted cue
+    start = text.rfind("\n", 0, cue.idx) + 1
+    start = max(start, last_sentence_start(text, start, cue.idx) or start)
+    return not any(c.isalnum() for c in text[start : cue.idx])
+
+
 def mention_from_cue(cue: Token, lo: int, hi: int) -> SpeakerMention | None:
     """The speaker mention a cue (or any verb) introduces for the quotation at ``lo..hi``.
 
@@ -383,7 +401,7 @@ def mention_from_cue(cue: Token, lo: int, hi: int) -> SpeakerMention | None:
         cue_text, cue_lemma = "according to", "according to"
     else:
         between = doc_text(doc)[hi:cue.idx] if cue.idx >= hi else "x"
-        inverted = not any(c.isalnum() for c in between) or _after_short_quotation(cue, lo)
+        inverted = not any(c.isalnum() for c in between) or _after_short_quotation(cue, lo) or _opens_its_sentence(cue, lo)
         subject = _subject_of(cue, lo, hi, inverted)
         right_after = _name_right_after(cue, lo, hi) if subject is None and inverted else None
         subject = subject or right_after or _nearest_speaker(cue, lo, hi)

@@ -465,3 +465,19 @@ def test_extract_speakers_more_cue_verbs(nlp, text, speakers) -> None:
 )
 def test_extract_speakers_never_quoted_words(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A sentence that opens with its cue puts the speaker after it ("Continued Stone:"), even when the
+# parse runs the sentence before over it; a cue word modifying a common noun is no such opening.
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("The machines are easy to rig. Continued Stone: “So I think it is a very real problem for all of us.”",
+         ["Stone"]),
+        ("Asked about the wall, Trump said: “So I think it is a very real problem for all of us.”", ["Trump"]),
+        ("Continued pressure forced the board to act: “So I think it is a very real problem for all of us.”",
+         ["Continued pressure"]),
+    ],
+)
+def test_extract_speakers_sentence_opening_with_its_cue(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
