@@ -61,6 +61,18 @@ def _governing_verb(doc: Doc, open_mark: int, close_mark: int) -> Token | None:
     return None
 
 
+def _a_text_reads(token: Token) -> bool:
+    """Whether "read" says what a text reads: "“...,” the email read.", "a sign that read, “...”".
+
+    Not someone reading something ("He read the letter aloud", "she read from notes"):
+    no object, and a subject, if any, that is a common noun.
+    """
+    if token.pos_ != "VERB" or any(c.dep_ in ("dobj", "prep") for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return all(c.pos_ in ("NOUN", "NUM") or c.tag_ == "WDT" for c in subjects)
+
+
 def _cue_tokens(doc: Doc, lo: int, hi: int) -> list[Token]:
     """Cue tokens whose start lies in the character range ``[lo, hi)``."""
     cues = load_lexicon().cue_verbs
@@ -73,6 +85,8 @@ def _cue_tokens(doc: Doc, lo: int, hi: int) -> list[Token]:
             break
         if token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
             found.append(token)  # "As Professor Foner put it, ..."
+        elif token.lemma_.lower() == "read" and _a_text_reads(token):
+            found.append(token)  # "“...,” the email read."
         elif token.lemma_.lower() in cues and token.pos_ in ("VERB", "AUX", "NOUN"):
             if token.pos_ == "NOUN" and token.dep_ not in ("ROOT", "conj", "relcl"):
                 continue  # "a statement" is not a cue; a mis-tagged "tweets" at the root is
@@ -178,7 +192,7 @@ def _cue_read_as_noun(doc: Doc, lo: int, hi: int) -> SpeakerMention | None:
             return None
         form = token.lower_
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma in cues and form in (lemma, lemma + "s") and words:
+        if token.pos_ == "NOUN" and (lemma in cues or lemma == "read") and form in (lemma, lemma + "s") and words:
             following = doc[token.i + 1] if token.i + 1 < len(doc) else None
             if following is not None and (following.text in "-–—" or not (following.is_punct or following.pos_ == "ADP")):
                 return None

@@ -481,3 +481,17 @@ def test_extract_speakers_never_quoted_words(nlp, text, speakers) -> None:
 )
 def test_extract_speakers_sentence_opening_with_its_cue(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# "read" says what a text reads, also when the tagger takes it for a noun after the quotation
+# (issue 10, fourth round); someone reading from notes is still the speaker.
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("“Friend, let me be blunt. I can beat her. Donald can't,” the email read.", ["the email"]),
+        ("“If she wants to be president, she should act like one,” the editorial read.", ["the editorial"]),
+        ("“We owe the voters an apology for this,” she read from her notes.", ["she"]),
+    ],
+)
+def test_extract_speakers_a_text_reads(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
