@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from newsfold.quotes.docindex import doc_text, sentence_of, token_index_at
 from newsfold.quotes.lexicon import load_lexicon
 from newsfold.quotes.sentences import last_sentence_start
-from newsfold.quotes.subjects import NAMED_LABELS, SpeakerMention, mention_from_cue, mention_from_token
+from newsfold.quotes.subjects import ISSUING_VERBS, NAMED_LABELS, SpeakerMention, mention_from_cue, mention_from_token
 
 __all__ = ["find_speaker_mention", "speaker_in_paragraph_before"]
 
@@ -252,7 +252,8 @@ def _main_verb_leading_in(doc: Doc, lo: int, open_mark: int) -> Token | None:
     Only a comma or colon, adverbs and particles may stand between it and the mark, and it
     must be its sentence's main verb (or one joined to it, or hung on the quotation): the speaker of "When Trump
     suggested a deal, Rubio fired back forcefully: “...”" is Rubio, whatever verb he speaks
-    with. A verb in a clause of its own ("As the band sang in 1980, “...”") is left to the cues.
+    with; and "Trump issued a statement, “...”" is Trump's, the text's author. A verb in a clause of
+    its own ("As the band sang in 1980, “...”") is left to the cues.
     """
     i = token_index_at(doc, open_mark) - 1
     while i >= 0 and doc[i].idx >= lo and (
@@ -262,6 +263,10 @@ def _main_verb_leading_in(doc: Doc, lo: int, open_mark: int) -> Token | None:
     if i < 0 or doc[i].idx < lo or i == token_index_at(doc, open_mark) - 1:
         return None  # nothing skipped: not even the comma or colon that leads into a quotation
     token = doc[i]
+    head = token.head
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and head.i < token.i and head.lemma_.lower() in ISSUING_VERBS:
+        if token.left_edge.i == head.i + 1:
+            token = head  # "Trump issued a statement, “...”": the text put out speaks for its author
     if token.pos_ != "VERB" or token.tag_ in ("VBG", "VBN"):
         return None
     first = token

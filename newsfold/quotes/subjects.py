@@ -22,7 +22,7 @@ from newsfold.quotes.docindex import doc_text, entity_of
 from newsfold.quotes.lexicon import load_lexicon
 from newsfold.quotes.sentences import last_sentence_start
 
-__all__ = ["SpeakerMention", "mention_from_cue", "mention_from_token", "speaker_span", "is_inside", "NAMED_LABELS"]
+__all__ = ["SpeakerMention", "mention_from_cue", "mention_from_token", "speaker_span", "is_inside", "NAMED_LABELS", "ISSUING_VERBS"]
 
 #: Entity labels whose mentions can speak.
 NAMED_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -32,7 +32,7 @@ _SENTENCE_BREAK = re.compile(r"[.?!][\"”'’]*\s")
 #: Verbs by which a speaker puts out a text of their own ("issued a statement saying"): the
 #: text's participle speaks for the verb's subject. Not "cited" or "read": a report someone
 #: else wrote.
-_ISSUING_VERBS = frozenset(
+ISSUING_VERBS = frozenset(
     "issue release put send post publish blast email tweet circulate distribute air run sign pen write deliver".split()
 )
 
@@ -207,7 +207,7 @@ def _subject_of(verb: Token, lo: int, hi: int, inverted: bool = False) -> Token 
         elif (
             current.dep_ == "acl"
             and current.head.dep_ == "dobj"
-            and current.head.head.lemma_.lower() in _ISSUING_VERBS
+            and current.head.head.lemma_.lower() in ISSUING_VERBS
             and current.head.head.i < current.i
             and not _SENTENCE_BREAK.search(verb.doc.text, current.idx, max(lo, current.idx))
         ):

@@ -495,3 +495,18 @@ def test_extract_speakers_sentence_opening_with_its_cue(nlp, text, speakers) -> 
 )
 def test_extract_speakers_a_text_reads(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# "X issued a statement, “...”": the text put out right before the quotation speaks for who put it
+# out; a statement someone merely ignored names nobody (issue 10, fourth round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Immediately after the attacks, Trump issued a statement, “Last night, our nation was attacked by a "
+         "terrorist.”", ["Trump"]),
+        ("Immediately after the attacks, Trump ignored the advisers' statement, “Last night, our nation was attacked "
+         "by a terrorist.”", [None]),
+    ],
+)
+def test_extract_speakers_statement_put_out_before_the_quote(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
