@@ -163,6 +163,22 @@ def _in_quoted_words(token: Token, reach: int = 8) -> bool:
     return left == "open" and right == "close"
 
 
+def _passive_agent(verb: Token, lo: int, hi: int) -> Token | None:
+    """Who a cue in the passive names with "by": "Sanders was asked by host Bill Maher, “...”".
+
+    The passive subject is the one spoken to; the agent speaks. Only cue verbs: "X was
+    praised by Y" quotes nobody.
+    """
+    if verb.lemma_.lower() not in load_lexicon().cue_verbs or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for name in child.children:
+                if name.dep_ == "pobj" and not is_inside(name, lo, hi):
+                    return name
+    return None
+
+
 def _reporting_verb(verb: Token) -> Token | None:
     """The cue whose report a trailing "adding" or "explaining" goes on with, when the parse hung it inside the report.
 
@@ -185,6 +201,9 @@ def _subject_of(verb: Token, lo: int, hi: int, inverted: bool = False) -> Token 
     ``inverted`` allows "..., said the minister", where the parser sometimes
     hangs the speaker as an object of the verb that follows the quote.
     """
+    agent = _passive_agent(verb, lo, hi)
+    if agent is not None:
+        return agent
     current = _reporting_verb(verb) or verb
     for _ in range(4):
         subjects = [

@@ -510,3 +510,19 @@ def test_extract_speakers_a_text_reads(nlp, text, speakers) -> None:
 )
 def test_extract_speakers_statement_put_out_before_the_quote(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A cue in the passive with "by": the agent speaks, not the one spoken to; a passive participle
+# beside the sentence's own cue leaves that cue's subject alone (issue 10, fourth round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Sanders was asked by host Bill Maher, who backs him, “Now, you said the story had moved, has it not?”",
+         ["Bill Maher"]),
+        ("Rubio was asked by moderator Gerard Baker: “Do you think the tax plan is fair to workers?”", ["Gerard Baker"]),
+        ("Rubio, asked about taxes by a voter in the front row, said: “I think the tax plan is fair to workers.”",
+         ["Rubio"]),
+    ],
+)
+def test_extract_speakers_passive_cue_with_agent(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
