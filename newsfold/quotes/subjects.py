@@ -275,6 +275,43 @@ def _opens_the_frame_after(token: Token, hi: int) -> bool:
     return start >= hi and not any(c.isalnum() for c in token.doc.text[hi:start])
 
 
+_MAX_ASIDE = 30  # tokens between the name's comma and the cue's
+
+
+def _name_before_aside(verb: Token, lo: int, hi: int) -> Token | None:
+    """The name that opens its clause before an aside set off by commas: "Clinton, exasperated, responded".
+
+    "Trump, the frontrunner after winning the New Hampshire primary, said" names Trump,
+    not the place inside the aside: the speaker is the name right before the first comma,
+    when that name opens its clause (after a sentence start, a closing mark or a comma).
+    """
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    first_comma = None
+    for j in range(i - 1, max(i - _MAX_ASIDE, 0) - 1, -1):
+        token = doc[j]
+        if is_inside(token, lo, hi) or token.is_space or token.text in ("“", "”", '"', "''", "``", "«", "»"):
+            break
+        if token.text == ",":
+            first_comma = j
+        if token.is_sent_start:
+            break
+    if first_comma is None or first_comma < 1:
+        return None
+    name = doc[first_comma - 1]
+    if not (name.ent_type_ in ("PERSON", "ORG") or name.pos_ == "PROPN"):
+        return None
+    start = entity_of(name).start if name.ent_type_ else name.left_edge.i
+    before = doc[start - 1] if start > 0 else None
+    if before is None or doc[start].is_sent_start or before.text in (",", "”", "''", '"', "\n") or before.is_space:
+        return name
+    return None
+
+
 def _nearest_speaker(verb: Token, lo: int, hi: int) -> Token | None:
     """A name or personal pronoun right before the verb, when the parse gave it no subject.
 
@@ -282,6 +319,9 @@ def _nearest_speaker(verb: Token, lo: int, hi: int) -> Token | None:
     parser with the speaker hung elsewhere; it stands a few tokens to the left.
     """
     doc = verb.doc
+    named = _name_before_aside(verb, lo, hi)
+    if named is not None:
+        return named
     for token in reversed(doc[max(verb.i - 8, 0) : verb.i]):
         if is_inside(token, lo, hi) or token.text in "“”\"«»" or token.text in ("''", "``", "\n"):
             return None

@@ -526,3 +526,20 @@ def test_extract_speakers_statement_put_out_before_the_quote(nlp, text, speakers
 )
 def test_extract_speakers_passive_cue_with_agent(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# The name that opens its clause before an aside set off by commas is the speaker, not a name inside
+# the aside; a name inside a longer subject stays out (issue 10, fourth round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("“Very good reporter, very good reporter,” Trump, the frontrunner in South Carolina after winning the New "
+         "Hampshire primary, said.", ["Trump"]),
+        ("Clinton, exasperated, famously responded: “What difference does it make at this point?”", ["Clinton"]),
+        ("“We were wrong not to confront him from the start,” Ramos, 58, told AFP.", ["Ramos"]),
+        ("“We were wrong not to confront him from the start,” the aide to Senator Jones, visibly tired, said.",
+         ["the aide"]),
+    ],
+)
+def test_extract_speakers_name_before_an_aside(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
