@@ -154,7 +154,8 @@ def _label_speaker(doc: Doc, lo: int, hi: int, open_mark: int, close_at: int) ->
     """The speaker of a transcript turn: a clause without a verb that names someone before ":".
 
     "Clinton: “Our goal is to defeat ISIS.”", "Rep. Trey Gowdy (R-S.C.): “...”",
-    "More from Jones: “...”". A verbless clause naming nobody ("Update: “...”",
+    "More from Jones: “...”", "From the report: “...”" (the text, as a description). A verbless
+    clause naming nobody ("Update: “...”",
     "In Iowa: “...”": a place after a preposition) gives no speaker.
     """
     tokens = [t for t in doc[token_index_at(doc, lo) : token_index_at(doc, hi)] if lo <= t.idx < hi - 1]
@@ -169,7 +170,9 @@ def _label_speaker(doc: Doc, lo: int, hi: int, open_mark: int, close_at: int) ->
     people = [t for t in words if t.ent_type_ == "PERSON" and speaks(t)]
     named = [t for t in words if t.ent_type_ in NAMED_LABELS and speaks(t)]
     proper = [t for t in words if t.pos_ == "PROPN" and speaks(t)]
-    chosen = (people or named or proper or [None])[-1]
+    # "From the report: “...”": the text it is taken from, when no name is given
+    texts = [t for t in words if t.pos_ == "NOUN" and t.dep_ == "pobj" and t.head.lower_ == "from"]
+    chosen = (people or named or proper or texts or [None])[-1]
     if chosen is None:
         return None
     return mention_from_token(chosen, ":", ":", hi - 1)

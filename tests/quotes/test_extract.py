@@ -543,3 +543,17 @@ def test_extract_speakers_passive_cue_with_agent(nlp, text, speakers) -> None:
 )
 def test_extract_speakers_name_before_an_aside(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A verbless label naming the text a quotation is taken from ("From the report:") gives that text as a
+# description; a text after another preposition ("In the report:") names nobody (issue 10, fourth round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("From the report: “In general, samples with more weighting did better than the rest.”", ["the report"]),
+        ("More from the letter: “We will not accept any delay in the count of the votes.”", ["the letter"]),
+        ("In the report: “In general, samples with more weighting did better than the rest.”", [None]),
+    ],
+)
+def test_extract_speakers_label_naming_a_text(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
