@@ -281,6 +281,35 @@ def _main_verb_leading_in(doc: Doc, lo: int, open_mark: int) -> Token | None:
     return token
 
 
+def _participle_fragment_speaker(
+    doc: Doc, before: list[Token], open_mark: int, close_at: int, para_start: int
+) -> SpeakerMention | None:
+    """The speaker of a sentence that is only a participle cue: "... said the report was bad. Adding, “...”".
+
+    The fragment goes on with the sentence before it, in its paragraph: that sentence's own
+    cue (not one in a clause it reports) names the speaker.
+    """
+    text = doc_text(doc)
+    fragment = next((cue for cue in before if cue.tag_ == "VBG" and cue.is_title), None)
+    if fragment is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in fragment.children):
+        return None
+    start = last_sentence_start(text, para_start, fragment.idx)
+    if start is None or any(c.isalnum() for c in text[start : fragment.idx]):
+        return None  # the participle does not open its sentence
+    previous_start = last_sentence_start(text, para_start, start - 2) or para_start
+    cues = [cue for cue in _cue_tokens(doc, previous_start, start) if cue.lower_ != "according"]
+    for cue in cues:
+        if cue.dep_ in _SUBORDINATE_DEPS or any(ancestor in cues for ancestor in cue.ancestors):
+            continue
+        mention = mention_from_cue(cue, open_mark, close_at + 1)
+        if mention is not None and previous_start <= mention.start < start:
+            return SpeakerMention(
+                mention.start, mention.end, mention.text, mention.kind, mention.label,
+                fragment.text, fragment.lemma_.lower(), fragment.idx,
+            )
+    return None
+
+
 def _is_embedded_cue(cue: Token, cues: list[Token], anchor: Token | None) -> bool:
     """Whether the cue lies in what another cue of the frame reports: that one speaks first.
 
@@ -425,6 +454,10 @@ def find_speaker_mention(
         label = _label_speaker(doc, *intro, open_mark, close_at)
         if label is not None:
             return _framed(label, lower_bound, upper_bound)
+    # "Maher said the report “was bad.” Adding, “...”": a participle opening its own sentence
+    mention = _participle_fragment_speaker(doc, before, open_mark, close_at, para_start)
+    if mention is not None:
+        return _framed(mention, lower_bound, upper_bound)
     # "Gorab called the show “the news show of record.”": the verb the quote hangs from
     verb = _governing_verb(doc, open_mark, close_at)
     if verb is not None and before_lo <= verb.idx < after_hi and not (open_mark <= verb.idx <= close_at):

@@ -557,3 +557,20 @@ def test_extract_speakers_name_before_an_aside(nlp, text, speakers) -> None:
 )
 def test_extract_speakers_label_naming_a_text(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A sentence that is only a participle cue ("Adding, “...”") goes on with the cue of the sentence
+# before it; not when that sentence has no cue, nor when the participle has a subject of its own.
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Later in the show, Maher said of the scandal that the report “was bad.” Adding, “Now, like with all of "
+         "these scandals, it does not work that way.”", ["Maher"]),
+        ("Later in the show, the report on the scandal was long and dull. Adding, “Now, like with all of these "
+         "scandals, it does not work that way.”", [None]),
+        ("Maher said the report was bad. Adding to the pressure, Trump said: “Now, like with all of these scandals, it "
+         "does not work that way.”", ["Trump"]),
+    ],
+)
+def test_extract_speakers_participle_fragment(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
