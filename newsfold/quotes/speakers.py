@@ -249,6 +249,14 @@ def _byline_after(doc: Doc, close_at: int, upper_bound: int) -> SpeakerMention |
     return None
 
 
+def _token_right_before(doc: Doc, open_mark: int) -> Token | None:
+    """The last word before the opening mark, past a colon or comma, adverbs and particles."""
+    i = token_index_at(doc, open_mark) - 1
+    while i >= 0 and (doc[i].is_space or doc[i].text in (",", ":") or doc[i].pos_ == "ADV" or doc[i].dep_ == "prt"):
+        i -= 1
+    return doc[i] if i >= 0 else None
+
+
 def _main_verb_leading_in(doc: Doc, lo: int, open_mark: int) -> Token | None:
     """The main verb that ends the words right before the opening mark: "Hillary shot back, “...”".
 
@@ -410,10 +418,17 @@ def find_speaker_mention(
     ends_with_comma = text[max(content_end - 1, 0)] == "," or text[close_at + 1 : close_at + 2] == ","
     order = ((after, before) if ends_with_comma or not before else (before, after)) + (earlier,)
     anchor = _governing_verb(doc, open_mark, close_at)
+    ends_with_colon = text[:open_mark].rstrip().endswith(":")
     for cues in order:
         # "“...,” Okoro said, with a calm that suggested ...": a cue in a relative or
         # adverbial clause speaks of someone else; the frame's main cues come first
-        for cue in sorted(cues, key=lambda cue: (cue.dep_ in _SUBORDINATE_DEPS, _is_embedded_cue(cue, cues, anchor))):
+        ranked = sorted(cues, key=lambda cue: (cue.dep_ in _SUBORDINATE_DEPS, _is_embedded_cue(cue, cues, anchor)))
+        right_before = _token_right_before(doc, open_mark)
+        if cues is before and ends_with_colon and before and right_before is not None and before[0].i == right_before.i:
+            # "She said the plans were strong, to which O'Malley interjected: “...”": the cue
+            # that ends the words right before the colon introduces the quotation, in any clause
+            ranked = [before[0]] + [cue for cue in ranked if cue.i != before[0].i]
+        for cue in ranked:
             mention = _framed(mention_from_cue(cue, open_mark, close_at + 1), lower_bound, upper_bound)
             if mention is not None:
                 return mention

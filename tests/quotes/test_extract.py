@@ -574,3 +574,18 @@ def test_extract_speakers_label_naming_a_text(nlp, text, speakers) -> None:
 )
 def test_extract_speakers_participle_fragment(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# The cue that ends the words right before the colon introduces the quotation, even in a relative or
+# adverbial clause; a non-cue verb there leaves the sentence's own cue in charge (issue 10, fourth round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("She said that experts had found her plans strong and effective, to which O'Malley interjected: “It is just "
+         "not true at all.”", ["O'Malley"]),
+        ("She said that experts had found her plans strong and effective, and listed them: “Jobs, wages and fair "
+         "taxes for all.”", ["She"]),
+    ],
+)
+def test_extract_speakers_cue_right_before_the_colon(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
