@@ -143,6 +143,9 @@ class _Part(NamedTuple):
     # Computed once per part because fuzzy screening asks for them hundreds of thousands of times:
     reading: str | None = None  # english_reading of a Latin part; None for a part in another script
     umlaut: bool = False  # written with an umlaut (Jürgen), which a German spelling writes out
+    # Another script, a Latin or English reading or an umlaut may key it otherwise than ``key``:
+    # without it on either side, only symbols, a short form or a slip can join two parts whose keys differ.
+    reads_otherwise: bool = True
 
 
 def _make_part(key: str, token: str) -> _Part:
@@ -151,9 +154,13 @@ def _make_part(key: str, token: str) -> _Part:
     umlaut = _UMLAUTS.search(token) is not None
     if token.isascii():
         syllables = len(sinitic_syllables(token))
-        return _Part(key, token, part_symbols(token), key, token, False, syllables, english_reading(token), umlaut)
+        reading = english_reading(token)
+        reads_otherwise = reading != key  # an ASCII part has no umlaut, no other script and its own Latin key
+        return _Part(key, token, part_symbols(token), key, token, False, syllables, reading, umlaut, reads_otherwise)
     han = _HAN.search(token) is not None
-    return _Part(key, token, part_symbols(token), latin_part_key(token), make_literal_key(token), han, 0, None, umlaut)
+    latin_key = latin_part_key(token)
+    reads_otherwise = han or umlaut or latin_key != key
+    return _Part(key, token, part_symbols(token), latin_key, make_literal_key(token), han, 0, None, umlaut, reads_otherwise)
 
 
 def _score_pair(x: _Part, y: _Part) -> float:
@@ -176,7 +183,7 @@ def _score_pair(x: _Part, y: _Part) -> float:
         return sim
     if not x.symbols.isdisjoint(y.symbols) or is_nickname_pair(x.token, y.token):
         return _SYMBOL_SCORE  # one name to rigour (Yevgeny / Evgenii, Bill / William), or a short form (Bernie / Bernard)
-    if x.token.isascii() and y.token.isascii() and len(x.token) > _SHORT and spelling_reading(x.token) == spelling_reading(y.token):
+    if _spelt_alike(x, y):
         return _SYMBOL_SCORE  # Marc / Mark, Jakob / Jacob, Phillip / Filip
     if (x.token != y.token) and (_UMLAUTS.search(x.token) or _UMLAUTS.search(y.token)) and (
         umlaut_key(x.token) == umlaut_key(y.token)
@@ -187,6 +194,37 @@ def _score_pair(x: _Part, y: _Part) -> float:
     if sim < _PART_THRESHOLD["PER"] and x.token.isascii() and y.token.isascii():
         sim = max(sim, _part_similarity(english_reading(x.token), english_reading(y.token)))
     return sim
+
+
+def _spelt_alike(x: _Part, y: _Part) -> bool:
+    """Two Latin parts that English spells alike (:func:`spelling_reading`): Marc / Mark, Jakob / Jacob."""
+    return x.token.isascii() and y.token.isascii() and len(x.token) > _SHORT and spelling_reading(x.token) == spelling_reading(y.token)
+
+
+def are_parts_apart(x: _Part, y: _Part) -> bool:
+    """A cheap test that two person-name parts whose keys are not alike stay apart.
+
+    True means :func:`_score_pair` scores them below the person threshold and
+    they are no spelling slip, outside a Chinese name: the keys are not alike
+    (the caller knows ``_part_similarity`` is below the threshold), and
+    neither part reads otherwise (another script, a Latin or English reading
+    or an umlaut would key it otherwise), so of the rules of ``_score_pair``
+    only shared symbols, a short form and an English spelling are left, and
+    each is tested here. False means "may join": the full comparison decides.
+
+    Example:
+        >>> p = lambda t: _make_part(make_part_key(t), t)
+        >>> are_parts_apart(p("molinsa"), p("benzema")), are_parts_apart(p("netanyahu"), p("natanyahu"))
+        (True, False)
+    """
+    return not (
+        x.reads_otherwise
+        or y.reads_otherwise
+        or (x.symbols and y.symbols)
+        or is_nickname_pair(x.token, y.token)
+        or _spelt_alike(x, y)
+        or is_spelling_slip(x, y)
+    )
 
 
 _UMLAUTS = re.compile("[äöüÄÖÜ]")
@@ -236,6 +274,11 @@ def _is_sinitic_name(parts: tuple[_Part, ...]) -> bool:
     if len(parts) < 2 or not all(p.syllables for p in parts):
         return False
     return parts[0].syllables == 1 or parts[-1].syllables == 1
+
+
+def _are_sinitic_names(pa: tuple[_Part, ...], pb: tuple[_Part, ...]) -> bool:
+    """Both names are Chinese names in Latin letters (their first parts' syllables are the cheap test)."""
+    return bool(pa[0].syllables and pb[0].syllables and _is_sinitic_name(pa) and _is_sinitic_name(pb))
 
 
 def _score_in_name(x: _Part, y: _Part, sinitic: bool) -> float:
@@ -289,6 +332,8 @@ def english_reading(token: str) -> str:
 
 def _may_differ_by_reading(x: _Part, y: _Part) -> bool:
     """Symbols or a Latin reading could join two parts whose keys differ."""
+    if not (x.reads_otherwise or y.reads_otherwise):
+        return bool(x.symbols and y.symbols)  # each test below needs a part that reads otherwise
     if (x.symbols and y.symbols) or x.han or y.han or x.latin_key != x.key or y.latin_key != y.key or x.umlaut or y.umlaut:
         return True
     return (
@@ -325,6 +370,7 @@ def clear_part_orders() -> None:
     """Forget the cached part orders and readings (benchmarks time the analysis cold)."""
     _ORDERS.clear()
     english_reading.cache_clear()
+    spelling_reading.cache_clear()
     umlaut_key.cache_clear()
     clear_scorer_cache()
 
@@ -418,9 +464,11 @@ def could_match(a: NameForm, b: NameForm) -> bool:
         if last_alike and (len(ka) != len(kb) or _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD)):
             return True
         oa, ob = _part_orders(a), _part_orders(b)
+        single = len(oa) == 1 and len(ob) == 1
+        if single and not last_alike and are_parts_apart(oa[0][-1], ob[0][-1]) and not _are_sinitic_names(oa[0], ob[0]):
+            return False  # the last parts are always paired and cannot join, whatever the first parts say
         if (
-            len(oa) == 1
-            and len(ob) == 1
+            single
             and not _may_differ_by_reading(oa[0][-1], ob[0][-1])
             and not _may_differ_by_reading(oa[0][0], ob[0][0])
             # A slip needs the other part alike (Natanyahu: Benjamin; Handrik: Dreekmann).
@@ -430,7 +478,7 @@ def could_match(a: NameForm, b: NameForm) -> bool:
                 is_spelling_slip(oa[0][-1], ob[0][-1])
                 and _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD)
             )
-            and not (oa[0][0].syllables and ob[0][0].syllables and _is_sinitic_name(oa[0]) and _is_sinitic_name(ob[0]))
+            and not _are_sinitic_names(oa[0], ob[0])
         ):
             return False  # the keys said no, and neither symbols nor readings can say yes
         return any(_could_pair(pa, pb, threshold) for pa in oa for pb in ob if len(pa) > 1 and len(pb) > 1)

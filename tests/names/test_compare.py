@@ -7,7 +7,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, could_match
+from newsfold.names.compare import (
+    FUZZY_THRESHOLD,
+    _part_orders,
+    _part_similarity,
+    _score_pair,
+    are_parts_apart,
+    compare_names,
+    contradicts_middle,
+    could_match,
+    is_spelling_slip,
+)
 from newsfold.names.forms import make_name_form
 
 
@@ -90,10 +100,60 @@ def test_could_match_never_rejects_an_unvetoed_pair(a, b, entity_type):
         assert could_match(form_a, form_b)
 
 
+_PERSON_THRESHOLD = 0.92
+
+
+def _family_part(name: str):
+    """The last part of a person's name, as the fuzzy screen sees it."""
+    return _part_orders(make_name_form(f"Anna {name}", "PER"))[0][-1]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ("Molinsa", "Benzema", True),
+        ("Linrifar", "Khachaturyan", True),
+        ("Natanyahu", "Netanyahu", False),  # a slip
+        ("Bernie", "Bernard", False),  # a short form (and shared symbols)
+        ("Alex", "Alexander", False),
+        ("Jelzin", "Yeltsin", False),  # an English reading
+        ("Gorbatschow", "Gorbachev", False),
+        ("Jürgen", "Juergen", False),  # an umlaut
+        ("Schröder", "Schroeder", False),
+        ("习近平", "Xi", False),  # another script
+        ("Ivanov", "Petrov", False),  # both carry symbols: the full comparison decides
+        ("Smith", "Jones", False),  # Jones reads otherwise (j before a vowel)
+    ],
+)
+def test_are_parts_apart_agrees_with_the_part_score(a, b, apart):
+    x, y = _family_part(a), _family_part(b)
+    assert _part_similarity(x.key, y.key) < _PERSON_THRESHOLD  # the screen is for parts whose keys are not alike
+    assert are_parts_apart(x, y) is apart
+    assert are_parts_apart(y, x) is apart
+    if apart:
+        assert _score_pair(x, y) < _PERSON_THRESHOLD and not is_spelling_slip(x, y)
+
+
+_FAMILY_PIECES = ["Molinsa", "Benzema", "Bernie", "Bernard", "Marc", "Mark", "Jakob", "Jacob", "Phillip", "Filip",
+                  "Jelzin", "Yeltsin", "Jürgen", "Juergen", "Jurgen", "Natanyahu", "Netanyahu", "Sanders", "Saunders",
+                  "Путин", "Putin", "Linrifar", "Linrifer", "Vahtu", "Gorbatschow", "Gorbachev", "Dormo", "Dorma"]
+
+
+@given(st.sampled_from(_FAMILY_PIECES), st.sampled_from(_FAMILY_PIECES))
+def test_parts_apart_never_score_alike(a, b):
+    x, y = _family_part(a), _family_part(b)
+    if _part_similarity(x.key, y.key) < _PERSON_THRESHOLD and are_parts_apart(x, y):
+        assert _score_pair(x, y) < _PERSON_THRESHOLD and not is_spelling_slip(x, y)
+
+
 @pytest.mark.parametrize(
     ("a", "b", "entity_type", "expected"),
     [
         ("Mikhail Gorbachev", "Mikhail Gorbachov", "PER", True),
+        ("Mikhail Gorbachev", "Boris Molinsa", "PER", False),  # last parts apart: the first parts are not read
+        ("Yevgeny Molinsa", "Evgenii Benzema", "PER", False),  # first parts one name to rigour, last parts apart
+        ("Benjamin Natanyahu", "Benjamin Netanyahu", "PER", True),  # a slip in the last part
+        ("Boris Jelzin", "Boris Yeltsin", "PER", True),  # an English reading of the last part
         ("Qasem Soleimani", "Ghasem Soleymani", "PER", True),
         ("Mikhail Gorbachev", "Mikhail Kalashnikov", "PER", False),  # last parts far apart
         ("Mikhail Gorbachev", "Sergei Gorbachev", "PER", False),  # given names far apart
