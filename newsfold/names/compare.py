@@ -146,17 +146,19 @@ class _Part(NamedTuple):
     # Another script, a Latin or English reading or an umlaut may key it otherwise than ``key``:
     # without it on either side, only symbols, a short form or a slip can join two parts whose keys differ.
     reads_otherwise: bool = True
+    spelled: str = ""  # spelling_reading of a Latin part ("" for a part in another script, which it never reads)
 
 
 def _make_part(key: str, token: str) -> _Part:
     if not token:
-        return _Part(key, token, frozenset(), key, key, False, 0, english_reading(token))
+        return _Part(key, token, frozenset(), key, key, False, 0, english_reading(token), spelled=spelling_reading(token))
     umlaut = _UMLAUTS.search(token) is not None
     if token.isascii():
         syllables = len(sinitic_syllables(token))
         reading = english_reading(token)
         reads_otherwise = reading != key  # an ASCII part has no umlaut, no other script and its own Latin key
-        return _Part(key, token, part_symbols(token), key, token, False, syllables, reading, umlaut, reads_otherwise)
+        spelled = spelling_reading(token)
+        return _Part(key, token, part_symbols(token), key, token, False, syllables, reading, umlaut, reads_otherwise, spelled)
     han = _HAN.search(token) is not None
     latin_key = latin_part_key(token)
     reads_otherwise = han or umlaut or latin_key != key
@@ -198,7 +200,7 @@ def _score_pair(x: _Part, y: _Part) -> float:
 
 def _spelt_alike(x: _Part, y: _Part) -> bool:
     """Two Latin parts that English spells alike (:func:`spelling_reading`): Marc / Mark, Jakob / Jacob."""
-    return x.token.isascii() and y.token.isascii() and len(x.token) > _SHORT and spelling_reading(x.token) == spelling_reading(y.token)
+    return x.token.isascii() and y.token.isascii() and len(x.token) > _SHORT and x.spelled == y.spelled
 
 
 def are_parts_apart(x: _Part, y: _Part) -> bool:
@@ -217,14 +219,12 @@ def are_parts_apart(x: _Part, y: _Part) -> bool:
         >>> are_parts_apart(p("molinsa"), p("benzema")), are_parts_apart(p("netanyahu"), p("natanyahu"))
         (True, False)
     """
-    return not (
-        x.reads_otherwise
-        or y.reads_otherwise
-        or (x.symbols and y.symbols)
-        or is_nickname_pair(x.token, y.token)
-        or _spelt_alike(x, y)
-        or is_spelling_slip(x, y)
-    )
+    if x.reads_otherwise or y.reads_otherwise or (x.symbols and y.symbols) or _spelt_alike(x, y):
+        return False
+    a, b = x.token, y.token
+    if a[:2] != b[:2] and a[-2:] != b[-2:]:
+        return True  # the common case: a short form keeps the first two letters, a slip the first two or the last two
+    return not (is_nickname_pair(a, b) or is_spelling_slip(x, y))
 
 
 _UMLAUTS = re.compile("[äöüÄÖÜ]")
