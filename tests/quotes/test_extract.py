@@ -468,13 +468,17 @@ def test_extract_speakers_never_quoted_words(nlp, text, speakers) -> None:
 
 
 # A sentence that opens with its cue puts the speaker after it ("Continued Stone:"), even when the
-# parse runs the sentence before over it; a cue word modifying a common noun is no such opening.
+# parse runs the sentence before over it; a cue word modifying a common noun is no such opening:
+# the sentence's own cue speaks, and with none the colon clause's subject stays what it was
+# before the rule (the rule must not read "pressure" as the one who continued).
 @pytest.mark.parametrize(
     ("text", "speakers"),
     [
         ("The machines are easy to rig. Continued Stone: “So I think it is a very real problem for all of us.”",
          ["Stone"]),
         ("Asked about the wall, Trump said: “So I think it is a very real problem for all of us.”", ["Trump"]),
+        ("Continued pressure from donors was growing, Smith said: “So I think it is a very real problem for all of "
+         "us.”", ["Smith"]),
         ("Continued pressure forced the board to act: “So I think it is a very real problem for all of us.”",
          ["Continued pressure"]),
     ],
