@@ -249,11 +249,19 @@ def _byline_after(doc: Doc, close_at: int, upper_bound: int) -> SpeakerMention |
     return None
 
 
+def _last_word_index(doc: Doc, open_mark: int, lo: int = 0) -> int:
+    """Index of the last word before the opening mark, past a colon or comma, adverbs and particles (-1: none from ``lo``)."""
+    i = token_index_at(doc, open_mark) - 1
+    while i >= 0 and doc[i].idx >= lo and (
+        doc[i].is_space or doc[i].text in (",", ":") or doc[i].pos_ == "ADV" or doc[i].dep_ == "prt"
+    ):
+        i -= 1
+    return i
+
+
 def _token_right_before(doc: Doc, open_mark: int) -> Token | None:
     """The last word before the opening mark, past a colon or comma, adverbs and particles."""
-    i = token_index_at(doc, open_mark) - 1
-    while i >= 0 and (doc[i].is_space or doc[i].text in (",", ":") or doc[i].pos_ == "ADV" or doc[i].dep_ == "prt"):
-        i -= 1
+    i = _last_word_index(doc, open_mark)
     return doc[i] if i >= 0 else None
 
 
@@ -266,11 +274,7 @@ def _main_verb_leading_in(doc: Doc, lo: int, open_mark: int) -> Token | None:
     with; and "Trump issued a statement, “...”" is Trump's, the text's author. A verb in a clause of
     its own ("As the band sang in 1980, “...”") is left to the cues.
     """
-    i = token_index_at(doc, open_mark) - 1
-    while i >= 0 and doc[i].idx >= lo and (
-        doc[i].is_space or doc[i].text in (",", ":") or doc[i].pos_ == "ADV" or doc[i].dep_ == "prt"
-    ):
-        i -= 1
+    i = _last_word_index(doc, open_mark, lo)
     if i < 0 or doc[i].idx < lo or i == token_index_at(doc, open_mark) - 1:
         return None  # nothing skipped: not even the comma or colon that leads into a quotation
     token = doc[i]
@@ -419,12 +423,12 @@ def find_speaker_mention(
     order = ((after, before) if ends_with_comma or not before else (before, after)) + (earlier,)
     anchor = _governing_verb(doc, open_mark, close_at)
     ends_with_colon = text[:open_mark].rstrip().endswith(":")
+    right_before = _token_right_before(doc, open_mark) if ends_with_colon else None
     for cues in order:
         # "“...,” Okoro said, with a calm that suggested ...": a cue in a relative or
         # adverbial clause speaks of someone else; the frame's main cues come first
         ranked = sorted(cues, key=lambda cue: (cue.dep_ in _SUBORDINATE_DEPS, _is_embedded_cue(cue, cues, anchor)))
-        right_before = _token_right_before(doc, open_mark)
-        if cues is before and ends_with_colon and before and right_before is not None and before[0].i == right_before.i:
+        if cues is before and before and right_before is not None and before[0].i == right_before.i:
             # "She said the plans were strong, to which O'Malley interjected: “...”": the cue
             # that ends the words right before the colon introduces the quotation, in any clause
             ranked = [before[0]] + [cue for cue in ranked if cue.i != before[0].i]

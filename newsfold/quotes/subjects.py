@@ -143,6 +143,15 @@ _OPENING = ("“", "``", "«")
 _CLOSING = ("”", "''", "»")
 
 
+def _quote_mark(token: Token) -> str | None:
+    """``"open"`` or ``"close"`` for a quote mark token (a straight one by its tag), else None."""
+    if token.text in _OPENING or token.text == '"' and token.tag_ == "``":
+        return "open"
+    if token.text in _CLOSING or token.text == '"' and token.tag_ == "''":
+        return "close"
+    return None
+
+
 def _in_quoted_words(token: Token, reach: int = 8) -> bool:
     """Whether the token stands between quote marks, in a quotation too short to count as one.
 
@@ -150,16 +159,8 @@ def _in_quoted_words(token: Token, reach: int = 8) -> bool:
     "wrote"; quoted words never name who speaks.
     """
     doc = token.doc
-
-    def mark(t: Token) -> str | None:
-        if t.text in _OPENING or t.text == '"' and t.tag_ == "``":
-            return "open"
-        if t.text in _CLOSING or t.text == '"' and t.tag_ == "''":
-            return "close"
-        return None
-
-    left = next((mark(t) for t in reversed(doc[max(token.i - reach, 0) : token.i]) if mark(t)), None)
-    right = next((mark(t) for t in doc[token.i + 1 : token.i + 1 + reach] if mark(t)), None)
+    left = next((m for t in reversed(doc[max(token.i - reach, 0) : token.i]) if (m := _quote_mark(t))), None)
+    right = next((m for t in doc[token.i + 1 : token.i + 1 + reach] if (m := _quote_mark(t))), None)
     return left == "open" and right == "close"
 
 
@@ -265,8 +266,7 @@ def _is_name_read_as_modal(token: Token) -> bool:
     """
     if token.tag_ != "MD" or not token.is_title or token.i == 0:
         return False
-    before = token.doc[token.i - 1]
-    return before.text in ("”", "''", "»") or (before.text == '"' and before.tag_ == "''")
+    return _quote_mark(token.doc[token.i - 1]) == "close"
 
 
 def _opens_the_frame_after(token: Token, hi: int) -> bool:
