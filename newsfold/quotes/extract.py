@@ -267,6 +267,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
     """
     text = doc_text(doc)
     candidates = _collect(doc)
+    # every quoted span, scare quotes too: a name between marks never stands for a pronoun speaker
+    quoted = [(span.start, span.end) for span in find_quote_spans(text)]
     history: list[NamedSpeaker] = []
     found: list[tuple[SpeakerMention | None, NamedSpeaker | None, bool]] = []  # mention, name, own frame
     previous: tuple[_Candidate, SpeakerMention | None, NamedSpeaker | None] | None = None
@@ -299,7 +301,7 @@ def extract_quotes(doc: Doc) -> list[Quote]:
                 # "Trump was quick to add that ... ¶ “Building it? Not negotiable.”"
                 mention = speaker_in_paragraph_before(doc, candidate.open_mark, candidate.close_mark)
         if mention is not None and named is None:
-            named = resolve_speaker(doc, mention, history)
+            named = resolve_speaker(doc, mention, history, quoted)
         if named is not None:
             history.append(named)
         found.append((mention, named, own_frame))

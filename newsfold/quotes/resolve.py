@@ -6,7 +6,9 @@
 - A pronoun ("he", "she", "it") resolves to the last compatible named speaker
   of the article (gender from first names and honorifics), else to the last
   compatible named mention before it. Across paragraphs the last speaker
-  holds only when no other compatible person was named in between.
+  holds only when no other compatible person was named in between. A name
+  between quote marks is what a speaker talks about, never who speaks: it is
+  neither an antecedent nor a person named in between.
 - A title ("the minister") resolves to the last person introduced with that
   title ("Foreign Minister Javad Zarif").
 Nothing is guessed: what cannot be resolved stays ``None``.
@@ -17,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -144,7 +147,17 @@ def _is_same_person(a: NamedSpeaker, b: NamedSpeaker) -> bool:
     return a.name == b.name or a.name.split()[-1:] == b.name.split()[-1:]
 
 
-def is_named_in_between(doc: Doc, pronoun: str, antecedent: NamedSpeaker, pronoun_start: int) -> bool:
+def _is_quoted(ent: Span, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Whether the entity lies between quote marks (``quoted``: the article's quoted spans).
+
+    "“Look what Merkel has done in Germany,” he said": Merkel is what he speaks of.
+    """
+    return any(start <= ent.start_char and ent.end_char <= end for start, end in quoted)
+
+
+def is_named_in_between(
+    doc: Doc, pronoun: str, antecedent: NamedSpeaker, pronoun_start: int, quoted: Sequence[tuple[int, int]] = ()
+) -> bool:
     """Whether another person the pronoun could mean is named between ``antecedent`` and the pronoun.
 
     Args:
@@ -152,6 +165,7 @@ def is_named_in_between(doc: Doc, pronoun: str, antecedent: NamedSpeaker, pronou
         pronoun: The pronoun, lowercase ("he").
         antecedent: The speaker the pronoun would resolve to.
         pronoun_start: Offset of the pronoun.
+        quoted: Character spans of the article's quotations; names inside them do not count.
 
     Returns:
         True when a named mention compatible with ``pronoun`` (a man for "he",
@@ -163,13 +177,17 @@ def is_named_in_between(doc: Doc, pronoun: str, antecedent: NamedSpeaker, pronou
     for ent in entities(doc):
         if ent.start_char < antecedent.end or ent.end_char > pronoun_start or ent.label_ not in NAMED_LABELS:
             continue
+        if _is_quoted(ent, quoted):
+            continue
         candidate = _named_from_entity(ent)
         if _is_compatible(pronoun, candidate) and not _is_same_person(candidate, antecedent):
             return True
     return False
 
 
-def _resolve_pronoun(doc: Doc, mention: SpeakerMention, history: list[NamedSpeaker]) -> NamedSpeaker | None:
+def _resolve_pronoun(
+    doc: Doc, mention: SpeakerMention, history: list[NamedSpeaker], quoted: Sequence[tuple[int, int]]
+) -> NamedSpeaker | None:
     pronoun = mention.text.lower()
     if pronoun not in load_lexicon().pronouns:
         return None
@@ -177,13 +195,15 @@ def _resolve_pronoun(doc: Doc, mention: SpeakerMention, history: list[NamedSpeak
         if named.end <= mention.start and _is_compatible(pronoun, named):
             # Across a paragraph break the last speaker holds only if nobody else it could mean was named since.
             crosses = "\n" in doc.text[named.end : mention.start]
-            if crosses and is_named_in_between(doc, pronoun, named, mention.start):
+            if crosses and is_named_in_between(doc, pronoun, named, mention.start, quoted):
                 break
             return named
     floor = mention.start - _PRONOUN_WINDOW
     for ent in reversed(entities(doc)):
         if ent.end_char > mention.start or ent.end_char < floor or ent.label_ not in NAMED_LABELS:
             continue
+        if _is_quoted(ent, quoted):
+            continue  # "“I don't know Jake Sullivan,” she said": not Sullivan
         candidate = _named_from_entity(ent)
         if _is_compatible(pronoun, candidate):
             return candidate
@@ -216,13 +236,17 @@ def _resolve_title(doc: Doc, mention: SpeakerMention) -> NamedSpeaker | None:
     return None
 
 
-def resolve_speaker(doc: Doc, mention: SpeakerMention, history: list[NamedSpeaker]) -> NamedSpeaker | None:
+def resolve_speaker(
+    doc: Doc, mention: SpeakerMention, history: list[NamedSpeaker], quoted: Sequence[tuple[int, int]] = ()
+) -> NamedSpeaker | None:
     """Resolve a speaker mention to a named speaker.
 
     Args:
         doc: The parsed article.
         mention: The speaker as written.
         history: Named speakers of the article's earlier quotations, in order.
+        quoted: Character spans between quote marks (any length); a pronoun never
+            resolves to a name inside them.
 
     Returns:
         The :class:`NamedSpeaker`, or ``None`` when the text does not say who.
@@ -234,7 +258,7 @@ def resolve_speaker(doc: Doc, mention: SpeakerMention, history: list[NamedSpeake
         name, gender = expand_name(ent) if ent.label_ else (ent.text, None)
         return NamedSpeaker(name, mention.label or ent.label_ or None, mention.start, mention.end, gender)
     if mention.kind == "pronoun":
-        return _resolve_pronoun(doc, mention, history)
+        return _resolve_pronoun(doc, mention, history, quoted)
     if mention.kind == "title":
         return _resolve_title(doc, mention)
     return None

@@ -593,3 +593,19 @@ def test_extract_speakers_participle_fragment(nlp, text, speakers) -> None:
 )
 def test_extract_speakers_cue_right_before_the_colon(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A pronoun speaker never stands for a name inside the quotation it attributes; a person named outside
+# the marks stays a candidate (issue 10, fifth round).
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Senator Dianne Feinstein spoke on Tuesday. “I don't know anything about Jake Sullivan and the emails,” she "
+         "said.", ["Dianne Feinstein"]),
+        ("Donald Trump spoke in Iowa. “Look what Angela Merkel has done in Germany,” he said.", ["Donald Trump"]),
+        ("Senator Dianne Feinstein met Kim Walsh on Tuesday. “I don't know anything about the emails at all,” she said.",
+         ["Kim Walsh"]),
+    ],
+)
+def test_extract_pronoun_never_resolves_into_the_quotation(nlp, text, names) -> None:
+    assert [q.speaker_name for q in extract_quotes(nlp(text))] == names

@@ -89,3 +89,32 @@ def test_resolve_pronoun_across_paragraphs(between, ents, paragraph_break, expec
     doc = _doc(words, tags)
     named = resolve_speaker(doc, _mention(doc, len(words) - 2, len(words) - 1, "pronoun"), [_DOLE])
     assert (named.name if named else None) == expected
+
+
+# A name between quote marks is what a speaker talks about: never a pronoun's antecedent, and no
+# person named in between (issue 10, fifth round). The same words outside the marks still count.
+@pytest.mark.parametrize(
+    ("words", "ents", "quoted_words", "history", "expected"),
+    [
+        # "Bob Dole spoke . “ Ask Bill Smith ” he said": Smith is quoted, Dole is the one named before
+        (["Bob", "Dole", "spoke", ".", "“", "Ask", "Bill", "Smith", "”", "he", "said"],
+         ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"], (5, 8), [], "Bob Dole"),
+        (["Bob", "Dole", "spoke", ".", "Ask", "Bill", "Smith", ",", "he", "said"],
+         ["B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"], None, [], "Bill Smith"),
+        # only a quoted name before the pronoun: nobody, rather than the one spoken of
+        (["“", "Ask", "Bill", "Smith", "”", "he", "said"], ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"], (1, 4), [],
+         None),
+        # across a paragraph: a man named only inside a quotation does not unseat the last speaker
+        (["Bob", "Dole", "spoke", ".", "\n", "“", "Ask", "Bill", "Smith", "”", "\n", "he", "said"],
+         ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"], (6, 9), [_DOLE],
+         "Bob Dole"),
+        (["Bob", "Dole", "spoke", ".", "\n", "Ask", "Bill", "Smith", ".", "\n", "he", "said"],
+         ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O"], None, [_DOLE],
+         "Bill Smith"),
+    ],
+)
+def test_resolve_pronoun_never_to_a_quoted_name(words, ents, quoted_words, history, expected) -> None:
+    doc = _doc(words, ents)
+    quoted = [] if quoted_words is None else [(doc[quoted_words[0]].idx, doc[quoted_words[1] - 1].idx + len(doc[quoted_words[1] - 1]))]
+    named = resolve_speaker(doc, _mention(doc, len(words) - 2, len(words) - 1, "pronoun"), history, quoted)
+    assert (named.name if named else None) == expected
