@@ -196,6 +196,27 @@ def _reporting_verb(verb: Token) -> Token | None:
     return clause.head
 
 
+def _text_put_out(noun: Token) -> Token | None:
+    """The object of a verb of putting a text out that ``noun`` is, or ends: the text a participle describes.
+
+    "issued a statement saying" (the noun is the object) and "blasted out an email to supporters
+    stating" (the parse hangs the participle on the recipients, "supporters", after the object):
+    both return the object. ``None`` when the noun is no such object.
+
+    Example:
+        >>> # _text_put_out(supporters).text == "email"  # "blasted out an email to supporters stating"
+    """
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        # "sent ... to supporters": the recipients hang on the verb; in "a video of its followers
+        # saying" they hang on the object, and the followers are the ones saying
+        verb = noun.head.head
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i < noun.i]
+        noun = objects[0] if objects else noun
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in ISSUING_VERBS:
+        return noun
+    return None
+
+
 def _subject_of(verb: Token, lo: int, hi: int, inverted: bool = False) -> Token | None:
     """The verb's subject, outside the quotation (character range ``lo..hi``).
 
@@ -226,14 +247,13 @@ def _subject_of(verb: Token, lo: int, hi: int, inverted: bool = False) -> Token 
             current = current.head
         elif (
             current.dep_ == "acl"
-            and current.head.dep_ == "dobj"
-            and current.head.head.lemma_.lower() in ISSUING_VERBS
-            and current.head.head.i < current.i
+            and _text_put_out(current.head) is not None
+            and _text_put_out(current.head).head.i < current.i
             and not _SENTENCE_BREAK.search(verb.doc.text, current.idx, max(lo, current.idx))
         ):
             # "Trump and Ryan issued a statement describing their meeting as “...”": the
             # participle describes the statement, which speaks for whoever issued it
-            current = current.head.head
+            current = _text_put_out(current.head).head
         elif current.dep_ == "acl" and current.head.i < current.i and _is_named(current.head):
             # "Mitt Romney, the 2012 nominee, tweeted in response:" parsed as a name with a
             # reduced relative clause: the name is the one who tweeted

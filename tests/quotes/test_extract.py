@@ -609,3 +609,22 @@ def test_extract_speakers_cue_right_before_the_colon(nlp, text, speakers) -> Non
 )
 def test_extract_pronoun_never_resolves_into_the_quotation(nlp, text, names) -> None:
     assert [q.speaker_name for q in extract_quotes(nlp(text))] == names
+
+
+# A participle the parse hangs on the recipients of a text put out ("blasted out an email to supporters
+# stating") still describes the text, which speaks for who put it out; not after a verb that puts out no
+# text, and not for a noun hung on the object itself ("an email about supporters") (issue 10, fifth round).
+_RYAN = "Clinton’s team was all too happy to seize on Ryan’s comments. Her campaign quickly {} stating, “Speaker Paul " \
+    "Ryan Joins Growing List of Conservatives Rebuking Trump as He Captures GOP Nomination.”"
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (_RYAN.format("blasted out an email to supporters"), ["Her campaign"]),
+        (_RYAN.format("pointed a camera to supporters"), [None]),
+        (_RYAN.format("blasted out an email about supporters"), [None]),
+    ],
+)
+def test_extract_speakers_text_put_out_to_recipients(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
