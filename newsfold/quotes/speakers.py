@@ -178,6 +178,27 @@ def _label_speaker(doc: Doc, lo: int, hi: int, open_mark: int, close_at: int) ->
     return mention_from_token(chosen, ":", ":", hi - 1)
 
 
+def _text_as_follows(doc: Doc, lo: int, hi: int) -> SpeakerMention | None:
+    """The text a clause "<text> as follows:" announces: "Partial transcript as follows: ¶ “...”".
+
+    The parse leaves "follows" without a subject there, so no cue speaks; the noun before
+    "as follows" (a transcript, a statement, a letter) is the quotation's source, as a
+    description. A clause with a verb of its own ("Trump answered as follows:") is the cues'.
+
+    Example:
+        >>> # _text_as_follows(doc, lo, hi).text == "Partial transcript"
+    """
+    words = [t for t in doc[token_index_at(doc, lo) : token_index_at(doc, hi)] if lo <= t.idx < hi - 1 and not t.is_punct]
+    if len(words) < 3 or [t.lower_ for t in words[-2:]] != ["as", "follows"]:
+        return None
+    nouns = [t for t in words[:-2] if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns or any(t.pos_ in ("VERB", "AUX") for t in words[:-2]):
+        return None
+    # a text, never a name: "Transcript" opening a paragraph is tagged as a proper noun
+    span = doc[words[0].i : nouns[-1].i + 1]
+    return SpeakerMention(span.start_char, span.end_char, span.text, "description", None, words[-1].text, "follow", words[-1].idx)
+
+
 def _cue_read_as_noun(doc: Doc, lo: int, hi: int) -> SpeakerMention | None:
     """The speaker before a cue verb tagged as a noun, right after a quotation ending in a comma.
 
@@ -470,7 +491,7 @@ def find_speaker_mention(
         roots = roots or [t for t in verbs if not intro[0] <= t.head.idx < intro[1]][:1]
         if roots:
             return _framed(mention_from_cue(roots[0], open_mark, close_at + 1), lower_bound, upper_bound)
-        label = _label_speaker(doc, *intro, open_mark, close_at)
+        label = _label_speaker(doc, *intro, open_mark, close_at) or _text_as_follows(doc, *intro)
         if label is not None:
             return _framed(label, lower_bound, upper_bound)
     # "Maher said the report “was bad.” Adding, “...”": a participle opening its own sentence

@@ -628,3 +628,23 @@ _RYAN = "Clinton’s team was all too happy to seize on Ryan’s comments. Her c
 )
 def test_extract_speakers_text_put_out_to_recipients(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A verbless "<text> as follows:" ending the paragraph before a block quotation names that text as a
+# description; a clause with a verb of its own keeps its cue, and a verbless clause without "as follows"
+# names nobody (issue 10, fifth round).
+_KASICH = "Kasich spoke in Cleveland.\n\n{}\n\n\"Tonight we arrived in Cleveland, and we went to a restaurant.\""
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        ("Transcript as follows:", ("Transcript", "description")),
+        ("Partial transcript as follows:", ("Partial transcript", "description")),
+        ("Kasich answered as follows:", ("Kasich", "name")),
+        ("The full statement is as follows:", ("The full statement", "description")),
+        ("The events as they unfolded:", (None, None)),
+    ],
+)
+def test_extract_speakers_text_as_follows(nlp, intro, speaker) -> None:
+    assert [(q.speaker_text, q.speaker_method) for q in extract_quotes(nlp(_KASICH.format(intro)))] == [speaker]
