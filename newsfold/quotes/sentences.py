@@ -34,10 +34,12 @@ def starts_a_sentence_within(text: str, lo: int, hi: int) -> bool:
 def last_sentence_start(text: str, lo: int, hi: int) -> int | None:
     """Offset of the last sentence start inside ``text[lo:hi + 1]`` (its first character after the space), or ``None``.
 
-    ``hi`` may be an opening mark: "said. “Well" starts a sentence at the mark.
+    ``hi`` may be an opening mark: "said. “Well" starts a sentence at the mark, and so does
+    "realistic. ''I hate" at a two-character ASCII mark, whose capital comes one character later.
     """
     last = None
-    for match in _ends(text, lo, min(hi + 2, len(text))):
+    reach = 3 if text.startswith(("''", "``"), hi) else 2
+    for match in _ends(text, lo, min(hi + reach, len(text))):
         start = match.start() + 1
         while start < match.end() and (text[start] in "\"”'’" or text[start].isspace()):
             start += 1

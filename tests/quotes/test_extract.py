@@ -648,3 +648,19 @@ _KASICH = "Kasich spoke in Cleveland.\n\n{}\n\n\"Tonight we arrived in Cleveland
 )
 def test_extract_speakers_text_as_follows(nlp, intro, speaker) -> None:
     assert [(q.speaker_text, q.speaker_method) for q in extract_quotes(nlp(_KASICH.format(intro)))] == [speaker]
+
+
+# The sentence before a quotation opened by an ASCII '' mark ends in the text, so its cue comes after the
+# quotation's own ("''...,' '' she said" is hers, not the earlier "Ms. Sherry said"'s mention); with the
+# earlier sentence's cue alone, it still attributes the quotation (issue 10, fifth round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Ms. Sherry said she wanted to be realistic. ''I hate the term 'Manhattan poor,' '' she said, but added "
+         "that they were comfortable.", ["she"]),
+        ("Ms. Sherry said she wanted to be realistic. ''I hate the term 'Manhattan poor' and always will.''",
+         ["Sherry"]),
+    ],
+)
+def test_extract_speakers_after_a_two_character_opening_mark(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers

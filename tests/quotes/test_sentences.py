@@ -31,3 +31,19 @@ def test_sentences_last_sentence_start(text, expected) -> None:
 )
 def test_sentences_starts_a_sentence_within(text, expected) -> None:
     assert starts_a_sentence_within(text, text.index("”"), text.rindex("“") + 2) is expected
+
+
+# A two-character ASCII opening mark ('' or ``) puts the sentence's capital one character further on
+# (issue 10, fifth round); a lower-case word after it opens nothing, and a single mark is as before.
+@pytest.mark.parametrize(
+    ("text", "mark", "expected"),
+    [
+        # (straight marks are stepped over to the first letter, as for '"')
+        ("She wanted to be realistic. ''I hate the term,'' she said.", "''", 30),
+        ("She wanted to be realistic. ``I hate the term,'' she said.", "``", 28),
+        ("She wanted to be realistic. ''and hated the term,'' she said.", "''", None),
+        ("She wanted to be realistic. “I hate the term,” she said.", "“", 28),
+    ],
+)
+def test_sentences_last_sentence_start_at_a_two_character_mark(text, mark, expected) -> None:
+    assert last_sentence_start(text, 0, text.index(mark)) == expected
