@@ -38,7 +38,7 @@ def last_sentence_start(text: str, lo: int, hi: int) -> int | None:
     "realistic. ''I hate" at a two-character ASCII mark, whose capital comes one character later.
     """
     last = None
-    reach = 3 if text.startswith(("''", "``"), hi) else 2
+    reach = 3 if text.startswith("''", hi) else 2
     for match in _ends(text, lo, min(hi + reach, len(text))):
         start = match.start() + 1
         while start < match.end() and (text[start] in "\"”'’" or text[start].isspace()):
