@@ -314,6 +314,39 @@ def _main_verb_leading_in(doc: Doc, lo: int, open_mark: int) -> Token | None:
     return token
 
 
+def _colon_clause_subject(doc: Doc, colon: tuple[int, int], open_mark: int, close_at: int) -> SpeakerMention | None:
+    """The subject of the main verb of a clause ending in ":" right before the quotation.
+
+    "Clinton’s response was:", "Perez lobbies for a higher minimum wage:". Only a verb the parse
+    made its sentence's root: when it hangs the verb on the quotation ("The question was simple:
+    “Will it hold?”"), the clause is often a comment on the quotation rather than its source.
+    """
+    tokens = doc[token_index_at(doc, colon[0]) : token_index_at(doc, colon[1])]
+    mains = [t for t in tokens if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" and colon[0] <= t.idx < colon[1]]
+    if not mains or not any(c.dep_ in ("nsubj", "nsubjpass") for c in mains[0].children):
+        return None
+    return mention_from_cue(mains[0], open_mark, close_at + 1)
+
+
+def _attributed_right_after(doc: Doc, after: list[Token], after_lo: int, open_mark: int, close_at: int) -> bool:
+    """Whether a cue after the quotation names its speaker right after the closing mark: "“...?” the minister asked".
+
+    Only the speaker and the cue, in either order, may stand between the mark and the end of
+    the attribution; "“...?” Dalton Brody is a store ..., according to its website" is no such one.
+    """
+    text = doc_text(doc)
+    for cue in after:
+        mention = mention_from_cue(cue, open_mark, close_at + 1)
+        if mention is None:
+            continue
+        first = min(mention.start, cue.idx)
+        last = max(mention.end, cue.idx + len(cue))
+        between = text[after_lo:first] + text[min(mention.end, cue.idx + len(cue)) : max(mention.start, cue.idx)]
+        if first >= after_lo and last > after_lo and not any(c.isalnum() for c in between):
+            return True
+    return False
+
+
 def _participle_fragment_speaker(
     doc: Doc, before: list[Token], open_mark: int, close_at: int, para_start: int
 ) -> SpeakerMention | None:
@@ -445,6 +478,19 @@ def find_speaker_mention(
     anchor = _governing_verb(doc, open_mark, close_at)
     ends_with_colon = text[:open_mark].rstrip().endswith(":")
     right_before = _token_right_before(doc, open_mark) if ends_with_colon else None
+    if (
+        ends_with_colon
+        and not before
+        and not ends_with_comma
+        and colon is not None
+        and not _attributed_right_after(doc, after, after_lo, open_mark, close_at)
+    ):
+        # "Clinton’s response was: “Is Dalton Brody off Conn?” Dalton Brody is a store ...,
+        # according to its website.": a clause leading in with a colon names the speaker before a
+        # cue further on does; "The question was: “...?” the minister asked" keeps its attribution
+        mention = _colon_clause_subject(doc, colon, open_mark, close_at)
+        if mention is not None:
+            return _framed(mention, lower_bound, upper_bound)
     for cues in order:
         # "“...,” Okoro said, with a calm that suggested ...": a cue in a relative or
         # adverbial clause speaks of someone else; the frame's main cues come first

@@ -664,3 +664,20 @@ def test_extract_speakers_text_as_follows(nlp, intro, speaker) -> None:
 )
 def test_extract_speakers_after_a_two_character_opening_mark(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A clause with no cue that leads in with a colon and whose main verb has a subject names the speaker
+# before a cue further on after the quotation does; not when the speaker and a cue follow the closing
+# mark directly, nor when the parse hung the clause's verb on the quotation (issue 10, fifth round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Clinton’s response was: “Is Dalton Brody off Conn or Wisconsin?” Dalton Brody is a gifts store in "
+         "Washington, according to its website.", ["Clinton’s response"]),
+        ("Clinton’s response was: “Is Dalton Brody off Conn or Wisconsin?” her aide asked.", ["her aide"]),
+        ("The crowd grew quiet: “Is Dalton Brody off Conn or Wisconsin?” Dalton Brody is a store in Washington, "
+         "according to its website.", ["its website"]),
+    ],
+)
+def test_extract_speakers_colon_clause_before_a_later_cue(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
