@@ -188,9 +188,18 @@ def _reporting_verb(verb: Token) -> Token | None:
     Only verbs of going on with one's own words: a "shouting" after "Police said the man
     fled" may be the man's.
     """
-    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.lemma_.lower() not in _GOING_ON_VERBS:
+    if verb.tag_ != "VBG":
         return None
-    clause = verb.head
+    if verb.dep_ == "advcl" and verb.lemma_.lower() in _GOING_ON_VERBS:
+        clause = verb.head
+    elif verb.dep_ == "conj" and verb.head.tag_ != "VBG" and verb.lemma_.lower() in load_lexicon().cue_verbs:
+        # "Rubio pushed back, saying that the bill had the right parts - and arguing that “...”":
+        # a participle cannot be joined to the finite verb of the report; it goes on with "saying"
+        clause = verb.head
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+    else:
+        return None
     if clause.dep_ != "ccomp" or clause.head.i > clause.i or clause.head.lemma_.lower() not in load_lexicon().cue_verbs:
         return None
     return clause.head

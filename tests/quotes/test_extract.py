@@ -681,3 +681,23 @@ def test_extract_speakers_after_a_two_character_opening_mark(nlp, text, speakers
 )
 def test_extract_speakers_colon_clause_before_a_later_cue(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A participle cue the parse joined to the finite verb of a reported clause ("saying that the bill had
+# ... - and arguing that “...”") goes on with the reporting participle, whose speaker it takes; a
+# participle joined to another participle ("was fleeing and shouting") is left to the other rules,
+# which give the sentence's own cue here (issue 10, fifth round).
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Rubio pushed back on those claims Thursday, saying that the bill had the correct security components but "
+         "was waylaid by voter mistrust - and arguing that he and Cruz shared “almost all the same views on "
+         "immigration.”", ["Rubio"]),
+        ("Republicans were quick to chime in, with Donald Trump tweeting that it was a “disaster” for Clinton and "
+         "asking, “How can someone with such bad judgement be our next president?”", ["Donald Trump"]),
+        ("Police said that the suspect was fleeing the scene and shouting “I will not go back to prison again.”",
+         ["Police"]),
+    ],
+)
+def test_extract_speakers_participle_joined_inside_a_report(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
