@@ -587,4 +587,14 @@ def speaker_in_paragraph_before(doc: Doc, open_mark: int, close_mark: int | None
         mention = mention_from_cue(cue, open_mark, close_at + 1)
         if mention is not None and start <= mention.start < end:
             return mention
+    # "the DNC issued a statement apologizing to Sanders. ¶ “On behalf of everyone ...”": a
+    # sentence saying that someone put a text out announces the text quoted below it
+    for verb in doc[token_index_at(doc, start) : token_index_at(doc, end)]:
+        if verb.lemma_.lower() not in ISSUING_VERBS or verb.pos_ != "VERB" or verb.dep_ in ("acl", "relcl"):
+            continue
+        if not any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children):
+            continue
+        mention = mention_from_cue(verb, open_mark, close_at + 1)
+        if mention is not None and start <= mention.start < end:
+            return mention
     return None

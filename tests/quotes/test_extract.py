@@ -701,3 +701,22 @@ def test_extract_speakers_colon_clause_before_a_later_cue(nlp, text, speakers) -
 )
 def test_extract_speakers_participle_joined_inside_a_report(nlp, text, speakers) -> None:
     assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
+
+
+# A quote-only paragraph after a sentence saying that someone put a text out ("issued a statement") is that
+# text, spoken for by who put it out; not after a verb that puts nothing out, nor after an issuing verb in a
+# relative clause (issue 10, fifth round).
+_APOLOGY = "\n\n“On behalf of everyone at the party, we want to offer a deep and sincere apology.”"
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("At Brazile’s direction, the DNC issued a statement apologizing to Sanders for the emails." + _APOLOGY,
+         ["DNC"]),
+        ("At Brazile’s direction, the DNC received a letter apologizing to Sanders for the emails." + _APOLOGY, [None]),
+        ("Sanders studied the statement that the DNC issued on Monday about the emails." + _APOLOGY, [None]),
+    ],
+)
+def test_extract_speakers_text_put_out_in_the_paragraph_before(nlp, text, speakers) -> None:
+    assert [q.speaker_text for q in extract_quotes(nlp(text))] == speakers
