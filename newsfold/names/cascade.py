@@ -36,10 +36,12 @@ from newsfold.names.compare import clear_part_orders
 from newsfold.names.context import (
     CORPUS_CONTEXT_SCORE,
     DOCUMENT_CONTEXT_SCORE,
+    are_surnames_spelt_alike,
     find_corpus_surnames,
     find_document_surnames,
     find_full_names,
     surname_key,
+    surname_token,
 )
 from newsfold.names.curate import registry_info
 from newsfold.names.descriptors import (
@@ -191,7 +193,9 @@ def link_seen(
         if link is None and forms[sid].entity_type == "PER" and surnames[sid] is not None
     }
     by_surname = find_corpus_surnames(set(bare_people.values()), full_names, load_registry())
-    corpus = {sid: by_surname[key] for sid, key in bare_people.items() if key in by_surname}
+    corpus = _keep_spelt_alike(
+        {sid: by_surname[key] for sid, key in bare_people.items() if key in by_surname}, forms, first
+    )
 
     unlinked = [sid for sid, link in enumerate(first) if link is None and sid not in corpus]
     undecided = seen.join(in_document.select("item_id"), on="item_id", how="anti").join(
@@ -301,6 +305,34 @@ def _cluster(
     ]
     links, infos = cluster_sightings(sightings, anchors, absorbed)
     return dict(zip(order, links)), infos
+
+
+def _keep_spelt_alike(corpus: dict[int, str], forms: list[NameForm], first: list[Link | None]) -> dict[int, str]:
+    """The corpus-wide joins of bare surnames whose spelling is close to their person's surname.
+
+    The candidate was found by surname key; its surnames as written are those
+    of its linked full names in the dataset and of its registry aliases.
+    "Drake" (a basketball team) keys as "Draghi" does and stays apart from
+    Mario Draghi; "Sulaimani" joins Qasem Soleimani (:func:`are_surnames_spelt_alike`).
+    """
+    if not corpus:
+        return corpus
+    registry = load_registry()
+    written: dict[str, set[str]] = {entity_id: set() for entity_id in corpus.values()}
+    for sid, link in enumerate(first):
+        if link is not None and link.entity_id in written and family_part(forms[sid]) is not None:
+            written[link.entity_id].add(surname_token(forms[sid]))
+    for entity_id, surnames in written.items():
+        entry = registry.entries.get(entity_id)
+        for alias in entry.aliases if entry is not None else ():
+            form = make_name_form(alias, "PER")
+            if family_part(form) is not None:
+                surnames.add(surname_token(form))
+    return {
+        sid: entity_id
+        for sid, entity_id in corpus.items()
+        if are_surnames_spelt_alike(surname_token(forms[sid]), written[entity_id] - {None})
+    }
 
 
 def _join_written_together(first: list[Link | None], forms: list[NameForm]) -> dict[int, Link]:

@@ -24,10 +24,14 @@ from functools import lru_cache
 
 import polars as pl
 
-from newsfold.names.forms import family_part, make_name_form
+from rapidfuzz.distance import Levenshtein
+
+from newsfold.names.fold import fold_text
+from newsfold.names.forms import NameForm, family_part, make_name_form
 from newsfold.names.match import EXACT_METHODS
 from newsfold.names.observe import Link, Observation, is_single_part
 from newsfold.names.registry import Registry
+from newsfold.names.symbols import part_symbols
 
 __all__ = [
     "link_document_context",
@@ -36,6 +40,8 @@ __all__ = [
     "find_document_surnames",
     "find_corpus_surnames",
     "surname_key",
+    "surname_token",
+    "are_surnames_spelt_alike",
     "DOCUMENT_CONTEXT_SCORE",
     "CORPUS_CONTEXT_SCORE",
     "KEEP_METHODS",
@@ -64,6 +70,49 @@ def surname_key(text: str) -> str | None:
         return None  # "King Hussein", "Prince Charles", "Pope Francis": a regnal or given name, not a family's
     parts = form.core_keys or form.part_keys
     return parts[0] if parts and len(parts[0]) > 1 else None
+
+
+def surname_token(form: NameForm) -> str | None:
+    """The last part of a person's name as written (case-folded, in its own script), or None.
+
+    Example:
+        >>> surname_token(make_name_form("General Sulaimani", "PER")), surname_token(make_name_form("Владимир Путин", "PER"))
+        ('sulaimani', 'путин')
+    """
+    parts = form.core_tokens or form.tokens
+    return parts[-1] if parts else None
+
+
+def are_surnames_spelt_alike(bare: str, surnames: Iterable[str]) -> bool:
+    """Whether a bare surname is one of these surnames, misspelt at most slightly or in another script.
+
+    A surname key folds vowels and some consonants together so that
+    transliterations meet ("Sulaimani" and "Soleimani"), and so it also
+    joins names that are merely alike ("Drake" and "Draghi" both key
+    "draki"). A bare name carries nothing else to tell them apart, so the
+    spellings themselves must be close once read in Latin letters: one
+    edit for a surname of five letters or fewer, two for a longer one; or
+    they share a rigour name symbol ("سليماني" and "Soleimani").
+
+    Args:
+        bare: :func:`surname_token` of the bare name.
+        surnames: :func:`surname_token` of the candidate's full names.
+
+    Example:
+        >>> are_surnames_spelt_alike("sulaimani", ["soleimani"]), are_surnames_spelt_alike("drake", ["draghi"])
+        (True, False)
+        >>> are_surnames_spelt_alike("سليماني", ["soleimani"]), are_surnames_spelt_alike("путин", ["putin"])
+        (True, True)
+    """
+    surnames = list(surnames)
+    latin = fold_text(bare)
+    for surname in surnames:
+        other = fold_text(surname)
+        allowed = 1 if min(len(latin), len(other)) <= 5 else 2
+        if Levenshtein.distance(latin, other, score_cutoff=allowed) <= allowed:
+            return True
+    bare_symbols = part_symbols(bare)
+    return bool(bare_symbols) and any(bare_symbols & part_symbols(surname) for surname in surnames)
 
 
 def find_full_names(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFrame:

@@ -13,6 +13,7 @@ from newsfold.names.build_registry import (
     ReferenceWorld,
     RegistryBuildError,
     build_registry,
+    is_safe_alternate,
     load_reference_world,
     pycountry_codes,
     render_registry,
@@ -323,3 +324,32 @@ def test_build_registry_cli_check_reports_a_stale_file(tmp_path):
     assert result.exit_code == 1
     assert "is out of date: run `newsfold registry build`" in result.output
     assert stale.read_text(encoding="utf-8") == "{}"  # --check writes nothing
+
+
+AMMAN = {"geonameid": 250441, "name": "Amman"}
+MAIN_NAMES = {
+    "amman": {"geonames:250441"},
+    "philadelphia": {"geonames:4560349"},
+    "jordan": {"country:JO"},
+    "los angeles": {"geonames:5368361", "geonames:3882428"},
+}
+
+
+@pytest.mark.parametrize(
+    ("city", "alternate", "kept"),
+    [
+        (AMMAN, "Ammān", True),  # a spelling of the city's own name
+        (AMMAN, "Rabbath Ammon", True),
+        (AMMAN, "Philadelphia", False),  # another city's name
+        (AMMAN, "Jordan", False),  # a country's name
+        (AMMAN, "amana", False),  # all lower case: a machine reading of another script
+        (AMMAN, "Ama", False),  # three letters, not one letter from "Amman"
+        (AMMAN, "AMM", False),  # a code
+        (AMMAN, "Амман", False),  # not Latin script
+        ({"geonameid": 2548885, "name": "Fes"}, "Fez", True),  # three letters, one from the city's name
+        ({"geonameid": 5368361, "name": "Los Angeles"}, "L.A.", True),  # an abbreviation
+        ({"geonameid": 5368361, "name": "Los Angeles"}, "Los Ángeles", False),  # also a Chilean city's name
+    ],
+)
+def test_is_safe_alternate(city, alternate, kept):
+    assert is_safe_alternate(alternate, city, MAIN_NAMES) is kept

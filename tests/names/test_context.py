@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfold.names.context import link_corpus_surnames, link_document_context
+from newsfold.names.context import are_surnames_spelt_alike, link_corpus_surnames, link_document_context
 from newsfold.names.observe import Link, make_observation
 from newsfold.names.registry import load_registry
 
@@ -69,3 +69,24 @@ def test_link_corpus_surnames_ignores_quiet_relatives():
     observations = [_obs("men_1", "doc_1", "Ivanka Trump", "PERSON"), _obs("men_2", "doc_2", "Trump", "PERSON")]
     new = link_corpus_surnames(observations, {"men_1": Link(ivanka, "registry_alias", 1.0)}, registry)
     assert new["men_2"].entity_id == "Q22686"
+
+
+@pytest.mark.parametrize(
+    ("bare", "surnames", "expected"),
+    [
+        ("sulaimani", ["soleimani"], True),  # two edits in a long name: a transliteration
+        ("suleimani", ["soleimani", "sulaimani"], True),
+        ("putin", ["putin"], True),
+        ("asad", ["assad"], True),  # one edit in a short name
+        ("pootin", ["putin"], False),  # two edits in a short name
+        ("путин", ["putin"], True),  # another script, read in Latin letters
+        ("سليماني", ["soleimani"], True),  # another script, a rigour name symbol shared
+        ("drake", ["draghi"], False),  # alike by key only: a team is not Mario Draghi
+        ("riot", ["rait"], False),  # two edits in a short name
+        ("sikh", ["seck"], False),
+        ("jimmy", ["james"], False),
+        ("trump", [], False),  # no surname to compare with
+    ],
+)
+def test_are_surnames_spelt_alike(bare, surnames, expected):
+    assert are_surnames_spelt_alike(bare, surnames) is expected

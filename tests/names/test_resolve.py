@@ -254,3 +254,28 @@ def test_resolve_entities_accepts_all_null_speaker_columns():
     )
     result = resolve_entities(mentions, build_documents(mentions), speakers)
     assert result.speaker_links.row(0) == ("quo_0000000000000001", "Q22686", "document_context", 0.9)
+
+
+
+def _entity_by_text(mentions, result) -> dict[str, str]:
+    return dict(mentions.join(result.mention_links, on="mention_id").select("text", "entity_id").iter_rows())
+
+
+def test_resolve_entities_joins_a_bare_surname_corpus_wide_only_when_spelt_alike():
+    # "Drake" keys as "Draghi" does ("draki"): the registry's Mario Draghi is no match for a team.
+    # "Sulaimani" is a spelling of Soleimani and joins him with no full name in the dataset.
+    mentions, result = _resolve([("a", "Drake", "PERSON"), ("b", "Draghi", "PERSON"), ("c", "Sulaimani", "PERSON")])
+    entity = _entity_by_text(mentions, result)
+    assert entity["Sulaimani"] == "Q1149393"
+    assert _canonical_by_text(mentions, result)[("Draghi", "PERSON")] == "Mario Draghi"
+    assert entity["Drake"] != entity["Draghi"]
+
+
+def test_resolve_entities_keeps_another_citys_name_to_that_city():
+    # GeoNames lists "Philadelphia" among Amman's names and "Şam" among Damascus'; neither is their alias.
+    spans = [("a", "Philadelphia", "GPE"), ("a", "Amman", "GPE"), ("b", "Sam", "GPE"), ("b", "Damascus", "GPE")]
+    mentions, result = _resolve(spans)
+    entity = _entity_by_text(mentions, result)
+    assert entity["Philadelphia"] != entity["Amman"]
+    assert entity["Sam"] != entity["Damascus"]
+    assert _canonical_by_text(mentions, result)[("Philadelphia", "GPE")] == "Philadelphia"
