@@ -25,7 +25,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, could_match, english_reading, is_family_first
-from newsfold.names.forms import NameForm
+from newsfold.names.forms import NameForm, make_name_form
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
 from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id
@@ -105,7 +105,8 @@ def cluster_sightings(
     unlisted "Ahmad Vahidi" PERSON in three articles and ORG in one) are one
     entity when one type has at least twice the articles of each other: its
     type wins, and the oldest group's id is kept. A closer vote keeps them
-    apart.
+    apart. Groups are compared by the key their spelling has as a person's
+    name (:func:`_person_key`): an organisation's key keeps more of it.
 
     Args:
         sightings: In the order they were first observed (the first sighting
@@ -245,13 +246,16 @@ def _join_types(
     """
     by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for group_key in groups:
-        by_key[group_key[1]].append(group_key)
+        by_key[_person_key(group_key, groups, sightings)].append(group_key)
     units: list[list[tuple[str, str]]] = []
     for same_key in by_key.values():
         if len(same_key) == 1:
             units.append(same_key)
             continue
         typed = [g for g in same_key if g[0] != "MISC" and not is_single_part(sightings[groups[g][0]].form)]
+        # Two organisation spellings one person key reads alike ("Toyota", "Taita") are not one name.
+        repeated = {t for t in (g[0] for g in typed) if sum(g[0] == t for g in typed) > 1}
+        typed = [g for g in typed if g[0] not in repeated]
         rest = [[g] for g in same_key if g not in typed]
         if len(typed) > 1 and _is_clear_vote(typed, groups, sightings):
             units.append(sorted(typed, key=lambda g: (first_seen[g], g)))
@@ -259,6 +263,29 @@ def _join_types(
             rest.extend([g] for g in typed)
         units.extend(rest)
     return units
+
+
+def _person_key(
+    group_key: tuple[str, str], groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting]
+) -> str:
+    """The key a group's first spelling has as a person's name, whatever the group's type.
+
+    Persons and places share their key; an organisation's keeps more of
+    its spelling ("Elton Brand" keys "eltun brand" as an organisation,
+    "iltun brand" as a person), so one name spaCy labelled ORG in one
+    article and PERSON in ten is compared by its person key.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> org = Sighting(f("Elton Brand", "ORG"), "Elton Brand", "Elton Brand", 1)
+        >>> _person_key(("ORG", "eltun brand"), {("ORG", "eltun brand"): [0]}, [org])
+        'iltun brand'
+    """
+    entity_type, key = group_key
+    if entity_type != "ORG":
+        return key
+    text = sightings[groups[group_key][0]].text
+    return observed_key(make_name_form(text, "PER"), text)
 
 
 def _documents(group_key: tuple[str, str], groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting]) -> int:

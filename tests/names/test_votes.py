@@ -102,6 +102,14 @@ ONE_ENTITY = [
         "Ahmad Vahidi",
         "PER",
     ),
+    # the same, for a name an organisation's key spells otherwise ("eltun brand" against "iltun brand")
+    (
+        [("a", "Elton Brand", "PERSON"), ("b", "Elton Brand", "PERSON"), ("c", "Elton Brand", "PERSON"),
+         ("d", "Elton Brand", "ORG")],
+        "Elton Brand",
+        "Elton Brand",
+        "PER",
+    ),
 ]
 
 
@@ -122,6 +130,20 @@ APART = [
          ("d", "Harakat Nujaba", "GPE")],
         ("a", "Harakat Nujaba", "ORG"),
         ("c", "Harakat Nujaba", "GPE"),
+    ),
+    # two organisations that read alike only as a person's name stay two, whatever the person votes
+    (
+        [("a", "Toyota Tsusho", "ORG"), ("b", "Taita Tsusho", "ORG"), ("c", "Taita Tsusho", "PERSON"),
+         ("d", "Taita Tsusho", "PERSON"), ("e", "Taita Tsusho", "PERSON"), ("f", "Taita Tsusho", "PERSON")],
+        ("a", "Toyota Tsusho", "ORG"),
+        ("b", "Taita Tsusho", "ORG"),
+    ),
+    # a close vote across articles keeps an organisation and a person apart, however the keys are spelt
+    (
+        [("a", "Peyton Manning", "ORG"), ("b", "Peyton Manning", "ORG"), ("c", "Peyton Manning", "PERSON"),
+         ("d", "Peyton Manning", "PERSON")],
+        ("a", "Peyton Manning", "ORG"),
+        ("c", "Peyton Manning", "PERSON"),
     ),
     # namesakes of different kinds: the general in one article, the city in another
     (
