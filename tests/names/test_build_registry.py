@@ -332,7 +332,9 @@ MAIN_NAMES = {
     "philadelphia": {"geonames:4560349"},
     "jordan": {"country:JO"},
     "los angeles": {"geonames:5368361", "geonames:3882428"},
+    "white house": {"organisations_government.yml: White House"},
 }
+CASABLANCA = {"geonameid": 2553604, "name": "Casablanca"}
 
 
 @pytest.mark.parametrize(
@@ -349,6 +351,12 @@ MAIN_NAMES = {
         ({"geonameid": 2548885, "name": "Fes"}, "Fez", True),  # three letters, one from the city's name
         ({"geonameid": 5368361, "name": "Los Angeles"}, "L.A.", True),  # an abbreviation
         ({"geonameid": 5368361, "name": "Los Angeles"}, "Los Ángeles", False),  # also a Chilean city's name
+        (CASABLANCA, "White House", False),  # a registry organisation's name
+        (CASABLANCA, "Dar el Beida", True),
+        ({"geonameid": 1835848, "name": "Seoul"}, "Soul", False),  # a common English word
+        ({"geonameid": 2464470, "name": "Tunis"}, "Tunes", False),
+        ({"geonameid": 1275339, "name": "Mumbai"}, "Bombay", True),  # a word English uses for the city only
+        ({"geonameid": 2886242, "name": "Köln"}, "Cologne", True),
     ],
 )
 def test_is_safe_alternate(city, alternate, kept):
