@@ -52,9 +52,9 @@ from newsfold.names.descriptors import (
     load_place_name_tables,
     subdivision_of,
 )
-from newsfold.names.fold import make_literal_key, make_part_key, make_spelling_key
+from newsfold.names.fold import fold_text, make_literal_key, make_part_key, make_spelling_key
 from newsfold.names.forms import NameForm, clean_surface, family_part, make_name_form
-from newsfold.names.hypocorisms import clear_nickname_cache
+from newsfold.names.hypocorisms import clear_nickname_cache, is_given_name
 from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling, link_spellings
 from newsfold.names.observe import (
@@ -314,7 +314,14 @@ def _keep_spelt_alike(corpus: dict[int, str], forms: list[NameForm], first: list
     of its linked full names in the dataset and of its registry aliases.
     "Drake" (a basketball team) keys as "Draghi" does and stays apart from
     Mario Draghi; "Sulaimani" joins Qasem Soleimani (:func:`are_surnames_spelt_alike`).
+    A bare given name ("John", "Henry") joins nobody across articles: in
+    another article it is far more often someone's first name ("told John",
+    "Sir John") than Elton John's or Thierry Henry's surname; within an
+    article, document context still joins it.
     """
+    corpus = {
+        sid: entity_id for sid, entity_id in corpus.items() if not is_given_name(fold_text(surname_token(forms[sid])))
+    }
     if not corpus:
         return corpus
     registry = load_registry()

@@ -22,7 +22,7 @@ from functools import cache
 
 from nicknames import NickNamer
 
-__all__ = ["is_nickname_pair", "clear_nickname_cache"]
+__all__ = ["is_nickname_pair", "is_given_name", "clear_nickname_cache"]
 
 #: Letters a short form keeps from the start of its name.
 _SHARED_START = 2
@@ -52,6 +52,18 @@ def is_nickname_pair(a: str, b: str) -> bool:
     return b in _short_forms(a) or a in _short_forms(b)
 
 
+@cache
+def is_given_name(name: str) -> bool:
+    """True when the table lists a folded name as a given name or a short form of one.
+
+    Example:
+        >>> is_given_name("john"), is_given_name("henry"), is_given_name("blair")
+        (True, True, False)
+    """
+    namer = _nick_namer()
+    return bool(namer.nicknames_of(name) or namer.canonicals_of(name))
+
+
 def clear_nickname_cache() -> None:
     """Forget the looked-up names (benchmarks time the analysis cold).
 
@@ -61,3 +73,4 @@ def clear_nickname_cache() -> None:
         0
     """
     _short_forms.cache_clear()
+    is_given_name.cache_clear()

@@ -6,7 +6,7 @@ import pytest
 
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names
 from newsfold.names.forms import make_name_form
-from newsfold.names.hypocorisms import is_nickname_pair
+from newsfold.names.hypocorisms import is_given_name, is_nickname_pair
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,18 @@ def test_is_nickname_pair(a, b, expected):
 def test_compare_names_links_a_short_given_name(a, b, same):
     result = compare_names(make_name_form(a, "PER"), make_name_form(b, "PER"))
     assert (result.veto is None and result.score >= FUZZY_THRESHOLD) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("john", True),
+        ("henry", True),  # also a surname (Thierry Henry): a given name all the same
+        ("bill", True),  # a short form
+        ("blair", False),
+        ("giggs", False),
+        ("kennedy", False),
+    ],
+)
+def test_is_given_name(name, expected):
+    assert is_given_name(name) is expected

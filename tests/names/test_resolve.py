@@ -8,6 +8,7 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsfold.ids import make_id
 from newsfold.names.curation import parse_curation
 from newsfold.names.resolve import resolve_entities
 from schemas import Entities
@@ -279,3 +280,22 @@ def test_resolve_entities_keeps_another_citys_name_to_that_city():
     assert entity["Philadelphia"] != entity["Amman"]
     assert entity["Sam"] != entity["Damascus"]
     assert _canonical_by_text(mentions, result)[("Philadelphia", "GPE")] == "Philadelphia"
+
+
+
+def test_resolve_entities_joins_a_bare_given_name_to_a_surname_within_its_article_only():
+    # Elton John: "John" in his article is him; "John" in another article is someone's first name.
+    # "Blair", no given name, joins Tony Blair from another article.
+    spans = [("a", "Elton John", "PERSON"), ("a", "John", "PERSON"), ("b", "John", "PERSON"),
+             ("c", "Tony Blair", "PERSON"), ("d", "Blair", "PERSON")]
+    mentions, result = _resolve(spans)
+    entity = {
+        (doc, text): entity_id
+        for doc, text, entity_id in mentions.join(result.mention_links, on="mention_id")
+        .select("doc_id", "text", "entity_id")
+        .iter_rows()
+    }
+    a, b, c, d = (make_id("doc", name) for name in "abcd")
+    assert entity[(a, "John")] == entity[(a, "Elton John")]
+    assert entity[(b, "John")] != entity[(a, "Elton John")]
+    assert entity[(d, "Blair")] == entity[(c, "Tony Blair")]
