@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import polars as pl
+from wordfreq import zipf_frequency
 
 from newsfold.memo import Memo
 from newsfold.names.cluster import Sighting, cluster_sightings, observed_key
@@ -468,15 +469,36 @@ def _join_bare_company_names(
 ) -> dict[int, Link]:
     """"Barclays" and "Barclays Bank", "Toyota" and "Toyota Motor Corp": see ``organisations.bare_company_name``.
 
-    A place's name, or a word in capitals that may be an acronym, is no company's bare name.
+    A place's name, a word in capitals that may be an acronym, or common English words only
+    ("World" and "World Bank", "United" and "United Airlines": :func:`is_common_wording`) are
+    no company's bare name.
     """
     places = known_place_words()
 
     def may_stand_alone(sid: int) -> bool:
         form = forms[sid]
-        return form.entity_type == "ORG" and " ".join(form.tokens) not in places and not acronym_of(texts[sid])
+        return (
+            form.entity_type == "ORG"
+            and " ".join(form.tokens) not in places
+            and not acronym_of(texts[sid])
+            and not is_common_wording(form.tokens)
+        )
 
     return _join_bare_names(first, forms, infos, absorbed, bare_company_name, may_stand_alone)
+
+
+#: Zipf frequency (wordfreq, English) from which a word is too common to name a company alone.
+COMMON_WORD_ZIPF = 5.0
+
+
+def is_common_wording(tokens: Sequence[str]) -> bool:
+    """Whether every word of a name is a common English word (Zipf frequency 5.0 or more).
+
+    Example:
+        >>> is_common_wording(("world",)), is_common_wording(("world", "group")), is_common_wording(("barclays",))
+        (True, True, False)
+    """
+    return bool(tokens) and all(zipf_frequency(token, "en") >= COMMON_WORD_ZIPF for token in tokens)
 
 
 def _join_facility_kinds(
