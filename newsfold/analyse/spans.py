@@ -3,7 +3,7 @@
 The small English model draws entity boundaries that a reader would not:
 
 * across a paragraph break or a headline/body join ("Moscow\\nIvan Petrov");
-* with a leading determiner ("the Kremlin"), a trailing function word ("the
+* with a leading determiner ("the Kremlin") or prefix ("ex-Yukos"), a trailing function word ("the
   Museum of"), a possessive ("Iran's", "Acme Airways'"), surrounding quotes or
   brackets, or trailing punctuation ("Elmwood Castle,");
 * with a role glued to a person: "Finance Ministry spokesman Ivan Petrov" is
@@ -59,6 +59,7 @@ REPAIR_REASONS = (
     "punctuation",  # trailing or leading punctuation removed
     "possessive",  # "'s" (when a noun phrase follows) or the apostrophe of "s'" removed
     "determiner",  # leading lower-case the/a/an removed
+    "prefix",  # a lower-case prefix hyphened to the name removed ("ex-Yukos", "pro-Kremlin")
     "function_word",  # trailing preposition, conjunction or determiner removed
     "role_split",  # a role noun split an organisation (or nothing) from a person
     "role_only",  # nothing but a role was left: dropped
@@ -99,6 +100,8 @@ _QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a`"
 _EDGE_PUNCT = ",;:!?-\u2013\u2014/\\|&*\u2022#~_="
 _APOSTROPHES = "'\u2019"
 _LEADING_DETERMINER = re.compile(r"(?:the|a|an)\s+")
+#: A lower-case prefix hyphened to a capitalised name: "ex-Yukos boss", "pro-Kremlin", "then-President Obama".
+_LEADING_PREFIX = re.compile(r"(?:ex|former|then|pro|anti|non|post|pre|neo|pan|mid|un)-(?=[A-Z])")
 _TRAILING_FUNCTION_WORD = re.compile(
     r"\s+(?:of|and|or|the|a|an|for|in|on|at|to|by|with|from|into|vs|versus|nor|but|as)$"
 )
@@ -318,6 +321,10 @@ def _trim(text: str, start: int, end: int, reasons: list[str]) -> tuple[int, int
         if determiner and determiner.end() < len(surface):
             start += determiner.end()
             reasons.append("determiner")
+        prefix = _LEADING_PREFIX.match(text, start, end)
+        if prefix:
+            start = prefix.end()
+            reasons.append("prefix")
         function_word = _TRAILING_FUNCTION_WORD.search(text, start, end)
         if function_word and function_word.start() > start:
             end = function_word.start()

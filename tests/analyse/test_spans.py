@@ -91,6 +91,14 @@ DETERMINERS_AND_FUNCTION_WORDS = [
     ("the Bank of England", "Bank of England", "ORG", [("Bank of England", "ORG")]),
     ("Jack the Baker played.", "Jack the Baker", "PERSON", [("Jack the Baker", "PERSON")]),
     ("Luiz Inacio Lula da Silva spoke.", "Luiz Inacio Lula da Silva", "PERSON", [("Luiz Inacio Lula da Silva", "PERSON")]),
+    # a lower-case prefix hyphened to the name goes; a capitalised one is part of the name
+    ("the ex-Yukos boss", "ex-Yukos", "ORG", [("Yukos", "ORG")]),
+    ("a pro-Kremlin party", "pro-Kremlin", "ORG", [("Kremlin", "ORG")]),
+    ("said then-President Obama", "then-President Obama", "PERSON", [("President Obama", "PERSON")]),
+    ("Anti-Defamation League", "Anti-Defamation League", "ORG", [("Anti-Defamation League", "ORG")]),
+    ("the Pan-American Highway", "Pan-American Highway", "FAC", [("Pan-American Highway", "FAC")]),
+    ("in Ex-Mouth", "Ex-Mouth", "GPE", [("Ex-Mouth", "GPE")]),
+    ("an ex-soldier Smith", "ex-soldier Smith", "PERSON", [("ex-soldier Smith", "PERSON")]),
 ]
 
 ROLES = [
