@@ -27,7 +27,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, could_match, places_look_alike
 from newsfold.names.fold import fold_text
-from newsfold.names.forms import NameForm
+from newsfold.names.forms import NameForm, make_name_form
 from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, load_registry
 from newsfold.names.sinitic import sinitic_block
 from newsfold.names.symbols import part_symbols
@@ -173,9 +173,36 @@ def _fuzzy_candidates(form: NameForm, registry: Registry, *, viable_only: bool =
         listed = contradicted.get(candidate.entity_id)
         if candidate.veto is None and listed is not None and len(alias_form.core_keys) != len(form.core_keys):
             candidate = replace(candidate, score=0.0, veto=f"middle name differs from the listed '{listed}'")
+        known_by = _given_name_left_out(form, alias_form, registry.entries[candidate.entity_id].canonical_name)
+        if candidate.veto is None and known_by is not None:
+            candidate = replace(candidate, score=0.0, veto=f"leaves out '{known_by}', the name the person is known by")
         if candidate.veto is not None or candidate.score >= 0.5:
             found.append(candidate)
     return found
+
+
+def _given_name_left_out(form: NameForm, alias_form: NameForm, canonical_name: str) -> str | None:
+    """The given name a person is known by, when a name matches a fuller listed name only by leaving it out.
+
+    A registry entry may list a formal full name whose first given name is
+    not the one the person goes by: Gordon Brown's "James Gordon Brown".
+    "James Brown" matches it by leaving out a middle name, which is the name
+    he is known by: the singer is not Gordon Brown. Only a name of two parts
+    or more is checked (a bare surname has rules of its own).
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> _given_name_left_out(f("James Brown", "PER"), f("James Gordon Brown", "PER"), "Gordon Brown")
+        'gordon'
+        >>> _given_name_left_out(f("Vladimir Putin", "PER"), f("Vladimir Vladimirovich Putin", "PER"), "Vladimir Putin") is None
+        True
+    """
+    if form.entity_type != "PER" or len(form.core_keys) < 2 or len(alias_form.core_keys) <= len(form.core_keys):
+        return None
+    known = make_name_form(canonical_name, "PER")
+    if len(known.core_keys) < 2 or known.core_keys[0] in form.core_keys or known.core_keys[0] not in alias_form.core_keys[1:]:
+        return None
+    return known.core_tokens[0] if known.core_tokens else known.core_keys[0]
 
 
 def _candidate_pairs(form: NameForm, registry: Registry) -> Iterator[tuple[NameForm, str]]:

@@ -25,6 +25,10 @@ from newsfold.names.match import find_registry_link, match_registry, pick_regist
         ("Soleimani", "LOC", None, None),  # not the city of Sulaymaniyah
         ("Sulaimani", "PER", None, None),  # a bare surname needs context
         ("Baghdad", "PER", None, None),  # type-gated
+        # a formal full name's first given name is not the one the person goes by
+        ("James Gordon Brown", "PER", "Gordon Brown", "registry_alias"),
+        ("James Brown", "PER", None, None),  # the singer: leaves out "Gordon"
+        ("Mohammed Salman", "PER", "Mohammed bin Salman", "registry_fuzzy"),  # leaves out a particle only
     ],
 )
 def test_pick_registry_link(name, entity_type, canonical, method):
