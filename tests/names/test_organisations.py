@@ -515,34 +515,21 @@ def test_facility_stem(text, stem):
         (["Lincoln Center", "Lincoln"], "Lincoln", None),
         # a word in capitals may be an acronym
         (["Zorba Clinic", "ZORBA"], "ZORBA", None),
+        # a company and its trade (bank, airlines ...); common English words only name no company alone
+        (["Zorblat Bank", "Zorblat"], "Zorblat", "Zorblat Bank"),
+        (["Digital Equipment Bank", "Digital Equipment"], "Digital Equipment", "Digital Equipment Bank"),
+        (["World Bank", "World"], "World", None),
+        (["United Airlines", "United"], "United", None),
+        (["National Bank", "National"], "National", None),
     ],
 )
-def test_names_of_one_facility_kind_and_their_bare_name_are_one_organisation(names, short, joins):
+def test_a_bare_name_and_the_one_longer_name_of_its_kind_or_trade_are_one_organisation(names, short, joins):
     by_name = _organisations_by_name(names)
     if joins is None:
         _assert_apart_from_the_rest(by_name, short)
     else:
         assert by_name[short]["entity_id"] == by_name[joins]["entity_id"]
         assert len({row["entity_id"] for row in by_name.values()}) == 1
-
-
-@pytest.mark.parametrize(
-    ("names", "short", "joins"),
-    [
-        (["Zorblat Bank", "Zorblat"], "Zorblat", "Zorblat Bank"),
-        (["Digital Equipment Bank", "Digital Equipment"], "Digital Equipment", "Digital Equipment Bank"),
-        # common English words only name no company alone: "World" is not the World Bank
-        (["World Bank", "World"], "World", None),
-        (["United Airlines", "United"], "United", None),
-        (["National Bank", "National"], "National", None),
-    ],
-)
-def test_a_company_and_its_bare_name_unless_the_bare_name_is_common_words(names, short, joins):
-    by_name = _organisations_by_name(names)
-    if joins is None:
-        _assert_apart_from_the_rest(by_name, short)
-    else:
-        assert by_name[short]["entity_id"] == by_name[joins]["entity_id"]
 
 
 def test_an_unlisted_company_name_moves_to_the_listed_entity_of_its_one_word():
