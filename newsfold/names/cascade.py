@@ -25,8 +25,10 @@ Example:
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import cache
 
 import polars as pl
 from wordfreq import zipf_frequency
@@ -252,7 +254,21 @@ def load_name_tables() -> None:
         1
     """
     load_registry()
+    _load_place_name_tables_frozen()
+
+
+@cache
+def _load_place_name_tables_frozen() -> None:
+    """Build the place name tables and move them out of the collector's sight, as ``load_registry`` does the registry.
+
+    The tables (tens of thousands of city records) live as long as the
+    registry, which was frozen before they were built: left in sight, they
+    are walked again by every full collection a cold run's allocations
+    trigger. Once per process (``newsfold.resolve.release_resolver_data``
+    unfreezes and forgets it).
+    """
     load_place_name_tables()
+    gc.freeze()
 
 
 def clear_spelling_caches() -> None:
