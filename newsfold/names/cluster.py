@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, could_match, english_reading, is_family_first
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, english_reading, is_family_first, screen_for
 from newsfold.names.forms import NameForm, make_name_form
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
@@ -364,12 +364,13 @@ def _attach(
 ) -> tuple[str, float] | None:
     scores: dict[str, float] = {}
     compared: set[tuple[str, str]] = set()
+    could_match_form = screen_for(form)
     for block in blocks:
         for head_form, entity_id in heads.get(block, ()):
             if (head_form.text, entity_id) in compared:
                 continue
             compared.add((head_form.text, entity_id))
-            if not could_match(form, head_form):
+            if not could_match_form(head_form):
                 continue
             result = compare_names(form, head_form)
             if result.veto is None and result.score > scores.get(entity_id, 0.0):

@@ -36,7 +36,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from typing import NamedTuple
 from rapidfuzz.distance import OSA, JaroWinkler
 
@@ -63,6 +64,7 @@ __all__ = [
     "Comparison",
     "compare_names",
     "could_match",
+    "screen_for",
     "is_family_first",
     "contradicts_middle",
     "english_reading",
@@ -84,8 +86,8 @@ _MIDDLE_CONTRADICTION = 0.8
 _GERMAN_FRENCH = (("tsch", "ch"), ("sch", "sh"), ("ou", "u"), ("w", "v"))
 _J_BEFORE_VOWEL = re.compile(r"(?<![dz])j(?=[aeiou])")
 _GERMAN_Z = re.compile(r"(?<=[aeioulnr])z(?=[iy]n$)")
-_ORDERS: dict[tuple[str, str], tuple[tuple[_Part, ...], ...]] = {}
-_ORDERS_MAX = 200_000
+_SCREENS: dict[tuple[str, str], _PersonScreen] = {}
+_SCREENS_MAX = 200_000
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HYPHENATED = re.compile(r"\b([^\W\d_]{1,5})-([^\W\d_]{1,5})\b")
@@ -147,22 +149,30 @@ class _Part(NamedTuple):
     # without it on either side, only symbols, a short form or a slip can join two parts whose keys differ.
     reads_otherwise: bool = True
     spelled: str = ""  # spelling_reading of a Latin part ("" for a part in another script, which it never reads)
+    # Its first two letters and its last two: a short form keeps the first two, a slip the first two or the last two.
+    start: str = ""
+    end: str = ""
 
 
+@lru_cache(maxsize=200_000)
 def _make_part(key: str, token: str) -> _Part:
+    """The part with this key and token; cached, since a dataset's names share their given and family names."""
+    ends = {"start": token[:2], "end": token[-2:]}
     if not token:
-        return _Part(key, token, frozenset(), key, key, False, 0, english_reading(token), spelled=spelling_reading(token))
+        return _Part(key, token, frozenset(), key, key, False, 0, english_reading(token), spelled=spelling_reading(token), **ends)
     umlaut = _UMLAUTS.search(token) is not None
     if token.isascii():
         syllables = len(sinitic_syllables(token))
         reading = english_reading(token)
         reads_otherwise = reading != key  # an ASCII part has no umlaut, no other script and its own Latin key
         spelled = spelling_reading(token)
-        return _Part(key, token, part_symbols(token), key, token, False, syllables, reading, umlaut, reads_otherwise, spelled)
+        return _Part(
+            key, token, part_symbols(token), key, token, False, syllables, reading, umlaut, reads_otherwise, spelled, **ends
+        )
     han = _HAN.search(token) is not None
     latin_key = latin_part_key(token)
     reads_otherwise = han or umlaut or latin_key != key
-    return _Part(key, token, part_symbols(token), latin_key, make_literal_key(token), han, 0, None, umlaut, reads_otherwise)
+    return _Part(key, token, part_symbols(token), latin_key, make_literal_key(token), han, 0, None, umlaut, reads_otherwise, **ends)
 
 
 def _score_pair(x: _Part, y: _Part) -> float:
@@ -221,10 +231,9 @@ def are_parts_apart(x: _Part, y: _Part) -> bool:
     """
     if x.reads_otherwise or y.reads_otherwise or (x.symbols and y.symbols) or _spelt_alike(x, y):
         return False
-    a, b = x.token, y.token
-    if a[:2] != b[:2] and a[-2:] != b[-2:]:
+    if x.start != y.start and x.end != y.end:
         return True  # the common case: a short form keeps the first two letters, a slip the first two or the last two
-    return not (is_nickname_pair(a, b) or is_spelling_slip(x, y))
+    return not (is_nickname_pair(x.token, y.token) or is_spelling_slip(x, y))
 
 
 _UMLAUTS = re.compile("[äöüÄÖÜ]")
@@ -262,7 +271,7 @@ def is_spelling_slip(x: _Part, y: _Part) -> bool:
     """
     a, b = x.token, y.token
     # One edit leaves the first two letters or the last two as they were: a cheap test first.
-    if x.key == y.key or abs(len(a) - len(b)) > 1 or (a[:2] != b[:2] and a[-2:] != b[-2:]):
+    if x.key == y.key or abs(len(a) - len(b)) > 1 or (x.start != y.start and x.end != y.end):
         return False
     if not (a.isascii() and b.isascii()) or (x.symbols and y.symbols and x.symbols.isdisjoint(y.symbols)):
         return False
@@ -274,11 +283,6 @@ def _is_sinitic_name(parts: tuple[_Part, ...]) -> bool:
     if len(parts) < 2 or not all(p.syllables for p in parts):
         return False
     return parts[0].syllables == 1 or parts[-1].syllables == 1
-
-
-def _are_sinitic_names(pa: tuple[_Part, ...], pb: tuple[_Part, ...]) -> bool:
-    """Both names are Chinese names in Latin letters (their first parts' syllables are the cheap test)."""
-    return bool(pa[0].syllables and pb[0].syllables and _is_sinitic_name(pa) and _is_sinitic_name(pb))
 
 
 def _score_in_name(x: _Part, y: _Part, sinitic: bool) -> float:
@@ -356,19 +360,33 @@ def _could_pair(pa: tuple[_Part, ...], pb: tuple[_Part, ...], threshold: float) 
     )
 
 
-def _part_orders(form: NameForm) -> tuple[tuple[_Part, ...], ...]:
+class _PersonScreen(NamedTuple):
+    """A person's spelling as fuzzy screening reads it, made once per spelling (screening meets each one often)."""
+
+    orders: tuple[tuple[_Part, ...], ...]  # ``_make_part_orders``
+    single: bool  # one order: the name as written only
+    sinitic: bool  # a Chinese name in Latin letters as written (``_is_sinitic_name`` of the first order)
+
+
+def _person_screen(form: NameForm) -> _PersonScreen:
     key = (form.text, form.entity_type)
-    orders = _ORDERS.get(key)
-    if orders is None:
-        if len(_ORDERS) >= _ORDERS_MAX:
-            _ORDERS.clear()
-        orders = _ORDERS[key] = _make_part_orders(form)
-    return orders
+    screen = _SCREENS.get(key)
+    if screen is None:
+        if len(_SCREENS) >= _SCREENS_MAX:
+            _SCREENS.clear()
+        orders = _make_part_orders(form)
+        screen = _SCREENS[key] = _PersonScreen(orders, len(orders) == 1, _is_sinitic_name(orders[0]))
+    return screen
+
+
+def _part_orders(form: NameForm) -> tuple[tuple[_Part, ...], ...]:
+    return _person_screen(form).orders
 
 
 def clear_part_orders() -> None:
-    """Forget the cached part orders and readings (benchmarks time the analysis cold)."""
-    _ORDERS.clear()
+    """Forget the cached parts, part orders and readings (benchmarks time the analysis cold)."""
+    _SCREENS.clear()
+    _make_part.cache_clear()
     english_reading.cache_clear()
     spelling_reading.cache_clear()
     umlaut_key.cache_clear()
@@ -463,9 +481,11 @@ def could_match(a: NameForm, b: NameForm) -> bool:
         last_alike = _part_similarity(ka[-1], kb[-1]) >= threshold
         if last_alike and (len(ka) != len(kb) or _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD)):
             return True
-        oa, ob = _part_orders(a), _part_orders(b)
-        single = len(oa) == 1 and len(ob) == 1
-        if single and not last_alike and are_parts_apart(oa[0][-1], ob[0][-1]) and not _are_sinitic_names(oa[0], ob[0]):
+        sa, sb = _person_screen(a), _person_screen(b)
+        oa, ob = sa.orders, sb.orders
+        single = sa.single and sb.single
+        sinitic = sa.sinitic and sb.sinitic
+        if single and not last_alike and not sinitic and are_parts_apart(oa[0][-1], ob[0][-1]):
             return False  # the last parts are always paired and cannot join, whatever the first parts say
         if (
             single
@@ -478,13 +498,60 @@ def could_match(a: NameForm, b: NameForm) -> bool:
                 is_spelling_slip(oa[0][-1], ob[0][-1])
                 and _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD)
             )
-            and not _are_sinitic_names(oa[0], ob[0])
+            and not sinitic
         ):
             return False  # the keys said no, and neither symbols nor readings can say yes
         return any(_could_pair(pa, pb, threshold) for pa in oa for pb in ob if len(pa) > 1 and len(pb) > 1)
     if _part_similarity(ka[-1], kb[-1]) >= threshold and _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD):
         return True
     return _could_be_variant(a, b, ka, kb)
+
+
+def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
+    """:func:`could_match` with ``a`` fixed, for a loop over its candidates: ``screen_for(a)(b) == could_match(a, b)``.
+
+    Fuzzy search screens hundreds of candidates per spelling, and almost all
+    of them are person names whose last parts cannot join (``are_parts_apart``).
+    For a person written one way only, whose last part reads no other way,
+    what ``a`` alone decides is read once here, and such a candidate is
+    rejected without the full screen; every other candidate gets
+    :func:`could_match` itself.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> screen = screen_for(f("Mikhail Gorbachev", "PER"))
+        >>> screen(f("Mikhail Gorbachov", "PER")), screen(f("Boris Molinsa", "PER"))
+        (True, False)
+    """
+    fallback = partial(could_match, a)
+    keys = a.core_keys
+    if a.entity_type != "PER" or len(keys) < 2:
+        return fallback
+    own = _person_screen(a)
+    last = own.orders[0][-1]
+    if not own.single or last.reads_otherwise:
+        return fallback
+    key, last_key, sinitic = a.key, keys[-1], own.sinitic
+
+    def screen(b: NameForm) -> bool:
+        if b.entity_type != "PER":
+            return False
+        if b.key == key:
+            return True
+        other_keys = b.core_keys
+        if len(other_keys) >= 2:
+            other = _person_screen(b)
+            # could_match's first rejection: last parts not alike that nothing can join, one order each.
+            if (
+                other.single
+                and not (sinitic and other.sinitic)
+                and are_parts_apart(last, other.orders[0][-1])
+                and _part_similarity(last_key, other_keys[-1]) < _PART_THRESHOLD["PER"]
+            ):
+                return False
+        return fallback(b)
+
+    return screen
 
 
 def _could_be_variant(a: NameForm, b: NameForm, ka: tuple[str, ...], kb: tuple[str, ...]) -> bool:

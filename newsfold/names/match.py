@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import JaroWinkler
 
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, could_match, places_look_alike
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, places_look_alike, screen_for
 from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm, make_name_form
 from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, load_registry
@@ -139,13 +139,14 @@ def _fuzzy_candidates(form: NameForm, registry: Registry, *, viable_only: bool =
     best: dict[str, tuple[Candidate, float, NameForm]] = {}
     contradicted: dict[str, str] = {}  # entity -> its listed full name whose middle name differs
     long_name = form.entity_type == "PER" and len(form.core_keys) >= 3
+    could_match_form = screen_for(form)
     for alias_form, entity_id in _candidate_pairs(form, registry):
         if (alias_form.key, entity_id) in seen:
             continue
         seen.add((alias_form.key, entity_id))
         if long_name and contradicts_middle(form, alias_form):
             contradicted.setdefault(entity_id, alias_form.text)
-        if viable_only and not could_match(form, alias_form):
+        if viable_only and not could_match_form(alias_form):
             continue
         result = compare_names(form, alias_form)
         current = best.get(entity_id)

@@ -17,6 +17,7 @@ from newsfold.names.compare import (
     contradicts_middle,
     could_match,
     is_spelling_slip,
+    screen_for,
 )
 from newsfold.names.forms import make_name_form
 
@@ -165,6 +166,50 @@ def test_parts_apart_never_score_alike(a, b):
 )
 def test_could_match(a, b, entity_type, expected):
     assert could_match(make_name_form(a, entity_type), make_name_form(b, entity_type)) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "entity_type", "expected"),
+    [
+        ("Mikhail Gorbachev", "Mikhail Gorbachov", "PER", True),
+        ("Mikhail Gorbachev", "Boris Molinsa", "PER", False),  # rejected by the screen's own test
+        ("Farvah Vahsael", "Vahagn Khachaturyan", "PER", False),
+        ("Linqu Riridor", "Linel Ziridor", "PER", False),  # last parts end alike: the slip rule decides
+        ("Benjamin Natanyahu", "Benjamin Netanyahu", "PER", True),  # a slip: could_match decides
+        ("Boris Jelzin", "Boris Yeltsin", "PER", True),  # a last part that reads otherwise: could_match decides
+        ("PUTIN Vladimir", "Vladimir Putin", "PER", True),  # two orders: could_match decides
+        ("Teng Hsiao-ping", "Deng Xiaoping", "PER", True),  # Chinese names
+        ("Mikhail Gorbachev", "Gorbachev", "PER", False),  # one part on the other side
+        ("M. Atherton", "Michael Atherton", "PER", True),  # initials: could_match decides
+        ("Popular Mobilisation Forces", "Popular Mobilization Forces", "ORG", True),
+        ("Kataib Hezbollah", "Hezbollah", "ORG", False),
+    ],
+)
+def test_screen_for_answers_as_could_match(a, b, entity_type, expected):
+    form_a, form_b = make_name_form(a, entity_type), make_name_form(b, entity_type)
+    assert could_match(form_a, form_b) is expected
+    assert screen_for(form_a)(form_b) is expected
+
+
+def test_screen_for_rejects_another_type():
+    person = make_name_form("Mikhail Gorbachev", "PER")
+    assert screen_for(person)(make_name_form("Mikhail Gorbachev", "ORG")) is False
+
+
+_SCREEN_PIECES = ["Mikhail", "Gorbachev", "Gorbachov", "Linrifar", "Linrifer", "Linridor", "Vahtu", "Vahsa", "Natanyahu",
+                  "Netanyahu", "Jelzin", "Yeltsin", "Jürgen", "Juergen", "Bernie", "Bernard", "Marc", "Mark", "Путин",
+                  "Putin", "PUTIN", "Teng", "Deng", "Hsiao-ping", "Xiaoping", "M.", "Jr.", "bin", "Salman", "Kim"]
+
+
+@given(
+    st.lists(st.sampled_from(_SCREEN_PIECES), min_size=1, max_size=4),
+    st.lists(st.sampled_from(_SCREEN_PIECES), min_size=1, max_size=4),
+    st.sampled_from(["PER", "PER", "PER", "ORG", "LOC"]),
+    st.sampled_from(["PER", "PER", "PER", "ORG", "LOC"]),
+)
+def test_screen_for_never_differs_from_could_match(a, b, type_a, type_b):
+    form_a, form_b = make_name_form(" ".join(a), type_a), make_name_form(" ".join(b), type_b)
+    assert screen_for(form_a)(form_b) is could_match(form_a, form_b)
 
 
 @pytest.mark.parametrize(
