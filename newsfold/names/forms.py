@@ -71,7 +71,7 @@ _CORPS_OF = frozenset({"guard", "guards", "marine", "marines", "army", "peace", 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NameForm:
     """One spelling of a name, analysed for matching.
 
