@@ -34,7 +34,7 @@ __all__ = [
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """Which entity an observation belongs to, and why.
 
@@ -49,7 +49,7 @@ class Link:
     score: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityInfo:
     """Descriptive columns of one entity (everything but the counts).
 
