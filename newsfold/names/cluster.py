@@ -367,9 +367,10 @@ def _attach(
     could_match_form = screen_for(form)
     for block in blocks:
         for head_form, entity_id in heads.get(block, ()):
-            if (head_form.text, entity_id) in compared:
+            pair = (head_form.text, entity_id)
+            if pair in compared:
                 continue
-            compared.add((head_form.text, entity_id))
+            compared.add(pair)
             if not could_match_form(head_form):
                 continue
             result = compare_names(form, head_form)

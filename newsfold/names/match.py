@@ -141,9 +141,10 @@ def _fuzzy_candidates(form: NameForm, registry: Registry, *, viable_only: bool =
     long_name = form.entity_type == "PER" and len(form.core_keys) >= 3
     could_match_form = screen_for(form)
     for alias_form, entity_id in _candidate_pairs(form, registry):
-        if (alias_form.key, entity_id) in seen:
+        pair = (alias_form.key, entity_id)
+        if pair in seen:
             continue
-        seen.add((alias_form.key, entity_id))
+        seen.add(pair)
         if long_name and contradicts_middle(form, alias_form):
             contradicted.setdefault(entity_id, alias_form.text)
         if viable_only and not could_match_form(alias_form):
