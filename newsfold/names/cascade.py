@@ -196,7 +196,7 @@ def link_seen(
         if link is None and forms[sid].entity_type == "PER" and surnames[sid] is not None
     }
     by_surname = find_corpus_surnames(set(bare_people.values()), full_names, load_registry())
-    corpus = _keep_spelt_alike(
+    corpus = _keep_surname_joins(
         {sid: by_surname[key] for sid, key in bare_people.items() if key in by_surname}, forms, first
     )
 
@@ -324,7 +324,7 @@ def _cluster(
     return dict(zip(order, links)), infos
 
 
-def _keep_spelt_alike(corpus: dict[int, str], forms: list[NameForm], first: list[Link | None]) -> dict[int, str]:
+def _keep_surname_joins(corpus: dict[int, str], forms: list[NameForm], first: list[Link | None]) -> dict[int, str]:
     """The corpus-wide joins of bare surnames whose spelling is close to their person's surname.
 
     The candidate was found by surname key; its surnames as written are those

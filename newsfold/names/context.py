@@ -23,7 +23,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import polars as pl
-
 from rapidfuzz.distance import Levenshtein
 
 from newsfold.names.fold import fold_text

@@ -202,7 +202,8 @@ def _given_name_left_out(form: NameForm, alias_form: NameForm, canonical_name: s
     if form.entity_type != "PER" or len(form.core_keys) < 2 or len(alias_form.core_keys) <= len(form.core_keys):
         return None
     known = make_name_form(canonical_name, "PER")
-    if len(known.core_keys) < 2 or known.core_keys[0] in form.core_keys or known.core_keys[0] not in alias_form.core_keys[1:]:
+    goes_by = known.core_keys[0] if len(known.core_keys) > 1 else None
+    if goes_by is None or goes_by in form.core_keys or goes_by not in alias_form.core_keys[1:]:
         return None
     return known.core_tokens[0] if known.core_tokens else known.core_keys[0]
 
