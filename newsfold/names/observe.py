@@ -144,11 +144,16 @@ def display_name(obs: Observation) -> str:
 
 
 def display_spelling(text: str, form: NameForm) -> str:
-    """:func:`display_name` of a spelling analysed as ``form``.
+    """:func:`display_name` of a spelling analysed as ``form``, its spaces and line breaks written as one space.
+
+    A hard-wrapped wire breaks a name across lines ("Alan" and "Greenspan" on two lines): the
+    mention keeps the text as it stands, the entity lists the name as read.
 
     Example:
         >>> display_spelling("the Pentagon", make_name_form("the Pentagon", "ORG"))
         'Pentagon'
+        >>> display_spelling("Alan\\nGreenspan", make_name_form("Alan\\nGreenspan", "PER"))
+        'Alan Greenspan'
     """
     return _display(text, len(form.tokens) if form.has_title else 0)
 
@@ -161,11 +166,10 @@ def clear_display_cache() -> None:
 @lru_cache(maxsize=200_000)
 def _display(text: str, kept_tokens: int) -> str:
     cleaned = _LEADING_THE.sub("", clean_surface(text)) or text
-    if kept_tokens:
-        words = cleaned.split()
-        if len(words) >= kept_tokens:
-            return " ".join(words[len(words) - kept_tokens :])
-    return cleaned
+    words = cleaned.split()
+    if kept_tokens and len(words) >= kept_tokens:
+        return " ".join(words[len(words) - kept_tokens :])
+    return " ".join(words) or cleaned
 
 
 def is_single_part(form: NameForm) -> bool:

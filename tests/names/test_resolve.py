@@ -299,3 +299,12 @@ def test_resolve_entities_joins_a_bare_given_name_to_a_surname_within_its_articl
     assert entity[(a, "John")] == entity[(a, "Elton John")]
     assert entity[(b, "John")] != entity[(a, "Elton John")]
     assert entity[(d, "Blair")] == entity[(c, "Tony Blair")]
+
+
+def test_resolve_entities_lists_a_name_broken_across_lines_as_one_spelling():
+    # A hard-wrapped wire breaks "Alan Greenspan" after "Alan"; the entity lists one spelling, with a space.
+    mentions, result = _resolve([("a", "Alan\nGreenspan", "PERSON"), ("b", "Alan Greenspan", "PERSON")])
+    (row,) = result.entities.iter_rows(named=True)
+    assert row["canonical_name"] == "Alan Greenspan"
+    assert [(alias["name"], alias["count"]) for alias in row["aliases"]] == [("Alan Greenspan", 2)]
+    assert set(mentions["text"]) == {"Alan\nGreenspan", "Alan Greenspan"}  # mentions keep the text as written
