@@ -169,8 +169,17 @@ def resolve_shift(match: re.Match, context: Context) -> Timex | None:
     return shift_by(context, base, sign * amount, unit, exact=True)
 
 
+#: Years one unit of a shift moves the date: how far a count of them reaches.
+_YEARS_PER_UNIT = {
+    "day": 1 / 365.25, "night": 1 / 365.25, "week": 7 / 365.25, "weekend": 7 / 365.25, "fortnight": 14 / 365.25,
+    "month": 1 / 12, "quarter": 1 / 4, "year": 1, "decade": 10, "century": 100,
+}
+
+
 def shift_by(context: Context, base: dt.date, amount: float, unit: str, exact: bool) -> Timex | None:
     amount = int(amount)
+    if not 1 <= base.year + amount * _YEARS_PER_UNIT.get(unit, 0) <= 9999:
+        return None  # "2020 decades on": a count that leaves the calendar, no date at all
     if unit in ("day", "night"):
         return make_day_timex(base + dt.timedelta(days=amount))
     if unit in ("week", "weekend", "fortnight"):
