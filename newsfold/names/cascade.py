@@ -504,7 +504,7 @@ def _join_bare_company_names(
 
 
 #: Zipf frequency (wordfreq, English) from which a word is too common to name a company alone.
-COMMON_WORD_ZIPF = 5.0
+COMPANY_WORD_ZIPF = 5.0
 
 
 def is_common_wording(tokens: Sequence[str]) -> bool:
@@ -514,7 +514,7 @@ def is_common_wording(tokens: Sequence[str]) -> bool:
         >>> is_common_wording(("world",)), is_common_wording(("world", "group")), is_common_wording(("barclays",))
         (True, True, False)
     """
-    return bool(tokens) and all(zipf_frequency(token, "en") >= COMMON_WORD_ZIPF for token in tokens)
+    return bool(tokens) and all(zipf_frequency(token, "en") >= COMPANY_WORD_ZIPF for token in tokens)
 
 
 def _join_facility_kinds(
