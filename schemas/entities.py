@@ -45,7 +45,7 @@ class Entities(TableModel):
         description="Wikidata item id, when the entity is in the reference registry with a known id.",
     )
     aliases: ALIAS_DTYPE = pa.Field(
-        description="Observed spellings, most frequent first: name, number of mentions and quote speakers spelled so, the link method (registry_alias, registry_key, registry_demonym, registry_fuzzy, document_context, corpus_context, exact_key, fuzzy_key, curated_*, geocoded_split, dateline) and its score."
+        description="Observed spellings, most frequent first: name, number of mentions and quote speakers spelled so, the link method (registry_alias, registry_key, registry_demonym, registry_fuzzy, document_context, document_first_name, document_prominence, corpus_context, corpus_prominence, exact_key, fuzzy_key, curated_*, geocoded_split, dateline) and its score."
     )
     n_mentions: pl.Int64 = pa.Field(
         ge=0, description="Entity mentions linked to the entity (0 when only a quote speaker names it)."

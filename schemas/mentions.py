@@ -35,5 +35,5 @@ class Mentions(TableModel):
     text: str = pa.Field(str_length={"min_value": 1}, description="Surface form: documents.text[start:end].")
     label: str = pa.Field(isin=MENTION_LABELS, description="spaCy entity label (PERSON, ORG, GPE, ...).")
     entity_id: str = pa.Field(str_length={"min_value": 1}, description="Canonical entity (entities.entity_id).")
-    resolution: str = pa.Field(str_length={"min_value": 1}, description="Rule that linked the mention to its entity, e.g. registry_alias, exact_key, document_context; geocoded_split when its article put the place elsewhere than the entity's other mentions and it moved to that place's own entity (docs/places.md).")
+    resolution: str = pa.Field(str_length={"min_value": 1}, description="Rule that linked the mention to its entity, e.g. registry_alias, exact_key, document_context, corpus_prominence (docs/entities.md lists them); geocoded_split when its article put the place elsewhere than the entity's other mentions and it moved to that place's own entity (docs/places.md).")
     score: pl.Float64 = pa.Field(ge=0.0, le=1.0, description="Confidence of the link, 1.0 for exact rules.")

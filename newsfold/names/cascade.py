@@ -41,7 +41,13 @@ from newsfold.names.context import (
     DOCUMENT_CONTEXT_SCORE,
     are_surnames_spelt_alike,
     find_corpus_surnames,
+    find_document_first_names,
     find_document_surnames,
+    find_prominent_people,
+    find_quiet_people,
+    find_undecided_surnames,
+    first_part,
+    may_take_prominent_person,
     find_full_names,
     surname_key,
     surname_token,
@@ -80,7 +86,7 @@ from newsfold.names.organisations import (
     initials_of,
     split_acronym_definition,
 )
-from newsfold.names.registry import MIN_COMPACT_LENGTH, known_place_words, load_registry, make_entity_id
+from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, known_place_words, load_registry, make_entity_id
 from newsfold.names.symbols import clear_symbol_caches
 from newsfold.names.variants import clipped_pieces, is_clipped_compound
 from newsfold.names.votes import ContextCues, decide_article_labels, listed_types
@@ -178,14 +184,19 @@ def link_seen(
             "entity_id": [link.entity_id if link else None for link in first],
             "method": [link.method if link else None for link in first],
             "surname": surnames,
-            "full_last": [
-                family_part(form) for form in forms
-            ],
+            "full_last": [family_part(form) for form in forms],
+            "full_first": [first_part(form) for form in forms],
+            "person": [label == "PERSON" and not text.islower() for text, label in zip(texts, labels)],
         },
-        schema={"sid": pl.UInt32, "entity_id": pl.String, "method": pl.String, "surname": pl.String, "full_last": pl.String},
+        schema={
+            "sid": pl.UInt32, "entity_id": pl.String, "method": pl.String, "surname": pl.String,
+            "full_last": pl.String, "full_first": pl.String, "person": pl.Boolean,
+        },
     )
-    full_names = find_full_names(seen, spellings)
-    in_document = find_document_surnames(seen, spellings, full_names)
+    registry = load_registry()
+    full_names, prominent, in_document, undecided_in_article = _link_bare_names_by_article(
+        seen, spellings, texts, surnames, registry
+    )
     by_organisation = _link_organisations(seen, texts, forms, first, in_registry, definitions).join(
         in_document.select("item_id"), on="item_id", how="anti"
     )
@@ -195,14 +206,28 @@ def link_seen(
         for sid, link in enumerate(first)
         if link is None and forms[sid].entity_type == "PER" and surnames[sid] is not None
     }
-    by_surname = find_corpus_surnames(set(bare_people.values()), full_names, load_registry())
+    by_surname = find_corpus_surnames(set(bare_people.values()), full_names, registry, prominent)
     corpus = _keep_surname_joins(
-        {sid: by_surname[key] for sid, key in bare_people.items() if key in by_surname}, forms, first
+        {
+            sid: by_surname[key]
+            for sid, key in bare_people.items()
+            if key in by_surname
+            and (by_surname[key].method != "corpus_prominence" or may_take_prominent_person(texts[sid]))
+        },
+        forms,
+        first,
     )
 
-    unlinked = [sid for sid, link in enumerate(first) if link is None and sid not in corpus]
-    undecided = seen.join(in_document.select("item_id"), on="item_id", how="anti").join(
-        by_organisation.select("item_id"), on="item_id", how="anti"
+    # A corpus-wide surname link serves its spelling's observations except where the article left it undecided.
+    corpus_taken = (
+        seen.filter(pl.col("sid").is_in(sorted(corpus))).join(undecided_in_article, on="item_id", how="anti").select("item_id")
+    )
+    kept_apart = set(seen.join(undecided_in_article, on="item_id")["sid"].to_list())
+    unlinked = [sid for sid, link in enumerate(first) if link is None and (sid not in corpus or sid in kept_apart)]
+    undecided = (
+        seen.join(in_document.select("item_id"), on="item_id", how="anti")
+        .join(by_organisation.select("item_id"), on="item_id", how="anti")
+        .join(corpus_taken, on="item_id", how="anti")
     )
     rest_links, rest_infos = _cluster(unlinked, undecided, texts, forms)
     infos.update(rest_infos)
@@ -213,7 +238,9 @@ def link_seen(
             "first_entity": [link.entity_id if link else None for link in first],
             "first_method": [link.method if link else None for link in first],
             "first_score": [float(link.score) if link else None for link in first],
-            "corpus_entity": [corpus.get(sid) for sid in range(len(texts))],
+            "corpus_entity": [corpus[sid].entity_id if sid in corpus else None for sid in range(len(texts))],
+            "corpus_method": [corpus[sid].method if sid in corpus else None for sid in range(len(texts))],
+            "corpus_score": [float(corpus[sid].score) if sid in corpus else None for sid in range(len(texts))],
             "rest_entity": [rest_links[sid].entity_id if sid in rest_links else None for sid in range(len(texts))],
             "rest_method": [rest_links[sid].method if sid in rest_links else None for sid in range(len(texts))],
             "rest_score": [float(rest_links[sid].score) if sid in rest_links else None for sid in range(len(texts))],
@@ -225,13 +252,15 @@ def link_seen(
             "first_method": pl.String,
             "first_score": pl.Float64,
             "corpus_entity": pl.String,
+            "corpus_method": pl.String,
+            "corpus_score": pl.Float64,
             "rest_entity": pl.String,
             "rest_method": pl.String,
             "rest_score": pl.Float64,
             "name": pl.String,
         },
     )
-    linked = _choose_links(seen, per_spelling, in_document, by_organisation)
+    linked = _choose_links(seen, per_spelling, in_document, by_organisation, undecided_in_article)
     for entity_id in linked["entity_id"].unique().to_list():
         if entity_id not in infos:
             info = registry_info(entity_id)
@@ -324,7 +353,38 @@ def _cluster(
     return dict(zip(order, links)), infos
 
 
-def _keep_surname_joins(corpus: dict[int, str], forms: list[NameForm], first: list[Link | None]) -> dict[int, str]:
+def _link_bare_names_by_article(
+    seen: pl.DataFrame, spellings: pl.DataFrame, texts: list[str], surnames: list[str | None], registry: Registry
+) -> tuple[pl.DataFrame, dict[str, str], pl.DataFrame, pl.DataFrame]:
+    """What each article decides for its bare person names (see :mod:`newsfold.names.context`).
+
+    Returns:
+        The full names by article (no registry person marked ``bare_surname: false``: Ivanka Trump
+        neither takes a bare surname nor keeps it from another), the prominent person of each shared
+        surname, the links the articles give (item_id, entity_id, resolution, score), and the item_id
+        of the bare surnames an article names several people for and decides none.
+    """
+    full_names = find_full_names(seen, spellings)
+    full_names = full_names.filter(~pl.col("entity_id").is_in(sorted(find_quiet_people(full_names, registry))))
+    prominent = find_prominent_people(full_names)
+    in_document = find_document_surnames(seen, spellings, full_names, prominent)
+    unfit = [sid for sid, key in enumerate(surnames) if key and not may_take_prominent_person(texts[sid])]
+    unfit_items = seen.filter(pl.col("sid").is_in(unfit))["item_id"]
+    in_document = in_document.filter(
+        ~((pl.col("resolution") == "document_prominence") & pl.col("item_id").is_in(unfit_items.implode()))
+    )
+    dataset_surnames = set(full_names["surname"].to_list())
+    first_names = find_document_first_names(
+        seen, spellings, in_document, lambda key: key in dataset_surnames or key in registry.surname_index
+    )
+    in_document = pl.concat([in_document, first_names])
+    undecided = find_undecided_surnames(seen, spellings, full_names).join(
+        in_document.select("item_id"), on="item_id", how="anti"
+    )
+    return full_names, prominent, in_document, undecided
+
+
+def _keep_surname_joins(corpus: dict[int, Link], forms: list[NameForm], first: list[Link | None]) -> dict[int, Link]:
     """The corpus-wide joins of bare surnames whose spelling is close to their person's surname.
 
     The candidate was found by surname key; its surnames as written are those
@@ -336,13 +396,11 @@ def _keep_surname_joins(corpus: dict[int, str], forms: list[NameForm], first: li
     "Sir John") than Elton John's or Thierry Henry's surname; within an
     article, document context still joins it.
     """
-    corpus = {
-        sid: entity_id for sid, entity_id in corpus.items() if not is_given_name(fold_text(surname_token(forms[sid])))
-    }
+    corpus = {sid: link for sid, link in corpus.items() if not is_given_name(fold_text(surname_token(forms[sid])))}
     if not corpus:
         return corpus
     registry = load_registry()
-    written: dict[str, set[str]] = {entity_id: set() for entity_id in corpus.values()}
+    written: dict[str, set[str]] = {link.entity_id: set() for link in corpus.values()}
     for sid, link in enumerate(first):
         if link is not None and link.entity_id in written and family_part(forms[sid]) is not None:
             written[link.entity_id].add(surname_token(forms[sid]))
@@ -353,9 +411,9 @@ def _keep_surname_joins(corpus: dict[int, str], forms: list[NameForm], first: li
             if family_part(form) is not None:
                 surnames.add(surname_token(form))
     return {
-        sid: entity_id
-        for sid, entity_id in corpus.items()
-        if are_surnames_spelt_alike(surname_token(forms[sid]), written[entity_id] - {None})
+        sid: link
+        for sid, link in corpus.items()
+        if are_surnames_spelt_alike(surname_token(forms[sid]), written[link.entity_id] - {None})
     }
 
 
@@ -715,7 +773,9 @@ def _keep_context_ids(
     its own; once a later article gives it one referent, its old id stays
     findable on that referent.
     """
-    by_corpus = linked.filter(pl.col("resolution") == "corpus_context").select("entity_id", "sid").unique()
+    by_corpus = (
+        linked.filter(pl.col("resolution").is_in(["corpus_context", "corpus_prominence"])).select("entity_id", "sid").unique()
+    )
     extra: dict[str, set[str]] = {}
     for entity_id, sid in by_corpus.iter_rows():
         form = forms[sid]
@@ -789,20 +849,28 @@ def _moved_spellings(seen: pl.DataFrame, links: pl.DataFrame) -> dict[int, str]:
 
 
 def _choose_links(
-    seen: pl.DataFrame, per_spelling: pl.DataFrame, in_document: pl.DataFrame, by_organisation: pl.DataFrame
+    seen: pl.DataFrame, per_spelling: pl.DataFrame, in_document: pl.DataFrame, by_organisation: pl.DataFrame,
+    undecided_in_article: pl.DataFrame,
 ) -> pl.DataFrame:
     """Each observation's link: a context rule of its article, else its spelling's first rule that fired.
 
     Organisation context (acronyms, generic names) only ever targets
     spellings the registry lacks, so it may override their key-group link.
+    A bare surname its article left undecided (``undecided_in_article``:
+    several people of that name there) takes no corpus-wide link.
     """
     document = pl.col("document_entity").is_not_null()
     first = pl.col("first_entity").is_not_null()
     organisation = pl.col("organisation_entity").is_not_null()
-    corpus = pl.col("corpus_entity").is_not_null()
+    corpus = pl.col("corpus_entity").is_not_null() & ~pl.col("item_id").is_in(undecided_in_article["item_id"].implode())
     joined = (
         seen.join(per_spelling, on="sid", how="left", maintain_order="left")
-        .join(in_document.rename({"entity_id": "document_entity"}), on="item_id", how="left", maintain_order="left")
+        .join(
+            in_document.rename({"entity_id": "document_entity", "resolution": "document_method", "score": "document_score"}),
+            on="item_id",
+            how="left",
+            maintain_order="left",
+        )
         .join(
             by_organisation.rename(
                 {"entity_id": "organisation_entity", "resolution": "organisation_method", "score": "organisation_score"}
@@ -824,23 +892,23 @@ def _choose_links(
         .otherwise(pl.col("rest_entity"))
         .alias("entity_id"),
         pl.when(document)
-        .then(pl.lit("document_context"))
+        .then(pl.col("document_method"))
         .when(organisation)
         .then(pl.col("organisation_method"))
         .when(first)
         .then(pl.col("first_method"))
         .when(corpus)
-        .then(pl.lit("corpus_context"))
+        .then(pl.col("corpus_method"))
         .otherwise(pl.col("rest_method"))
         .alias("resolution"),
         pl.when(document)
-        .then(pl.lit(DOCUMENT_CONTEXT_SCORE))
+        .then(pl.col("document_score"))
         .when(organisation)
         .then(pl.col("organisation_score"))
         .when(first)
         .then(pl.col("first_score"))
         .when(corpus)
-        .then(pl.lit(CORPUS_CONTEXT_SCORE))
+        .then(pl.col("corpus_score"))
         .otherwise(pl.col("rest_score"))
         .alias("score"),
     ).drop(
@@ -849,10 +917,14 @@ def _choose_links(
         "first_method",
         "first_score",
         "corpus_entity",
+        "corpus_method",
+        "corpus_score",
         "rest_entity",
         "rest_method",
         "rest_score",
         "document_entity",
+        "document_method",
+        "document_score",
         "organisation_entity",
         "organisation_method",
         "organisation_score",

@@ -62,3 +62,57 @@ def test_clear_spelling_caches_forgets_forms():
     make_name_form("Qasem Soleimani", "PER")
     clear_spelling_caches()
     assert make_name_form.cache_info().currsize == 0
+
+
+def test_link_seen_gives_a_shared_surname_to_the_prominent_person_only_where_the_article_allows():
+    # Ahmad Vahidi is named in full in twelve articles, Reza Vahidi in two: a bare "Vahidi" is Ahmad's
+    # in an article naming neither (corpus) or Ahmad first (document), and nobody's where Reza comes first.
+    rows = [(f"a{i}", f"d{i}", "Ahmad Vahidi", "PERSON") for i in range(10)]
+    rows += [
+        ("r1", "d_reza", "Reza Vahidi", "PERSON"), ("a9", "d_reza", "Ahmad Vahidi", "PERSON"),
+        ("bare_reza", "d_reza", "Vahidi", "PERSON"),
+        ("a10", "d_ahmad", "Ahmad Vahidi", "PERSON"), ("r2", "d_ahmad", "Reza Vahidi", "PERSON"),
+        ("bare_ahmad", "d_ahmad", "Vahidi", "PERSON"),
+        ("bare_alone", "d_alone", "Vahidi", "PERSON"),
+        ("peer", "d_peer", "Baroness Vahidi", "PERSON"), ("lower", "d_lower", "vahidi", "PERSON"),
+    ]
+    seen = _seen(rows).with_columns(pl.int_range(pl.len(), dtype=pl.Int64).alias("start"))
+    linked, _ = link_seen(seen)
+    by_item = {item: (entity, method) for item, entity, method in linked.select("item_id", "entity_id", "resolution").iter_rows()}
+    ahmad = by_item["a0"][0]
+    assert by_item["bare_alone"] == (ahmad, "corpus_prominence")
+    assert by_item["bare_ahmad"] == (ahmad, "document_prominence")
+    assert by_item["bare_reza"][0] not in (ahmad, by_item["r1"][0])
+    assert by_item["bare_reza"][1] == "exact_key"
+    assert by_item["peer"][0] != ahmad and by_item["lower"][0] != ahmad  # a peer's style, a word in lower case
+
+
+@pytest.mark.parametrize(
+    ("article", "bare", "expected"),
+    [
+        (["Hillary Clinton"], "Hillary", ("Hillary Clinton", "document_first_name")),
+        (["Mitt Romney", "Paul Ryan"], "Mitt", ("Mitt Romney", "document_first_name")),
+        # look-alikes: two full names begin with it, it ends one (a surname there), written in lower case
+        (["Hillary Clinton", "Hillary Duff"], "Hillary", None),
+        (["Elton John", "John Smith"], "John", ("Elton John", "document_context")),
+        (["Mitt Romney"], "mitt", None),
+        ([], "Mitt", None),
+    ],
+)
+def test_link_seen_takes_a_bare_first_name_from_its_article(article, bare, expected):
+    rows = [(f"m{i}", "d1", text, "PERSON") for i, text in enumerate(article)] + [("bare", "d1", bare, "PERSON")]
+    rows.append(("other", "d2", "Jane Doe", "PERSON"))
+    linked, _ = link_seen(_seen(rows))
+    by_item = {item: (entity, method) for item, entity, method in linked.select("item_id", "entity_id", "resolution").iter_rows()}
+    names = {by_item[f"m{i}"][0]: text for i, text in enumerate(article)}
+    entity, method = by_item["bare"]
+    assert ((names[entity], method) if entity in names else None) == expected
+
+
+def test_link_seen_leaves_a_known_surname_to_the_surname_rules():
+    # spaCy labels "Obama White House" a person; a bare "Obama" there is not its first name.
+    rows = [("m1", "d1", "Obama White House", "PERSON"), ("bare", "d1", "Obama", "PERSON"),
+            ("m2", "d2", "Barack Obama", "PERSON")]
+    linked, _ = link_seen(_seen(rows))
+    by_item = dict(zip(linked["item_id"].to_list(), linked["resolution"].to_list()))
+    assert by_item["bare"] != "document_first_name"

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import polars as pl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from newsfold.names.context import are_surnames_spelt_alike, link_corpus_surnames, link_document_context
+from newsfold.names.context import (
+    CORPUS_PROMINENCE_SCORE,
+    are_surnames_spelt_alike,
+    find_prominent_people,
+    link_corpus_surnames,
+    link_document_context,
+    may_take_prominent_person,
+)
 from newsfold.names.observe import Link, make_observation
 from newsfold.names.registry import load_registry
 
@@ -90,3 +100,84 @@ def test_link_corpus_surnames_ignores_quiet_relatives():
 )
 def test_are_surnames_spelt_alike(bare, surnames, expected):
     assert are_surnames_spelt_alike(bare, surnames) is expected
+
+
+def _named_in_full(people: dict[str, tuple[str, int]]) -> tuple[list, dict]:
+    """Observations naming each person in full in ``count`` articles of their own, and their links."""
+    observations, links = [], {}
+    for entity_id, (full_name, count) in people.items():
+        for i in range(count):
+            item = f"men_{entity_id}_{i}"
+            observations.append(_obs(item, f"doc_{entity_id}_{i}", full_name, "PERSON"))
+            links[item] = Link(entity_id, "exact_key", 1.0)
+    return observations, links
+
+
+@pytest.mark.parametrize(
+    ("bare", "people", "expected"),
+    [
+        # prominent: five times the articles of each other person of that surname, and three at least
+        ("Obama", {"ent_barack": ("Barack Obama", 10), "ent_michelle": ("Michelle Obama", 2)}, "ent_barack"),
+        ("Vahidi", {"ent_a": ("Ahmad Vahidi", 5), "ent_r": ("Reza Vahidi", 1)}, "ent_a"),
+        ("Mr. Vahidi", {"ent_a": ("Ahmad Vahidi", 5), "ent_r": ("Reza Vahidi", 1)}, "ent_a"),
+        # look-alikes: not five times, or too few articles to tell
+        ("Vahidi", {"ent_a": ("Ahmad Vahidi", 4), "ent_r": ("Reza Vahidi", 1)}, None),
+        ("Vahidi", {"ent_a": ("Ahmad Vahidi", 9), "ent_r": ("Reza Vahidi", 2)}, None),
+        ("Kazemi", {"ent_a": ("Ahmad Kazemi", 2), "ent_r": ("Reza Kazemi", 0)}, "ent_a"),  # one candidate: context
+        ("Bush", {"Q207": ("George W. Bush", 2)}, None),  # two registry Bushes, two articles prove nothing
+        ("Bush", {"Q207": ("George W. Bush", 3)}, "Q207"),  # the other registry Bushes named nowhere
+    ],
+)
+def test_link_corpus_surnames_takes_the_prominent_person(bare, people, expected):
+    observations, links = _named_in_full(people)
+    observations.append(_obs("men_bare", "doc_bare", bare, "PERSON"))
+    new = link_corpus_surnames(observations, links, load_registry())
+    found = new.get("men_bare")
+    assert (found.entity_id if found else None) == expected
+    if found is not None and len([p for p in people.values() if p[1]]) > 1:
+        assert (found.method, found.score) == ("corpus_prominence", CORPUS_PROMINENCE_SCORE)
+
+
+@pytest.mark.parametrize(
+    ("in_article", "expected"),
+    [
+        (["Hillary Clinton", "Bill Clinton", "Bill Clinton"], "ent_hillary"),  # the prominent one first
+        (["Hillary Clinton", "Chelsea Clinton"], "ent_hillary"),
+        (["Bill Clinton", "Hillary Clinton"], None),  # another named first: the article may be about him
+        (["Chelsea Clinton", "Bill Clinton"], None),  # the prominent one not named in full here
+    ],
+)
+def test_link_document_context_takes_the_prominent_person_named_first(in_article, expected):
+    people = {"ent_hillary": ("Hillary Clinton", 10), "ent_bill": ("Bill Clinton", 1), "ent_chelsea": ("Chelsea Clinton", 1)}
+    observations, links = _named_in_full(people)
+    ids = {full_name: entity_id for entity_id, (full_name, _) in people.items()}
+    for i, text in enumerate(in_article):
+        observations.append(_obs(f"men_here_{i}", "doc_here", text, "PERSON"))
+        links[f"men_here_{i}"] = Link(ids[text], "exact_key", 1.0)
+    observations.append(_obs("men_bare", "doc_here", "Clinton", "PERSON"))
+    new = link_document_context(observations, links)
+    assert (new["men_bare"].entity_id if "men_bare" in new else None) == expected
+    if expected:
+        assert new["men_bare"].method == "document_prominence"
+
+
+@given(st.permutations([("d1", "k", "a"), ("d2", "k", "a"), ("d3", "k", "a"), ("d4", "k", "a"), ("d5", "k", "a"),
+                        ("d1", "k", "b"), ("d6", "j", "c"), ("d7", "j", "c"), ("d8", "j", "c"), ("d8", "j", "d")]))
+def test_find_prominent_people_ignores_row_order(rows):
+    full = pl.DataFrame(rows, schema=["doc_id", "surname", "entity_id"], orient="row")
+    assert find_prominent_people(full) == {"k": "a"}  # j: three articles against one, under five times
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clinton", True),
+        ("Mr. Blair", True),
+        ("General Sulaimani", True),
+        ("bush", False),  # "from behind a bush", labelled a person
+        ("Baroness Kennedy", False),  # a peer's style, not the prominent Charles Kennedy
+        ("Lord Goldsmith", False),
+    ],
+)
+def test_may_take_prominent_person(text, expected):
+    assert may_take_prominent_person(text) is expected
