@@ -57,7 +57,7 @@ REPAIR_REASONS = (
     "line_break",  # cut at a paragraph break or headline/body join; the head part kept
     "quote_bracket",  # surrounding quotes or unmatched brackets removed
     "punctuation",  # trailing or leading punctuation removed
-    "possessive",  # "'s" (when a noun phrase follows) or the apostrophe of "s'" removed
+    "possessive",  # "'s" (when a noun phrase follows) or the apostrophe of "s'" removed; a person cut at an inner "'s"
     "determiner",  # leading lower-case the/a/an removed
     "prefix",  # a lower-case prefix hyphened to the name removed ("ex-Yukos", "pro-Kremlin")
     "function_word",  # trailing preposition, conjunction or determiner removed
@@ -219,6 +219,7 @@ def _repair_once(text: str, start: int, end: int, label: str) -> SpanRepair:
     reasons: list[str] = []
     start, end = _cut_at_breaks(text, start, end, reasons)
     start, end = _trim(text, start, end, reasons)
+    start, end = _cut_at_inner_possessive(text, start, end, label, reasons)
     pieces = _split_roles(text, start, end, label, reasons)
     spans = []
     for piece_start, piece_end, piece_label in pieces:
@@ -233,6 +234,25 @@ def _repair_once(text: str, start: int, end: int, label: str) -> SpanRepair:
         reasons.append("role_only")
     unique = tuple(dict.fromkeys(reasons))
     return SpanRepair(tuple(RepairedSpan(s, e, lab, unique) for s, e, lab in spans), unique)
+
+
+#: A word ending in a possessive inside a span, with more of the span after it.
+_INNER_POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])\s+\S")
+
+
+def _cut_at_inner_possessive(text: str, start: int, end: int, label: str, reasons: list[str]) -> tuple[int, int]:
+    """A person's span ends at the first possessive inside it: what follows is what the person has.
+
+    "Cruz's Iowa" (one PERSON span) is the person "Cruz": kept whole, a bare "Iowa" of the same
+    article would take Cruz as its surname's full name. Organisations keep theirs ("McDonald's Corp").
+    """
+    if label != "PERSON":
+        return start, end
+    found = _INNER_POSSESSIVE.search(text, start, end)
+    if found is None:
+        return start, end
+    reasons.append("possessive")
+    return start, found.start()
 
 
 def _cut_at_breaks(text: str, start: int, end: int, reasons: list[str]) -> tuple[int, int]:

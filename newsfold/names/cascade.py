@@ -178,6 +178,7 @@ def link_seen(
             first[sid] = link
 
     surnames = [surname_key(text) for text in texts]
+    registry = load_registry()
     spellings = pl.DataFrame(
         {
             "sid": range(len(texts)),
@@ -186,14 +187,13 @@ def link_seen(
             "surname": surnames,
             "full_last": [family_part(form) for form in forms],
             "full_first": [first_part(form) for form in forms],
-            "person": [label == "PERSON" and not text.islower() for text, label in zip(texts, labels)],
+            "first_name": _may_be_first_names(texts, labels, forms, surnames, registry),
         },
         schema={
             "sid": pl.UInt32, "entity_id": pl.String, "method": pl.String, "surname": pl.String,
-            "full_last": pl.String, "full_first": pl.String, "person": pl.Boolean,
+            "full_last": pl.String, "full_first": pl.String, "first_name": pl.Boolean,
         },
     )
-    registry = load_registry()
     full_names, prominent, in_document, undecided_in_article = _link_bare_names_by_article(
         seen, spellings, texts, surnames, registry
     )
@@ -353,6 +353,23 @@ def _cluster(
     return dict(zip(order, links)), infos
 
 
+def _may_be_first_names(
+    texts: list[str], labels: list[str | None], forms: list[NameForm], surnames: list[str | None], registry: Registry
+) -> list[bool]:
+    """Whether each spelling may be a bare first name (``context.find_document_first_names``): one part,
+    labelled a person, capitalised, and no surname of the dataset (as written: "Byrne" keys as "Bernie"
+    does) or of the registry ("Obama" before a mislabelled "Obama White House" is a surname)."""
+    written = {fold_text(surname_token(form)) for form in forms if family_part(form) is not None}
+    return [
+        key is not None
+        and label == "PERSON"
+        and not text.islower()
+        and fold_text(surname_token(form)) not in written
+        and key not in registry.surname_index
+        for text, label, form, key in zip(texts, labels, forms, surnames)
+    ]
+
+
 def _link_bare_names_by_article(
     seen: pl.DataFrame, spellings: pl.DataFrame, texts: list[str], surnames: list[str | None], registry: Registry
 ) -> tuple[pl.DataFrame, dict[str, str], pl.DataFrame, pl.DataFrame]:
@@ -373,10 +390,7 @@ def _link_bare_names_by_article(
     in_document = in_document.filter(
         ~((pl.col("resolution") == "document_prominence") & pl.col("item_id").is_in(unfit_items.implode()))
     )
-    dataset_surnames = set(full_names["surname"].to_list())
-    first_names = find_document_first_names(
-        seen, spellings, in_document, lambda key: key in dataset_surnames or key in registry.surname_index
-    )
+    first_names = find_document_first_names(seen, spellings, in_document)
     in_document = pl.concat([in_document, first_names])
     undecided = find_undecided_surnames(seen, spellings, full_names).join(
         in_document.select("item_id"), on="item_id", how="anti"

@@ -35,7 +35,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 
 import polars as pl
@@ -315,28 +315,22 @@ def first_part(form: NameForm) -> str | None:
     return form.core_keys[0] if family_part(form) is not None else None
 
 
-def find_document_first_names(
-    seen: pl.DataFrame,
-    spellings: pl.DataFrame,
-    decided: pl.DataFrame,
-    is_known_surname: Callable[[str], bool] = lambda key: False,
-) -> pl.DataFrame:
+def find_document_first_names(seen: pl.DataFrame, spellings: pl.DataFrame, decided: pl.DataFrame) -> pl.DataFrame:
     """Bare person names that begin exactly one full name of their article and end none (``document_first_name``).
 
     In a feature a person is often called by a given name after the first full
     mention ("Hillary" after "Hillary Clinton"), and a Chinese name starts with
     the family name ("Xi" after "Xi Jinping"). A part that ends a full name of
-    the article is a surname there and :func:`find_document_surnames` decides;
-    a known surname ("Obama" before a mislabelled "Obama White House") is left
-    to the surname rules too.
+    the article is a surname there and :func:`find_document_surnames` decides.
 
     Args:
         seen: ``item_id``, ``doc_id``, ``sid`` per observation.
         spellings: ``sid``, ``entity_id``, ``method``, ``surname`` (the bare
             name's key: :func:`surname_key`), ``full_last`` (:func:`family_part`),
-            ``full_first`` (:func:`first_part`) and ``person`` (labelled a person).
+            ``full_first`` (:func:`first_part`) and ``first_name`` (whether the
+            spelling may be a bare first name: labelled a person, and no surname
+            known elsewhere, as the caller decides).
         decided: ``item_id`` of the observations another article rule linked.
-        is_known_surname: Whether a key ends a full name somewhere in the dataset or the registry.
 
     Returns:
         item_id, entity_id, resolution, score.
@@ -356,10 +350,9 @@ def find_document_first_names(
     ).select("doc_id", "key").unique()
     bare = spellings.filter(
         pl.col("surname").is_not_null()
-        & pl.col("person")
+        & pl.col("first_name")
         & (pl.col("method").is_null() | ~pl.col("method").is_in(sorted(KEEP_METHODS)))
     ).select("sid", pl.col("surname").alias("key"))
-    bare = bare.filter(~pl.col("key").is_in([key for key in set(bare["key"].to_list()) if is_known_surname(key)]))
     return (
         seen.select("item_id", "doc_id", "sid")
         .join(bare, on="sid")

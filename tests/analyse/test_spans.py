@@ -79,6 +79,12 @@ POSSESSIVES = [
     ("ales such as Old Tom's, Red Kite and more", "Old Tom's", "ORG", [("Old Tom's", "ORG")]),
     ("Moody's rating fell", "Moody's", "ORG", [("Moody", "ORG")]),
     ("Chris said so.", "Chris", "PERSON", [("Chris", "PERSON")]),
+    # a person's span ends at a possessive inside it; an organisation keeps it
+    ("Cruz\u2019s Iowa win", "Cruz\u2019s Iowa", "PERSON", [("Cruz", "PERSON")]),
+    ("Ted Cruz's Iowa caucus team", "Ted Cruz's Iowa", "PERSON", [("Ted Cruz", "PERSON")]),
+    ("shares of McDonald's Corp fell", "McDonald's Corp", "ORG", [("McDonald's Corp", "ORG")]),
+    ("Anna O'Shea said", "Anna O'Shea", "PERSON", [("Anna O'Shea", "PERSON")]),
+    ("On Leeds' Elland Road board", "Leeds' Elland Road", "PERSON", [("Leeds", "PERSON")]),
 ]
 
 DETERMINERS_AND_FUNCTION_WORDS = [
