@@ -376,14 +376,16 @@ def _link_bare_names_by_article(
     """What each article decides for its bare person names (see :mod:`newsfold.names.context`).
 
     Returns:
-        The full names by article (no registry person marked ``bare_surname: false``: Ivanka Trump
-        neither takes a bare surname nor keeps it from another), the prominent person of each shared
-        surname, the links the articles give (item_id, entity_id, resolution, score), and the item_id
+        The full names by article (a registry person marked ``bare_surname: false``, Ivanka Trump,
+        only where the article names nobody else of her surname in full: she keeps it from nobody),
+        the prominent person of each shared surname (never a quiet one), the links the articles give (item_id, entity_id, resolution, score), and the item_id
         of the bare surnames an article names several people for and decides none.
     """
     full_names = find_full_names(seen, spellings)
-    full_names = full_names.filter(~pl.col("entity_id").is_in(sorted(find_quiet_people(full_names, registry))))
-    prominent = find_prominent_people(full_names)
+    quiet = pl.col("entity_id").is_in(sorted(find_quiet_people(full_names, registry)))
+    # A quiet person is a bare surname's referent only in an article naming nobody else of that surname.
+    full_names = full_names.filter(~quiet | (~quiet).not_().all().over("doc_id", "surname"))
+    prominent = find_prominent_people(full_names.filter(~quiet))
     in_document = find_document_surnames(seen, spellings, full_names, prominent)
     unfit = [sid for sid, key in enumerate(surnames) if key and not may_take_prominent_person(texts[sid])]
     unfit_items = seen.filter(pl.col("sid").is_in(unfit))["item_id"]

@@ -116,3 +116,17 @@ def test_link_seen_leaves_a_known_surname_to_the_surname_rules():
     linked, _ = link_seen(_seen(rows))
     by_item = dict(zip(linked["item_id"].to_list(), linked["resolution"].to_list()))
     assert by_item["bare"] != "document_first_name"
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (["Ivanka Trump"], "Ivanka Trump"),  # a quiet person still takes her surname where she alone is named
+        (["Ivanka Trump", "Donald Trump"], "Donald Trump"),  # and keeps it from nobody
+    ],
+)
+def test_link_seen_quiet_person_takes_a_bare_surname_only_alone(article, expected):
+    rows = [(f"m{i}", "d1", text, "PERSON") for i, text in enumerate(article)] + [("bare", "d1", "Trump", "PERSON")]
+    linked, infos = link_seen(_seen(rows))
+    by_item = dict(zip(linked["item_id"].to_list(), linked["entity_id"].to_list()))
+    assert infos[by_item["bare"]].canonical_name == expected
