@@ -17,6 +17,10 @@ command a fresh process with its tree's memory sampled (``measure.py``):
    largest collection);
 3. a rerun with nothing new (the no-op).
 
+With ``--again`` and the ``--workdir`` of an earlier run, the built collections are
+kept: steps 2 and 3 run again with ``--add`` more new records (a machine busy during
+the build can be measured idle this way).
+
 Each run's own seconds per stage (its summary table) and its main process's peak
 per stage (``NEWSFOLD_STAGE_MEMORY``) are printed beside the wall time and the
 tree's peak, so a run that grows with the collection says where.
@@ -85,6 +89,18 @@ def write_records(folder: Path, records: Iterator[dict], prefix: str) -> None:
                 handle.write(json.dumps(record) + "\n")
 
 
+def next_addition(raw: Path, largest: int, add: int) -> tuple[int, str]:
+    """Where the next added records start and their files' prefix: after the largest collection and
+    every addition already in ``raw`` (``--again`` adds new ones each time).
+
+    Example:
+        >>> next_addition(Path("/nonexistent"), 100000, 20)
+        (100000, 'added')
+    """
+    done = len(list(raw.glob("added*.jsonl"))) if raw.is_dir() else 0
+    return largest + add * done, "added" if done == 0 else f"added{done}"
+
+
 def measured_run(raw: Path, out: Path, env: dict[str, str]) -> dict:
     """One ``newsfold run``: wall time, the tree's peak, and the run's own seconds and main-process peak per stage."""
     load = os.getloadavg()[0]
@@ -127,7 +143,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 20000, 100000])
     parser.add_argument("--add", type=int, default=20, help="articles the measured run adds")
     parser.add_argument("--workdir", type=Path, help="keep the collections and outputs here (default: a temporary folder)")
+    parser.add_argument("--again", action="store_true",
+                        help="the collections in --workdir are built: only add --add more new articles and rerun")
     args = parser.parse_args()
+    if args.again and args.workdir is None:
+        parser.error("--again needs the --workdir of an earlier run")
     articles = corpus_articles(args.reuters, args.bbc)
     results = []
     with tempfile.TemporaryDirectory() as scratch:
@@ -138,13 +158,16 @@ def main() -> None:
         largest = max(args.sizes)
         for size in args.sizes:
             raw, out = root / f"raw-{size}", root / f"output-{size}"
-            write_records(raw, collection(articles, size), "base")
-            build = measured_run(raw, out, env)
+            build = None
+            if not args.again:
+                write_records(raw, collection(articles, size), "base")
+                build = measured_run(raw, out, env)
             # the added articles come after the largest collection's, so every size adds the same 20
-            write_records(raw, collection(articles, args.add, skip=largest), "added")
+            skip, prefix = next_addition(raw, largest, args.add)
+            write_records(raw, collection(articles, args.add, skip=skip), prefix)
             added = measured_run(raw, out, env)
             noop = measured_run(raw, out, env)
-            result = {"articles": size, "build": build, "add": added, "noop": noop}
+            result = {"articles": size + skip - largest, "build": build, "add": added, "noop": noop}
             print(json.dumps(result), flush=True)
             results.append(result)
     if len(results) > 1:

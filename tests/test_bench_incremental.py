@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from bench_incremental import stage_seconds  # noqa: E402
+from bench_incremental import next_addition, stage_seconds  # noqa: E402
 
 SUMMARY = """newsfold run run_x: committed in 34.7 s -> out
  table      rows
@@ -31,3 +31,17 @@ rejects: 0
 )
 def test_stage_seconds(summary, expected):
     assert stage_seconds(summary) == expected
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ([], (100000, "added")),  # the first addition comes after the largest collection
+        (["base-00000.jsonl", "added-00000.jsonl"], (100020, "added1")),  # --again: after the one before
+        (["added-00000.jsonl", "added1-00000.jsonl"], (100040, "added2")),
+    ],
+)
+def test_next_addition_never_repeats_an_article(tmp_path, files, expected):
+    for name in files:
+        (tmp_path / name).write_text("")
+    assert next_addition(tmp_path, 100000, 20) == expected
