@@ -7,8 +7,12 @@ from datetime import date
 
 import polars as pl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from newsfold.quotes import cluster as cluster_module
 from newsfold.quotes.cluster import cluster_quotes
+from newsfold.quotes.similarity import MIN_SHARED_TERMS
 
 SEED_1 = "Some friendly health advice to Iran: If one American is killed, I will hold Iran responsible. Think it over."
 SEED_2 = "I have some friendly health advice for Iran. If an American were killed, I would blame Iran for it."
@@ -89,3 +93,40 @@ def test_cluster_far_apart_dates_need_near_identical_text() -> None:
 
 def test_cluster_empty_frame() -> None:
     assert cluster_quotes(_frame([])).len() == 0
+
+
+def _pairs_by_counting(terms: list[frozenset[str]], docs: list[str], common: int, minimum: int) -> set[tuple[int, int]]:
+    """The candidate pairs as first written: every pair of each term's rows counted in a dictionary."""
+    index: dict[str, list[int]] = {}
+    for row, row_terms in enumerate(terms):
+        for term in row_terms:
+            index.setdefault(term, []).append(row)
+    shared: dict[tuple[int, int], int] = {}
+    for rows in index.values():
+        if len(rows) > common:
+            continue
+        for i, a in enumerate(rows):
+            for b in rows[i + 1 :]:
+                if docs[a] != docs[b]:
+                    shared[(a, b)] = shared.get((a, b), 0) + 1
+    return {pair for pair, count in shared.items() if count >= minimum}
+
+
+@given(
+    st.lists(
+        st.tuples(st.frozensets(st.sampled_from("abcdefghij"), max_size=8), st.sampled_from(["d1", "d2", "d3", "d4"])),
+        max_size=40,
+    )
+)
+def test_candidate_pairs_are_those_counted_one_by_one(rows) -> None:
+    terms, docs = [t for t, _ in rows], [d for _, d in rows]
+    expected = _pairs_by_counting(terms, docs, cluster_module._COMMON_TERM, MIN_SHARED_TERMS)
+    assert cluster_module._candidate_pairs(terms, docs) == expected
+
+
+def test_candidate_pairs_leave_out_common_terms(monkeypatch) -> None:
+    monkeypatch.setattr(cluster_module, "_COMMON_TERM", 2)
+    # x is in four rows: it counts for no pair, so rows 2 and 3 share three terms, one too few
+    terms = [frozenset("pqrsx"), frozenset("pqrsx"), frozenset("tuvx"), frozenset("tuvx")]
+    docs = ["d1", "d2", "d3", "d4"]
+    assert cluster_module._candidate_pairs(terms, docs) == _pairs_by_counting(terms, docs, 2, MIN_SHARED_TERMS) == {(0, 1)}
