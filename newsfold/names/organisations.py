@@ -415,14 +415,22 @@ def find_adjacent_definitions(mentions: pl.DataFrame, documents: pl.DataFrame) -
     ordered = ordered.filter(pl.col("acronym_like").any().over("doc_id")).sort("doc_id", "start", "end")
     texts = columns_of(documents, "doc_id", "text")
     row_of = {doc_id: row for row, doc_id in enumerate(texts["doc_id"].to_list())}
+    # Each article's mentions are a slice of whole-column arrays: no frame per article.
+    starts, ends = ordered["start"].to_numpy(), ordered["end"].to_numpy()
+    is_org, acronyms = ordered["is_org"].to_numpy(), ordered["acronym_like"].to_numpy()
+    surfaces_of = ordered["text"]
+    bounds = ordered.with_row_index("row").group_by("doc_id", maintain_order=True).agg(
+        pl.col("row").first().alias("first"), pl.len().alias("count")
+    )
     rows = []
-    for (doc_id,), group in ordered.group_by("doc_id", maintain_order=True):
-        candidates = np.flatnonzero(group["acronym_like"].to_numpy())
+    for doc_id, first, count in bounds.iter_rows():
+        last = first + count
+        candidates = np.flatnonzero(acronyms[first:last])
         body = texts["text"][row_of[doc_id]] if doc_id in row_of and len(candidates) else None
         if body is None:
             continue
-        spans = _Spans(group["start"].to_numpy(), group["end"].to_numpy(), group["is_org"].to_numpy())
-        surfaces = group["text"].gather(candidates).to_list()
+        spans = _Spans(starts[first:last], ends[first:last], is_org[first:last])
+        surfaces = surfaces_of.gather(candidates + first).to_list()
         for index, text in zip(candidates.tolist(), surfaces):
             if not _DEFINED_ACRONYM.match(_LEADING_THE.sub("", text.strip())):
                 continue
