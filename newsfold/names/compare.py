@@ -703,7 +703,7 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
         if sim < _PART_THRESHOLD["PER"] and i not in slipped:
             return Comparison(0.0, f"name part differs: {x[0]} vs {y[0]}")
     family_a, family_b = pairs[-1]
-    if _are_two_known_families(family_a, family_b):
+    if _are_two_known_families(family_a, family_b) or _are_two_known_families_two_letters_apart(family_a, family_b):
         return Comparison(0.0, f"two family names: {family_a.token} vs {family_b.token}")
     if _are_two_known_given_names(given_a, given_b):
         return Comparison(0.0, f"two given names: {given_a.token} vs {given_b.token}")
@@ -792,6 +792,17 @@ def _are_two_known_families(x: _Part, y: _Part) -> bool:
     if not (x.token.isascii() and y.token.isascii()) or not x.symbols.isdisjoint(y.symbols):
         return False
     return OSA.distance(x.token, y.token, score_cutoff=1) == 1
+
+
+def _are_two_known_families_two_letters_apart(x: _Part, y: _Part) -> bool:
+    """Two Latin family names of one length, two letters apart, that rigour knows as different names:
+    Kirby / Kerry. A wire's typo changes one letter; two changed letters that make another real
+    name make another family."""
+    if x.key == y.key or len(x.token) != len(y.token) or not (x.symbols and y.symbols):
+        return False
+    if not (x.token.isascii() and y.token.isascii()) or not x.symbols.isdisjoint(y.symbols):
+        return False
+    return OSA.distance(x.token, y.token, score_cutoff=2) == 2
 
 
 def _are_two_known_given_names(x: _Part, y: _Part) -> bool:

@@ -70,6 +70,8 @@ def test_compare_names_links_true_variants(a, b, entity_type):
         ("Peter Sanders", "Peter Saunders", "PER", "two family names"),
         ("Lyndon Johnson", "Lyndon Johnston", "PER", "two family names"),
         ("Mark Jonson", "Mark Johnson", "PER", "two family names"),
+        # two letters apart, one length, both names rigour knows (John Kirby, a spokesman, is no John Kerry)
+        ("John Kirby", "John Kerry", "PER", "two family names"),
     ],
 )
 def test_compare_names_vetoes_namesakes(a, b, entity_type, veto):
