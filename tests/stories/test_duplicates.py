@@ -2,8 +2,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from newsfold.stories import duplicates
 from newsfold.stories.duplicates import find_near_duplicates
 
 WIRE = (
@@ -37,3 +41,17 @@ def test_duplicates_point_at_the_earliest_copy(texts, dates, expected):
 def test_duplicates_half_rewritten_text_is_not_a_copy():
     rewritten = WIRE.split(", the embassy said")[0] + ". Officials in Washington blamed Iran and promised a response soon."
     assert find_near_duplicates(["a", "b"], [WIRE, rewritten], [None, None]) == {}
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 3), min_size=64, max_size=64), min_size=2, max_size=30))
+def test_banded_pairs_are_the_pairs_datasketch_index_proposes(rows):
+    from datasketch import LeanMinHash, MinHashLSH
+
+    signatures = np.array(rows, dtype=np.uint64)
+    index = MinHashLSH(threshold=duplicates._PROPOSE_JACCARD, num_perm=duplicates._PERMUTATIONS)
+    hashes = [LeanMinHash(seed=1, hashvalues=row, scheme=duplicates._SCHEME) for row in signatures]
+    for row, minhash in enumerate(hashes):
+        index.insert(row, minhash)
+    proposed = {(row, other) for row, minhash in enumerate(hashes) for other in index.query(minhash) if other > row}
+    assert set(duplicates._banded_pairs(signatures)) == proposed
