@@ -14,16 +14,16 @@ than any other takes the bare surname (:func:`find_prominent_people`): in 2016
 election coverage "Clinton" is Hillary Clinton, named in full in 20 times as
 many articles as Bill Clinton.
 
+* ``document_prominence`` (0.8): the article names several of them in full,
+  the prominent one first;
+* ``corpus_prominence`` (0.7): the article names none of them in full.
+
 A bare name that is no surname of the article may be the first part of one of
 its full names:
 
 * ``document_first_name`` (0.85): exactly one full person name of the article
   begins with it and none ends with it ("Hillary" beside "Hillary Clinton";
   "Xi" beside "Xi Jinping", whose family name comes first).
-
-* ``document_prominence`` (0.8): the article names several of them in full,
-  the prominent one first;
-* ``corpus_prominence`` (0.7): the article names none of them in full.
 
 Example:
     >>> from newsfold.names.observe import make_observation as m, Link
