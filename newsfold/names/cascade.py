@@ -8,10 +8,12 @@ per-article rule runs over observations, as Polars joins:
 1. registry rules for each spelling (``link.link_spelling``);
 2. ``exact_key`` / ``fuzzy_key`` for multi-part spellings the registry lacks
    (``cluster.cluster_sightings``, weighted by their observations);
-3. ``document_context`` for bare surnames, per article;
+3. ``document_context`` (or ``document_prominence``) for bare surnames and
+   ``document_first_name`` for bare first names, per article (``context.py``);
 4. acronyms and generic organisation names by their article or the dataset
    (``organisations.py``);
-5. ``corpus_context`` for unlinked bare person surnames;
+5. ``corpus_context`` (or ``corpus_prominence``) for unlinked bare person
+   surnames, except in articles that name several people of that surname;
 6. ``exact_key`` for the rest, grouped by key.
 
 Example:
