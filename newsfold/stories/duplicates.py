@@ -74,7 +74,7 @@ def find_near_duplicates(
     # The bands propose pairs from a lower similarity than the one required, so that a true
     # copy is rarely missed; the exact check below decides.
     parent = {k: k for k in usable}
-    for first, second in _banded_pairs(np.vstack([signature.hashvalues for signature in signatures])):
+    for first, second in _banded_pairs(signatures):
         k, other = usable[first], usable[second]
         a, b = shingles[k], shingles[other]
         common = len(np.intersect1d(a, b, assume_unique=True))
@@ -149,25 +149,23 @@ def _all_shingles(doc_ids: Sequence[str], texts: Sequence[str], memo: Memo | Non
     return shingles
 
 
-def _signatures(shingles: list[np.ndarray], doc_ids: Sequence[str], memo: Memo | None) -> list:
-    """Each article's MinHash signature, those ``memo`` holds taken from it."""
-    from datasketch import LeanMinHash, MinHash
+def _signatures(shingles: list[np.ndarray], doc_ids: Sequence[str], memo: Memo | None) -> np.ndarray:
+    """Each article's MinHash signature as a row of :data:`_PERMUTATIONS` values, those ``memo`` holds taken from it."""
+    from datasketch import MinHash
 
-    def made(sets: list[np.ndarray]) -> list:
+    def made(sets: list[np.ndarray]) -> np.ndarray:
         # The shingles are already 32-bit hashes: MinHash only permutes them (no SHA-1 per shingle).
-        return MinHash.bulk(sets, num_perm=_PERMUTATIONS, seed=_SEED, hashfunc=_as_hash, scheme=_SCHEME)
+        minhashes = MinHash.bulk(sets, num_perm=_PERMUTATIONS, seed=_SEED, hashfunc=_as_hash, scheme=_SCHEME)
+        return np.array([m.hashvalues for m in minhashes], dtype=np.uint64).reshape(-1, _PERMUTATIONS)
 
     if memo is None:
         return made(shingles)
     hit, kept = memo.recall(SIGNATURES, doc_ids)
-    recalled = kept.filter(pl.Series(hit)).explode().to_numpy().astype(np.uint32).reshape(-1, _PERMUTATIONS)
-    signatures: list = [None] * len(shingles)
-    for k, values in zip(np.flatnonzero(hit).tolist(), recalled):
-        signatures[k] = LeanMinHash(seed=_SEED, hashvalues=values, scheme=_SCHEME)
+    signatures = np.empty((len(shingles), _PERMUTATIONS), dtype=np.uint64)
+    signatures[hit] = kept.filter(pl.Series(hit)).explode().to_numpy().astype(np.uint64).reshape(-1, _PERMUTATIONS)
     missed = np.flatnonzero(~hit).tolist()
-    for k, signature in zip(missed, made([shingles[k] for k in missed])):
-        signatures[k] = signature
-    memo.keep(SIGNATURES, [doc_ids[k] for k in missed], [signatures[k].hashvalues for k in missed])
+    signatures[missed] = made([shingles[k] for k in missed])
+    memo.keep(SIGNATURES, [doc_ids[k] for k in missed], [signatures[k].astype(np.uint32) for k in missed])
     return signatures
 
 
