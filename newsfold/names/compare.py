@@ -703,7 +703,7 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
         if sim < _PART_THRESHOLD["PER"] and i not in slipped:
             return Comparison(0.0, f"name part differs: {x[0]} vs {y[0]}")
     family_a, family_b = pairs[-1]
-    if _are_two_known_families(family_a, family_b) or _are_two_known_families_two_letters_apart(family_a, family_b):
+    if _are_two_known_families(family_a, family_b):
         return Comparison(0.0, f"two family names: {family_a.token} vs {family_b.token}")
     if _are_two_known_given_names(given_a, given_b):
         return Comparison(0.0, f"two given names: {given_a.token} vs {given_b.token}")
@@ -779,30 +779,32 @@ def _has_only_middle_names_added(short: tuple[_Part, ...], long_: tuple[_Part, .
 
 
 def _are_two_known_families(x: _Part, y: _Part) -> bool:
-    """Two Latin family names, one a letter longer, that rigour knows as different names.
+    """Two Latin family names that rigour knows as different names, one a letter longer or of one
+    length two letters apart.
 
-    Sanders / Saunders, Johnson / Johnston, Philips / Phillips: each is a
-    surname of its own (rigour gives each its own Wikidata name symbols), so
-    the added letter is no typo. A typo of a known name (Alumnia, Wishaw) is
-    no name rigour knows, and a spelling rigour files under the same name
-    (Thompson / Thomson) shares a symbol.
+    Sanders / Saunders, Johnson / Johnston, Philips / Phillips; Kirby / Kerry: each is a
+    surname of its own (rigour gives each its own Wikidata name symbols), so the added
+    letter, or the two changed ones, are no typo. A typo of a known name (Alumnia, Wishaw) is
+    no name rigour knows, and a spelling rigour files under the same name (Thompson /
+    Thomson) shares a symbol. One changed letter between two known names stays a possible
+    slip (Steinbaum / Sheinbaum).
     """
-    if x.key == y.key or abs(len(x.token) - len(y.token)) != 1 or not (x.symbols and y.symbols):
+    if not _are_known_apart(x, y):
         return False
-    if not (x.token.isascii() and y.token.isascii()) or not x.symbols.isdisjoint(y.symbols):
-        return False
-    return OSA.distance(x.token, y.token, score_cutoff=1) == 1
+    if len(x.token) == len(y.token):
+        return OSA.distance(x.token, y.token, score_cutoff=2) == 2
+    return _is_one_letter_longer(x, y)
 
 
-def _are_two_known_families_two_letters_apart(x: _Part, y: _Part) -> bool:
-    """Two Latin family names of one length, two letters apart, that rigour knows as different names:
-    Kirby / Kerry. A wire's typo changes one letter; two changed letters that make another real
-    name make another family."""
-    if x.key == y.key or len(x.token) != len(y.token) or not (x.symbols and y.symbols):
+def _are_known_apart(x: _Part, y: _Part) -> bool:
+    """Two Latin parts with other keys, both names rigour knows, sharing no name symbol."""
+    if x.key == y.key or not (x.symbols and y.symbols):
         return False
-    if not (x.token.isascii() and y.token.isascii()) or not x.symbols.isdisjoint(y.symbols):
-        return False
-    return OSA.distance(x.token, y.token, score_cutoff=2) == 2
+    return x.token.isascii() and y.token.isascii() and x.symbols.isdisjoint(y.symbols)
+
+
+def _is_one_letter_longer(x: _Part, y: _Part) -> bool:
+    return abs(len(x.token) - len(y.token)) == 1 and OSA.distance(x.token, y.token, score_cutoff=1) == 1
 
 
 def _are_two_known_given_names(x: _Part, y: _Part) -> bool:
@@ -812,7 +814,7 @@ def _are_two_known_given_names(x: _Part, y: _Part) -> bool:
     two ways (Beverley / Beverly, Natalie / Nathalie, Johan / Johann); another
     consonant makes another name.
     """
-    if not _are_two_known_families(x, y):
+    if not (_are_known_apart(x, y) and _is_one_letter_longer(x, y)):
         return False
     short, long_ = sorted((x.token, y.token), key=len)
     extra = next((i for i, (p, q) in enumerate(zip(short, long_)) if p != q), len(short))
