@@ -180,6 +180,7 @@ def link_seen(
             first[sid] = link
 
     surnames = [surname_key(text) for text in texts]
+    prominence_fit = [key is not None and may_take_prominent_person(text) for text, key in zip(texts, surnames)]
     registry = load_registry()
     spellings = pl.DataFrame(
         {
@@ -190,15 +191,14 @@ def link_seen(
             "full_last": [family_part(form) for form in forms],
             "full_first": [first_part(form) for form in forms],
             "first_name": _may_be_first_names(texts, labels, forms, surnames, registry),
+            "prominence_fit": prominence_fit,
         },
         schema={
             "sid": pl.UInt32, "entity_id": pl.String, "method": pl.String, "surname": pl.String,
-            "full_last": pl.String, "full_first": pl.String, "first_name": pl.Boolean,
+            "full_last": pl.String, "full_first": pl.String, "first_name": pl.Boolean, "prominence_fit": pl.Boolean,
         },
     )
-    full_names, prominent, in_document, undecided_in_article = _link_bare_names_by_article(
-        seen, spellings, texts, surnames, registry
-    )
+    full_names, prominent, in_document, undecided_in_article = _link_bare_names_by_article(seen, spellings, registry)
     by_organisation = _link_organisations(seen, texts, forms, first, in_registry, definitions).join(
         in_document.select("item_id"), on="item_id", how="anti"
     )
@@ -213,8 +213,7 @@ def link_seen(
         {
             sid: by_surname[key]
             for sid, key in bare_people.items()
-            if key in by_surname
-            and (by_surname[key].method != "corpus_prominence" or may_take_prominent_person(texts[sid]))
+            if key in by_surname and (by_surname[key].method != "corpus_prominence" or prominence_fit[sid])
         },
         forms,
         first,
@@ -373,15 +372,16 @@ def _may_be_first_names(
 
 
 def _link_bare_names_by_article(
-    seen: pl.DataFrame, spellings: pl.DataFrame, texts: list[str], surnames: list[str | None], registry: Registry
+    seen: pl.DataFrame, spellings: pl.DataFrame, registry: Registry
 ) -> tuple[pl.DataFrame, dict[str, str], pl.DataFrame, pl.DataFrame]:
     """What each article decides for its bare person names (see :mod:`newsfold.names.context`).
 
     Returns:
         The full names by article (a registry person marked ``bare_surname: false``, Ivanka Trump,
         only where the article names nobody else of her surname in full: she keeps it from nobody),
-        the prominent person of each shared surname (never a quiet one), the links the articles give (item_id, entity_id, resolution, score), and the item_id
-        of the bare surnames an article names several people for and decides none.
+        the prominent person of each shared surname (never a quiet one), the links the articles give
+        (item_id, entity_id, resolution, score), and the item_id of the bare surnames an article
+        names several people for and decides none.
     """
     full_names = find_full_names(seen, spellings)
     quiet = pl.col("entity_id").is_in(sorted(find_quiet_people(full_names, registry)))
@@ -389,11 +389,6 @@ def _link_bare_names_by_article(
     full_names = full_names.filter(~quiet | (~quiet).not_().all().over("doc_id", "surname"))
     prominent = find_prominent_people(full_names.filter(~quiet))
     in_document = find_document_surnames(seen, spellings, full_names, prominent)
-    unfit = [sid for sid, key in enumerate(surnames) if key and not may_take_prominent_person(texts[sid])]
-    unfit_items = seen.filter(pl.col("sid").is_in(unfit))["item_id"]
-    in_document = in_document.filter(
-        ~((pl.col("resolution") == "document_prominence") & pl.col("item_id").is_in(unfit_items.implode()))
-    )
     first_names = find_document_first_names(seen, spellings, in_document)
     in_document = pl.concat([in_document, first_names])
     undecided = find_undecided_surnames(seen, spellings, full_names).join(

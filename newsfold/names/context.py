@@ -239,8 +239,9 @@ def find_document_surnames(
         seen: ``item_id``, ``doc_id``, ``sid`` per observation (and ``start``,
             its first mention's offset, if known; else rows come in text order).
         spellings: ``sid``, ``method`` (of its link so far, or null),
-            ``surname`` (:func:`surname_key`, or null), and ``entity_id``
-            and ``full_last`` as :func:`find_full_names` reads them.
+            ``surname`` (:func:`surname_key`, or null), ``entity_id`` and
+            ``full_last`` as :func:`find_full_names` reads them, and, if given,
+            ``prominence_fit`` (:func:`may_take_prominent_person`; true if absent).
         full_names: Output of :func:`find_full_names`.
         prominent: Output of :func:`find_prominent_people`. Where an article
             names several people of a surname in full, the prominent one
@@ -259,14 +260,16 @@ def find_document_surnames(
     ]
     if prominent:
         chosen.append(_prominent_in_article(seen, spellings, candidates.filter(pl.col("candidates") > 1), prominent))
+    fit = pl.col("prominence_fit") if "prominence_fit" in spellings.columns else pl.lit(True).alias("prominence_fit")
     bare = spellings.filter(
         pl.col("surname").is_not_null()
         & (pl.col("method").is_null() | ~pl.col("method").is_in(sorted(KEEP_METHODS)))
-    ).select("sid", "surname")
+    ).select("sid", "surname", fit)
     return (
         seen.select("item_id", "doc_id", "sid")
         .join(bare, on="sid")
         .join(pl.concat(chosen), on=["doc_id", "surname"])
+        .filter((pl.col("resolution") != "document_prominence") | pl.col("prominence_fit"))
         .select("item_id", "entity_id", "resolution", "score")
     )
 
