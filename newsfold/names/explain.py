@@ -99,7 +99,10 @@ def explain_name(
             where = "registry or dataset" if entities is not None else "registry"
             note = f"{'title and ' if form.has_title else ''}bare surname: the only {where} person with it"
         elif candidates:
-            note = "bare surname shared by several persons: linked only by the article's context, or to the one the dataset names in full far more often"
+            note = (
+                "bare surname shared by several persons: linked only by the article's context,"
+                " or to the one the dataset names in full far more often"
+            )
     if link is None or info is None:
         entity_id = make_entity_id(entity_type, observed_key(form, name))
         link, info = Link(entity_id, "exact_key", 1.0), EntityInfo(entity_id, name.strip(), entity_type)
