@@ -123,6 +123,8 @@ class Memo:
         value = values if isinstance(values, pl.Series) else pl.Series(_VALUE, values, dtype=kind.dtype)
         # Polars makes fixed-size arrays of equal-length NumPy rows whatever the dtype asked: the kind's type, always.
         frame = pl.DataFrame({_KEY: pl.Series(_KEY, list(keys), dtype=pl.String), _VALUE: value.cast(kind.dtype)})
+        # A key given twice (two quotations of one text) is kept once: a recall joins on the keys.
+        frame = frame.unique(_KEY, keep="first", maintain_order=True)
         self._used.setdefault(kind.name, []).append(frame)
 
     def frames(self) -> dict[str, pl.DataFrame]:

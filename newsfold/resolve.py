@@ -104,7 +104,7 @@ def link_dataset(
         columns_of(documents, Documents.doc_id, Documents.published_date), on=Quotes.doc_id, how="left"
     )
     linked_quotes = linked_quotes.with_columns(
-        cluster_quotes(clustered).alias(Quotes.quote_cluster_id)
+        cluster_quotes(clustered, memo=memo).alias(Quotes.quote_cluster_id)
     ).select(polars_schema(TABLES["quotes"]).names())
     # Places on the map: geocode place mentions in their article's context, one entity per real place (newsfold.geo).
     entities, linked_mentions = place_entities(resolved_entities, linked_mentions, documents, dateline_links=dateline_links, memo=memo)

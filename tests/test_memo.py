@@ -12,7 +12,8 @@ from newsfold.geo.entities import GEOCODES, geocode_documents
 from newsfold.geo.gazetteer import load_gazetteer
 from newsfold.memo import MEMO_DIR, Memo, MemoKind, memo_salt, read_memo, write_memo
 from newsfold.names.link import SPELLING_LINKS, link_spelling, link_spellings
-from newsfold.stories.duplicates import SHINGLES, SIGNATURES, find_near_duplicates
+from newsfold.quotes.cluster import QUOTE_TERMS
+from newsfold.stories.duplicates import SIGNATURES, VERDICTS, find_near_duplicates
 from newsfold.stories.features import TEXT_TERMS
 
 SQUARES = MemoKind("squares", pl.Int64)
@@ -25,6 +26,15 @@ def test_recall_finds_what_was_kept_and_reports_the_rest_missing():
     hit, values = memo.recall(SQUARES, ["3", "7", "2"])
     assert hit.tolist() == [True, False, True]
     assert values.to_list() == [9, None, 4]
+
+
+def test_a_key_kept_twice_is_recalled_once_per_asking_row():
+    # Two quotations of one text give one key twice; the recall still answers row for row.
+    memo = Memo("s")
+    memo.keep(SQUARES, ["3", "3", "2"], [9, 9, 4])
+    hit, values = memo.recall(SQUARES, ["3", "2", "3"])
+    assert hit.tolist() == [True, True, True] and values.to_list() == [9, 4, 9]
+    assert memo.frames()["squares"].rows() == [("2", 4), ("3", 9)]
 
 
 def test_a_kept_null_is_a_hit_not_a_miss():
@@ -116,17 +126,37 @@ def test_a_recalled_spelling_link_is_not_computed_again(monkeypatch):
     assert link_spellings(["Iran"], ["GPE"], Memo("s", first.frames()))[0].entity_id == "Q794"
 
 
-def test_shingles_from_the_memo_give_the_same_copies():
+def test_near_duplicates_from_the_memo_read_only_new_texts():
     doc_ids = ["doc_a", "doc_b", "doc_c"]
     texts = [TEXT, TEXT + " More soon.", "A different article about the weather in Oslo and Bergen today."]
     plain = find_near_duplicates(doc_ids, texts, [None] * 3)
     first = Memo("s")
     assert find_near_duplicates(doc_ids, texts, [None] * 3, first) == plain == {"doc_b": "doc_a"}
-    # The texts are not read again: the memo's shingles stand for them.
+    # The texts are not read again: the kept signatures and the kept verdict of the proposed pair stand for them.
     unread = ["", "", ""]
     assert find_near_duplicates(doc_ids, unread, [None] * 3, Memo("s", first.frames())) == plain
-    assert first.frames()[SHINGLES.name]["value"].dtype == pl.List(pl.UInt32)
     assert first.frames()[SIGNATURES.name]["value"].list.len().to_list() == [64, 64, 64]
+    assert first.frames()[VERDICTS.name].rows() == [("doc_a doc_b", True)]
+    # A new article is read, and so are the kept articles the bands propose as its copies.
+    again = Memo("s", first.frames())
+    read = []
+
+    class Texts(list):
+        def __getitem__(self, k):
+            read.append(k)
+            return super().__getitem__(k)
+
+    grown = find_near_duplicates([*doc_ids, "doc_d"], Texts([*texts, TEXT + " Updated."]), [None] * 4, again)
+    assert grown == {"doc_b": "doc_a", "doc_d": "doc_a"}
+    assert sorted(set(read)) == [0, 1, 3]
+    assert again.frames()[VERDICTS.name].height == 3
+
+
+def test_a_text_too_short_for_a_signature_is_kept_as_having_none():
+    first = Memo("s")
+    assert find_near_duplicates(["doc_a", "doc_b"], ["Short.", "Short."], [None] * 2, first) == {}
+    assert first.frames()[SIGNATURES.name]["value"].list.len().to_list() == [0, 0]
+    assert find_near_duplicates(["doc_a", "doc_b"], ["", ""], [None] * 2, Memo("s", first.frames())) == {}
 
 
 def _story_documents(texts: list[str]) -> pl.DataFrame:
@@ -223,8 +253,8 @@ def test_linking_a_dataset_with_a_memo_gives_the_same_tables(report_dataset):
     for name in ("documents", "mentions", "quotes", "entities", "stories"):
         assert linked[name].equals(plain[name]), name
     kept = whole.frames()
-    assert set(kept) == {SPELLING_LINKS.name, GEOCODES.name, SHINGLES.name, SIGNATURES.name, "name_part_analyses", TEXT_TERMS.name}
-    assert kept[SHINGLES.name].height == tables["documents"].height
+    assert set(kept) == {SPELLING_LINKS.name, GEOCODES.name, SIGNATURES.name, VERDICTS.name, "name_part_analyses", TEXT_TERMS.name, QUOTE_TERMS.name}
+    assert kept[SIGNATURES.name].height == tables["documents"].height
     # Copies are not clustered on their own: the text terms are kept for the originals only.
     assert 0 < kept[TEXT_TERMS.name].height <= tables["documents"].height
     assert np.all(kept[SPELLING_LINKS.name]["key"].is_unique().to_numpy())

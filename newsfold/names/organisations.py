@@ -418,7 +418,9 @@ def find_adjacent_definitions(mentions: pl.DataFrame, documents: pl.DataFrame) -
     # Each article's mentions are a slice of whole-column arrays: no frame per article.
     starts, ends = ordered["start"].to_numpy(), ordered["end"].to_numpy()
     is_org, acronyms = ordered["is_org"].to_numpy(), ordered["acronym_like"].to_numpy()
-    surfaces_of = ordered["text"]
+    # The surfaces as one list (null but for the few acronym-like rows): a gather per article cost
+    # Polars a query each, 2.7 s for the 24,531 articles with one in a 100,000-article collection.
+    surfaces_of = ordered["text"].to_list()
     bounds = ordered.with_row_index("row").group_by("doc_id", maintain_order=True).agg(
         pl.col("row").first().alias("first"), pl.len().alias("count")
     )
@@ -430,8 +432,8 @@ def find_adjacent_definitions(mentions: pl.DataFrame, documents: pl.DataFrame) -
         if body is None:
             continue
         spans = _Spans(starts[first:last], ends[first:last], is_org[first:last])
-        surfaces = surfaces_of.gather(candidates + first).to_list()
-        for index, text in zip(candidates.tolist(), surfaces):
+        for index in candidates.tolist():
+            text = surfaces_of[first + index]
             if not _DEFINED_ACRONYM.match(_LEADING_THE.sub("", text.strip())):
                 continue
             start, end = spans.starts[index], spans.ends[index]

@@ -91,6 +91,25 @@ def test_cluster_far_apart_dates_need_near_identical_text() -> None:
     assert len(_groups(_frame(rows))) == 1
 
 
+def test_quotation_terms_from_the_memo_give_the_same_clusters(monkeypatch) -> None:
+    from newsfold.memo import Memo
+
+    rows = [("q1", "d1", SEED_1, "e", D), ("q2", "d2", SEED_2, "e", D), ("q3", "d3", OTHER, None, None), ("q4", "d4", "", None, D)]
+    rows.append(("q0", "d0", SEED_2, None, D))  # one text quoted twice: one key
+    plain = cluster_quotes(_frame(rows))
+    first = Memo("s")
+    assert cluster_quotes(_frame(rows), memo=first).equals(plain)
+    assert first.frames()[cluster_module.QUOTE_TERMS.name].height == 4
+    # Kept terms are not read again: only the new quotation is.
+    read = []
+    real = cluster_module.sentence_terms
+    monkeypatch.setattr(cluster_module, "sentence_terms", lambda text: read.append(text) or real(text))
+    grown = rows + [("q5", "d5", SEED_1 + " Now.", "e", D)]
+    clusters = cluster_quotes(_frame(grown), memo=Memo("s", first.frames()))
+    assert clusters.head(5).equals(plain) and clusters[5] == clusters[0]
+    assert read == [SEED_1 + " Now."]
+
+
 def test_cluster_empty_frame() -> None:
     assert cluster_quotes(_frame([])).len() == 0
 
