@@ -125,9 +125,9 @@ def resolve_task(
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(tables: dict[str, pl.DataFrame], run_id: str):
-    """Check every table against its contract; failing rows become rejects."""
-    return split_valid_rows(tables, run_id=run_id)
+def validate_task(tables: dict[str, pl.DataFrame], run_id: str, spans_checked: pl.Series | None = None):
+    """Check every table against its contract; failing rows become rejects (``spans_checked``: see split_valid_rows)."""
+    return split_valid_rows(tables, run_id=run_id, spans_checked=spans_checked)
 
 
 @task(name="commit", cache_policy=NO_CACHE)
@@ -226,6 +226,7 @@ def newsfold_flow(
                 ],
                 how="vertical",
             )
+            spans_checked = gathered.committed_doc_ids
             del analysis, gathered  # ``tables`` has their rows (and the texts) now
             return_free_memory()  # what the analysis and the read-back freed goes back before resolution's peak
 
@@ -242,7 +243,7 @@ def newsfold_flow(
             with clock.measure("assemble"):
                 linked.update(read_back())
         with clock.measure("validate"):
-            outcome = validate_task(quote(linked), run_id)
+            outcome = validate_task(quote(linked), run_id, quote(spans_checked))
             del linked
         with clock.measure("assemble"):
             rejects = pl.concat([earlier_rejects, outcome.rejects], how="vertical")

@@ -191,7 +191,11 @@ def _row_identity(frame: pl.DataFrame, only: Sequence[str] | None) -> pl.DataFra
     rows = columns_of(frame, *(column for column in frame.columns if column != "_file"))
     hashes = {f"_h{i}": rows.hash_rows(seed=seed) for i, seed in enumerate(_HASH_SEEDS)}
     keyed = (frame if only is None else columns_of(frame, *only)).with_columns(**hashes)
-    return keyed.with_columns(pl.int_range(pl.len()).over("_h0", "_h1").alias("_n"))
+    # Repeated rows count as a multiset: each copy numbered. Only when a row repeats: the window over
+    # a million rows took 0.75 s where finding that none repeats takes 0.1 s (rows usually have an id).
+    if keyed.select(pl.struct("_h0", "_h1").is_duplicated().any()).item():
+        return keyed.with_columns(pl.int_range(pl.len()).over("_h0", "_h1").alias("_n"))
+    return keyed.with_columns(pl.lit(0, pl.Int64).alias("_n"))
 
 
 def write_changes(

@@ -62,6 +62,15 @@ class Gathered:
         )
 
     @property
+    def committed_doc_ids(self) -> pl.Series:
+        """doc_ids whose per-article rows come from the committed dataset (carried or reused), already validated there."""
+        carried = self.carried.tables.get("documents")
+        ids = [self.reused_facts[Documents.doc_id]]
+        if carried is not None:
+            ids.append(carried[Documents.doc_id])
+        return pl.concat(ids).unique()
+
+    @property
     def skipped_facts(self) -> pl.DataFrame:
         """Per-article facts of the articles not analysed: their words counted, no sentences."""
         skipped = self.fresh.filter(pl.col(Documents.skipped_reason).is_not_null())

@@ -52,13 +52,20 @@ class ValidationOutcome:
     rejects: pl.DataFrame
 
 
-def split_valid_rows(tables: Mapping[str, pl.DataFrame], *, run_id: str) -> ValidationOutcome:
+def split_valid_rows(
+    tables: Mapping[str, pl.DataFrame], *, run_id: str, spans_checked: pl.Series | None = None
+) -> ValidationOutcome:
     """Remove every row that breaks a contract, recording why.
 
     Args:
         tables: One frame per data table (``rejects`` and ``runs`` may be
             absent; they are validated whole, as their rows cannot be rejected).
         run_id: Stamped on the rejects produced.
+        spans_checked: doc_ids whose span rows come unchanged from the committed
+            dataset, where their offsets were checked against the text: they are
+            not walked again (a doc_id hashes its text, so neither can have
+            changed; 2.9 s of 4.2 at 100,000 articles). Every other check still
+            sees every row.
 
     Returns:
         The surviving rows and their rejects.
@@ -74,7 +81,7 @@ def split_valid_rows(tables: Mapping[str, pl.DataFrame], *, run_id: str) -> Vali
             problems.append(failed)
     while True:  # removing a parent row can orphan children: repeat until stable
         removed = 0
-        for name, frame, failed in _key_failures(current):
+        for name, frame, failed in _key_failures(current, spans_checked):
             current[name] = frame
             problems.append(failed)
             removed += failed.height
@@ -166,8 +173,8 @@ def _split_schema_failures(name: str, frame: pl.DataFrame) -> tuple[pl.DataFrame
     return kept, _problem_frame(name, ErrorCode.SCHEMA_VIOLATION, failed.drop("reason"), failed["reason"])
 
 
-def _key_failures(tables: dict[str, pl.DataFrame]):
-    """Yield (table, kept rows, problems) for each broken key or span."""
+def _key_failures(tables: dict[str, pl.DataFrame], spans_checked: pl.Series | None = None):
+    """Yield (table, kept rows, problems) for each broken key or span (the rows of ``spans_checked`` docs' spans trusted)."""
     for key in FOREIGN_KEYS:
         if key.child not in tables or key.parent not in tables:
             continue
@@ -193,7 +200,8 @@ def _key_failures(tables: dict[str, pl.DataFrame]):
         if name not in tables:
             continue
         rows = tables[name].with_row_index(_ROW).with_columns(pl.col(_ROW).cast(pl.Int64))
-        bad_rows = _rows_off_their_text(rows, bodies)
+        unchecked = rows if spans_checked is None else rows.filter(~pl.col("doc_id").is_in(spans_checked.implode()))
+        bad_rows = _rows_off_their_text(unchecked, bodies)
         if bad_rows:
             bad = rows.filter(pl.col(_ROW).is_in(bad_rows))
             messages = [

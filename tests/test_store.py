@@ -72,6 +72,27 @@ def test_store_writes_every_table_as_a_delta_table_and_stamps_metadata(tmp_path)
 
 
 @pytest.mark.parametrize(
+    ("old", "new", "gone", "came"),
+    [
+        ([1, 2], [2, 3], [1], [3]),  # distinct rows
+        ([1, 2], [1, 2], [], []),  # nothing changed
+        ([1, 1, 2], [1, 2], [1], []),  # a repeated row counts as a multiset: one copy gone
+        ([1, 2], [1, 1, 2, 2, 2], [], [1, 2, 2]),  # copies added beside the one kept
+        ([1, 1], [1, 1], [], []),  # the same copies on both sides
+        ([], [4, 4], [], [4, 4]),
+    ],
+)
+def test_diff_rows_counts_rows_as_a_multiset(old, new, gone, came):
+    from newsfold.delta_tables import diff_rows
+
+    frame = lambda values: pl.DataFrame({"k": values, "v": [f"v{x}" for x in values]}, schema={"k": pl.Int64, "v": pl.String})
+    only_old, only_new = diff_rows(frame(old), frame(new))
+    assert sorted(only_old["k"].to_list()) == gone and sorted(only_new["k"].to_list()) == came
+    keys_old, keys_new = diff_rows(frame(old), frame(new), only=["k"])
+    assert keys_old.columns == ["k"] and sorted(keys_new["k"].to_list()) == came
+
+
+@pytest.mark.parametrize(
     ("before", "after", "added", "removed", "files_kept"),
     [
         # nothing changed: no commit, the table keeps its version

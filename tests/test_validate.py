@@ -66,6 +66,23 @@ def test_validate_rejects_the_failing_row_only(changes, table, code):
     assert outcome.rejects["source_path"].to_list() == ["a.txt"]
 
 
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"mentions": {"text": "Iraq"}}, None),  # spans of committed articles are not walked again
+        ({"mentions": {"entity_id": "Q999"}}, ErrorCode.DANGLING_KEY),  # every other check still sees them
+        ({"mentions": {"score": 7.0}}, ErrorCode.SCHEMA_VIOLATION),
+    ],
+)
+def test_validate_trusts_only_the_spans_of_committed_articles(changes, code):
+    doc_id = GOOD_ROWS["documents"]["doc_id"]
+    outcome = split_valid_rows(valid_dataset(**changes), run_id="run_x", spans_checked=pl.Series([doc_id]))
+    assert outcome.rejects["error_code"].to_list() == ([] if code is None else [code.value])
+    # an article this run analysed is walked: its broken span is found
+    fresh = split_valid_rows(valid_dataset(**changes), run_id="run_x", spans_checked=pl.Series(["doc_other"]))
+    assert fresh.rejects.height == 1
+
+
 def test_validate_takes_the_children_of_a_rejected_document_along():
     outcome = split_valid_rows(valid_dataset(documents={"source_sha256": "nope"}), run_id="run_x")
     codes = sorted(outcome.rejects.select("table", "error_code").rows())
