@@ -130,3 +130,24 @@ def test_link_seen_quiet_person_takes_a_bare_surname_only_alone(article, expecte
     linked, infos = link_seen(_seen(rows))
     by_item = dict(zip(linked["item_id"].to_list(), linked["entity_id"].to_list()))
     assert infos[by_item["bare"]].canonical_name == expected
+
+
+@pytest.mark.parametrize(
+    ("clipped_articles", "full_articles", "joined"),
+    [
+        (1, 1, True),  # "HuffPost" beside one "Huffington Post"
+        (5, 1, True),  # named five times as often as the full name: still a clipping of it
+        (6, 1, False),  # far more often than the name it would clip: a name of its own ("WorldCom", "World Community")
+        (12, 3, True),
+    ],
+)
+def test_a_clipped_compound_takes_the_name_it_clips_only_if_the_dataset_uses_that_name_too(
+    clipped_articles, full_articles, joined
+):
+    rows = [(f"f{k}", f"doc_f{k}", "World Community", "ORG") for k in range(full_articles)]
+    rows += [(f"c{k}", f"doc_c{k}", "WorldCom", "ORG") for k in range(clipped_articles)]
+    linked, _ = link_seen(_seen(rows))
+    ids = dict(zip(linked["item_id"].to_list(), linked["entity_id"].to_list()))
+    methods = dict(zip(linked["item_id"].to_list(), linked["resolution"].to_list()))
+    assert (ids["c0"] == ids["f0"]) is joined
+    assert methods["c0"] == ("corpus_context" if joined else "exact_key")
