@@ -64,8 +64,8 @@ from newsfold.names.descriptors import (
     load_place_name_tables,
     subdivision_of,
 )
-from newsfold.names.fold import fold_text, make_literal_key, make_part_key, make_spelling_key
-from newsfold.names.forms import NameForm, clean_surface, family_part, make_name_form
+from newsfold.names.fold import fold_text, fold_tokens, make_literal_key, make_part_key, make_spelling_key
+from newsfold.names.forms import NameForm, clean_surface, family_part, make_name_form, strip_legal_form
 from newsfold.names.hypocorisms import clear_nickname_cache, is_given_name
 from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling, link_spellings
@@ -676,6 +676,8 @@ def _join_place_named(
     registry place or a city of 15,000 people or more; what is left is one word
     that names something of its own (not "State University", "Customs Service",
     "Democratic Party": a body of the place, which the institution rules decide).
+    A spelling with a legal form is a company's full name, no team's or paper's
+    bare one: "News Corp" is not the "Beijing News".
     """
     def bare_of(form: NameForm) -> tuple[str, ...] | None:
         tokens = form.tokens
@@ -688,7 +690,8 @@ def _join_place_named(
         return None
 
     def may_stand_alone(sid: int) -> bool:
-        return _may_stand_alone(forms[sid], texts[sid])
+        written = fold_tokens(texts[sid])
+        return _may_stand_alone(forms[sid], texts[sid]) and strip_legal_form(written) == written
 
     return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
 

@@ -557,6 +557,10 @@ def test_an_unlisted_company_name_moves_to_the_listed_entity_of_its_one_word():
         (["New York Zorblats", "Boston Zorblats", "Zorblats"], "ORG", "Zorblats", None),
         # only generic words are left once the place goes
         (["Moscow State University", "State University"], "ORG", "State University", None),
+        # a company's full name, legal form and all, is no paper's bare name
+        (["Beijing News", "News Corp"], "ORG", "News Corp", None),
+        (["Beijing Zorblats", "Zorblats Inc"], "ORG", "Zorblats Inc", None),
+        (["Beijing Zorblats", "Zorblats"], "ORG", "Zorblats", "Beijing Zorblats"),
         # a region without its division word, when no city has its name
         (["Aceh Province", "Aceh"], "LOC", "Aceh", "Aceh Province"),
         (["West Papua", "West Papua province"], "LOC", "West Papua", "West Papua province"),
