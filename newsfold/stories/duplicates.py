@@ -121,9 +121,9 @@ def _exact_verdicts(
     pairs: list[tuple[int, int]], doc_ids: Sequence[str], shingles_of: Callable[[int], np.ndarray], memo: Memo | None
 ) -> list[bool]:
     """For each proposed pair of rows, whether the two are copies; kept verdicts recalled, the others checked."""
-    keys = [_pair_key(doc_ids[a], doc_ids[b]) for a, b in pairs]
     if memo is None:
         return [_are_copies(shingles_of(a), shingles_of(b)) for a, b in pairs]
+    keys = [_pair_key(doc_ids[a], doc_ids[b]) for a, b in pairs]
     hit, kept = memo.recall(VERDICTS, keys)
     verdicts = kept.fill_null(False).to_list()
     missed = np.flatnonzero(~hit).tolist()
