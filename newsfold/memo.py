@@ -129,8 +129,10 @@ class Memo:
 
     def frames(self) -> dict[str, pl.DataFrame]:
         """What the next run should find: per kind, every key used by this run once, sorted."""
+        # The last value of a key wins: a result made again this run (a recalled one its caller
+        # could not use) replaces the one recalled.
         return {
-            name: pl.concat(parts, how="vertical").unique(_KEY, keep="first").sort(_KEY)
+            name: pl.concat(parts, how="vertical").unique(_KEY, keep="last").sort(_KEY)
             for name, parts in sorted(self._used.items())
         }
 

@@ -152,6 +152,16 @@ def test_near_duplicates_from_the_memo_read_only_new_texts():
     assert again.frames()[VERDICTS.name].height == 3
 
 
+def test_a_kept_signature_of_another_length_is_made_again():
+    doc_ids = ["doc_a", "doc_b"]
+    texts = [TEXT, TEXT + " More soon."]
+    odd = Memo("s", {SIGNATURES.name: pl.DataFrame(
+        {"key": doc_ids, "value": [[1, 2, 3], [1, 2, 3]]}, schema={"key": pl.String, "value": pl.List(pl.UInt32)}
+    )})
+    assert find_near_duplicates(doc_ids, texts, [None] * 2, odd) == {"doc_b": "doc_a"}
+    assert odd.frames()[SIGNATURES.name]["value"].list.len().to_list() == [64, 64]
+
+
 def test_a_text_too_short_for_a_signature_is_kept_as_having_none():
     first = Memo("s")
     assert find_near_duplicates(["doc_a", "doc_b"], ["Short.", "Short."], [None] * 2, first) == {}

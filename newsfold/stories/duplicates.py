@@ -198,12 +198,14 @@ def _signatures(
     has_signature = np.zeros(len(doc_ids), dtype=bool)
     if memo is not None:
         hit, kept = memo.recall(SIGNATURES, doc_ids)
-        recalled = hit & (kept.list.len().fill_null(0).to_numpy() == _PERMUTATIONS)
+        lengths = kept.list.len().fill_null(-1).to_numpy()
+        recalled = hit & (lengths == _PERMUTATIONS)
         signatures[recalled] = (
             kept.filter(pl.Series(recalled)).explode().to_numpy().astype(np.uint64).reshape(-1, _PERMUTATIONS)
         )
         has_signature |= recalled
-        missed = np.flatnonzero(~hit).tolist()
+        # kept as none (too short a text) or as a full signature; anything else is made again
+        missed = np.flatnonzero(~(recalled | (hit & (lengths == 0)))).tolist()
     made = [k for k in missed if len(shingles_of(k)) >= 2]
     if made:
         # The shingles are already 32-bit hashes: MinHash only permutes them (no SHA-1 per shingle).
