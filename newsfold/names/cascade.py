@@ -174,9 +174,9 @@ def link_seen(
     infos.update(cluster_infos)
     for sid, link in _join_written_together(first, forms).items():
         first[sid] = link
-    articles = seen.group_by("sid").agg(pl.col("doc_id").n_unique().alias("n")).sort("sid")
-    articles_of = dict(zip(articles["sid"].to_list(), articles["n"].to_list()))
-    for sid, link in _join_clipped_compounds(first, forms, [articles_of.get(sid, 0) for sid in range(len(texts))]).items():
+    # Every spelling is seen: one count per sid, in sid order.
+    articles = seen.group_by("sid").agg(pl.col("doc_id").n_unique()).sort("sid")["doc_id"].to_list()
+    for sid, link in _join_clipped_compounds(first, forms, articles).items():
         first[sid] = link
     for join in (
         _join_bare_company_names, _join_facility_kinds, _join_place_named, _join_subdivisions, _join_bare_region_names,

@@ -140,8 +140,8 @@ def _banded_pairs(signatures: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     :data:`_PERMUTATIONS` (14 bands of 4 values), so the pairs are the ones its index proposes.
     Each band's values are grouped with NumPy and the pairs within a group spelt out as arrays,
     never as Python tuples: on the 100,006 signatures of a 100,000-article collection, inserting
-    and querying datasketch's index took 5.6 s, grouping with NumPy and collecting pairs in a set
-    3.3 s.
+    and querying datasketch's index took 5.6 s, grouping with NumPy and collecting the pairs in a
+    Python set 3.3 s, these arrays 1.3 s.
 
     Example:
         >>> rows = np.array([[1] * 64, [3] * 64, [1] * 4 + [2] * 60, [1] * 64], dtype=np.uint64)
