@@ -70,6 +70,7 @@ def main() -> None:
         "dates": "flows.cli.evaluate_dates",
         "places": "flows.cli.evaluate_places",
         "stories": "flows.cli.evaluate_stories",
+        "types": "flows.cli.evaluate_types",
     },
 )
 def evaluate() -> None:

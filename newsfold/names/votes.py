@@ -28,7 +28,10 @@ verb of saying just after it ("said", "told") votes PER; "in", "near",
 "city of", "province of" just before it, or a lower-case "province",
 "city", "region" just after it, votes LOC. A name labelled one type
 throughout its article is never read again, so the cues only settle names
-spaCy itself was unsure of.
+spaCy itself was unsure of. One place is read in every article: a wire
+dateline among its first lines ("JOHANNESBURG 1996-08-28", "CAIRO, Egypt,
+Aug. 3 (Reuters) -"); a name with a mention inside its place words is a place
+there (:func:`find_dateline_places`).
 
 Example:
     >>> import polars as pl
@@ -52,7 +55,15 @@ from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling
 from newsfold.names.registry import load_registry
 
-__all__ = ["ContextCues", "count_cues", "decide_article_labels", "decide_type", "listed_types", "VOTING_TYPES"]
+__all__ = [
+    "ContextCues",
+    "count_cues",
+    "decide_article_labels",
+    "decide_type",
+    "find_dateline_places",
+    "listed_types",
+    "VOTING_TYPES",
+]
 
 #: The types whose labels vote (and may be overruled).
 VOTING_TYPES = ("PER", "ORG", "LOC")
@@ -71,6 +82,50 @@ _PERSON_AFTER = re.compile(
 )
 _PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|near|outside|(?:city|town|village|province|region|state) of)\s+$")
 _PLACE_AFTER = re.compile(r"^\s+(?:province|city|region|county|district|prefecture|governorate|oblast|state)\b")
+
+#: A wire dateline opening one of an article's first lines: the place in capitals, maybe a region or
+#: country after a comma, then a date, an agency in brackets, or both, then a dash or the line's end.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3})"
+    r"(?:, (?P<region>[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2}))?"
+    r"(?:,? (?:\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2})"
+    r"(?: \([A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*\))?|,? \([A-Z][A-Za-z-]*(?: [A-Z][A-Za-z-]*)*\))"
+    r"[ \t]*(?:[-\u2013\u2014]|$)",
+    re.MULTILINE,
+)
+#: What every dateline holds (capitals, then a space and a digit, a capital or a bracket), a coarse filter.
+_DATELINE_HINT = r"[A-Z][A-Z'.-]+,? [A-Z0-9(]"
+#: Lines of an article's start read for a dateline: a headline, a byline, then the dateline.
+DATELINE_LINES = 3
+#: Characters of an article's start read for a dateline.
+_DATELINE_HEAD = 400
+
+
+def find_dateline_places(text: str) -> list[tuple[int, int]]:
+    """Spans of the place names of a wire dateline among the article's first lines.
+
+    "LONDON 1996-08-22", "CAIRO, Egypt, Aug. 3 (Reuters) -", "WASHINGTON (AP) —": the
+    words before the date or agency name where the story was filed, whatever spaCy
+    labelled them (it reads capitals badly: "JOHANNESBURG" comes out a person).
+
+    Example:
+        >>> text = "Bonnet takes over.\\nJOHANNESBURG, South Africa 1996-08-28\\nFormer captain Giles Bonnet ..."
+        >>> [text[s:e] for s, e in find_dateline_places(text)]
+        ['JOHANNESBURG', 'South Africa']
+        >>> find_dateline_places("OBAMA SPEAKS\\nThe president said on Monday ...")
+        []
+    """
+    head = text[:_DATELINE_HEAD]
+    lines_end = -1
+    for _ in range(DATELINE_LINES):
+        lines_end = head.find("\n", lines_end + 1)
+        if lines_end < 0:
+            lines_end = len(head)
+            break
+    match = _DATELINE.search(head, 0, lines_end)  # `$` matches at the end of the lines read
+    if match is None:
+        return []
+    return [match.span(group) for group in ("place", "region") if match.group(group)]
 
 
 def count_cues(text: str, start: int, end: int) -> tuple[int, int]:
@@ -97,6 +152,25 @@ class ContextCues:
 
     spans: pl.DataFrame
     documents: pl.DataFrame
+
+    def at_datelines(self) -> set[str]:
+        """Observations with a mention inside its article's dateline place (:func:`find_dateline_places`)."""
+        heads = self.documents.select("doc_id", pl.col("text").str.slice(0, _DATELINE_HEAD)).filter(
+            pl.col("text").str.contains(_DATELINE_HINT)  # Polars' regex engine drops most articles at once
+        )
+        places = [
+            (doc_id, start, end)
+            for doc_id, head in heads.iter_rows()
+            if head
+            for start, end in find_dateline_places(head)
+        ]
+        if not places:
+            return set()
+        frame = pl.DataFrame(places, schema={"doc_id": pl.String, "_start": pl.Int64, "_end": pl.Int64}, orient="row")
+        inside = self.spans.join(frame, on="doc_id").filter(
+            (pl.col("start") >= pl.col("_start")) & (pl.col("end") <= pl.col("_end"))
+        )
+        return set(inside["item_id"].to_list())
 
     def votes(self, item_ids: list[str]) -> dict[str, tuple[int, int]]:
         """Person and place cue counts of each observation (mentions read: only those asked for)."""
@@ -211,8 +285,13 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
         .filter(pl.col("types") > 1)
         .select("doc_id", "surface")
     )
+    # A name in its article's dateline is the place the story was filed from, however spaCy labelled it.
+    dated_items = cues.at_datelines() if cues is not None and "item_id" in voting.columns else set()
+    dated = voting.filter(pl.col("item_id").is_in(list(dated_items))).select("doc_id", "surface").unique()
+    mixed = pl.concat([mixed, dated]).unique(maintain_order=True)
     if not mixed.height:
         return seen
+    dated_names = set(dated.iter_rows())
     rows = voting.join(mixed, on=["doc_id", "surface"]).sort("doc_id", "surface", "_order", "_row")
     decided: dict[tuple[str, str], str] = {}
     summary = rows.group_by("doc_id", "surface", maintain_order=True).agg(
@@ -229,7 +308,7 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
                 votes["PER"] = votes.get("PER", 0) + person
             if place:
                 votes["LOC"] = votes.get("LOC", 0) + place
-        choice = decide_type(votes, types[0], listed_types(text))
+        choice = "LOC" if (doc_id, surface) in dated_names else decide_type(votes, types[0], listed_types(text))
         if choice is not None:
             decided[(doc_id, surface)] = choice
     relabel = rows.select(

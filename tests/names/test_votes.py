@@ -8,7 +8,7 @@ import pytest
 from newsfold.ids import make_id
 from newsfold.names.curation import parse_curation
 from newsfold.names.resolve import resolve_entities
-from newsfold.names.votes import count_cues, decide_article_labels, decide_type, listed_types
+from newsfold.names.votes import count_cues, decide_article_labels, decide_type, find_dateline_places, listed_types
 from tests.names.conftest import build_documents, build_mentions
 
 
@@ -254,3 +254,55 @@ def test_context_cues_settle_a_name_spacy_labelled_both_ways():
     # Without the text, the first mention's label wins the tie.
     untyped = resolve_entities(mentions, documents.drop("text"))
     assert untyped.mention_links.join(untyped.entities, on="entity_id")["entity_type"].unique().to_list() == ["LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Bonnet takes over.\nJOHANNESBURG 1996-08-28\nFormer captain ...", ["JOHANNESBURG"]),
+        ("Bus falls in river.\nMUZAFFARABAD, Pakistan 1996-08-25\nA bus fell ...", ["MUZAFFARABAD", "Pakistan"]),
+        ("LONDON, Aug 22 (Reuters) - Shares rose ...", ["LONDON"]),
+        ("CAIRO, Egypt, Aug. 3 (Reuters) - The talks ...", ["CAIRO", "Egypt"]),
+        ("WASHINGTON (AP) \u2014 The Senate voted ...", ["WASHINGTON"]),
+        ("Headline\nBy Jane Doe\nST HELENS 1996-08-24\nSt Helens beat ...", ["ST HELENS"]),
+        # look-alikes: no date or agency after the capitals, a capitalised headline, too far down
+        ("Headline\nNEW YORK\nThe outcome of the elections ...", []),
+        ("OBAMA SPEAKS\nThe president said on Monday ...", []),
+        ("OBAMA WINS 2008 RACE\nThe senator ...", []),
+        ("One.\nTwo.\nThree.\nLONDON 1996-08-22\nToo far down.", []),
+        ("In London, Aug 22 the shares rose", []),
+    ],
+)
+def test_find_dateline_places(text, places):
+    assert [text[start:end] for start, end in find_dateline_places(text)] == places
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (["PERSON"], "LOC"),  # spaCy reads a capitalised dateline town as a person
+        (["ORG", "ORG"], "LOC"),  # every mention of the name in its article follows the dateline
+    ],
+)
+def test_a_dateline_place_is_a_place_whatever_its_label(labels, expected):
+    def resolved_types(text: str) -> list[str]:
+        starts = [text.index("DOETINCHEM"), text.index("Doetinchem")][: len(labels)]
+        mentions = pl.DataFrame(
+            {
+                "doc_id": ["d1"] * len(labels),
+                "mention_id": [f"mention_{i}" for i in range(len(labels))],
+                "start": starts,
+                "end": [start + len("Doetinchem") for start in starts],
+                "text": [text[start : start + len("Doetinchem")] for start in starts],
+                "label": labels,
+            }
+        )
+        documents = pl.DataFrame(
+            {"doc_id": ["d1"], "published_date": [None], "text": [text]}, schema_overrides={"published_date": pl.Date}
+        )
+        links = resolve_entities(mentions, documents)
+        return links.mention_links.join(links.entities, on="entity_id")["entity_type"].unique().to_list()
+
+    assert resolved_types("Lombardi wins stage.\nDOETINCHEM, Netherlands 1996-08-29\nThe race ended in Doetinchem.") == [expected]
+    # The same name where no dateline is: its label stands.
+    assert resolved_types("Lombardi wins stage.\nDOETINCHEM, Netherlands\nThe race ended in Doetinchem.") != [expected]
