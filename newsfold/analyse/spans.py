@@ -64,6 +64,8 @@ REPAIR_REASONS = (
     "role_split",  # a role noun split an organisation (or nothing) from a person
     "role_only",  # nothing but a role was left: dropped
     "quantity",  # no capital and a number in or just before it ("300p", "13 cts"): a quantity, dropped
+    "separator",  # cut at a spaced dash or a "v" between two names ("Forwards - Oliver Bierhoff", "Grimsby v Portsmouth")
+    "number",  # a person cut at a number inside it, or a score, time or phone number cut off a name's end
 )
 
 #: Lower-case role and occupation nouns that separate an organisation from a
@@ -103,7 +105,7 @@ _LEADING_DETERMINER = re.compile(r"(?:the|a|an)\s+")
 #: A lower-case prefix hyphened to a capitalised name: "ex-Yukos boss", "pro-Kremlin", "then-President Obama".
 _LEADING_PREFIX = re.compile(r"(?:ex|former|then|pro|anti|non|post|pre|neo|pan|mid|un)-(?=[A-Z])")
 _TRAILING_FUNCTION_WORD = re.compile(
-    r"\s+(?:of|and|or|the|a|an|for|in|on|at|to|by|with|from|into|vs|versus|nor|but|as)$"
+    r"\s+(?:of|and|or|the|a|an|for|in|on|at|to|by|with|from|into|v|vs|versus|nor|but|as)$"
 )
 _WORD = re.compile(r"\S+")
 _EDGE_NON_WORD = re.compile(r"^\W+|\W+$")
@@ -218,6 +220,8 @@ def _repair_once(text: str, start: int, end: int, label: str) -> SpanRepair:
     """One pass of every repair over ``text[start:end]``."""
     reasons: list[str] = []
     start, end = _cut_at_breaks(text, start, end, reasons)
+    start, end = _cut_at_separators(text, start, end, label, reasons)
+    start, end = _cut_at_numbers(text, start, end, label, reasons)
     start, end = _trim(text, start, end, reasons)
     start, end = _cut_at_inner_possessive(text, start, end, label, reasons)
     pieces = _split_roles(text, start, end, label, reasons)
@@ -255,6 +259,86 @@ def _cut_at_inner_possessive(text: str, start: int, end: int, label: str, reason
     return start, found.start()
 
 
+#: What separates two names a span ran together: a spaced dash (a list's "Forwards - Oliver Bierhoff",
+#: a headline's "Wales - John Hartson") or a "v" of a fixture ("Grimsby v Portsmouth").
+_SEPARATOR = re.compile(r"[^\S\n]+(?:-{1,2}|\u2013|\u2014|v\.?|vs\.?|versus)[^\S\n]+")
+#: Labels whose spans are cut at a "v": a court case ("Roe v. Wade", LAW) is one name.
+_FIXTURE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+#: A number standing as a word: a score, a count, a time, a phone number ("6-4", "+6", "1:54.754", "4,000").
+_NUMBER_WORD = re.compile(r"[+-]?\(?\d[\d.,:/-]*\)?")
+
+
+def _best_part(text: str, parts: list[tuple[int, int]]) -> tuple[int, int]:
+    """The part carrying the name: the most capitalised words, then the longer, then the later."""
+    scored = []
+    for index, (part_start, part_end) in enumerate(parts):
+        trimmed_start, trimmed_end = _trim(text, part_start, part_end, [])
+        surface = text[trimmed_start:trimmed_end]
+        capitals = sum(1 for word in surface.split() if word[:1].isupper())
+        scored.append(((capitals, len(surface), index), (part_start, part_end)))
+    return max(scored)[1]
+
+
+def _cut_at_separators(text: str, start: int, end: int, label: str, reasons: list[str]) -> tuple[int, int]:
+    """Keep the name on one side of a spaced dash, or of a fixture's "v".
+
+    "Forwards - Oliver Bierhoff" is a list's heading and a person; "Gillingham v Chesterfield" two
+    clubs. A name never holds a spaced dash ("Guinea-Bissau" has none); a court case's "v" is kept.
+    """
+    parts, cursor = [], start
+    for match in _SEPARATOR.finditer(text, start, end):
+        word = match.group().strip().rstrip(".").lower()
+        if word in ("v", "vs", "versus") and label not in _FIXTURE_LABELS:
+            continue
+        parts.append((cursor, match.start()))
+        cursor = match.end()
+    if not parts:
+        return start, end
+    parts.append((cursor, end))
+    reasons.append("separator")
+    return _best_part(text, parts)
+
+
+def _cut_at_numbers(text: str, start: int, end: int, label: str, reasons: list[str]) -> tuple[int, int]:
+    """Cut numbers out of a name: a person holds none, and a score, time or phone number ends no name.
+
+    A person's span is cut at every number in it ("Aamir Sohail 2-1-4-0", "211 Robert Allenby",
+    "Lierse 4 Charleroi": a results table read as names); a stage name of a number and one word stays
+    ("50 Cent"). Any other span loses the numbers that end it when they are two or more, or one with
+    a separator inside ("Feyenoord Rotterdam 1 0", "Desk 212-859-1620", "McLaren 1:54.754"): a single
+    number ends many names ("Channel 4", "Schalke 04").
+    """
+    words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
+    numeric = [bool(_NUMBER_WORD.fullmatch(text[s:e].rstrip(".,;:"))) for s, e in words]
+    if not any(numeric) or all(numeric):
+        return start, end
+    if label == "PERSON":
+        if numeric[0] and not any(numeric[1:]) and len(words) == 2:
+            return start, end  # "50 Cent"
+        parts, run = [], []
+        for (word_start, word_end), is_number in zip(words, numeric):
+            if is_number:
+                if run:
+                    parts.append((run[0], run[1]))
+                run = []
+            else:
+                run = [run[0] if run else word_start, word_end]
+        if run:
+            parts.append((run[0], run[1]))
+        reasons.append("number")
+        return _best_part(text, parts)
+    trailing = 0
+    while trailing < len(words) and numeric[len(words) - 1 - trailing]:
+        trailing += 1
+    if not trailing:
+        return start, end
+    last = text[words[-1][0] : words[-1][1]]
+    if trailing == 1 and not re.search(r"\d[.,:/-]\d", last):
+        return start, end
+    reasons.append("number")
+    return start, words[len(words) - 1 - trailing][1]
+
+
 def _cut_at_breaks(text: str, start: int, end: int, reasons: list[str]) -> tuple[int, int]:
     """Keep the part of a span on one side of its line breaks that carries the name."""
     if "\n" not in text[start:end]:
@@ -270,13 +354,7 @@ def _cut_at_breaks(text: str, start: int, end: int, reasons: list[str]) -> tuple
         return start, end
     parts.append((cursor, end))
     reasons.append("line_break")
-    scored = []
-    for index, (part_start, part_end) in enumerate(parts):
-        trimmed_start, trimmed_end = _trim(text, part_start, part_end, [])
-        surface = text[trimmed_start:trimmed_end]
-        capitals = sum(1 for word in surface.split() if word[:1].isupper())
-        scored.append(((capitals, len(surface), index), (part_start, part_end)))
-    return max(scored)[1]
+    return _best_part(text, parts)
 
 
 def _is_soft_wrap(text: str, newline_start: int, newline_end: int, wrapped: bool) -> bool:

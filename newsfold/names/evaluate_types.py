@@ -65,6 +65,11 @@ class TypeScore:
     def resolved_accuracy(self) -> float | None:
         return self.resolved_right / self.matched if self.matched else None
 
+    @property
+    def found_right(self) -> float | None:
+        """Gold spans matched and typed right, over all gold spans (a span no mention matched counts as wrong)."""
+        return self.resolved_right / self.gold if self.gold else None
+
 
 def read_type_gold(path: Path) -> pl.DataFrame:
     """The gold spans of ``path``.

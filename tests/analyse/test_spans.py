@@ -155,6 +155,38 @@ NOT_NAMES = [
 ]
 
 
+# Results tables and lists read as names (CoNLL-2003's 1996 Reuters sport, BBC Sport): a spaced dash or a
+# fixture's "v" between two names, numbers inside a person or a score ending a name; beside each, a name
+# that keeps its dash, its "v" or its number.
+SEPARATORS_AND_NUMBERS = [
+    ("Forwards - Oliver Bierhoff (Udinese)", "Forwards - Oliver Bierhoff", "PERSON", [("Oliver Bierhoff", "PERSON")]),
+    ("WALES - John Hartson scored", "WALES - John Hartson", "PERSON", [("John Hartson", "PERSON")]),
+    ("Headingley - Drawn", "Headingley - Drawn", "GPE", [("Headingley", "GPE")]),
+    ("Gillingham v Chesterfield", "Gillingham v Chesterfield", "PERSON", [("Chesterfield", "PERSON")]),
+    ("Add Hapoel Ironi v Red Star", "Add Hapoel Ironi v", "PERSON", [("Add Hapoel Ironi", "PERSON")]),
+    ("the ruling in Roe v. Wade", "Roe v. Wade", "LAW", [("Roe v. Wade", "LAW")]),
+    ("Guinea-Bissau and Cape Verde", "Guinea-Bissau", "GPE", [("Guinea-Bissau", "GPE")]),
+    ("Bowling: Aamir Sohail 2-1-4-0, Waqar", "Aamir Sohail 2-1-4-0", "PERSON", [("Aamir Sohail", "PERSON")]),
+    ("211 Robert Allenby 68 71 72", "211 Robert Allenby", "PERSON", [("Robert Allenby", "PERSON")]),
+    ("+6 Scott McCarron", "+6 Scott McCarron", "PERSON", [("Scott McCarron", "PERSON")]),
+    ("Lierse 4 Charleroi 1", "Lierse 4 Charleroi", "PERSON", [("Charleroi", "PERSON")]),
+    ("a song by 50 Cent", "50 Cent", "PERSON", [("50 Cent", "PERSON")]),
+    ("King Louis XIV", "Louis XIV", "PERSON", [("Louis XIV", "PERSON")]),
+    ("Feyenoord Rotterdam 1 0 Ajax", "Feyenoord Rotterdam 1 0", "ORG", [("Feyenoord Rotterdam", "ORG")]),
+    ("New York Energy Desk 212-859-1620", "New York Energy Desk 212-859-1620", "ORG", [("New York Energy Desk", "ORG")]),
+    ("7. Jean Alesi McLaren 1:54.754", "McLaren 1:54.754", "ORG", [("McLaren", "ORG")]),
+    ("shown on Channel 4 tonight", "Channel 4", "ORG", [("Channel 4", "ORG")]),
+    ("Schalke 04 won", "Schalke 04", "ORG", [("Schalke 04", "ORG")]),
+    ("1860 Munich drew", "1860 Munich", "ORG", [("1860 Munich", "ORG")]),
+    ("the Boeing 747 fleet", "Boeing 747", "ORG", [("Boeing 747", "ORG")]),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label", "expected"), SEPARATORS_AND_NUMBERS)
+def test_spans_separators_and_numbers(text, surface, label, expected):
+    assert repaired(text, surface, label) == expected
+
+
 @pytest.mark.parametrize(("text", "surface", "label", "expected"), LINE_BREAKS + WRAPPED_CASES)
 def test_spans_line_breaks(text, surface, label, expected):
     assert repaired(text, surface, label) == expected
@@ -194,6 +226,8 @@ def test_spans_not_names(text, surface, label, expected):
         ("said the spokesman.", "the spokesman", "PERSON", ("determiner", "role_split", "role_only")),
         ("a profit of 13 cts", "cts", "ORG", ("quantity",)),
         ("Talks fail in Moscow\nIvan Petrov said so.", "Moscow\nIvan Petrov", "PERSON", ("line_break",)),
+        ("Forwards - Oliver Bierhoff", "Forwards - Oliver Bierhoff", "PERSON", ("separator",)),
+        ("Aamir Sohail 2-1-4-0", "Aamir Sohail 2-1-4-0", "PERSON", ("number",)),
     ],
 )
 def test_spans_reasons_name_each_repair(text, surface, label, expected):

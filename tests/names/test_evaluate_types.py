@@ -60,6 +60,7 @@ def test_score_types_counts_label_and_resolved_types_per_part_and_label():
     assert [part for part, _ in scores][0] == "test"  # the untouched part first
     dev = scores[("dev", "all")]
     assert (dev.gold, dev.matched, dev.label_right, dev.resolved_right) == (3, 2, 1, 2)
+    assert dev.found_right == pytest.approx(2 / 3)  # the span no mention matched counts as wrong
     assert scores[("dev", "PER")].resolved_accuracy is None  # no match: undefined, not 0 or 1
     assert scores[("test", "ORG")].label_accuracy == 1.0 and scores[("test", "ORG")].resolved_accuracy == 0.0
 
