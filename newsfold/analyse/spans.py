@@ -262,10 +262,16 @@ def _cut_at_inner_possessive(text: str, start: int, end: int, label: str, reason
 #: What separates two names a span ran together: a spaced dash (a list's "Forwards - Oliver Bierhoff",
 #: a headline's "Wales - John Hartson") or a "v" of a fixture ("Grimsby v Portsmouth").
 _SEPARATOR = re.compile(r"[^\S\n]+(?:-{1,2}|\u2013|\u2014|v\.?|vs\.?|versus)[^\S\n]+")
-#: Labels whose spans are cut at a "v": a court case ("Roe v. Wade", LAW) is one name.
-_FIXTURE_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+#: Labels of names the resolver links, whose spans are cut at a "v" and at numbers: a court case ("Roe v.
+#: Wade", LAW), a verse ("Exodus 18:21", WORK_OF_ART), a product ("Windows 3.1") or a date read as an event
+#: keeps them.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 #: A number standing as a word: a score, a count, a time, a phone number ("6-4", "+6", "1:54.754", "4,000").
 _NUMBER_WORD = re.compile(r"[+-]?\(?\d[\d.,:/-]*\)?")
+#: A score: "6-3", "17-16".
+_SCORE = re.compile(r"\d{1,3}-\d{1,3}")
+#: A number with a separator between digits: a score, a time, a phone number, a decimal ("1-0", "1:54.754").
+_SEPARATED_NUMBER = re.compile(r"\d[.,:/-]\d")
 
 
 def _best_part(text: str, parts: list[tuple[int, int]]) -> tuple[int, int]:
@@ -288,7 +294,7 @@ def _cut_at_separators(text: str, start: int, end: int, label: str, reasons: lis
     parts, cursor = [], start
     for match in _SEPARATOR.finditer(text, start, end):
         word = match.group().strip().rstrip(".").lower()
-        if word in ("v", "vs", "versus") and label not in _FIXTURE_LABELS:
+        if word in ("v", "vs", "versus") and label not in _NAME_LABELS:
             continue
         parts.append((cursor, match.start()))
         cursor = match.end()
@@ -302,11 +308,15 @@ def _cut_at_separators(text: str, start: int, end: int, label: str, reasons: lis
 def _cut_at_numbers(text: str, start: int, end: int, label: str, reasons: list[str]) -> tuple[int, int]:
     """Cut numbers out of a name: a person holds none, and a score, time or phone number ends no name.
 
-    A person's span is cut at every number in it ("Aamir Sohail 2-1-4-0", "211 Robert Allenby",
-    "Lierse 4 Charleroi": a results table read as names); a stage name of a number and one word stays
-    ("50 Cent"). Any other span loses the numbers that end it when they are two or more, or one with
-    a separator inside ("Feyenoord Rotterdam 1 0", "Desk 212-859-1620", "McLaren 1:54.754"): a single
-    number ends many names ("Channel 4", "Schalke 04").
+    * A person's span is cut at every number in it ("Aamir Sohail 2-1-4-0", "211 Robert Allenby",
+      "Lierse 4 Charleroi": a results table read as names); a stage name of a number and one word
+      stays ("50 Cent").
+    * An organisation's, place's or facility's span loses the numbers that end it when they are two
+      or more, or one with a separator inside ("Feyenoord Rotterdam 1 0", "Desk 212-859-1620",
+      "McLaren 1:54.754"); a single plain number ends many names ("Channel 4", "Schalke 04").
+    * Any other span (a title, a product) loses only a run of two numbers or more with a score in it
+      (a tennis player read as a product, "Sebastien Grosjean 2-6 6-3"); one number ends many of
+      them ("Windows 3.1", "Exodus 18:21", "Boeing 737-800").
     """
     words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
     numeric = [bool(_NUMBER_WORD.fullmatch(text[s:e].rstrip(".,;:"))) for s, e in words]
@@ -327,13 +337,13 @@ def _cut_at_numbers(text: str, start: int, end: int, label: str, reasons: list[s
             parts.append((run[0], run[1]))
         reasons.append("number")
         return _best_part(text, parts)
-    trailing = 0
-    while trailing < len(words) and numeric[len(words) - 1 - trailing]:
-        trailing += 1
-    if not trailing:
-        return start, end
-    last = text[words[-1][0] : words[-1][1]]
-    if trailing == 1 and not re.search(r"\d[.,:/-]\d", last):
+    trailing = len(numeric) - next(i for i in range(len(numeric) - 1, -1, -1) if not numeric[i]) - 1
+    ending = [text[s:e].rstrip(".,;:") for s, e in words[len(words) - trailing :]]
+    if label in _NAME_LABELS:
+        cut = trailing >= 2 or (trailing == 1 and _SEPARATED_NUMBER.search(ending[0]) is not None)
+    else:
+        cut = trailing >= 2 and any(_SCORE.fullmatch(word) for word in ending)
+    if not cut:
         return start, end
     reasons.append("number")
     return start, words[len(words) - 1 - trailing][1]

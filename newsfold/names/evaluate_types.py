@@ -83,9 +83,11 @@ def read_type_gold(path: Path) -> pl.DataFrame:
         if missing:
             raise InputError(f"{path}: a type gold needs the columns {','.join(GOLD_COLUMNS)} (missing {','.join(missing)})")
         rows = [{column: row[column] for column in GOLD_COLUMNS} for row in reader]
-    gold = pl.DataFrame(rows, schema={column: pl.String for column in GOLD_COLUMNS}).with_columns(
-        pl.col("start").cast(pl.Int64), pl.col("end").cast(pl.Int64)
-    )
+    gold = pl.DataFrame(rows, schema={column: pl.String for column in GOLD_COLUMNS})
+    try:
+        gold = gold.with_columns(pl.col("start").cast(pl.Int64), pl.col("end").cast(pl.Int64))
+    except pl.exceptions.InvalidOperationError as exc:
+        raise InputError(f"{path}: start and end must be whole numbers ({exc})") from exc
     wrong = gold.filter(~pl.col("label").is_in(TYPES))["label"].unique().to_list()
     if wrong:
         raise InputError(f"{path}: labels must be {', '.join(TYPES)} (found {', '.join(sorted(wrong))})")

@@ -179,6 +179,12 @@ SEPARATORS_AND_NUMBERS = [
     ("Schalke 04 won", "Schalke 04", "ORG", [("Schalke 04", "ORG")]),
     ("1860 Munich drew", "1860 Munich", "ORG", [("1860 Munich", "ORG")]),
     ("the Boeing 747 fleet", "Boeing 747", "ORG", [("Boeing 747", "ORG")]),
+    # numbers in what the resolver does not link as a name stay
+    ("as Exodus 18:21 says", "Exodus 18:21", "WORK_OF_ART", [("Exodus 18:21", "WORK_OF_ART")]),
+    ("ran Windows 3.1 then", "Windows 3.1", "PRODUCT", [("Windows 3.1", "PRODUCT")]),
+    ("a Boeing 737-800 jet", "Boeing 737-800", "PRODUCT", [("Boeing 737-800", "PRODUCT")]),
+    # ... but a run of scores is cut whatever the label spaCy misread ("PRODUCT" for a tennis player)
+    ("beat Sebastien Grosjean 2-6 6-3 6-2", "Sebastien Grosjean 2-6 6-3 6-2", "PRODUCT", [("Sebastien Grosjean", "PRODUCT")]),
 ]
 
 

@@ -70,6 +70,7 @@ def test_score_types_counts_label_and_resolved_types_per_part_and_label():
     [
         ("file,start,end,label,part", "a.txt,0,5,ORG,dev", "missing surface"),
         ("file,start,end,surface,label,part", "a.txt,0,5,Yukos,MISC,dev", "found MISC"),
+        ("file,start,end,surface,label,part", "a.txt,zero,5,Yukos,ORG,dev", "whole numbers"),
     ],
 )
 def test_read_type_gold_refuses_what_it_cannot_score(tmp_path, header, row, message):
