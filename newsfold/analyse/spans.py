@@ -268,6 +268,7 @@ _SEPARATOR = re.compile(r"[^\S\n]+(?:-{1,2}|\u2013|\u2014|v\.?|vs\.?|versus)[^\S
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 #: A number standing as a word: a score, a count, a time, a phone number ("6-4", "+6", "1:54.754", "4,000").
 _NUMBER_WORD = re.compile(r"[+-]?\(?\d[\d.,:/-]*\)?")
+_DIGIT = re.compile(r"\d")
 #: A score: "6-3", "17-16".
 _SCORE = re.compile(r"\d{1,3}-\d{1,3}")
 #: A number with a separator between digits: a score, a time, a phone number, a decimal ("1-0", "1:54.754").
@@ -318,6 +319,8 @@ def _cut_at_numbers(text: str, start: int, end: int, label: str, reasons: list[s
       (a tennis player read as a product, "Sebastien Grosjean 2-6 6-3"); one number ends many of
       them ("Windows 3.1", "Exodus 18:21", "Boeing 737-800").
     """
+    if _DIGIT.search(text, start, end) is None:
+        return start, end  # most spans: no number to read, and no words to split
     words = [(start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
     numeric = [bool(_NUMBER_WORD.fullmatch(text[s:e].rstrip(".,;:"))) for s, e in words]
     if not any(numeric) or all(numeric):
@@ -337,7 +340,9 @@ def _cut_at_numbers(text: str, start: int, end: int, label: str, reasons: list[s
             parts.append((run[0], run[1]))
         reasons.append("number")
         return _best_part(text, parts)
-    trailing = len(numeric) - next(i for i in range(len(numeric) - 1, -1, -1) if not numeric[i]) - 1
+    trailing = 0  # numbers ending the span (a word that is none comes before them: not all are numbers)
+    while numeric[len(numeric) - 1 - trailing]:
+        trailing += 1
     ending = [text[s:e].rstrip(".,;:") for s, e in words[len(words) - trailing :]]
     if label in _NAME_LABELS:
         cut = trailing >= 2 or (trailing == 1 and _SEPARATED_NUMBER.search(ending[0]) is not None)

@@ -143,7 +143,8 @@ def count_cues(text: str, start: int, end: int) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class ContextCues:
-    """Reads the text around the mentions of an observation, only when its labels disagree.
+    """Reads the text around the mentions of an observation, only when its labels disagree, and every
+    article's first lines for a dateline (:meth:`at_datelines`).
 
     Attributes:
         spans: item_id, start, end of every mention an observation stands for.

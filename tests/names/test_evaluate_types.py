@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import subprocess
 import sys
 from pathlib import Path
 
@@ -131,8 +132,6 @@ def test_evaluate_types_end_to_end(prefect_api, tmp_path):
     conll.write_text(CONLL, encoding="utf-8")
     raw, gold, out = tmp_path / "raw", tmp_path / "gold.csv", tmp_path / "out"
     script = Path(__file__).resolve().parents[2] / "benchmarks" / "conll_to_raw.py"
-    import subprocess
-
     subprocess.run([sys.executable, str(script), str(conll), "--raw", str(raw), "--gold", str(gold)], check=True)
     with gold.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
