@@ -22,15 +22,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["ENTITY_TYPES", "map_label_to_type"]
+__all__ = ["ENTITY_TYPES", "TEAM_LABEL", "map_label_to_type"]
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+#: The label of an organisation its article shows to be a sports team (``votes.find_team_names``): an organisation
+#: that never crosses to a place of its name, as an ORG label does when only a place is listed ("U.S." said).
+TEAM_LABEL = "TEAM"
 
 _LABEL_TYPES = {
     "PERSON": "PER",
     "PER": "PER",
     "ORG": "ORG",
     "FAC": "ORG",
+    TEAM_LABEL: "ORG",  # not spaCy's: a name its article prints as a team in a results line (``votes``)
     "GPE": "LOC",
     "LOC": "LOC",
     "NORP": "MISC",

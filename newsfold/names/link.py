@@ -29,7 +29,7 @@ import polars as pl
 from newsfold.memo import Memo, MemoKind
 from newsfold.names.fold import fold_tokens
 from newsfold.names.forms import clean_surface, make_name_form
-from newsfold.names.labels import map_label_to_type
+from newsfold.names.labels import TEAM_LABEL, map_label_to_type
 from newsfold.names.match import find_registry_link
 from newsfold.names.observe import Link
 from newsfold.names.registry import load_registry
@@ -109,7 +109,7 @@ def link_spelling(text: str, label: str | None) -> Link | None:
     if entity_type == "LOC" and (country := republic_of(text)) is not None:
         return Link(country, "registry_fuzzy", REPUBLIC_SCORE)
     other = _OTHER_TYPE.get(entity_type)
-    if other is not None:
+    if other is not None and label != TEAM_LABEL:  # a city's club is no city
         ids = registry.alias_index.get((other, make_name_form(text, other).alias_key), ())
         if ids:
             return Link(ids[0], "registry_alias_relabelled", RELABELLED_SCORE)

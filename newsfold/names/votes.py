@@ -28,10 +28,14 @@ verb of saying just after it ("said", "told") votes PER; "in", "near",
 "city of", "province of" just before it, or a lower-case "province",
 "city", "region" just after it, votes LOC. A name labelled one type
 throughout its article is never read again, so the cues only settle names
-spaCy itself was unsure of. One place is read in every article: a wire
-dateline among its first lines ("JOHANNESBURG 1996-08-28", "CAIRO, Egypt,
-Aug. 3 (Reuters) -"); a name with a mention inside its place words is a place
-there (:func:`find_dateline_places`).
+spaCy itself was unsure of. Two kinds of line are read in every article: a
+wire dateline among its first lines ("JOHANNESBURG 1996-08-28", "CAIRO,
+Egypt, Aug. 3 (Reuters) -"), whose place words make a name a place there
+(:func:`find_dateline_places`); and the results and standings lines of a
+sports page ("Hamburg 0 VfB Stuttgart 4", "Bayern Munich 5 4 1 0 12 3 13"),
+whose teams are organisations there, labelled ``TEAM`` so that no listed
+city of the name takes them (:func:`find_team_names`; a country's name is a
+national side and stays the country, and a dateline's place stays a place).
 
 Example:
     >>> import polars as pl
@@ -45,13 +49,14 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 import polars as pl
 
 from newsfold.names.forms import make_name_form
-from newsfold.names.labels import map_label_to_type
+from newsfold.names.labels import TEAM_LABEL, map_label_to_type
 from newsfold.names.link import link_spelling
 from newsfold.names.registry import load_registry
 
@@ -128,6 +133,59 @@ def find_dateline_places(text: str) -> list[tuple[int, int]]:
     return [match.span(group) for group in ("place", "region") if match.group(group)]
 
 
+#: A team's name in a results or standings line: capitalised words, maybe joined by a particle ("Ebbw Vale",
+#: "Rot-Weiss Essen", "Queens Park Rangers"); digits only inside a word ("Schalke 04" reads as "Schalke").
+_TEAM = r"[A-Z][\w.'&-]*(?: (?:(?:de|del|der|la|le|van|von|of|am|upon|du|des|di|da|y|&) )?[A-Z][\w.'&-]*){0,4}"
+#: A score: a number of points, goals or runs, maybe with Australian football's goals and behinds ("14.12 (96)"),
+#: a bracket of scorers or innings after it ("2 (Klinsmann 15th, Zieger 24th)"), left open when the line wraps.
+_SCORE = r"\d{1,3}(?:\.\d{1,2} \(\d{1,3}\))?(?: \([^()\n]*(?:\)|$))?"
+#: A results line: two teams or more, each with its score ("Hamburg 0 VfB Stuttgart 4", "DETROIT 4 Kansas City 1",
+#: "Sydney Bulldogs 17 South Queensland 16 Brisbane 38 Gold Coast 10"), maybe a bracket after ("(10 innings)").
+_RESULTS_LINE = re.compile(
+    rf"^(?:{_TEAM}(?: \([A-Z]\))? {_SCORE}[ \t]*){{2,}}\.?(?:[ \t]*\([^()\n]*\))?[ \t]*$", re.MULTILINE
+)
+#: A standings line: a team, then five numbers or more (played, won, drawn, lost, for, against, points), or two
+#: and a winning share (baseball: "SAN DIEGO 71 60 .542 -").
+_STANDINGS_LINE = re.compile(
+    rf"^{_TEAM}(?:(?: \d{{1,4}}(?:\.\d)?){{5,9}}[ \t]*$| \d{{1,3}} \d{{1,3}} \.\d{{3}}\b)", re.MULTILINE
+)
+#: A standings line holds a count under this (games drawn or lost); a golfer's line of rounds never does.
+_MAX_ROUND_SCORE = 50
+_TEAM_WITH_SCORE = re.compile(rf"({_TEAM})(?: \([A-Z]\))? (?:{_SCORE}|\d)")
+#: What every results or standings line holds (a capitalised word, then a number, then a capital or more numbers):
+#: a coarse filter.
+_TEAM_LINE_HINT = r"(?m)^[A-Z][^\n]*? (?:\d{1,4}(?: \([^\n]*\))? (?:[A-Z]|\d{1,4} \.?\d)|\d{1,3}\.\d{1,2} \()"
+
+
+def find_team_names(text: str) -> list[tuple[int, int]]:
+    """Spans of the teams' names in a text's results and standings lines.
+
+    Sports pages print fixtures as lines of teams and scores; a club named after
+    its town ("Hamburg", "Leeds") is then no place, and spaCy reads many of them
+    as places or people. Only whole lines of that shape count: a sentence
+    reporting a score ("Leeds beat Chelsea 2-1") is not read.
+
+    Example:
+        >>> text = "Results:\\nHamburg 0 VfB Stuttgart 4 (Balakov 29th)\\nBayern Munich 5 4 1 0 12 3 13\\nHe scored 2 goals."
+        >>> [text[s:e] for s, e in find_team_names(text)]
+        ['Hamburg', 'VfB Stuttgart', 'Bayern Munich']
+        >>> find_team_names("Leeds beat Chelsea 2-1 on Saturday.")
+        []
+    """
+    spans = []
+    for line in _RESULTS_LINE.finditer(text):
+        spans.extend(
+            (line.start() + team.start(1), line.start() + team.end(1))
+            for team in _TEAM_WITH_SCORE.finditer(line.group())
+        )
+    for line in _STANDINGS_LINE.finditer(text):
+        team = _TEAM_WITH_SCORE.match(line.group())
+        numbers = [float(number) for number in re.findall(r"(?<= )\.?\d+(?:\.\d+)?", line.group()[team.end(1):])] if team else []
+        if team and min(numbers) < _MAX_ROUND_SCORE:  # a golfer's rounds (68 70 72 70 280) are no standings
+            spans.append((line.start() + team.start(1), line.start() + team.end(1)))
+    return sorted(spans)
+
+
 def count_cues(text: str, start: int, end: int) -> tuple[int, int]:
     """Person and place cues around one mention: ``(person, place)``, each 0 or 1.
 
@@ -156,18 +214,21 @@ class ContextCues:
 
     def at_datelines(self) -> set[str]:
         """Observations with a mention inside its article's dateline place (:func:`find_dateline_places`)."""
-        heads = self.documents.select("doc_id", pl.col("text").str.slice(0, _DATELINE_HEAD)).filter(
-            pl.col("text").str.contains(_DATELINE_HINT)  # Polars' regex engine drops most articles at once
+        return self._inside(_DATELINE_HINT, self.documents["text"].str.slice(0, _DATELINE_HEAD), find_dateline_places)
+
+    def in_team_lines(self) -> set[str]:
+        """Observations with a mention that is a team's name in a results or standings line (:func:`find_team_names`)."""
+        return self._inside(_TEAM_LINE_HINT, self.documents["text"], find_team_names)
+
+    def _inside(self, hint: str, texts: pl.Series, find: Callable[[str], list[tuple[int, int]]]) -> set[str]:
+        """Observations with a mention inside a span ``find`` gives in an article's text (``texts``) matching ``hint``."""
+        candidates = self.documents.select("doc_id").with_columns(texts.alias("text")).filter(
+            pl.col("text").str.contains(hint)  # Polars' regex engine drops most articles at once
         )
-        places = [
-            (doc_id, start, end)
-            for doc_id, head in heads.iter_rows()
-            if head
-            for start, end in find_dateline_places(head)
-        ]
-        if not places:
+        found = [(doc_id, start, end) for doc_id, text in candidates.iter_rows() if text for start, end in find(text)]
+        if not found:
             return set()
-        frame = pl.DataFrame(places, schema={"doc_id": pl.String, "_start": pl.Int64, "_end": pl.Int64}, orient="row")
+        frame = pl.DataFrame(found, schema={"doc_id": pl.String, "_start": pl.Int64, "_end": pl.Int64}, orient="row")
         inside = self.spans.join(frame, on="doc_id").filter(
             (pl.col("start") >= pl.col("_start")) & (pl.col("end") <= pl.col("_end"))
         )
@@ -207,6 +268,20 @@ def listed_types(text: str) -> tuple[str, ...]:
         if link is not None and link.method in _EXACT and registry.entries[link.entity_id].entity_type == entity_type:
             found.append(entity_type)
     return tuple(found)
+
+
+@lru_cache(maxsize=20_000)
+def _may_be_team(text: str) -> bool:
+    """Whether a name in a results line may be a club: no country (a national side) and no listed person.
+
+    Example:
+        >>> _may_be_team("Hamburg"), _may_be_team("Uganda")
+        (True, False)
+    """
+    if "PER" in listed_types(text):
+        return False
+    link = link_spelling(text, "LOC")
+    return link is None or load_registry().entries[link.entity_id].source != "country"
 
 
 def decide_type(votes: dict[str, int], first: str, listed: tuple[str, ...]) -> str | None:
@@ -249,8 +324,9 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
         cues: The text around the mentions, read for names whose labels disagree.
 
     Returns:
-        ``seen`` with ``label`` replaced by the decided type (PER/ORG/LOC)
-        where it differs from the label's own type; other rows unchanged.
+        ``seen`` with ``label`` replaced by the decided type (PER/ORG/LOC, or
+        ``TEAM`` for a team of a results line) where it differs from the
+        label's own type; other rows unchanged.
     """
     if not seen.height:
         return seen
@@ -259,12 +335,7 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
         {"label": labels, "_type": [map_label_to_type(label) for label in labels]},
         schema={"label": pl.String, "_type": pl.String},
     )
-    spellings = (
-        seen.select("text", "label")
-        .unique()
-        .join(types, on="label", how="left", nulls_equal=True)
-        .filter(pl.col("_type").is_in(VOTING_TYPES))
-    )
+    spellings = seen.select("text", "label").unique().join(types, on="label", how="left", nulls_equal=True)
     # The alias key does not depend on the type: the form the cascade builds anyway serves.
     spellings = spellings.with_columns(
         pl.Series(
@@ -274,12 +345,13 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
         )
     )
     order = pl.col("start") if "start" in seen.columns else pl.int_range(pl.len())
-    voting = (
+    named = (
         seen.with_row_index("_row")
         .with_columns(order.alias("_order"))
         .join(spellings, on=["text", "label"], how="inner", nulls_equal=True, maintain_order="left")
         .filter(pl.col("surface") != "")
     )
+    voting = named.filter(pl.col("_type").is_in(VOTING_TYPES))
     mixed = (
         voting.group_by("doc_id", "surface")
         .agg(pl.col("_type").n_unique().alias("types"))
@@ -289,11 +361,22 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
     # A name in its article's dateline is the place the story was filed from, however spaCy labelled it.
     dated_items = cues.at_datelines() if cues is not None and "item_id" in voting.columns else set()
     dated = voting.filter(pl.col("item_id").is_in(list(dated_items))).select("doc_id", "surface").unique()
-    mixed = pl.concat([mixed, dated]).unique(maintain_order=True)
+    # A name in a results or standings line is a team, whatever its label ("Corinthians" NORP, "Seattle" EVENT),
+    # unless it names a country (a national side) or a listed person.
+    team_items = cues.in_team_lines() if cues is not None and "item_id" in voting.columns else set()
+    teams = (
+        named.filter(pl.col("item_id").is_in(list(team_items)))
+        .filter(pl.col("text").map_elements(_may_be_team, return_dtype=pl.Boolean))
+        .select("doc_id", "surface")
+        .unique()
+    )
+    mixed = pl.concat([mixed, dated, teams]).unique(maintain_order=True)
     if not mixed.height:
         return seen
-    dated_names = set(dated.iter_rows())
-    rows = voting.join(mixed, on=["doc_id", "surface"]).sort("doc_id", "surface", "_order", "_row")
+    dated_names, team_names = set(dated.iter_rows()), set(teams.iter_rows())
+    rows = pl.concat(
+        [voting.join(mixed, on=["doc_id", "surface"]), named.filter(~pl.col("_type").is_in(VOTING_TYPES)).join(teams, on=["doc_id", "surface"])]
+    ).sort("doc_id", "surface", "_order", "_row")
     decided: dict[tuple[str, str], str] = {}
     summary = rows.group_by("doc_id", "surface", maintain_order=True).agg(
         pl.col("_type"), pl.col("weight"), pl.col("text").first(), pl.col("item_id")
@@ -309,7 +392,12 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
                 votes["PER"] = votes.get("PER", 0) + person
             if place:
                 votes["LOC"] = votes.get("LOC", 0) + place
-        choice = "LOC" if (doc_id, surface) in dated_names else decide_type(votes, types[0], listed_types(text))
+        if (doc_id, surface) in dated_names:
+            choice = "LOC"
+        elif (doc_id, surface) in team_names:
+            choice = TEAM_LABEL
+        else:
+            choice = decide_type(votes, types[0], listed_types(text))
         if choice is not None:
             decided[(doc_id, surface)] = choice
     relabel = rows.select(
@@ -318,7 +406,7 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
         .map_elements(lambda r: decided.get((r["doc_id"], r["surface"])), return_dtype=pl.String)
         .alias("_decided"),
         "_type",
-    ).filter(pl.col("_decided").is_not_null() & (pl.col("_decided") != pl.col("_type")))
+    ).filter(pl.col("_decided").is_not_null() & (pl.col("_decided") != pl.col("_type")))  # a team: "TEAM" != "ORG"
     if not relabel.height:
         return seen
     return (

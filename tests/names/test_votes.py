@@ -8,7 +8,15 @@ import pytest
 from newsfold.ids import make_id
 from newsfold.names.curation import parse_curation
 from newsfold.names.resolve import resolve_entities
-from newsfold.names.votes import count_cues, decide_article_labels, decide_type, find_dateline_places, listed_types
+from newsfold.names.link import link_spelling
+from newsfold.names.votes import (
+    count_cues,
+    decide_article_labels,
+    decide_type,
+    find_dateline_places,
+    find_team_names,
+    listed_types,
+)
 from tests.names.conftest import build_documents, build_mentions
 
 
@@ -306,3 +314,79 @@ def test_a_dateline_place_is_a_place_whatever_its_label(labels, expected):
     assert resolved_types("Lombardi wins stage.\nDOETINCHEM, Netherlands 1996-08-29\nThe race ended in Doetinchem.") == [expected]
     # The same name where no dateline is: its label stands.
     assert resolved_types("Lombardi wins stage.\nDOETINCHEM, Netherlands\nThe race ended in Doetinchem.") != [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("Hamburg 0 VfB Stuttgart 4", ["Hamburg", "VfB Stuttgart"]),  # a result
+        ("DETROIT 4 Kansas City 1", ["DETROIT", "Kansas City"]),
+        ("BALTIMORE 12 Oakland 11 (10 innings)", ["BALTIMORE", "Oakland"]),  # a bracket after the line
+        ("Feyenoord 2 (Larsson 73rd, Van Gastel 83rd penalty) Graafschap 0", ["Feyenoord", "Graafschap"]),  # scorers
+        ("Hamburg 0 VfB Stuttgart 4 (Balakov 29th, Bobic 47th and", ["Hamburg", "VfB Stuttgart"]),  # wrapped
+        ("Mladost (L) 0 Zemun 0", ["Mladost", "Zemun"]),
+        ("North Melbourne 14.12 (96) Geelong 16.13 (109)", ["North Melbourne", "Geelong"]),  # goals, behinds, points
+        ("Sydney Bulldogs 17 South Queensland 16 Brisbane 38 Gold Coast 10",
+         ["Sydney Bulldogs", "South Queensland", "Brisbane", "Gold Coast"]),  # several results on one line
+        ("Bayern Munich 5 4 1 0 12 3 13", ["Bayern Munich"]),  # a standings line
+        ("St Kilda 21 9 0 12 1909 1958 97.5 36", ["St Kilda"]),
+        ("SAN DIEGO 71 60 .542 -", ["SAN DIEGO"]),  # won, lost, winning share
+        # look-alikes: a score in a sentence, a person's scorecard, a results heading, shares and prices
+        ("Leeds beat Chelsea 2-1 on Saturday.", []),
+        ("Partizan beat Benetton 97-94 (halftime 39-32).", []),
+        ("Greg Norman 68 70 72", []),  # three rounds: no standings line
+        ("Tiger Woods 68 70 72 70 280", []),  # a golfer's rounds: no count of games
+        ("Aamir Sohail 2-1-4-0", []),
+        ("Worcestershire 8 points,", []),
+        ("Porsche's registrations fell to 554 from 643.", []),
+        ("Clinton 48% Trump 41%", []),  # a poll is no result
+        ("Shr 1.23 dlrs vs 1.10 dlrs", []),
+        ("Results on Saturday:", []),
+    ],
+)
+def test_find_team_names(text, teams):
+    assert [text[start:end] for start, end in find_team_names(text)] == teams
+
+
+def _types_in(text: str, names: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """Each name's resolved types when its every occurrence in ``text`` is a mention with the label given."""
+    rows = []
+    for name, label in names:
+        start = text.find(name)
+        while start >= 0:
+            rows.append((start, name, label))
+            start = text.find(name, start + 1)
+    mentions = pl.DataFrame(
+        {
+            "doc_id": ["d1"] * len(rows),
+            "mention_id": [f"mention_{i}" for i in range(len(rows))],
+            "start": [start for start, _, _ in rows],
+            "end": [start + len(name) for start, name, _ in rows],
+            "text": [name for _, name, _ in rows],
+            "label": [label for _, _, label in rows],
+        }
+    )
+    documents = pl.DataFrame({"doc_id": ["d1"], "published_date": [None], "text": [text]}, schema_overrides={"published_date": pl.Date})
+    links = resolve_entities(mentions, documents)
+    joined = mentions.join(links.mention_links, on="mention_id").join(links.entities, on="entity_id")
+    return {name: set(types) for name, types in joined.group_by("text").agg(pl.col("entity_type").unique()).iter_rows()}
+
+
+def test_a_club_in_a_results_line_is_no_city():
+    # spaCy labels the clubs places, a person, an event: in a results line each is a team, and no listed
+    # city takes it; a national side keeps its country, and the same names in prose elsewhere keep their label.
+    results = "Soccer results.\nHamburg 0 Bremen 4\nCorinthians 2 Uganda 1\n"
+    assert _types_in(results, [("Hamburg", "GPE"), ("Bremen", "PERSON"), ("Corinthians", "EVENT"), ("Uganda", "GPE")]) == {
+        "Hamburg": {"ORG"}, "Bremen": {"ORG"}, "Corinthians": {"ORG"}, "Uganda": {"LOC"},
+    }
+    prose = "Soccer results.\nThe fans in Hamburg and Bremen cheered.\n"
+    assert _types_in(prose, [("Hamburg", "GPE"), ("Bremen", "GPE")]) == {"Hamburg": {"LOC"}, "Bremen": {"LOC"}}
+    # A dateline's town stays a place, even where a team of its name plays.
+    dated = "Soccer results.\nHAMBURG 1996-08-24\nHAMBURG 0 Bremen 4\n"
+    assert _types_in(dated, [("HAMBURG", "GPE"), ("Bremen", "GPE")]) == {"HAMBURG": {"LOC"}, "Bremen": {"ORG"}}
+
+
+def test_a_team_label_never_crosses_to_a_place():
+    # An ORG label crosses to the only listed entity of the spelling (spaCy's "the U.S. said"); a team does not.
+    assert link_spelling("Hamburg", "ORG").method == "registry_alias_relabelled"
+    assert link_spelling("Hamburg", "TEAM") is None
