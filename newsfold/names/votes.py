@@ -152,13 +152,28 @@ _STANDINGS_LINE = re.compile(
 #: A standings line holds a count under this (games drawn or lost); a golfer's line of rounds never does.
 _MAX_ROUND_SCORE = 50
 _TEAM_WITH_SCORE = re.compile(rf"({_TEAM})(?: \([A-Z]\))? (?:{_SCORE}|\d)")
-#: What every results or standings line holds (a capitalised word, then a number, then a capital or more numbers):
-#: a coarse filter.
-_TEAM_LINE_HINT = r"(?m)^[A-Z][^\n]*? (?:\d{1,4}(?: \([^\n]*\))? (?:[A-Z]|\d{1,4} \.?\d)|\d{1,3}\.\d{1,2} \()"
+#: A cricket innings: a side's runs for wickets, maybe declared, at a ground or with its batsmen after
+#: ("At Headingley: Yorkshire 529-8 declared (C. White 181,", "Essex 72-0."), or any score at a ground
+#: ("At Northampton: Sussex 389 and 112"). A bowler's figures have three dashes or more ("Wasim Akram 10-2-35-3"),
+#: a tennis set has a one-digit score ("Pete Sampras 6-4").
+_INNINGS_LINE = re.compile(
+    rf"^(?:At [^:\n]{{1,40}}: )?({_TEAM}) \d{{2,3}}-(?:10|\d)(?: declared)?(?=[ \t.]*$| \()|^At [^:\n]{{1,40}}: ({_TEAM}) \d{{1,3}}\b",
+    re.MULTILINE,
+)
+#: A ranked entrant with a country in brackets and a team or make after it, then a time, points or nothing
+#: (motor racing, cycling: "2. David Coulthard (Britain) McLaren 1:54.342", "4. Erik Zabel (Germany) Telekom").
+_RANKED_ENTRY_LINE = re.compile(rf"^\d{{1,3}}\. [^()\n]+ \([A-Z][\w. ]*\) ({_TEAM})(?=[ \t]*$| \d)", re.MULTILINE)
+#: What every line read for teams holds (a capitalised word, then a number, then a capital or more numbers; runs
+#: for wickets; a rank, a bracket, a capital): a coarse filter.
+_TEAM_LINE_HINT = (
+    r"(?m)^[A-Z][^\n]*? (?:\d{1,4}(?: \([^\n]*\))? (?:[A-Z]|\d{1,4} \.?\d)|\d{1,3}\.\d{1,2} \()"
+    r"|(?m)^[A-Z][^\n]*? \d{1,3}-\d{1,2}(?: declared)?(?:[ \t.]*$| \()|(?m)^At [^:\n]+: [A-Z][^\n]*? \d"
+    r"|(?m)^\d{1,3}\. [^()\n]+ \([A-Z][^)\n]*\) [A-Z]"
+)
 
 
 def find_team_names(text: str) -> list[tuple[int, int]]:
-    """Spans of the teams' names in a text's results and standings lines.
+    """Spans of the teams' names in a text's results, standings, innings and ranking lines.
 
     Sports pages print fixtures as lines of teams and scores; a club named after
     its town ("Hamburg", "Leeds") is then no place, and spaCy reads many of them
@@ -183,7 +198,11 @@ def find_team_names(text: str) -> list[tuple[int, int]]:
         numbers = [float(number) for number in re.findall(r"(?<= )\.?\d+(?:\.\d+)?", line.group()[team.end(1):])] if team else []
         if team and min(numbers) < _MAX_ROUND_SCORE:  # a golfer's rounds (68 70 72 70 280) are no standings
             spans.append((line.start() + team.start(1), line.start() + team.end(1)))
-    return sorted(spans)
+    for line in _INNINGS_LINE.finditer(text):
+        group = 1 if line.group(1) else 2
+        spans.append(line.span(group))
+    spans.extend(line.span(1) for line in _RANKED_ENTRY_LINE.finditer(text))
+    return sorted(set(spans))
 
 
 def count_cues(text: str, start: int, end: int) -> tuple[int, int]:

@@ -331,12 +331,23 @@ def test_a_dateline_place_is_a_place_whatever_its_label(labels, expected):
         ("Bayern Munich 5 4 1 0 12 3 13", ["Bayern Munich"]),  # a standings line
         ("St Kilda 21 9 0 12 1909 1958 97.5 36", ["St Kilda"]),
         ("SAN DIEGO 71 60 .542 -", ["SAN DIEGO"]),  # won, lost, winning share
+        ("At Headingley: Yorkshire 529-8 declared (C. White 181,", ["Yorkshire"]),  # a cricket innings
+        ("Somerset 236-4 (M. Lathwell 85).", ["Somerset"]),
+        ("Essex 72-0.", ["Essex"]),
+        ("At Northampton: Sussex 389 and 112 (C. Ambrose 6-26).", ["Sussex"]),
+        ("2. David Coulthard (Britain) McLaren 1:54.342", ["McLaren"]),  # a ranked driver's team
+        ("4. Erik Zabel (Germany) Telekom", ["Telekom"]),
         # look-alikes: a score in a sentence, a person's scorecard, a results heading, shares and prices
         ("Leeds beat Chelsea 2-1 on Saturday.", []),
         ("Partizan beat Benetton 97-94 (halftime 39-32).", []),
         ("Greg Norman 68 70 72", []),  # three rounds: no standings line
         ("Tiger Woods 68 70 72 70 280", []),  # a golfer's rounds: no count of games
-        ("Aamir Sohail 2-1-4-0", []),
+        ("Aamir Sohail 2-1-4-0", []),  # a bowler's figures
+        ("Wasim Akram 10-2-35-3", []),
+        ("Pete Sampras 6-4", []),  # a tennis set
+        ("Lancashire 323", []),  # a bare score: no ground, no wickets
+        ("1. Michael Johnson (U.S.) 19.32", []),  # a ranked athlete: no team after the country
+        ("2:30.67 Christine Wachtel (Germany) Berlin 17.8.90", []),  # a time first: Berlin is where it was run
         ("Worcestershire 8 points,", []),
         ("Porsche's registrations fell to 554 from 643.", []),
         ("Clinton 48% Trump 41%", []),  # a poll is no result
