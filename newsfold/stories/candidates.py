@@ -67,13 +67,19 @@ def find_candidate_pairs(
         j = block.col.astype(np.int64)
         shared = block.data
         near = (i != j) & ~(np.abs(days[i] - days[j]) > window_days)  # NaN compares False: kept
-        i, j, shared = i[near], j[near], shared[near]
-        order = np.lexsort((j, -shared, i))
-        i, j = i[order], j[order]
+        i, j, shared = i[near], j[near], shared[near].astype(np.int64)  # counts of shared keys: whole numbers
+        # Sorted by row, most shared keys first, then column: as one int64 each, sorted as numbers (a
+        # lexsort of the three took 0.5 s of 2.0 at 100,000 articles).
+        most = int(shared.max()) + 1 if len(shared) else 1
+        ordered = np.sort((i - start) * (most * n) + (most - 1 - shared) * n + j)
+        i, j = ordered // (most * n) + start, ordered % n
         rank = np.arange(len(i)) - np.searchsorted(i, i, side="left")
         kept = rank < max_candidates
         i, j = i[kept], j[kept]
         lefts.append(np.minimum(i, j).astype(np.int32))
         rights.append(np.maximum(i, j).astype(np.int32))
-    pairs = np.unique(np.stack([np.concatenate(lefts), np.concatenate(rights)], axis=1), axis=0)
-    return pairs[:, 0].copy(), pairs[:, 1].copy()
+    # One int64 per pair, sorted and deduplicated as numbers: np.unique over rows sorts byte strings (0.9 s of
+    # 2.4 at 100,000 articles), and over numbers hashes them first (0.6 s); the order is the same, by (i, j).
+    keys = np.sort(np.concatenate(lefts).astype(np.int64) * n + np.concatenate(rights))
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+    return (keys // n).astype(np.int32), (keys % n).astype(np.int32)
