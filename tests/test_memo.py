@@ -11,6 +11,7 @@ import pytest
 from newsfold.geo.entities import GEOCODES, geocode_documents
 from newsfold.geo.gazetteer import load_gazetteer
 from newsfold.memo import MEMO_DIR, Memo, MemoKind, memo_salt, read_memo, write_memo
+from newsfold.names.cluster import NAME_PAIR_SCORES
 from newsfold.names.link import SPELLING_LINKS, link_spelling, link_spellings
 from newsfold.quotes.cluster import QUOTE_TERMS
 from newsfold.stories.duplicates import SIGNATURES, VERDICTS, find_near_duplicates
@@ -124,6 +125,27 @@ def test_a_recalled_spelling_link_is_not_computed_again(monkeypatch):
 
     monkeypatch.setattr(link, "link_spelling", lambda *args: pytest.fail("computed again"))
     assert link_spellings(["Iran"], ["GPE"], Memo("s", first.frames()))[0].entity_id == "Q794"
+
+
+def test_a_recalled_name_pair_is_not_compared_again(monkeypatch):
+    # Two spellings one slip apart are compared once; the next run takes their score from the memo.
+    from newsfold.names import cluster
+    from newsfold.names.cascade import link_seen
+
+    seen = pl.DataFrame(
+        {"item_id": ["men_1", "men_2"], "doc_id": ["doc_1", "doc_2"], "text": ["Mikhail Gorbachov", "Mikhail Gorbachev"],
+         "label": ["PERSON", "PERSON"], "weight": [1, 1]}
+    )
+    first = Memo("s")
+    linked, _ = link_seen(seen, memo=first)
+    assert linked["entity_id"].n_unique() == 1 and first.frames()[NAME_PAIR_SCORES.name].height == 1
+    monkeypatch.setattr(cluster, "compare_names", lambda *args: pytest.fail("compared again"))
+    again, _ = link_seen(seen, memo=Memo("s", first.frames()))
+    assert again["entity_id"].to_list() == linked["entity_id"].to_list()
+    # The score is the memo's to give: a kept score below the threshold keeps the pair apart.
+    kept = first.frames()[NAME_PAIR_SCORES.name].with_columns(pl.lit(0.1).alias("value"))
+    apart, _ = link_seen(seen, memo=Memo("s", {NAME_PAIR_SCORES.name: kept}))
+    assert apart["entity_id"].n_unique() == 2
 
 
 def test_near_duplicates_from_the_memo_read_only_new_texts():
@@ -263,7 +285,10 @@ def test_linking_a_dataset_with_a_memo_gives_the_same_tables(report_dataset):
     for name in ("documents", "mentions", "quotes", "entities", "stories"):
         assert linked[name].equals(plain[name]), name
     kept = whole.frames()
-    assert set(kept) == {SPELLING_LINKS.name, GEOCODES.name, SIGNATURES.name, VERDICTS.name, "name_part_analyses", TEXT_TERMS.name, QUOTE_TERMS.name}
+    assert set(kept) == {
+        SPELLING_LINKS.name, GEOCODES.name, SIGNATURES.name, VERDICTS.name, "name_part_analyses", TEXT_TERMS.name,
+        QUOTE_TERMS.name, NAME_PAIR_SCORES.name,
+    }
     assert kept[SIGNATURES.name].height == tables["documents"].height
     # Copies are not clustered on their own: the text terms are kept for the originals only.
     assert 0 < kept[TEXT_TERMS.name].height <= tables["documents"].height

@@ -37,7 +37,7 @@ import polars as pl
 from wordfreq import zipf_frequency
 
 from newsfold.memo import Memo
-from newsfold.names.cluster import Sighting, cluster_sightings, observed_key
+from newsfold.names.cluster import NAME_PAIR_SCORES, ComparedPairs, Sighting, cluster_sightings, observed_key
 from newsfold.names.compare import clear_part_orders
 from newsfold.names.context import (
     CORPUS_CONTEXT_SCORE,
@@ -126,7 +126,7 @@ def link_seen(
         definitions: Acronym definitions around the mentions
             (``organisations.find_adjacent_definitions``), if any.
         cues: The text around the mentions (``votes.ContextCues``), if any.
-        memo: Registry links of spellings an earlier run made (:mod:`newsfold.memo`), if kept;
+        memo: Registry links of spellings and scores of spelling pairs an earlier run made (:mod:`newsfold.memo`), if kept;
             the links made here are added to it.
 
     Returns:
@@ -166,8 +166,9 @@ def link_seen(
         }
     )
     absorbed: dict[str, set[str]] = {}
+    compared = _compared_pairs_in(memo)
     cluster_links, cluster_infos = _cluster(
-        multi_part, seen, texts, forms, [(make_name_form(t, k), e) for t, k, e in anchors], absorbed
+        multi_part, seen, texts, forms, [(make_name_form(t, k), e) for t, k, e in anchors], absorbed, compared
     )
     for sid, link in cluster_links.items():
         first[sid] = link
@@ -236,8 +237,10 @@ def link_seen(
         .join(by_organisation.select("item_id"), on="item_id", how="anti")
         .join(corpus_taken, on="item_id", how="anti")
     )
-    rest_links, rest_infos = _cluster(unlinked, undecided, texts, forms)
+    rest_links, rest_infos = _cluster(unlinked, undecided, texts, forms, compared=compared)
     infos.update(rest_infos)
+    if memo is not None:
+        memo.keep(NAME_PAIR_SCORES, list(compared.now), list(compared.now.values()))
 
     per_spelling = pl.DataFrame(
         {
@@ -334,6 +337,7 @@ def _cluster(
     forms: list[NameForm],
     anchors: Sequence[tuple[NameForm, str]] = (),
     absorbed: dict[str, set[str]] | None = None,
+    compared: ComparedPairs | None = None,
 ) -> tuple[dict[int, Link], dict[str, EntityInfo]]:
     """Cluster the given spellings, weighted by their observations in ``rows`` (see ``cluster_sightings``)."""
     if not sids:
@@ -356,8 +360,16 @@ def _cluster(
             order, stats["weight"].to_list(), stats["first_seen"].to_list(), stats["documents"].to_list()
         )
     ]
-    links, infos = cluster_sightings(sightings, anchors, absorbed)
+    links, infos = cluster_sightings(sightings, anchors, absorbed, compared)
     return dict(zip(order, links)), infos
+
+
+def _compared_pairs_in(memo: Memo | None) -> ComparedPairs:
+    """The spelling pairs an earlier run compared, as its memo kept them (none without one)."""
+    if memo is None:
+        return ComparedPairs()
+    kept = memo.kept_before(NAME_PAIR_SCORES)
+    return ComparedPairs(before=dict(zip(kept["key"].to_list(), kept["value"].to_list())))
 
 
 def _may_be_first_names(

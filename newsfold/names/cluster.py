@@ -20,10 +20,13 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+import polars as pl
+
+from newsfold.memo import MemoKind
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, english_reading, is_family_first, screen_for
 from newsfold.names.forms import NameForm, make_name_form
 from newsfold.names.match import AMBIGUITY_MARGIN
@@ -32,7 +35,50 @@ from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id
 from newsfold.names.sinitic import is_sinitic, sinitic_key
 from newsfold.names.symbols import latin_part_key, part_symbols
 
-__all__ = ["Sighting", "cluster_sightings", "cluster_observations", "observed_key"]
+__all__ = ["ComparedPairs", "NAME_PAIR_SCORES", "Sighting", "cluster_sightings", "cluster_observations", "observed_key"]
+
+#: The fuzzy score of each pair of spellings the clustering compared, kept between runs (:mod:`newsfold.memo`)
+#: by both spellings and their types; null for a pair screened out or vetoed.
+NAME_PAIR_SCORES = MemoKind("name_pair_scores", pl.Float64)
+
+
+@dataclass
+class ComparedPairs:
+    """Scores of spelling pairs: those an earlier run compared (``before``), and those asked for now.
+
+    A pair's score is a pure function of its two spellings and their types (a
+    :class:`NameForm` is one of its text and type), so a run recalls the pairs
+    it compared before and compares only the new ones: at 100,000 articles the
+    clustering compares about 72,000 pairs, 1.5 s of its 5 s.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> pairs = ComparedPairs()
+        >>> pairs.score(f("Mikhail Gorbachov", "PER"), f("Mikhail Gorbachev", "PER"), lambda: lambda head: True) > 0.9
+        True
+        >>> pairs.score(f("Jim Harter", "PER"), f("Jimmy Carter", "PER"), lambda: lambda head: True) is None
+        True
+        >>> len(ComparedPairs(before=pairs.now).now)
+        0
+    """
+
+    before: dict[str, float | None] = field(default_factory=dict)
+    now: dict[str, float | None] = field(default_factory=dict)
+
+    def score(self, form: NameForm, head: NameForm, screen: Callable[[], Callable[[NameForm], bool]]) -> float | None:
+        """The fuzzy score of ``form`` against ``head``, or None (screened out, vetoed); ``screen`` gives ``form``'s screen."""
+        key = f"{form.entity_type}\x1f{form.text}\x1f{head.entity_type}\x1f{head.text}"
+        if key in self.now:
+            return self.now[key]
+        if key in self.before:
+            value = self.before[key]
+        elif not screen()(head):
+            value = None
+        else:
+            result = compare_names(form, head)
+            value = result.score if result.veto is None else None
+        self.now[key] = value
+        return value
 
 
 class Sighting(NamedTuple):
@@ -84,6 +130,7 @@ def cluster_sightings(
     sightings: Sequence[Sighting],
     anchors: Sequence[tuple[NameForm, str]] = (),
     absorbed: dict[str, set[str]] | None = None,
+    compared: ComparedPairs | None = None,
 ) -> tuple[list[Link], dict[str, EntityInfo]]:
     """Group sightings by key and attach the groups star-shaped, oldest first.
 
@@ -117,6 +164,8 @@ def cluster_sightings(
             Such a link is ``registry_fuzzy``.
         absorbed: Filled with the ids the sightings attached to an anchor
             would carry alone, by registry entity (for its ``merged_ids``).
+        compared: Pair scores an earlier run kept (:class:`ComparedPairs`); the pairs
+            compared here are added to it. The same links with or without it.
 
     Returns:
         One link per sighting (same order), and the new entities by id.
@@ -137,6 +186,7 @@ def cluster_sightings(
     units = _join_types(groups, sightings, first_seen)
     heads: dict[tuple[str, ...], list[tuple[NameForm, str]]] = defaultdict(list)
     anchored: set[str] = set()
+    compared = compared if compared is not None else ComparedPairs()
     for anchor_form, entity_id in anchors:
         anchored.add(entity_id)
         for block in _blocks(anchor_form):
@@ -159,7 +209,7 @@ def cluster_sightings(
             entity_type != "MISC" and (not is_single_part(form) or is_initialled_surname(form))
         )
         blocks = _blocks(form)
-        attached = _attach(form, heads, blocks) if may_attach else None
+        attached = _attach(form, heads, blocks, compared) if may_attach else None
         if attached is not None and attached[0] in anchored:
             link = Link(attached[0], "registry_fuzzy", attached[1])
             if absorbed is not None:
@@ -360,22 +410,29 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
 
 
 def _attach(
-    form: NameForm, heads: dict[tuple[str, ...], list[tuple[NameForm, str]]], blocks: tuple[tuple[str, ...], ...]
+    form: NameForm,
+    heads: dict[tuple[str, ...], list[tuple[NameForm, str]]],
+    blocks: tuple[tuple[str, ...], ...],
+    compared: ComparedPairs,
 ) -> tuple[str, float] | None:
     scores: dict[str, float] = {}
-    compared: set[tuple[str, str]] = set()
-    could_match_form = screen_for(form)
+    seen: set[tuple[str, str]] = set()
+    screens: list[Callable[[NameForm], bool]] = []
+
+    def screen() -> Callable[[NameForm], bool]:  # made once, and only when a pair is compared anew
+        if not screens:
+            screens.append(screen_for(form))
+        return screens[0]
+
     for block in blocks:
         for head_form, entity_id in heads.get(block, ()):
             pair = (head_form.text, entity_id)
-            if pair in compared:
+            if pair in seen:
                 continue
-            compared.add(pair)
-            if not could_match_form(head_form):
-                continue
-            result = compare_names(form, head_form)
-            if result.veto is None and result.score > scores.get(entity_id, 0.0):
-                scores[entity_id] = result.score
+            seen.add(pair)
+            score = compared.score(form, head_form, screen)
+            if score is not None and score > scores.get(entity_id, 0.0):
+                scores[entity_id] = score
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
         return None

@@ -333,6 +333,25 @@ def decide_type(votes: dict[str, int], first: str, listed: tuple[str, ...]) -> s
     return None
 
 
+def _with_surfaces(rows: pl.DataFrame, types: pl.DataFrame, kept_types: tuple[str, ...]) -> pl.DataFrame:
+    """``rows`` of the given types with their type (``_type``) and the name's surface (its alias key), in order."""
+    spellings = (
+        rows.select("text", "label").unique().join(types, on="label", how="left", nulls_equal=True)
+        .filter(pl.col("_type").is_in(kept_types))
+    )
+    # The alias key does not depend on the type: the form the cascade builds anyway serves.
+    spellings = spellings.with_columns(
+        pl.Series(
+            "surface",
+            [make_name_form(t, k).alias_key if t else "" for t, k in zip(spellings["text"], spellings["_type"])],
+            dtype=pl.String,
+        )
+    )
+    return rows.join(spellings, on=["text", "label"], how="inner", nulls_equal=True, maintain_order="left").filter(
+        pl.col("surface") != ""
+    )
+
+
 def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -> pl.DataFrame:
     """Relabel the observations whose label the article's other mentions outvote.
 
@@ -354,23 +373,9 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
         {"label": labels, "_type": [map_label_to_type(label) for label in labels]},
         schema={"label": pl.String, "_type": pl.String},
     )
-    spellings = seen.select("text", "label").unique().join(types, on="label", how="left", nulls_equal=True)
-    # The alias key does not depend on the type: the form the cascade builds anyway serves.
-    spellings = spellings.with_columns(
-        pl.Series(
-            "surface",
-            [make_name_form(t, k).alias_key if t else "" for t, k in zip(spellings["text"], spellings["_type"])],
-            dtype=pl.String,
-        )
-    )
     order = pl.col("start") if "start" in seen.columns else pl.int_range(pl.len())
-    named = (
-        seen.with_row_index("_row")
-        .with_columns(order.alias("_order"))
-        .join(spellings, on=["text", "label"], how="inner", nulls_equal=True, maintain_order="left")
-        .filter(pl.col("surface") != "")
-    )
-    voting = named.filter(pl.col("_type").is_in(VOTING_TYPES))
+    numbered = seen.with_row_index("_row").with_columns(order.alias("_order"))
+    voting = _with_surfaces(numbered, types, VOTING_TYPES)
     mixed = (
         voting.group_by("doc_id", "surface")
         .agg(pl.col("_type").n_unique().alias("types"))
@@ -381,10 +386,17 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
     dated_items = cues.at_datelines() if cues is not None and "item_id" in voting.columns else set()
     dated = voting.filter(pl.col("item_id").is_in(list(dated_items))).select("doc_id", "surface").unique()
     # A name in a results or standings line is a team, whatever its label ("Corinthians" NORP, "Seattle" EVENT),
-    # unless it names a country (a national side) or a listed person.
+    # unless it names a country (a national side) or a listed person. Few articles have such lines: only their
+    # other labels' rows are read.
     team_items = cues.in_team_lines() if cues is not None and "item_id" in voting.columns else set()
+    others = _with_surfaces(
+        numbered.filter(pl.col("doc_id").is_in(numbered.filter(pl.col("item_id").is_in(list(team_items)))["doc_id"].unique().to_list())),
+        types,
+        tuple(t for t in types["_type"].unique().to_list() if t not in VOTING_TYPES),
+    )
     teams = (
-        named.filter(pl.col("item_id").is_in(list(team_items)))
+        pl.concat([voting, others])
+        .filter(pl.col("item_id").is_in(list(team_items)))
         .filter(pl.col("text").map_elements(_may_be_team, return_dtype=pl.Boolean))
         .select("doc_id", "surface")
         .unique()
@@ -394,7 +406,7 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
         return seen
     dated_names, team_names = set(dated.iter_rows()), set(teams.iter_rows())
     rows = pl.concat(
-        [voting.join(mixed, on=["doc_id", "surface"]), named.filter(~pl.col("_type").is_in(VOTING_TYPES)).join(teams, on=["doc_id", "surface"])]
+        [voting.join(mixed, on=["doc_id", "surface"]), others.join(teams, on=["doc_id", "surface"])]
     ).sort("doc_id", "surface", "_order", "_row")
     decided: dict[tuple[str, str], str] = {}
     summary = rows.group_by("doc_id", "surface", maintain_order=True).agg(
