@@ -728,9 +728,13 @@ def _find_bare_descriptor_links(
 ) -> list[tuple[str, str, str, float]]:
     """Per-article links of bare institution descriptors ("the Foreign Ministry")."""
     listed_keys = registry_descriptors()
+    # Only an article with a bare descriptor can link one: the others (most articles name a place) are not read.
+    unplaced = {sid for sid, descriptor in described.items() if descriptor.entity_type == "ORG" and descriptor.place is None}
+    with_bare = {doc_id for _, doc_id, sid, _, _ in rows if sid in unplaced}
     by_doc: dict[str, list[tuple[str, int]]] = {}
     for item_id, doc_id, sid, _, _ in rows:
-        by_doc.setdefault(doc_id, []).append((item_id, sid))
+        if doc_id in with_bare:
+            by_doc.setdefault(doc_id, []).append((item_id, sid))
     only_placed = _only_placed_entity(targets, listed_keys)
     found = []
     for doc_id in sorted(by_doc):
