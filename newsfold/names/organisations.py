@@ -654,19 +654,23 @@ def find_descriptor_links(
         return pl.DataFrame(schema=_LINK_SCHEMA)
     countries = {sid: country for sid, link in enumerate(first) if (country := _country_named(link, registry)) is not None}
     relevant = seen.with_row_index("order").filter(pl.col("sid").is_in(sorted(set(described) | set(countries))))
-    rows = list(relevant.select("item_id", "doc_id", "sid", "weight", "order").iter_rows())
-    weight: dict[int, int] = {}
-    order: dict[int, int] = {}
-    for _, _, sid, count, position in rows:
-        weight[sid] = weight.get(sid, 0) + count
-        order[sid] = min(order.get(sid, position), position)
+    # Per spelling, its observations' weight and first position; the rows walked in Python are only those
+    # a rule can link (most are places, read for the countries an article names).
+    per_spelling = relevant.group_by("sid").agg(pl.col("weight").sum(), pl.col("order").min())
+    weight: dict[int, int] = dict(zip(per_spelling["sid"].to_list(), per_spelling["weight"].to_list()))
+    order: dict[int, int] = dict(zip(per_spelling["sid"].to_list(), per_spelling["order"].to_list()))
     targets = _find_descriptor_targets(described, weight, order, first)
+    qualified = sorted(sid for sid, descriptor in described.items() if descriptor.is_qualified)
     found: list[tuple[str, str, str, float]] = []
-    for item_id, _, sid, _, _ in rows:
-        target = targets.get(described[sid].key) if sid in described and described[sid].is_qualified else None
+    for item_id, sid in relevant.filter(pl.col("sid").is_in(qualified)).select("item_id", "sid").iter_rows():
+        target = targets.get(described[sid].key)
         link = first[sid]
         if target is not None and not _is_listed(link) and (link is None or link.entity_id != target):
             found.append((item_id, target, "descriptor_key", DESCRIPTOR_SCORE))
+    # Only an article with a bare descriptor can link one: the others are not read.
+    unplaced = sorted(sid for sid, descriptor in described.items() if descriptor.entity_type == "ORG" and descriptor.place is None)
+    with_bare = relevant.filter(pl.col("sid").is_in(unplaced))["doc_id"].unique()
+    rows = list(relevant.filter(pl.col("doc_id").is_in(with_bare.implode())).select("item_id", "doc_id", "sid").iter_rows())
     found += _find_bare_descriptor_links(rows, described, countries, targets, weight, order, first)
     return pl.DataFrame(found, schema=_LINK_SCHEMA, orient="row")
 
@@ -718,7 +722,7 @@ def _find_descriptor_targets(
 
 
 def _find_bare_descriptor_links(
-    rows: list[tuple[str, str, int, int, int]],
+    rows: list[tuple[str, str, int]],
     described: dict[int, Descriptor],
     countries: dict[int, str],
     targets: dict[str, str],
@@ -726,15 +730,11 @@ def _find_bare_descriptor_links(
     order: dict[int, int],
     first: list[Link | None],
 ) -> list[tuple[str, str, str, float]]:
-    """Per-article links of bare institution descriptors ("the Foreign Ministry")."""
+    """Per-article links of bare institution descriptors ("the Foreign Ministry"); ``rows``: item_id, doc_id, sid."""
     listed_keys = registry_descriptors()
-    # Only an article with a bare descriptor can link one: the others (most articles name a place) are not read.
-    unplaced = {sid for sid, descriptor in described.items() if descriptor.entity_type == "ORG" and descriptor.place is None}
-    with_bare = {doc_id for _, doc_id, sid, _, _ in rows if sid in unplaced}
     by_doc: dict[str, list[tuple[str, int]]] = {}
-    for item_id, doc_id, sid, _, _ in rows:
-        if doc_id in with_bare:
-            by_doc.setdefault(doc_id, []).append((item_id, sid))
+    for item_id, doc_id, sid in rows:
+        by_doc.setdefault(doc_id, []).append((item_id, sid))
     only_placed = _only_placed_entity(targets, listed_keys)
     found = []
     for doc_id in sorted(by_doc):
