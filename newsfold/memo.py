@@ -3,8 +3,9 @@
 The dataset-wide stage is recomputed over the whole dataset on every run, so
 that ids and links never depend on which run saw what first. Much of its work
 is per item, though, and a pure function of that item: the registry link of
-one spelling, the places of one article's place mentions in that article's
-context, one article's word 5-grams or its counted words. A :class:`Memo` keeps those results in
+one spelling, the score of one pair of spellings, the places of one article's
+place mentions in that article's context, one article's word 5-grams or its
+counted words. A :class:`Memo` keeps those results in
 the output (``.newsfold/memo/<kind>-<salt>.parquet``, beside the tables, never one of them), each under a key made
 of everything its result depends on; the next run looks them up and computes
 only the keys it has not seen.
