@@ -195,8 +195,10 @@ def find_team_names(text: str) -> list[tuple[int, int]]:
         )
     for line in _STANDINGS_LINE.finditer(text):
         team = _TEAM_WITH_SCORE.match(line.group())
-        numbers = [float(number) for number in re.findall(r"(?<= )\.?\d+(?:\.\d+)?", line.group()[team.end(1):])] if team else []
-        if team and min(numbers) < _MAX_ROUND_SCORE:  # a golfer's rounds (68 70 72 70 280) are no standings
+        if team is None:
+            continue
+        numbers = [float(number) for number in re.findall(r"(?<= )\.?\d+(?:\.\d+)?", line.group()[team.end(1) :])]
+        if numbers and min(numbers) < _MAX_ROUND_SCORE:  # a golfer's rounds (68 70 72 70 280) are no standings
             spans.append((line.start() + team.start(1), line.start() + team.end(1)))
     for line in _INNINGS_LINE.finditer(text):
         group = 1 if line.group(1) else 2
@@ -389,11 +391,8 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
     # unless it names a country (a national side) or a listed person. Few articles have such lines: only their
     # other labels' rows are read.
     team_items = cues.in_team_lines() if cues is not None and "item_id" in voting.columns else set()
-    others = _with_surfaces(
-        numbered.filter(pl.col("doc_id").is_in(numbered.filter(pl.col("item_id").is_in(list(team_items)))["doc_id"].unique().to_list())),
-        types,
-        tuple(t for t in types["_type"].unique().to_list() if t not in VOTING_TYPES),
-    )
+    team_articles = numbered.filter(pl.col("item_id").is_in(list(team_items)))["doc_id"].unique()
+    others = _with_surfaces(numbered.filter(pl.col("doc_id").is_in(team_articles.implode())), types, ("MISC",))
     teams = (
         pl.concat([voting, others])
         .filter(pl.col("item_id").is_in(list(team_items)))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsfold.ids import make_id
 from newsfold.names.curation import parse_curation
@@ -401,3 +403,19 @@ def test_a_team_label_never_crosses_to_a_place():
     # An ORG label crosses to the only listed entity of the spelling (spaCy's "the U.S. said"); a team does not.
     assert link_spelling("Hamburg", "ORG").method == "registry_alias_relabelled"
     assert link_spelling("Hamburg", "TEAM") is None
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Hamburg", "St Kilda", "0", "4", "12", "72-0", "(L)", "(Britain)", "McLaren", "1.", "At Lord's:", "declared",
+             ".542", "14.12 (96)", "(Klinsmann 15th", ")", "\n", "de", "&", "97.5", "-", "x"]
+        ),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_team_names_are_capitalised_spans_of_the_text_in_order(text):
+    spans = find_team_names(text)
+    assert spans == sorted(set(spans))
+    for start, end in spans:
+        assert 0 <= start < end <= len(text) and text[start].isupper() and "\n" not in text[start:end]
