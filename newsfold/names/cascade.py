@@ -239,8 +239,8 @@ def link_seen(
     )
     rest_links, rest_infos = _cluster(unlinked, undecided, texts, forms, compared=compared)
     infos.update(rest_infos)
-    if memo is not None:
-        memo.keep(NAME_PAIR_SCORES, list(compared.now), list(compared.now.values()))
+    if memo is not None and compared is not None:
+        memo.keep(NAME_PAIR_SCORES, *compared.memo_rows())
 
     per_spelling = pl.DataFrame(
         {
@@ -364,12 +364,12 @@ def _cluster(
     return dict(zip(order, links)), infos
 
 
-def _compared_pairs_in(memo: Memo | None) -> ComparedPairs:
-    """The spelling pairs an earlier run compared, as its memo kept them (none without one)."""
+def _compared_pairs_in(memo: Memo | None) -> ComparedPairs | None:
+    """The spelling pairs an earlier run compared, as its memo kept them (None without a memo: nothing to keep)."""
     if memo is None:
-        return ComparedPairs()
+        return None
     kept = memo.kept_before(NAME_PAIR_SCORES)
-    return ComparedPairs(before=dict(zip(kept["key"].to_list(), kept["value"].to_list())))
+    return ComparedPairs.from_memo(kept["key"].to_list(), kept["value"].to_list())
 
 
 def _may_be_first_names(

@@ -42,43 +42,41 @@ __all__ = ["ComparedPairs", "NAME_PAIR_SCORES", "Sighting", "cluster_sightings",
 NAME_PAIR_SCORES = MemoKind("name_pair_scores", pl.Float64)
 
 
+#: A pair of spellings as the clustering keys it: (type, text) of the spelling, then of the head it is compared with.
+PairKey = tuple[str, str, str, str]
+_UNSEEN = object()
+_KEY_SEPARATOR = "\x1f"
+
+
 @dataclass
 class ComparedPairs:
-    """Scores of spelling pairs: those an earlier run compared (``before``), and those asked for now.
+    """Scores of spelling pairs: those an earlier run compared (``before``), and those asked for now (``now``).
 
     A pair's score is a pure function of its two spellings and their types (a
     :class:`NameForm` is one of its text and type), so a run recalls the pairs
     it compared before and compares only the new ones: at 100,000 articles the
-    clustering compares about 72,000 pairs, 1.5 s of its 5 s.
+    clustering compares about 72,000 pairs, 1.5 s of its 5 s. A score is None
+    for a pair screened out or vetoed.
 
     Example:
-        >>> from newsfold.names.forms import make_name_form as f
-        >>> pairs = ComparedPairs()
-        >>> pairs.score(f("Mikhail Gorbachov", "PER"), f("Mikhail Gorbachev", "PER"), lambda: lambda head: True) > 0.9
-        True
-        >>> pairs.score(f("Jim Harter", "PER"), f("Jimmy Carter", "PER"), lambda: lambda head: True) is None
-        True
-        >>> len(ComparedPairs(before=pairs.now).now)
-        0
+        >>> key = ("PER", "Mikhail Gorbachov", "PER", "Mikhail Gorbachev")
+        >>> kept = ComparedPairs(now={key: 0.97}).memo_rows()  # one string key per pair, and its score
+        >>> recalled = ComparedPairs.from_memo(*kept)
+        >>> recalled.before == {key: 0.97}, recalled.now
+        (True, {})
     """
 
-    before: dict[str, float | None] = field(default_factory=dict)
-    now: dict[str, float | None] = field(default_factory=dict)
+    before: dict[PairKey, float | None] = field(default_factory=dict)
+    now: dict[PairKey, float | None] = field(default_factory=dict)
 
-    def score(self, form: NameForm, head: NameForm, screen: Callable[[], Callable[[NameForm], bool]]) -> float | None:
-        """The fuzzy score of ``form`` against ``head``, or None (screened out, vetoed); ``screen`` gives ``form``'s screen."""
-        key = f"{form.entity_type}\x1f{form.text}\x1f{head.entity_type}\x1f{head.text}"
-        if key in self.now:
-            return self.now[key]
-        if key in self.before:
-            value = self.before[key]
-        elif not screen()(head):
-            value = None
-        else:
-            result = compare_names(form, head)
-            value = result.score if result.veto is None else None
-        self.now[key] = value
-        return value
+    @classmethod
+    def from_memo(cls, keys: Sequence[str], scores: Sequence[float | None]) -> ComparedPairs:
+        """The pairs a memo kept (:data:`NAME_PAIR_SCORES`), as ``before``."""
+        return cls(before={tuple(key.split(_KEY_SEPARATOR)): score for key, score in zip(keys, scores)})  # type: ignore[misc]
+
+    def memo_rows(self) -> tuple[list[str], list[float | None]]:
+        """The pairs asked for now, as a memo keeps them (one string key each)."""
+        return [_KEY_SEPARATOR.join(key) for key in self.now], list(self.now.values())
 
 
 class Sighting(NamedTuple):
@@ -165,7 +163,8 @@ def cluster_sightings(
         absorbed: Filled with the ids the sightings attached to an anchor
             would carry alone, by registry entity (for its ``merged_ids``).
         compared: Pair scores an earlier run kept (:class:`ComparedPairs`); the pairs
-            compared here are added to it. The same links with or without it.
+            compared here are added to it. The same links with or without it (without
+            it, nothing is kept).
 
     Returns:
         One link per sighting (same order), and the new entities by id.
@@ -186,7 +185,6 @@ def cluster_sightings(
     units = _join_types(groups, sightings, first_seen)
     heads: dict[tuple[str, ...], list[tuple[NameForm, str]]] = defaultdict(list)
     anchored: set[str] = set()
-    compared = compared if compared is not None else ComparedPairs()
     for anchor_form, entity_id in anchors:
         anchored.add(entity_id)
         for block in _blocks(anchor_form):
@@ -413,24 +411,34 @@ def _attach(
     form: NameForm,
     heads: dict[tuple[str, ...], list[tuple[NameForm, str]]],
     blocks: tuple[tuple[str, ...], ...],
-    compared: ComparedPairs,
+    compared: ComparedPairs | None,
 ) -> tuple[str, float] | None:
     scores: dict[str, float] = {}
     seen: set[tuple[str, str]] = set()
-    screens: list[Callable[[NameForm], bool]] = []
-
-    def screen() -> Callable[[NameForm], bool]:  # made once, and only when a pair is compared anew
-        if not screens:
-            screens.append(screen_for(form))
-        return screens[0]
-
+    could_match_form = None  # made only when a pair is compared anew
     for block in blocks:
         for head_form, entity_id in heads.get(block, ()):
             pair = (head_form.text, entity_id)
             if pair in seen:
                 continue
             seen.add(pair)
-            score = compared.score(form, head_form, screen)
+            key, score = None, _UNSEEN
+            if compared is not None:  # without a memo, no bookkeeping: the resolution benchmark's path
+                key = (form.entity_type, form.text, head_form.entity_type, head_form.text)
+                score = compared.now.get(key, _UNSEEN)
+                if score is _UNSEEN:
+                    score = compared.before.get(key, _UNSEEN)
+                    if score is not _UNSEEN:
+                        compared.now[key] = score
+            if score is _UNSEEN:
+                if could_match_form is None:
+                    could_match_form = screen_for(form)
+                score = None
+                if could_match_form(head_form):
+                    result = compare_names(form, head_form)
+                    score = result.score if result.veto is None else None
+                if key is not None:
+                    compared.now[key] = score
             if score is not None and score > scores.get(entity_id, 0.0):
                 scores[entity_id] = score
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
