@@ -189,17 +189,14 @@ def find_team_names(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     for line in _RESULTS_LINE.finditer(text):
-        spans.extend(
-            (line.start() + team.start(1), line.start() + team.end(1))
-            for team in _TEAM_WITH_SCORE.finditer(line.group())
-        )
+        spans.extend(team.span(1) for team in _TEAM_WITH_SCORE.finditer(text, line.start(), line.end()))
     for line in _STANDINGS_LINE.finditer(text):
-        team = _TEAM_WITH_SCORE.match(line.group())
+        team = _TEAM_WITH_SCORE.match(text, line.start(), line.end())
         if team is None:
             continue
-        numbers = [float(number) for number in re.findall(r"(?<= )\.?\d+(?:\.\d+)?", line.group()[team.end(1) :])]
+        numbers = [float(number) for number in re.findall(r"(?<= )\.?\d+(?:\.\d+)?", text[team.end(1) : line.end()])]
         if numbers and min(numbers) < _MAX_ROUND_SCORE:  # a golfer's rounds (68 70 72 70 280) are no standings
-            spans.append((line.start() + team.start(1), line.start() + team.end(1)))
+            spans.append(team.span(1))
     for line in _INNINGS_LINE.finditer(text):
         group = 1 if line.group(1) else 2
         spans.append(line.span(group))
@@ -223,7 +220,7 @@ def count_cues(text: str, start: int, end: int) -> tuple[int, int]:
 @dataclass(frozen=True)
 class ContextCues:
     """Reads the text around the mentions of an observation, only when its labels disagree, and every
-    article's first lines for a dateline (:meth:`at_datelines`).
+    article's first lines for a dateline (:meth:`at_datelines`) and its lines for teams (:meth:`in_team_lines`).
 
     Attributes:
         spans: item_id, start, end of every mention an observation stands for.
@@ -384,13 +381,14 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
         .filter(pl.col("types") > 1)
         .select("doc_id", "surface")
     )
+    reads_text = cues is not None and "item_id" in seen.columns
     # A name in its article's dateline is the place the story was filed from, however spaCy labelled it.
-    dated_items = cues.at_datelines() if cues is not None and "item_id" in voting.columns else set()
+    dated_items = cues.at_datelines() if reads_text else set()
     dated = voting.filter(pl.col("item_id").is_in(list(dated_items))).select("doc_id", "surface").unique()
     # A name in a results or standings line is a team, whatever its label ("Corinthians" NORP, "Seattle" EVENT),
     # unless it names a country (a national side) or a listed person. Few articles have such lines: only their
     # other labels' rows are read.
-    team_items = cues.in_team_lines() if cues is not None and "item_id" in voting.columns else set()
+    team_items = cues.in_team_lines() if reads_text else set()
     team_articles = numbered.filter(pl.col("item_id").is_in(list(team_items)))["doc_id"].unique()
     others = _with_surfaces(numbered.filter(pl.col("doc_id").is_in(team_articles.implode())), types, ("MISC",))
     teams = (
@@ -403,16 +401,18 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
     mixed = pl.concat([mixed, dated, teams]).unique(maintain_order=True)
     if not mixed.height:
         return seen
-    dated_names, team_names = set(dated.iter_rows()), set(teams.iter_rows())
+    # Names whose line decides their type, not their votes; a dateline's place first (one surface, one type).
+    decided: dict[tuple[str, str], str] = {name: TEAM_LABEL for name in teams.iter_rows()}
+    decided.update((name, "LOC") for name in dated.iter_rows())
     rows = pl.concat(
         [voting.join(mixed, on=["doc_id", "surface"]), others.join(teams, on=["doc_id", "surface"])]
     ).sort("doc_id", "surface", "_order", "_row")
-    decided: dict[tuple[str, str], str] = {}
     summary = rows.group_by("doc_id", "surface", maintain_order=True).agg(
         pl.col("_type"), pl.col("weight"), pl.col("text").first(), pl.col("item_id")
     )
-    cue_votes = cues.votes(rows["item_id"].to_list()) if cues is not None and "item_id" in rows.columns else {}
-    for doc_id, surface, types, weights, text, item_ids in summary.iter_rows():
+    undecided = [row for row in summary.iter_rows() if (row[0], row[1]) not in decided]
+    cue_votes = cues.votes([item_id for row in undecided for item_id in row[5]]) if reads_text else {}
+    for doc_id, surface, types, weights, text, item_ids in undecided:
         votes: dict[str, int] = {}
         for entity_type, weight in zip(types, weights):
             votes[entity_type] = votes.get(entity_type, 0) + int(weight or 1)
@@ -422,12 +422,7 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
                 votes["PER"] = votes.get("PER", 0) + person
             if place:
                 votes["LOC"] = votes.get("LOC", 0) + place
-        if (doc_id, surface) in dated_names:
-            choice = "LOC"
-        elif (doc_id, surface) in team_names:
-            choice = TEAM_LABEL
-        else:
-            choice = decide_type(votes, types[0], listed_types(text))
+        choice = decide_type(votes, types[0], listed_types(text))
         if choice is not None:
             decided[(doc_id, surface)] = choice
     relabel = rows.select(
