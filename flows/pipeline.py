@@ -42,7 +42,9 @@ from newsfold.ingest import read_source
 from newsfold.limits import DEFAULT_MAX_ARTICLE_CHARS, DEFAULT_MAX_BYTES
 from newsfold.memo import Memo, read_memo, write_memo
 from newsfold.records import Article, Reject, SourceFile
-from newsfold.stages import StageClock, keep_large_blocks_apart, return_free_memory, seconds_since_launch
+from newsfold.stages import (
+    StageClock, cyclic_gc_paused, keep_large_blocks_apart, return_free_memory, seconds_since_launch,
+)
 from newsfold.store import (
     DEFAULT_KEEP_RUNS,
     Snapshot,
@@ -232,7 +234,7 @@ def newsfold_flow(
 
         large = tables["documents"][Documents.text].str.len_bytes().sum() > RELEASE_RESOLVER_MIN_BYTES
         with _on_disk_while_resolving(tables) as read_back:
-            with clock.measure("resolve"):
+            with clock.measure("resolve"), cyclic_gc_paused():
                 memo = read_memo(out_path)  # what earlier runs computed per spelling and article
                 linked = resolve_task(quote(tables), curation, release=large, memo=quote(memo))
                 del tables

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import subprocess
@@ -12,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfold.stages import StageClock, process_age, seconds_since_launch
+from newsfold.stages import StageClock, cyclic_gc_paused, process_age, seconds_since_launch
 
 
 def test_stages_clock_adds_up_repeated_stages_in_first_run_order():
@@ -129,3 +131,36 @@ def test_stages_large_blocks_stay_mapped_after_a_larger_one_is_freed(mode, mappe
     done = subprocess.run([sys.executable, "-c", _MAPPED_AFTER_A_LARGE_FREE, mode], capture_output=True, text=True,
                           check=True, env={k: v for k, v in os.environ.items() if not k.startswith(("MALLOC_", "GLIBC_TUNABLES"))})
     assert int(done.stdout) == mapped
+
+
+class _Cycle:
+    """An object that refers to itself: only the cycle collector frees it."""
+
+    def __init__(self, freed: list[str]) -> None:
+        self.me, self.freed = self, freed
+
+    def __del__(self) -> None:
+        self.freed.append("cycle")
+
+
+@pytest.mark.parametrize("raises", [False, True])
+def test_stages_cycles_made_while_the_collector_is_paused_are_freed_after_the_block(raises):
+    freed: list[str] = []
+    with pytest.raises(RuntimeError) if raises else contextlib.nullcontext():
+        with cyclic_gc_paused():
+            _Cycle(freed)
+            assert not gc.isenabled() and freed == []
+            if raises:
+                raise RuntimeError("stage failed")
+    assert gc.isenabled()
+    assert freed == ["cycle"]  # collected as the block ended, also when it raised
+
+
+def test_stages_a_collector_the_caller_paused_stays_paused():
+    gc.disable()
+    try:
+        with cyclic_gc_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -3,8 +3,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import numpy as np
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfold.stories import build_stories, make_story_id
 from schemas import Amounts, Dates, Documents, Mentions, Stories, empty_frame, frame_from_rows
@@ -130,3 +133,40 @@ def test_build_story_label_is_the_title_else_an_opening_line(title, text, label)
     )
     _, stories = build_stories(documents, mentions, dates, amounts)
     assert stories[Stories.label].to_list() == [label]
+
+
+def _central_by_loop(vectors, founders: np.ndarray, doc_ids: list[str]) -> dict[str, str]:
+    """The per-story reference: each story's rows dotted with their sum, the first best in row order."""
+    central = {}
+    for founder in sorted(set(founders.tolist())):
+        members = np.flatnonzero(founders == founder)
+        block = vectors[members]
+        scores = block @ np.asarray(block.sum(axis=0)).ravel()
+        central[doc_ids[founder]] = doc_ids[members[int(np.argmax(scores))]]
+    return central
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    cells=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 6), st.sampled_from([0.5, 1.0, 0.25, 2.0, 0.1])),
+                   max_size=60),
+    founder_picks=st.lists(st.integers(0, 11), min_size=12, max_size=12),
+)
+def test_build_central_articles_match_the_per_story_loop(cells, founder_picks):
+    from types import SimpleNamespace
+
+    from scipy import sparse
+
+    from newsfold.stories.build import DEFAULT_PARAMS, _central_articles
+
+    # Founders as clustering gives them: an earlier article that founds its own story, or the article itself.
+    picked: list[int] = []
+    for index, pick in enumerate(founder_picks):
+        picked.append(pick if pick < index and picked[pick] == pick else index)
+    founders = np.array(picked)
+    rows, cols, values = zip(*cells) if cells else ((), (), ())
+    vectors = sparse.csr_matrix((np.array(values, dtype=np.float32), (rows, cols)), shape=(12, 7))
+    vectors.sum_duplicates()  # repeated cells add up, as features' counts do
+    doc_ids = [f"d{i:02d}" for i in range(12)]
+    features = SimpleNamespace(doc_ids=doc_ids, vectors=lambda weights: vectors)
+    assert _central_articles(features, founders, DEFAULT_PARAMS) == _central_by_loop(vectors, founders, doc_ids)
