@@ -242,7 +242,10 @@ def _central_articles(features: StoryFeatures, founders: np.ndarray, params: Sto
     rows = np.repeat(np.arange(n), np.diff(vectors.indptr))
     cells = founders[rows].astype(np.int64) * width + vectors.indices
     sum_cells = np.repeat(np.arange(n, dtype=np.int64), np.diff(sums.indptr)) * width + sums.indices
-    products = vectors.data * sums.data[np.searchsorted(sum_cells, cells)]  # every article's cell is in its story's sum
+    # A cell the sum lacks is zero there: a weight of 0 leaves explicit zeros in ``vectors``, which the sum drops.
+    at = np.minimum(np.searchsorted(sum_cells, cells), max(len(sum_cells) - 1, 0))
+    summed = np.where(sum_cells[at] == cells, sums.data[at], 0) if len(sum_cells) else np.zeros(len(cells))
+    products = vectors.data * summed.astype(vectors.dtype)
     scores = np.zeros(n, dtype=vectors.dtype)
     np.add.at(scores, rows, products)  # unbuffered, in order: row by row, column order within a row
     order = np.lexsort((np.arange(n), -scores, founders))
