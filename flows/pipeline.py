@@ -487,12 +487,16 @@ def _registry_patterns() -> list[dict]:
 
 def _load_resolver() -> None:
     from newsfold.geo import load_gazetteer
+    from newsfold.geo.gazetteer import gazetteer_built_early
     from newsfold.names import load_name_tables
     from newsfold.resolve import link_dataset  # noqa: F401 - imported for its cost, here rather than later
     from newsfold.stories import build_stories  # noqa: F401 - link_dataset imports it when it needs it
 
-    load_name_tables()
-    load_gazetteer()  # built by a child process, on the core the parse leaves
+    # The gazetteer's child process builds it on the other core while this one loads the name data:
+    # started after them, it kept this process waiting about 6 s, idle (docs/benchmarks.md).
+    with gazetteer_built_early():
+        load_name_tables()
+        load_gazetteer()
 
 
 def _previous_runs(previous: Snapshot | None) -> pl.DataFrame:

@@ -303,7 +303,7 @@ def gazetteer_built_early() -> Iterator[None]:
         ...     len(load_gazetteer()) > 270_000
         True
     """
-    if load_gazetteer.cache_info().currsize:  # already loaded in this process: nothing to build
+    if load_gazetteer.cache_info().currsize or _EARLY_BUILDS:  # loaded, or being built already: nothing to start
         yield
         return
     with spill_directory() as directory:

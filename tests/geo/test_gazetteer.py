@@ -103,6 +103,23 @@ def test_gazetteer_built_early_is_the_one_loaded_in_the_block(gazetteer, monkeyp
     assert built.index == gazetteer.index and built.latitudes == gazetteer.latitudes
 
 
+
+def test_gazetteer_built_early_inside_an_early_build_starts_no_second_child(gazetteer, monkeypatch):
+    # The flow starts one for a long run, and the resolver's loader its own for any run: one child, not two.
+    import newsfold.geo.gazetteer as module
+
+    started = []
+    start = module._ChildBuild.start
+    monkeypatch.setattr(module._ChildBuild, "start", lambda directory: started.append(directory) or start(directory))
+    module.load_gazetteer.cache_clear()
+    try:
+        with module.gazetteer_built_early(), module.gazetteer_built_early():
+            built = module.load_gazetteer()
+    finally:
+        module.load_gazetteer.cache_clear()
+    assert len(started) == 1 and not module._EARLY_BUILDS
+    assert built.index == gazetteer.index
+
 def test_gazetteer_built_early_and_never_asked_for_is_stopped_and_removed():
     import newsfold.geo.gazetteer as module
 
