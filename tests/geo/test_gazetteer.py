@@ -103,7 +103,6 @@ def test_gazetteer_built_early_is_the_one_loaded_in_the_block(gazetteer, monkeyp
     assert built.index == gazetteer.index and built.latitudes == gazetteer.latitudes
 
 
-
 def test_gazetteer_built_early_inside_an_early_build_starts_no_second_child(gazetteer, monkeypatch):
     # The flow starts one for a long run, and the resolver's loader its own for any run: one child, not two.
     import newsfold.geo.gazetteer as module
@@ -119,6 +118,7 @@ def test_gazetteer_built_early_inside_an_early_build_starts_no_second_child(gaze
         module.load_gazetteer.cache_clear()
     assert len(started) == 1 and not module._EARLY_BUILDS
     assert built.index == gazetteer.index
+
 
 def test_gazetteer_built_early_and_never_asked_for_is_stopped_and_removed():
     import newsfold.geo.gazetteer as module

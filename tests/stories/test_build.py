@@ -148,8 +148,11 @@ def _central_by_loop(vectors, founders: np.ndarray, doc_ids: list[str]) -> dict[
 
 @settings(max_examples=60, deadline=None)
 @given(
-    cells=st.lists(st.tuples(st.integers(0, 11), st.integers(0, 6), st.sampled_from([0.5, 1.0, 0.25, 2.0, 0.1, 0.0, -0.5])),
-                   max_size=60),
+    # (article, column, weight) cells of 12 articles' vectors; a zero weight stays stored, as a block weighted 0 leaves it.
+    cells=st.lists(
+        st.tuples(st.integers(0, 11), st.integers(0, 6), st.sampled_from([0.5, 1.0, 0.25, 2.0, 0.1, 0.0, -0.5])),
+        max_size=60,
+    ),
     founder_picks=st.lists(st.integers(0, 11), min_size=12, max_size=12),
 )
 def test_build_central_articles_match_the_per_story_loop(cells, founder_picks):
@@ -166,7 +169,7 @@ def test_build_central_articles_match_the_per_story_loop(cells, founder_picks):
     founders = np.array(picked)
     rows, cols, values = zip(*cells) if cells else ((), (), ())
     vectors = sparse.csr_matrix((np.array(values, dtype=np.float32), (rows, cols)), shape=(12, 7))
-    vectors.sum_duplicates()  # repeated cells add up; zeros stay stored, as a block weighted 0 leaves them
+    vectors.sum_duplicates()  # repeated cells add up
     doc_ids = [f"d{i:02d}" for i in range(12)]
     features = SimpleNamespace(doc_ids=doc_ids, vectors=lambda weights: vectors)
     assert _central_articles(features, founders, DEFAULT_PARAMS) == _central_by_loop(vectors, founders, doc_ids)
