@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 
@@ -85,7 +86,9 @@ def test_gazetteer_is_built_here_when_no_child_can_run(monkeypatch, caplog):
     assert "building it here" in caplog.text
 
 
-def test_gazetteer_built_early_is_the_one_loaded_in_the_block(gazetteer, monkeypatch):
+@pytest.mark.parametrize("nested", [False, True])
+def test_gazetteer_built_early_is_the_one_loaded_in_the_block(gazetteer, monkeypatch, nested):
+    # Nested: the flow starts a build for a long run, and the resolver's loader its own for any run; one child.
     import newsfold.geo.gazetteer as module
 
     started = []
@@ -93,7 +96,7 @@ def test_gazetteer_built_early_is_the_one_loaded_in_the_block(gazetteer, monkeyp
     monkeypatch.setattr(module._ChildBuild, "start", lambda directory: started.append(directory) or start(directory))
     module.load_gazetteer.cache_clear()
     try:
-        with module.gazetteer_built_early():
+        with module.gazetteer_built_early(), module.gazetteer_built_early() if nested else contextlib.nullcontext():
             assert len(started) == 1 and started[0].is_dir()  # started on entering, before anything asks for it
             built = module.load_gazetteer()
             assert not module._EARLY_BUILDS  # taken, not built a second time
@@ -101,23 +104,6 @@ def test_gazetteer_built_early_is_the_one_loaded_in_the_block(gazetteer, monkeyp
         module.load_gazetteer.cache_clear()
     assert len(started) == 1 and not started[0].exists()
     assert built.index == gazetteer.index and built.latitudes == gazetteer.latitudes
-
-
-def test_gazetteer_built_early_inside_an_early_build_starts_no_second_child(gazetteer, monkeypatch):
-    # The flow starts one for a long run, and the resolver's loader its own for any run: one child, not two.
-    import newsfold.geo.gazetteer as module
-
-    started = []
-    start = module._ChildBuild.start
-    monkeypatch.setattr(module._ChildBuild, "start", lambda directory: started.append(directory) or start(directory))
-    module.load_gazetteer.cache_clear()
-    try:
-        with module.gazetteer_built_early(), module.gazetteer_built_early():
-            built = module.load_gazetteer()
-    finally:
-        module.load_gazetteer.cache_clear()
-    assert len(started) == 1 and not module._EARLY_BUILDS
-    assert built.index == gazetteer.index
 
 
 def test_gazetteer_built_early_and_never_asked_for_is_stopped_and_removed():
