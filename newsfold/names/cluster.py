@@ -74,6 +74,15 @@ class ComparedPairs:
         """The pairs a memo kept (:data:`NAME_PAIR_SCORES`), as ``before``."""
         return cls(before={tuple(key.split(_KEY_SEPARATOR)): score for key, score in zip(keys, scores)})  # type: ignore[misc]
 
+    def recall(self, key: PairKey) -> float | None | object:
+        """The score asked for now or kept by an earlier run (then counted as asked for now); else ``_UNSEEN``."""
+        score = self.now.get(key, _UNSEEN)
+        if score is _UNSEEN:
+            score = self.before.get(key, _UNSEEN)
+            if score is not _UNSEEN:
+                self.now[key] = score
+        return score
+
     def memo_rows(self) -> tuple[list[str], list[float | None]]:
         """The pairs asked for now, as a memo keeps them (one string key each)."""
         return [_KEY_SEPARATOR.join(key) for key in self.now], list(self.now.values())
@@ -422,14 +431,9 @@ def _attach(
             if pair in seen:
                 continue
             seen.add(pair)
-            key, score = None, _UNSEEN
-            if compared is not None:  # without a memo, no bookkeeping: the resolution benchmark's path
-                key = (form.entity_type, form.text, head_form.entity_type, head_form.text)
-                score = compared.now.get(key, _UNSEEN)
-                if score is _UNSEEN:
-                    score = compared.before.get(key, _UNSEEN)
-                    if score is not _UNSEEN:
-                        compared.now[key] = score
+            # Without a memo, no bookkeeping: the resolution benchmark's path.
+            key = None if compared is None else (form.entity_type, form.text, head_form.entity_type, head_form.text)
+            score = _UNSEEN if key is None else compared.recall(key)
             if score is _UNSEEN:
                 if could_match_form is None:
                     could_match_form = screen_for(form)

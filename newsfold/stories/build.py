@@ -241,11 +241,13 @@ def _central_articles(features: StoryFeatures, founders: np.ndarray, params: Sto
     sums.sort_indices()
     rows = np.repeat(np.arange(n), np.diff(vectors.indptr))
     cells = founders[rows].astype(np.int64) * width + vectors.indices
-    sum_cells = np.repeat(np.arange(n, dtype=np.int64), np.diff(sums.indptr)) * width + sums.indices
+    # A last cell past every real one keeps the search in range; it sums to zero.
+    sum_cells = np.r_[np.repeat(np.arange(n, dtype=np.int64), np.diff(sums.indptr)) * width + sums.indices,
+                      np.iinfo(np.int64).max]
+    sum_values = np.r_[sums.data, np.zeros(1, dtype=vectors.dtype)]
+    at = np.searchsorted(sum_cells, cells)
     # A cell the sum lacks is zero there: a weight of 0 leaves explicit zeros in ``vectors``, which the sum drops.
-    at = np.minimum(np.searchsorted(sum_cells, cells), max(len(sum_cells) - 1, 0))
-    summed = np.where(sum_cells[at] == cells, sums.data[at], 0) if len(sum_cells) else np.zeros(len(cells))
-    products = vectors.data * summed.astype(vectors.dtype)
+    products = vectors.data * np.where(sum_cells[at] == cells, sum_values[at], 0).astype(vectors.dtype)
     scores = np.zeros(n, dtype=vectors.dtype)
     np.add.at(scores, rows, products)  # unbuffered, in order: row by row, column order within a row
     order = np.lexsort((np.arange(n), -scores, founders))
