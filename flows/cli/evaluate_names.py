@@ -91,14 +91,15 @@ def _check_misses_split(misses: int | None, parts: tuple[str, ...]) -> None:
 def command(paths: tuple[Path, ...], splits: tuple[str, ...], misses: int | None) -> None:
     """Score entity resolution on gold files: pairwise precision, recall and F1.
 
-    Each PATH is a gold CSV of variant groups (group_id,name,kind[,source]), a
-    CSV of labelled pairs (name1,name2,is_match,schema, e.g. OpenSanctions'
+    Each PATH is a gold CSV of variant groups (group_id,name,kind[,source][,part]),
+    a CSV of labelled pairs (name1,name2,is_match,schema, e.g. OpenSanctions'
     cases.csv), a .txt file of one entity's spellings (one per line), or a
     directory holding such files.
 
     Every gold is split by a fixed hash into a test part (measure only) and a
     dev part (tune on): the key is the group id up to its first "/", the pair
-    of names, or the spelling of a one-entity list. The test part is shown
+    of names, or the spelling of a one-entity list; a group CSV's part column
+    (test or dev) fixes each row's part instead. The test part is shown
     first. Subset "unlisted" keeps the pairs of which neither spelling is a
     registry alias (it measures the rules, not the lookup table), "listed"
     the others. n counts names (pairs for pair files); "-" is a score with

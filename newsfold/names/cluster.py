@@ -27,7 +27,8 @@ from typing import NamedTuple
 import polars as pl
 
 from newsfold.memo import MemoKind
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, english_reading, is_family_first, screen_for
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, is_family_first, screen_for
+from newsfold.names.renderings import convention_readings, looks_slavic
 from newsfold.names.forms import NameForm, make_name_form
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
@@ -408,8 +409,15 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
         # A given name spelt another way that rigour knows (Kostas / Costas) meets under its symbols.
         blocks.update(("PER", "given", symbol, parts[-1][:3]) for symbol in part_symbols(first))
         blocks.add(("PER", latin_part_key(first)[:2], latin_part_key(last)[:3]))
+        if looks_slavic(last):
+            # Spelt under another convention (Chruschtschow, Jirinovski), it meets the English spelling's key,
+            # under its given name's first letters or symbols (Pjotr Tschaikowski, Pyotr Chaikovsky).
+            first_readings, first_symbols = convention_readings(first), part_symbols(first)
+            for convention, reading in convention_readings(last).items():
+                blocks.add(("PER", first_readings.get(convention, parts[0])[:2], reading[:3]))
+                if reading[:3] != parts[-1][:3]:
+                    blocks.update(("PER", "given", symbol, reading[:3]) for symbol in first_symbols)
         if first.isascii() and last.isascii():
-            blocks.add(("PER", english_reading(first)[:2], english_reading(last)[:3]))
             if all(is_sinitic(token) for token in tokens):
                 # Wade-Giles meets pinyin: family name first, given name's first syllable (Teng Hsiao-ping, Deng Xiaoping).
                 blocks.add(("PER", "sinitic", sinitic_key(first), sinitic_key("-".join(tokens[1:]))[:2]))

@@ -17,8 +17,9 @@ Fuzzy similarity alone merges "Kim Jong Un" with "Kim Jong Il" and
 
 Person-name parts whose keys differ still match when rigour gives both one
 name symbol (Yevgeny = Evgenii = Евгений), when a part in another script
-keys like the other through its Latin reading, or when a German or French
-rendering reads like the English one (Gorbatschow). A name is also read with
+keys like the other through its Latin reading, or when a German, French or
+English rendering of a Slavic name reads like another (Gorbatschow,
+Khrouchtchev, Zhirinovsky: :mod:`newsfold.names.renderings`). A name is also read with
 hyphenated syllables joined (Chou En-lai = Chou Enlai) and, for list-style
 spellings, family name last ("PUTIN Vladimir"). Vetoes between the parts
 still decide: Kim Jong Un and Kim Jong Il share symbols for Kim and Jong, not
@@ -45,6 +46,7 @@ from newsfold.names.fold import fold_text, make_literal_key, make_part_key
 from newsfold.names.forms import NameForm
 from newsfold.names.hypocorisms import is_nickname_pair
 from newsfold.names.registry import known_place_words
+from newsfold.names.renderings import convention_readings, looks_slavic, read_alike, reading_similarity
 from newsfold.names.scorer import clear_scorer_cache, score_names
 from newsfold.names.sinitic import sinitic_key
 from newsfold.names.sinitic import syllables as sinitic_syllables
@@ -67,7 +69,6 @@ __all__ = [
     "screen_for",
     "is_family_first",
     "contradicts_middle",
-    "english_reading",
     "FUZZY_THRESHOLD",
     "places_look_alike",
 ]
@@ -83,9 +84,9 @@ _MAX_EXTRA_PARTS = 1
 _MAX_MIDDLE_NAMES_DROPPED = 2
 _LENGTH_PENALTY = 0.95
 _MIDDLE_CONTRADICTION = 0.8
-_GERMAN_FRENCH = (("tsch", "ch"), ("sch", "sh"), ("ou", "u"), ("w", "v"))
-_J_BEFORE_VOWEL = re.compile(r"(?<![dz])j(?=[aeiou])")
-_GERMAN_Z = re.compile(r"(?<=[aeioulnr])z(?=[iy]n$)")
+#: Fewest letters of a part read under another spelling convention: Chinese and Korean syllables
+#: ("Chang" read the German way is "Kang") are shorter, Slavic names longer (Pjotr, Jegor).
+_MIN_CONVENTION_LETTERS = 5
 _SCREENS: dict[tuple[str, str], _PersonScreen] = {}
 _SCREENS_MAX = 200_000
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -143,7 +144,12 @@ class _Part(NamedTuple):
     han: bool
     syllables: int = 0  # Chinese syllables it is made of in Latin letters (0: it is none)
     # Computed once per part because fuzzy screening asks for them hundreds of thousands of times:
-    reading: str | None = None  # english_reading of a Latin part; None for a part in another script
+    # A Latin part that another spelling convention may have written (renderings.convention_readings):
+    # five letters or more, no Chinese syllables, a Slavic look, and a reading under some convention that
+    # keys otherwise.
+    by_convention: bool = False
+    # Five Latin letters or more and no Chinese syllables: a part spelling conventions may read.
+    readable: bool = False
     umlaut: bool = False  # written with an umlaut (Jürgen), which a German spelling writes out
     # Another script, a Latin or English reading or an umlaut may key it otherwise than ``key``:
     # without it on either side, only symbols, a short form or a slip can join two parts whose keys differ.
@@ -159,20 +165,35 @@ def _make_part(key: str, token: str) -> _Part:
     """The part with this key and token; cached, since a dataset's names share their given and family names."""
     ends = {"start": token[:2], "end": token[-2:]}
     if not token:
-        return _Part(key, token, frozenset(), key, key, False, 0, english_reading(token), spelled=spelling_reading(token), **ends)
+        return _Part(key, token, frozenset(), key, key, False, 0, spelled=spelling_reading(token), **ends)
     umlaut = _UMLAUTS.search(token) is not None
     if token.isascii():
         syllables = len(sinitic_syllables(token))
-        reading = english_reading(token)
-        reads_otherwise = reading != key  # an ASCII part has no umlaut, no other script and its own Latin key
+        readable = _is_readable(token, syllables)
+        by_convention = readable and _reads_by_convention(key, token)
+        # An ASCII part has no umlaut, no other script and its own Latin key: only a convention reads it otherwise.
         spelled = spelling_reading(token)
         return _Part(
-            key, token, part_symbols(token), key, token, False, syllables, reading, umlaut, reads_otherwise, spelled, **ends
+            key, token, part_symbols(token), key, token, False, syllables, by_convention, readable, umlaut, by_convention,
+            spelled, **ends
         )
     han = _HAN.search(token) is not None
     latin_key = latin_part_key(token)
-    reads_otherwise = han or umlaut or latin_key != key
-    return _Part(key, token, part_symbols(token), latin_key, make_literal_key(token), han, 0, None, umlaut, reads_otherwise, **ends)
+    readable = not han and _is_readable(token, 0)
+    by_convention = readable and _reads_by_convention(key, token)
+    reads_otherwise = han or umlaut or latin_key != key or by_convention
+    return _Part(
+        key, token, part_symbols(token), latin_key, make_literal_key(token), han, 0, by_convention, readable, umlaut,
+        reads_otherwise, **ends
+    )
+
+
+def _is_readable(token: str, syllables: int) -> bool:
+    return not syllables and len(token) >= _MIN_CONVENTION_LETTERS and bool(convention_readings(token))
+
+
+def _reads_by_convention(key: str, token: str) -> bool:
+    return looks_slavic(token) and any(reading != key for reading in convention_readings(token).values())
 
 
 def _score_pair(x: _Part, y: _Part) -> float:
@@ -203,8 +224,8 @@ def _score_pair(x: _Part, y: _Part) -> float:
         return _SYMBOL_SCORE  # Jürgen / Juergen, Schröder / Schroeder: the German way to write an umlaut without one
     if x.latin_key != x.key or y.latin_key != y.key:
         sim = max(sim, _part_similarity(x.latin_key, y.latin_key))
-    if sim < _PART_THRESHOLD["PER"] and x.token.isascii() and y.token.isascii():
-        sim = max(sim, _part_similarity(english_reading(x.token), english_reading(y.token)))
+    if sim < _PART_THRESHOLD["PER"] and (x.by_convention or y.by_convention) and _may_read_by_convention(x, y):
+        sim = max(sim, reading_similarity(x.token, y.token))  # Jelzin / Yeltsin, Khrouchtchev / Khrushchev
     return sim
 
 
@@ -319,24 +340,9 @@ def spelling_reading(token: str) -> str:
     return _DOUBLED.sub(r"\1", reading)
 
 
-@lru_cache(maxsize=200_000)
-def english_reading(token: str) -> str:
-    """Key of a German or French rendering of a Slavic name read the English way.
-
-    "Gorbatschow" -> "Gorbachov", "Nawalny" -> "Navalny", "Jelzin" ->
-    "Yeltsin", "Khrouchtchev" -> "Khruchtchev": consulted only when the keys
-    differ, and the fuzzy part vetoes still apply to the result.
-
-    Example:
-        >>> english_reading("jelzin") == english_reading("yeltsin")
-        True
-    """
-    reading = token
-    for german, english in _GERMAN_FRENCH:
-        reading = reading.replace(german, english)
-    reading = _J_BEFORE_VOWEL.sub("y", reading)
-    reading = _GERMAN_Z.sub("ts", reading)
-    return make_part_key(reading)
+def _may_read_by_convention(x: _Part, y: _Part) -> bool:
+    """Both parts are Latin, long enough and no Chinese syllables: spelling conventions may read them alike."""
+    return x.readable and y.readable
 
 
 def _may_differ_by_reading(x: _Part, y: _Part) -> bool:
@@ -345,12 +351,7 @@ def _may_differ_by_reading(x: _Part, y: _Part) -> bool:
         return bool(x.symbols and y.symbols)  # each test below needs a part that reads otherwise
     if (x.symbols and y.symbols) or x.han or y.han or x.latin_key != x.key or y.latin_key != y.key or x.umlaut or y.umlaut:
         return True
-    return (
-        x.reading is not None
-        and y.reading is not None
-        and x.reading != y.reading
-        and (x.reading != x.key or y.reading != y.key)
-    )
+    return (x.by_convention or y.by_convention) and _may_read_by_convention(x, y)
 
 
 def _could_pair(pa: tuple[_Part, ...], pb: tuple[_Part, ...], threshold: float) -> bool:
@@ -392,7 +393,8 @@ def clear_part_orders() -> None:
     """Forget the cached parts, part orders and readings (benchmarks time the analysis cold)."""
     _SCREENS.clear()
     _make_part.cache_clear()
-    english_reading.cache_clear()
+    convention_readings.cache_clear()
+    looks_slavic.cache_clear()
     spelling_reading.cache_clear()
     umlaut_key.cache_clear()
     clear_scorer_cache()
@@ -805,8 +807,8 @@ def _are_two_known_families(x: _Part, y: _Part) -> bool:
     files under the same name (Thompson / Thomson, Soleimani / Suleimani) shares a symbol.
     One changed letter between two known names stays a possible slip (Steinbaum / Sheinbaum).
     """
-    if not _are_known_apart(x, y):
-        return False
+    if not _are_known_apart(x, y) or (_may_read_by_convention(x, y) and read_alike(x.token, y.token)):
+        return False  # read alike under two spelling conventions: Dostojewski / Dostoyevsky
     return len(x.token) != len(y.token) or OSA.distance(x.token, y.token, score_cutoff=2) >= 2
 
 

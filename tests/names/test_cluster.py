@@ -45,10 +45,10 @@ def test_cluster_observations_groups_variants_only(names, expected_groups):
 
 
 def test_cluster_observations_never_chains_fuzzy_matches():
-    # Gorbachov is close to both Gorbachev and Gorbatchkov; those two are not
+    # Gorbachov is close to both Gorbachev and Gorbachkovs; those two are not
     # close. The head (Gorbachev, most observed) takes Gorbachov, and
-    # Gorbatchkov must not join it through Gorbachov.
-    names = [("Mikhail Gorbachev", "PERSON")] * 3 + [("Mikhail Gorbachov", "PERSON"), ("Mikhail Gorbatchkov", "PERSON")]
+    # Gorbachkovs must not join it through Gorbachov.
+    names = [("Mikhail Gorbachev", "PERSON")] * 3 + [("Mikhail Gorbachov", "PERSON"), ("Mikhail Gorbachkovs", "PERSON")]
     observations = _observe(names)
     links, _ = cluster_observations(observations)
     head = links["men_0"].entity_id

@@ -125,7 +125,8 @@ def _family_part(name: str):
     ("a", "b", "apart"),
     [
         ("Molinsa", "Benzema", True),
-        ("Linrifar", "Khachaturyan", True),
+        ("Linrifar", "Khalilzad", True),
+        ("Linrifar", "Khachaturyan", False),  # an Armenian ending: spelling conventions may read it (renderings)
         ("Natanyahu", "Netanyahu", False),  # a slip
         ("Bernie", "Bernard", False),  # a short form (and shared symbols)
         ("Alex", "Alexander", False),
@@ -135,7 +136,7 @@ def _family_part(name: str):
         ("Schröder", "Schroeder", False),
         ("习近平", "Xi", False),  # another script
         ("Ivanov", "Petrov", False),  # both carry symbols: the full comparison decides
-        ("Smith", "Jones", False),  # Jones reads otherwise (j before a vowel)
+        ("Smith", "Jones", False),  # both carry symbols
     ],
 )
 def test_are_parts_apart_agrees_with_the_part_score(a, b, apart):

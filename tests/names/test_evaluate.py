@@ -180,6 +180,38 @@ def test_read_gold_reads_groups_with_a_source_column(tmp_path):
     assert gold.frame["part"][0] == assign_part("brown")
 
 
+def test_read_gold_keeps_a_fixed_part_column(tmp_path):
+    path = _write(
+        tmp_path,
+        "renderings.csv",
+        "group_id,name,kind,part\n"
+        "yeltsin,Boris Yeltsin,person,dev\n"
+        "yeltsin,Boris Jelzin,person,dev\n"
+        "lebed/alexander,Alexander Lebed,person,Test\n"
+        "lebed/lebedev,Alexander Lebedev,person,test\n",
+    )
+    assert read_gold(path).frame["part"].to_list() == ["dev", "dev", "test", "test"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "group_id,name,kind,part\nx,Ann Lee,person,dev\nx,Ann Li,person,train\n",
+            "renderings.csv:3: part must be one of test, dev",
+        ),
+        ("group_id,name,kind,part\nx,Ann Lee,person,\n", "renderings.csv:2: part must be one of"),
+        (
+            "group_id,name,kind,part\nlee/ann,Ann Lee,person,dev\nlee/bo,Bo Lee,person,test\n",
+            "family 'lee' lie in both parts",
+        ),
+    ],
+)
+def test_read_gold_rejects_a_bad_part_column(tmp_path, text, message):
+    with pytest.raises(InputError, match=message):
+        read_gold(_write(tmp_path, "renderings.csv", text))
+
+
 def test_read_gold_reads_labelled_pairs(tmp_path):
     path = _write(tmp_path, "pairs.csv", "name1,name2,is_match,schema\nA B,A C,TRUE,Person\nA B,D E,false,\n")
     gold = read_gold(path)
