@@ -148,7 +148,7 @@ class _Part(NamedTuple):
     # five letters or more, no Chinese syllables, a Slavic look, and a reading under some convention that
     # keys otherwise.
     by_convention: bool = False
-    # Five Latin letters or more and no Chinese syllables: a part spelling conventions may read.
+    # Five Latin letters or more, and no Chinese syllables unless it looks Slavic: a part spelling conventions may read.
     readable: bool = False
     umlaut: bool = False  # written with an umlaut (Jürgen), which a German spelling writes out
     # Another script, a Latin or English reading or an umlaut may key it otherwise than ``key``:
@@ -189,7 +189,9 @@ def _make_part(key: str, token: str) -> _Part:
 
 
 def _is_readable(token: str, syllables: int) -> bool:
-    return not syllables and len(token) >= _MIN_CONVENTION_LETTERS and bool(convention_readings(token))
+    if len(token) < _MIN_CONVENTION_LETTERS or not convention_readings(token):
+        return False
+    return not syllables or looks_slavic(token)  # "Douguine" parses as Chinese syllables (dou-gui-ne) too
 
 
 def _reads_by_convention(key: str, token: str) -> bool:

@@ -3,12 +3,14 @@
 Russian, Ukrainian or Belarusian names reach English news through three
 spelling conventions: the English one (Khrushchev, Zhirinovsky, Yeltsin),
 the German one of German-language agencies and their translators
-(Chruschtschow, Schirinowski, Jelzin) and the French one (Khrouchtchev,
-Jirinovski, Eltsine). Each convention writes the same sounds with its own
+(Chruschtschow, Schirinowski, Jelzin), the French one (Khrouchtchev,
+Jirinovski, Eltsine) and the Spanish one (Jodorkovski). Each convention writes the same sounds with its own
 letters: German ``tsch`` and French ``tch`` are English ``ch``; German ``sch``
 and French ``ch`` are English ``sh``; German ``ch`` is ``kh``; German ``w``
 and ``j`` are ``v`` and ``y``; German ``z`` is ``ts``; French ``j`` and ``ou``
-are ``zh`` and ``u``.
+are ``zh`` and ``u``; Spanish ``j`` is ``kh``. German writes a з "s" at the start
+and before a consonant, as it writes a с (Sacharowa, Koslow; Sergej, Chasbulatow),
+so a second German reading takes such an s for z.
 
 :func:`convention_readings` reads a Latin part back into the sounds under
 each convention that could have written it, and keys each reading with the
@@ -52,12 +54,13 @@ _LATIN = re.compile(r"^[a-z]+$")
 _LATIN_SCRIPT = re.compile(r"^[A-Za-z\u00c0-\u00ff\u0100-\u024f'’-]+$")  # Latin letters, with or without diacritics
 _NOT_GERMAN = re.compile(r"kh|zh|(?<!c)sh")
 _NOT_FRENCH = re.compile(r"w|zh|sh|tsch")
+_NOT_SPANISH = re.compile(r"w|kh|tsch|ou")
 #: Endings of Slavic (and Caucasian) names under the three conventions (:func:`looks_slavic`): -ov, -ev,
 #: -in, -sky, -ko, -uk, -vich, -dze, -shvili, -yan, -ny and their German and French spellings.
 _SLAVIC_ENDING = re.compile(
     r"(?:[ojey]v|[oe]va|[oe]w|[oe]wa|[ij]ev|[ij]eva|[^aeiouy]ine?|[^aeiouy]yne?|[^aeiouy]ina|sk[iy]|skii|skij|ska|"
     r"skaya|skaja|skaia|[^aeiouy]ko|[yij]?uk|iouk|[ct]?chuk|tschuk|tchouk|[vw]?[ie]t?s?ch|dze|dse|[sc]h?w?vili|schwili|"
-    r"[iy]an|jan|off|[aeiou]j|[aeiou]i|[^aeiouy]n[yi]j?|[^aeiouy]n[yi][iy])$"
+    r"[iy]an|jan|off|[aeiou]j|[aeiou]i|guine|[^aeiouy]n[yi]j?|[^aeiouy]n[yi][iy])$"
 )
 #: Letters no English name is written with: German tsch, dsch, schtsch; French chtch.
 _SLAVIC_LETTERS = re.compile(r"tsch|dsch|chtch")
@@ -67,6 +70,8 @@ _VOWEL = "aeiouy"
 #: German: a single s between a vowel (or l, m, n, r) and a vowel is voiced, as English writes z
 #: (Nasarbajew = Nazarbayev, Ramsan = Ramzan); German doubles it for the unvoiced sound (Bassajew).
 _GERMAN_VOICED_S = re.compile(rf"(?<=[{_VOWEL}lmnr])s(?=[{_VOWEL}])")
+#: German: an s between a vowel and a voiced consonant may be a з (Koslow = Kozlov, Resnikow = Reznikov).
+_GERMAN_S_BEFORE_VOICED = re.compile(rf"(?<=[{_VOWEL}])s(?=[lmnbdgw])")
 #: French: a single s between vowels is voiced too (French writes "ss" for Basayev: Bassaïev).
 _FRENCH_VOICED_S = re.compile(rf"(?<=[{_VOWEL}])s(?=[{_VOWEL}])")
 _GERMAN_KH = re.compile(r"ch(?!$)")
@@ -87,6 +92,18 @@ def _german(token: str) -> str:
     return reading.replace("w", "v").replace("j", "y").replace(_CH, "ch").replace(_SH, "sh")
 
 
+def _german_voiced(token: str) -> str:
+    """German writes a Russian з "s" where it writes с too: at the start (Sacharowa = Zakharova, but Sergej)
+    and before a consonant (Koslow = Kozlov, but Chasbulatow): a second German reading takes such an s for z."""
+    reading = _GERMAN_S_BEFORE_VOICED.sub("z", _german(token))
+    return "z" + reading[1:] if token[:1] == "s" and token[1:2] in _VOWEL else reading
+
+
+def _spanish(token: str) -> str:
+    """Spanish writes a Russian х "j" (Jodorkovski, Mijaíl) and й "i" or "y"."""
+    return token.replace("j", "kh")
+
+
 def _french(token: str) -> str:
     reading = _FRENCH_GU.sub("g", token.replace("tch", _CH).replace("ch", _SH))
     reading = reading.replace("ou", "u").replace("ss", "S")
@@ -101,7 +118,15 @@ def _sounds(reading: str) -> str:
     return reading[:-2] + "v" if reading.endswith("ff") else reading
 
 
-_CONVENTIONS = (("en", _english, None), ("de", _german, _NOT_GERMAN), ("fr", _french, _NOT_FRENCH))
+#: Convention, reading, letters it never writes. Readings of one convention ("de", "de-z") are never
+#: compared with each other.
+_CONVENTIONS = (
+    ("en", _english, None),
+    ("de", _german, _NOT_GERMAN),
+    ("de-z", _german_voiced, _NOT_GERMAN),
+    ("fr", _french, _NOT_FRENCH),
+    ("es", _spanish, _NOT_SPANISH),
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -113,7 +138,7 @@ def convention_readings(token: str) -> dict[str, str]:
             ("Sergueï" is read as "serguei").
 
     Returns:
-        Convention ("en", "de", "fr") to the key of the part read the English
+        Convention ("en", "de", "de-z", "fr", "es") to the key of the part read the English
         way under it; empty for a part that is not Latin letters only.
 
     Example:
@@ -127,10 +152,15 @@ def convention_readings(token: str) -> dict[str, str]:
     folded = fold_text(token)
     if not _LATIN.match(folded):
         return {}
+    read_as = {
+        name: read(folded) for name, read, excluded in _CONVENTIONS if excluded is None or not excluded.search(folded)
+    }
+    # A convention that changes no letter reads the part as English does, and two English spellings
+    # are never read as each other; nor is the second German reading kept where it is the first.
     return {
-        name: make_part_key(_sounds(read(folded)))
-        for name, read, excluded in _CONVENTIONS
-        if excluded is None or not excluded.search(folded)
+        name: make_part_key(_sounds(reading))
+        for name, reading in read_as.items()
+        if name == "en" or (reading != folded and not (name == "de-z" and reading == read_as.get("de")))
     }
 
 
@@ -167,7 +197,7 @@ def reading_similarity(a: str, b: str) -> float:
     ra, rb = convention_readings(a), convention_readings(b)
     for name_a, key_a in ra.items():
         for name_b, key_b in rb.items():
-            if name_a != name_b:
+            if name_a[:2] != name_b[:2]:
                 best = max(best, _key_similarity(key_a, key_b))
                 if best == 1.0:
                     return best
