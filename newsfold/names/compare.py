@@ -42,7 +42,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from newsfold.names.fold import fold_text, make_literal_key, make_part_key
+from newsfold.names.fold import fold_text, make_literal_key, make_part_key, part_key_similarity
 from newsfold.names.forms import NameForm
 from newsfold.names.hypocorisms import is_nickname_pair
 from newsfold.names.registry import known_place_words
@@ -78,8 +78,6 @@ FUZZY_THRESHOLD = 0.9
 _PART_THRESHOLD = {"PER": 0.92, "ORG": 0.9, "LOC": 0.92, "MISC": 1.0}
 _GIVEN_THRESHOLD = 0.92
 _SHORT = 3
-_VOWELS = frozenset("aiu")  # the vowel classes part keys keep
-_MIN_EDIT_SIMILARITY = 0.8
 _MAX_EXTRA_PARTS = 1
 _MAX_MIDDLE_NAMES_DROPPED = 2
 _LENGTH_PENALTY = 0.95
@@ -120,17 +118,8 @@ class Comparison:
     veto: str | None = None
 
 
-def _part_similarity(a: str, b: str) -> float:
-    """Similarity of two part keys; 0 for short parts and for different endings."""
-    if a == b:
-        return 1.0
-    if len(a) <= _SHORT or len(b) <= _SHORT:
-        return 0.0
-    if a[-1] != b[-1] and (a[-1] in _VOWELS or b[-1] in _VOWELS):
-        return 0.0  # an added, dropped or changed final vowel: Suleiman(i), Salam(a/i)
-    if OSA.normalized_similarity(a, b) < _MIN_EDIT_SIMILARITY:
-        return 0.0  # Ronaldo vs Ronaldinho: a shared prefix is not a shared name (a swap of two letters is one edit)
-    return JaroWinkler.similarity(a, b)
+#: Similarity of two part keys; 0 for short parts and for different endings (fold.part_key_similarity).
+_part_similarity = part_key_similarity
 
 
 class _Part(NamedTuple):
@@ -365,7 +354,19 @@ def _could_pair(pa: tuple[_Part, ...], pb: tuple[_Part, ...], threshold: float) 
         or _score_in_name(pa[0], pb[0], sinitic) >= min(threshold, _GIVEN_THRESHOLD)
         or is_spelling_slip(pa[0], pb[0])
         or (pa[-1].key == pb[-1].key and _may_be_given_variant(pa[0], pb[0]))
+        or _given_read_alike(pa[0], pb[0], pa[-1], pb[-1]) >= _GIVEN_THRESHOLD
     )
+
+
+def _given_read_alike(x: _Part, y: _Part, family_x: _Part, family_y: _Part) -> float:
+    """Similarity of two given names read by spelling convention, in a name whose family name looks Slavic.
+
+    A given name seldom has a Slavic ending of its own (Mijail, Mikhail), so the family name
+    vouches for the convention ("Mijail Jodorkovski" is Mikhail Khodorkovsky in Spanish).
+    """
+    if not (x.readable and y.readable) or not (looks_slavic(family_x.token) or looks_slavic(family_y.token)):
+        return 0.0
+    return reading_similarity(x.token, y.token, require_slavic=False)
 
 
 class _PersonScreen(NamedTuple):
@@ -709,6 +710,8 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
     for i in slipped:
         sims[i] = _SLIP_SCORE
     given_a, given_b = pairs[0]
+    if sims[0] < _GIVEN_THRESHOLD and 0 not in slipped:
+        sims[0] = max(sims[0], _given_read_alike(given_a, given_b, pairs[-1][0], pairs[-1][1]))
     if sims[0] < _GIVEN_THRESHOLD and 0 not in slipped:
         if not _is_given_name_variant(pairs, sims):
             return Comparison(0.0, f"given names differ: {given_a[0]} vs {given_b[0]}")

@@ -26,8 +26,17 @@ from importlib import resources
 
 import yaml
 from anyascii import anyascii
+from rapidfuzz.distance import OSA, JaroWinkler
 
-__all__ = ["fold_text", "fold_tokens", "make_part_key", "make_literal_key", "make_spelling_key", "load_name_part_synonyms"]
+__all__ = [
+    "fold_text",
+    "fold_tokens",
+    "make_part_key",
+    "make_literal_key",
+    "make_spelling_key",
+    "load_name_part_synonyms",
+    "part_key_similarity",
+]
 
 _DROPPED = re.compile(r"[.'’‘`´ʼʻ\u02bf\u02be]")
 _SEPARATORS = re.compile(r"[^a-z0-9@]+")
@@ -169,3 +178,31 @@ def make_spelling_key(token: str) -> str:
     key = re.sub(r"(.)\1+", r"\1", folded)
     key = _SYLLABIC_Y.sub("i", key)  # a "y" between consonants is a vowel: Crystal = Cristal
     return key[0] + _PLAIN_VOWEL_RUN.sub(_reduce_vowel_run, key[1:])
+
+
+_SHORT_KEY = 3
+_KEPT_VOWELS = frozenset("aiu")  # the vowel classes part keys keep
+_MIN_EDIT_SIMILARITY = 0.8
+
+
+def part_key_similarity(a: str, b: str) -> float:
+    """Similarity of two part keys (:func:`make_part_key`); 0 for short parts and for different endings.
+
+    Jaro-Winkler, except 0 for a key of three letters or fewer, for an added, dropped or changed
+    final vowel (Suleiman / Suleimani, Salama / Salami) and for keys more than one edit in five
+    apart (Ronaldo / Ronaldinho: a shared prefix is not a shared name; a swap of two letters is
+    one edit).
+
+    Example:
+        >>> round(part_key_similarity("gurbachiv", "gurbachuv"), 3), part_key_similarity("sulaiman", "sulaimani")
+        (0.956, 0.0)
+    """
+    if a == b:
+        return 1.0
+    if len(a) <= _SHORT_KEY or len(b) <= _SHORT_KEY:
+        return 0.0
+    if a[-1] != b[-1] and (a[-1] in _KEPT_VOWELS or b[-1] in _KEPT_VOWELS):
+        return 0.0
+    if OSA.normalized_similarity(a, b) < _MIN_EDIT_SIMILARITY:
+        return 0.0
+    return JaroWinkler.similarity(a, b)

@@ -1,6 +1,6 @@
-"""One Slavic name part as English, German and French writers render it.
+"""One Slavic name part as English, German, French, Spanish and Ukrainian writers render it.
 
-Russian, Ukrainian or Belarusian names reach English news through three
+Russian, Ukrainian or Belarusian names reach English news through several
 spelling conventions: the English one (Khrushchev, Zhirinovsky, Yeltsin),
 the German one of German-language agencies and their translators
 (Chruschtschow, Schirinowski, Jelzin), the French one (Khrouchtchev,
@@ -8,7 +8,7 @@ Jirinovski, Eltsine) and the Spanish one (Jodorkovski). Each convention writes t
 letters: German ``tsch`` and French ``tch`` are English ``ch``; German ``sch``
 and French ``ch`` are English ``sh``; German ``ch`` is ``kh``; German ``w``
 and ``j`` are ``v`` and ``y``; German ``z`` is ``ts``; French ``j`` and ``ou``
-are ``zh`` and ``u``; Spanish ``j`` is ``kh``. German writes a з "s" at the start
+are ``zh`` and ``u``; Spanish ``j`` is ``kh``; a Ukrainian ``h`` is a Russian ``g``. German writes a з "s" at the start
 and before a consonant, as it writes a с (Sacharowa, Koslow; Sergej, Chasbulatow),
 so a second German reading takes such an s for z.
 
@@ -22,8 +22,9 @@ Only readings under *different* conventions are compared
 (:func:`read_alike`): two English spellings that differ by ``zh`` and ``sh``
 (Zhukov / Shukov) stay two names, while a German and an English spelling
 that read alike are one. A convention is offered only when the token could
-be written in it: German has no ``kh``, ``zh`` or a bare ``sh``; French no
-``w``, ``zh``, ``sh`` or ``tsch``. And a pair is read at all only when one of
+be written in it (German has no ``kh``, ``zh`` or a bare ``sh``; French no
+``w``, ``zh``, ``sh`` or ``tsch``; Spanish and Ukrainian no ``w``, ``tsch`` or
+``ou``, Spanish no ``kh``) and reads one of its letters otherwise. And a pair is read at all only when one of
 its parts looks Slavic (:func:`looks_slavic`: a Slavic ending, or letters no
 English name has), so an English name is never read as a German one ("Chain"
 is no "Khain", "Jones" no "Yones").
@@ -44,9 +45,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA, JaroWinkler
-
-from newsfold.names.fold import fold_text, make_part_key
+from newsfold.names.fold import fold_text, make_part_key, part_key_similarity
 
 __all__ = ["convention_readings", "looks_slavic", "read_alike", "reading_similarity"]
 
@@ -55,6 +54,9 @@ _LATIN_SCRIPT = re.compile(r"^[A-Za-z\u00c0-\u00ff\u0100-\u024f'’-]+$")  # Lat
 _NOT_GERMAN = re.compile(r"kh|zh|(?<!c)sh")
 _NOT_FRENCH = re.compile(r"w|zh|sh|tsch")
 _NOT_SPANISH = re.compile(r"w|kh|tsch|ou")
+_NOT_UKRAINIAN = re.compile(r"w|tsch|ou")
+#: Ukrainian (and Belarusian, Azerbaijani) h where Russian has g: a bare h, no part of kh, sh, ch, zh, th.
+_UKRAINIAN_H = re.compile(r"(?<![kszcdtg])h")
 #: Endings of Slavic (and Caucasian) names under the three conventions (:func:`looks_slavic`): -ov, -ev,
 #: -in, -sky, -ko, -uk, -vich, -dze, -shvili, -yan, -ny and their German and French spellings.
 _SLAVIC_ENDING = re.compile(
@@ -104,6 +106,11 @@ def _spanish(token: str) -> str:
     return token.replace("j", "kh")
 
 
+def _ukrainian(token: str) -> str:
+    """Ukrainian writes "h" where Russian writes "g" (Hennadiy = Gennady, Heydar = Geidar)."""
+    return _UKRAINIAN_H.sub("g", token)
+
+
 def _french(token: str) -> str:
     reading = _FRENCH_GU.sub("g", token.replace("tch", _CH).replace("ch", _SH))
     reading = reading.replace("ou", "u").replace("ss", "S")
@@ -126,6 +133,7 @@ _CONVENTIONS = (
     ("de-z", _german_voiced, _NOT_GERMAN),
     ("fr", _french, _NOT_FRENCH),
     ("es", _spanish, _NOT_SPANISH),
+    ("uk", _ukrainian, _NOT_UKRAINIAN),
 )
 
 
@@ -138,7 +146,7 @@ def convention_readings(token: str) -> dict[str, str]:
             ("Sergueï" is read as "serguei").
 
     Returns:
-        Convention ("en", "de", "de-z", "fr", "es") to the key of the part read the English
+        Convention ("en", "de", "de-z", "fr", "es", "uk") to the key of the part read the English
         way under it; empty for a part that is not Latin letters only.
 
     Example:
@@ -178,12 +186,17 @@ def looks_slavic(token: str) -> bool:
     return bool(_SLAVIC_ENDING.search(folded) or _SLAVIC_LETTERS.search(folded))
 
 
-def reading_similarity(a: str, b: str) -> float:
+def reading_similarity(a: str, b: str, require_slavic: bool = True) -> float:
     """Best similarity of two parts' readings under different conventions (0 when none is offered).
 
-    The similarity is the part keys' Jaro-Winkler similarity, 0 when the
-    readings end in different vowels or are more than one edit in five apart
-    (the rules of the key comparison in :mod:`newsfold.names.compare`).
+    Args:
+        a: One Latin name part.
+        b: The other.
+        require_slavic: Read them only when one looks Slavic (:func:`looks_slavic`); a caller
+            that knows the name is Slavic by another part (its family name) passes False.
+
+    The similarity is :func:`newsfold.names.fold.part_key_similarity` of the
+    readings' keys, the one the key comparison of person-name parts uses.
 
     Example:
         >>> reading_similarity("Tschaikowski", "Tchaikovsky")
@@ -192,13 +205,13 @@ def reading_similarity(a: str, b: str) -> float:
         0.0
     """
     best = 0.0
-    if not (looks_slavic(a) or looks_slavic(b)):
+    if require_slavic and not (looks_slavic(a) or looks_slavic(b)):
         return best
     ra, rb = convention_readings(a), convention_readings(b)
     for name_a, key_a in ra.items():
         for name_b, key_b in rb.items():
             if name_a[:2] != name_b[:2]:
-                best = max(best, _key_similarity(key_a, key_b))
+                best = max(best, part_key_similarity(key_a, key_b))
                 if best == 1.0:
                     return best
     return best
@@ -212,15 +225,3 @@ def read_alike(a: str, b: str) -> bool:
         (True, True)
     """
     return reading_similarity(a, b) == 1.0
-
-
-def _key_similarity(a: str, b: str) -> float:
-    if a == b:
-        return 1.0
-    if len(a) <= 3 or len(b) <= 3:
-        return 0.0
-    if a[-1] != b[-1] and (a[-1] in "aiu" or b[-1] in "aiu"):
-        return 0.0
-    if OSA.normalized_similarity(a, b) < 0.8:
-        return 0.0
-    return JaroWinkler.similarity(a, b)

@@ -77,6 +77,7 @@ def test_read_alike_means_equal_readings(a, b, equal):
         ("Jelzin", ["de", "en", "es", "fr"]),
         ("Sacharowa", ["de", "de-z", "en"]),  # an s at the start: a second German reading; w: no Spanish
         ("Yeltsin", ["en"]),  # no convention reads a letter of it otherwise
+        ("Hennadiy", ["en", "uk"]),  # a bare h: Ukrainian for a Russian g
         ("Путин", []),
     ],
 )
@@ -110,6 +111,9 @@ def links(a: str, b: str) -> bool:
         ("Nikolaï Patrouchev", "Nikolai Patrushev", True),
         ("Michail Chodorkowski", "Mikhail Khodorkovsky", True),
         ("Mahmud Ahmadinedschad", "Mahmoud Ahmadinejad", True),
+        ("Mijail Jodorkovski", "Mikhail Khodorkovsky", True),  # the Slavic family name vouches for the given name
+        ("Heydar Aliyev", "Geidar Aliev", True),  # Ukrainian and Azerbaijani h, Russian g
+        ("Hans Aliyev", "Gans Aliyev", False),  # under five letters: no part is read
         ("Alexandre Douguine", "Alexander Dugin", True),  # Douguine parses as Chinese syllables, but looks Slavic
         ("Friedrich Buchenberg", "Frederick Buchenberg", False),
         ("Cheng Long", "Sheng Long", False),  # Chinese syllables are read by no convention (French ch = sh)
