@@ -57,8 +57,8 @@ _NOT_SPANISH = re.compile(r"w|kh|tsch|ou")
 _NOT_UKRAINIAN = re.compile(r"w|tsch|ou")
 #: Ukrainian (and Belarusian, Azerbaijani) h where Russian has g: a bare h, no part of kh, sh, ch, zh, th.
 _UKRAINIAN_H = re.compile(r"(?<![kszcdtg])h")
-#: Endings of Slavic (and Caucasian) names under the three conventions (:func:`looks_slavic`): -ov, -ev,
-#: -in, -sky, -ko, -uk, -vich, -dze, -shvili, -yan, -ny and their German and French spellings.
+#: Endings of Slavic (and Caucasian) names (:func:`looks_slavic`): -ov, -ev, -in, -sky, -ko, -uk, -vich,
+#: -dze, -shvili, -yan, -ny and their German and French spellings.
 _SLAVIC_ENDING = re.compile(
     r"(?:[ojey]v|[oe]va|[oe]w|[oe]wa|[ij]ev|[ij]eva|[^aeiouy]ine?|[^aeiouy]yne?|[^aeiouy]ina|sk[iy]|skii|skij|ska|"
     r"skaya|skaja|skaia|[^aeiouy]ko|[yij]?uk|iouk|[ct]?chuk|tschuk|tchouk|[vw]?[ie]t?s?ch|dze|dse|[sc]h?w?vili|schwili|"

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfold.names.compare import _PART_THRESHOLD, FUZZY_THRESHOLD, compare_names
-from newsfold.names.forms import make_name_form
+from newsfold.names.compare import _PART_THRESHOLD
 from newsfold.names.reconcile import reconcile_names
 from newsfold.names.renderings import convention_readings, read_alike, reading_similarity
+from tests.names.test_compare import links
 
 PART_THRESHOLD = _PART_THRESHOLD["PER"]
 
@@ -93,11 +93,6 @@ def test_reading_similarity_is_symmetric_and_bounded(a, b):
     score = reading_similarity(a, b)
     assert score == reading_similarity(b, a)
     assert 0.0 <= score <= 1.0
-
-
-def links(a: str, b: str) -> bool:
-    result = compare_names(make_name_form(a, "PER"), make_name_form(b, "PER"))
-    return result.veto is None and result.score >= FUZZY_THRESHOLD
 
 
 @pytest.mark.parametrize(
