@@ -134,8 +134,7 @@ class _Part(NamedTuple):
     syllables: int = 0  # Chinese syllables it is made of in Latin letters (0: it is none)
     # Computed once per part because fuzzy screening asks for them hundreds of thousands of times:
     # A Latin part that another spelling convention may have written (renderings.convention_readings):
-    # five letters or more, no Chinese syllables, a Slavic look, and a reading under some convention that
-    # keys otherwise.
+    # readable (below), a Slavic look, and a reading under some convention that keys otherwise.
     by_convention: bool = False
     # Five Latin letters or more, and no Chinese syllables unless it looks Slavic: a part spelling conventions may read.
     readable: bool = False
@@ -332,7 +331,8 @@ def spelling_reading(token: str) -> str:
 
 
 def _may_read_by_convention(x: _Part, y: _Part) -> bool:
-    """Both parts are Latin, long enough and no Chinese syllables: spelling conventions may read them alike."""
+    """Both parts are readable (Latin, five letters or more, Chinese syllables only with a Slavic look):
+    spelling conventions may read them alike."""
     return x.readable and y.readable
 
 
