@@ -405,22 +405,21 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
         blocks.add(("PER", tokens[0][:1], "family", parts[-1]))
     if len(tokens) >= 2:
         first, last = tokens[0], tokens[-1]
+        given_symbols = part_symbols(first)
         blocks.update(("PER", "symbol", symbol) for symbol in part_symbols(last))
         # A given name spelt another way that rigour knows (Kostas / Costas) meets under its symbols.
-        blocks.update(("PER", "given", symbol, parts[-1][:3]) for symbol in part_symbols(first))
+        blocks.update(("PER", "given", symbol, parts[-1][:3]) for symbol in given_symbols)
         blocks.add(("PER", latin_part_key(first)[:2], latin_part_key(last)[:3]))
         if looks_slavic(last):
             # Spelt under another convention (Chruschtschow, Jirinovski), it meets the English spelling's key,
             # under its given name's first letters or symbols (Pjotr Tschaikowski, Pyotr Chaikovsky).
-            first_readings, first_symbols = convention_readings(first), part_symbols(first)
+            first_readings = convention_readings(first)
             for convention, reading in convention_readings(last).items():
                 blocks.add(("PER", first_readings.get(convention, parts[0])[:2], reading[:3]))
-                if reading[:3] != parts[-1][:3]:
-                    blocks.update(("PER", "given", symbol, reading[:3]) for symbol in first_symbols)
-        if first.isascii() and last.isascii():
-            if all(is_sinitic(token) for token in tokens):
-                # Wade-Giles meets pinyin: family name first, given name's first syllable (Teng Hsiao-ping, Deng Xiaoping).
-                blocks.add(("PER", "sinitic", sinitic_key(first), sinitic_key("-".join(tokens[1:]))[:2]))
+                blocks.update(("PER", "given", symbol, reading[:3]) for symbol in given_symbols)
+        if first.isascii() and last.isascii() and all(is_sinitic(token) for token in tokens):
+            # Wade-Giles meets pinyin: family name first, given name's first syllable (Teng Hsiao-ping, Deng Xiaoping).
+            blocks.add(("PER", "sinitic", sinitic_key(first), sinitic_key("-".join(tokens[1:]))[:2]))
     return tuple(sorted(blocks))
 
 
