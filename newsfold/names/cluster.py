@@ -27,6 +27,7 @@ from typing import NamedTuple
 import polars as pl
 
 from newsfold.memo import MemoKind
+from newsfold.names.abjad import abjad_block, latin_block
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, is_family_first, screen_for
 from newsfold.names.renderings import convention_readings, looks_slavic
 from newsfold.names.forms import NameForm, make_name_form
@@ -195,9 +196,12 @@ def cluster_sightings(
     units = _join_types(groups, sightings, first_seen)
     heads: dict[tuple[str, ...], list[tuple[NameForm, str]]] = defaultdict(list)
     anchored: set[str] = set()
+    # Most datasets hold no name in Arabic script: then no name needs the blocks that read across scripts.
+    across_scripts = any(s.form.abjad for s in sightings) or any(form.abjad for form, _ in anchors)
+    script_blocks = _script_blocks if across_scripts else _no_script_blocks
     for anchor_form, entity_id in anchors:
         anchored.add(entity_id)
-        for block in _blocks(anchor_form):
+        for block in _blocks(anchor_form) + script_blocks(anchor_form)[0]:
             heads[block].append((anchor_form, entity_id))
     links: list[Link] = [Link("", "", 0.0)] * len(sightings)
     infos: dict[str, EntityInfo] = {}
@@ -217,7 +221,9 @@ def cluster_sightings(
             entity_type != "MISC" and (not is_single_part(form) or is_initialled_surname(form))
         )
         blocks = _blocks(form)
-        attached = _attach(form, heads, blocks, compared) if may_attach else None
+        filed_under, looked_in = script_blocks(form)
+        attached = _attach(form, heads, blocks + looked_in, compared) if may_attach else None
+        blocks += filed_under
         if attached is not None and attached[0] in anchored:
             link = Link(attached[0], "registry_fuzzy", attached[1])
             if absorbed is not None:
@@ -421,6 +427,31 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
             # Wade-Giles meets pinyin: family name first, given name's first syllable (Teng Hsiao-ping, Deng Xiaoping).
             blocks.add(("PER", "sinitic", sinitic_key(first), sinitic_key("-".join(tokens[1:]))[:2]))
     return tuple(sorted(blocks))
+
+
+def _script_blocks(form: NameForm) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    """The blocks a name is filed under and looks in to meet its spellings in the other script: (filed, looked in).
+
+    A name in Arabic script and its Latin spellings share the first two classes of their consonants
+    (``abjad.abjad_block``, ``abjad.latin_block``). A Latin name is filed under its class block and
+    looks only among names in Arabic script, so Latin names never meet each other there.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> _script_blocks(f("حسن نصر الله", "PER")), _script_blocks(f("Hassan Nasrallah", "PER"))
+        (((('arabic', 'PER', 'hs'),), (('latin', 'PER', 'hs'),)), ((('latin', 'PER', 'hs'),), (('arabic', 'PER', 'hs'),)))
+    """
+    if form.abjad:
+        block, own, other = abjad_block(form.abjad), "arabic", "latin"
+    else:
+        block, own, other = latin_block(form.tokens), "latin", "arabic"
+    if not block:
+        return (), ()
+    return ((own, form.entity_type, block),), ((other, form.entity_type, block),)
+
+
+def _no_script_blocks(form: NameForm) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    return (), ()
 
 
 def _attach(

@@ -42,6 +42,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 from rapidfuzz.distance import OSA, JaroWinkler
 
+from newsfold.names.abjad import is_latin_text, reads_as
 from newsfold.names.fold import fold_text, make_literal_key, make_part_key, part_key_similarity
 from newsfold.names.forms import NameForm
 from newsfold.names.hypocorisms import is_nickname_pair
@@ -50,7 +51,7 @@ from newsfold.names.renderings import convention_readings, looks_slavic, read_al
 from newsfold.names.scorer import clear_scorer_cache, score_names
 from newsfold.names.sinitic import sinitic_key
 from newsfold.names.sinitic import syllables as sinitic_syllables
-from newsfold.names.symbols import latin_part_key, part_symbols
+from newsfold.names.symbols import latin_part_key, latin_reading, part_symbols
 from newsfold.names.variants import (
     VARIANT_SCORE,
     is_derived_word,
@@ -71,6 +72,7 @@ __all__ = [
     "contradicts_middle",
     "FUZZY_THRESHOLD",
     "places_look_alike",
+    "reads_across_scripts",
 ]
 
 #: Minimum score for a fuzzy link; precision comes first.
@@ -103,6 +105,9 @@ _GIVEN_VARIANT_SCORE = VARIANT_SCORE
 _MIN_VARIANT_GIVEN = 4
 #: Score of "M. Atherton" against "Michael Atherton": at the fuzzy threshold, so two fitting people tie.
 _INITIAL_SCORE = FUZZY_THRESHOLD
+#: Score of a Latin spelling that reads as a name written in Arabic script (``abjad.reads_as``): a
+#: symbol's, so a Latin spelling that is the Arabic one letter for letter still wins over a namesake.
+ARABIC_SCRIPT_SCORE = 0.95
 
 
 @dataclass(frozen=True)
@@ -146,6 +151,9 @@ class _Part(NamedTuple):
     # Its first two letters and its last two: a short form keeps the first two, a slip the first two or the last two.
     start: str = ""
     end: str = ""
+    # The Latin letters spelling conventions read: the token itself, or the ICU reading of a Cyrillic one
+    # (Кличко read "klichko" meets the German "Klitschko"); "" for other scripts.
+    reading: str = ""
 
 
 @lru_cache(maxsize=200_000)
@@ -163,16 +171,17 @@ def _make_part(key: str, token: str) -> _Part:
         spelled = spelling_reading(token)
         return _Part(
             key, token, part_symbols(token), key, token, False, syllables, by_convention, readable, umlaut, by_convention,
-            spelled, **ends
+            spelled, **ends, reading=token
         )
     han = _HAN.search(token) is not None
     latin_key = latin_part_key(token)
-    readable = not han and _is_readable(token, 0)
-    by_convention = readable and _reads_by_convention(key, token)
+    reading = latin_reading(token) if _CYRILLIC.search(token) else token
+    readable = not han and _is_readable(reading, 0)
+    by_convention = readable and _reads_by_convention(key, reading)
     reads_otherwise = han or umlaut or latin_key != key or by_convention
     return _Part(
         key, token, part_symbols(token), latin_key, make_literal_key(token), han, 0, by_convention, readable, umlaut,
-        reads_otherwise, **ends
+        reads_otherwise, **ends, reading=reading if readable else ""
     )
 
 
@@ -215,7 +224,7 @@ def _score_pair(x: _Part, y: _Part) -> float:
     if x.latin_key != x.key or y.latin_key != y.key:
         sim = max(sim, _part_similarity(x.latin_key, y.latin_key))
     if sim < _PART_THRESHOLD["PER"] and (x.by_convention or y.by_convention) and _may_read_by_convention(x, y):
-        sim = max(sim, reading_similarity(x.token, y.token))  # Jelzin / Yeltsin, Khrouchtchev / Khrushchev
+        sim = max(sim, reading_similarity(x.reading, y.reading))  # Jelzin / Yeltsin, Khrouchtchev / Khrushchev
     return sim
 
 
@@ -364,9 +373,9 @@ def _given_read_alike(x: _Part, y: _Part, family_x: _Part, family_y: _Part) -> f
     A given name seldom has a Slavic ending of its own (Mijail, Mikhail), so the family name
     vouches for the convention ("Mijail Jodorkovski" is Mikhail Khodorkovsky in Spanish).
     """
-    if not (x.readable and y.readable) or not (looks_slavic(family_x.token) or looks_slavic(family_y.token)):
+    if not (x.readable and y.readable) or not (looks_slavic(family_x.reading) or looks_slavic(family_y.reading)):
         return 0.0
-    return reading_similarity(x.token, y.token, require_slavic=False)
+    return reading_similarity(x.reading, y.reading, require_slavic=False)
 
 
 class _PersonScreen(NamedTuple):
@@ -468,7 +477,7 @@ def could_match(a: NameForm, b: NameForm) -> bool:
     """
     if a.entity_type != b.entity_type:
         return False
-    if a.key == b.key:
+    if a.key == b.key or ((a.abjad or b.abjad) and reads_across_scripts(a, b)):
         return True
     if a.entity_type == "PER":
         ka, kb = a.core_keys, b.core_keys
@@ -535,7 +544,7 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
     """
     fallback = partial(could_match, a)
     keys = a.core_keys
-    if a.entity_type != "PER" or len(keys) < 2:
+    if a.entity_type != "PER" or len(keys) < 2 or a.abjad:
         return fallback
     own = _person_screen(a)
     last = own.orders[0][-1]
@@ -546,8 +555,8 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
     def screen(b: NameForm) -> bool:
         if b.entity_type != "PER":
             return False
-        if b.key == key:
-            return True
+        if b.key == key or b.abjad:
+            return b.key == key or fallback(b)  # a name in Arabic script is read, not screened by its keys
         other_keys = b.core_keys
         if len(other_keys) >= 2:
             other = _person_screen(b)
@@ -628,6 +637,8 @@ def compare_names(a: NameForm, b: NameForm) -> Comparison:
     """
     if a.entity_type != b.entity_type:
         return Comparison(0.0, "different entity types")
+    if (a.abjad or b.abjad) and a.key != b.key and reads_across_scripts(a, b):
+        return Comparison(ARABIC_SCRIPT_SCORE)
     if a.key == b.key:
         if a.entity_type == "LOC" and not places_look_alike(" ".join(a.tokens), " ".join(b.tokens)):
             return Comparison(0.0, "the keys agree, the spellings do not")  # Hawaii / Hue, Lyon / Layoune
@@ -637,6 +648,22 @@ def compare_names(a: NameForm, b: NameForm) -> Comparison:
     if a.entity_type == "MISC":
         return Comparison(0.0, "other names match exactly or not at all")
     return _compare_by_parts(a, b)
+
+
+def reads_across_scripts(a: NameForm, b: NameForm) -> bool:
+    """Whether one name is in Arabic script and the other a Latin spelling that reads as it (``abjad.reads_as``).
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> reads_across_scripts(f("مقتدى الصدر", "PER"), f("Muqtada al-Sadr", "PER"))
+        True
+        >>> reads_across_scripts(f("حسن دخيل", "PER"), f("Hussein Dakhil", "PER"))
+        False
+    """
+    if bool(a.abjad) == bool(b.abjad):
+        return False
+    arabic, latin = (a, b) if a.abjad else (b, a)
+    return is_latin_text(latin.text) and reads_as(" ".join(latin.tokens), arabic.abjad)
 
 
 #: How alike (OSA, normalised, spaces ignored) two place spellings with one key must look: Bagdad /
@@ -812,7 +839,7 @@ def _are_two_known_families(x: _Part, y: _Part) -> bool:
     files under the same name (Thompson / Thomson, Soleimani / Suleimani) shares a symbol.
     One changed letter between two known names stays a possible slip (Steinbaum / Sheinbaum).
     """
-    if not _are_known_apart(x, y) or (_may_read_by_convention(x, y) and read_alike(x.token, y.token)):
+    if not _are_known_apart(x, y) or (_may_read_by_convention(x, y) and read_alike(x.reading, y.reading)):
         return False  # read alike under two spelling conventions: Dostojewski / Dostoyevsky
     return len(x.token) != len(y.token) or OSA.distance(x.token, y.token, score_cutoff=2) >= 2
 

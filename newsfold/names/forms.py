@@ -25,6 +25,7 @@ import yaml
 from rigour.names import replace_org_types_compare
 from rigour.names.prefix import remove_obj_prefixes
 
+from newsfold.names.abjad import abjad_letters
 from newsfold.names.fold import fold_text, fold_tokens, make_literal_key, make_part_key, make_spelling_key
 from newsfold.names.titles import strip_joined_title, strip_title_tokens
 
@@ -95,6 +96,8 @@ class NameForm:
         compact_key: The tokens written together ("hongkongland" for "Hong
             Kong Land" and "Hongkong Land", "dupont" for "Du Pont Co"): one
             name spaced or hyphened two ways.
+        abjad: A name in Arabic script, its words as letters only
+            (``abjad.abjad_letters``), read against Latin spellings; else "".
     """
 
     text: str
@@ -110,6 +113,7 @@ class NameForm:
     core_keys: tuple[str, ...] = ()
     core_tokens: tuple[str, ...] = ()
     compact_key: str = ""
+    abjad: str = ""
 
 
 def clean_surface(text: str) -> str:
@@ -264,6 +268,7 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
         core_keys=tuple(key for key, _ in core),
         core_tokens=tuple(token for _, token in core),
         compact_key="".join(tokens),
+        abjad="" if cleaned.isascii() else abjad_letters(cleaned),
     )
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import JaroWinkler
 
+from newsfold.names.abjad import abjad_block, is_latin_text, latin_block
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, places_look_alike, screen_for
 from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm, make_name_form
@@ -215,11 +216,34 @@ def _candidate_pairs(form: NameForm, registry: Registry) -> Iterator[tuple[NameF
     sinitic = sinitic_block(form)
     if sinitic is not None:
         yield from registry.block_index.get((form.entity_type, sinitic), ())  # Hsi Chin-ping meets Xi Jinping
+    if form.abjad:
+        # A name in Arabic script meets the listed Latin spellings whose consonants begin like its own.
+        yield from _latin_aliases_by_block(registry).get((form.entity_type, abjad_block(form.abjad)), ())
     if form.entity_type == "PER" and len(form.core_tokens) > 1:
         # Every part: a list-style spelling puts the family name first.
         for token in form.core_tokens:
             for symbol in sorted(part_symbols(token)):
                 yield from registry.symbol_index.get((form.entity_type, symbol), ())
+
+
+#: The registry's Latin aliases by type and consonant block (:func:`abjad.latin_block`), made on the first
+#: name in Arabic script a process looks up (most datasets have none), by the registry's identity.
+_LATIN_ALIASES_BY_BLOCK: dict[int, dict[tuple[str, str], tuple[tuple[NameForm, str], ...]]] = {}
+
+
+def _latin_aliases_by_block(registry: Registry) -> dict[tuple[str, str], tuple[tuple[NameForm, str], ...]]:
+    found = _LATIN_ALIASES_BY_BLOCK.get(id(registry))
+    if found is None:
+        blocks: dict[tuple[str, str], set[tuple[NameForm, str]]] = {}
+        for entity_id, entry in registry.entries.items():
+            for alias in entry.aliases:
+                form = make_name_form(alias, entry.entity_type)
+                if form.key and is_latin_text(alias) and (block := latin_block(form.tokens)):
+                    blocks.setdefault((entry.entity_type, block), set()).add((form, entity_id))
+        found = {key: tuple(sorted(pairs, key=lambda p: (p[1], p[0].text))) for key, pairs in blocks.items()}
+        _LATIN_ALIASES_BY_BLOCK.clear()  # one registry per process; a test's own registry replaces it
+        _LATIN_ALIASES_BY_BLOCK[id(registry)] = found
+    return found
 
 
 def _looks(form: NameForm, spelling: str) -> float:
