@@ -31,14 +31,15 @@ import gc
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 
 import polars as pl
 from wordfreq import zipf_frequency
 
 from newsfold.memo import Memo
+from newsfold.names.abjad import abjad_blocks, latin_block
 from newsfold.names.cluster import NAME_PAIR_SCORES, ComparedPairs, Sighting, cluster_sightings, observed_key
-from newsfold.names.compare import clear_part_orders
+from newsfold.names.compare import ARABIC_SCRIPT_SCORE, clear_part_orders, reads_across_scripts
 from newsfold.names.context import (
     CORPUS_CONTEXT_SCORE,
     DOCUMENT_CONTEXT_SCORE,
@@ -69,6 +70,7 @@ from newsfold.names.forms import NameForm, clean_surface, family_part, make_name
 from newsfold.names.hypocorisms import clear_nickname_cache, is_given_name
 from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling, link_spellings
+from newsfold.names.match import EXACT_METHODS
 from newsfold.names.observe import (
     EntityInfo,
     Link,
@@ -467,7 +469,39 @@ def _join_written_together(first: list[Link | None], forms: list[NameForm]) -> d
             entities = by_compact.get((form.entity_type, form.compact_key), set())
             if len(entities) == 1:
                 joined[sid] = Link(next(iter(entities)), "exact_key", 1.0)
+    if any(form.abjad for form in forms):
+        joined.update(_join_read_across_scripts(first, forms, joined))
     return joined
+
+
+def _join_read_across_scripts(first: list[Link | None], forms: list[NameForm], joined: dict[int, Link]) -> dict[int, Link]:
+    """Link an unlinked one-word spelling to the one multi-part entity it reads as in the other script.
+
+    "Beersheba" is "באר שבע" and "Nasrallah" may be "نصر الله" (``abjad.reads_as``): a
+    one-word Latin spelling of a name Arabic or Hebrew writes in two words, or the other
+    way round, which the clustering sees apart as it does "Dupont" and "Du Pont".
+    """
+    multi: dict[tuple[str, str, bool], list[tuple[NameForm, str]]] = defaultdict(list)
+    for sid, link in enumerate(first):
+        form = forms[sid]
+        if link is not None and not is_single_part(form):
+            for block in abjad_blocks(form.abjad) if form.abjad else (latin_block(form.tokens),):
+                multi[(form.entity_type, block, bool(form.abjad))].append((form, link.entity_id))
+    found: dict[int, Link] = {}
+    for sid, link in enumerate(first):
+        form = forms[sid]
+        if link is not None or sid in joined or not is_single_part(form):
+            continue
+        blocks = abjad_blocks(form.abjad) if form.abjad else (latin_block(form.tokens),)
+        entities = {
+            entity_id
+            for block in blocks
+            for other, entity_id in multi.get((form.entity_type, block, not form.abjad), ())
+            if reads_across_scripts(form, other)
+        }
+        if len(entities) == 1:
+            found[sid] = Link(next(iter(entities)), "fuzzy_key", ARABIC_SCRIPT_SCORE)
+    return found
 
 
 def _join_clipped_compounds(first: list[Link | None], forms: list[NameForm], articles: Sequence[int]) -> dict[int, Link]:
@@ -521,7 +555,8 @@ def _join_bare_names(
     a listed bare spelling takes the longer names' entity, when the registry
     lacks it, into its registry entry. Two entities of longer names with one
     bare name leave the bare spellings alone, as for an acronym
-    (``corpus_context``).
+    (``corpus_context``), unless the bare spelling is listed and they are not:
+    the registry then says which entity the name is, and it takes them all in.
     """
     by_bare: dict[tuple[str, ...], set[str]] = {}
     for sid, link in enumerate(first):
@@ -534,7 +569,12 @@ def _join_bare_names(
     joined: dict[int, Link] = {}
     for sid, link in enumerate(first):
         entities = by_bare.get(forms[sid].tokens, set())
-        if len(entities) != 1 or bare_of(forms[sid]) is not None or not may_stand_alone(sid):
+        if not entities or bare_of(forms[sid]) is not None or not may_stand_alone(sid):
+            continue
+        if len(entities) > 1:
+            if link is not None and link.entity_id not in created and all(e in created for e in entities):
+                # Listed, it takes in every unlisted entity of its longer names ("NK Rosneft", "Rosneft Oil Company").
+                moved.update({entity_id: link.entity_id for entity_id in entities if entity_id not in moved})
             continue
         (target,) = entities
         if link is None:
@@ -580,22 +620,42 @@ def _join_bare_company_names(
 ) -> dict[int, Link]:
     """"Barclays" and "Barclays Bank", "Toyota" and "Toyota Motor Corp": see ``organisations.bare_company_name``.
 
-    A place's name, a word in capitals that may be an acronym, or common English words only
-    ("World" and "World Bank", "United" and "United Airlines": :func:`is_common_wording`) are
-    no company's bare name.
+    Some trades ("oil") join only a company the registry lists (``listed_company_trades``).
+    A place's name, a word in capitals that may be an acronym, common English words only
+    ("World" and "World Bank", "United" and "United Airlines": :func:`is_common_wording`), or a
+    spelling whose entity is no organisation (the votes made "Gulf" a place) are no company's
+    bare name.
     """
     places = known_place_words()
+    registry = load_registry()
+
+    def is_organisation(entity_id: str) -> bool:
+        entry = registry.entries.get(entity_id)
+        info = infos.get(entity_id)
+        return (entry.entity_type if entry is not None else info.entity_type if info is not None else "ORG") == "ORG"
 
     def may_stand_alone(sid: int) -> bool:
-        form = forms[sid]
+        form, link = forms[sid], first[sid]
         return (
             form.entity_type == "ORG"
+            # a spelling labelled ORG somewhere whose entity the votes made a place ("Gulf", "Inverness")
+            and (link is None or is_organisation(link.entity_id))
             and " ".join(form.tokens) not in places
             and not acronym_of(texts[sid])
             and not is_common_wording(form.tokens)
         )
 
-    return _join_bare_names(first, forms, infos, absorbed, bare_company_name, may_stand_alone)
+    joined = _join_bare_names(first, forms, infos, absorbed, bare_company_name, may_stand_alone)
+    now = [joined.get(sid, link) for sid, link in enumerate(first)]
+
+    def is_listed_bare_name(sid: int) -> bool:
+        link = now[sid]  # listed by its spelling: a fuzzy link ("Ranger Inc" to Rangers F.C.) may be a namesake's
+        return link is not None and link.method in EXACT_METHODS and may_stand_alone(sid)
+
+    # Then the trades that may join a listed company only ("Lukoil Oil Company", "NK Rosneft").
+    listed_bare = partial(bare_company_name, listed=True)
+    joined.update(_join_bare_names(now, forms, infos, absorbed, listed_bare, is_listed_bare_name))
+    return joined
 
 
 #: Zipf frequency (wordfreq, English) from which a word is too common to name a company alone.

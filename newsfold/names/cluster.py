@@ -27,7 +27,7 @@ from typing import NamedTuple
 import polars as pl
 
 from newsfold.memo import MemoKind
-from newsfold.names.abjad import abjad_block, latin_block
+from newsfold.names.abjad import abjad_blocks, latin_block
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, is_family_first, screen_for
 from newsfold.names.renderings import convention_readings, looks_slavic
 from newsfold.names.forms import NameForm, make_name_form
@@ -196,7 +196,7 @@ def cluster_sightings(
     units = _join_types(groups, sightings, first_seen)
     heads: dict[tuple[str, ...], list[tuple[NameForm, str]]] = defaultdict(list)
     anchored: set[str] = set()
-    # Most datasets hold no name in Arabic script: then no name needs the blocks that read across scripts.
+    # Most datasets hold no name in Arabic or Hebrew script: then no name needs the blocks that read across scripts.
     across_scripts = any(s.form.abjad for s in sightings) or any(form.abjad for form, _ in anchors)
     script_blocks = _script_blocks if across_scripts else _no_script_blocks
     for anchor_form, entity_id in anchors:
@@ -432,9 +432,9 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
 def _script_blocks(form: NameForm) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
     """The blocks a name is filed under and looks in to meet its spellings in the other script: (filed, looked in).
 
-    A name in Arabic script and its Latin spellings share the first two classes of their consonants
-    (``abjad.abjad_block``, ``abjad.latin_block``). A Latin name is filed under its class block and
-    looks only among names in Arabic script, so Latin names never meet each other there.
+    A name in Arabic or Hebrew script and its Latin spellings share the first two classes of their
+    consonants (``abjad.abjad_blocks``, ``abjad.latin_block``). A Latin name is filed under its class block and
+    looks only among names in those scripts, so Latin names never meet each other there.
 
     Example:
         >>> from newsfold.names.forms import make_name_form as f
@@ -442,12 +442,14 @@ def _script_blocks(form: NameForm) -> tuple[tuple[tuple[str, ...], ...], tuple[t
         (((('arabic', 'PER', 'hs'),), (('latin', 'PER', 'hs'),)), ((('latin', 'PER', 'hs'),), (('arabic', 'PER', 'hs'),)))
     """
     if form.abjad:
-        block, own, other = abjad_block(form.abjad), "arabic", "latin"
+        blocks, own, other = abjad_blocks(form.abjad), "arabic", "latin"
     else:
-        block, own, other = latin_block(form.tokens), "latin", "arabic"
-    if not block:
-        return (), ()
-    return ((own, form.entity_type, block),), ((other, form.entity_type, block),)
+        block = latin_block(form.tokens)
+        blocks, own, other = ((block,) if block else ()), "latin", "arabic"
+    return (
+        tuple((own, form.entity_type, block) for block in blocks),
+        tuple((other, form.entity_type, block) for block in blocks),
+    )
 
 
 def _no_script_blocks(form: NameForm) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:

@@ -105,7 +105,7 @@ _GIVEN_VARIANT_SCORE = VARIANT_SCORE
 _MIN_VARIANT_GIVEN = 4
 #: Score of "M. Atherton" against "Michael Atherton": at the fuzzy threshold, so two fitting people tie.
 _INITIAL_SCORE = FUZZY_THRESHOLD
-#: Score of a Latin spelling that reads as a name written in Arabic script (``abjad.reads_as``): a
+#: Score of a Latin spelling that reads as a name written in Arabic or Hebrew script (``abjad.reads_as``): a
 #: symbol's, so a Latin spelling that is the Arabic one letter for letter still wins over a namesake.
 ARABIC_SCRIPT_SCORE = 0.95
 
@@ -556,7 +556,7 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
         if b.entity_type != "PER":
             return False
         if b.key == key or b.abjad:
-            return b.key == key or fallback(b)  # a name in Arabic script is read, not screened by its keys
+            return b.key == key or fallback(b)  # a name in Arabic or Hebrew script is read, not screened by its keys
         other_keys = b.core_keys
         if len(other_keys) >= 2:
             other = _person_screen(b)
@@ -651,7 +651,7 @@ def compare_names(a: NameForm, b: NameForm) -> Comparison:
 
 
 def reads_across_scripts(a: NameForm, b: NameForm) -> bool:
-    """Whether one name is in Arabic script and the other a Latin spelling that reads as it (``abjad.reads_as``).
+    """Whether one name is in Arabic or Hebrew script and the other a Latin spelling that reads as it (``abjad.reads_as``).
 
     Example:
         >>> from newsfold.names.forms import make_name_form as f

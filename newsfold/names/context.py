@@ -42,7 +42,7 @@ import polars as pl
 from rapidfuzz.distance import Levenshtein
 
 from newsfold.names.fold import fold_text
-from newsfold.names.forms import NameForm, family_part, make_name_form
+from newsfold.names.forms import NameForm, family_part, is_family_name_first, make_name_form
 from newsfold.names.match import EXACT_METHODS
 from newsfold.names.observe import Link, Observation, is_single_part
 from newsfold.names.registry import Registry
@@ -122,13 +122,18 @@ def may_take_prominent_person(text: str) -> bool:
 
 
 def surname_token(form: NameForm) -> str | None:
-    """The last part of a person's name as written (case-folded, in its own script), or None.
+    """The family part of a person's name as written (case-folded, in its own script), or None: its last
+    part, or its first in a Chinese or Korean name (``forms.is_family_name_first``).
 
     Example:
         >>> surname_token(make_name_form("General Sulaimani", "PER")), surname_token(make_name_form("Владимир Путин", "PER"))
         ('sulaimani', 'путин')
+        >>> surname_token(make_name_form("Xi Jinping", "PER"))
+        'xi'
     """
     parts = form.core_tokens or form.tokens
+    if parts and is_family_name_first(form):
+        return parts[0]  # "Xi Jinping": the family name comes first
     return parts[-1] if parts else None
 
 
@@ -309,22 +314,25 @@ def _prominent_in_article(
 
 
 def first_part(form: NameForm) -> str | None:
-    """The key of the first part of a person named in full (see :func:`family_part`), else None.
+    """The key of the given name of a person named in full (see :func:`family_part`), else None: its first
+    part, or the one after the family name in a Chinese or Korean name.
 
     Example:
         >>> first_part(make_name_form("Hillary Rodham Clinton", "PER")), first_part(make_name_form("Clinton", "PER"))
         ('hilari', None)
     """
-    return form.core_keys[0] if family_part(form) is not None else None
+    if family_part(form) is None:
+        return None
+    return form.core_keys[1] if is_family_name_first(form) else form.core_keys[0]
 
 
 def find_document_first_names(seen: pl.DataFrame, spellings: pl.DataFrame, decided: pl.DataFrame) -> pl.DataFrame:
     """Bare person names that begin exactly one full name of their article and end none (``document_first_name``).
 
     In a feature a person is often called by a given name after the first full
-    mention ("Hillary" after "Hillary Clinton"), and a Chinese name starts with
-    the family name ("Xi" after "Xi Jinping"). A part that ends a full name of
-    the article is a surname there and :func:`find_document_surnames` decides.
+    mention ("Hillary" after "Hillary Clinton"). A part that is a full name's
+    family part (its last, a Chinese or Korean name's first: "Xi" of "Xi
+    Jinping") is a surname there and :func:`find_document_surnames` decides.
 
     Args:
         seen: ``item_id``, ``doc_id``, ``sid`` per observation.

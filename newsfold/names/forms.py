@@ -26,6 +26,7 @@ from rigour.names import replace_org_types_compare
 from rigour.names.prefix import remove_obj_prefixes
 
 from newsfold.names.abjad import abjad_letters
+from newsfold.names.sinitic import EAST_ASIAN_FAMILY_NAMES, is_east_asian_order
 from newsfold.names.fold import fold_text, fold_tokens, make_literal_key, make_part_key, make_spelling_key
 from newsfold.names.titles import strip_joined_title, strip_title_tokens
 
@@ -33,6 +34,7 @@ __all__ = [
     "NameForm",
     "clean_surface",
     "family_part",
+    "is_family_name_first",
     "make_name_form",
     "normalise_org_tokens",
     "read_hangul",
@@ -96,7 +98,7 @@ class NameForm:
         compact_key: The tokens written together ("hongkongland" for "Hong
             Kong Land" and "Hongkong Land", "dupont" for "Du Pont Co"): one
             name spaced or hyphened two ways.
-        abjad: A name in Arabic script, its words as letters only
+        abjad: A name in Arabic or Hebrew script, its words as letters only
             (``abjad.abjad_letters``), read against Latin spellings; else "".
     """
 
@@ -382,16 +384,43 @@ def family_part(form: NameForm) -> str | None:
     """The part a bare surname would repeat, for a person named in full.
 
     None for names of fewer than two parts and for names ending in a
-    patronymic: "Salman" alone does not mean Mohammed bin Salman.
+    patronymic: "Salman" alone does not mean Mohammed bin Salman. A Chinese
+    or Korean name gives its first part (:func:`is_family_name_first`): "Xi"
+    alone may mean Xi Jinping.
 
     Example:
         >>> family_part(make_name_form("Qasem Soleimani", "PER")), family_part(make_name_form("Mohammed bin Salman", "PER"))
         ('sulaimani', None)
+        >>> family_part(make_name_form("Xi Jinping", "PER"))
+        'xi'
     """
     if form.entity_type != "PER" or len(form.core_keys) < 2:
         return None
+    if is_family_name_first(form):
+        return form.core_keys[0]
     last = form.core_keys[-1]
     return None if form.patronyms and form.patronyms[-1] == last else last
+
+
+def is_family_name_first(form: NameForm) -> bool:
+    """Whether a person's name is written family name first, as Chinese and Korean names are.
+
+    A name written in Chinese characters or Hangul (:func:`split_cjk_name` puts the family
+    name first), or one in Latin letters that begins with a common Chinese or Korean family
+    name followed by Chinese or Korean syllables (``sinitic.is_east_asian_order``).
+
+    Example:
+        >>> is_family_name_first(make_name_form("President Xi Jinping", "PER")), is_family_name_first(make_name_form("김정은", "PER"))
+        (True, True)
+        >>> is_family_name_first(make_name_form("Bruce Lee", "PER"))
+        False
+    """
+    tokens = form.core_tokens
+    if form.entity_type != "PER" or len(tokens) < 2:
+        return False
+    if tokens[0] in EAST_ASIAN_FAMILY_NAMES:  # the common case first: a set lookup, asked for every spelling
+        return is_east_asian_order(tokens)
+    return not form.text.isascii() and _CJK.search(form.text) is not None
 
 
 def split_cjk_name(text: str) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import JaroWinkler
 
-from newsfold.names.abjad import abjad_block, is_latin_text, latin_block
+from newsfold.names.abjad import abjad_blocks, is_latin_text, latin_block
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, places_look_alike, screen_for
 from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm, make_name_form
@@ -217,8 +217,10 @@ def _candidate_pairs(form: NameForm, registry: Registry) -> Iterator[tuple[NameF
     if sinitic is not None:
         yield from registry.block_index.get((form.entity_type, sinitic), ())  # Hsi Chin-ping meets Xi Jinping
     if form.abjad:
-        # A name in Arabic script meets the listed Latin spellings whose consonants begin like its own.
-        yield from _latin_aliases_by_block(registry).get((form.entity_type, abjad_block(form.abjad)), ())
+        # A name in Arabic or Hebrew script meets the listed Latin spellings whose consonants begin like its own.
+        by_block = _latin_aliases_by_block(registry)
+        for block in abjad_blocks(form.abjad):
+            yield from by_block.get((form.entity_type, block), ())
     if form.entity_type == "PER" and len(form.core_tokens) > 1:
         # Every part: a list-style spelling puts the family name first.
         for token in form.core_tokens:
@@ -227,7 +229,7 @@ def _candidate_pairs(form: NameForm, registry: Registry) -> Iterator[tuple[NameF
 
 
 #: The registry's Latin aliases by type and consonant block (:func:`abjad.latin_block`), made on the first
-#: name in Arabic script a process looks up (most datasets have none), by the registry's identity.
+#: name in Arabic or Hebrew script a process looks up (most datasets have none), by the registry's identity.
 _LATIN_ALIASES_BY_BLOCK: dict[int, dict[tuple[str, str], tuple[tuple[NameForm, str], ...]]] = {}
 
 

@@ -40,7 +40,9 @@ import polars as pl
 
 from newsfold.frames import columns_of
 from newsfold.names.context import CORPUS_CONTEXT_SCORE, DOCUMENT_CONTEXT_SCORE
-from newsfold.names.descriptors import Descriptor, make_descriptor, may_have_descriptor, registry_descriptors
+from newsfold.names.descriptors import (
+    Descriptor, is_city_name, make_descriptor, may_have_descriptor, registry_descriptors, subdivision_of,
+)
 from newsfold.names.fold import fold_tokens
 from newsfold.names.forms import NameForm, clean_surface, make_name_form, org_words
 from newsfold.names.link import link_spelling
@@ -90,11 +92,12 @@ _INSTITUTION_WORDS = frozenset(
     }
 )  # fmt: skip
 @cache
-def _trade_words() -> frozenset[str]:
-    return frozenset(org_words()["company_trades"])
+def _trade_words(listed: bool) -> frozenset[str]:
+    words = org_words()
+    return frozenset(words["company_trades"] + (words["listed_company_trades"] if listed else []))
 
 
-def bare_company_name(form: NameForm) -> tuple[str, ...] | None:
+def bare_company_name(form: NameForm, listed: bool = False) -> tuple[str, ...] | None:
     """An organisation's name without the trade it ends in ("barclays" of "Barclays Bank"), else None.
 
     The legal form is already gone from the tokens. A name with no trade
@@ -108,12 +111,29 @@ def bare_company_name(form: NameForm) -> tuple[str, ...] | None:
         (('barclays',), ('toyota',))
         >>> bare_company_name(f("Chase Manhattan Bank", "ORG")), bare_company_name(f("Deutsche Texaco AG", "ORG"))
         (('chase', 'manhattan'), None)
+        >>> bare_company_name(f("Aeroflot Russian Airlines", "ORG")), bare_company_name(f("NK Rosneft", "ORG"), listed=True)
+        (('aeroflot',), ('rosneft',))
     """
     if form.entity_type != "ORG" or len(form.tokens) < 2:
         return None
-    trades = _trade_words()
-    left = tuple(token for token in form.tokens if token not in trades)
-    return left if left and len(left) < len(form.tokens) else None
+    trades = _trade_words(listed)
+    tokens = form.tokens
+    nationalities = load_registry().demonym_index
+    kept = [token not in trades for token in tokens]
+    left = tuple(token for token, keep in zip(tokens, kept) if keep)
+    # A nationality right before a trade says where the trade is ("Aeroflot Russian Airlines"), unless
+    # what is left is a region's or a city's name ("Texas American Bank" is no "Texas").
+    national = tuple(
+        token for index, token in enumerate(tokens)
+        if kept[index] and not (token in nationalities and index + 1 < len(tokens) and not kept[index + 1])
+    )
+    if national != left and national and not _is_region_or_city(" ".join(national)):
+        left = national
+    return left if left and len(left) < len(tokens) else None
+
+
+def _is_region_or_city(name: str) -> bool:
+    return subdivision_of(name) is not None or is_city_name(name)
 
 
 @cache

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from newsfold.names.forms import NameForm
 
-__all__ = ["is_sinitic", "sinitic_block", "sinitic_key", "syllables"]
+__all__ = ["is_sinitic", "sinitic_block", "sinitic_key", "syllables", "is_east_asian_order", "EAST_ASIAN_FAMILY_NAMES"]
 
 _INITIAL = r"(?:zh|ch|sh|hs|ts|tz|ss|sz|[bpmfdtnlgkhjqxrzcswy])"
 _FINAL = (
@@ -136,3 +136,41 @@ def sinitic_block(form: NameForm) -> str | None:
     if form.entity_type != "PER" or len(tokens) < 2 or not all(t.isascii() and is_sinitic(t) for t in tokens):
         return None
     return "sinitic " + sinitic_key(tokens[0])
+
+
+#: The commonest family names of China, Taiwan, Hong Kong, Singapore and Korea as English-language
+#: news spells them (pinyin, Wade-Giles, Cantonese, Korean): a name of such a family name followed by
+#: Chinese or Korean syllables is written family name first ("Xi Jinping", "Moon Jae-in"). Not Shin and
+#: Ko, Japanese given names too: Japanese names, written given name first in news, parse as Chinese
+#: syllables ("Shin Kanemaru": ka-ne-ma-ru).
+EAST_ASIAN_FAMILY_NAMES = frozenset(
+    """
+    wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song
+    tang han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai wei xi ye du dai xia fu qin lu yao
+    shen meng bai cui ren qian tan fan jin kong lei hou shi wen mao chiang chou teng hsu hsieh tsai tseng chu
+    lai kuo chang cheung wong lau leung ho lam tsang hsi
+    kim lee park choi jung jeong kang cho yoon yun jang lim im oh seo kwon hwang ahn jeon hong moon mun
+    son bae baek roh noh ryu yoo ban chung
+    """.split()
+)
+#: One or two Korean syllables as news romanises them (Revised and McCune-Reischauer spellings).
+_KOREAN_SYLLABLE = r"(?:kk|tt|pp|ss|jj|ch|sh|[gkndtrlmbpsjh])?(?:yeo|yae|wae|woo|eo|ae|ya|ye|yo|yu|wa|wo|we|wi|oe|eu|ui|oo|a|e|i|o|u)(?:ng|k|n|t|l|m|p)?"
+_KOREAN_GIVEN = re.compile(rf"{_KOREAN_SYLLABLE}(?:-?{_KOREAN_SYLLABLE})?")
+
+
+def is_east_asian_order(tokens: tuple[str, ...]) -> bool:
+    """Whether a person's folded name parts read family name first, as Chinese and Korean names do.
+
+    The first part must be a common family name (:data:`EAST_ASIAN_FAMILY_NAMES`) and every
+    other part Chinese syllables or one or two Korean ones: "Xi Jinping", "Moon Jae In", "Lee
+    Hsien Loong"; not "Lee Child", "Kim Clijsters" or "Bruce Lee".
+
+    Example:
+        >>> is_east_asian_order(("xi", "jinping")), is_east_asian_order(("moon", "jae", "in"))
+        (True, True)
+        >>> is_east_asian_order(("lee", "child")), is_east_asian_order(("bruce", "lee"))
+        (False, False)
+    """
+    if not 2 <= len(tokens) <= 4 or tokens[0] not in EAST_ASIAN_FAMILY_NAMES:
+        return False
+    return all(token.isascii() and (is_sinitic(token) or _KOREAN_GIVEN.fullmatch(token)) for token in tokens[1:])

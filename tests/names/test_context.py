@@ -181,3 +181,30 @@ def test_find_prominent_people_ignores_row_order(rows):
 )
 def test_may_take_prominent_person(text, expected):
     assert may_take_prominent_person(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("names", "bare", "joins"),
+    [
+        # a Chinese or Korean leader's title and family name, in an article of its own, joins the full name
+        (["Xi Jinping", "Chairman Xi"], "Chairman Xi", "Xi Jinping"),
+        (["Moon Jae-in", "President Moon"], "President Moon", "Moon Jae-in"),
+        (["Zhang Wenhua", "Mr. Zhang"], "Mr. Zhang", "Zhang Wenhua"),  # unlisted: the dataset's one Zhang
+        # two of the family named in full: the bare name takes neither
+        (["Kim Jong Un", "Kim Yo Jong", "Chairman Kim"], "Chairman Kim", None),
+        # "Li" is common: the registry's Li never takes it (bare_surname: false), the dataset's one Li Qiang
+        # is marked so too, so the bare name stays alone rather than go to a premier the dataset never names
+        (["Li Qiang", "Premier Li"], "Premier Li", None),
+        # a Western order keeps its family name last
+        (["Bruce Lee", "Mr. Bruce"], "Mr. Bruce", None),
+    ],
+)
+def test_an_east_asian_family_name_alone_names_the_one_person_of_it(names, bare, joins):
+    from newsfold.names.reconcile import reconcile_names
+
+    resolved = reconcile_names(pl.DataFrame({"name": names, "type": ["PER"] * len(names)}))
+    by_name = dict(zip(resolved["name"].to_list(), resolved["entity_id"].to_list()))
+    if joins is None:
+        assert all(by_name[bare] != by_name[name] for name in names if name != bare)
+    else:
+        assert by_name[bare] == by_name[joins]

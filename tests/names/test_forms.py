@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfold.names.forms import clean_surface, family_part, make_name_form
+from newsfold.names.forms import clean_surface, family_part, is_family_name_first, make_name_form
 
 
 @pytest.mark.parametrize(
@@ -79,10 +79,35 @@ def test_make_name_form_keeps_romanised_cjk_syllables_apart(a, b, same):
         ("President Donald J. Trump", "trump"),
         ("Mohammed bin Salman", None),  # ends in a patronymic
         ("Soleimani", None),  # one part
+        # Chinese and Korean names come family name first
+        ("Xi Jinping", "xi"),
+        ("President Xi Jinping", "xi"),
+        ("Moon Jae-in", "mun"),
+        ("Kim Jong Un", "kim"),
+        ("Lee Hsien Loong", "li"),
+        ("Chiang Kai-shek", "chaing"),
+        ("김정은", "kim"),  # Hangul: the family name is the first syllable
+        ("习近平", "xi"),
+        # a Western order: the first part is no East Asian family name, or the rest no Chinese or Korean syllables
+        ("Bruce Lee", "li"),
+        ("Lee Child", "child"),
+        ("Kim Clijsters", "clijstirs"),
+        ("Ho Chi Minh", "minh"),
     ],
 )
 def test_family_part(name, expected):
     assert family_part(make_name_form(name, "PER")) == expected
+
+
+@given(st.lists(st.sampled_from(["xi", "kim", "lee", "li", "jin", "ping", "jae", "in", "bruce", "child", "smith"]),
+                min_size=2, max_size=4))
+def test_a_name_family_name_first_gives_its_first_part_as_family_part(words):
+    form = make_name_form(" ".join(word.capitalize() for word in words), "PER")
+    family = family_part(form)
+    if is_family_name_first(form):
+        assert family == form.core_keys[0]
+    elif family is not None:
+        assert family == form.core_keys[-1]
 
 
 @pytest.mark.parametrize(

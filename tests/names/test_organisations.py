@@ -440,6 +440,10 @@ def test_bare_institution_takes_the_one_placed_spelling_of_the_dataset(spans, ba
         ("Toyota Motor Corp", ("toyota",)),
         ("Chase Manhattan Bank", ("chase", "manhattan")),
         ("British Midland Airways", ("british", "midland")),  # a country word stays
+        ("Aeroflot Russian Airlines", ("aeroflot",)),  # but a nationality right before the trade goes with it
+        ("British Airways", ("british",)),  # a nationality alone is left as it was (too common to stand alone)
+        ("Texas American Bank", ("texas", "american")),  # not when a region or city would be left
+        ("Lukoil Oil Company", None),  # "oil" joins a listed company only: see below
         ("Deutsche Texaco AG", None),  # a subsidiary, not Texaco
         ("Texaco Canada", None),
         ("Airways", None),  # one word: nothing to drop
@@ -451,10 +455,24 @@ def test_bare_company_name(text, bare):
 
 
 @pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Lukoil Oil Company", ("lukoil",)),
+        ("NK Rosneft", ("rosneft",)),  # Russian's "oil company" before the name
+        ("Phillips Petroleum Co", ("phillips",)),
+        ("Barclays Bank PLC", ("barclays",)),  # the other trades too
+    ],
+)
+def test_bare_company_name_of_a_listed_company(text, bare):
+    assert bare_company_name(make_name_form(text, "ORG"), listed=True) == bare
+
+
+@pytest.mark.parametrize(
     ("names", "short", "joins"),
     [
         (["Zorblat Airways", "Zorblat"], "Zorblat", "Zorblat Airways"),
         (["Zorblat Motor Corp", "Zorblat"], "Zorblat", "Zorblat Motor Corp"),
+        (["Zorblat Russian Airlines", "Zorblat"], "Zorblat", "Zorblat Russian Airlines"),
         # a country word is no trade: a subsidiary keeps its own entity
         (["Deutsche Zorblat AG", "Zorblat"], "Zorblat", None),
         # two organisations fit: no link
@@ -545,6 +563,34 @@ def test_an_unlisted_company_name_moves_to_the_listed_entity_of_its_one_word():
     (own_id,) = set(alone.mention_links["entity_id"].to_list())
     merged = result.entities.filter(pl.col("entity_id") == ids[0])["merged_ids"].to_list()[0]
     assert own_id in merged and own_id != ids[0]
+
+
+@pytest.mark.parametrize(
+    ("names", "short", "longer", "joined"),
+    [
+        # "oil" and "petroleum" join a bare name the registry lists (Lukoil, by its spelling) ...
+        (["Lukoil Oil Company", "Lukoil"], "Lukoil", "Lukoil Oil Company", True),
+        # ... never an unlisted one, which may be another company of that word (Jaguar PLC, Jaguar Petroleum)
+        (["Zorblat Petroleum Corp", "Zorblat PLC", "Zorblat"], "Zorblat", "Zorblat Petroleum Corp", False),
+        (["Zorblat Oil Co", "Zorblat"], "Zorblat", "Zorblat Oil Co", False),
+        # a region's name is no company's bare name, once a nationality goes with the trade
+        (["Texas American Bank", "Texas"], "Texas", "Texas American Bank", False),
+    ],
+)
+def test_some_trades_join_a_listed_company_only(names, short, longer, joined):
+    by_name = _organisations_by_name(names)
+    assert (by_name[short]["entity_id"] == by_name[longer]["entity_id"]) is joined
+
+
+def test_a_listed_company_name_takes_in_every_unlisted_longer_name_of_its_trades():
+    # Two unlisted entities share the bare name "Rosneft": unlisted, it would take neither (see above);
+    # listed, the registry says which company the name is.
+    names = ["NK Rosneft", "Rosneft Oil Company", "Rosneft"]
+    mentions = build_mentions([(f"doc_{i}", name, "ORG") for i, name in enumerate(names)])
+    result = resolve_entities(mentions, build_documents(mentions))
+    ids = set(result.mention_links["entity_id"].to_list())
+    listed = build_mentions([("doc_0", "Rosneft", "ORG")])
+    assert ids == set(resolve_entities(listed, build_documents(listed)).mention_links["entity_id"].to_list())
 
 
 @pytest.mark.parametrize(
