@@ -311,7 +311,14 @@ def _is_sinitic_name(parts: tuple[_Part, ...]) -> bool:
 
 
 def _score_in_name(x: _Part, y: _Part, sinitic: bool) -> float:
-    """:func:`_score_pair`, with Wade-Giles and pinyin one reading inside a Chinese name."""
+    """:func:`_score_pair`, with Wade-Giles and pinyin one reading inside a Chinese name.
+
+    Two romanised Chinese syllables are one only when their keys or their readings are equal:
+    rigour's symbols of a Chinese given name list the readings of its characters, so "Peng"
+    and "Ping" share some, and a letter apart is another syllable (Li Peng is not Li Ping).
+    """
+    if sinitic and x.syllables and y.syllables and x.key != y.key:
+        return _SYMBOL_SCORE if sinitic_key(x.token) == sinitic_key(y.token) else 0.0
     sim = _score_pair(x, y)
     if sim < _PART_THRESHOLD["PER"] and sinitic and sinitic_key(x.token) == sinitic_key(y.token):
         return _SYMBOL_SCORE  # Tse-tung = Zedong, Hsiao-ping = Xiaoping, Ching-kuo = Jingguo

@@ -41,7 +41,7 @@ from functools import lru_cache
 import polars as pl
 from rapidfuzz.distance import Levenshtein
 
-from newsfold.names.fold import fold_text
+from newsfold.names.fold import fold_text, make_part_key
 from newsfold.names.forms import NameForm, family_part, is_family_name_first, make_name_form
 from newsfold.names.match import EXACT_METHODS
 from newsfold.names.observe import Link, Observation, is_single_part
@@ -323,7 +323,7 @@ def first_part(form: NameForm) -> str | None:
     """
     if family_part(form) is None:
         return None
-    return form.core_keys[1] if is_family_name_first(form) else form.core_keys[0]
+    return make_part_key(form.core_keys[1]) if is_family_name_first(form) else form.core_keys[0]
 
 
 def find_document_first_names(seen: pl.DataFrame, spellings: pl.DataFrame, decided: pl.DataFrame) -> pl.DataFrame:

@@ -234,7 +234,10 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
         tokens = normalise_org_tokens(strip_legal_form(fold_tokens(replace_org_types_compare(" ".join(tokens))) or tokens))
     # Arabic/Persian equivalences would merge distinct romanised CJK syllables
     # (peng/ping); organisations keep their letters (Toyota is not "taita").
-    key_of = make_literal_key if cjk and _CJK.search(cleaned) else make_spelling_key if entity_type == "ORG" else make_part_key
+    # A Chinese or Korean name in Latin letters keeps its letters too: "Li Peng" is not "Li Ping".
+    east_asian = entity_type == "PER" and is_east_asian_order(tuple(t for t in tokens if len(t) > 1))
+    literal = (cjk and _CJK.search(cleaned)) or east_asian
+    key_of = make_literal_key if literal else make_spelling_key if entity_type == "ORG" else make_part_key
     native = {} if cleaned.isascii() else _native_tokens(cleaned)
     part_keys: list[str] = []
     patronyms: list[str] = []
@@ -397,7 +400,8 @@ def family_part(form: NameForm) -> str | None:
     if form.entity_type != "PER" or len(form.core_keys) < 2:
         return None
     if is_family_name_first(form):
-        return form.core_keys[0]
+        # Keyed as a bare surname is (its key keeps the letters of the full name's syllables: Li Peng, Li Ping).
+        return make_part_key(form.core_keys[0])
     last = form.core_keys[-1]
     return None if form.patronyms and form.patronyms[-1] == last else last
 
