@@ -572,7 +572,7 @@ def _join_bare_names(
         if not entities or bare_of(forms[sid]) is not None or not may_stand_alone(sid):
             continue
         if len(entities) > 1:
-            if link is not None and link.entity_id not in created and all(e in created for e in entities):
+            if link is not None and link.method in EXACT_METHODS and all(e in created for e in entities):
                 # Listed, it takes in every unlisted entity of its longer names ("NK Rosneft", "Rosneft Oil Company").
                 moved.update({entity_id: link.entity_id for entity_id in entities if entity_id not in moved})
             continue
@@ -634,11 +634,11 @@ def _join_bare_company_names(
         info = infos.get(entity_id)
         return (entry.entity_type if entry is not None else info.entity_type if info is not None else "ORG") == "ORG"
 
-    def may_stand_alone(sid: int) -> bool:
-        form, link = forms[sid], first[sid]
+    def may_stand_alone(sid: int, links: list[Link | None] = first) -> bool:
+        form, link = forms[sid], links[sid]
         return (
             form.entity_type == "ORG"
-            # a spelling labelled ORG somewhere whose entity the votes made a place ("Gulf", "Inverness")
+            # a spelling labelled ORG somewhere whose entity the votes made a place ("Gulf")
             and (link is None or is_organisation(link.entity_id))
             and " ".join(form.tokens) not in places
             and not acronym_of(texts[sid])
@@ -650,7 +650,7 @@ def _join_bare_company_names(
 
     def is_listed_bare_name(sid: int) -> bool:
         link = now[sid]  # listed by its spelling: a fuzzy link ("Ranger Inc" to Rangers F.C.) may be a namesake's
-        return link is not None and link.method in EXACT_METHODS and may_stand_alone(sid)
+        return link is not None and link.method in EXACT_METHODS and may_stand_alone(sid, now)
 
     # Then the trades that may join a listed company only ("Lukoil Oil Company", "NK Rosneft").
     listed_bare = partial(bare_company_name, listed=True)

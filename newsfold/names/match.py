@@ -229,22 +229,22 @@ def _candidate_pairs(form: NameForm, registry: Registry) -> Iterator[tuple[NameF
 
 
 #: The registry's Latin aliases by type and consonant block (:func:`abjad.latin_block`), made on the first
-#: name in Arabic or Hebrew script a process looks up (most datasets have none), by the registry's identity.
-_LATIN_ALIASES_BY_BLOCK: dict[int, dict[tuple[str, str], tuple[tuple[NameForm, str], ...]]] = {}
+#: name in Arabic or Hebrew script a process looks up (most datasets have none): (registry, index), one slot,
+#: the registry itself held so that another registry (a test's) never meets this one's index.
+_LATIN_ALIASES_BY_BLOCK: list[tuple[Registry, dict[tuple[str, str], tuple[tuple[NameForm, str], ...]]]] = []
 
 
 def _latin_aliases_by_block(registry: Registry) -> dict[tuple[str, str], tuple[tuple[NameForm, str], ...]]:
-    found = _LATIN_ALIASES_BY_BLOCK.get(id(registry))
-    if found is None:
-        blocks: dict[tuple[str, str], set[tuple[NameForm, str]]] = {}
-        for entity_id, entry in registry.entries.items():
-            for alias in entry.aliases:
-                form = make_name_form(alias, entry.entity_type)
-                if form.key and is_latin_text(alias) and (block := latin_block(form.tokens)):
-                    blocks.setdefault((entry.entity_type, block), set()).add((form, entity_id))
-        found = {key: tuple(sorted(pairs, key=lambda p: (p[1], p[0].text))) for key, pairs in blocks.items()}
-        _LATIN_ALIASES_BY_BLOCK.clear()  # one registry per process; a test's own registry replaces it
-        _LATIN_ALIASES_BY_BLOCK[id(registry)] = found
+    if _LATIN_ALIASES_BY_BLOCK and _LATIN_ALIASES_BY_BLOCK[0][0] is registry:
+        return _LATIN_ALIASES_BY_BLOCK[0][1]
+    blocks: dict[tuple[str, str], set[tuple[NameForm, str]]] = {}
+    for entity_id, entry in registry.entries.items():
+        for alias in entry.aliases:
+            form = make_name_form(alias, entry.entity_type)
+            if form.key and is_latin_text(alias) and (block := latin_block(form.tokens)):
+                blocks.setdefault((entry.entity_type, block), set()).add((form, entity_id))
+    found = {key: tuple(sorted(pairs, key=lambda p: (p[1], p[0].text))) for key, pairs in blocks.items()}
+    _LATIN_ALIASES_BY_BLOCK[:] = [(registry, found)]
     return found
 
 
