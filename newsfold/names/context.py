@@ -192,9 +192,26 @@ def find_full_names(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFrame
 
 def find_quiet_people(full_names: pl.DataFrame, registry: Registry) -> frozenset[str]:
     """The persons of the dataset the registry marks ``bare_surname: false`` (Ivanka Trump): no bare
-    surname names them, even where the dataset names them in full."""
+    surname names them, even where the dataset names them in full.
+
+    A Chinese or Korean person so marked (Li Qiang, Wang Yi: a common family name) is not quiet: the
+    mark keeps a bare "Li" from the registry's Li when the dataset names none, but a dataset that
+    names one Li in full means that one, as it means its one Zhang.
+
+    Example:
+        >>> from newsfold.names.registry import load_registry
+        >>> registry = load_registry()
+        >>> ids = {n: next(e for e, x in registry.entries.items() if x.canonical_name == n) for n in ("Ivanka Trump", "Li Qiang")}
+        >>> quiet = find_quiet_people(pl.DataFrame({"entity_id": list(ids.values())}), registry)
+        >>> ids["Ivanka Trump"] in quiet, ids["Li Qiang"] in quiet
+        (True, False)
+    """
     named = set(full_names["entity_id"].to_list())
-    return frozenset(e for e in named if e in registry.entries and not registry.entries[e].bare_surname)
+    return frozenset(
+        e for e in named
+        if e in registry.entries and not registry.entries[e].bare_surname
+        and not is_family_name_first(make_name_form(registry.entries[e].canonical_name, "PER"))
+    )
 
 
 def find_prominent_people(full_names: pl.DataFrame, quiet: frozenset[str] = frozenset()) -> dict[str, str]:

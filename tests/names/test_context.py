@@ -192,9 +192,11 @@ def test_may_take_prominent_person(text, expected):
         (["Zhang Wenhua", "Mr. Zhang"], "Mr. Zhang", "Zhang Wenhua"),  # unlisted: the dataset's one Zhang
         # two of the family named in full: the bare name takes neither
         (["Kim Jong Un", "Kim Yo Jong", "Chairman Kim"], "Chairman Kim", None),
-        # "Li" is common: the registry's Li never takes it (bare_surname: false), the dataset's one Li Qiang
-        # is marked so too, so the bare name stays alone rather than go to a premier the dataset never names
-        (["Li Qiang", "Premier Li"], "Premier Li", None),
+        # "Li" is common: the registry's Li never takes it (bare_surname: false), but the dataset's one Li does
+        (["Li Qiang", "Premier Li"], "Premier Li", "Li Qiang"),
+        (["Wang Yi", "Mr. Wang"], "Mr. Wang", "Wang Yi"),
+        # a Western person so marked stays quiet: a bare "Trump" is not Ivanka because only she is named in full
+        (["Ivanka Trump", "Mr. Trump"], "Mr. Trump", None),
         # a Western order keeps its family name last
         (["Bruce Lee", "Mr. Bruce"], "Mr. Bruce", None),
     ],
