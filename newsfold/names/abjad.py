@@ -26,7 +26,7 @@ Example:
     >>> letters = abjad_letters("حسن نصر الله")
     >>> reads_as("hassan nasrallah", letters), reads_as("hussein nasrallah", letters)
     (True, False)
-    >>> abjad_block(letters) == latin_block(("hassan", "nasrallah"))
+    >>> abjad_blocks(letters) == (latin_block(("hassan", "nasrallah")),)
     True
 """
 
@@ -34,8 +34,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-__all__ = ["abjad_letters", "reads_as", "abjad_block", "abjad_blocks", "latin_block", "is_latin_text"]
+if TYPE_CHECKING:
+    from newsfold.names.forms import NameForm
+
+__all__ = ["abjad_letters", "reads_as", "abjad_blocks", "latin_block", "consonant_blocks", "is_latin_text"]
 
 _ABJAD_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u05d0-\u05ea]")
 #: Vowel signs (Arabic harakat and the Hebrew points), the shadda, the dagger alef and the tatweel:
@@ -113,7 +117,6 @@ _LATIN_ARTICLES = frozenset({"al", "el", "ul", "as", "ash", "ad", "an", "ar", "a
 #: A he ending a word is often left out or read as a vowel ("Abdulla", Persian "Hajizadeh", "Khamenei",
 #: Hebrew "Haifa").
 _FINAL_HE = "(?:h|e|a|eh|ah)?"
-_HEBREW = re.compile(r"[\u05d0-\u05ea]")
 
 
 def abjad_letters(text: str) -> str:
@@ -136,16 +139,23 @@ def abjad_letters(text: str) -> str:
     return " ".join(word for word in words if word)
 
 
-def _letters_of(word: str) -> list[str]:
-    """A word's letters, a Hebrew letter with its geresh as one ("צ'")."""
+def _letters_of(word: str) -> tuple[bool, list[str]]:
+    """Whether a word begins with the Arabic article ال, and its letters after it, a Hebrew letter
+    with its geresh as one ("צ'")."""
+    article = word.startswith("ال") and len(word) > 3
     letters: list[str] = []
-    for char in word:
+    for char in word[2:] if article else word:
         if char == "'":
             if letters and letters[-1] + "'" in _CONSONANTS:
                 letters[-1] += "'"
             continue
         letters.append(char)
-    return letters
+    return article, letters
+
+
+def _is_final_he(letter: str, index: int, letters: list[str]) -> bool:
+    """A he ending a word of two letters or more, which Latin may leave out (:data:`_FINAL_HE`)."""
+    return letter in "هה" and index == len(letters) - 1 and index > 0
 
 
 def is_latin_text(text: str) -> bool:
@@ -162,18 +172,14 @@ def is_latin_text(text: str) -> bool:
 def _pattern(letters: str) -> re.Pattern[str]:
     words = []
     for word in letters.split():
-        if word.startswith("ال") and len(word) > 3:
-            head, word = _ARTICLE, word[2:]
-        else:
-            head = ""
-        pieces = [head]
-        spelled = _letters_of(word)
+        article, spelled = _letters_of(word)
+        pieces = [_ARTICLE if article else ""]
         for index, letter in enumerate(spelled):
             if letter in _ALEFS:
                 pieces.append(_ALEF_FIRST if index == 0 else _ALEF)
             elif letter in _LONG_VOWELS:
                 pieces.append(_LONG_VOWELS[letter])
-            elif letter in "هה" and index == len(spelled) - 1 and index > 0:
+            elif _is_final_he(letter, index, spelled):
                 pieces.append(_FINAL_HE)
             elif letter == "ה" and index == 0 and len(spelled) > 3:
                 pieces.append(_HEBREW_FIRST_HE)
@@ -224,12 +230,10 @@ def abjad_blocks(letters: str) -> tuple[str, ...]:
     """
     alternatives: list[list[str]] = []
     for word in letters.split():
-        if word.startswith("ال") and len(word) > 3:
-            word = word[2:]
-        spelled = _letters_of(word)
+        _, spelled = _letters_of(word)
         for index, letter in enumerate(spelled):
             classes = _ABJAD_CLASS.get(letter)
-            if classes is None or (letter in "هה" and index == len(spelled) - 1 and index > 0):
+            if classes is None or _is_final_he(letter, index, spelled):
                 continue  # a vowel's letter, or a final he Latin may leave out
             if letter in _HEBREW_FIRST_HARD and index == 0:
                 classes = _HEBREW_FIRST_HARD[letter][1]
@@ -261,19 +265,8 @@ def _extend(prefix: str, alternatives: list[list[str]], found: set[str]) -> None
         _extend(extended, alternatives[1:], found)
 
 
-def abjad_block(letters: str) -> str:
-    """The first of :func:`abjad_blocks` ("" when none): an Arabic name's one block.
-
-    Example:
-        >>> abjad_block(abjad_letters("حسن نصر الله"))
-        'hs'
-    """
-    blocks = abjad_blocks(letters)
-    return blocks[0] if blocks else ""
-
-
 def latin_block(tokens: tuple[str, ...]) -> str:
-    """The first two consonant classes of a folded Latin name, as :func:`abjad_block` has them.
+    """The first two consonant classes of a folded Latin name, as :func:`abjad_blocks` has them.
 
     Example:
         >>> latin_block(("muqtada", "al", "sadr")), latin_block(("hezbollah",))
@@ -309,3 +302,18 @@ def _first_two(classes: list[str]) -> str:
         if len(collapsed) == 2:
             return "".join(collapsed)
     return ""
+
+
+def consonant_blocks(form: NameForm) -> tuple[str, ...]:
+    """The consonant blocks a name meets its spellings in the other script under: :func:`abjad_blocks`
+    of a name in Arabic or Hebrew script, else its :func:`latin_block` (none when it has no two classes).
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> consonant_blocks(f("حسن نصر الله", "PER")), consonant_blocks(f("Hassan Nasrallah", "PER")), consonant_blocks(f("Ali", "PER"))
+        (('hs',), ('hs',), ())
+    """
+    if form.abjad:
+        return abjad_blocks(form.abjad)
+    block = latin_block(form.tokens)
+    return (block,) if block else ()

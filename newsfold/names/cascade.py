@@ -37,7 +37,7 @@ import polars as pl
 from wordfreq import zipf_frequency
 
 from newsfold.memo import Memo
-from newsfold.names.abjad import abjad_blocks, latin_block
+from newsfold.names.abjad import consonant_blocks
 from newsfold.names.cluster import NAME_PAIR_SCORES, ComparedPairs, Sighting, cluster_sightings, observed_key
 from newsfold.names.compare import ARABIC_SCRIPT_SCORE, clear_part_orders, reads_across_scripts
 from newsfold.names.context import (
@@ -485,17 +485,16 @@ def _join_read_across_scripts(first: list[Link | None], forms: list[NameForm], j
     for sid, link in enumerate(first):
         form = forms[sid]
         if link is not None and not is_single_part(form):
-            for block in abjad_blocks(form.abjad) if form.abjad else (latin_block(form.tokens),):
+            for block in consonant_blocks(form):
                 multi[(form.entity_type, block, bool(form.abjad))].append((form, link.entity_id))
     found: dict[int, Link] = {}
     for sid, link in enumerate(first):
         form = forms[sid]
         if link is not None or sid in joined or not is_single_part(form):
             continue
-        blocks = abjad_blocks(form.abjad) if form.abjad else (latin_block(form.tokens),)
         entities = {
             entity_id
-            for block in blocks
+            for block in consonant_blocks(form)
             for other, entity_id in multi.get((form.entity_type, block, not form.abjad), ())
             if reads_across_scripts(form, other)
         }

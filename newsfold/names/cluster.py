@@ -27,7 +27,7 @@ from typing import NamedTuple
 import polars as pl
 
 from newsfold.memo import MemoKind
-from newsfold.names.abjad import abjad_blocks, latin_block
+from newsfold.names.abjad import consonant_blocks
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, is_family_first, screen_for
 from newsfold.names.renderings import convention_readings, looks_slavic
 from newsfold.names.forms import NameForm, make_name_form
@@ -433,7 +433,7 @@ def _script_blocks(form: NameForm) -> tuple[tuple[tuple[str, ...], ...], tuple[t
     """The blocks a name is filed under and looks in to meet its spellings in the other script: (filed, looked in).
 
     A name in Arabic or Hebrew script and its Latin spellings share the first two classes of their
-    consonants (``abjad.abjad_blocks``, ``abjad.latin_block``). A Latin name is filed under its class block and
+    consonants (``abjad.consonant_blocks``). A Latin name is filed under its class block and
     looks only among names in those scripts, so Latin names never meet each other there.
 
     Example:
@@ -441,11 +441,8 @@ def _script_blocks(form: NameForm) -> tuple[tuple[tuple[str, ...], ...], tuple[t
         >>> _script_blocks(f("حسن نصر الله", "PER")), _script_blocks(f("Hassan Nasrallah", "PER"))
         (((('arabic', 'PER', 'hs'),), (('latin', 'PER', 'hs'),)), ((('latin', 'PER', 'hs'),), (('arabic', 'PER', 'hs'),)))
     """
-    if form.abjad:
-        blocks, own, other = abjad_blocks(form.abjad), "arabic", "latin"
-    else:
-        block = latin_block(form.tokens)
-        blocks, own, other = ((block,) if block else ()), "latin", "arabic"
+    own, other = ("arabic", "latin") if form.abjad else ("latin", "arabic")
+    blocks = consonant_blocks(form)
     return (
         tuple((own, form.entity_type, block) for block in blocks),
         tuple((other, form.entity_type, block) for block in blocks),

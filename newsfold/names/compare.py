@@ -562,8 +562,10 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
     def screen(b: NameForm) -> bool:
         if b.entity_type != "PER":
             return False
-        if b.key == key or b.abjad:
-            return b.key == key or fallback(b)  # a name in Arabic or Hebrew script is read, not screened by its keys
+        if b.key == key:
+            return True
+        if b.abjad:
+            return fallback(b)  # a name in Arabic or Hebrew script is read, not screened by its keys
         other_keys = b.core_keys
         if len(other_keys) >= 2:
             other = _person_screen(b)
@@ -746,11 +748,11 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
     given_a, given_b = pairs[0]
     if sims[0] < _GIVEN_THRESHOLD and 0 not in slipped:
         sims[0] = max(sims[0], _given_read_alike(given_a, given_b, pairs[-1][0], pairs[-1][1]))
-    if sims[0] < _GIVEN_THRESHOLD and 0 not in slipped:
-        if not _is_given_name_variant(pairs, sims):
-            return Comparison(0.0, f"given names differ: {given_a[0]} vs {given_b[0]}")
-        sims[0] = _GIVEN_VARIANT_SCORE
-        slipped.add(0)  # forgiven like a slip: the part loop below leaves it alone
+        if sims[0] < _GIVEN_THRESHOLD:
+            if not _is_given_name_variant(pairs, sims):
+                return Comparison(0.0, f"given names differ: {given_a[0]} vs {given_b[0]}")
+            sims[0] = _GIVEN_VARIANT_SCORE
+            slipped.add(0)  # forgiven like a slip: the part loop below leaves it alone
     for i, ((x, y), sim) in enumerate(zip(pairs, sims)):
         if sim < _PART_THRESHOLD["PER"] and i not in slipped:
             return Comparison(0.0, f"name part differs: {x[0]} vs {y[0]}")

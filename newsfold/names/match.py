@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import JaroWinkler
 
-from newsfold.names.abjad import abjad_blocks, is_latin_text, latin_block
+from newsfold.names.abjad import consonant_blocks, is_latin_text
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, places_look_alike, screen_for
 from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm, make_name_form
@@ -219,7 +219,7 @@ def _candidate_pairs(form: NameForm, registry: Registry) -> Iterator[tuple[NameF
     if form.abjad:
         # A name in Arabic or Hebrew script meets the listed Latin spellings whose consonants begin like its own.
         by_block = _latin_aliases_by_block(registry)
-        for block in abjad_blocks(form.abjad):
+        for block in consonant_blocks(form):
             yield from by_block.get((form.entity_type, block), ())
     if form.entity_type == "PER" and len(form.core_tokens) > 1:
         # Every part: a list-style spelling puts the family name first.
@@ -228,7 +228,7 @@ def _candidate_pairs(form: NameForm, registry: Registry) -> Iterator[tuple[NameF
                 yield from registry.symbol_index.get((form.entity_type, symbol), ())
 
 
-#: The registry's Latin aliases by type and consonant block (:func:`abjad.latin_block`), made on the first
+#: The registry's Latin aliases by type and consonant block (:func:`abjad.consonant_blocks`), made on the first
 #: name in Arabic or Hebrew script a process looks up (most datasets have none): (registry, index), one slot,
 #: the registry itself held so that another registry (a test's) never meets this one's index.
 _LATIN_ALIASES_BY_BLOCK: list[tuple[Registry, dict[tuple[str, str], tuple[tuple[NameForm, str], ...]]]] = []
@@ -241,8 +241,9 @@ def _latin_aliases_by_block(registry: Registry) -> dict[tuple[str, str], tuple[t
     for entity_id, entry in registry.entries.items():
         for alias in entry.aliases:
             form = make_name_form(alias, entry.entity_type)
-            if form.key and is_latin_text(alias) and (block := latin_block(form.tokens)):
-                blocks.setdefault((entry.entity_type, block), set()).add((form, entity_id))
+            if form.key and is_latin_text(alias):
+                for block in consonant_blocks(form):
+                    blocks.setdefault((entry.entity_type, block), set()).add((form, entity_id))
     found = {key: tuple(sorted(pairs, key=lambda p: (p[1], p[0].text))) for key, pairs in blocks.items()}
     _LATIN_ALIASES_BY_BLOCK[:] = [(registry, found)]
     return found

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsfold.names.abjad import abjad_block, abjad_blocks, abjad_letters, is_latin_text, latin_block, reads_as
+from newsfold.names.abjad import abjad_blocks, abjad_letters, is_latin_text, latin_block, reads_as
 from newsfold.names.cluster import Sighting, cluster_sightings
 from newsfold.names.forms import make_name_form
 from newsfold.names.reconcile import reconcile_names
