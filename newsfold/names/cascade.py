@@ -60,6 +60,7 @@ from newsfold.names.curate import registry_info
 from newsfold.names.descriptors import (
     bare_region_name,
     city_name_without_article,
+    city_of,
     clear_descriptor_cache,
     is_city_name,
     load_place_name_tables,
@@ -109,6 +110,8 @@ SEEN_INPUT_SCHEMA = pl.Schema(
 _LINK_COLUMNS = {"entity_id": pl.String, "resolution": pl.String, "score": pl.Float64}
 #: Registry links by spelling or key: their spellings anchor the clustering of unlisted ones.
 _ANCHOR_METHODS = frozenset({"registry_alias", "registry_key", "registry_fuzzy"})
+#: Registry sources of entries that are one GeoNames city each (``build_registry``).
+_REGISTRY_CITY_SOURCES = frozenset({"city", "capital"})
 #: A clipped compound ("HuffPost") takes the organisation it clips only when that one is named in at least this
 #: share of as many articles: a name the dataset uses far more than the full name it would clip is its own.
 CLIPPED_MIN_SHARE = 0.2
@@ -183,7 +186,7 @@ def link_seen(
         first[sid] = link
     for join in (
         _join_bare_company_names, _join_facility_kinds, _join_place_named, _join_subdivisions, _join_bare_region_names,
-        _join_article_dropped,
+        _join_article_dropped, _join_city_names,
     ):
         for sid, link in join(first, forms, texts, infos, absorbed).items():
             first[sid] = link
@@ -211,6 +214,8 @@ def link_seen(
     by_organisation = _link_organisations(seen, texts, forms, first, in_registry, definitions).join(
         in_document.select("item_id"), on="item_id", how="anti"
     )
+    for sid, link in _follow_moved_entities(seen, by_organisation, first, infos, absorbed).items():
+        first[sid] = link
 
     bare_people = {
         sid: surnames[sid]
@@ -863,6 +868,58 @@ def _join_article_dropped(
     return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
 
 
+def _join_city_names(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]],
+) -> dict[int, Link]:
+    """"Verkhneudinsk" and "Ulan Ude", "Belfast" and "Belfast City": place names GeoNames gives one city (``descriptors.city_of``).
+
+    The clustering joins such spellings among those it groups together
+    (``cluster._join_compact``); here one-word and longer spellings meet, and
+    spellings the registry lacks join the registry's entry of their city (a
+    capital, or a city of a million people or more). No other listed place
+    takes part, and a city two registry entries name is left alone. Without a
+    registry entry the oldest entity keeps its id.
+    """
+    entries = load_registry().entries
+    created = {entity_id: order for order, entity_id in enumerate(infos)}
+    unlisted: dict[int, set[str]] = defaultdict(set)
+    listed: dict[int, set[str]] = defaultdict(set)
+    loose: dict[int, list[int]] = defaultdict(list)  # one-word spellings clustering left for their key ("Verkhneudinsk")
+    for sid, link in enumerate(first):
+        if forms[sid].entity_type != "LOC" or (city := city_of(texts[sid])) is None:
+            continue
+        if link is None:
+            loose[city].append(sid)
+        elif link.entity_id in created:
+            unlisted[city].add(link.entity_id)
+        elif (entry := entries.get(link.entity_id)) is not None and entry.source in _REGISTRY_CITY_SOURCES:
+            listed[city].add(link.entity_id)
+        else:
+            listed[city].add("")  # another kind of listed place spelt like the city: the registry decides
+    moved: dict[str, str] = {}
+    targets: dict[int, str] = {}
+    for city in sorted(unlisted.keys() | loose.keys()):
+        owners = listed.get(city, set())
+        if len(owners) > 1 or "" in owners:
+            continue
+        entities = unlisted.get(city, set())
+        if not owners and not entities:
+            continue
+        targets[city] = target = next(iter(owners)) if owners else min(entities, key=created.__getitem__)
+        for entity_id in sorted(entities - {target}):
+            moved.setdefault(entity_id, target)
+    # An entity of two cities' names (a slip between them) moves once, to its first city's entity.
+    moved = {entity_id: target for entity_id, target in moved.items() if target not in moved}
+    joined = {
+        sid: Link(targets[city], "corpus_context", CORPUS_CONTEXT_SCORE)
+        for city, sids in loose.items()
+        if city in targets and targets[city] not in moved
+        for sid in sids
+    }
+    return _apply_moves(first, infos, absorbed, moved, joined)
+
+
 def _keep_context_ids(
     linked: pl.DataFrame, texts: list[str], forms: list[NameForm], infos: dict[str, EntityInfo]
 ) -> None:
@@ -932,6 +989,36 @@ def _link_organisations(
         by_descriptor,
     ]
     return pl.concat(found).unique("item_id", keep="first", maintain_order=True)
+
+
+def _follow_moved_entities(
+    seen: pl.DataFrame, links: pl.DataFrame, first: list[Link | None], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]],
+) -> dict[int, Link]:
+    """Move a bare name along when context links moved every other spelling of its entity to one entity.
+
+    "Primorye" joins the entity of "Primorye Territory" as its bare name (``_join_bare_region_names``);
+    the descriptor rule then gives every mention of "Primorye Territory" to the entity of "Primorsky
+    Krai", which left "Primorye" alone in an entity named after a spelling it no longer held.
+    """
+    moved = _moved_spellings(seen, links)
+    if not moved:
+        return {}
+    went: dict[str, set[str]] = defaultdict(set)  # entity -> where its own spellings went ("": one stayed)
+    followers: set[str] = set()
+    for sid, link in enumerate(first):
+        if link is None or link.entity_id not in infos:
+            continue
+        if link.method == "corpus_context" and sid not in moved:
+            followers.add(link.entity_id)
+        else:
+            went[link.entity_id].add(moved.get(sid, ""))
+    entities = {
+        entity_id: target
+        for entity_id in sorted(followers)
+        if len(targets := went.get(entity_id, set())) == 1 and (target := next(iter(targets))) not in ("", entity_id)
+    }
+    return _apply_moves(first, infos, absorbed, entities, {})
 
 
 def _moved_spellings(seen: pl.DataFrame, links: pl.DataFrame) -> dict[int, str]:

@@ -20,7 +20,7 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -30,6 +30,7 @@ from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, is_family_first, screen_for
 from newsfold.names.renderings import convention_readings, looks_slavic
+from newsfold.names.descriptors import city_of
 from newsfold.names.forms import NameForm, make_name_form
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
@@ -206,6 +207,14 @@ def cluster_sightings(
     links: list[Link] = [Link("", "", 0.0)] * len(sightings)
     infos: dict[str, EntityInfo] = {}
     grown: set[str] = set()
+    created: dict[str, int] = {}  # entity id -> the order it was made in: the older of two keeps its id
+    merged_into: dict[str, str] = {}  # heads a later spelling showed to be one entity (see _attach)
+
+    def final(entity_id: str) -> str:
+        while entity_id in merged_into:
+            entity_id = merged_into[entity_id]
+        return entity_id
+
     def initialled(unit: list[tuple[str, str]]) -> bool:
         return is_initialled_surname(sightings[groups[unit[0]][0]].form)
 
@@ -222,8 +231,21 @@ def cluster_sightings(
         )
         blocks = _blocks(form)
         filed_under, looked_in = script_blocks(form)
-        attached = _attach(form, heads, blocks + looked_in, compared) if may_attach else None
+        attached = (
+            _attach(form, heads, blocks + looked_in, compared, final if merged_into else None, anchored)
+            if may_attach
+            else None
+        )
         blocks += filed_under
+        if attached is not None and attached.bridged:
+            # Two heads the blocks kept apart that the comparison joins: the older keeps its id.
+            survivor = min((attached.entity_id, *attached.bridged), key=created.__getitem__)
+            for other in sorted({attached.entity_id, *attached.bridged} - {survivor}):
+                merged_into[other] = survivor
+                gone, head = infos.pop(other), infos[survivor]
+                infos[survivor] = replace(head, merged_ids=tuple(sorted({*head.merged_ids, *gone.merged_ids, other})))
+            grown.add(survivor)
+            attached = _Attachment(survivor, attached.score)
         if attached is not None and attached[0] in anchored:
             link = Link(attached[0], "registry_fuzzy", attached[1])
             if absorbed is not None:
@@ -242,6 +264,7 @@ def cluster_sightings(
                     heads[block].append((form, attached[0]))
         else:
             entity_id = own_ids[0]
+            created[entity_id] = len(created)
             link = Link(entity_id, "exact_key", 1.0)
             infos[entity_id] = EntityInfo(
                 entity_id,
@@ -254,6 +277,11 @@ def cluster_sightings(
                     heads[block].append((form, entity_id))
         for index in members:
             links[index] = link
+    if merged_into:
+        links = [
+            link if link.entity_id not in merged_into else Link(final(link.entity_id), "fuzzy_key", FUZZY_THRESHOLD)
+            for link in links
+        ]
     # The canonical name follows the most frequent spelling of the whole entity; the id does not.
     spellings: dict[str, list[Sighting]] = defaultdict(list)
     for index, link in enumerate(links):
@@ -267,19 +295,23 @@ def cluster_sightings(
 def _join_compact(
     groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting], first_seen: dict[tuple[str, str], int]
 ) -> dict[tuple[str, str], list[int]]:
-    """Join key groups whose spellings are one name spaced or hyphened two ways.
+    """Join key groups whose spellings are one name spaced or hyphened two ways, or one city's names.
 
     "Hong Kong Land" and "Hongkong Land", "Du Pont Co" and "Dupont Co",
     "Gulf Co-operation Council" and "Gulf Cooperation Council" differ only in
-    where the words break; written together they are equal. The joined group
-    keeps the key (so the id) of its oldest member group.
+    where the words break; written together they are equal. Place names that
+    GeoNames gives one city ("Archangel", "Arkhangelsk"; ``descriptors.city_of``)
+    are one place too. The joined group keeps the key (so the id) of its oldest
+    member group.
     """
-    holders: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    holders: dict[tuple[str, str | int], set[tuple[str, str]]] = defaultdict(set)
     for group_key, members in groups.items():
         for index in members:
             compact = sightings[index].form.compact_key
             if len(compact) >= MIN_COMPACT_LENGTH:
                 holders[(group_key[0], compact)].add(group_key)
+            if group_key[0] == "LOC" and (city := city_of(sightings[index].text)) is not None:
+                holders[("LOC", city)].add(group_key)
     shared = [held for held in holders.values() if len(held) > 1]
     if not shared:
         return groups  # the common case: every spelling written together is its group's own
@@ -453,17 +485,37 @@ def _no_script_blocks(form: NameForm) -> tuple[tuple[tuple[str, ...], ...], tupl
     return (), ()
 
 
+class _Attachment(NamedTuple):
+    """The entity a group attaches to, its score, and other heads the group showed to be that entity."""
+
+    entity_id: str
+    score: float
+    bridged: tuple[str, ...] = ()
+
+
 def _attach(
     form: NameForm,
     heads: dict[tuple[str, ...], list[tuple[NameForm, str]]],
     blocks: tuple[tuple[str, ...], ...],
     compared: ComparedPairs | None,
-) -> tuple[str, float] | None:
+    final: Callable[[str], str] | None = None,
+    anchored: Collection[str] = (),
+) -> _Attachment | None:
+    """The head entity a group's spelling matches best, if it clears the threshold and the next one's margin.
+
+    Two heads within the margin leave the spelling alone, unless those heads
+    match each other too, with no veto: then the blocks had only kept them
+    apart ("Michail Chodorkowski" and "Mikhail Hodorkovsky" share no block,
+    and "Mikhail Khodorkovsky" matches both), and they are one entity
+    (``bridged``), when neither is a registry entity.
+    """
     scores: dict[str, float] = {}
+    best_form: dict[str, NameForm] = {}
     seen: set[tuple[str, str]] = set()
     could_match_form = None  # made only when a pair is compared anew
     for block in blocks:
-        for head_form, entity_id in heads.get(block, ()):
+        for head_form, head_id in heads.get(block, ()):
+            entity_id = head_id if final is None else final(head_id)
             pair = (head_form.text, entity_id)
             if pair in seen:
                 continue
@@ -482,12 +534,26 @@ def _attach(
                     compared.now[key] = score
             if score is not None and score > scores.get(entity_id, 0.0):
                 scores[entity_id] = score
+                best_form[entity_id] = head_form
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
         return None
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < AMBIGUITY_MARGIN:
-        return None
-    return ranked[0]
+        close = [entity_id for entity_id, score in ranked if ranked[0][1] - score < AMBIGUITY_MARGIN]
+        if any(entity_id in anchored for entity_id in close) or not _all_match([best_form[e] for e in close]):
+            return None
+        return _Attachment(ranked[0][0], ranked[0][1], tuple(close[1:]))
+    return _Attachment(*ranked[0])
+
+
+def _all_match(forms: Sequence[NameForm]) -> bool:
+    """Whether every two of these spellings match on their own: a score over the threshold, no veto."""
+    for index, a in enumerate(forms):
+        for b in forms[index + 1 :]:
+            result = compare_names(a, b)
+            if result.veto is not None or result.score < FUZZY_THRESHOLD:
+                return False
+    return True
 
 
 def _pick_canonical(members: list[Sighting]) -> str:

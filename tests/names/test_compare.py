@@ -195,7 +195,10 @@ def test_could_match(a, b, entity_type, expected):
         ("Mikhail Gorbachev", "Gorbachev", "PER", False),  # one part on the other side
         ("M. Atherton", "Michael Atherton", "PER", True),  # initials: could_match decides
         ("Popular Mobilisation Forces", "Popular Mobilization Forces", "ORG", True),
-        ("Kataib Hezbollah", "Hezbollah", "ORG", False),
+        ("Kataib Hezbollah", "Hezbollah", "ORG", False),  # another number of words: the screen's own test
+        ("Shearson Lehman Brothers", "Shearson Lehmand Brothers", "ORG", True),
+        ("Liechtenstein", "Liechenstein", "LOC", True),
+        ("Nasrallah", "Hassan Nasrallah", "LOC", False),
     ],
 )
 def test_screen_for_answers_as_could_match(a, b, entity_type, expected):
@@ -211,7 +214,9 @@ def test_screen_for_rejects_another_type():
 
 _SCREEN_PIECES = ["Mikhail", "Gorbachev", "Gorbachov", "Linrifar", "Linrifer", "Linridor", "Vahtu", "Vahsa", "Natanyahu",
                   "Netanyahu", "Jelzin", "Yeltsin", "Jürgen", "Juergen", "Bernie", "Bernard", "Marc", "Mark", "Путин",
-                  "Putin", "PUTIN", "Teng", "Deng", "Hsiao-ping", "Xiaoping", "M.", "Jr.", "bin", "Salman", "Kim"]
+                  "Putin", "PUTIN", "Teng", "Deng", "Hsiao-ping", "Xiaoping", "M.", "Jr.", "bin", "Salman", "Kim",
+                  # organisation and place words, and a name in Arabic script the screen of an organisation lets through
+                  "Bank", "Corp", "Oil", "Shearson", "Shearsom", "Archangel", "Arkhangelsk", "حسن", "نصر"]
 
 
 @given(

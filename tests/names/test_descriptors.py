@@ -10,6 +10,7 @@ import polars as pl
 
 from newsfold.names.descriptors import (
     city_name_without_article,
+    city_of,
     make_descriptor,
     may_have_descriptor,
     registry_descriptors,
@@ -201,9 +202,14 @@ def test_subdivision_of_a_name_two_subdivisions_or_none_bear(name):
     ],
 )
 def test_unlisted_names_of_one_subdivision_are_one_place(names, a, b, same):
-    out = reconcile_names(pl.DataFrame({"name": names, "type": ["LOC"] * len(names)}))
-    ids = dict(zip(out["name"].to_list(), out["entity_id"].to_list()))
+    ids = _place_ids(names)
     assert (ids[a] == ids[b]) is same
+
+
+def _place_ids(names: list[str]) -> dict[str, str]:
+    """Each name's entity id, the names resolved together as places."""
+    out = reconcile_names(pl.DataFrame({"name": names, "type": ["LOC"] * len(names)}))
+    return dict(zip(out["name"].to_list(), out["entity_id"].to_list()))
 
 
 @pytest.mark.parametrize(
@@ -247,3 +253,77 @@ def test_a_city_and_its_name_without_article_are_one_place(names, types, same):
     out = reconcile_names(pl.DataFrame({"name": names, "type": types}))
     ids = out["entity_id"].to_list()
     assert (ids[0] == ids[1]) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # names GeoNames lists for one city: other languages, transliterations, former names
+        ("Archangel", "Arkhangelsk", True),
+        ("Dnepropetrovsk", "Dnipro", True),
+        ("Leningrad", "Saint Petersburg", True),
+        ("Peking", "Beijing", True),
+        ("Tscheljabinsk", "Chelyabinsk", True),
+        ("Архангельск", "Archangelsk", True),
+        # a city's own name reads among the cities bearing it: Canton, Ohio, not Guangzhou
+        ("Canton", "Guangzhou", False),
+        # a first-level subdivision's own name is the province as often as the city
+        ("Quebec", "Quebec City", False),
+        # an alternate name that is a small place's own name ("Summitville", Indiana; listed for Akron)
+        ("Summitville", "Akron", False),
+        # fewer than five letters ("Minn", a German name of Minden)
+        ("Minn", "Minden", False),
+        ("Moscow", "Moskau", True),
+        ("Moscow", "Kyiv", False),
+    ],
+)
+def test_city_of_reads_one_city_by_its_names(a, b, same):
+    city_a, city_b = city_of(a), city_of(b)
+    assert (city_a is not None and city_a == city_b) is same
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Reading", "Mission", "Springfield", "Zorblatistan", "",
+        # an alternate name of common words only ("South Island" is listed for Coronado, California)
+        "South Island",
+    ],
+)
+def test_city_of_a_name_several_cities_or_none_bear(name):
+    # Reading (England and Pennsylvania), Mission (Texas and British Columbia): no city has ten times the others' people
+    assert city_of(name) is None
+
+
+@pytest.mark.parametrize(
+    ("names", "a", "b", "same"),
+    [
+        # one-word spellings clustering groups together
+        (["Archangel", "Arkhangelsk", "Archangelsk"], "Archangel", "Archangelsk", True),
+        (["Basle", "Basel"], "Basle", "Basel", True),
+        (["Dnipro", "Dnipropetrovsk"], "Dnipro", "Dnipropetrovsk", True),
+        # a longer spelling and a one-word one meet in the cascade (Ulan-Ude was Verkhneudinsk until 1934)
+        (["Ulan Ude", "Verkhneudinsk"], "Ulan Ude", "Verkhneudinsk", True),
+        (["Belfast City", "Belfast"], "Belfast City", "Belfast", True),
+        # two cities stay two; a city and a namesake province stay apart
+        (["Dnipro", "Donetsk"], "Dnipro", "Donetsk", False),
+        (["Quebec", "Quebec City"], "Quebec", "Quebec City", False),
+    ],
+)
+def test_names_of_one_city_are_one_place(names, a, b, same):
+    ids = _place_ids(names)
+    assert (ids[a] == ids[b]) is same
+
+
+def test_names_of_one_city_join_as_places_only():
+    out = reconcile_names(pl.DataFrame({"name": ["Archangel", "Arkhangelsk"], "type": ["ORG", "LOC"]}))
+    assert out["entity_id"][0] != out["entity_id"][1]
+
+
+def test_a_region_s_bare_name_follows_its_full_name_into_the_descriptor_s_entity():
+    # "Primorye" joins "Primorye Territory" as its bare name; the descriptor rule then moves "Primorye
+    # Territory" to the entity of "Primorsky Krai", and the bare name goes with it
+    names = ["Primorsky Krai", "Primorsky Region", "Primorye Territory", "Primorye"]
+    out = reconcile_names(pl.DataFrame({"name": names, "type": ["LOC"] * len(names)}))
+    assert out["entity_id"].n_unique() == 1
+    assert out["canonical_name"].unique().to_list() == ["Primorsky Krai"]
