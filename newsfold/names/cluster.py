@@ -48,6 +48,8 @@ NAME_PAIR_SCORES = MemoKind("name_pair_scores", pl.Float64)
 #: A pair of spellings as the clustering keys it: (type, text) of the spelling, then of the head it is compared with.
 PairKey = tuple[str, str, str, str]
 _UNSEEN = object()
+#: Family names this long or longer are filed by their spellings one letter short (:func:`_one_letter_less`).
+_MIN_SLIP_BLOCK_LETTERS = 5
 _KEY_SEPARATOR = "\x1f"
 
 
@@ -432,6 +434,11 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
         blocks.add((form.entity_type, parts[0][:2], "letters", "".join(sorted(parts[-1]))))
         # A slip early in the family name (Natanyahu, Wishaw) keeps its end.
         blocks.add((form.entity_type, parts[0][:2], "end", parts[-1][-4:]))
+        # A letter dropped, added, changed or two swapped anywhere in the family name as written ("Stwart",
+        # "Ingahm"): the two spellings share the name with one letter left out, whatever their keys make of it.
+        if form.core_tokens:
+            initial, family = form.core_tokens[0][:1], form.core_tokens[-1]
+            blocks.update(("PER", initial, "less", variant) for variant in _one_letter_less(family))
     if len(parts) >= 3:
         # A leading part the other spelling lacks ("Prersident Jose Sarney"): compare leaves it out.
         blocks.add((form.entity_type, parts[1][:2], parts[-1][:3]))
@@ -459,6 +466,25 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
             # Wade-Giles meets pinyin: family name first, given name's first syllable (Teng Hsiao-ping, Deng Xiaoping).
             blocks.add(("PER", "sinitic", sinitic_key(first), sinitic_key("-".join(tokens[1:]))[:2]))
     return tuple(sorted(blocks))
+
+
+def _one_letter_less(word: str) -> frozenset[str]:
+    """The word and each spelling of it with one letter left out, for a word of :data:`_MIN_SLIP_BLOCK_LETTERS` or more.
+
+    Two words one letter added, dropped, changed or two letters swapped apart
+    share one of these ("stewart" and "stwart" share "stwart", "ingham" and
+    "ingahm" share "inghm"); shorter words are left out, as a slip in them is
+    another name (``compare.is_spelling_slip``).
+
+    Example:
+        >>> sorted(_one_letter_less("ebbers")) == sorted({"ebbers", "bbers", "ebers", "ebbrs", "ebbes", "ebber"})
+        True
+        >>> _one_letter_less("bush")
+        frozenset()
+    """
+    if len(word) < _MIN_SLIP_BLOCK_LETTERS:
+        return frozenset()
+    return frozenset({word, *(word[:index] + word[index + 1 :] for index in range(len(word)))})
 
 
 def _script_blocks(form: NameForm) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:

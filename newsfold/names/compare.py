@@ -757,7 +757,7 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
         if sim < _PART_THRESHOLD["PER"] and i not in slipped:
             return Comparison(0.0, f"name part differs: {x[0]} vs {y[0]}")
     family_a, family_b = pairs[-1]
-    if _are_two_known_families(family_a, family_b):
+    if _are_two_known_families(family_a, family_b) or _differ_by_o_prefix(family_a, family_b):
         return Comparison(0.0, f"two family names: {family_a.token} vs {family_b.token}")
     if _are_two_known_given_names(given_a, given_b):
         return Comparison(0.0, f"two given names: {given_a.token} vs {given_b.token}")
@@ -851,6 +851,21 @@ def _are_two_known_families(x: _Part, y: _Part) -> bool:
     if not _are_known_apart(x, y) or (_may_read_by_convention(x, y) and read_alike(x.reading, y.reading)):
         return False  # read alike under two spelling conventions: Dostojewski / Dostoyevsky
     return len(x.token) != len(y.token) or OSA.distance(x.token, y.token, score_cutoff=2) >= 2
+
+
+def _differ_by_o_prefix(x: _Part, y: _Part) -> bool:
+    """Two family names one of which is the other with the Irish "O'" (folded to a leading o) before it.
+
+    O'Sullivan and Sullivan, O'Neill and Neill are two families, though a leading letter
+    left out is a transliteration elsewhere (Khamenei / Hamenei).
+
+    Example:
+        >>> p = lambda t: _make_part(make_part_key(t), t)
+        >>> _differ_by_o_prefix(p("osullivan"), p("sullivan")), _differ_by_o_prefix(p("khamenei"), p("hamenei"))
+        (True, False)
+    """
+    short, long_ = sorted((x.token, y.token), key=len)
+    return len(long_) == len(short) + 1 and long_[0] == "o" and long_[1:] == short
 
 
 def _are_known_apart(x: _Part, y: _Part) -> bool:

@@ -149,3 +149,21 @@ def test_a_spelling_matching_two_heads_that_are_two_people_stays_alone():
     links, infos = cluster_sightings(_sightings(["Carl Lewis", "Chris Lewis", "C. Lewis"]))
     assert len({link.entity_id for link in links}) == 3
     assert len(infos) == 3
+
+
+@pytest.mark.parametrize(
+    ("names", "same"),
+    [
+        # a letter dropped or two swapped inside the family name: the keys differ early, the blocks meet
+        (["Alec Stewart", "Alec Stwart"], True),
+        (["Bernard Ingham", "Bernard Ingahm"], True),
+        (["Bernie Ebbers", "Bernie Ebkers"], True),
+        # the comparison still decides: two family names rigour knows ("Robison"), another given name
+        (["Andy Robinson", "Andy Robison"], False),
+        (["Bernard Ingham", "Bernard Ingram"], False),
+        (["Alec Stewart", "Bruce Stwart"], False),
+    ],
+)
+def test_a_slip_anywhere_in_a_family_name_meets_the_name(names, same):
+    links, _ = cluster_sightings(_sightings(names))
+    assert (links[0].entity_id == links[1].entity_id) is same

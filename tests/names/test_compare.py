@@ -80,6 +80,9 @@ def test_compare_names_links_true_variants(a, b, entity_type):
         # any lengths, two letters or more apart: the vowel folding keys Head "haid" and Howard "haird" (CoNLL-2003)
         ("John Head", "John Howard", "PER", "two family names"),
         ("Tom Johnson", "Thomas Johansson", "PER", "two family names"),
+        # the Irish O' makes another family name (Ed Sullivan, the host, is no Eddie O'Sullivan, the coach)
+        ("Ed Sullivan", "Eddie O'Sullivan", "PER", "two family names"),
+        ("Paul Neill", "Paul O'Neill", "PER", "two family names"),
         # Li Peng is no Marine Le Pen with her given name left out: Li / Le share only a name symbol
         ("Li Peng", "Marine Le Pen", "PER", "no given name to pair"),
     ],
