@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import NamedTuple
 
 import polars as pl
@@ -202,10 +203,12 @@ def cluster_sightings(
     # Most datasets hold no name in Arabic or Hebrew script: then no name needs the blocks that read across scripts.
     across_scripts = any(s.form.abjad for s in sightings) or any(form.abjad for form, _ in anchors)
     script_blocks = _script_blocks if across_scripts else _no_script_blocks
+    slips = _SlipIndex()
     for anchor_form, entity_id in anchors:
         anchored.add(entity_id)
         for block in _blocks(anchor_form) + script_blocks(anchor_form)[0]:
             heads[block].append((anchor_form, entity_id))
+        slips.add(anchor_form, entity_id)
     links: list[Link] = [Link("", "", 0.0)] * len(sightings)
     infos: dict[str, EntityInfo] = {}
     grown: set[str] = set()
@@ -234,7 +237,7 @@ def cluster_sightings(
         blocks = _blocks(form)
         filed_under, looked_in = script_blocks(form)
         attached = (
-            _attach(form, heads, blocks + looked_in, compared, final if merged_into else None, anchored)
+            _attach(form, heads, blocks + looked_in, compared, final if merged_into else None, anchored, slips.near(form))
             if may_attach
             else None
         )
@@ -277,6 +280,7 @@ def cluster_sightings(
             if not is_initialled_surname(form):
                 for block in blocks:
                     heads[block].append((form, entity_id))
+                slips.add(form, entity_id)
         for index in members:
             links[index] = link
     if merged_into:
@@ -434,11 +438,6 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
         blocks.add((form.entity_type, parts[0][:2], "letters", "".join(sorted(parts[-1]))))
         # A slip early in the family name (Natanyahu, Wishaw) keeps its end.
         blocks.add((form.entity_type, parts[0][:2], "end", parts[-1][-4:]))
-        # A letter dropped, added, changed or two swapped anywhere in the family name as written ("Stwart",
-        # "Ingahm"): the two spellings share the name with one letter left out, whatever their keys make of it.
-        if form.core_tokens:
-            initial, family = form.core_tokens[0][:1], form.core_tokens[-1]
-            blocks.update(("PER", initial, "less", variant) for variant in _one_letter_less(family))
     if len(parts) >= 3:
         # A leading part the other spelling lacks ("Prersident Jose Sarney"): compare leaves it out.
         blocks.add((form.entity_type, parts[1][:2], parts[-1][:3]))
@@ -466,6 +465,55 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
             # Wade-Giles meets pinyin: family name first, given name's first syllable (Teng Hsiao-ping, Deng Xiaoping).
             blocks.add(("PER", "sinitic", sinitic_key(first), sinitic_key("-".join(tokens[1:]))[:2]))
     return tuple(sorted(blocks))
+
+
+class _SlipIndex:
+    """Person heads filed by their family name as written with one letter left out (:func:`_slip_keys`).
+
+    A letter dropped, added, changed or two swapped anywhere in a family name
+    ("Stwart", "Ingahm") changes its key's letters around the slip, so the key
+    blocks (:func:`_blocks`) miss the pair; the two spellings share the name
+    with one letter left out. A spelling has about eight such keys: filed as
+    lists like the other blocks they made the clustering about a tenth slower
+    (the garbage collector walks every list), so a key holds a head's number
+    here, and a list only when heads share it.
+    """
+
+    def __init__(self) -> None:
+        self.heads: list[tuple[NameForm, str]] = []
+        self.by_key: dict[str, int | list[int]] = {}
+
+    def add(self, form: NameForm, entity_id: str) -> None:
+        keys = _slip_keys(form)
+        if not keys:
+            return
+        number = len(self.heads)
+        self.heads.append((form, entity_id))
+        for key in keys:
+            held = self.by_key.get(key)
+            if held is None:
+                self.by_key[key] = number
+            elif isinstance(held, int):
+                self.by_key[key] = [held, number]
+            else:
+                held.append(number)
+
+    def near(self, form: NameForm) -> list[tuple[NameForm, str]]:
+        """The heads sharing a key with ``form``."""
+        numbers: set[int] = set()
+        for key in _slip_keys(form):
+            held = self.by_key.get(key)
+            if held is not None:
+                numbers.update((held,) if isinstance(held, int) else held)
+        return [self.heads[number] for number in sorted(numbers)]
+
+
+def _slip_keys(form: NameForm) -> tuple[str, ...]:
+    """A person's given initial with its family name as written, whole and with each letter left out."""
+    if form.entity_type != "PER" or len(form.core_tokens) < 2:
+        return ()
+    initial = form.core_tokens[0][:1]
+    return tuple(f"{initial} {variant}" for variant in _one_letter_less(form.core_tokens[-1]))
 
 
 def _one_letter_less(word: str) -> frozenset[str]:
@@ -526,6 +574,7 @@ def _attach(
     compared: ComparedPairs | None,
     final: Callable[[str], str] | None = None,
     anchored: Collection[str] = (),
+    near: Sequence[tuple[NameForm, str]] = (),
 ) -> _Attachment | None:
     """The head entity a group's spelling matches best, if it clears the threshold and the next one's margin.
 
@@ -539,28 +588,27 @@ def _attach(
     best_form: dict[str, NameForm] = {}
     seen: set[tuple[str, str]] = set()
     could_match_form = None  # made only when a pair is compared anew
-    for block in blocks:
-        for head_form, head_id in heads.get(block, ()):
-            entity_id = head_id if final is None else final(head_id)
-            pair = (head_form.text, entity_id)
-            if pair in seen:
-                continue
-            seen.add(pair)
-            # Without a memo, no bookkeeping: the resolution benchmark's path.
-            key = None if compared is None else (form.entity_type, form.text, head_form.entity_type, head_form.text)
-            score = _UNSEEN if key is None else compared.recall(key)
-            if score is _UNSEEN:
-                if could_match_form is None:
-                    could_match_form = screen_for(form)
-                score = None
-                if could_match_form(head_form):
-                    result = compare_names(form, head_form)
-                    score = result.score if result.veto is None else None
-                if key is not None:
-                    compared.now[key] = score
-            if score is not None and score > scores.get(entity_id, 0.0):
-                scores[entity_id] = score
-                best_form[entity_id] = head_form
+    for head_form, head_id in chain.from_iterable((*(heads.get(block, ()) for block in blocks), near)):
+        entity_id = head_id if final is None else final(head_id)
+        pair = (head_form.text, entity_id)
+        if pair in seen:
+            continue
+        seen.add(pair)
+        # Without a memo, no bookkeeping: the resolution benchmark's path.
+        key = None if compared is None else (form.entity_type, form.text, head_form.entity_type, head_form.text)
+        score = _UNSEEN if key is None else compared.recall(key)
+        if score is _UNSEEN:
+            if could_match_form is None:
+                could_match_form = screen_for(form)
+            score = None
+            if could_match_form(head_form):
+                result = compare_names(form, head_form)
+                score = result.score if result.veto is None else None
+            if key is not None:
+                compared.now[key] = score
+        if score is not None and score > scores.get(entity_id, 0.0):
+            scores[entity_id] = score
+            best_form[entity_id] = head_form
     ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
     if not ranked or ranked[0][1] < FUZZY_THRESHOLD:
         return None
