@@ -214,6 +214,7 @@ def cluster_sightings(
     grown: set[str] = set()
     created: dict[str, int] = {}  # entity id -> the order it was made in: the older of two keeps its id
     merged_into: dict[str, str] = {}  # heads a later spelling showed to be one entity (see _attach)
+    bridge_scores: dict[str, float] = {}  # such a head -> the score of the heads compared
 
     def final(entity_id: str) -> str:
         while entity_id in merged_into:
@@ -247,6 +248,7 @@ def cluster_sightings(
             survivor = min((attached.entity_id, *attached.bridged), key=created.__getitem__)
             for other in sorted({attached.entity_id, *attached.bridged} - {survivor}):
                 merged_into[other] = survivor
+                bridge_scores[other] = attached.bridge_score
                 gone, head = infos.pop(other), infos[survivor]
                 infos[survivor] = replace(head, merged_ids=tuple(sorted({*head.merged_ids, *gone.merged_ids, other})))
             grown.add(survivor)
@@ -285,7 +287,9 @@ def cluster_sightings(
             links[index] = link
     if merged_into:
         links = [
-            link if link.entity_id not in merged_into else Link(final(link.entity_id), "fuzzy_key", FUZZY_THRESHOLD)
+            link
+            if link.entity_id not in merged_into
+            else Link(final(link.entity_id), "fuzzy_key", min(link.score, bridge_scores[link.entity_id]))
             for link in links
         ]
     # The canonical name follows the most frequent spelling of the whole entity; the id does not.
@@ -560,11 +564,16 @@ def _no_script_blocks(form: NameForm) -> tuple[tuple[tuple[str, ...], ...], tupl
 
 
 class _Attachment(NamedTuple):
-    """The entity a group attaches to, its score, and other heads the group showed to be that entity."""
+    """The entity a group attaches to, its score, and other heads the group showed to be that entity.
+
+    ``bridge_score`` is the lowest score of those heads compared with each other: the
+    score of the links of their spellings once they are one entity.
+    """
 
     entity_id: str
     score: float
     bridged: tuple[str, ...] = ()
+    bridge_score: float = 0.0
 
 
 def _attach(
@@ -578,6 +587,8 @@ def _attach(
 ) -> _Attachment | None:
     """The head entity a group's spelling matches best, if it clears the threshold and the next one's margin.
 
+    The heads compared are those filed under ``blocks``, and ``near``: the
+    heads a slip in the family name may have kept out of them (:class:`_SlipIndex`).
     Two heads within the margin leave the spelling alone, unless those heads
     match each other too, with no veto: then the blocks had only kept them
     apart ("Michail Chodorkowski" and "Mikhail Hodorkovsky" share no block,
@@ -614,20 +625,26 @@ def _attach(
         return None
     if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < AMBIGUITY_MARGIN:
         close = [entity_id for entity_id, score in ranked if ranked[0][1] - score < AMBIGUITY_MARGIN]
-        if any(entity_id in anchored for entity_id in close) or not _all_match([best_form[e] for e in close]):
+        if any(entity_id in anchored for entity_id in close):
             return None
-        return _Attachment(ranked[0][0], ranked[0][1], tuple(close[1:]))
+        lowest = _lowest_match([best_form[entity_id] for entity_id in close])
+        if lowest is None:
+            return None
+        return _Attachment(ranked[0][0], ranked[0][1], tuple(close[1:]), lowest)
     return _Attachment(*ranked[0])
 
 
-def _all_match(forms: Sequence[NameForm]) -> bool:
-    """Whether every two of these spellings match on their own: a score over the threshold, no veto."""
+def _lowest_match(forms: Sequence[NameForm]) -> float | None:
+    """The lowest score of every two of these spellings compared, if each pair matches on its own (over the
+    threshold, no veto); else None."""
+    lowest = 1.0
     for index, a in enumerate(forms):
         for b in forms[index + 1 :]:
             result = compare_names(a, b)
             if result.veto is not None or result.score < FUZZY_THRESHOLD:
-                return False
-    return True
+                return None
+            lowest = min(lowest, result.score)
+    return lowest
 
 
 def _pick_canonical(members: list[Sighting]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfold.names.cluster import Sighting, cluster_observations, cluster_sightings, observed_key
+from newsfold.names.compare import compare_names
 from newsfold.names.forms import make_name_form
 from newsfold.names.observe import make_observation
 from newsfold.names.registry import make_entity_id
@@ -140,6 +141,8 @@ def test_a_spelling_matching_two_heads_that_match_each_other_joins_them_and_the_
     links, infos = cluster_sightings(_sightings(names))
     assert {link.entity_id for link in links} == {alone[0]}
     assert [link.method for link in links] == ["exact_key", "fuzzy_key", "fuzzy_key"]
+    # the second head's link scores as the two heads compared
+    assert links[1].score == compare_names(make_name_form(names[0], "PER"), make_name_form(names[1], "PER")).score
     assert set(infos) == {alone[0]}
     assert set(infos[alone[0]].merged_ids) == {alone[1], alone[2]}
 
