@@ -327,7 +327,7 @@ def clear_spelling_caches() -> None:
     """
     for cached in (
         make_name_form, link_spelling, surname_key, make_part_key, make_literal_key, make_spelling_key,
-        acronym_of, initials_of, acronym_keys_of_name, listed_types, split_acronym_definition, facility_stem,
+        acronym_of, initials_of, acronym_keys_of_name, listed_types, split_acronym_definition, facility_stem, city_of,
     ):
         cached.cache_clear()
     clear_part_orders()
@@ -793,29 +793,48 @@ def _join_subdivisions(
     is a city as well as the oblast's short name. The oldest entity keeps its id.
     """
     created = {entity_id: order for order, entity_id in enumerate(infos)}
-    groups: dict[int, set[str]] = {}
-    loose: dict[int, list[int]] = {}  # one-word spellings clustering left for their key ("Chechnya")
+    unlisted: dict[int, set[str]] = defaultdict(set)
+    loose: dict[int, list[int]] = defaultdict(list)  # one-word spellings clustering left for their key ("Chechnya")
     for sid, link in enumerate(first):
         if (link is not None and link.entity_id not in created) or forms[sid].entity_type != "LOC":
             continue
         if is_city_name(texts[sid]) or (subdivision := subdivision_of(" ".join(forms[sid].tokens))) is None:
             continue
         if link is None:
-            loose.setdefault(subdivision, []).append(sid)
+            loose[subdivision].append(sid)
         else:
-            groups.setdefault(subdivision, set()).add(link.entity_id)
+            unlisted[subdivision].add(link.entity_id)
+    return _join_at_places(first, infos, absorbed, created, unlisted, loose)
+
+
+def _join_at_places(
+    first: list[Link | None], infos: dict[str, EntityInfo], absorbed: dict[str, set[str]], created: dict[str, int],
+    unlisted: dict[int, set[str]], loose: dict[int, list[int]], listed: dict[int, set[str]] | None = None,
+) -> dict[int, Link]:
+    """Make the entities that name one place (a subdivision, a city) one, and join the loose spellings naming it.
+
+    ``unlisted`` holds the dataset's entities by place, ``loose`` the unlinked spellings, ``listed`` the
+    registry entries that are the place ("" for a listed place of another kind: the registry decides). A
+    place's entity is its one registry entry, else its oldest entity; a place two entries name is left alone.
+    Places are taken in the order their first spelling came.
+    """
+    listed = listed or {}
     moved: dict[str, str] = {}
     targets: dict[int, str] = {}
-    for subdivision, entities in groups.items():
-        targets[subdivision] = target = min(entities, key=created.__getitem__)
-        for entity_id in entities - {target}:
+    for place in dict.fromkeys([*unlisted, *loose]):
+        owners = listed.get(place, set())
+        entities = unlisted.get(place, set())
+        if len(owners) > 1 or "" in owners or not (owners or entities):
+            continue
+        targets[place] = target = next(iter(owners)) if owners else min(entities, key=created.__getitem__)
+        for entity_id in sorted(entities - {target}):
             moved.setdefault(entity_id, target)
-    # An entity of two subdivisions' names (a slip between them) moves once, to its first group's oldest.
+    # An entity of two places' names (a slip between them) moves once, to its first place's entity.
     moved = {entity_id: target for entity_id, target in moved.items() if target not in moved}
     joined = {
-        sid: Link(targets[subdivision], "corpus_context", CORPUS_CONTEXT_SCORE)
-        for subdivision, sids in loose.items()
-        if subdivision in targets
+        sid: Link(targets[place], "corpus_context", CORPUS_CONTEXT_SCORE)
+        for place, sids in loose.items()
+        if place in targets
         for sid in sids
     }
     return _apply_moves(first, infos, absorbed, moved, joined)
@@ -897,27 +916,7 @@ def _join_city_names(
             listed[city].add(link.entity_id)
         else:
             listed[city].add("")  # another kind of listed place spelt like the city: the registry decides
-    moved: dict[str, str] = {}
-    targets: dict[int, str] = {}
-    for city in sorted(unlisted.keys() | loose.keys()):
-        owners = listed.get(city, set())
-        if len(owners) > 1 or "" in owners:
-            continue
-        entities = unlisted.get(city, set())
-        if not owners and not entities:
-            continue
-        targets[city] = target = next(iter(owners)) if owners else min(entities, key=created.__getitem__)
-        for entity_id in sorted(entities - {target}):
-            moved.setdefault(entity_id, target)
-    # An entity of two cities' names (a slip between them) moves once, to its first city's entity.
-    moved = {entity_id: target for entity_id, target in moved.items() if target not in moved}
-    joined = {
-        sid: Link(targets[city], "corpus_context", CORPUS_CONTEXT_SCORE)
-        for city, sids in loose.items()
-        if city in targets and targets[city] not in moved
-        for sid in sids
-    }
-    return _apply_moves(first, infos, absorbed, moved, joined)
+    return _join_at_places(first, infos, absorbed, created, unlisted, loose, listed)
 
 
 def _keep_context_ids(

@@ -436,6 +436,7 @@ def _city_names() -> frozenset[str]:
     return frozenset(fold_text(city["name"]) for city in _large_cities())
 
 
+@lru_cache(maxsize=100_000)
 def city_of(name: str) -> int | None:
     """The GeoNames id of the one city of 15,000 people or more that a place name names, else None.
 
@@ -457,6 +458,8 @@ def city_of(name: str) -> int | None:
     in English only (wordfreq's Zipf frequency from
     :data:`COMMON_PLACE_WORD_ZIPF`, and no city's own name: "South Island",
     listed for Coronado, California, but not "Belfast City").
+
+    Cached: the clustering and the cascade both read each place spelling.
 
     Example:
         >>> city_of("Archangel") == city_of("Arkhangelsk") == city_of("Архангельск") != None
