@@ -43,7 +43,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from newsfold.names.abjad import is_latin_text, reads_as
-from newsfold.names.fold import fold_text, make_literal_key, make_part_key, part_key_similarity
+from newsfold.names.fold import east_slavic_given_names, fold_text, make_literal_key, make_part_key, part_key_similarity
 from newsfold.names.forms import NameForm
 from newsfold.names.hypocorisms import is_nickname_pair
 from newsfold.names.registry import known_place_words
@@ -363,7 +363,11 @@ def _may_differ_by_reading(x: _Part, y: _Part) -> bool:
 
 def _could_pair(pa: tuple[_Part, ...], pb: tuple[_Part, ...], threshold: float) -> bool:
     sinitic = _is_sinitic_name(pa) and _is_sinitic_name(pb)
-    if _score_in_name(pa[-1], pb[-1], sinitic) < threshold and not is_spelling_slip(pa[-1], pb[-1]):
+    if (
+        _score_in_name(pa[-1], pb[-1], sinitic) < threshold
+        and not is_spelling_slip(pa[-1], pb[-1])
+        and not (_has_east_slavic_given((pa[0], pb[0])) and _family_read_ukrainian(pa[-1], pb[-1]) >= threshold)
+    ):
         return False
     return (
         len(pa) != len(pb)
@@ -372,6 +376,26 @@ def _could_pair(pa: tuple[_Part, ...], pb: tuple[_Part, ...], threshold: float) 
         or (pa[-1].key == pb[-1].key and _may_be_given_variant(pa[0], pb[0]))
         or _given_read_alike(pa[0], pb[0], pa[-1], pb[-1]) >= _GIVEN_THRESHOLD
     )
+
+
+def _has_east_slavic_given(given: tuple[_Part, _Part]) -> bool:
+    """One of two paired given names is a Ukrainian or Russian one (``data/name_parts.yml``)."""
+    names = east_slavic_given_names()
+    return given[0].token in names or given[1].token in names
+
+
+def _family_read_ukrainian(x: _Part, y: _Part) -> float:
+    """Similarity of two family names read under spelling conventions although neither looks Slavic: the
+    given name vouches for it, as the family name vouches for a given name in :func:`_given_read_alike`.
+
+    Example:
+        >>> p = lambda t: _make_part(make_part_key(t), t)
+        >>> _family_read_ukrainian(p("hroisman"), p("groisman")), _family_read_ukrainian(p("hall"), p("gill"))
+        (1.0, 0.0)
+    """
+    if not (x.readable and y.readable):
+        return 0.0  # five letters or more: Hill / Gill are two English names
+    return reading_similarity(x.reading, y.reading, require_slavic=False)
 
 
 def _given_read_alike(x: _Part, y: _Part, family_x: _Part, family_y: _Part) -> float:
@@ -509,7 +533,8 @@ def could_match(a: NameForm, b: NameForm) -> bool:
             return True
         sa, sb = _person_screen(a), _person_screen(b)
         oa, ob = sa.orders, sb.orders
-        single = sa.single and sb.single
+        # A Ukrainian or Russian given name has its family name read the Ukrainian way too (Hroisman / Groisman).
+        single = sa.single and sb.single and not _has_east_slavic_given((sa.orders[0][0], sb.orders[0][0]))
         sinitic = sa.sinitic and sb.sinitic
         if single and not last_alike and not sinitic and are_parts_apart(oa[0][-1], ob[0][-1]):
             return False  # the last parts are always paired and cannot join, whatever the first parts say
@@ -555,7 +580,8 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
         return fallback
     own = _person_screen(a)
     last = own.orders[0][-1]
-    if not own.single or last.reads_otherwise:
+    slavic_given = east_slavic_given_names()
+    if not own.single or last.reads_otherwise or own.orders[0][0].token in slavic_given:
         return fallback
     key, last_key, sinitic = a.key, keys[-1], own.sinitic
 
@@ -573,6 +599,7 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
             if (
                 other.single
                 and not (sinitic and other.sinitic)
+                and other.orders[0][0].token not in slavic_given
                 and are_parts_apart(last, other.orders[0][-1])
                 and _part_similarity(last_key, other_keys[-1]) < _PART_THRESHOLD["PER"]
             ):
@@ -699,6 +726,9 @@ def _compare_people(a: NameForm, b: NameForm) -> Comparison:
         return Comparison(0.0, f"initials differ: {' '.join(a.initials)} vs {' '.join(b.initials)}")
     if a.patronyms and b.patronyms and a.patronyms != b.patronyms:
         return Comparison(0.0, f"patronymic differs: bin {' '.join(a.patronyms)} vs bin {' '.join(b.patronyms)}")
+    leading = _compare_leading_initial(a, b) or _compare_leading_initial(b, a)
+    if leading is not None:
+        return leading
     veto = _initial_veto(a, b) or _initial_veto(b, a)
     if veto:
         return Comparison(0.0, veto)
@@ -740,6 +770,8 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
                 return Comparison(0.0, f"no given name to pair: {first.token} is not {middle.token}")
         penalty = _LENGTH_PENALTY
     sims = [_score_in_name(x, y, sinitic) for x, y in pairs]
+    if sims[-1] < _PART_THRESHOLD["PER"] and _has_east_slavic_given(pairs[0]):
+        sims[-1] = max(sims[-1], _family_read_ukrainian(*pairs[-1]))
     slipped = {i for i, ((x, y), sim) in enumerate(zip(pairs, sims)) if sim < _PART_THRESHOLD["PER"] and is_spelling_slip(x, y)}
     if len(slipped) > 1:
         return Comparison(0.0, "two name parts misspelt")
@@ -913,6 +945,32 @@ def _compare_initialled(a: NameForm, b: NameForm) -> Comparison | None:
         if tuple(a.initials) != letters:
             return Comparison(0.0, f"initials differ: {' '.join(a.initials)} vs {' '.join(letters)}")
     return Comparison(_INITIAL_SCORE)
+
+
+def _compare_leading_initial(a: NameForm, b: NameForm) -> Comparison | None:
+    """"H. Ross Perot" against "Henry Ross Perot": the initial starts the other's given name and the
+    names after it are the other's middle and family names, as any two spellings' parts compare.
+
+    The other name has one part more, so the score is a longer name's (``_LENGTH_PENALTY``).
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> _compare_leading_initial(f("J. Edgar Hoover", "PER"), f("John Edgar Hoover", "PER"))
+        Comparison(score=0.95, veto=None)
+        >>> _compare_leading_initial(f("J. Edgar Hoover", "PER"), f("Mary Edgar Hoover", "PER")).veto
+        'initial j does not start the given name mary'
+    """
+    if len(a.initials) != 1 or a.tokens[:1] != a.initials or b.initials or len(a.core_keys) < 2:
+        return None
+    if len(b.core_keys) != len(a.core_keys) + 1 or len(b.core_tokens) != len(b.core_keys):
+        return None
+    given = fold_text(b.core_tokens[0])
+    if not given.startswith(a.initials[0]):
+        return Comparison(0.0, f"initial {a.initials[0]} does not start the given name {given}")
+    rest = _compare_person_parts(_part_orders(a)[0], _part_orders(b)[0][1:])
+    if rest.veto is not None:
+        return rest
+    return Comparison(round(_LENGTH_PENALTY * rest.score, 4))
 
 
 def _initial_veto(a: NameForm, b: NameForm) -> str | None:

@@ -35,6 +35,7 @@ __all__ = [
     "make_literal_key",
     "make_spelling_key",
     "load_name_part_synonyms",
+    "east_slavic_given_names",
     "part_key_similarity",
 ]
 
@@ -80,12 +81,24 @@ def load_name_part_synonyms() -> dict[str, str]:
     """
     raw = yaml.safe_load(resources.files("newsfold.names").joinpath("data/name_parts.yml").read_text("utf-8"))
     synonyms: dict[str, str] = {}
-    for section in ("transliterations", "nicknames"):
+    for section in ("transliterations", "east_slavic_given", "nicknames"):
         for group in raw.get(section, []):
             folded = [fold_text(str(item)) for item in group]
             for spelling in folded:
                 synonyms.setdefault(spelling, folded[0])
     return synonyms
+
+
+@cache
+def east_slavic_given_names() -> frozenset[str]:
+    """Folded spellings of the Ukrainian and Russian given names ``data/name_parts.yml`` lists.
+
+    Example:
+        >>> "serhiy" in east_slavic_given_names(), "michael" in east_slavic_given_names()
+        (True, False)
+    """
+    raw = yaml.safe_load(resources.files("newsfold.names").joinpath("data/name_parts.yml").read_text("utf-8"))
+    return frozenset(fold_text(str(item)) for group in raw.get("east_slavic_given", []) for item in group)
 
 
 def _reduce_vowel_run(match: re.Match[str]) -> str:

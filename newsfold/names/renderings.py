@@ -57,6 +57,7 @@ _NOT_SPANISH = re.compile(r"w|kh|tsch|ou")
 _NOT_UKRAINIAN = re.compile(r"w|tsch|ou")
 #: Ukrainian (and Belarusian, Azerbaijani) h where Russian has g: a bare h, no part of kh, sh, ch, zh, th.
 _UKRAINIAN_H = re.compile(r"(?<![kszcdtg])h")
+_UKRAINIAN_TSYA = re.compile(r"ts[iy]a$")
 #: Endings of Slavic (and Caucasian) names (:func:`looks_slavic`): -ov, -ev, -in, -sky, -ko, -uk, -vich,
 #: -dze, -shvili, -yan, -ny and their German and French spellings.
 _SLAVIC_ENDING = re.compile(
@@ -107,8 +108,9 @@ def _spanish(token: str) -> str:
 
 
 def _ukrainian(token: str) -> str:
-    """Ukrainian writes "h" where Russian writes "g" (Hennadiy = Gennady, Heydar = Geidar)."""
-    return _UKRAINIAN_H.sub("g", token)
+    """Ukrainian writes "h" where Russian writes "g" (Hennadiy = Gennady, Heydar = Geidar), and a final
+    soft "tsia" / "tsya" where Russian has "tsa" (Kyslytsya = Kislitsa)."""
+    return _UKRAINIAN_TSYA.sub("tsa", _UKRAINIAN_H.sub("g", token))
 
 
 def _french(token: str) -> str:

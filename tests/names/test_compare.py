@@ -361,6 +361,57 @@ def test_compare_names_initial_and_family_name(a, b, linked):
 @pytest.mark.parametrize(
     ("a", "b", "linked"),
     [
+        ("H. Ross Perot", "Henry Ross Perot", True),  # the initial starts the given name, the middle name as written
+        ("J. Edgar Hoover", "John Edgar Hoover", True),
+        ("F. Delano Roosevelt", "Franklin Delano Roosevelt", True),
+        ("J. Edgar Hoover", "Mary Edgar Hoover", False),  # another initial
+        ("J. Edgar Hoover", "John Edward Hoover", False),  # another middle name
+        ("J. Edgar Hoover", "John Edgar Hooper", False),  # another family name
+        ("Hans O. Friedrich", "Hans Joachim Friedrich", False),  # an initial in the middle starts a middle name
+        ("H. Ross Perot", "Henry Ross Perot Jr.", False),  # another generation
+    ],
+)
+def test_compare_names_leading_initial_before_a_middle_name(a, b, linked):
+    form_a, form_b = make_name_form(a, "PER"), make_name_form(b, "PER")
+    assert links(a, b) is linked
+    assert links(b, a) is linked
+    if linked:
+        assert could_match(form_a, form_b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "linked"),
+    [
+        # a Ukrainian given name and its Russian form are one name
+        ("Volodymyr Groysman", "Vladimir Groisman", True),
+        ("Oleksiy Reznikov", "Alexei Reznikov", True),
+        ("Hennadiy Kernes", "Gennady Kernes", True),
+        ("Mykola Azarov", "Nikolai Azarov", True),
+        ("Petro Poroshenko", "Pyotr Poroshenko", True),
+        # and vouches for reading the family name the Ukrainian way: h for g, a final soft -tsya for -tsa
+        ("Volodymyr Hroisman", "Vladimir Groisman", True),
+        ("Serhiy Kyslytsya", "Sergei Kislitsa", True),
+        ("Volodymyr Hroisman", "Vladimir Kroisman", False),  # k is no h
+        ("Mykola Hrytsenko", "Nikolai Azarov", False),
+        # a given name the West shares (Denis, Boris) does not vouch: Haines and Gaines are two English names
+        ("Denis Haines", "Denis Gaines", False),
+        ("Boris Harris", "Boris Garris", False),
+        ("Michael Haines", "Michael Gaines", False),
+        ("Serhiy Hill", "Sergei Gill", False),  # four letters: too short to read by convention
+    ],
+)
+def test_compare_names_ukrainian_and_russian_forms(a, b, linked):
+    form_a, form_b = make_name_form(a, "PER"), make_name_form(b, "PER")
+    assert links(a, b) is linked
+    assert links(b, a) is linked
+    if linked:
+        assert could_match(form_a, form_b) and could_match(form_b, form_a)
+        assert screen_for(form_a)(form_b) and screen_for(form_b)(form_a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "linked"),
+    [
         ("Marc Lavoine", "Mark Lavoine", True),  # hard c = k
         ("Jakob Arjouni", "Jacob Arjouni", True),
         ("Phillip Roth", "Filip Roth", True),  # ph = f, doubled letters single
