@@ -154,12 +154,16 @@ class _Part(NamedTuple):
     # The Latin letters spelling conventions read: the token itself, or the ICU reading of a Cyrillic one
     # (Кличко read "klichko" meets the German "Klitschko"); "" for other scripts.
     reading: str = ""
+    # The key of the part read the Ukrainian way (a bare h as g, a final soft -tsya as -tsa) where that reads it
+    # otherwise, else "": what a Ukrainian or Russian given name lets the family name be read as.
+    ukrainian: str = ""
+    east_slavic: bool = False  # a Ukrainian or Russian given name (``fold.east_slavic_given_names``)
 
 
 @lru_cache(maxsize=200_000)
 def _make_part(key: str, token: str) -> _Part:
     """The part with this key and token; cached, since a dataset's names share their given and family names."""
-    ends = {"start": token[:2], "end": token[-2:]}
+    ends = {"start": token[:2], "end": token[-2:], "east_slavic": token in east_slavic_given_names()}
     if not token:
         return _Part(key, token, frozenset(), key, key, False, 0, spelled=spelling_reading(token), **ends)
     umlaut = _UMLAUTS.search(token) is not None
@@ -171,7 +175,7 @@ def _make_part(key: str, token: str) -> _Part:
         spelled = spelling_reading(token)
         return _Part(
             key, token, part_symbols(token), key, token, False, syllables, by_convention, readable, umlaut, by_convention,
-            spelled, **ends, reading=token
+            spelled, **ends, reading=token, ukrainian=convention_readings(token).get("uk", "") if readable else ""
         )
     han = _HAN.search(token) is not None
     latin_key = latin_part_key(token)
@@ -181,7 +185,8 @@ def _make_part(key: str, token: str) -> _Part:
     reads_otherwise = han or umlaut or latin_key != key or by_convention
     return _Part(
         key, token, part_symbols(token), latin_key, make_literal_key(token), han, 0, by_convention, readable, umlaut,
-        reads_otherwise, **ends, reading=reading if readable else ""
+        reads_otherwise, **ends, reading=reading if readable else "",
+        ukrainian=convention_readings(reading).get("uk", "") if readable else "",
     )
 
 
@@ -366,7 +371,7 @@ def _could_pair(pa: tuple[_Part, ...], pb: tuple[_Part, ...], threshold: float) 
     if (
         _score_in_name(pa[-1], pb[-1], sinitic) < threshold
         and not is_spelling_slip(pa[-1], pb[-1])
-        and not (_has_east_slavic_given((pa[0], pb[0])) and _family_read_ukrainian(pa[-1], pb[-1]) >= threshold)
+        and not _read_ukrainian_alike(pa, pb)
     ):
         return False
     return (
@@ -378,12 +383,6 @@ def _could_pair(pa: tuple[_Part, ...], pb: tuple[_Part, ...], threshold: float) 
     )
 
 
-def _has_east_slavic_given(given: tuple[_Part, _Part]) -> bool:
-    """One of two paired given names is a Ukrainian or Russian one (``data/name_parts.yml``)."""
-    names = east_slavic_given_names()
-    return given[0].token in names or given[1].token in names
-
-
 def _family_read_ukrainian(x: _Part, y: _Part) -> float:
     """Similarity of two family names read under spelling conventions although neither looks Slavic: the
     given name vouches for it, as the family name vouches for a given name in :func:`_given_read_alike`.
@@ -393,9 +392,22 @@ def _family_read_ukrainian(x: _Part, y: _Part) -> float:
         >>> _family_read_ukrainian(p("hroisman"), p("groisman")), _family_read_ukrainian(p("hall"), p("gill"))
         (1.0, 0.0)
     """
-    if not (x.readable and y.readable):
+    if not (x.ukrainian or y.ukrainian) or not (x.readable and y.readable):
         return 0.0  # five letters or more: Hill / Gill are two English names
-    return reading_similarity(x.reading, y.reading, require_slavic=False)
+    ukrainian_x = x.ukrainian or convention_readings(x.reading)["en"]
+    ukrainian_y = y.ukrainian or convention_readings(y.reading)["en"]
+    return part_key_similarity(ukrainian_x, ukrainian_y)
+
+
+def _read_ukrainian_alike(pa: tuple[_Part, ...], pb: tuple[_Part, ...]) -> bool:
+    """Two names' family names read alike the Ukrainian way, one of their given names being a Ukrainian or Russian one.
+
+    Tested last, before a pair would be rejected: a part with no Ukrainian reading answers at once.
+    """
+    x, y = pa[-1], pb[-1]
+    if not (x.ukrainian or y.ukrainian):
+        return False
+    return (pa[0].east_slavic or pb[0].east_slavic) and _family_read_ukrainian(x, y) >= _PART_THRESHOLD["PER"]
 
 
 def _given_read_alike(x: _Part, y: _Part, family_x: _Part, family_y: _Part) -> float:
@@ -533,10 +545,12 @@ def could_match(a: NameForm, b: NameForm) -> bool:
             return True
         sa, sb = _person_screen(a), _person_screen(b)
         oa, ob = sa.orders, sb.orders
-        # A Ukrainian or Russian given name has its family name read the Ukrainian way too (Hroisman / Groisman).
-        single = sa.single and sb.single and not _has_east_slavic_given((sa.orders[0][0], sb.orders[0][0]))
+        single = sa.single and sb.single
         sinitic = sa.sinitic and sb.sinitic
-        if single and not last_alike and not sinitic and are_parts_apart(oa[0][-1], ob[0][-1]):
+        if (
+            single and not last_alike and not sinitic and are_parts_apart(oa[0][-1], ob[0][-1])
+            and not _read_ukrainian_alike(oa[0], ob[0])
+        ):
             return False  # the last parts are always paired and cannot join, whatever the first parts say
         if (
             single
@@ -550,6 +564,7 @@ def could_match(a: NameForm, b: NameForm) -> bool:
                 and _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD)
             )
             and not sinitic
+            and not _read_ukrainian_alike(oa[0], ob[0])
         ):
             return False  # the keys said no, and neither symbols nor readings can say yes
         return any(_could_pair(pa, pb, threshold) for pa in oa for pb in ob if len(pa) > 1 and len(pb) > 1)
@@ -580,8 +595,7 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
         return fallback
     own = _person_screen(a)
     last = own.orders[0][-1]
-    slavic_given = east_slavic_given_names()
-    if not own.single or last.reads_otherwise or own.orders[0][0].token in slavic_given:
+    if not own.single or last.reads_otherwise:
         return fallback
     key, last_key, sinitic = a.key, keys[-1], own.sinitic
 
@@ -599,9 +613,9 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
             if (
                 other.single
                 and not (sinitic and other.sinitic)
-                and other.orders[0][0].token not in slavic_given
                 and are_parts_apart(last, other.orders[0][-1])
                 and _part_similarity(last_key, other_keys[-1]) < _PART_THRESHOLD["PER"]
+                and not _read_ukrainian_alike(own.orders[0], other.orders[0])
             ):
                 return False
         return fallback(b)
@@ -770,7 +784,7 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
                 return Comparison(0.0, f"no given name to pair: {first.token} is not {middle.token}")
         penalty = _LENGTH_PENALTY
     sims = [_score_in_name(x, y, sinitic) for x, y in pairs]
-    if sims[-1] < _PART_THRESHOLD["PER"] and _has_east_slavic_given(pairs[0]):
+    if sims[-1] < _PART_THRESHOLD["PER"] and (pairs[0][0].east_slavic or pairs[0][1].east_slavic):
         sims[-1] = max(sims[-1], _family_read_ukrainian(*pairs[-1]))
     slipped = {i for i, ((x, y), sim) in enumerate(zip(pairs, sims)) if sim < _PART_THRESHOLD["PER"] and is_spelling_slip(x, y)}
     if len(slipped) > 1:
