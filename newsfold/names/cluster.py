@@ -30,7 +30,7 @@ import polars as pl
 from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, is_family_first, screen_for
-from newsfold.names.renderings import convention_readings, looks_slavic
+from newsfold.names.renderings import convention_readings, looks_slavic, place_readings
 from newsfold.names.descriptors import city_of
 from newsfold.names.forms import NameForm, make_name_form
 from newsfold.names.match import AMBIGUITY_MARGIN
@@ -315,6 +315,7 @@ def _join_compact(
     member group.
     """
     holders: dict[tuple[str, str | int], set[tuple[str, str]]] = defaultdict(set)
+    read: dict[str, dict[bool, set[tuple[str, str]]]] = defaultdict(lambda: {False: set(), True: set()})
     for group_key, members in groups.items():
         for index in members:
             compact = sightings[index].form.compact_key
@@ -322,6 +323,13 @@ def _join_compact(
                 holders[(group_key[0], compact)].add(group_key)
             if group_key[0] == "LOC" and (city := city_of(sightings[index].text)) is not None:
                 holders[("LOC", city)].add(group_key)
+            if group_key[0] == "LOC" and len(tokens := sightings[index].form.tokens) == 1:
+                for reading, english in place_readings(tokens[0]):
+                    read[reading][english].add(group_key)
+    # A one-word place one spelling convention writes as another's English spelling ("Tschernobyl", "Chernobyl").
+    for by_convention in read.values():
+        if by_convention[False] and len(by_convention[False] | by_convention[True]) > 1:
+            holders[("LOC~", len(holders))] = by_convention[False] | by_convention[True]
     shared = [held for held in holders.values() if len(held) > 1]
     if not shared:
         return groups  # the common case: every spelling written together is its group's own

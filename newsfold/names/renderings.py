@@ -29,6 +29,9 @@ its parts looks Slavic (:func:`looks_slavic`: a Slavic ending, or letters no
 English name has), so an English name is never read as a German one ("Chain"
 is no "Khain", "Jones" no "Yones").
 
+:func:`place_readings` reads a one-word place name the same way (Tschernobyl, Chernobyl), for
+the clustering's joins of place spellings (``cluster._join_compact``).
+
 Example:
     >>> convention_readings("Khrouchtchev")["fr"] == convention_readings("Khrushchev")["en"]
     True
@@ -47,7 +50,7 @@ from functools import lru_cache
 
 from newsfold.names.fold import fold_text, make_part_key, part_key_similarity
 
-__all__ = ["convention_readings", "looks_slavic", "read_alike", "reading_similarity"]
+__all__ = ["convention_readings", "looks_slavic", "place_readings", "read_alike", "reading_similarity"]
 
 _LATIN = re.compile(r"^[a-z]+$")
 _LATIN_SCRIPT = re.compile(r"^[A-Za-z\u00c0-\u00ff\u0100-\u024f'’-]+$")  # Latin letters, with or without diacritics
@@ -172,6 +175,38 @@ def convention_readings(token: str) -> dict[str, str]:
         for name, reading in read_as.items()
         if name == "en" or (reading != folded and not (name == "de-z" and reading == read_as.get("de")))
     }
+
+
+#: Endings of East Slavic place names as English writes them and as German writes them: -sk, -grad,
+#: -gorod, -pol, -yl, -iv / -iw, -ets / -ez, -ino, -ovo / -owo, -evo / -ewo, -ye / -je.
+_SLAVIC_PLACE_ENDING = re.compile(r"(?:sk|grad|gorod|gorad|pol|yl|[iy][vw]|ets|ez|ino|[oe][vw]o|[yj]e)$")
+#: Letters of a one-word place name before it is read by convention: fewer is too short to tell.
+_MIN_PLACE_LETTERS = 6
+
+
+@lru_cache(maxsize=50_000)
+def place_readings(word: str) -> tuple[tuple[str, bool], ...]:
+    """Keys of a one-word Slavic place name read under each spelling convention, each with whether it is the English one.
+
+    Two spellings meet when a key one reads under another convention than
+    English is the English key of the other ("Tschernobyl" read the German way
+    is "Chernobyl", "Luhansk" the Ukrainian way "Lugansk"); two English
+    spellings never do (Zhukov / Shukov). Only a word of six letters or more
+    with a Slavic look, as a name or as a place (:func:`looks_slavic`, or an
+    ending such as -sk, -grad, -pol, -iv), is read; any other gives nothing.
+
+    Example:
+        >>> ("chirnubil", True) in place_readings("Chernobyl"), ("chirnubil", False) in place_readings("Tschernobyl")
+        (True, True)
+        >>> ("lugansk", False) in place_readings("Luhansk"), ("lugansk", True) in place_readings("Lugansk")
+        (True, True)
+        >>> place_readings("Chester")  # no Slavic look: never read
+        ()
+    """
+    folded = fold_text(word)
+    if len(folded) < _MIN_PLACE_LETTERS or not (looks_slavic(folded) or _SLAVIC_PLACE_ENDING.search(folded)):
+        return ()
+    return tuple((key, name == "en") for name, key in convention_readings(word).items())
 
 
 @lru_cache(maxsize=200_000)
