@@ -43,9 +43,9 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from newsfold.names.abjad import is_latin_text, reads_as
-from newsfold.names.fold import east_slavic_given_names, fold_text, make_literal_key, make_part_key, part_key_similarity
+from newsfold.names.fold import east_slavic_given_names, fold_text, given_name_synonyms, make_literal_key, make_part_key, part_key_similarity
 from newsfold.names.forms import NameForm
-from newsfold.names.hypocorisms import is_nickname_pair
+from newsfold.names.hypocorisms import is_given_name, is_nickname_pair
 from newsfold.names.registry import known_place_words
 from newsfold.names.renderings import convention_readings, looks_slavic, read_alike, reading_similarity
 from newsfold.names.scorer import clear_scorer_cache, score_names
@@ -782,6 +782,13 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
                 # longer one has ("Le Pen", "Hussein Obama"), or its short form ("Ted Cruz", Rafael Edward
                 # Cruz), not a name rigour only files alike (Li / Le).
                 return Comparison(0.0, f"no given name to pair: {first.token} is not {middle.token}")
+            if (
+                first.key == middle.key and len(short) == 2
+                and first.token in given_name_synonyms() and _is_listed_given_name(short[1])
+            ):
+                # Two given names, the first an Arabic or Persian one, are a whole name: "Mohamed Ali" is the father
+                # in "Abdiweli Mohamed Ali" (such a name lists the father, then his father, after the person's own).
+                return Comparison(0.0, f"a whole name of its own: {first.token} {short[1].token} are given names")
         penalty = _LENGTH_PENALTY
     sims = [_score_in_name(x, y, sinitic) for x, y in pairs]
     if sims[-1] < _PART_THRESHOLD["PER"] and (pairs[0][0].east_slavic or pairs[0][1].east_slavic):
@@ -808,6 +815,17 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
     if _are_two_known_given_names(given_a, given_b):
         return Comparison(0.0, f"two given names: {given_a.token} vs {given_b.token}")
     return Comparison(round(penalty * sum(sims) / len(sims), 4))
+
+
+def _is_listed_given_name(part: _Part) -> bool:
+    """A part the nickname table lists as a given name, or one of the given names ``data/name_parts.yml`` groups.
+
+    Example:
+        >>> p = lambda t: _make_part(make_part_key(t), t)
+        >>> _is_listed_given_name(p("mohamed")), _is_listed_given_name(p("ali")), _is_listed_given_name(p("zarif"))
+        (True, True, False)
+    """
+    return is_given_name(part.token) or part.token in given_name_synonyms()
 
 
 def _is_short_form(x: _Part, y: _Part) -> bool:

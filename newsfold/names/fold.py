@@ -36,6 +36,7 @@ __all__ = [
     "make_spelling_key",
     "load_name_part_synonyms",
     "east_slavic_given_names",
+    "given_name_synonyms",
     "part_key_similarity",
 ]
 
@@ -79,14 +80,36 @@ def load_name_part_synonyms() -> dict[str, str]:
         ``{"qassem": "qasem", "ghasem": "qasem", ...}`` from the shipped
         ``data/name_parts.yml`` (folded like names are).
     """
-    raw = yaml.safe_load(resources.files("newsfold.names").joinpath("data/name_parts.yml").read_text("utf-8"))
+    raw = _name_parts_data()
     synonyms: dict[str, str] = {}
-    for section in ("transliterations", "east_slavic_given", "nicknames"):
+    for section in ("transliterations", *_GIVEN_NAME_SECTIONS):
         for group in raw.get(section, []):
             folded = [fold_text(str(item)) for item in group]
             for spelling in folded:
                 synonyms.setdefault(spelling, folded[0])
     return synonyms
+
+
+#: Sections of ``data/name_parts.yml`` that group given names.
+_GIVEN_NAME_SECTIONS = ("given_names", "east_slavic_given", "nicknames")
+
+
+def _name_parts_data() -> dict:
+    return yaml.safe_load(resources.files("newsfold.names").joinpath("data/name_parts.yml").read_text("utf-8"))
+
+
+@cache
+def given_name_synonyms() -> frozenset[str]:
+    """Folded spellings of the given names ``data/name_parts.yml`` groups: Arabic and Persian ones, Ukrainian
+    and Russian ones (not the English nicknames).
+
+    Example:
+        >>> "mohamed" in given_name_synonyms(), "oleksiy" in given_name_synonyms(), "soleimani" in given_name_synonyms()
+        (True, True, False)
+    """
+    raw = _name_parts_data()
+    sections = ("given_names", "east_slavic_given")
+    return frozenset(fold_text(str(item)) for section in sections for group in raw.get(section, []) for item in group)
 
 
 @cache
@@ -97,8 +120,7 @@ def east_slavic_given_names() -> frozenset[str]:
         >>> "serhiy" in east_slavic_given_names(), "michael" in east_slavic_given_names()
         (True, False)
     """
-    raw = yaml.safe_load(resources.files("newsfold.names").joinpath("data/name_parts.yml").read_text("utf-8"))
-    return frozenset(fold_text(str(item)) for group in raw.get("east_slavic_given", []) for item in group)
+    return frozenset(fold_text(str(item)) for group in _name_parts_data().get("east_slavic_given", []) for item in group)
 
 
 def _reduce_vowel_run(match: re.Match[str]) -> str:

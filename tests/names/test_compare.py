@@ -85,6 +85,9 @@ def test_compare_names_links_true_variants(a, b, entity_type):
         ("Paul Neill", "Paul O'Neill", "PER", "two family names"),
         # Li Peng is no Marine Le Pen with her given name left out: Li / Le share only a name symbol
         ("Li Peng", "Marine Le Pen", "PER", "no given name to pair"),
+        # two given names are a whole name, not a longer name without its first: the father in a Somali name
+        ("Muhammad Ali", "Abdiweli Mohamed Ali", "PER", "a whole name of its own"),
+        ("Mohamed Ali", "Abdiweli Mohamed Ali", "PER", "a whole name of its own"),
     ],
 )
 def test_compare_names_vetoes_namesakes(a, b, entity_type, veto):
