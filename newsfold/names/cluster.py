@@ -29,7 +29,7 @@ import polars as pl
 
 from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, is_family_first, screen_for
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, is_family_first, reads_as_japanese, screen_for
 from newsfold.names.renderings import convention_readings, looks_slavic, place_readings
 from newsfold.names.descriptors import city_of
 from newsfold.names.forms import NameForm, make_name_form
@@ -454,7 +454,7 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
         # A leading part the other spelling lacks ("Prersident Jose Sarney"): compare leaves it out.
         blocks.add((form.entity_type, parts[1][:2], parts[-1][:3]))
     tokens = form.core_tokens
-    if len(parts) >= 2 and len(tokens) == len(parts) and is_family_first(form):
+    if len(parts) >= 2 and len(tokens) == len(parts) and (is_family_first(form) or reads_as_japanese(form)):
         # "HEPBURN Katharine" is filed as "Katharine Hepburn" too; the comparison reads it both ways.
         parts, tokens = parts[1:] + parts[:1], tokens[1:] + tokens[:1]
         blocks.add((form.entity_type, parts[0][:2], parts[-1][:3]))

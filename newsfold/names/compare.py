@@ -69,6 +69,7 @@ __all__ = [
     "could_match",
     "screen_for",
     "is_family_first",
+    "reads_as_japanese",
     "contradicts_middle",
     "FUZZY_THRESHOLD",
     "places_look_alike",
@@ -471,7 +472,7 @@ def _make_part_orders(form: NameForm) -> tuple[tuple[_Part, ...], ...]:
         joined = _join_hyphenated(form, parts)
         if joined != parts:
             orders.append(joined)
-    if len(parts) > 1 and is_family_first(form):
+    if len(parts) > 1 and (is_family_first(form) or reads_as_japanese(form)):
         orders += [order[1:] + order[:1] for order in list(orders)]
     elif len(parts) == 2 and _CYRILLIC.search(form.text):
         orders.append(parts[::-1])  # Russian lists write the family name first: "Путин Владимир"
@@ -488,6 +489,39 @@ def _join_hyphenated(form: NameForm, parts: tuple[_Part, ...]) -> tuple[_Part, .
         else:
             out.append(part)
     return tuple(out)
+
+
+#: One mora of Japanese written the Hepburn way: a vowel after an optional consonant (ky, sh, ch, ts...), a
+#: syllabic n, the first of a doubled consonant (Hokkaido, Sapporo, Hattori), or the h of a long o (Ohtani).
+_JAPANESE_WORD = re.compile(
+    r"^(?:(?:[kgnhbpmr]y|sh|ch|ts|[kgsztdnhbpmyrwfj])?[aiueo]|n(?![aiueoy])|(?<=[aiueo])[kstp](?=[kstp])|(?<=o)h(?![aiueoy]))+$"
+)
+#: German spellings of Slavic names that parse as Japanese morae: a w before another vowel than a, -owa, -ewa, -ija.
+_GERMAN_SLAVIC = re.compile(r"w[eiou]|[oe]wa$|ija$")
+#: Least letters of each part of a name read as Japanese: "Abe" and "Ono" are Japanese, and no name of two
+#: Western parts of two or three letters should swap.
+_JAPANESE_MIN_LETTERS = 3
+
+
+def reads_as_japanese(form: NameForm) -> bool:
+    """A two-part person name whose parts are both Japanese words written the Hepburn way: news writes
+    them either order ("Kishida Fumio", "Fumio Kishida"), so both are read.
+
+    A Western name seldom parses as Japanese morae throughout (an l, v or a final consonant stops it:
+    "Diana Ross", "Martin Luther"), and a German spelling of a Slavic name is not read so ("Marija Sacharowa").
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> reads_as_japanese(f("Suga Yoshihide", "PER")), reads_as_japanese(f("Diana Ross", "PER"))
+        (True, False)
+    """
+    tokens = form.core_tokens
+    if form.entity_type != "PER" or len(tokens) != 2 or len(form.core_keys) != 2:
+        return False
+    if not all(len(token) >= _JAPANESE_MIN_LETTERS and _JAPANESE_WORD.match(token) is not None for token in tokens):
+        return False
+    # "Marija Sacharowa" parses too: German writes a Slavic v and y as w and j, which Hepburn writes only in wa, ja...
+    return not any(_GERMAN_SLAVIC.search(token) for token in tokens)
 
 
 def is_family_first(form: NameForm) -> bool:

@@ -385,6 +385,26 @@ def test_compare_names_leading_initial_before_a_middle_name(a, b, linked):
 @pytest.mark.parametrize(
     ("a", "b", "linked"),
     [
+        # a Japanese name written either order (Japan's government asks for the family name first since 2020)
+        ("Kishida Fumio", "Fumio Kishida", True),
+        ("Ohtani Shohei", "Shohei Ohtani", True),
+        ("Osaka Naomi", "Naomi Osaka", True),
+        # not a name that does not parse as Japanese throughout, nor a German spelling of a Slavic one
+        ("Ross Diana", "Diana Ross", False),
+        ("Luther Martin", "Martin Luther", False),
+        ("Sacharowa Marija", "Marija Sacharowa", False),
+    ],
+)
+def test_compare_names_reads_japanese_names_either_order(a, b, linked):
+    form_a, form_b = make_name_form(a, "PER"), make_name_form(b, "PER")
+    assert links(a, b) is linked
+    if linked:
+        assert could_match(form_a, form_b) and screen_for(form_a)(form_b) and screen_for(form_b)(form_a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "linked"),
+    [
         # a Ukrainian given name and its Russian form are one name
         ("Volodymyr Groysman", "Vladimir Groisman", True),
         ("Oleksiy Reznikov", "Alexei Reznikov", True),
