@@ -43,7 +43,14 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from newsfold.names.abjad import is_latin_text, reads_as
-from newsfold.names.fold import east_slavic_given_names, fold_text, given_name_synonyms, make_literal_key, make_part_key, part_key_similarity
+from newsfold.names.fold import (
+    east_slavic_given_names,
+    fold_text,
+    given_name_synonyms,
+    make_literal_key,
+    make_part_key,
+    part_key_similarity,
+)
 from newsfold.names.forms import NameForm
 from newsfold.names.hypocorisms import is_given_name, is_nickname_pair
 from newsfold.names.registry import known_place_words
@@ -385,8 +392,9 @@ def _could_pair(pa: tuple[_Part, ...], pb: tuple[_Part, ...], threshold: float) 
 
 
 def _family_read_ukrainian(x: _Part, y: _Part) -> float:
-    """Similarity of two family names read under spelling conventions although neither looks Slavic: the
-    given name vouches for it, as the family name vouches for a given name in :func:`_given_read_alike`.
+    """Similarity of two family names read the Ukrainian way (a bare h as g, a final soft -tsya as -tsa)
+    although neither looks Slavic: a Ukrainian or Russian given name vouches for it, as a Slavic family
+    name vouches for a given name in :func:`_given_read_alike`.
 
     Example:
         >>> p = lambda t: _make_part(make_part_key(t), t)

@@ -60,6 +60,7 @@ _NOT_SPANISH = re.compile(r"w|kh|tsch|ou")
 _NOT_UKRAINIAN = re.compile(r"w|tsch|ou")
 #: Ukrainian (and Belarusian, Azerbaijani) h where Russian has g: a bare h, no part of kh, sh, ch, zh, th.
 _UKRAINIAN_H = re.compile(r"(?<![kszcdtg])h")
+#: A final soft ц Ukrainian writes "tsia" or "tsya" where Russian has "tsa" (Кислиця, Кислица).
 _UKRAINIAN_TSYA = re.compile(r"ts[iy]a$")
 #: Endings of Slavic (and Caucasian) names (:func:`looks_slavic`): -ov, -ev, -in, -sky, -ko, -uk, -vich,
 #: -dze, -shvili, -yan, -ny and their German and French spellings.
