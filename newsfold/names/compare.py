@@ -411,12 +411,12 @@ def _family_read_ukrainian(x: _Part, y: _Part) -> float:
 def _read_ukrainian_alike(pa: tuple[_Part, ...], pb: tuple[_Part, ...]) -> bool:
     """Two names' family names read alike the Ukrainian way, one of their given names being a Ukrainian or Russian one.
 
-    Tested last, before a pair would be rejected: a part with no Ukrainian reading answers at once.
+    Tested last, before a pair would be rejected: a name without a Ukrainian or Russian given name answers at once.
     """
     x, y = pa[-1], pb[-1]
-    if not (x.ukrainian or y.ukrainian):
+    if not (pa[0].east_slavic or pb[0].east_slavic) or not (x.ukrainian or y.ukrainian):
         return False
-    return (pa[0].east_slavic or pb[0].east_slavic) and _family_read_ukrainian(x, y) >= _PART_THRESHOLD["PER"]
+    return _family_read_ukrainian(x, y) >= _PART_THRESHOLD["PER"]
 
 
 def _given_read_alike(x: _Part, y: _Part, family_x: _Part, family_y: _Part) -> float:
@@ -589,10 +589,8 @@ def could_match(a: NameForm, b: NameForm) -> bool:
         oa, ob = sa.orders, sb.orders
         single = sa.single and sb.single
         sinitic = sa.sinitic and sb.sinitic
-        if (
-            single and not last_alike and not sinitic and are_parts_apart(oa[0][-1], ob[0][-1])
-            and not _read_ukrainian_alike(oa[0], ob[0])
-        ):
+        ukrainian = (oa[0][0].east_slavic or ob[0][0].east_slavic) and _read_ukrainian_alike(oa[0], ob[0])
+        if single and not last_alike and not sinitic and are_parts_apart(oa[0][-1], ob[0][-1]) and not ukrainian:
             return False  # the last parts are always paired and cannot join, whatever the first parts say
         if (
             single
@@ -606,7 +604,7 @@ def could_match(a: NameForm, b: NameForm) -> bool:
                 and _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD)
             )
             and not sinitic
-            and not _read_ukrainian_alike(oa[0], ob[0])
+            and not ukrainian
         ):
             return False  # the keys said no, and neither symbols nor readings can say yes
         return any(_could_pair(pa, pb, threshold) for pa in oa for pb in ob if len(pa) > 1 and len(pb) > 1)
@@ -639,7 +637,7 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
     last = own.orders[0][-1]
     if not own.single or last.reads_otherwise:
         return fallback
-    key, last_key, sinitic = a.key, keys[-1], own.sinitic
+    key, last_key, sinitic, own_slavic = a.key, keys[-1], own.sinitic, own.orders[0][0].east_slavic
 
     def screen(b: NameForm) -> bool:
         if b.entity_type != "PER":
@@ -652,12 +650,14 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
         if len(other_keys) >= 2:
             other = _person_screen(b)
             # could_match's first rejection: last parts not alike that nothing can join, one order each.
+            other_last = other.orders[0][-1] if other.single else None
             if (
-                other.single
+                other_last is not None
                 and not (sinitic and other.sinitic)
-                and are_parts_apart(last, other.orders[0][-1])
+                and are_parts_apart(last, other_last)
                 and _part_similarity(last_key, other_keys[-1]) < _PART_THRESHOLD["PER"]
-                and not _read_ukrainian_alike(own.orders[0], other.orders[0])
+                # inline test first: few names have a Ukrainian or Russian given name
+                and not ((own_slavic or other.orders[0][0].east_slavic) and _read_ukrainian_alike(own.orders[0], other.orders[0]))
             ):
                 return False
         return fallback(b)
