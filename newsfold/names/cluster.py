@@ -29,7 +29,7 @@ import polars as pl
 
 from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, is_family_first, reads_as_japanese, screen_for
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, may_be_family_first, screen_for
 from newsfold.names.renderings import convention_readings, looks_slavic, place_readings
 from newsfold.names.descriptors import city_of
 from newsfold.names.forms import NameForm, make_name_form
@@ -315,7 +315,9 @@ def _join_compact(
     member group.
     """
     holders: dict[tuple[str, str | int], set[tuple[str, str]]] = defaultdict(set)
-    read: dict[str, dict[bool, set[tuple[str, str]]]] = defaultdict(lambda: {False: set(), True: set()})
+    # Place groups by the key of a one-word spelling read under a convention: its English one, any other.
+    read_english: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    read_otherwise: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for group_key, members in groups.items():
         for index in members:
             compact = sightings[index].form.compact_key
@@ -325,12 +327,12 @@ def _join_compact(
                 holders[("LOC", city)].add(group_key)
             if group_key[0] == "LOC" and len(tokens := sightings[index].form.tokens) == 1:
                 for reading, english in place_readings(tokens[0]):
-                    read[reading][english].add(group_key)
-    # A one-word place one spelling convention writes as another's English spelling ("Tschernobyl", "Chernobyl").
-    for by_convention in read.values():
-        if by_convention[False] and len(by_convention[False] | by_convention[True]) > 1:
-            holders[("LOC~", len(holders))] = by_convention[False] | by_convention[True]
+                    (read_english if english else read_otherwise)[reading].add(group_key)
     shared = [held for held in holders.values() if len(held) > 1]
+    # A one-word place one spelling convention writes as another's English spelling ("Tschernobyl", "Chernobyl").
+    shared += [
+        held for reading, otherwise in read_otherwise.items() if len(held := otherwise | read_english[reading]) > 1
+    ]
     if not shared:
         return groups  # the common case: every spelling written together is its group's own
     # Union the groups that share a spelling written together; the oldest group of each union leads it.
@@ -454,7 +456,7 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
         # A leading part the other spelling lacks ("Prersident Jose Sarney"): compare leaves it out.
         blocks.add((form.entity_type, parts[1][:2], parts[-1][:3]))
     tokens = form.core_tokens
-    if len(parts) >= 2 and len(tokens) == len(parts) and (is_family_first(form) or reads_as_japanese(form)):
+    if len(parts) >= 2 and len(tokens) == len(parts) and may_be_family_first(form):
         # "HEPBURN Katharine" is filed as "Katharine Hepburn" too; the comparison reads it both ways.
         parts, tokens = parts[1:] + parts[:1], tokens[1:] + tokens[:1]
         blocks.add((form.entity_type, parts[0][:2], parts[-1][:3]))

@@ -46,7 +46,7 @@ from newsfold.names.abjad import is_latin_text, reads_as
 from newsfold.names.fold import (
     east_slavic_given_names,
     fold_text,
-    given_name_synonyms,
+    listed_given_names,
     make_literal_key,
     make_part_key,
     part_key_similarity,
@@ -76,6 +76,7 @@ __all__ = [
     "could_match",
     "screen_for",
     "is_family_first",
+    "may_be_family_first",
     "reads_as_japanese",
     "contradicts_middle",
     "FUZZY_THRESHOLD",
@@ -171,9 +172,9 @@ class _Part(NamedTuple):
 @lru_cache(maxsize=200_000)
 def _make_part(key: str, token: str) -> _Part:
     """The part with this key and token; cached, since a dataset's names share their given and family names."""
-    ends = {"start": token[:2], "end": token[-2:], "east_slavic": token in east_slavic_given_names()}
+    shared = {"start": token[:2], "end": token[-2:], "east_slavic": token in east_slavic_given_names()}
     if not token:
-        return _Part(key, token, frozenset(), key, key, False, 0, spelled=spelling_reading(token), **ends)
+        return _Part(key, token, frozenset(), key, key, False, 0, spelled=spelling_reading(token), **shared)
     umlaut = _UMLAUTS.search(token) is not None
     if token.isascii():
         syllables = len(sinitic_syllables(token))
@@ -183,7 +184,7 @@ def _make_part(key: str, token: str) -> _Part:
         spelled = spelling_reading(token)
         return _Part(
             key, token, part_symbols(token), key, token, False, syllables, by_convention, readable, umlaut, by_convention,
-            spelled, **ends, reading=token, ukrainian=convention_readings(token).get("uk", "") if readable else ""
+            spelled, **shared, reading=token, ukrainian=convention_readings(token).get("uk", "") if readable else ""
         )
     han = _HAN.search(token) is not None
     latin_key = latin_part_key(token)
@@ -193,7 +194,7 @@ def _make_part(key: str, token: str) -> _Part:
     reads_otherwise = han or umlaut or latin_key != key or by_convention
     return _Part(
         key, token, part_symbols(token), latin_key, make_literal_key(token), han, 0, by_convention, readable, umlaut,
-        reads_otherwise, **ends, reading=reading if readable else "",
+        reads_otherwise, **shared, reading=reading if readable else "",
         ukrainian=convention_readings(reading).get("uk", "") if readable else "",
     )
 
@@ -480,7 +481,7 @@ def _make_part_orders(form: NameForm) -> tuple[tuple[_Part, ...], ...]:
         joined = _join_hyphenated(form, parts)
         if joined != parts:
             orders.append(joined)
-    if len(parts) > 1 and (is_family_first(form) or reads_as_japanese(form)):
+    if len(parts) > 1 and may_be_family_first(form):
         orders += [order[1:] + order[:1] for order in list(orders)]
     elif len(parts) == 2 and _CYRILLIC.search(form.text):
         orders.append(parts[::-1])  # Russian lists write the family name first: "Путин Владимир"
@@ -530,6 +531,17 @@ def reads_as_japanese(form: NameForm) -> bool:
         return False
     # "Marija Sacharowa" parses too: German writes a Slavic v and y as w and j, which Hepburn writes only in wa, ja...
     return not any(_GERMAN_SLAVIC.search(token) for token in tokens)
+
+
+def may_be_family_first(form: NameForm) -> bool:
+    """A person's spelling that is read swapped too: a list-style one (:func:`is_family_first`) or a Japanese one.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> may_be_family_first(f("PUTIN Vladimir", "PER")), may_be_family_first(f("Kishida Fumio", "PER"))
+        (True, True)
+    """
+    return is_family_first(form) or reads_as_japanese(form)
 
 
 def is_family_first(form: NameForm) -> bool:
@@ -826,7 +838,7 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
                 return Comparison(0.0, f"no given name to pair: {first.token} is not {middle.token}")
             if (
                 first.key == middle.key and len(short) == 2
-                and first.token in given_name_synonyms() and _is_listed_given_name(short[1])
+                and first.token in listed_given_names() and _is_listed_given_name(short[1])
             ):
                 # Two given names, the first an Arabic or Persian one, are a whole name: "Mohamed Ali" is the father
                 # in "Abdiweli Mohamed Ali" (such a name lists the father, then his father, after the person's own).
@@ -867,7 +879,7 @@ def _is_listed_given_name(part: _Part) -> bool:
         >>> _is_listed_given_name(p("mohamed")), _is_listed_given_name(p("ali")), _is_listed_given_name(p("zarif"))
         (True, True, False)
     """
-    return is_given_name(part.token) or part.token in given_name_synonyms()
+    return is_given_name(part.token) or part.token in listed_given_names()
 
 
 def _is_short_form(x: _Part, y: _Part) -> bool:

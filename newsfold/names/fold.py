@@ -36,7 +36,7 @@ __all__ = [
     "make_spelling_key",
     "load_name_part_synonyms",
     "east_slavic_given_names",
-    "given_name_synonyms",
+    "listed_given_names",
     "part_key_similarity",
 ]
 
@@ -94,17 +94,18 @@ def load_name_part_synonyms() -> dict[str, str]:
 _GIVEN_NAME_SECTIONS = ("given_names", "east_slavic_given", "nicknames")
 
 
+@cache
 def _name_parts_data() -> dict:
     return yaml.safe_load(resources.files("newsfold.names").joinpath("data/name_parts.yml").read_text("utf-8"))
 
 
 @cache
-def given_name_synonyms() -> frozenset[str]:
+def listed_given_names() -> frozenset[str]:
     """Folded spellings of the given names ``data/name_parts.yml`` groups: Arabic and Persian ones, Ukrainian
     and Russian ones (not the English nicknames).
 
     Example:
-        >>> "mohamed" in given_name_synonyms(), "oleksiy" in given_name_synonyms(), "soleimani" in given_name_synonyms()
+        >>> "mohamed" in listed_given_names(), "oleksiy" in listed_given_names(), "soleimani" in listed_given_names()
         (True, True, False)
     """
     raw = _name_parts_data()
