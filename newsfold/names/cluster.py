@@ -30,8 +30,9 @@ import polars as pl
 from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, may_be_family_first, screen_for
-from newsfold.names.renderings import convention_readings, looks_slavic, place_readings
+from newsfold.names.renderings import convention_readings, french_arabic_reading, looks_slavic, place_readings
 from newsfold.names.descriptors import city_of
+from newsfold.names.fold import arabic_given_names
 from newsfold.names.forms import NameForm, make_name_form
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
@@ -475,6 +476,12 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
             for convention, reading in convention_readings(last).items():
                 blocks.add(("PER", first_readings.get(convention, parts[0])[:2], reading[:3]))
                 blocks.update(("PER", "given", symbol, reading[:3]) for symbol in given_symbols)
+        if first in arabic_given_names():
+            # An Arabic given name vouches for a French spelling of the family name (Rached Ghannouchi), which
+            # meets the English one (Rashid Ghannushi) under its reading; the comparison then decides.
+            french = french_arabic_reading(last)
+            if french:
+                blocks.add(("PER", parts[0][:2], french[:3]))
         if first.isascii() and last.isascii() and all(is_sinitic(token) for token in tokens):
             # Wade-Giles meets pinyin: family name first, given name's first syllable (Teng Hsiao-ping, Deng Xiaoping).
             blocks.add(("PER", "sinitic", sinitic_key(first), sinitic_key("-".join(tokens[1:]))[:2]))

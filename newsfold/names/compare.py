@@ -44,6 +44,7 @@ from rapidfuzz.distance import OSA, JaroWinkler
 
 from newsfold.names.abjad import is_latin_text, reads_as
 from newsfold.names.fold import (
+    arabic_given_names,
     east_slavic_given_names,
     fold_text,
     listed_given_names,
@@ -54,7 +55,13 @@ from newsfold.names.fold import (
 from newsfold.names.forms import NameForm
 from newsfold.names.hypocorisms import is_given_name, is_nickname_pair
 from newsfold.names.registry import known_place_words
-from newsfold.names.renderings import convention_readings, looks_slavic, read_alike, reading_similarity
+from newsfold.names.renderings import (
+    convention_readings,
+    french_arabic_reading,
+    looks_slavic,
+    read_alike,
+    reading_similarity,
+)
 from newsfold.names.scorer import clear_scorer_cache, score_names
 from newsfold.names.sinitic import sinitic_key
 from newsfold.names.sinitic import syllables as sinitic_syllables
@@ -166,13 +173,15 @@ class _Part(NamedTuple):
     # The key of the part read the Ukrainian way (a bare h as g, a final soft -tsya as -tsa) where that reads it
     # otherwise, else "": what a Ukrainian or Russian given name lets the family name be read as.
     ukrainian: str = ""
-    east_slavic: bool = False  # a Ukrainian or Russian given name (``fold.east_slavic_given_names``)
+    # The reading a given name vouches for in its family name: "uk" for a Ukrainian or Russian given name
+    # (``fold.east_slavic_given_names``), "fr" for an Arabic one (``fold.arabic_given_names``), else "".
+    vouches: str = ""
 
 
 @lru_cache(maxsize=200_000)
 def _make_part(key: str, token: str) -> _Part:
     """The part with this key and token; cached, since a dataset's names share their given and family names."""
-    shared = {"start": token[:2], "end": token[-2:], "east_slavic": token in east_slavic_given_names()}
+    shared = {"start": token[:2], "end": token[-2:], "vouches": _vouched_reading(token)}
     if not token:
         return _Part(key, token, frozenset(), key, key, False, 0, spelled=spelling_reading(token), **shared)
     umlaut = _UMLAUTS.search(token) is not None
@@ -197,6 +206,12 @@ def _make_part(key: str, token: str) -> _Part:
         reads_otherwise, **shared, reading=reading if readable else "",
         ukrainian=convention_readings(reading).get("uk", "") if readable else "",
     )
+
+
+def _vouched_reading(token: str) -> str:
+    if token in east_slavic_given_names():
+        return "uk"
+    return "fr" if token in arabic_given_names() else ""
 
 
 def _is_readable(token: str, syllables: int) -> bool:
@@ -380,7 +395,7 @@ def _could_pair(pa: tuple[_Part, ...], pb: tuple[_Part, ...], threshold: float) 
     if (
         _score_in_name(pa[-1], pb[-1], sinitic) < threshold
         and not is_spelling_slip(pa[-1], pb[-1])
-        and not _read_ukrainian_alike(pa, pb)
+        and not _read_vouched_alike(pa, pb)
     ):
         return False
     return (
@@ -409,15 +424,44 @@ def _family_read_ukrainian(x: _Part, y: _Part) -> float:
     return part_key_similarity(ukrainian_x, ukrainian_y)
 
 
-def _read_ukrainian_alike(pa: tuple[_Part, ...], pb: tuple[_Part, ...]) -> bool:
-    """Two names' family names read alike the Ukrainian way, one of their given names being a Ukrainian or Russian one.
+def _family_read_french(x: _Part, y: _Part) -> float:
+    """Similarity of two family names, one read as French writes Arabic (ch as sh, dj as j, ou as u): an
+    Arabic given name vouches for it.
 
-    Tested last, before a pair would be rejected: a name without a Ukrainian or Russian given name answers at once.
+    Example:
+        >>> p = lambda t: _make_part(make_part_key(t), t)
+        >>> _family_read_french(p("ghannouchi"), p("ghannushi")), _family_read_french(p("rousseau"), p("russo"))
+        (1.0, 0.0)
     """
-    x, y = pa[-1], pb[-1]
-    if not (pa[0].east_slavic or pb[0].east_slavic) or not (x.ukrainian or y.ukrainian):
+    # Read here, not kept on every part: few names have an Arabic given name.
+    french_x, french_y = french_arabic_reading(x.token), french_arabic_reading(y.token)
+    if not (french_x or french_y):
+        return 0.0
+    return part_key_similarity(french_x or x.key, french_y or y.key)
+
+
+#: How a family name is read for the reading its given name vouches for (``_Part.vouches``).
+_VOUCHED_READINGS = {"uk": _family_read_ukrainian, "fr": _family_read_french}
+
+
+def _family_read_vouched(given_x: _Part, given_y: _Part, x: _Part, y: _Part) -> float:
+    """Best similarity of two family names read the ways their given names vouch for (0 when neither vouches)."""
+    best = 0.0
+    for convention in {given_x.vouches, given_y.vouches} - {""}:
+        best = max(best, _VOUCHED_READINGS[convention](x, y))
+    return best
+
+
+def _read_vouched_alike(pa: tuple[_Part, ...], pb: tuple[_Part, ...]) -> bool:
+    """Two names' family names read alike the way one of their given names vouches for: a Ukrainian or
+    Russian given name the Ukrainian way (Hroisman / Groisman), an Arabic one the French way (Ghannouchi /
+    Ghannushi).
+
+    Tested last, before a pair would be rejected: a name without such a given name answers at once.
+    """
+    if not (pa[0].vouches or pb[0].vouches):
         return False
-    return _family_read_ukrainian(x, y) >= _PART_THRESHOLD["PER"]
+    return _family_read_vouched(pa[0], pb[0], pa[-1], pb[-1]) >= _PART_THRESHOLD["PER"]
 
 
 def _given_read_alike(x: _Part, y: _Part, family_x: _Part, family_y: _Part) -> float:
@@ -601,8 +645,8 @@ def could_match(a: NameForm, b: NameForm) -> bool:
         oa, ob = sa.orders, sb.orders
         single = sa.single and sb.single
         sinitic = sa.sinitic and sb.sinitic
-        ukrainian = (oa[0][0].east_slavic or ob[0][0].east_slavic) and _read_ukrainian_alike(oa[0], ob[0])
-        if single and not last_alike and not sinitic and are_parts_apart(oa[0][-1], ob[0][-1]) and not ukrainian:
+        vouched = (oa[0][0].vouches or ob[0][0].vouches) and _read_vouched_alike(oa[0], ob[0])
+        if single and not last_alike and not sinitic and are_parts_apart(oa[0][-1], ob[0][-1]) and not vouched:
             return False  # the last parts are always paired and cannot join, whatever the first parts say
         if (
             single
@@ -616,7 +660,7 @@ def could_match(a: NameForm, b: NameForm) -> bool:
                 and _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD)
             )
             and not sinitic
-            and not ukrainian
+            and not vouched
         ):
             return False  # the keys said no, and neither symbols nor readings can say yes
         return any(_could_pair(pa, pb, threshold) for pa in oa for pb in ob if len(pa) > 1 and len(pb) > 1)
@@ -649,7 +693,7 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
     last = own.orders[0][-1]
     if not own.single or last.reads_otherwise:
         return fallback
-    key, last_key, sinitic, own_slavic = a.key, keys[-1], own.sinitic, own.orders[0][0].east_slavic
+    key, last_key, sinitic, own_vouches = a.key, keys[-1], own.sinitic, own.orders[0][0].vouches
 
     def screen(b: NameForm) -> bool:
         if b.entity_type != "PER":
@@ -668,8 +712,8 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
                 and not (sinitic and other.sinitic)
                 and are_parts_apart(last, other_last)
                 and _part_similarity(last_key, other_keys[-1]) < _PART_THRESHOLD["PER"]
-                # inline test first: few names have a Ukrainian or Russian given name
-                and not ((own_slavic or other.orders[0][0].east_slavic) and _read_ukrainian_alike(own.orders[0], other.orders[0]))
+                # inline test first: few names have a given name that vouches for another reading
+                and not ((own_vouches or other.orders[0][0].vouches) and _read_vouched_alike(own.orders[0], other.orders[0]))
             ):
                 return False
         return fallback(b)
@@ -845,8 +889,8 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
                 return Comparison(0.0, f"a whole name of its own: {first.token} {short[1].token} are given names")
         penalty = _LENGTH_PENALTY
     sims = [_score_in_name(x, y, sinitic) for x, y in pairs]
-    if sims[-1] < _PART_THRESHOLD["PER"] and (pairs[0][0].east_slavic or pairs[0][1].east_slavic):
-        sims[-1] = max(sims[-1], _family_read_ukrainian(*pairs[-1]))
+    if sims[-1] < _PART_THRESHOLD["PER"] and (pairs[0][0].vouches or pairs[0][1].vouches):
+        sims[-1] = max(sims[-1], _family_read_vouched(*pairs[0], *pairs[-1]))
     slipped = {i for i, ((x, y), sim) in enumerate(zip(pairs, sims)) if sim < _PART_THRESHOLD["PER"] and is_spelling_slip(x, y)}
     if len(slipped) > 1:
         return Comparison(0.0, "two name parts misspelt")

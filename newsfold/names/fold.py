@@ -35,6 +35,7 @@ __all__ = [
     "make_literal_key",
     "make_spelling_key",
     "load_name_part_synonyms",
+    "arabic_given_names",
     "east_slavic_given_names",
     "listed_given_names",
     "part_key_similarity",
@@ -91,7 +92,7 @@ def load_name_part_synonyms() -> dict[str, str]:
 
 
 #: Sections of ``data/name_parts.yml`` that group given names.
-_GIVEN_NAME_SECTIONS = ("given_names", "east_slavic_given", "nicknames")
+_GIVEN_NAME_SECTIONS = ("arabic_given", "given_names", "east_slavic_given", "nicknames")
 
 
 @cache
@@ -102,15 +103,13 @@ def _name_parts_data() -> dict:
 @cache
 def listed_given_names() -> frozenset[str]:
     """Folded spellings of the given names ``data/name_parts.yml`` groups: Arabic and Persian ones, Ukrainian
-    and Russian ones (not the English nicknames).
+    and Russian ones, a few others (not the English nicknames).
 
     Example:
         >>> "mohamed" in listed_given_names(), "oleksiy" in listed_given_names(), "soleimani" in listed_given_names()
         (True, True, False)
     """
-    raw = _name_parts_data()
-    sections = ("given_names", "east_slavic_given")
-    return frozenset(fold_text(str(item)) for section in sections for group in raw.get(section, []) for item in group)
+    return _section_names("arabic_given") | _section_names("given_names") | _section_names("east_slavic_given")
 
 
 @cache
@@ -121,7 +120,22 @@ def east_slavic_given_names() -> frozenset[str]:
         >>> "serhiy" in east_slavic_given_names(), "michael" in east_slavic_given_names()
         (True, False)
     """
-    return frozenset(fold_text(str(item)) for group in _name_parts_data().get("east_slavic_given", []) for item in group)
+    return _section_names("east_slavic_given")
+
+
+@cache
+def arabic_given_names() -> frozenset[str]:
+    """Folded spellings of the Arabic and Persian given names ``data/name_parts.yml`` lists, English and French.
+
+    Example:
+        >>> "hichem" in arabic_given_names(), "hisham" in arabic_given_names(), "serhiy" in arabic_given_names()
+        (True, True, False)
+    """
+    return _section_names("arabic_given")
+
+
+def _section_names(section: str) -> frozenset[str]:
+    return frozenset(fold_text(str(item)) for group in _name_parts_data().get(section, []) for item in group)
 
 
 def _reduce_vowel_run(match: re.Match[str]) -> str:

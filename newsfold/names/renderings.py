@@ -50,7 +50,7 @@ from functools import lru_cache
 
 from newsfold.names.fold import fold_text, make_part_key, part_key_similarity
 
-__all__ = ["convention_readings", "looks_slavic", "place_readings", "read_alike", "reading_similarity"]
+__all__ = ["convention_readings", "french_arabic_reading", "looks_slavic", "place_readings", "read_alike", "reading_similarity"]
 
 _LATIN = re.compile(r"^[a-z]+$")
 _LATIN_SCRIPT = re.compile(r"^[A-Za-z\u00c0-\u00ff\u0100-\u024f'’-]+$")  # Latin letters, with or without diacritics
@@ -176,6 +176,38 @@ def convention_readings(token: str) -> dict[str, str]:
         for name, reading in read_as.items()
         if name == "en" or (reading != folded and not (name == "de-z" and reading == read_as.get("de")))
     }
+
+
+#: French "ou" before a vowel is an English w (Ouardi = Wardi, Aouad = Awad); before a consonant a u.
+_FRENCH_OU_BEFORE_VOWEL = re.compile(r"ou(?=[aei])")
+#: Letters of a part before it is read as French writes Arabic: fewer is too short to tell (Chin / Shin).
+_MIN_FRENCH_ARABIC_LETTERS = 5
+
+
+@lru_cache(maxsize=200_000)
+def french_arabic_reading(token: str) -> str:
+    """Part key of a Latin name part read as French writes Arabic names, "" where that reads it no otherwise.
+
+    Maghreb and Lebanese names reach English news in French spellings: "ch" for the
+    sound English writes sh (Ghannouchi, Chahed), "dj" for j (Djaballah), "tch" for
+    ch, "ou" for u or, before a vowel, w (Joumblatt, Ouardi). An English and a French
+    spelling of one name meet when the French one read so keys like the English one.
+    Only a name whose given name is an Arabic one reads its family name so
+    (``compare.py``): "Rousseau" and "Russo" are two French and Italian names.
+
+    Example:
+        >>> french_arabic_reading("Ghannouchi") == make_part_key("ghannushi")
+        True
+        >>> french_arabic_reading("Shahed"), french_arabic_reading("Chin")  # nothing French to read; too short
+        ('', '')
+    """
+    folded = fold_text(token)
+    if len(folded) < _MIN_FRENCH_ARABIC_LETTERS or not _LATIN.match(folded):
+        return ""
+    reading = folded.replace("tch", _CH).replace("dj", "j").replace("ch", "sh").replace(_CH, "ch")
+    reading = _FRENCH_OU_BEFORE_VOWEL.sub("w", reading).replace("ou", "u")
+    key = make_part_key(reading)
+    return "" if reading == folded or key == make_part_key(folded) else key
 
 
 #: Endings of East Slavic place names as English writes them and as German writes them: -sk, -grad,

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from newsfold.names.compare import _PART_THRESHOLD
 from newsfold.names.reconcile import reconcile_names
-from newsfold.names.renderings import convention_readings, read_alike, reading_similarity
+from newsfold.names.fold import make_part_key
+from newsfold.names.renderings import convention_readings, french_arabic_reading, read_alike, reading_similarity
 from tests.names.test_compare import links
 
 PART_THRESHOLD = _PART_THRESHOLD["PER"]
@@ -74,6 +75,24 @@ def test_renderings_read_alike(a, b, alike):
 def test_ukrainian_readings_when_the_name_is_known_slavic(a, b, alike):
     assert (reading_similarity(a, b, require_slavic=False) >= PART_THRESHOLD) is alike
     assert reading_similarity(a, b, require_slavic=False) == reading_similarity(b, a, require_slavic=False)
+
+
+@pytest.mark.parametrize(
+    ("token", "reads_as"),
+    [
+        ("Ghannouchi", "ghannushi"),  # ch = sh, ou = u
+        ("Chahed", "shahed"),
+        ("Djaballah", "jaballah"),  # dj = j
+        ("Ouardi", "wardi"),  # ou before a vowel = w
+        ("Boutchich", "buchish"),  # tch = ch
+        ("Shahed", None),  # nothing French to read
+        ("Joumblatt", None),  # ou = u already keys alike
+        ("Chin", None),  # under five letters
+        ("Шахед", None),  # not Latin
+    ],
+)
+def test_french_arabic_reading(token, reads_as):
+    assert french_arabic_reading(token) == (make_part_key(reads_as) if reads_as else "")
 
 
 @pytest.mark.parametrize(
