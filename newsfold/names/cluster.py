@@ -32,8 +32,8 @@ from newsfold.names.abjad import consonant_blocks
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, may_be_family_first, screen_for
 from newsfold.names.renderings import convention_readings, french_arabic_reading, looks_slavic, place_readings
 from newsfold.names.descriptors import city_of
-from newsfold.names.fold import arabic_given_names
-from newsfold.names.forms import NameForm, make_name_form
+from newsfold.names.fold import arabic_given_names, fold_text, iberian_given_names
+from newsfold.names.forms import NameForm, make_name_form, umlaut_compact_key
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
 from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id
@@ -321,9 +321,11 @@ def _join_compact(
     read_otherwise: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for group_key, members in groups.items():
         for index in members:
-            compact = sightings[index].form.compact_key
-            if len(compact) >= MIN_COMPACT_LENGTH:
-                holders[(group_key[0], compact)].add(group_key)
+            form = sightings[index].form
+            for compact in (form.compact_key, umlaut_compact_key(form)):
+                # Umlauts written out ("Suedzucker") or dropped ("Sudzucker"): "Südzucker" is both.
+                if compact is not None and len(compact) >= MIN_COMPACT_LENGTH:
+                    holders[(group_key[0], compact)].add(group_key)
             if group_key[0] == "LOC" and (city := city_of(sightings[index].text)) is not None:
                 holders[("LOC", city)].add(group_key)
             if group_key[0] == "LOC" and len(tokens := sightings[index].form.tokens) == 1:
@@ -456,6 +458,9 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
     if len(parts) >= 3:
         # A leading part the other spelling lacks ("Prersident Jose Sarney"): compare leaves it out.
         blocks.add((form.entity_type, parts[1][:2], parts[-1][:3]))
+        if form.core_tokens[:1] and fold_text(form.core_tokens[0]) in iberian_given_names():
+            # A second family name the other spelling leaves out ("Mariano Rajoy Brey"): compare reads it so.
+            blocks.add((form.entity_type, parts[0][:2], parts[-2][:3]))
     tokens = form.core_tokens
     if len(parts) >= 2 and len(tokens) == len(parts) and may_be_family_first(form):
         # "HEPBURN Katharine" is filed as "Katharine Hepburn" too; the comparison reads it both ways.
@@ -476,7 +481,7 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
             for convention, reading in convention_readings(last).items():
                 blocks.add(("PER", first_readings.get(convention, parts[0])[:2], reading[:3]))
                 blocks.update(("PER", "given", symbol, reading[:3]) for symbol in given_symbols)
-        if first in arabic_given_names():
+        if fold_text(first) in arabic_given_names():
             # An Arabic given name vouches for a French spelling of the family name (Rached Ghannouchi), which
             # meets the English one (Rashid Ghannushi) under its reading; the comparison then decides.
             french = french_arabic_reading(last)

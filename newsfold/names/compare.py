@@ -47,10 +47,12 @@ from newsfold.names.fold import (
     arabic_given_names,
     east_slavic_given_names,
     fold_text,
+    iberian_given_names,
     listed_given_names,
     make_literal_key,
     make_part_key,
     part_key_similarity,
+    write_out_umlauts,
 )
 from newsfold.names.forms import NameForm
 from newsfold.names.hypocorisms import is_given_name, is_nickname_pair
@@ -99,6 +101,8 @@ _SHORT = 3
 _MAX_EXTRA_PARTS = 1
 _MAX_MIDDLE_NAMES_DROPPED = 2
 _LENGTH_PENALTY = 0.95
+#: Letters of a second family name, at least ("Castro Ruz").
+_MIN_SECOND_FAMILY_LETTERS = 3
 _MIDDLE_CONTRADICTION = 0.8
 #: Fewest letters of a part read under another spelling convention: Chinese and Korean syllables
 #: ("Chang" read the German way is "Kang") are shorter, Slavic names longer (Pjotr, Jegor).
@@ -209,9 +213,10 @@ def _make_part(key: str, token: str) -> _Part:
 
 
 def _vouched_reading(token: str) -> str:
-    if token in east_slavic_given_names():
+    folded = fold_text(token)
+    if folded in east_slavic_given_names():
         return "uk"
-    return "fr" if token in arabic_given_names() else ""
+    return "fr" if folded in arabic_given_names() else ""
 
 
 def _is_readable(token: str, syllables: int) -> bool:
@@ -286,7 +291,6 @@ def are_parts_apart(x: _Part, y: _Part) -> bool:
 
 
 _UMLAUTS = re.compile("[äöüÄÖÜ]")
-_UMLAUT_SPELLINGS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
 @lru_cache(maxsize=50_000)
@@ -300,7 +304,7 @@ def umlaut_key(token: str) -> str:
         >>> umlaut_key("jürgen") == umlaut_key("juergen"), umlaut_key("jürgen") == umlaut_key("jurgen")
         (True, False)
     """
-    return make_part_key(fold_text(token.translate(_UMLAUT_SPELLINGS)))
+    return make_part_key(fold_text(write_out_umlauts(token)))
 
 
 def is_spelling_slip(x: _Part, y: _Part) -> bool:
@@ -641,6 +645,8 @@ def could_match(a: NameForm, b: NameForm) -> bool:
         last_alike = _part_similarity(ka[-1], kb[-1]) >= threshold
         if last_alike and (len(ka) != len(kb) or _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD)):
             return True
+        if len(ka) != len(kb) and may_add_second_family_name(a, b):
+            return True
         sa, sb = _person_screen(a), _person_screen(b)
         oa, ob = sa.orders, sb.orders
         single = sa.single and sb.single
@@ -714,6 +720,7 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
                 and _part_similarity(last_key, other_keys[-1]) < _PART_THRESHOLD["PER"]
                 # inline test first: few names have a given name that vouches for another reading
                 and not ((own_vouches or other.orders[0][0].vouches) and _read_vouched_alike(own.orders[0], other.orders[0]))
+                and not (len(other_keys) != len(keys) and may_add_second_family_name(a, b))
             ):
                 return False
         return fallback(b)
@@ -866,6 +873,8 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
         penalty = 1.0
     else:
         short, long_ = (ca, cb) if len(ca) < len(cb) else (cb, ca)
+        if _adds_second_family_name(short, long_):
+            return Comparison(round(_LENGTH_PENALTY, 4))
         if len(long_) - len(short) > _MAX_EXTRA_PARTS or _has_only_middle_names_added(short, long_):
             if not _has_only_middle_names_added(short, long_):
                 return Comparison(0.0, "more than one name part on one side only")
@@ -913,6 +922,51 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
     if _are_two_known_given_names(given_a, given_b):
         return Comparison(0.0, f"two given names: {given_a.token} vs {given_b.token}")
     return Comparison(round(penalty * sum(sims) / len(sims), 4))
+
+
+def _adds_second_family_name(short: tuple[_Part, ...], long_: tuple[_Part, ...]) -> bool:
+    """The longer name is the shorter one with a second family name after it, as Spanish and Portuguese write a
+    full name: "Mariano Rajoy Brey" = "Mariano Rajoy", "Nicolás Maduro Moros" = "Nicolás Maduro".
+
+    Only a name whose given name is a Spanish or Portuguese one (``fold.iberian_given_names``), every part of the
+    shorter keyed as the longer's, and neither family name a given name: a compound given name is no family name
+    ("Juan Carlos" is not "Juan Carlos Ferrero"), and an Arabic name adds a father's or a tribe's name where
+    Spanish adds a mother's ("Saddam Hussein al-Tikriti").
+
+    Example:
+        >>> p = lambda t: _make_part(make_part_key(t), t)
+        >>> _adds_second_family_name((p("mariano"), p("rajoy")), (p("mariano"), p("rajoy"), p("brey")))
+        True
+        >>> _adds_second_family_name((p("juan"), p("carlos")), (p("juan"), p("carlos"), p("ferrero")))
+        False
+    """
+    if len(long_) != len(short) + 1 or any(x.key != y.key for x, y in zip(short, long_)):
+        return False
+    if fold_text(short[0].token) not in iberian_given_names():
+        return False
+    family, second = short[-1], long_[-1]
+    return len(second.token) >= _MIN_SECOND_FAMILY_LETTERS and not any(
+        _is_listed_given_name(part) or fold_text(part.token) in iberian_given_names() for part in (family, second)
+    )
+
+
+def may_add_second_family_name(a: NameForm, b: NameForm) -> bool:
+    """A cheap test that :func:`_adds_second_family_name` may hold for two person names (the screens' bypass).
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> may_add_second_family_name(f("Mariano Rajoy", "PER"), f("Mariano Rajoy Brey", "PER"))
+        True
+        >>> may_add_second_family_name(f("Mariano Rajoy", "PER"), f("Mariano Brey", "PER"))
+        False
+    """
+    short, long_ = (a, b) if len(a.core_keys) < len(b.core_keys) else (b, a)
+    return (
+        len(long_.core_keys) == len(short.core_keys) + 1
+        and long_.core_keys[:-1] == short.core_keys
+        and short.core_tokens[:1] != ()
+        and fold_text(short.core_tokens[0]) in iberian_given_names()
+    )
 
 
 def _is_listed_given_name(part: _Part) -> bool:

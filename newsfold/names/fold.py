@@ -37,8 +37,10 @@ __all__ = [
     "load_name_part_synonyms",
     "arabic_given_names",
     "east_slavic_given_names",
+    "iberian_given_names",
     "listed_given_names",
     "part_key_similarity",
+    "write_out_umlauts",
 ]
 
 _DROPPED = re.compile(r"[.'’‘`´ʼʻ\u02bf\u02be]")
@@ -134,6 +136,17 @@ def arabic_given_names() -> frozenset[str]:
     return _section_names("arabic_given")
 
 
+@cache
+def iberian_given_names() -> frozenset[str]:
+    """Spanish and Portuguese given names ``data/name_parts.yml`` lists (those English does not share), folded.
+
+    Example:
+        >>> "mariano" in iberian_given_names(), "rajoy" in iberian_given_names(), "martin" in iberian_given_names()
+        (True, False, False)
+    """
+    return frozenset(fold_text(str(item)) for item in _name_parts_data().get("iberian_given", []))
+
+
 def _section_names(section: str) -> frozenset[str]:
     return frozenset(fold_text(str(item)) for group in _name_parts_data().get(section, []) for item in group)
 
@@ -188,6 +201,22 @@ def make_part_key(token: str) -> str:
     else:
         key = key[0] + _VOWEL_RUN.sub(_reduce_vowel_run, key[1:])
     return key
+
+
+_UMLAUT_SPELLINGS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def write_out_umlauts(text: str) -> str:
+    """The text with its umlauts written the German way without them: ü as ue, ö as oe, ä as ae.
+
+    Folding drops the dots (Südzucker -> sudzucker), which a spelling written the German way
+    without umlauts (Suedzucker) never meets.
+
+    Example:
+        >>> write_out_umlauts("Bayern München"), write_out_umlauts("Munich")
+        ('Bayern Muenchen', 'Munich')
+    """
+    return text.translate(_UMLAUT_SPELLINGS)
 
 
 @cache

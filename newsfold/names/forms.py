@@ -27,7 +27,14 @@ from rigour.names.prefix import remove_obj_prefixes
 
 from newsfold.names.abjad import abjad_letters
 from newsfold.names.sinitic import EAST_ASIAN_FAMILY_NAMES, is_east_asian_order
-from newsfold.names.fold import fold_text, fold_tokens, make_literal_key, make_part_key, make_spelling_key
+from newsfold.names.fold import (
+    fold_text,
+    fold_tokens,
+    make_literal_key,
+    make_part_key,
+    make_spelling_key,
+    write_out_umlauts,
+)
 from newsfold.names.titles import strip_joined_title, strip_title_tokens
 
 __all__ = [
@@ -297,6 +304,22 @@ def strip_vessel_prefix(cleaned: str) -> str:
     if not stripped or stripped == cleaned or any(char.islower() for char in prefix):
         return cleaned
     return stripped
+
+
+def umlaut_compact_key(form: NameForm) -> str | None:
+    """The compact key of a name with its umlauts written out, or None for a name without umlauts.
+
+    "Südzucker" and "Suedzucker", "Bayern München" and "Bayern Muenchen" are one name: the second
+    spelling writes the umlauts out, as German does without them. Their compact keys then agree.
+
+    Example:
+        >>> umlaut_compact_key(make_name_form("Bayern München", "ORG")) == make_name_form("Bayern Muenchen", "ORG").compact_key
+        True
+        >>> umlaut_compact_key(make_name_form("Bayern Munich", "ORG")) is None
+        True
+    """
+    written = write_out_umlauts(form.text)
+    return None if written == form.text else make_name_form(written, form.entity_type).compact_key
 
 
 def strip_legal_form(tokens: tuple[str, ...]) -> tuple[str, ...]:

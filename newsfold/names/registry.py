@@ -30,7 +30,7 @@ from functools import cache
 from newsfold.ids import make_id
 from newsfold.names.entries import RegistryEntry, rank_entry, read_registry_document
 from newsfold.names.fold import fold_text
-from newsfold.names.forms import NameForm, family_part, make_name_form
+from newsfold.names.forms import NameForm, family_part, make_name_form, umlaut_compact_key
 from newsfold.names.observe import is_single_part
 from newsfold.names.sinitic import sinitic_block
 from newsfold.names.symbols import part_symbols
@@ -144,8 +144,10 @@ def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Re
                 # claim every "Salman" (and "Haj Qasem" every "Qassem").
                 continue
             key_index[(entry.entity_type, form.key)].add(entry.entity_id)
-            if len(form.compact_key) >= MIN_COMPACT_LENGTH:
-                compacts[(entry.entity_type, form.compact_key)].add(entry.entity_id)
+            for compact in (form.compact_key, umlaut_compact_key(form)):
+                # "Bayern Muenchen" writes out the umlaut of the listed "Bayern München".
+                if compact is not None and len(compact) >= MIN_COMPACT_LENGTH:
+                    compacts[(entry.entity_type, compact)].add(entry.entity_id)
             for part in form.core_keys or form.part_keys:
                 blocks[(entry.entity_type, part[:3])].add((form, entry.entity_id))
             sinitic = sinitic_block(form)

@@ -19,6 +19,9 @@ from newsfold.names.match import find_registry_link, match_registry, pick_regist
         ("Kataib Hizbullah", "ORG", "Kataib Hezbollah", "registry_alias"),
         ("Islamic Revolutionary Guards Corp", "ORG", "Islamic Revolutionary Guard Corps", "registry_fuzzy"),
         ("Baghdadd", "LOC", "Baghdad", "registry_key"),
+        ("Bayern Muenchen", "ORG", "FC Bayern Munich", "registry_key"),  # the listed "Bayern München", umlaut written out
+        ("Mariano Rajoy Brey", "PER", "Mariano Rajoy", "registry_fuzzy"),  # with his second family name
+        ("Yusuf Shahed", "PER", "Youssef Chahed", "registry_fuzzy"),  # the English spelling of a French one
         # no link
         ("George Bush", "PER", None, None),  # W. or H. W.: ambiguous
         ("Mohammed bin Sultan", "PER", None, None),
