@@ -581,15 +581,34 @@ def reads_as_japanese(form: NameForm) -> bool:
     return not any(_GERMAN_SLAVIC.search(token) for token in tokens)
 
 
+def reads_as_chinese_given_first(form: NameForm) -> bool:
+    """A Chinese name written given name first, as Western lists and bylines may: "Jinping Xi" is Xi Jinping.
+
+    Two parts in pinyin (or Wade-Giles) syllables, the first of two syllables written together, the last
+    of one: a Chinese family name is one syllable, a given name mostly two. A two-syllable family name
+    is rare and a one-syllable given name makes the order unknowable ("Wei Zhang"); neither is read.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> reads_as_chinese_given_first(f("Jinping Xi", "PER")), reads_as_chinese_given_first(f("Xi Jinping", "PER"))
+        (True, False)
+    """
+    tokens = form.core_tokens
+    if form.entity_type != "PER" or len(tokens) != 2 or len(form.core_keys) != 2 or not all(t.isascii() for t in tokens):
+        return False
+    return len(sinitic_syllables(tokens[0])) == 2 and len(sinitic_syllables(tokens[1])) == 1
+
+
 def may_be_family_first(form: NameForm) -> bool:
-    """A person's spelling that is read swapped too: a list-style one (:func:`is_family_first`) or a Japanese one.
+    """A person's spelling that is read swapped too: a list-style one (:func:`is_family_first`), a Japanese one,
+    or a Chinese one written given name first.
 
     Example:
         >>> from newsfold.names.forms import make_name_form as f
         >>> may_be_family_first(f("PUTIN Vladimir", "PER")), may_be_family_first(f("Kishida Fumio", "PER"))
         (True, True)
     """
-    return is_family_first(form) or reads_as_japanese(form)
+    return is_family_first(form) or reads_as_japanese(form) or reads_as_chinese_given_first(form)
 
 
 def is_family_first(form: NameForm) -> bool:

@@ -393,6 +393,11 @@ def test_compare_names_leading_initial_before_a_middle_name(a, b, linked):
         ("Ross Diana", "Diana Ross", False),
         ("Luther Martin", "Martin Luther", False),
         ("Sacharowa Marija", "Marija Sacharowa", False),
+        # a Chinese name written given name first: a two-syllable given name, a one-syllable family name
+        ("Jinping Xi", "Xi Jinping", True),
+        ("Keqiang Li", "Li Keqiang", True),
+        ("Jinping Xi", "Xi Jintao", False),
+        ("Wei Zhang", "Zhang Wei", False),  # one syllable each: the order cannot be told
     ],
 )
 def test_compare_names_reads_japanese_names_either_order(a, b, linked):
@@ -444,6 +449,8 @@ def test_compare_names_ukrainian_and_russian_forms(a, b, linked):
         ("Youssef Chahed", "Yusuf Shahed", True),
         ("Mohamed Chaker", "Mohammed Shaker", True),
         ("Abdallah Jaballah", "Abdullah Djaballah", True),
+        ("Aicha Kadhafi", "Aisha Gaddafi", True),
+        ("Bachar al-Assad", "Bashar al-Assad", True),
         ("Rached Ghannouchi", "Mohamed Ghannouchi", False),  # another given name: another man
         ("Youssef Chahed", "Youssef Chahine", False),  # not a reading: another name
         # no Arabic given name, no French reading: two French and English names
