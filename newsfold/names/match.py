@@ -29,7 +29,7 @@ from newsfold.names.abjad import consonant_blocks, is_latin_text
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, places_look_alike, screen_for
 from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm, make_name_form
-from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, load_registry
+from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, load_registry, name_blocks
 from newsfold.names.sinitic import sinitic_block
 from newsfold.names.symbols import part_symbols
 
@@ -211,8 +211,8 @@ def _given_name_left_out(form: NameForm, alias_form: NameForm, canonical_name: s
 
 def _candidate_pairs(form: NameForm, registry: Registry) -> Iterator[tuple[NameForm, str]]:
     """Listed aliases sharing a part key's first letters, then (persons) a family name's symbol."""
-    for part in form.core_keys or form.part_keys:
-        yield from registry.block_index.get((form.entity_type, part[:3]), ())
+    for block in name_blocks(form):
+        yield from registry.block_index.get((form.entity_type, block), ())
     sinitic = sinitic_block(form)
     if sinitic is not None:
         yield from registry.block_index.get((form.entity_type, sinitic), ())  # Hsi Chin-ping meets Xi Jinping

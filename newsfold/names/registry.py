@@ -120,6 +120,21 @@ def load_registry() -> Registry:
     return registry
 
 
+def name_blocks(form: NameForm) -> tuple[str, ...]:
+    """The first letters of a name's part keys, the registry's blocks for fuzzy lookups; for a place or an
+    organisation also of its first word as written, whose key may fold a slip's letters otherwise ("Afganistan"
+    keys "afg...", "Afghanistan" "afk...": gh reads as the Arabic letter).
+
+    Example:
+        >>> name_blocks(make_name_form("Afghanistan", "LOC")), name_blocks(make_name_form("Ali Khan", "PER"))
+        (('afk', 'afg'), ('ali', 'kan'))
+    """
+    blocks = [part[:3] for part in form.core_keys or form.part_keys]
+    if form.entity_type in ("LOC", "ORG") and form.tokens:
+        blocks.append(form.tokens[0][:3])  # the first word: the other words' keys still meet
+    return tuple(dict.fromkeys(blocks))
+
+
 def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Registry:
     by_id = {e.entity_id: e for e in entries}
     alias_index: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -148,8 +163,8 @@ def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Re
                 # "Bayern Muenchen" writes out the umlaut of the listed "Bayern München".
                 if compact is not None and len(compact) >= MIN_COMPACT_LENGTH:
                     compacts[(entry.entity_type, compact)].add(entry.entity_id)
-            for part in form.core_keys or form.part_keys:
-                blocks[(entry.entity_type, part[:3])].add((form, entry.entity_id))
+            for block in name_blocks(form):
+                blocks[(entry.entity_type, block)].add((form, entry.entity_id))
             sinitic = sinitic_block(form)
             if sinitic is not None:
                 blocks[(entry.entity_type, sinitic)].add((form, entry.entity_id))

@@ -19,6 +19,7 @@ from newsfold.names.match import find_registry_link, match_registry, pick_regist
         ("Kataib Hizbullah", "ORG", "Kataib Hezbollah", "registry_alias"),
         ("Islamic Revolutionary Guards Corp", "ORG", "Islamic Revolutionary Guard Corps", "registry_fuzzy"),
         ("Baghdadd", "LOC", "Baghdad", "registry_key"),
+        ("Afganistan", "LOC", "Afghanistan", "registry_fuzzy"),  # its key reads gh otherwise: met by its letters
         ("Bayern Muenchen", "ORG", "FC Bayern Munich", "registry_key"),  # the listed "Bayern München", umlaut written out
         ("Mariano Rajoy Brey", "PER", "Mariano Rajoy", "registry_fuzzy"),  # with his second family name
         ("Yusuf Shahed", "PER", "Youssef Chahed", "registry_fuzzy"),  # the English spelling of a French one
