@@ -481,7 +481,7 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
             for convention, reading in convention_readings(last).items():
                 blocks.add(("PER", first_readings.get(convention, parts[0])[:2], reading[:3]))
                 blocks.update(("PER", "given", symbol, reading[:3]) for symbol in given_symbols)
-        if fold_text(first) in arabic_given_names():
+        if (first if first.isascii() else fold_text(first)) in arabic_given_names():
             # An Arabic given name vouches for a French spelling of the family name (Rached Ghannouchi), which
             # meets the English one (Rashid Ghannushi) under its reading; the comparison then decides.
             french = french_arabic_reading(last)

@@ -54,7 +54,7 @@ from newsfold.names.fold import (
     part_key_similarity,
     write_out_umlauts,
 )
-from newsfold.names.forms import NameForm
+from newsfold.names.forms import NameForm, strip_legal_form
 from newsfold.names.hypocorisms import is_given_name, is_nickname_pair
 from newsfold.names.registry import known_place_words
 from newsfold.names.renderings import (
@@ -581,6 +581,10 @@ def reads_as_japanese(form: NameForm) -> bool:
     return not any(_GERMAN_SLAVIC.search(token) for token in tokens)
 
 
+#: Letters of the longest Chinese syllable in pinyin ("zhuang", "shuang") or Wade-Giles ("chuang").
+_LONGEST_SYLLABLE = 6
+
+
 def reads_as_chinese_given_first(form: NameForm) -> bool:
     """A Chinese name written given name first, as Western lists and bylines may: "Jinping Xi" is Xi Jinping.
 
@@ -594,9 +598,11 @@ def reads_as_chinese_given_first(form: NameForm) -> bool:
         (True, False)
     """
     tokens = form.core_tokens
-    if form.entity_type != "PER" or len(tokens) != 2 or len(form.core_keys) != 2 or not all(t.isascii() for t in tokens):
+    if form.entity_type != "PER" or len(tokens) != 2 or len(form.core_keys) != 2 or len(tokens[1]) > _LONGEST_SYLLABLE:
+        return False  # the cheap tests first: a family name of one syllable has six letters at most ("zhuang")
+    if not (tokens[0].isascii() and tokens[1].isascii()):
         return False
-    return len(sinitic_syllables(tokens[0])) == 2 and len(sinitic_syllables(tokens[1])) == 1
+    return len(sinitic_syllables(tokens[1])) == 1 and len(sinitic_syllables(tokens[0])) == 2
 
 
 def may_be_family_first(form: NameForm) -> bool:
@@ -739,7 +745,8 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
                 and _part_similarity(last_key, other_keys[-1]) < _PART_THRESHOLD["PER"]
                 # inline test first: few names have a given name that vouches for another reading
                 and not ((own_vouches or other.orders[0][0].vouches) and _read_vouched_alike(own.orders[0], other.orders[0]))
-                and not (len(other_keys) != len(keys) and may_add_second_family_name(a, b))
+                # inline test first: one part more on one side
+                and not (abs(len(other_keys) - len(keys)) == 1 and may_add_second_family_name(a, b))
             ):
                 return False
         return fallback(b)
@@ -964,9 +971,9 @@ def _adds_second_family_name(short: tuple[_Part, ...], long_: tuple[_Part, ...])
     if fold_text(short[0].token) not in iberian_given_names():
         return False
     family, second = short[-1], long_[-1]
-    return len(second.token) >= _MIN_SECOND_FAMILY_LETTERS and not any(
-        _is_listed_given_name(part) or fold_text(part.token) in iberian_given_names() for part in (family, second)
-    )
+    if len(second.token) < _MIN_SECOND_FAMILY_LETTERS or strip_legal_form((family.token, second.token))[-1] != second.token:
+        return False  # "Nicolás Maduro LLC" names a company
+    return not any(_is_listed_given_name(part) or fold_text(part.token) in iberian_given_names() for part in (family, second))
 
 
 def may_add_second_family_name(a: NameForm, b: NameForm) -> bool:

@@ -478,6 +478,7 @@ def test_compare_names_arabic_names_in_french_spellings(a, b, linked):
         ("Raúl Castro Ruz", "Raul Castro", True),
         ("José Luis Rodríguez Zapatero", "José Luis Rodríguez", True),
         ("Mariano Rajoy Brey", "Mariano Rajoy Lopez", False),  # two mothers: two people
+        ("Nicolas Maduro LLC", "Nicolas Maduro", False),  # a legal form is no family name
         # a compound given name is no family name
         ("Juan Carlos Ferrero", "Juan Carlos", False),
         ("Miguel Angel Jimenez", "Miguel Angel", False),
