@@ -32,7 +32,7 @@ from newsfold.names.abjad import consonant_blocks
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, may_be_family_first, screen_for
 from newsfold.names.renderings import convention_readings, french_arabic_reading, looks_slavic, place_readings
 from newsfold.names.descriptors import city_of
-from newsfold.names.fold import arabic_given_names, fold_text, iberian_given_names
+from newsfold.names.fold import is_arabic_given, is_iberian_given
 from newsfold.names.forms import NameForm, make_name_form, umlaut_compact_key
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
@@ -458,7 +458,7 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
     if len(parts) >= 3:
         # A leading part the other spelling lacks ("Prersident Jose Sarney"): compare leaves it out.
         blocks.add((form.entity_type, parts[1][:2], parts[-1][:3]))
-        if form.core_tokens[:1] and fold_text(form.core_tokens[0]) in iberian_given_names():
+        if form.core_tokens[:1] and is_iberian_given(form.core_tokens[0]):
             # A second family name the other spelling leaves out ("Mariano Rajoy Brey"): compare reads it so.
             blocks.add((form.entity_type, parts[0][:2], parts[-2][:3]))
     tokens = form.core_tokens
@@ -481,7 +481,7 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
             for convention, reading in convention_readings(last).items():
                 blocks.add(("PER", first_readings.get(convention, parts[0])[:2], reading[:3]))
                 blocks.update(("PER", "given", symbol, reading[:3]) for symbol in given_symbols)
-        if (first if first.isascii() else fold_text(first)) in arabic_given_names():
+        if is_arabic_given(first):
             # An Arabic given name vouches for a French spelling of the family name (Rached Ghannouchi), which
             # meets the English one (Rashid Ghannushi) under its reading; the comparison then decides.
             french = french_arabic_reading(last)

@@ -44,10 +44,10 @@ from rapidfuzz.distance import OSA, JaroWinkler
 
 from newsfold.names.abjad import is_latin_text, reads_as
 from newsfold.names.fold import (
-    arabic_given_names,
     east_slavic_given_names,
     fold_text,
-    iberian_given_names,
+    is_arabic_given,
+    is_iberian_given,
     listed_given_names,
     make_literal_key,
     make_part_key,
@@ -178,7 +178,7 @@ class _Part(NamedTuple):
     # otherwise, else "": what a Ukrainian or Russian given name lets the family name be read as.
     ukrainian: str = ""
     # The reading a given name vouches for in its family name: "uk" for a Ukrainian or Russian given name
-    # (``fold.east_slavic_given_names``), "fr" for an Arabic one (``fold.arabic_given_names``), else "".
+    # (``fold.east_slavic_given_names``), "fr" for an Arabic one (``fold.is_arabic_given``), else "".
     vouches: str = ""
 
 
@@ -213,10 +213,9 @@ def _make_part(key: str, token: str) -> _Part:
 
 
 def _vouched_reading(token: str) -> str:
-    folded = fold_text(token)
-    if folded in east_slavic_given_names():
+    if fold_text(token) in east_slavic_given_names():
         return "uk"
-    return "fr" if folded in arabic_given_names() else ""
+    return "fr" if is_arabic_given(token) else ""
 
 
 def _is_readable(token: str, syllables: int) -> bool:
@@ -954,7 +953,7 @@ def _adds_second_family_name(short: tuple[_Part, ...], long_: tuple[_Part, ...])
     """The longer name is the shorter one with a second family name after it, as Spanish and Portuguese write a
     full name: "Mariano Rajoy Brey" = "Mariano Rajoy", "Nicolás Maduro Moros" = "Nicolás Maduro".
 
-    Only a name whose given name is a Spanish or Portuguese one (``fold.iberian_given_names``), every part of the
+    Only a name whose given name is a Spanish or Portuguese one (``fold.is_iberian_given``), every part of the
     shorter keyed as the longer's, and neither family name a given name: a compound given name is no family name
     ("Juan Carlos" is not "Juan Carlos Ferrero"), and an Arabic name adds a father's or a tribe's name where
     Spanish adds a mother's ("Saddam Hussein al-Tikriti").
@@ -968,12 +967,12 @@ def _adds_second_family_name(short: tuple[_Part, ...], long_: tuple[_Part, ...])
     """
     if len(long_) != len(short) + 1 or any(x.key != y.key for x, y in zip(short, long_)):
         return False
-    if fold_text(short[0].token) not in iberian_given_names():
+    if not is_iberian_given(short[0].token):
         return False
     family, second = short[-1], long_[-1]
     if len(second.token) < _MIN_SECOND_FAMILY_LETTERS or strip_legal_form((family.token, second.token))[-1] != second.token:
         return False  # "Nicolás Maduro LLC" names a company
-    return not any(_is_listed_given_name(part) or fold_text(part.token) in iberian_given_names() for part in (family, second))
+    return not any(_is_listed_given_name(part) or is_iberian_given(part.token) for part in (family, second))
 
 
 def may_add_second_family_name(a: NameForm, b: NameForm) -> bool:
@@ -991,7 +990,7 @@ def may_add_second_family_name(a: NameForm, b: NameForm) -> bool:
         len(long_.core_keys) == len(short.core_keys) + 1
         and long_.core_keys[:-1] == short.core_keys
         and short.core_tokens[:1] != ()
-        and fold_text(short.core_tokens[0]) in iberian_given_names()
+        and is_iberian_given(short.core_tokens[0])
     )
 
 

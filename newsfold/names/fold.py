@@ -21,7 +21,7 @@ Example:
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -38,6 +38,8 @@ __all__ = [
     "arabic_given_names",
     "east_slavic_given_names",
     "iberian_given_names",
+    "is_arabic_given",
+    "is_iberian_given",
     "listed_given_names",
     "part_key_similarity",
     "write_out_umlauts",
@@ -145,6 +147,28 @@ def iberian_given_names() -> frozenset[str]:
         (True, False, False)
     """
     return frozenset(fold_text(str(item)) for item in _name_parts_data().get("iberian_given", []))
+
+
+@lru_cache(maxsize=100_000)
+def is_arabic_given(token: str) -> bool:
+    """A name part, as written or folded, that is one of :func:`arabic_given_names` (one fold per spelling, cached).
+
+    Example:
+        >>> is_arabic_given("Hichem"), is_arabic_given("Rousseau")
+        (True, False)
+    """
+    return fold_text(token) in arabic_given_names()
+
+
+@lru_cache(maxsize=100_000)
+def is_iberian_given(token: str) -> bool:
+    """A name part, as written or folded, that is one of :func:`iberian_given_names` (one fold per spelling, cached).
+
+    Example:
+        >>> is_iberian_given("José"), is_iberian_given("Martin")
+        (True, False)
+    """
+    return fold_text(token) in iberian_given_names()
 
 
 def _section_names(section: str) -> frozenset[str]:
