@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain
 from typing import NamedTuple
 
 import polars as pl
@@ -621,23 +620,31 @@ def _attach(
     best_form: dict[str, NameForm] = {}
     seen: set[tuple[str, str]] = set()
     could_match_form = None  # made only when a pair is compared anew
-    for head_form, head_id in chain.from_iterable((*(heads.get(block, ()) for block in blocks), near)):
+    candidates = [pair for block in blocks for pair in heads.get(block, ())]
+    candidates += near
+    for head_form, head_id in candidates:
         entity_id = head_id if final is None else final(head_id)
         pair = (head_form.text, entity_id)
         if pair in seen:
             continue
         seen.add(pair)
-        # Without a memo, no bookkeeping: the resolution benchmark's path.
-        key = None if compared is None else (form.entity_type, form.text, head_form.entity_type, head_form.text)
-        score = _UNSEEN if key is None else compared.recall(key)
-        if score is _UNSEEN:
+        if compared is None:  # without a memo, no bookkeeping: the resolution benchmark's path
             if could_match_form is None:
                 could_match_form = screen_for(form)
-            score = None
-            if could_match_form(head_form):
-                result = compare_names(form, head_form)
-                score = result.score if result.veto is None else None
-            if key is not None:
+            if not could_match_form(head_form):
+                continue
+            result = compare_names(form, head_form)
+            score = result.score if result.veto is None else None
+        else:
+            key = (form.entity_type, form.text, head_form.entity_type, head_form.text)
+            score = compared.recall(key)
+            if score is _UNSEEN:
+                if could_match_form is None:
+                    could_match_form = screen_for(form)
+                score = None
+                if could_match_form(head_form):
+                    result = compare_names(form, head_form)
+                    score = result.score if result.veto is None else None
                 compared.now[key] = score
         if score is not None and score > scores.get(entity_id, 0.0):
             scores[entity_id] = score

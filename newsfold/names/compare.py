@@ -724,6 +724,11 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
     if not own.single or last.reads_otherwise:
         return fallback
     key, last_key, sinitic, own_vouches = a.key, keys[-1], own.sinitic, own.orders[0][0].vouches
+    # are_parts_apart(last, other last) inlined, with what ``last`` alone decides read once (it reads no other way):
+    # the common rejection then costs a few comparisons, not three calls.
+    own_symbols, start, end, spelled = bool(last.symbols), last.start, last.end, last.spelled
+    spells = last.token.isascii() and len(last.token) > _SHORT  # _spelt_alike's test of ``last``
+    length, threshold, screens = len(keys), _PART_THRESHOLD["PER"], _SCREENS
 
     def screen(b: NameForm) -> bool:
         if b.entity_type != "PER":
@@ -734,20 +739,25 @@ def screen_for(a: NameForm) -> Callable[[NameForm], bool]:
             return fallback(b)  # a name in Arabic or Hebrew script is read, not screened by its keys
         other_keys = b.core_keys
         if len(other_keys) >= 2:
-            other = _person_screen(b)
+            other = screens.get((b.text, "PER")) or _person_screen(b)
             # could_match's first rejection: last parts not alike that nothing can join, one order each.
-            other_last = other.orders[0][-1] if other.single else None
-            if (
-                other_last is not None
-                and not (sinitic and other.sinitic)
-                and are_parts_apart(last, other_last)
-                and _part_similarity(last_key, other_keys[-1]) < _PART_THRESHOLD["PER"]
-                # inline test first: few names have a given name that vouches for another reading
-                and not ((own_vouches or other.orders[0][0].vouches) and _read_vouched_alike(own.orders[0], other.orders[0]))
-                # inline test first: one part more on one side
-                and not (abs(len(other_keys) - len(keys)) == 1 and may_add_second_family_name(a, b))
-            ):
-                return False
+            if other.single and not (sinitic and other.sinitic):
+                other_last = other.orders[0][-1]
+                if (
+                    not other_last.reads_otherwise
+                    and not (own_symbols and other_last.symbols)
+                    and not (spells and other_last.spelled == spelled and other_last.token.isascii())
+                    and (
+                        (other_last.start != start and other_last.end != end)
+                        or not (is_nickname_pair(last.token, other_last.token) or is_spelling_slip(last, other_last))
+                    )
+                    and _part_similarity(last_key, other_keys[-1]) < threshold
+                    # few names have a given name that vouches for another reading
+                    and not ((own_vouches or other.orders[0][0].vouches) and _read_vouched_alike(own.orders[0], other.orders[0]))
+                    # one part more on one side
+                    and not (abs(len(other_keys) - length) == 1 and may_add_second_family_name(a, b))
+                ):
+                    return False
         return fallback(b)
 
     return screen

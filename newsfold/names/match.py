@@ -20,7 +20,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import JaroWinkler
@@ -140,7 +140,7 @@ def _fuzzy_candidates(form: NameForm, registry: Registry, *, viable_only: bool =
     best: dict[str, tuple[Candidate, float, NameForm]] = {}
     contradicted: dict[str, str] = {}  # entity -> its listed full name whose middle name differs
     long_name = form.entity_type == "PER" and len(form.core_keys) >= 3
-    could_match_form = screen_for(form)
+    could_match_form = screen_for(form) if viable_only else None
     for alias_form, entity_id in _candidate_pairs(form, registry):
         pair = (alias_form.key, entity_id)
         if pair in seen:
@@ -148,7 +148,7 @@ def _fuzzy_candidates(form: NameForm, registry: Registry, *, viable_only: bool =
         seen.add(pair)
         if long_name and contradicts_middle(form, alias_form):
             contradicted.setdefault(entity_id, alias_form.text)
-        if viable_only and not could_match_form(alias_form):
+        if could_match_form is not None and not could_match_form(alias_form):
             continue
         result = compare_names(form, alias_form)
         current = best.get(entity_id)
@@ -209,23 +209,27 @@ def _given_name_left_out(form: NameForm, alias_form: NameForm, canonical_name: s
     return known.core_tokens[0] if known.core_tokens else known.core_keys[0]
 
 
-def _candidate_pairs(form: NameForm, registry: Registry) -> Iterator[tuple[NameForm, str]]:
-    """Listed aliases sharing a part key's first letters, then (persons) a family name's symbol."""
-    for block in name_blocks(form):
-        yield from registry.block_index.get((form.entity_type, block), ())
+def _candidate_pairs(form: NameForm, registry: Registry) -> list[tuple[NameForm, str]]:
+    """Listed aliases sharing a part key's first letters, then (persons) a family name's symbol.
+
+    A list, not a generator: fuzzy lookup walks hundreds of thousands of them per dataset.
+    """
+    entity_type, blocks = form.entity_type, registry.block_index
+    found = [pair for block in name_blocks(form) for pair in blocks.get((entity_type, block), ())]
     sinitic = sinitic_block(form)
     if sinitic is not None:
-        yield from registry.block_index.get((form.entity_type, sinitic), ())  # Hsi Chin-ping meets Xi Jinping
+        found += blocks.get((entity_type, sinitic), ())  # Hsi Chin-ping meets Xi Jinping
     if form.abjad:
         # A name in Arabic or Hebrew script meets the listed Latin spellings whose consonants begin like its own.
         by_block = _latin_aliases_by_block(registry)
         for block in consonant_blocks(form):
-            yield from by_block.get((form.entity_type, block), ())
-    if form.entity_type == "PER" and len(form.core_tokens) > 1:
+            found += by_block.get((entity_type, block), ())
+    if entity_type == "PER" and len(form.core_tokens) > 1:
         # Every part: a list-style spelling puts the family name first.
         for token in form.core_tokens:
             for symbol in sorted(part_symbols(token)):
-                yield from registry.symbol_index.get((form.entity_type, symbol), ())
+                found += registry.symbol_index.get((entity_type, symbol), ())
+    return found
 
 
 #: The registry's Latin aliases by type and consonant block (:func:`abjad.consonant_blocks`), made on the first

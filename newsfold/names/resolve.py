@@ -30,7 +30,10 @@ Example:
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import polars as pl
@@ -123,7 +126,8 @@ def resolve_entities(
             ).join(members, on="mention_id"),
             columns_of(documents, "doc_id", "text").with_columns(pl.col("doc_id").cast(pl.String)),
         )
-    linked, infos = link_seen(_order_by_publication(seen, documents), definitions, cues, memo)
+    with _fewer_collections():
+        linked, infos = link_seen(_order_by_publication(seen, documents), definitions, cues, memo)
     # A row per mention (110 MB at 50 MB of text): gone before the links make as many rows again.
     del cues, definitions, seen
     if curation is not None:
@@ -147,6 +151,36 @@ def resolve_entities(
         ]
     ).sort("quote_id")
     return EntityResolution(mention_links=mention_links, speaker_links=speaker_links, entities=entities)
+
+
+#: Allocations between two collections of the youngest generation while names are linked (Python's default: 700).
+RESOLUTION_GC_THRESHOLD = 50_000
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect garbage less often while names are linked, as it was before afterwards.
+
+    Linking makes millions of small objects that live as long as the run
+    (analysed spellings, their parts, the pairs compared), and almost none
+    in cycles: with the default threshold the collector walks them every
+    700 allocations, about a tenth of the linking's time on the resolution
+    benchmark. Reference counting still frees what dies.
+
+    Example:
+        >>> before = gc.get_threshold()
+        >>> with _fewer_collections():
+        ...     gc.get_threshold()[0] == RESOLUTION_GC_THRESHOLD
+        True
+        >>> gc.get_threshold() == before
+        True
+    """
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], RESOLUTION_GC_THRESHOLD), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def _curate(

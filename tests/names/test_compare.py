@@ -221,6 +221,8 @@ def test_screen_for_rejects_another_type():
 _SCREEN_PIECES = ["Mikhail", "Gorbachev", "Gorbachov", "Linrifar", "Linrifer", "Linridor", "Vahtu", "Vahsa", "Natanyahu",
                   "Netanyahu", "Jelzin", "Yeltsin", "Jürgen", "Juergen", "Bernie", "Bernard", "Marc", "Mark", "Путин",
                   "Putin", "PUTIN", "Teng", "Deng", "Hsiao-ping", "Xiaoping", "M.", "Jr.", "bin", "Salman", "Kim",
+                  # English spellings, shared symbols, a second family name, a given name vouching for a reading
+                  "Philip", "Filip", "Aleksei", "Alexei", "Mariano", "Rajoy", "Brey", "Rached", "Ghannouchi", "Ghannushi",
                   # organisation and place words, and a name in Arabic script the screen of an organisation lets through
                   "Bank", "Corp", "Oil", "Shearson", "Shearsom", "Archangel", "Arkhangelsk", "حسن", "نصر"]
 
