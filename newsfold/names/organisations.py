@@ -37,11 +37,13 @@ from typing import NamedTuple
 
 import numpy as np
 import polars as pl
+from wordfreq import zipf_frequency
 
 from newsfold.frames import columns_of
 from newsfold.names.context import CORPUS_CONTEXT_SCORE, DOCUMENT_CONTEXT_SCORE
 from newsfold.names.descriptors import (
-    Descriptor, is_city_name, make_descriptor, may_have_descriptor, registry_descriptors, subdivision_of,
+    Descriptor, city_facts, city_of, is_city_name, make_descriptor, may_have_descriptor, registry_descriptors,
+    subdivision_of,
 )
 from newsfold.names.fold import fold_tokens
 from newsfold.names.forms import NameForm, clean_surface, make_name_form, org_words
@@ -130,6 +132,91 @@ def bare_company_name(form: NameForm, listed: bool = False) -> tuple[str, ...] |
     if national != left and national and not _is_region_or_city(" ".join(national)):
         left = national
     return left if left and len(left) < len(tokens) else None
+
+
+#: Words that may end the core of a name before a city's name: "Bank of Tokyo" names no "Bank of".
+_BEFORE_CITY = frozenset({"of", "de", "di", "da", "du", "del", "della", "des", "der", "la", "le", "los", "las", "and", "in"})
+
+
+@lru_cache(maxsize=200_000)
+def club_city(form: NameForm) -> tuple[tuple[str, ...], int] | None:
+    """An organisation's name split into its core and the city it ends in (a GeoNames id), else None.
+
+    Sports clubs, and some companies, are written with and without their
+    city ("Vitesse Arnhem" and "Vitesse", "Widzew Lodz" and "Widzew"), with
+    the city in its own language or in English ("Polonia Warszawa", "Polonia
+    Warsaw"), and with a designator before the city only ("SC Freiburg",
+    "Freiburg"): the city says where the club is, the core which one. The
+    city is the last word or two when ``descriptors.city_of`` reads them as
+    one city and that city is named the way clubs are (:func:`_club_city_of`:
+    no English-speaking country's town, no small town, no common word); the
+    designators (``data/org_words.yml``, ``club_designators``)
+    leave the core, which is empty for a club named by its city alone; a core
+    ending in a joining word ("Bank of Tokyo") is none.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> club_city(f("Polonia Warszawa", "ORG")) == club_city(f("Polonia Warsaw", "ORG"))
+        True
+        >>> club_city(f("SC Freiburg", "ORG")) == club_city(f("Freiburg", "ORG")), club_city(f("SC Freiburg", "ORG"))[0]
+        (True, ())
+        >>> club_city(f("Vitesse Arnhem", "ORG"))[0], club_city(f("Bank of Tokyo", "ORG")), club_city(f("Vitesse", "ORG"))
+        (('vitesse',), None, None)
+    """
+    tokens = form.tokens
+    if form.entity_type != "ORG" or "," in form.text:
+        return None  # "Nis, Leskovac": a list of towns, or a place and its country
+    designators = _designators_before_city()
+    for size in (2, 1):
+        core = tokens[:-size]
+        if len(tokens) < size or (core and core[-1] in _BEFORE_CITY):
+            continue
+        while core and core[0] in designators:
+            core = core[1:]
+        if (city := _club_city_of(" ".join(tokens[-size:]))) is not None:
+            return core, city
+    return None
+
+
+#: People from which a city may end a club's name: smaller towns' names are words, surnames and other countries'
+#: own names ("Bell", "Hudson"; "Mendez Nederland" is the Dutch company, not one of Nederland, Texas).
+_CLUB_CITY_PEOPLE = 50_000
+#: Countries whose clubs put the city first (Manchester United, Boston Celtics): a town of theirs at the end of a
+#: name is a company's word ("Wells Fargo", "Dayton Hudson", "Stanford University").
+_CITY_FIRST_COUNTRIES = frozenset({"US", "GB", "CA", "AU", "NZ", "IE"})
+#: Zipf frequency (wordfreq, English) from which a city's name is a common word ("Martin", "Federal", "Union").
+_CLUB_CITY_WORD_ZIPF = 4.5
+
+
+@lru_cache(maxsize=100_000)
+def _club_city_of(words: str) -> int | None:
+    """The city a club's name may end in (``descriptors.city_of``), when a city is read the way clubs write it."""
+    city = city_of(words)
+    if city is None:
+        return None
+    population, country = city_facts().get(city, (0, ""))
+    if population < _CLUB_CITY_PEOPLE or country in _CITY_FIRST_COUNTRIES:
+        return None
+    if any(zipf_frequency(word, "en") >= _CLUB_CITY_WORD_ZIPF for word in words.split()):
+        return None
+    return city
+
+
+@cache
+def _designators_before_city() -> frozenset[str]:
+    return frozenset(org_words()["club_designators"]["before_city"])
+
+
+def bare_club_name(form: NameForm) -> tuple[str, ...] | None:
+    """The core of an organisation's name that ends in its city ("vitesse" of "Vitesse Arnhem"), else None.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> bare_club_name(f("NAC Breda", "ORG")), bare_club_name(f("Widzew Lodz", "ORG")), bare_club_name(f("Wells Fargo", "ORG"))
+        (('nac',), ('widzew',), None)
+    """
+    split = club_city(form)
+    return split[0] if split is not None and split[0] else None
 
 
 def _is_region_or_city(name: str) -> bool:

@@ -13,7 +13,9 @@ from newsfold.names.observe import Link
 from newsfold.names.organisations import (
     acronym_keys_of_name,
     acronym_of,
+    bare_club_name,
     bare_company_name,
+    club_city,
     facility_stem,
     find_adjacent_definitions,
     find_defined_acronym_links,
@@ -625,6 +627,73 @@ def test_a_name_joins_the_one_entity_that_only_adds_its_place_or_division(names,
         assert all(by_name[bare]["entity_id"] != by_name[name]["entity_id"] for name in names if name != bare)
     else:
         assert by_name[bare]["entity_id"] == by_name[joins]["entity_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "core"),
+    [
+        ("Vitesse Arnhem", ("vitesse",)),
+        ("Widzew Lodz", ("widzew",)),
+        ("Borussia Dortmund", ("borussia",)),
+        ("Polonia Warszawa", ("polonia",)),  # the city in its own language
+        ("NAC Breda", ("nac",)),
+        ("SC Freiburg", ()),  # a designator before the city only: the city names the club
+        ("Freiburg", ()),
+        # a town of an English-speaking country ends a company's name by chance
+        ("Wells Fargo", None),
+        ("Dayton Hudson Corp", None),
+        ("Stanford University", None),
+        ("Lockheed Martin", None),  # Martin, Slovakia: a common word
+        ("Mendez Nederland", None),  # a country's own name, though a Texan town's too
+        ("Bank of Tokyo", None),  # the core would end in a joining word
+        ("Vitesse", None),
+        ("SK Telecom", None),  # before no city, a designator begins a company's name
+        ("Nis, Leskovac", None),  # a list of towns
+    ],
+)
+def test_club_city_splits_a_name_ending_in_its_city(text, core):
+    split = club_city(make_name_form(text, "ORG"))
+    assert (split[0] if split is not None else None) == core
+    assert bare_club_name(make_name_form(text, "ORG")) == (core or None)
+
+
+def test_a_club_written_with_its_city_in_two_languages_is_one_city():
+    assert club_city(make_name_form("Polonia Warszawa", "ORG")) == club_city(make_name_form("Polonia Warsaw", "ORG"))
+    assert club_city(make_name_form("Polonia Warsaw", "ORG")) != club_city(make_name_form("Polonia Bytom", "ORG"))
+
+
+@pytest.mark.parametrize(
+    ("names", "bare", "joins"),
+    [
+        (["Vitesse Arnhem", "Vitesse"], "Vitesse", "Vitesse Arnhem"),
+        (["NAC Breda", "NAC"], "NAC", "NAC Breda"),
+        (["Polonia Warsaw", "Polonia Warszawa"], "Polonia Warszawa", "Polonia Warsaw"),
+        (["SC Freiburg", "Freiburg"], "Freiburg", "SC Freiburg"),
+        # two clubs of one core, or another organisation beginning with it: no link
+        (["Dynamo Moscow", "Dynamo Kiev", "Dynamo"], "Dynamo", None),
+        (["Atletico Madrid", "Atletico Mineiro", "Atletico"], "Atletico", None),
+        (["Polonia Warsaw", "Polonia Bytom"], "Polonia Bytom", None),
+        # a company's name ending in a town of its own country is no club's
+        (["Wells Fargo", "Wells"], "Wells", None),
+        (["Lockheed Martin", "Lockheed"], "Lockheed", None),
+        # a common word alone is no club's name
+        (["Radio Moscow", "Radio"], "Radio", None),
+    ],
+)
+def test_a_club_joins_its_name_with_its_city(names, bare, joins):
+    by_name = _organisations_by_name(names)
+    if joins is None:
+        _assert_apart_from_the_rest(by_name, bare)
+    else:
+        assert by_name[bare]["entity_id"] == by_name[joins]["entity_id"]
+
+
+def test_a_slip_follows_its_entity_when_context_moves_its_other_spelling():
+    # The slip joined "Securities and Exchange Commission", which the one placed spelling then took in.
+    by_name = _organisations_by_name(
+        ["Securities and Exchange Commission", "Securities and Exchnage Commission", "U.S. Securities and Exchange Commission"]
+    )
+    assert len({row["entity_id"] for row in by_name.values()}) == 1
 
 
 def test_the_older_entity_keeps_its_id_when_a_bare_region_joins_its_longer_name():
