@@ -24,7 +24,9 @@ from importlib import resources
 import yaml
 from rigour._core import person_name_prefixes_list
 
-from newsfold.names.fold import fold_tokens
+from newsfold.names.fold import fold_tokens, listed_given_names
+from newsfold.names.hypocorisms import is_given_name
+from newsfold.names.sinitic import is_east_asian_order
 
 __all__ = ["load_title_tokens", "strip_joined_title", "strip_title_tokens"]
 
@@ -57,6 +59,8 @@ def strip_title_tokens(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
         The remaining tokens and whether any title was removed.
     """
     tokens, stripped = _strip_listed_titles(tokens)
+    if stripped and (office := _strip_office(tokens)) != tokens:
+        tokens = _strip_listed_titles(office)[0]
     role_end = _find_role_end(tokens)
     if role_end:
         tokens = _strip_listed_titles(tokens[role_end:])[0]
@@ -113,6 +117,30 @@ def _strip_listed_titles(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool
                 stripped = changed = True
                 break
     return tokens, stripped
+
+
+def _strip_office(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without the office its title was of: "of Commerce Malcolm Baldrige" after "Secretary".
+
+    Titles are listed as one word or as a whole phrase ("Secretary of State"),
+    and an office can be any body ("Secretary of Health and Human Services",
+    "Chancellor of the Exchequer", "Governor of the Bank of England"). The name
+    starts at the first given name known after the office's first word; without
+    one, it is the last two words (three for a Chinese or Korean name).
+
+    Example:
+        >>> _strip_office(("of", "commerce", "malcolm", "baldrige")), _strip_office(("of", "finance", "nirmala", "sitharaman"))
+        (('malcolm', 'baldrige'), ('nirmala', 'sitharaman'))
+        >>> _strip_office(("of", "the", "exchequer", "nigel", "lawson")), _strip_office(("mike", "pompeo"))
+        (('nigel', 'lawson'), ('mike', 'pompeo'))
+    """
+    if len(tokens) < 3 or tokens[0] not in ("of", "for"):
+        return tokens
+    rest = tokens[1:]
+    for index in range(1, len(rest) - 1):
+        if is_given_name(rest[index]) or rest[index] in listed_given_names():
+            return rest[index:]
+    return rest[-3:] if len(rest) >= 3 and is_east_asian_order(rest[-3:]) else rest[-2:]
 
 
 def _find_role_end(tokens: tuple[str, ...]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsfold.names.fold import fold_tokens
 from newsfold.names.titles import load_title_tokens, strip_title_tokens
 
 
@@ -20,6 +21,28 @@ from newsfold.names.titles import load_title_tokens, strip_title_tokens
 )
 def test_strip_title_tokens_removes_leading_titles_keeps_one_token(tokens, expected):
     assert strip_title_tokens(tokens) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the office a title is of goes with the title, up to the first given name known
+        ("Secretary of Commerce Malcolm Baldrige", ("malcolm", "baldrige")),
+        ("Chancellor of the Exchequer Nigel Lawson", ("nigel", "lawson")),
+        ("Secretary of Health and Human Services Alex Azar", ("alex", "azar")),
+        ("Governor of the Bank of England Mark Carney", ("mark", "carney")),
+        # no given name known: the last two words, three for a Chinese or Korean name
+        ("Minister of Finance Nirmala Sitharaman", ("nirmala", "sitharaman")),
+        ("President of North Korea Kim Jong Un", ("kim", "jong", "un")),
+        # a title after the office goes too; a title alone stays
+        ("Minister of State for Trade Lord Young", ("young",)),
+        ("Secretary of State", ("of", "state")),
+        # no title: "of" is part of the name
+        ("Earl of Sandwich", ("earl", "of", "sandwich")),
+    ],
+)
+def test_strip_title_tokens_drops_the_office_of_a_title(text, expected):
+    assert strip_title_tokens(fold_tokens(text))[0] == expected
 
 
 def test_load_title_tokens_is_longest_first():
