@@ -439,11 +439,18 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
     """
     parts = form.core_keys or form.part_keys or ("",)
     if form.entity_type != "PER":
-        # A slip in the first letters of the last word (Republika Srbska) keeps its end.
-        return tuple(sorted({
+        # A slip in the first letters of the last word (Republika Srbska) keeps its end; two letters swapped
+        # across the middle of a word (Bank of Toyko, Ashai Shimbun) keep its first letter and its letters (another
+        # first letter is another name: Arvin and Raven Industries).
+        blocks = {
             (form.entity_type, str(len(parts)), parts[0][:3], parts[-1][:3]),
             (form.entity_type, str(len(parts)), parts[0][:3], "end", parts[-1][-3:]),
-        }))
+        }
+        if len(parts) > 1:
+            first, last = parts[0], parts[-1]
+            blocks.add((form.entity_type, str(len(parts)), first[:3], "letters", last[:1] + "".join(sorted(last))))
+            blocks.add((form.entity_type, str(len(parts)), "letters", first[:1] + "".join(sorted(first)), last[:3]))
+        return tuple(sorted(blocks))
     blocks = {(form.entity_type, parts[0][:2], parts[-1][:3])}
     if is_initialled_surname(form):
         blocks.add(("PER", form.initials[0], "family", parts[-1]))

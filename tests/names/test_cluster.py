@@ -176,3 +176,19 @@ def test_a_spelling_matching_two_heads_that_are_two_people_stays_alone():
 def test_a_slip_anywhere_in_a_family_name_meets_the_name(names, same):
     links, _ = cluster_sightings(_sightings(names))
     assert (links[0].entity_id == links[1].entity_id) is same
+
+
+@pytest.mark.parametrize(
+    ("names", "same"),
+    [
+        # two letters swapped across the middle of the last word: first and last letters both change
+        ([("Bank of Tokyo", "ORG"), ("Bank of Toyko", "ORG")], True),
+        ([("Ashai Shimbun", "ORG"), ("Asahi Shimbun", "ORG")], True),
+        ([("Bank of Tokyo", "ORG"), ("Bank of Kyoto", "ORG")], False),  # all letters shared, another city
+        ([("Arvin Industries", "ORG"), ("Raven Industries", "ORG")], False),  # another first letter: another name
+    ],
+)
+def test_an_organisation_with_two_letters_swapped_meets_its_name(names, same):
+    sightings = [Sighting(make_name_form(text, entity_type), text, text, 1) for text, entity_type in names]
+    links, _ = cluster_sightings(sightings)
+    assert (links[0].entity_id == links[1].entity_id) is same
