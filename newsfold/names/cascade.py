@@ -188,8 +188,8 @@ def link_seen(
     for sid, link in _join_clipped_compounds(first, forms, articles).items():
         first[sid] = link
     for join in (
-        _join_bare_company_names, _join_club_names, _join_facility_kinds, _join_place_named, _join_subdivisions, _join_bare_region_names,
-        _join_article_dropped, _join_city_names,
+        _join_bare_company_names, _join_club_names, _join_facility_kinds, _join_place_named, _join_subdivisions,
+        _join_bare_region_names, _join_article_dropped, _join_city_names,
     ):
         for sid, link in join(first, forms, texts, infos, absorbed).items():
             first[sid] = link

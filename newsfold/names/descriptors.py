@@ -412,7 +412,7 @@ def load_place_name_tables() -> None:
     _subdivision_own_names()
     _place_own_names()
     city_facts()
-    registry_descriptors()  # the registry's organisations and places by descriptor: a table of the registry's
+    registry_descriptors()  # the registry's organisations and places by descriptor, a table of the registry's too
     zipf_frequency("city", "en")  # wordfreq reads its English list on the first call (about 0.1 s)
 
 
