@@ -14,8 +14,9 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import polars as pl
 
@@ -27,6 +28,7 @@ from schemas import TABLES
 __all__ = ["open_dataset", "read_table", "read_tables"]
 
 Kind = Literal["polars", "pandas", "duckdb"]
+T = TypeVar("T")
 
 
 def open_dataset(out: str | Path = "output", *, version: int | str | None = None) -> Snapshot:
@@ -76,7 +78,7 @@ def read_table(name: str, out: str | Path = "output", *, kind: Kind = "polars", 
         # Hive directories only in snapshots written before Delta Lake (``published_year=2020/``).
         hive = any("=" in path.rsplit("/", 2)[-2] for path in files)
         return (connection or duckdb).read_parquet(files, hive_partitioning=hive)
-    frame = snapshot.read_table(name)
+    frame = snapshot.read_table(name) if version is not None else _read_latest(out, lambda newest: newest.read_table(name))
     if kind == "pandas":
         return frame.to_pandas()
     if kind == "polars":
@@ -86,5 +88,27 @@ def read_table(name: str, out: str | Path = "output", *, kind: Kind = "polars", 
 
 def read_tables(out: str | Path = "output", *, version: int | str | None = None) -> dict[str, pl.DataFrame]:
     """Every table of the current snapshot (or of run ``version``), as Polars frames."""
-    snapshot = open_dataset(out, version=version)
-    return {name: snapshot.read_table(name) for name in TABLES}
+    if version is not None:
+        snapshot = open_dataset(out, version=version)
+        return {name: snapshot.read_table(name) for name in TABLES}
+    return _read_latest(out, lambda newest: {name: newest.read_table(name) for name in TABLES})
+
+
+#: Times a read of the latest run starts again on the newest one (see :func:`_read_latest`).
+LATEST_READ_ATTEMPTS = 3
+
+
+def _read_latest(out: str | Path, read: Callable[[Snapshot], T]) -> T:
+    """``read`` of the latest run; started again on the newest run when runs committed meanwhile dropped its files.
+
+    A reader slower than the runs committing meanwhile can find a data file of the run it
+    started on moved out by the retention setting (``StoreError``). The latest run is what
+    it asked for, so it reads the newest one instead, whole; an old run asked for by
+    ``version`` fails loudly instead (its files are gone).
+    """
+    for _ in range(LATEST_READ_ATTEMPTS - 1):
+        try:
+            return read(open_dataset(out))
+        except StoreError:
+            continue
+    return read(open_dataset(out))

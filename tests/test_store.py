@@ -260,6 +260,34 @@ def test_store_loader_reads_the_latest_or_an_older_version(tmp_path, version, te
     assert read == texts
 
 
+def test_store_loader_of_the_latest_run_starts_again_when_its_files_went_meanwhile(tmp_path, monkeypatch):
+    # A reader slower than the runs committing meanwhile finds a file of its run moved out by the retention
+    # setting: asked for the latest run, it reads the newest one whole; asked for an old run, it fails loudly.
+    from newsfold import load
+    from newsfold.store import Snapshot
+
+    commit_snapshot(tmp_path, tables_with(documents_frame([("one", 2020)])), MANIFEST, version="run_0", metadata=METADATA)
+    commit_snapshot(tmp_path, tables_with(documents_frame([("two", 2020)])), MANIFEST, version="run_1", metadata=METADATA)
+    read_table, failures = Snapshot.read_table, [1]
+
+    def read_table_once_gone(self, name):
+        if failures:
+            failures.pop()
+            raise StoreError(f"a file of {name} is gone: the version is older than the retention setting")
+        return read_table(self, name)
+
+    monkeypatch.setattr(Snapshot, "read_table", read_table_once_gone)
+    assert load.read_table("documents", tmp_path)["text"].to_list() == ["two"]
+    failures.append(1)
+    assert load.read_tables(tmp_path)["documents"]["text"].to_list() == ["two"]
+    failures.append(1)
+    with pytest.raises(StoreError, match="retention"):
+        load.read_table("documents", tmp_path, version=0)
+    failures[:] = [1] * load.LATEST_READ_ATTEMPTS  # gone every time: the last attempt's error reaches the caller
+    with pytest.raises(StoreError, match="retention"):
+        load.read_tables(tmp_path)
+
+
 _KEYS = st.sampled_from(["a", "b", None])
 _WRITE_ROWS = st.lists(st.tuples(_KEYS, st.sampled_from([2001, 2002, None]), st.integers(0, 3), st.text(max_size=3)),
                        max_size=40)
