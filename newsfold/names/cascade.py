@@ -1007,6 +1007,10 @@ def _add_merged_ids(infos: dict[str, EntityInfo], extra: dict[str, set[str]]) ->
             infos[entity_id] = replace(info, merged_ids=tuple(sorted(set(info.merged_ids) | (ids - {entity_id}))))
 
 
+#: Letters from which a place's acronym is read ("NSW"; not "NZ", "S.A.").
+_PLACE_ACRONYM_LETTERS = 3
+
+
 def _link_organisations(
     seen: pl.DataFrame,
     texts: list[str],
@@ -1018,6 +1022,17 @@ def _link_organisations(
     """Acronym and generic-name links of organisation spellings the registry lacks."""
     registry = load_registry()
     is_org = [form.entity_type == "ORG" for form in forms]
+    # Places have acronyms too ("NSW" for New South Wales, "PNG"): an acronym reads a name of its own type only,
+    # and a place's has three letters or more (two capitals labelled a place are a legal form or initials more
+    # often: "S.A.", "A.G.", "L.P.").
+    may_abbreviate = [form.entity_type in ("ORG", "LOC") for form in forms]
+    acronyms = [
+        letters
+        if kind and (letters := acronym_of(text)) is not None
+        and (form.entity_type == "ORG" or len(letters) >= _PLACE_ACRONYM_LETTERS)
+        else None
+        for text, form, kind in zip(texts, forms, may_abbreviate)
+    ]
     by_descriptor = find_descriptor_links(seen, texts, forms, first)
     # An acronym follows its expansion where a descriptor moved every mention of it ("SEC" and a
     # bare "Securities and Exchange Commission" that joined the placed "U.S. ..." one).
@@ -1026,8 +1041,9 @@ def _link_organisations(
         {
             "sid": range(len(texts)),
             "entity_id": [moved.get(sid, link.entity_id if link else None) for sid, link in enumerate(first)],
-            "acronym": [acronym_of(text) if org else None for text, org in zip(texts, is_org)],
-            "initials": [list(acronym_keys_of_name(text)) or None if org else None for text, org in zip(texts, is_org)],
+            "entity_type": [form.entity_type for form in forms],
+            "acronym": acronyms,
+            "initials": [list(acronym_keys_of_name(text)) or None if kind else None for text, kind in zip(texts, may_abbreviate)],
             "generic": [
                 form.alias_key if org and not listed and ("ORG", form.alias_key) in registry.generic_index else None
                 for form, org, listed in zip(forms, is_org, in_registry)
@@ -1036,6 +1052,7 @@ def _link_organisations(
         schema={
             "sid": pl.UInt32,
             "entity_id": pl.String,
+            "entity_type": pl.String,
             "acronym": pl.String,
             "initials": pl.List(pl.String),
             "generic": pl.String,

@@ -610,34 +610,45 @@ def _run_after(body: str, spans: _Spans, index: int, begin: int) -> str | None:
 
 
 def find_acronym_links(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFrame:
-    """Links of unlinked acronyms to the one organisation whose initials they spell.
+    """Links of unlinked acronyms to the one organisation (or place) whose initials they spell.
 
     Args:
         seen: ``item_id``, ``doc_id``, ``sid`` per observation.
         spellings: ``sid``, ``entity_id`` (its link so far, or null),
-            ``acronym`` (:func:`acronym_of` of an ORG spelling, or null) and
-            ``initials`` (:func:`acronym_keys_of_name` of an ORG spelling, a
-            list, or null).
+            ``acronym`` (:func:`acronym_of` of an ORG or LOC spelling, or null),
+            ``initials`` (:func:`acronym_keys_of_name` of an ORG or LOC
+            spelling, a list, or null) and optionally ``entity_type``: an
+            acronym reads only names of its own type ("NSW" no company's).
 
     Returns:
         item_id, entity_id, resolution, score.
     """
+    if "entity_type" not in spellings.columns:
+        spellings = spellings.with_columns(pl.lit("ORG").alias("entity_type"))
+    # The type goes into the key: an acronym and a name of another type never meet.
+    typed = pl.concat_str(pl.col("entity_type"), pl.lit(":"), pl.col("key"))
     named = (
         seen.select("doc_id", "sid")
         .join(
             spellings.filter(pl.col("initials").is_not_null() & pl.col("entity_id").is_not_null())
-            .select("sid", pl.col("initials").alias("key"), "entity_id")
-            .explode("key"),
+            .select("sid", pl.col("initials").alias("key"), "entity_id", "entity_type")
+            .explode("key")
+            .with_columns(typed.alias("key")),
             on="sid",
         )
         .select("doc_id", "key", "entity_id")
         .unique()
     )
-    letters = spellings.filter(pl.col("acronym").is_not_null() & pl.col("entity_id").is_null()).select("sid", "acronym")
+    letters = spellings.filter(pl.col("acronym").is_not_null() & pl.col("entity_id").is_null()).select(
+        "sid", "acronym", "entity_type"
+    )
     acronyms = seen.select("item_id", "doc_id", "sid").join(
         letters.with_columns(
             pl.Series("key", [list(acronym_keys(a)) for a in letters["acronym"].to_list()], dtype=pl.List(pl.String))
-        ).explode("key"),
+        )
+        .explode("key")
+        .with_columns(typed.alias("key"))
+        .select("sid", "key"),
         on="sid",
     )
     if not acronyms.height or not named.height:

@@ -734,3 +734,25 @@ def _organisations_by_name(names: list[str]) -> dict[str, dict]:
 
 def _assert_apart_from_the_rest(by_name: dict[str, dict], short: str) -> None:
     assert all(by_name[short]["entity_id"] != row["entity_id"] for name, row in by_name.items() if name != short)
+
+
+@pytest.mark.parametrize(
+    ("names", "short", "joins"),
+    [
+        ([("New South Wales", "LOC"), ("NSW", "LOC")], "NSW", "New South Wales"),
+        ([("Papua New Guinea", "LOC"), ("PNG", "LOC")], "PNG", "Papua New Guinea"),
+        # an acronym reads names of its own type only
+        ([("New South Wales", "ORG"), ("NSW", "LOC")], "NSW", None),
+        # two places of those initials in the dataset: no link
+        ([("New South Wales", "LOC"), ("North Santa Wicklow", "LOC"), ("NSW", "LOC")], "NSW", None),
+        # two capitals labelled a place are a legal form or initials more often than a place's acronym
+        ([("Zorblat Wells", "LOC"), ("Z.W.", "LOC")], "Z.W.", None),
+    ],
+)
+def test_a_place_acronym_joins_the_one_place_of_its_initials(names, short, joins):
+    out = reconcile_names(pl.DataFrame({"name": [n for n, _ in names], "type": [t for _, t in names]}))
+    by_name = {row["name"]: row for row in out.iter_rows(named=True)}
+    if joins is None:
+        assert all(by_name[short]["entity_id"] != row["entity_id"] for name, row in by_name.items() if name != short)
+    else:
+        assert by_name[short]["entity_id"] == by_name[joins]["entity_id"]
