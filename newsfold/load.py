@@ -67,10 +67,10 @@ def read_table(name: str, out: str | Path = "output", *, kind: Kind = "polars", 
     """
     if name not in TABLES:
         raise StoreError(f"no table {name!r}; tables are: {', '.join(TABLES)}")
-    snapshot = open_dataset(out, version=version)
     if kind == "duckdb":
         import duckdb
 
+        snapshot = open_dataset(out, version=version)
         if is_object_store(snapshot.out):
             # DuckDB's own S3 reader is an extension downloaded at run time: Arrow reads the files instead.
             return (connection or duckdb).from_arrow(snapshot.arrow_dataset(name))
@@ -78,7 +78,7 @@ def read_table(name: str, out: str | Path = "output", *, kind: Kind = "polars", 
         # Hive directories only in snapshots written before Delta Lake (``published_year=2020/``).
         hive = any("=" in path.rsplit("/", 2)[-2] for path in files)
         return (connection or duckdb).read_parquet(files, hive_partitioning=hive)
-    frame = snapshot.read_table(name) if version is not None else _read_latest(out, lambda newest: newest.read_table(name))
+    frame = _read_at(out, version, lambda snapshot: snapshot.read_table(name))
     if kind == "pandas":
         return frame.to_pandas()
     if kind == "polars":
@@ -88,24 +88,24 @@ def read_table(name: str, out: str | Path = "output", *, kind: Kind = "polars", 
 
 def read_tables(out: str | Path = "output", *, version: int | str | None = None) -> dict[str, pl.DataFrame]:
     """Every table of the current snapshot (or of run ``version``), as Polars frames."""
-    if version is not None:
-        snapshot = open_dataset(out, version=version)
-        return {name: snapshot.read_table(name) for name in TABLES}
-    return _read_latest(out, lambda newest: {name: newest.read_table(name) for name in TABLES})
+    return _read_at(out, version, lambda snapshot: {name: snapshot.read_table(name) for name in TABLES})
 
 
-#: Times a read of the latest run starts again on the newest one (see :func:`_read_latest`).
+#: Times a read of the latest run starts again on the newest one (see :func:`_read_at`).
 LATEST_READ_ATTEMPTS = 3
 
 
-def _read_latest(out: str | Path, read: Callable[[Snapshot], T]) -> T:
-    """``read`` of the latest run; started again on the newest run when runs committed meanwhile dropped its files.
+def _read_at(out: str | Path, version: int | str | None, read: Callable[[Snapshot], T]) -> T:
+    """``read`` of run ``version``, or of the latest run, started again on the newest when runs committed meanwhile
+    dropped its files.
 
     A reader slower than the runs committing meanwhile can find a data file of the run it
     started on moved out by the retention setting (``StoreError``). The latest run is what
     it asked for, so it reads the newest one instead, whole; an old run asked for by
     ``version`` fails loudly instead (its files are gone).
     """
+    if version is not None:
+        return read(open_dataset(out, version=version))
     for _ in range(LATEST_READ_ATTEMPTS - 1):
         try:
             return read(open_dataset(out))

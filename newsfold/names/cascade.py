@@ -65,6 +65,7 @@ from newsfold.names.descriptors import (
     clear_descriptor_cache,
     is_city_name,
     load_place_name_tables,
+    registry_descriptors,
     subdivision_of,
 )
 from newsfold.names.fold import fold_text, fold_tokens, make_literal_key, make_part_key, make_spelling_key
@@ -303,6 +304,7 @@ def load_name_tables() -> None:
         1
     """
     load_registry()
+    registry_descriptors()  # the registry's organisations and places by descriptor: a table of the registry too
     _load_place_name_tables_frozen()
 
 

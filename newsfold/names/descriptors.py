@@ -395,8 +395,7 @@ def _subdivision_names() -> dict[str, tuple[int, ...]]:
 
 
 def load_place_name_tables() -> None:
-    """Build the subdivision and city name tables, and the registry's descriptors, now (a few tenths of a second
-    each, once per process).
+    """Build the subdivision and city name tables now (a few tenths of a second each, once per process).
 
     A run builds them while the articles are parsed, so name resolution does not wait for them.
 
@@ -412,7 +411,6 @@ def load_place_name_tables() -> None:
     _subdivision_own_names()
     _place_own_names()
     city_facts()
-    registry_descriptors()  # the registry's organisations and places by descriptor, a table of the registry's too
     zipf_frequency("city", "en")  # wordfreq reads its English list on the first call (about 0.1 s)
 
 
