@@ -14,7 +14,8 @@ A reader therefore lists one version's files. A reader that listed the old
 view and opens a file after the switch opens it through the new one: file
 names are never reused with other content (each holds its run id and a random
 part), so it reads the same bytes, or fails with "No such file" when the new
-version dropped that file; it never mixes rows silently. Delta readers resolve
+version dropped that file (or "No files found" when its view was dropped
+while it listed it); it never mixes rows silently. Delta readers resolve
 the link once when they open the table and so always read one view.
 
 Example:
@@ -83,14 +84,24 @@ def drop_views_except(views: Path, keep: Iterable[int]) -> None:
     """Delete the views of ``views`` whose version is not in ``keep`` (and half-built ones).
 
     Keep the view a reader may still be listing (the one just replaced) as well
-    as the current one: a view is deleted only a run later.
+    as the current one: a view is deleted only a run later. A view goes in one
+    ``rename`` before its files are removed, so a reader slow enough to list it
+    still sees it whole or finds nothing ("No files found"), never part of it.
     """
     if not views.is_dir():
         return
     kept = {str(version) for version in keep}
     for entry in views.iterdir():
-        if entry.name not in kept:
-            shutil.rmtree(entry, ignore_errors=True)
+        if entry.name in kept:
+            continue
+        doomed = entry
+        if not entry.name.startswith("."):
+            doomed = views / f".{entry.name}.{uuid.uuid4().hex[:8]}.dropped"
+            try:
+                os.rename(entry, doomed)
+            except OSError:  # dropped meanwhile by another run
+                continue
+        shutil.rmtree(doomed, ignore_errors=True)
 
 
 def _build_view(table_uri: str, version: int, target: Path) -> None:
