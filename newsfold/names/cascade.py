@@ -190,7 +190,7 @@ def link_seen(
         first[sid] = link
     for join in (
         _join_bare_company_names, _join_club_names, _join_facility_kinds, _join_place_named, _join_subdivisions,
-        _join_bare_region_names, _join_article_dropped, _join_city_names,
+        _join_bare_region_names, _join_article_dropped, _join_city_names, _join_generation_dropped,
     ):
         for sid, link in join(first, forms, texts, infos, absorbed).items():
             first[sid] = link
@@ -929,6 +929,30 @@ def _join_bare_region_names(
     return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
 
 
+def _join_generation_dropped(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]],
+) -> dict[int, Link]:
+    """"Boone Pickens" and "Boone Pickens III", "James Baker" and "James Baker III": a person without the
+    generational suffix the dataset writes them with.
+
+    The comparison keeps one side's suffix from the other's name (a father and
+    a son are two people), so the dataset decides: the name without it joins
+    the one entity the dataset gives a suffixed spelling of it. Where two do
+    ("Ken Griffey Sr." and "Ken Griffey Jr."), it stays apart.
+    """
+
+    def bare_of(form: NameForm) -> tuple[str, ...] | None:
+        if form.entity_type != "PER" or form.suffix is None or len(form.core_keys) < 2:
+            return None
+        return tuple(token for token in form.tokens if token != form.suffix)
+
+    def may_stand_alone(sid: int) -> bool:
+        return forms[sid].entity_type == "PER" and forms[sid].suffix is None
+
+    return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
+
+
 def _join_article_dropped(
     first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
     absorbed: dict[str, set[str]],
@@ -1011,6 +1035,8 @@ def _add_merged_ids(infos: dict[str, EntityInfo], extra: dict[str, set[str]]) ->
 
 #: Letters from which a place's acronym is read ("NSW"; not "NZ", "S.A.").
 _PLACE_ACRONYM_LETTERS = 3
+#: Letters a listed acronym needs before its article may give it to another organisation it spells.
+_RELINKED_ACRONYM_LETTERS = 3
 
 
 def _link_organisations(
@@ -1046,6 +1072,12 @@ def _link_organisations(
             "entity_type": [form.entity_type for form in forms],
             "acronym": acronyms,
             "initials": [list(acronym_keys_of_name(text)) or None if kind else None for text, kind in zip(texts, may_abbreviate)],
+            # A listed acronym of three letters or more gives way to the one organisation its article spells
+            # with it ("ICC" and the Interstate Commerce Commission); two letters are too many things' ("UN").
+            "relinkable": [
+                letters is not None and len(letters) >= _RELINKED_ACRONYM_LETTERS and listed
+                for letters, listed in zip(acronyms, in_registry)
+            ],
             "generic": [
                 form.alias_key if org and not listed and ("ORG", form.alias_key) in registry.generic_index else None
                 for form, org, listed in zip(forms, is_org, in_registry)
@@ -1057,6 +1089,7 @@ def _link_organisations(
             "entity_type": pl.String,
             "acronym": pl.String,
             "initials": pl.List(pl.String),
+            "relinkable": pl.Boolean,
             "generic": pl.String,
         },
     )

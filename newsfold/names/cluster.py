@@ -450,6 +450,11 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
             first, last = parts[0], parts[-1]
             blocks.add((form.entity_type, str(len(parts)), first[:3], "letters", last[:1] + "".join(sorted(last))))
             blocks.add((form.entity_type, str(len(parts)), "letters", first[:1] + "".join(sorted(first)), last[:3]))
+        elif form.entity_type == "LOC" and len(form.tokens) == 1:
+            # A letter dropped from a place may change its key's start ("Lousiana" keys "lusaina", Louisiana
+            # "laisaina"): its spelling keeps its first and last letters (compare: is_place_misspelling).
+            word = form.tokens[0]
+            blocks.add(("LOC", "1", "word", word[:2], word[-3:]))
         return tuple(sorted(blocks))
     blocks = {(form.entity_type, parts[0][:2], parts[-1][:3])}
     if is_initialled_surname(form):

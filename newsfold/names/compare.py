@@ -54,6 +54,7 @@ from newsfold.names.fold import (
     part_key_similarity,
     write_out_umlauts,
 )
+from newsfold.names.descriptors import is_place_misspelling
 from newsfold.names.forms import NameForm, strip_legal_form
 from newsfold.names.hypocorisms import is_given_name, is_nickname_pair
 from newsfold.names.registry import known_place_words
@@ -1235,7 +1236,8 @@ def _compare_by_parts(a: NameForm, b: NameForm) -> Comparison:
 
 
 def _may_be_place_slip(a: NameForm, b: NameForm) -> bool:
-    """Whether two one-word places may be one by a slip: two letters swapped ("Jyvasklya"), or one is listed.
+    """Whether two one-word places may be one by a slip: two letters swapped ("Jyvasklya"), one is listed, or
+    a letter added or dropped from a place GeoNames knows makes a name it does not ("Lousiana").
 
     A letter changed in an unlisted place is another place as often as a slip
     (Colombia / Columbia, Gambia / Zambia); against a listed place's spelling
@@ -1244,7 +1246,11 @@ def _may_be_place_slip(a: NameForm, b: NameForm) -> bool:
     words_a, words_b = _words(a), _words(b)
     if not words_a or not words_b:
         return False
-    return is_swapped_pair(words_a[0], words_b[0]) or bool({words_a[0], words_b[0]} & known_place_words())
+    return (
+        is_swapped_pair(words_a[0], words_b[0])
+        or bool({words_a[0], words_b[0]} & known_place_words())
+        or is_place_misspelling(words_a[0], words_b[0])
+    )
 
 
 def _words(form: NameForm) -> tuple[str, ...] | None:

@@ -52,11 +52,12 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import marisa_trie
+from rapidfuzz.distance import Indel
 from wordfreq import zipf_frequency
 
 from newsfold.names.fold import fold_text, fold_tokens, load_name_part_synonyms, make_part_key
 from newsfold.names.forms import clean_surface
-from newsfold.names.registry import Registry, load_registry
+from newsfold.names.registry import Registry, known_place_words, load_registry
 
 __all__ = [
     "Descriptor",
@@ -69,6 +70,7 @@ __all__ = [
     "is_city_name",
     "city_name_without_article",
     "city_of",
+    "is_place_misspelling",
 ]
 
 _STOPWORDS = frozenset({"the", "of", "for", "and", "on", "in", "at", "to", "a", "an", "s"})
@@ -130,6 +132,8 @@ COMMON_PLACE_WORD_ZIPF = 3.75
 _MIN_ALTERNATE_LETTERS = 5
 _CITY_LEVEL_TYPE = re.compile(r"city|town|municipal", re.IGNORECASE)
 _MAX_PLACE_WORDS = 4
+#: Letters the longer of two one-word places needs before a letter added or dropped may be a slip.
+_MIN_MISSPELT_PLACE_LETTERS = 8
 #: Articles that begin place names in Romance languages, Dutch, English and Arabic ("Las Vegas", "Le Havre", "Den Helder").
 _PLACE_ARTICLES = frozenset({"a", "al", "as", "de", "den", "el", "il", "l", "la", "las", "le", "les", "lo", "los", "o", "os", "the"})
 _PLACE_PREPOSITIONS = frozenset({"of", "in"})
@@ -486,6 +490,30 @@ def city_of(name: str) -> int | None:
     if len(ranked) > 1 and ranked[0][1] < CITY_READING_MARGIN * ranked[1][1]:
         return None
     return int(ranked[0][0])
+
+
+@lru_cache(maxsize=20_000)
+def is_place_misspelling(word: str, other: str) -> bool:
+    """Whether two one-word place names a letter added or dropped apart are a place and a slip of it.
+
+    "Lousiana" and "Louisiana", "Pennslvania" and "Pennsylvania", "Califoirnia"
+    and "California": one is the name of a place GeoNames knows (a town of 500
+    people or more, a state or province, a registry place) and the other names
+    none. Two places ("Greeneville" and "Greenville", "Kingstown" and "Kingston")
+    stay two, and two unknown words decide nothing. The longer has eight
+    letters or more and both begin alike (not "Prussia" and "Russia").
+
+    Example:
+        >>> is_place_misspelling("lousiana", "louisiana"), is_place_misspelling("greeneville", "greenville")
+        (True, False)
+    """
+    if max(len(word), len(other)) < _MIN_MISSPELT_PLACE_LETTERS or word[:1] != other[:1] or Indel.distance(word, other) != 1:
+        return False
+    return _is_known_place_word(word) != _is_known_place_word(other)
+
+
+def _is_known_place_word(word: str) -> bool:
+    return word in _place_own_names() or word in _subdivision_names() or word in known_place_words()
 
 
 @cache

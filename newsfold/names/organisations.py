@@ -618,13 +618,19 @@ def find_acronym_links(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFr
             ``acronym`` (:func:`acronym_of` of an ORG or LOC spelling, or null),
             ``initials`` (:func:`acronym_keys_of_name` of an ORG or LOC
             spelling, a list, or null) and optionally ``entity_type``: an
-            acronym reads only names of its own type ("NSW" no company's).
+            acronym reads only names of its own type ("NSW" no company's),
+            and ``relinkable``: an acronym linked already (by the registry)
+            that its article may take from it. "ICC" is the International
+            Criminal Court to the registry, and the Interstate Commerce
+            Commission in an article naming that commission and not the court.
 
     Returns:
         item_id, entity_id, resolution, score.
     """
     if "entity_type" not in spellings.columns:
         spellings = spellings.with_columns(pl.lit("ORG").alias("entity_type"))
+    if "relinkable" not in spellings.columns:
+        spellings = spellings.with_columns(pl.lit(False).alias("relinkable"))
     # The type goes into the key: an acronym and a name of another type never meet.
     typed = pl.concat_str(pl.col("entity_type"), pl.lit(":"), pl.col("key"))
     named = (
@@ -639,16 +645,16 @@ def find_acronym_links(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFr
         .select("doc_id", "key", "entity_id")
         .unique()
     )
-    letters = spellings.filter(pl.col("acronym").is_not_null() & pl.col("entity_id").is_null()).select(
-        "sid", "acronym", "entity_type"
-    )
+    letters = spellings.filter(
+        pl.col("acronym").is_not_null() & (pl.col("entity_id").is_null() | pl.col("relinkable"))
+    ).select("sid", "acronym", "entity_type", pl.col("entity_id").alias("linked_to"))
     acronyms = seen.select("item_id", "doc_id", "sid").join(
         letters.with_columns(
             pl.Series("key", [list(acronym_keys(a)) for a in letters["acronym"].to_list()], dtype=pl.List(pl.String))
         )
         .explode("key")
         .with_columns(typed.alias("key"))
-        .select("sid", "key"),
+        .select("sid", "key", "linked_to"),
         on="sid",
     )
     if not acronyms.height or not named.height:
@@ -657,10 +663,13 @@ def find_acronym_links(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFr
     in_document = (
         acronyms.join(named, on=["doc_id", "key"])
         .group_by("item_id")
-        .agg(pl.col("entity_id").unique().alias("candidates"))
+        .agg(pl.col("entity_id").unique().alias("candidates"), pl.col("linked_to").first())
+        # A linked acronym changes entity only for another its article names alone.
+        .filter(pl.col("linked_to").is_null() | (pl.col("candidates").list.first() != pl.col("linked_to")))
     )
     in_dataset = (
-        acronyms.join(in_document.select("item_id"), on="item_id", how="anti")
+        acronyms.filter(pl.col("linked_to").is_null())
+        .join(in_document.select("item_id"), on="item_id", how="anti")
         .join(named.select("key", "entity_id").unique(), on="key")
         .group_by("item_id")
         .agg(pl.col("entity_id").unique().alias("candidates"))

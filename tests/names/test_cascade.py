@@ -151,3 +151,25 @@ def test_a_clipped_compound_takes_the_name_it_clips_only_if_the_dataset_uses_tha
     methods = dict(zip(linked["item_id"].to_list(), linked["resolution"].to_list()))
     assert (ids["c0"] == ids["f0"]) is joined
     assert methods["c0"] == ("corpus_context" if joined else "exact_key")
+
+
+@pytest.mark.parametrize(
+    ("names", "joined"),
+    [
+        # a person without the generational suffix the dataset writes them with
+        (["Boone Pickens", "Boone Pickens III"], [("Boone Pickens", "Boone Pickens III")]),
+        (["James Baker III", "James Baker"], [("James Baker", "James Baker III")]),
+        (["Martin Luther King", "Martin Luther King, Jr."], [("Martin Luther King", "Martin Luther King, Jr.")]),
+        # father and son both written with theirs: the bare name could be either
+        (["Ken Griffey", "Ken Griffey Jr.", "Ken Griffey Sr."], []),
+        # a suffix only: no person's name to drop it from
+        (["Jr.", "Pickens"], []),
+    ],
+)
+def test_link_seen_joins_a_person_to_the_one_suffixed_spelling_of_their_name(names, joined):
+    seen = _seen([(f"m{i}", f"d{i}", name, "PERSON") for i, name in enumerate(names)])
+    linked, _ = link_seen(seen)
+    entity = dict(zip(linked["item_id"].to_list(), linked["entity_id"].to_list()))
+    by_name = {name: entity[f"m{i}"] for i, name in enumerate(names)}
+    pairs = [(a, b) for a in names for b in names if a < b and by_name[a] == by_name[b]]
+    assert sorted(pairs) == sorted(tuple(sorted(pair)) for pair in joined)

@@ -192,3 +192,23 @@ def test_an_organisation_with_two_letters_swapped_meets_its_name(names, same):
     sightings = [Sighting(make_name_form(text, entity_type), text, text, 1) for text, entity_type in names]
     links, _ = cluster_sightings(sightings)
     assert (links[0].entity_id == links[1].entity_id) is same
+
+
+@pytest.mark.parametrize(
+    ("names", "same"),
+    [
+        # a letter dropped or added: a place GeoNames knows and a spelling that names no place
+        (["Louisiana", "Lousiana"], True),  # the keys begin apart ("laisaina", "lusaina")
+        (["Pennsylvania", "Pennslvania"], True),
+        (["California", "Califoirnia"], True),
+        (["Guangdong", "Guandong"], True),
+        (["Greenville", "Greeneville"], False),  # two towns
+        (["Maryville", "Marysville"], False),
+        (["Russia", "Prussia"], False),  # another first letter, and both places
+        (["Zorblatia", "Zorblatica"], False),  # two words GeoNames lists for no place: nothing decides
+    ],
+)
+def test_a_place_with_a_letter_dropped_meets_the_place(names, same):
+    sightings = [Sighting(make_name_form(text, "LOC"), text, text, 1) for text in names]
+    links, _ = cluster_sightings(sightings)
+    assert (links[0].entity_id == links[1].entity_id) is same

