@@ -62,6 +62,13 @@ _HANGUL_INITIAL = {"g": "k", "d": "t", "b": "p"}
 _WORD_SPLIT = re.compile(r"[\s,;:/·・()\[\]\"“”-]+")
 _DROPPED_MARKS = re.compile(r"[.'’‘`´ʼʻ\u02bf\u02be\u200c\u200d\u0301]")
 _ARTICLES = frozenset({"al", "el"})
+#: The Arabic article assimilated to a "sun letter" that begins the next word ("Ar-Raqqah", "as-Sadr",
+#: "ash-Sharaa", "ad-Din", "Zia ur Rehman"): an article only before a word beginning with its consonants,
+#: so English "as" or "an" elsewhere stays a word, and only in a person's or place's name ("AS Saint-Etienne"
+#: is a club). Not "us", "un": "U.S. Steel", "UN Security Council".
+_SUN_ARTICLES = frozenset({"ar", "as", "ash", "ad", "adh", "an", "at", "ath", "az", "ud", "ur"})
+#: Of those, the ones a person's given name may be ("An Nguyen", "Nguyen An Ninh"): never an article in a person's name.
+_GIVEN_LIKE_ARTICLES = frozenset({"an"})
 _PATRONYMIC = {"bin": "bin", "ibn": "bin", "ben": "bin", "bint": "bint", "binti": "bint"}
 #: Legal-form words that end company names in English-language news (after
 #: rigour's ``replace_org_types_compare`` has shortened the long forms). Not rigour's
@@ -252,7 +259,14 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
     patronyms: list[str] = []
     core: list[tuple[str, str]] = []
     for index, token in enumerate(tokens):
-        if token in _ARTICLES and index + 1 < len(tokens):
+        if index + 1 < len(tokens) and (
+            token in _ARTICLES
+            or (
+                entity_type in ("PER", "LOC")
+                and _is_sun_article(token, tokens[index + 1])
+                and not (entity_type == "PER" and token in _GIVEN_LIKE_ARTICLES)
+            )
+        ):
             continue
         if token in _PATRONYMIC and 0 < index < len(tokens) - 1:
             part_keys.append(_PATRONYMIC[token])
@@ -322,6 +336,24 @@ def umlaut_compact_key(form: NameForm) -> str | None:
     """
     written = write_out_umlauts(form.text)
     return None if written == form.text else make_name_form(written, form.entity_type).compact_key
+
+
+def _is_sun_article(token: str, following: str) -> bool:
+    """Whether ``token`` is the Arabic article assimilated to the word after it ("ar" before "raqqah").
+
+    Example:
+        >>> _is_sun_article("ar", "raqqah"), _is_sun_article("ash", "sharaa"), _is_sun_article("as", "salt")
+        (True, True, True)
+        >>> _is_sun_article("as", "good"), _is_sun_article("an", "apple"), _is_sun_article("as", "shanghai")
+        (False, False, False)
+    """
+    if token not in _SUN_ARTICLES or len(following) <= len(token):
+        return False
+    consonants = token[1:]
+    # "as" is no article before "sh" (that is "ash"); "ad" none before "dh" ("adh").
+    return following.startswith(consonants) and not following.startswith(consonants + "h") or (
+        len(consonants) == 2 and following.startswith(consonants)
+    )
 
 
 def strip_legal_form(tokens: tuple[str, ...]) -> tuple[str, ...]:
