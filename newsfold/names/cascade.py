@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Container, Hashable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache, partial
 from typing import TypeVar
@@ -1063,12 +1063,18 @@ def _link_organisations(
     ]
     by_descriptor = find_descriptor_links(seen, texts, forms, first)
     # An acronym follows its expansion where a descriptor moved every mention of it ("SEC" and a
-    # bare "Securities and Exchange Commission" that joined the placed "U.S. ..." one).
+    # bare "Securities and Exchange Commission" that joined the placed "U.S. ..." one), and the slips
+    # that will follow it ("Securities and Exchnage Commission").
     moved = _moved_spellings(seen, by_descriptor)
+    created = {link.entity_id for link, listed in zip(first, in_registry) if link is not None and not listed}
+    followed = _followed_entities(first, moved, created) if moved else {}
     spellings = pl.DataFrame(
         {
             "sid": range(len(texts)),
-            "entity_id": [moved.get(sid, link.entity_id if link else None) for sid, link in enumerate(first)],
+            "entity_id": [
+                moved.get(sid, followed.get(link.entity_id, link.entity_id) if link else None)
+                for sid, link in enumerate(first)
+            ],
             "entity_type": [form.entity_type for form in forms],
             "acronym": acronyms,
             "initials": [list(acronym_keys_of_name(text)) or None if kind else None for text, kind in zip(texts, may_abbreviate)],
@@ -1118,21 +1124,31 @@ def _follow_moved_entities(
     moved = _moved_spellings(seen, links)
     if not moved:
         return {}
+    return _apply_moves(first, infos, absorbed, _followed_entities(first, moved, infos), {})
+
+
+def _followed_entities(first: list[Link | None], moved: dict[int, str], created: Container[str]) -> dict[str, str]:
+    """Entity -> the one entity every spelling of it that context moved went to, when the rest may follow.
+
+    The rest follows when it is a bare name or a slip, a spelling joined by
+    corpus context or a fuzzy key; an exact spelling left behind stays ("Court
+    of Appeal" does not follow "Court of Appeals" to a U.S. court). Only
+    entities the dataset made (``created``) move.
+    """
     went: dict[str, set[str]] = defaultdict(set)  # entity -> where its own spellings went ("": one stayed)
     followers: set[str] = set()
     for sid, link in enumerate(first):
-        if link is None or link.entity_id not in infos:
+        if link is None or link.entity_id not in created:
             continue
         if link.method in ("corpus_context", "fuzzy_key") and sid not in moved:
             followers.add(link.entity_id)
         else:
             went[link.entity_id].add(moved.get(sid, ""))
-    entities = {
+    return {
         entity_id: target
         for entity_id in sorted(followers)
         if len(targets := went.get(entity_id, set())) == 1 and (target := next(iter(targets))) not in ("", entity_id)
     }
-    return _apply_moves(first, infos, absorbed, entities, {})
 
 
 def _moved_spellings(seen: pl.DataFrame, links: pl.DataFrame) -> dict[int, str]:

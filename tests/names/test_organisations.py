@@ -138,6 +138,15 @@ def test_a_listed_two_letter_acronym_keeps_its_entry_whatever_its_article_spells
     assert next(value for (_, text), value in links.items() if text == "UN") == ("United Nations", "registry_alias")
 
 
+def test_an_acronym_reads_a_slip_of_its_expansion_as_the_expansion_s_entity():
+    # The descriptor rule moves "Securities and Exchange Commission" to the placed "U.S. ..." one, and its slip
+    # follows: "SEC" meets one candidate, not the slip's old entity as a second.
+    names = ["SEC", "Securities and Exchnage Commission", "Securities and Exchange Commission",
+             "U.S. Securities and Exchange Commission"]
+    by_name = _organisations_by_name(names)
+    assert len({row["entity_id"] for row in by_name.values()}) == 1
+
+
 def test_acronym_links_across_the_dataset_when_one_organisation_fits():
     links, _ = _links([("a", "Norwegian Refugee Council", "ORG"), ("b", "NRC", "ORG"), ("b", "UNOPS", "ORG")])
     values = {text: value for (_, text), value in links.items()}
@@ -483,6 +492,8 @@ def test_bare_company_name(text, bare):
         ("NK Rosneft", ("rosneft",)),  # Russian's "oil company" before the name
         ("Phillips Petroleum Co", ("phillips",)),
         ("Barclays Bank PLC", ("barclays",)),  # the other trades too
+        ("Apple Computer Inc.", ("apple",)),
+        ("Samsung Electronics Co Ltd", ("samsung",)),
     ],
 )
 def test_bare_company_name_of_a_listed_company(text, bare):
@@ -595,6 +606,8 @@ def test_an_unlisted_company_name_moves_to_the_listed_entity_of_its_one_word():
         # ... never an unlisted one, which may be another company of that word (Jaguar PLC, Jaguar Petroleum)
         (["Zorblat Petroleum Corp", "Zorblat PLC", "Zorblat"], "Zorblat", "Zorblat Petroleum Corp", False),
         (["Zorblat Oil Co", "Zorblat"], "Zorblat", "Zorblat Oil Co", False),
+        (["Apple Computer Inc.", "Apple"], "Apple", "Apple Computer Inc.", True),  # "computer" likewise
+        (["Computer Associates", "Associates"], "Associates", "Computer Associates", False),
         # a region's name is no company's bare name, once a nationality goes with the trade
         (["Texas American Bank", "Texas"], "Texas", "Texas American Bank", False),
     ],
