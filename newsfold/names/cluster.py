@@ -30,7 +30,7 @@ from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, may_be_family_first, screen_for
 from newsfold.names.renderings import convention_readings, french_arabic_reading, looks_slavic, place_readings
-from newsfold.names.descriptors import city_of
+from newsfold.names.descriptors import city_of, is_city_name, subdivision_of
 from newsfold.names.fold import is_arabic_given, is_iberian_given
 from newsfold.names.forms import NameForm, make_name_form, umlaut_compact_key
 from newsfold.names.match import AMBIGUITY_MARGIN
@@ -311,6 +311,7 @@ def _join_compact(
     "Gulf Co-operation Council" and "Gulf Cooperation Council" differ only in
     where the words break; written together they are equal. Place names that
     GeoNames gives one city ("Archangel", "Arkhangelsk"; ``descriptors.city_of``)
+    or one state or province ("Attica", "Attiki"; ``descriptors.subdivision_of``)
     are one place too. The joined group keeps the key (so the id) of its oldest
     member group.
     """
@@ -327,6 +328,12 @@ def _join_compact(
                     holders[(group_key[0], compact)].add(group_key)
             if group_key[0] == "LOC" and (city := city_of(sightings[index].text)) is not None:
                 holders[("LOC", city)].add(group_key)
+            elif (
+                group_key[0] == "LOC"
+                and not is_city_name(sightings[index].text)
+                and (subdivision := subdivision_of(sightings[index].text)) is not None
+            ):
+                holders[("LOC subdivision", subdivision)].add(group_key)
             if group_key[0] == "LOC" and len(tokens := sightings[index].form.tokens) == 1:
                 for reading, english in place_readings(tokens[0]):
                     (read_english if english else read_otherwise)[reading].add(group_key)
