@@ -30,7 +30,7 @@ from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, may_be_family_first, screen_for
 from newsfold.names.renderings import convention_readings, french_arabic_reading, looks_slavic, place_readings
-from newsfold.names.descriptors import city_of, is_city_name, subdivision_of
+from newsfold.names.descriptors import MIN_MISSPELT_PLACE_LETTERS, city_of, is_city_name, subdivision_of
 from newsfold.names.fold import is_arabic_given, is_iberian_given
 from newsfold.names.forms import NameForm, make_name_form, umlaut_compact_key
 from newsfold.names.match import AMBIGUITY_MARGIN
@@ -457,9 +457,9 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
             first, last = parts[0], parts[-1]
             blocks.add((form.entity_type, str(len(parts)), first[:3], "letters", last[:1] + "".join(sorted(last))))
             blocks.add((form.entity_type, str(len(parts)), "letters", first[:1] + "".join(sorted(first)), last[:3]))
-        elif form.entity_type == "LOC" and len(form.tokens) == 1:
-            # A letter dropped from a place may change its key's start ("Lousiana" keys "lusaina", Louisiana
-            # "laisaina"): its spelling keeps its first and last letters (compare: is_place_misspelling).
+        elif form.entity_type == "LOC" and len(form.tokens) == 1 and len(form.tokens[0]) >= MIN_MISSPELT_PLACE_LETTERS - 1:
+            # A letter dropped from a long place name may change its key's start ("Lousiana" keys "lusaina",
+            # Louisiana "laisaina"): its spelling keeps its first and last letters (compare: is_place_misspelling).
             word = form.tokens[0]
             blocks.add(("LOC", "1", "word", word[:2], word[-3:]))
         return tuple(sorted(blocks))

@@ -71,6 +71,7 @@ __all__ = [
     "city_name_without_article",
     "city_of",
     "is_place_misspelling",
+    "MIN_MISSPELT_PLACE_LETTERS",
 ]
 
 _STOPWORDS = frozenset({"the", "of", "for", "and", "on", "in", "at", "to", "a", "an", "s"})
@@ -133,7 +134,7 @@ _MIN_ALTERNATE_LETTERS = 5
 _CITY_LEVEL_TYPE = re.compile(r"city|town|municipal", re.IGNORECASE)
 _MAX_PLACE_WORDS = 4
 #: Letters the longer of two one-word places needs before a letter added or dropped may be a slip.
-_MIN_MISSPELT_PLACE_LETTERS = 8
+MIN_MISSPELT_PLACE_LETTERS = 8
 #: Articles that begin place names in Romance languages, Dutch, English and Arabic ("Las Vegas", "Le Havre", "Den Helder").
 _PLACE_ARTICLES = frozenset({"a", "al", "as", "de", "den", "el", "il", "l", "la", "las", "le", "les", "lo", "los", "o", "os", "the"})
 _PLACE_PREPOSITIONS = frozenset({"of", "in"})
@@ -533,7 +534,7 @@ def is_place_misspelling(word: str, other: str) -> bool:
         >>> is_place_misspelling("lousiana", "louisiana"), is_place_misspelling("greeneville", "greenville")
         (True, False)
     """
-    if max(len(word), len(other)) < _MIN_MISSPELT_PLACE_LETTERS or word[:1] != other[:1] or Indel.distance(word, other) != 1:
+    if max(len(word), len(other)) < MIN_MISSPELT_PLACE_LETTERS or word[:1] != other[:1] or Indel.distance(word, other) != 1:
         return False
     return _is_known_place_word(word) != _is_known_place_word(other)
 
