@@ -236,12 +236,13 @@ def is_safe_country_alias(alias: str, iso: str, main_names: dict[str, set[str]])
     "Byelorussia". Kept: a Latin-script name with a capital, no comma or
     bracket (the index forms "Lanka, Sri", "Congo (Kinshasa)"), that is no
     city's or other country's main name nor a registry person's or
-    organisation's spelling, and either an abbreviation with dots ("N. Korea";
-    not initials, "R.S.A.", which "RSA" Security spells too), one word of five letters or more that is no common English word (wordfreq's
+    organisation's spelling, and either an abbreviation with dots ("N.
+    Korea"; not initials, "R.S.A.", which "RSA" Security spells too), one
+    word of five letters or more that is no common English word (wordfreq's
     Zipf frequency below :data:`COMMON_WORD_ZIPF`: not "Mann" for the Isle of
     Man), or words of which one is the country's own (not common, not another
-    place's main name): not "Central Africa", "South Georgia" (of a US state),
-    "Southern Provinces", "Union Islands".
+    place's main name): not "Central Africa", "South Georgia" (of a US
+    state), "Southern Provinces", "Union Islands".
 
     Example:
         >>> names = {"georgia": {"country:GE"}, "jordan": {"country:JO"}}

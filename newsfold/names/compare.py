@@ -43,6 +43,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from newsfold.names.abjad import is_latin_text, reads_as
+from newsfold.names.descriptors import is_place_misspelling
 from newsfold.names.fold import (
     east_slavic_given_names,
     fold_text,
@@ -54,7 +55,6 @@ from newsfold.names.fold import (
     part_key_similarity,
     write_out_umlauts,
 )
-from newsfold.names.descriptors import is_place_misspelling
 from newsfold.names.forms import NameForm, strip_legal_form
 from newsfold.names.hypocorisms import is_given_name, is_nickname_pair
 from newsfold.names.registry import known_place_words

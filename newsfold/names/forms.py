@@ -351,9 +351,7 @@ def _is_sun_article(token: str, following: str) -> bool:
         return False
     consonants = token[1:]
     # "as" is no article before "sh" (that is "ash"); "ad" none before "dh" ("adh").
-    return following.startswith(consonants) and not following.startswith(consonants + "h") or (
-        len(consonants) == 2 and following.startswith(consonants)
-    )
+    return following.startswith(consonants) and (len(consonants) == 2 or not following.startswith(consonants + "h"))
 
 
 def strip_legal_form(tokens: tuple[str, ...]) -> tuple[str, ...]:
