@@ -160,6 +160,8 @@ _LEADING_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "
 #: The kind of street a name (a place's, an organisation's) ends in, abbreviated ("Downing St", "Wall St.",
 #: "Fifth Ave", "Abbey Rd"): the last word only.
 _TRAILING_ABBREVIATIONS = {"st": "street", "ave": "avenue", "rd": "road", "blvd": "boulevard", "sq": "square"}
+#: A leading abbreviation as written, and the period after it if any.
+_ABBREVIATION_WRITTEN = re.compile(r"(?<![\w.])(st|ste|mt|ft)(\.?)(?!\w)", re.IGNORECASE)
 #: Initials written together with their periods: "J.C.", "G.W.", "J.R.R.".
 _JOINED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?=\s|$)")
 #: Initials with their periods glued to the name after them: "P.J.Carlesimo".
@@ -237,13 +239,8 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
     alias_key = " ".join(tokens)
     # Every type alike (not only places and organisations): a name one spaCy label calls a person ("St Louis")
     # must key as its other mentions do, or the types never meet.
-    if entity_type != "MISC" and len(tokens) > 1 and tokens[0] in _LEADING_ABBREVIATIONS:
-        written = cleaned.split(maxsplit=1)[0]
-        # In capitals without a period it is an acronym: "ST Microelectronics", "MT Zorblat" (a tanker's prefix).
-        if written.endswith(".") or not written.isupper():
-            tokens = (_LEADING_ABBREVIATIONS[tokens[0]], *tokens[1:])
-    if entity_type != "MISC" and len(tokens) > 1 and tokens[-1] in _TRAILING_ABBREVIATIONS:
-        tokens = (*tokens[:-1], _TRAILING_ABBREVIATIONS[tokens[-1]])
+    if entity_type != "MISC":
+        tokens = _write_out_abbreviations(tokens, cleaned)
     has_title = False
     cjk = _CJK.search(text) is not None
     if entity_type == "PER":
@@ -263,6 +260,7 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
             tokens = (tokens[0], *(t for t in tokens[1:-1] if t != "and"), tokens[-1])
     elif entity_type == "ORG":
         tokens = normalise_org_tokens(strip_legal_form(fold_tokens(replace_org_types_compare(" ".join(tokens))) or tokens))
+        tokens = _write_out_abbreviations(tokens, cleaned)  # "FC St. Pauli" begins with "St." once "FC" is gone
     # Arabic/Persian equivalences would merge distinct romanised CJK syllables
     # (peng/ping); organisations keep their letters (Toyota is not "taita").
     # A Chinese or Korean name in Latin letters keeps its letters too: "Li Peng" is not "Li Ping".
@@ -351,6 +349,31 @@ def umlaut_compact_key(form: NameForm) -> str | None:
     """
     written = write_out_umlauts(form.text)
     return None if written == form.text else make_name_form(written, form.entity_type).compact_key
+
+
+def _write_out_abbreviations(tokens: tuple[str, ...], cleaned: str) -> tuple[str, ...]:
+    """``tokens`` with an abbreviated first word ("St.", "Mt.") and a street's kind ending them ("St", "Ave") written out.
+
+    In capitals without a period, in a name not all in capitals, the first word is an acronym ("ST
+    Microelectronics", "MT Zorblat"; not "ST HELENS", a results line's club); a name of one word keeps it.
+
+    Example:
+        >>> _write_out_abbreviations(("st", "petersburg"), "St. Petersburg"), _write_out_abbreviations(("downing", "st"), "Downing St")
+        (('saint', 'petersburg'), ('downing', 'street'))
+        >>> _write_out_abbreviations(("st", "microelectronics"), "ST Microelectronics")
+        ('st', 'microelectronics')
+    """
+    if len(tokens) < 2:
+        return tokens
+    first = tokens[0]
+    if first in _LEADING_ABBREVIATIONS:
+        written = next((m for m in _ABBREVIATION_WRITTEN.finditer(cleaned) if m.group(1).casefold() == first), None)
+        acronym = written is not None and not written.group(2) and written.group(1).isupper() and not cleaned.isupper()
+        if not acronym:
+            tokens = (_LEADING_ABBREVIATIONS[first], *tokens[1:])
+    if tokens[-1] in _TRAILING_ABBREVIATIONS:
+        tokens = (*tokens[:-1], _TRAILING_ABBREVIATIONS[tokens[-1]])
+    return tokens
 
 
 def _is_sun_article(token: str, following: str) -> bool:

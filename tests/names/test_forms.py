@@ -249,8 +249,10 @@ def test_make_name_form_keeps_a_given_name_keyed_like_a_particle(name, core_keys
         ("Mt. Everest", "Mount Everest", "LOC", True),
         ("Ft. Worth", "Fort Worth", "LOC", True),
         ("St. Jude Medical", "Saint Jude Medical", "ORG", True),
+        ("FC St. Pauli", "Saint Pauli", "ORG", True),  # first once the club's designator is gone
         ("ST. PETERSBURG", "Saint Petersburg", "LOC", True),  # a dateline in capitals
         ("ST Microelectronics", "Saint Microelectronics", "ORG", False),  # capitals without a period: an acronym
+        ("ST HELENS", "St. Helens", "ORG", True),  # unless the whole name is in capitals (a results line)
         # last, it is a street, as "Ave", "Rd", "Blvd" and "Sq" say what kind
         ("Downing St", "Downing Street", "ORG", True),
         ("Wall St.", "Wall Street", "LOC", True),
