@@ -401,17 +401,20 @@ _SUBDIVISION_WORDS = frozenset({"republic", *(word for word, kind in _DIVISIONS.
 def _subdivision_core(key: str) -> str | None:
     """A folded subdivision name without the word that says it is one ("tatarstan" of "republic of tatarstan").
 
+    A trailing province-class word goes as :func:`bare_region_name` drops it; "republic" goes too here (a
+    subdivision's, looked up among subdivisions only), and a leading "republic of", "province of".
+
     Example:
         >>> _subdivision_core("republic of tatarstan"), _subdivision_core("kursk region"), _subdivision_core("tatarstan")
         ('tatarstan', 'kursk', None)
     """
-    words = key.split()
+    words = tuple(key.split())
     if len(words) >= 3 and words[0] in _SUBDIVISION_WORDS and words[1] == "of":
         core = words[2:]
-    elif len(words) >= 2 and words[-1] in _SUBDIVISION_WORDS:
+    elif len(words) >= 2 and words[-1] == "republic":
         core = words[:-1]
     else:
-        return None
+        return " ".join(bare) if (bare := bare_region_name(words)) is not None else None
     return None if all(word in _GENERIC_PLACE_WORDS for word in core) else " ".join(core)
 
 
