@@ -35,7 +35,7 @@ from newsfold.names.fold import is_arabic_given, is_iberian_given
 from newsfold.names.forms import NameForm, make_name_form, umlaut_compact_key
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
-from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id
+from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id, place_named_by
 from newsfold.names.sinitic import is_sinitic, sinitic_key
 from newsfold.names.symbols import latin_part_key, part_symbols
 
@@ -459,6 +459,12 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
             first, last = parts[0], parts[-1]
             blocks.add((form.entity_type, str(len(parts)), first[:3], "letters", last[:1] + "".join(sorted(last))))
             blocks.add((form.entity_type, str(len(parts)), "letters", first[:1] + "".join(sorted(first)), last[:3]))
+            if len(form.tokens) == len(parts):
+                # A place's other name ("Rapid Wien", "Rapid Vienna") is filed under the place (compare: name_one_place).
+                if (place := place_named_by(form.tokens[-1])) is not None:
+                    blocks.add((form.entity_type, str(len(parts)), first[:3], "place", place))
+                if (place := place_named_by(form.tokens[0])) is not None:
+                    blocks.add((form.entity_type, str(len(parts)), "place", place, last[:3]))
         elif form.entity_type == "LOC" and len(form.tokens) == 1 and len(form.tokens[0]) >= MIN_MISSPELT_PLACE_LETTERS - 1:
             # A letter dropped from a long place name may change its key's start ("Lousiana" keys "lusaina",
             # Louisiana "laisaina"): its spelling keeps its first and last letters (compare: is_place_misspelling).

@@ -57,7 +57,7 @@ from newsfold.names.fold import (
 )
 from newsfold.names.forms import NameForm, strip_legal_form
 from newsfold.names.hypocorisms import is_given_name, is_nickname_pair
-from newsfold.names.registry import known_place_words
+from newsfold.names.registry import known_place_words, name_one_place
 from newsfold.names.renderings import (
     convention_readings,
     french_arabic_reading,
@@ -776,7 +776,7 @@ def _could_be_variant(a: NameForm, b: NameForm, ka: tuple[str, ...], kb: tuple[s
     threshold = _PART_THRESHOLD[a.entity_type]
     alike: list[bool] = []
     for x, y, word_x, word_y in zip(ka, kb, words_a, words_b):
-        if x == y:
+        if x == y or name_one_place(word_x, word_y):
             alike.append(True)
         elif (
             is_shortened_word(word_x, word_y) or is_shortened_word(word_y, word_x)
@@ -787,7 +787,7 @@ def _could_be_variant(a: NameForm, b: NameForm, ka: tuple[str, ...], kb: tuple[s
             alike.append(True)
         else:
             return False  # a pair neither alike nor a variant: no rule can join the names
-    return match_variant_words(words_a, words_b, alike)
+    return all(alike) or match_variant_words(words_a, words_b, alike)  # all alike: a place's two names
 
 
 def contradicts_middle(a: NameForm, b: NameForm) -> bool:
@@ -1222,9 +1222,16 @@ def _compare_by_parts(a: NameForm, b: NameForm) -> Comparison:
         return Comparison(0.0, "single-part names link by exact spelling or key only")
     threshold = _PART_THRESHOLD[a.entity_type]
     sims = [_part_similarity(x, y) for x, y in zip(ka, kb)]
+    one_place = [False] * len(sims)
+    if words_a and words_b:
+        # "Rapid Wien" is "Rapid Vienna": a place's two names are one word of the name.
+        one_place = [name_one_place(x, y) for x, y in zip(words_a, words_b)]
+        sims = [1.0 if same else sim for sim, same in zip(sims, one_place)]
     alike = [sim >= threshold for sim in sims]
     places = known_place_words()
-    if words_a and words_b and any(x != y and x in places and y in places for x, y in zip(words_a, words_b)):
+    if words_a and words_b and any(
+        x != y and x in places and y in places and not same for x, y, same in zip(words_a, words_b, one_place)
+    ):
         return Comparison(0.0, "two places")  # Republic of Ireland / Republic of Iceland
     if not all(alike) and words_a and words_b and match_variant_words(words_a, words_b, alike):
         # A typo or a shortened word ("Captial", "Sheff") counts at the fuzzy threshold.

@@ -102,6 +102,51 @@ def known_place_words() -> frozenset[str]:
     return frozenset(word for word in words if word and " " not in word)
 
 
+#: Letters a word needs to be read as one place's other name inside a longer name: "US", "UK", "Uri" are also
+#: acronyms and words.
+MIN_PLACE_NAME_LETTERS = 4
+
+
+def name_one_place(word: str, other: str) -> bool:
+    """Whether two folded words are one registry place's names: "wien" and "vienna", "kiev" and "kyiv".
+
+    Inside a longer name the two spellings name one thing ("Rapid Wien" is "Rapid Vienna", "Dynamo Kiev" is
+    "Dynamo Kyiv"); a word that names two registry places, or a short one, decides nothing.
+
+    Example:
+        >>> name_one_place("wien", "vienna"), name_one_place("vienna", "venice"), name_one_place("kiev", "kyiv")
+        (True, False, True)
+    """
+    if word == other:
+        return False
+    place = place_named_by(word)
+    return place is not None and place == place_named_by(other)
+
+
+def place_named_by(word: str) -> str | None:
+    """The one registry place a folded word of four letters or more names, if any.
+
+    Example:
+        >>> place_named_by("wien") == place_named_by("vienna") != None, place_named_by("rapid")
+        (True, None)
+    """
+    return _places_by_word().get(word) if len(word) >= MIN_PLACE_NAME_LETTERS else None
+
+
+@cache
+def _places_by_word() -> dict[str, str]:
+    """The registry place each one-word place name names, for the words that name exactly one."""
+    entries, _ = read_registry_document()
+    found: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        if entry.entity_type == "LOC":
+            for alias in entry.aliases:
+                word = fold_text(alias)
+                if word and " " not in word:
+                    found[word].add(entry.entity_id)
+    return {word: next(iter(ids)) for word, ids in found.items() if len(ids) == 1}
+
+
 @cache
 def load_registry() -> Registry:
     """Load the shipped registry and build its indexes (once per process).

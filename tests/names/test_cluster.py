@@ -212,3 +212,20 @@ def test_a_place_with_a_letter_dropped_meets_the_place(names, same):
     sightings = [Sighting(make_name_form(text, "LOC"), text, text, 1) for text in names]
     links, _ = cluster_sightings(sightings)
     assert (links[0].entity_id == links[1].entity_id) is same
+
+
+@pytest.mark.parametrize(
+    ("names", "same"),
+    [
+        # a place's other name in an organisation's name: the keys of its words share no letters to block on
+        (["Rapid Vienna", "Rapid Wien"], True),
+        (["Vienna Stock Exchange", "Wien Stock Exchange"], True),
+        (["Lokomotiv Moscow", "Lokomotiv Moskva"], True),
+        (["Rapid Vienna", "Austria Vienna"], False),  # the place alike, the other word not
+        (["Rapid Vienna", "Rapid Venice"], False),
+    ],
+)
+def test_an_organisation_named_with_a_places_other_name_meets_it(names, same):
+    sightings = [Sighting(make_name_form(text, "ORG"), text, text, 1) for text in names]
+    links, _ = cluster_sightings(sightings)
+    assert (links[0].entity_id == links[1].entity_id) is same

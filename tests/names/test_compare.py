@@ -532,6 +532,11 @@ def test_compare_names_given_name_spellings(a, b, linked):
         ("Dixons", "Dixon", "ORG", True),  # a possessive without its apostrophe
         ("Ford", "Fords", "ORG", False),  # too short to tell
         ("ISS", "IS", "ORG", False),  # an acronym keeps every letter
+        ("Rapid Vienna", "Rapid Wien", "ORG", True),  # one listed place's two names
+        ("Dynamo Kiev", "Dynamo Kyiv", "ORG", True),
+        ("Bank of Tokyo", "Bank of Tokio", "ORG", True),
+        ("Rapid Vienna", "Rapid Venice", "ORG", False),  # two places
+        ("Bank of America", "Bank of USA", "ORG", False),  # "USA" is also an acronym: too short to read as a place
     ],
 )
 def test_compare_names_places_and_organisations(a, b, entity_type, linked):
