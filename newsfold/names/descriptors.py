@@ -473,7 +473,7 @@ def _city_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=100_000)
-def city_of(name: str) -> int | None:
+def city_of(name: str, *, in_subdivision_names: bool = False) -> int | None:
     """The GeoNames id of the one city of 15,000 people or more that a place name names, else None.
 
     GeoNames lists the names a city goes by in other languages and times:
@@ -486,7 +486,8 @@ def city_of(name: str) -> int | None:
     people of the next ("Moscow" is Russia's, not Idaho's); closer, none is
     ("Reading", "Mission"). A name that is a first-level subdivision's own name
     reads no city ("Quebec" is the province as often as its capital, "Quebec
-    City" only the city), unless that subdivision is a city itself (Kyiv). An
+    City" only the city), unless that subdivision is a city itself (Kyiv) or ``in_subdivision_names`` (where a
+    city is meant, as at the end of a club's name: "Hertha Berlin", "Werder Bremen"). An
     alternate name reads nothing when it is in lower case only (GeoNames'
     machine readings of other scripts), of fewer than five letters ("Minn", a
     German name of Minden), the own name of any place of 500 people or more
@@ -504,7 +505,7 @@ def city_of(name: str) -> int | None:
         (True, True, True)
     """
     key = fold_text(name)
-    if key in _subdivision_own_names():
+    if key in _subdivision_own_names() and not in_subdivision_names:
         return None
     own, listed = _city_spellings()
     rows = own.get(key)

@@ -190,8 +190,12 @@ _CLUB_CITY_WORD_ZIPF = 4.5
 
 @lru_cache(maxsize=100_000)
 def _club_city_of(words: str) -> int | None:
-    """The city a club's name may end in (``descriptors.city_of``), when a city is read the way clubs write it."""
-    city = city_of(words)
+    """The city a club's name may end in (``descriptors.city_of``), when a city is read the way clubs write it.
+
+    A club's name ends in a city, not a province: the city-states' names (Berlin, Hamburg, Bremen, Wien) are
+    their cities'.
+    """
+    city = city_of(words, in_subdivision_names=True)
     if city is None:
         return None
     population, country = city_facts().get(city, (0, ""))

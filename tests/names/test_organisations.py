@@ -669,6 +669,8 @@ def test_a_name_joins_the_one_entity_that_only_adds_its_place_or_division(names,
         ("Widzew Lodz", ("widzew",)),
         ("Borussia Dortmund", ("borussia",)),
         ("Polonia Warszawa", ("polonia",)),  # the city in its own language
+        ("Hertha Berlin", ("hertha",)),  # a city-state: the name is its city's as well as its province's
+        ("Werder Bremen", ("werder",)),
         ("NAC Breda", ("nac",)),
         ("SC Freiburg", ()),  # a designator before the city only: the city names the club
         ("Freiburg", ()),
