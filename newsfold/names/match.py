@@ -27,6 +27,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from newsfold.names.abjad import consonant_blocks, is_latin_text
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, places_look_alike, screen_for
+from newsfold.names.descriptors import is_city_name
 from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm, make_name_form
 from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, load_registry, name_blocks
@@ -89,6 +90,20 @@ def _looks_like_an_alias(form: NameForm, aliases: Iterable[str]) -> bool:
     return any(places_look_alike(" ".join(form.tokens), fold_text(alias)) for alias in aliases)
 
 
+def _names_another_city(form: NameForm, aliases: Iterable[str]) -> bool:
+    """A place spelling that is a city's own name, and none of a listed place's names: "Monterey" (California)
+    keys like the listed Monterrey (Mexico), but is a city of its own (``descriptors.is_city_name``).
+
+    Example:
+        >>> _names_another_city(make_name_form("Monterey", "LOC"), ["Monterrey"])
+        True
+        >>> _names_another_city(make_name_form("Teheran", "LOC"), ["Tehran"])  # no city's own name
+        False
+    """
+    spelling = " ".join(form.tokens)
+    return is_city_name(spelling) and all(fold_text(alias) != spelling for alias in aliases)
+
+
 def _exact_candidates(form: NameForm, registry: Registry) -> list[Candidate]:
     found: dict[str, Candidate] = {}
     lookups = [("registry_alias", registry.alias_index, form.alias_key)]
@@ -102,7 +117,9 @@ def _exact_candidates(form: NameForm, registry: Registry) -> list[Candidate]:
         for rank, entity_id in enumerate(index.get((form.entity_type, key), ())):
             if entity_id not in found:
                 entry = registry.entries[entity_id]
-                if method == "registry_key" and form.entity_type == "LOC" and not _looks_like_an_alias(form, entry.aliases):
+                if method == "registry_key" and form.entity_type == "LOC" and (
+                    not _looks_like_an_alias(form, entry.aliases) or _names_another_city(form, entry.aliases)
+                ):
                     continue  # "Hawaii" keys like "Hue", "Lyon" like "Layoune": a key alone is no place's name
                 # A namesake ranked behind the preferred entry is a runner-up only.
                 score = _METHOD_SCORE[method] - (0.05 if rank else 0.0)

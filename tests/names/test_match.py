@@ -29,6 +29,8 @@ from newsfold.names.match import find_registry_link, match_registry, pick_regist
         ("Soleimani", "LOC", None, None),  # not the city of Sulaymaniyah
         ("Sulaimani", "PER", None, None),  # a bare surname needs context
         ("Baghdad", "PER", None, None),  # type-gated
+        ("Monterey", "LOC", None, None),  # keys like the listed Monterrey, but a city of its own (California)
+        ("Teheran", "LOC", "Tehran", "registry_alias"),  # no city's own name: the listed spelling
         # a formal full name's first given name is not the one the person goes by
         ("James Gordon Brown", "PER", "Gordon Brown", "registry_alias"),
         ("James Brown", "PER", None, None),  # the singer: leaves out "Gordon"
