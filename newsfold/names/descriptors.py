@@ -47,6 +47,7 @@ Example:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -457,6 +458,24 @@ def is_city_name(name: str) -> bool:
         (True, True, False)
     """
     return fold_text(name) in _city_names()
+
+
+def is_city_own_spelling(name: str) -> bool:
+    """Whether a city of 15,000 people or more is written exactly so, accents and all, in GeoNames (case aside).
+
+    "Pékin" is French for Beijing, not Pekin, Illinois: an accent the city's own name lacks is another
+    language's spelling.
+
+    Example:
+        >>> is_city_own_spelling("Monterey"), is_city_own_spelling("Pékin"), is_city_own_spelling("Pekin")
+        (True, False, True)
+    """
+    return unicodedata.normalize("NFC", name.strip()).casefold() in _city_own_spellings()
+
+
+@cache
+def _city_own_spellings() -> frozenset[str]:
+    return frozenset(unicodedata.normalize("NFC", city["name"]).casefold() for city in _large_cities())
 
 
 @cache

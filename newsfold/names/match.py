@@ -27,9 +27,9 @@ from rapidfuzz.distance import JaroWinkler
 
 from newsfold.names.abjad import consonant_blocks, is_latin_text
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, places_look_alike, screen_for
-from newsfold.names.descriptors import is_city_name
+from newsfold.names.descriptors import is_city_own_spelling
 from newsfold.names.fold import fold_text
-from newsfold.names.forms import NameForm, make_name_form
+from newsfold.names.forms import NameForm, clean_surface, make_name_form
 from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, load_registry, name_blocks
 from newsfold.names.sinitic import sinitic_block
 from newsfold.names.symbols import part_symbols
@@ -91,17 +91,20 @@ def _looks_like_an_alias(form: NameForm, aliases: Iterable[str]) -> bool:
 
 
 def _names_another_city(form: NameForm, aliases: Iterable[str]) -> bool:
-    """A place spelling that is a city's own name, and none of a listed place's names: "Monterey" (California)
-    keys like the listed Monterrey (Mexico), but is a city of its own (``descriptors.is_city_name``).
+    """A place spelling that is a city's own name as written, and none of a listed place's names: "Monterey"
+    (California) keys like the listed Monterrey (Mexico), but is a city of its own
+    (``descriptors.is_city_own_spelling``); "Pékin" is not Pekin (Illinois) but French for the listed Beijing.
 
     Example:
         >>> _names_another_city(make_name_form("Monterey", "LOC"), ["Monterrey"])
         True
         >>> _names_another_city(make_name_form("Teheran", "LOC"), ["Tehran"])  # no city's own name
         False
+        >>> _names_another_city(make_name_form("Pékin", "LOC"), ["Beijing", "Peking"])
+        False
     """
     spelling = " ".join(form.tokens)
-    return is_city_name(spelling) and all(fold_text(alias) != spelling for alias in aliases)
+    return is_city_own_spelling(clean_surface(form.text)) and all(fold_text(alias) != spelling for alias in aliases)
 
 
 def _exact_candidates(form: NameForm, registry: Registry) -> list[Candidate]:

@@ -30,7 +30,7 @@ from newsfold.names.match import find_registry_link, match_registry, pick_regist
         ("Sulaimani", "PER", None, None),  # a bare surname needs context
         ("Baghdad", "PER", None, None),  # type-gated
         ("Monterey", "LOC", None, None),  # keys like the listed Monterrey, but a city of its own (California)
-        ("Teheran", "LOC", "Tehran", "registry_alias"),  # no city's own name: the listed spelling
+        ("Pékin", "LOC", "Beijing", "registry_key"),  # French for Beijing: Pekin, Illinois has no accent
         # a formal full name's first given name is not the one the person goes by
         ("James Gordon Brown", "PER", "Gordon Brown", "registry_alias"),
         ("James Brown", "PER", None, None),  # the singer: leaves out "Gordon"
