@@ -220,6 +220,8 @@ def link_seen(
     )
     for sid, link in _follow_moved_entities(seen, by_organisation, first, infos, absorbed).items():
         first[sid] = link
+    for sid, link in _link_acronyms_as_spelled_out(seen, by_organisation, first, forms, texts).items():
+        first[sid] = link
 
     bare_people = {
         sid: surnames[sid]
@@ -1148,6 +1150,76 @@ def _followed_entities(first: list[Link | None], moved: dict[int, str], created:
         entity_id: target
         for entity_id in sorted(followers)
         if len(targets := went.get(entity_id, set())) == 1 and (target := next(iter(targets))) not in ("", entity_id)
+    }
+
+
+#: Share of the articles spelling out an acronym that must spell it out as one entity for its articles without the
+#: expansion to mean that entity too, and how many such articles at least.
+ACRONYM_EXPANSION_SHARE = 0.8
+ACRONYM_EXPANSION_ARTICLES = 2
+
+
+def _link_acronyms_as_spelled_out(
+    seen: pl.DataFrame, links: pl.DataFrame, first: list[Link | None], forms: list[NameForm], texts: list[str]
+) -> dict[int, Link]:
+    """An acronym nothing linked yet, in the articles that do not spell it out, means what the others spell it out as.
+
+    Articles that spell out "USDA" link it to the U.S. Agriculture Department (``links``: the context rules of
+    ``organisations``); in an article that only writes "USDA", ``find_acronym_links`` asks the dataset, which
+    answers only when one organisation spells the letters, and a slip or a plural ("the U.S. Departments of
+    Agriculture") makes two: the same organisation under two ids. When at least :data:`ACRONYM_EXPANSION_SHARE` of the articles that link an acronym's
+    spellings ("EC", "E.C.") link them to one entity, and :data:`ACRONYM_EXPANSION_ARTICLES` articles or more,
+    its other mentions are that entity (``corpus_context``); two meanings spelt out in even numbers ("CCC": the
+    Commodity Credit Corporation, the Civilian Conservation Corps) leave it alone, and so does a company the
+    letters name ("MCA Inc" beside the Monetary Compensatory Amounts). A listed acronym, or one another rule
+    linked, keeps its link.
+
+    Example (the acronym in articles without its expansion):
+        >>> import polars as pl
+        >>> from newsfold.names.forms import make_name_form
+        >>> texts = ["USDA", "Agriculture Department"]
+        >>> seen = pl.DataFrame({"item_id": ["a1", "a2", "b1", "b2", "c1"], "doc_id": ["a", "a", "b", "b", "c"],
+        ...                      "sid": [0, 1, 0, 1, 0]}, schema_overrides={"sid": pl.UInt32})
+        >>> links = pl.DataFrame({"item_id": ["a1", "b1"], "entity_id": ["ent_usda", "ent_usda"]})
+        >>> _link_acronyms_as_spelled_out(seen, links, [None, None], [make_name_form(t, "ORG") for t in texts], texts)
+        {0: Link(entity_id='ent_usda', method='corpus_context', score=0.8)}
+    """
+    letters_of = {
+        sid: letters
+        for sid, (link, form) in enumerate(zip(first, forms))
+        if link is None and form.entity_type == "ORG" and (letters := acronym_of(texts[sid])) is not None
+    }
+    if not letters_of or not links.height:
+        return {}
+    # A company the letters name ("MCA Inc", "DAF BV", "Daf") is another meaning the articles do not spell out.
+    companies = {
+        form.tokens[0] for text, form in zip(texts, forms)
+        if form.entity_type == "ORG" and len(form.tokens) == 1 and acronym_of(text) is None
+    }
+    letters_of = {sid: letters for sid, letters in letters_of.items() if letters not in companies}
+    if not letters_of:
+        return {}
+    acronyms = pl.DataFrame(
+        {"sid": list(letters_of), "letters": list(letters_of.values())}, schema={"sid": pl.UInt32, "letters": pl.String}
+    )
+    per_article = (
+        seen.select("item_id", "doc_id", "sid")
+        .join(acronyms, on="sid")
+        .join(links.select("item_id", "entity_id"), on="item_id")
+        .unique(["letters", "doc_id", "entity_id"])
+        .group_by("letters", "entity_id")
+        .agg(pl.len().alias("articles"))
+        .sort("letters", "articles", "entity_id", descending=[False, True, False])
+    )
+    meaning: dict[str, str] = {}
+    for (letters,), group in per_article.group_by("letters", maintain_order=True):
+        counts = group["articles"].to_list()
+        if counts[0] >= ACRONYM_EXPANSION_ARTICLES and counts[0] >= ACRONYM_EXPANSION_SHARE * sum(counts):
+            meaning[letters] = group["entity_id"][0]
+    return {
+        sid: Link(meaning[letters], "corpus_context", CORPUS_CONTEXT_SCORE)
+        for sid, letters in letters_of.items()
+        if letters in meaning
     }
 
 

@@ -173,3 +173,35 @@ def test_link_seen_joins_a_person_to_the_one_suffixed_spelling_of_their_name(nam
     by_name = {name: entity[f"m{i}"] for i, name in enumerate(names)}
     pairs = [(a, b) for a in names for b in names if a < b and by_name[a] == by_name[b]]
     assert sorted(pairs) == sorted(tuple(sorted(pair)) for pair in joined)
+
+
+#: Another organisation whose initials spell "ZTC", in an article without the acronym: the dataset alone cannot
+#: tell which one a bare "ZTC" is (``find_acronym_links`` links only when one organisation spells it).
+_NAMESAKE = [("n1", "d7", "Zemlan Tin Company", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("expansions", "more_rows", "linked_alone"),
+    [
+        # two articles spell the acronym out as one organisation: the bare acronym of a third article is it too
+        (["Zorbia Trade Council", "Zorbia Trade Council"], _NAMESAKE, True),
+        # one article spelling it out is too little
+        (["Zorbia Trade Council"], _NAMESAKE, False),
+        # two meanings spelt out as often: the bare acronym could be either
+        (["Zorbia Trade Council", "Zemlan Tin Company"], [], False),
+        # a company the letters name ("ZTC Inc") is a meaning the articles do not spell out
+        (["Zorbia Trade Council", "Zorbia Trade Council"], [*_NAMESAKE, ("x1", "d9", "ZTC Inc", "ORG")], False),
+    ],
+)
+def test_link_seen_gives_a_bare_acronym_the_organisation_its_other_articles_spell_out(expansions, more_rows, linked_alone):
+    rows = []
+    for index, expansion in enumerate(expansions):
+        rows += [(f"e{index}", f"d{index}", expansion, "ORG"), (f"a{index}", f"d{index}", "ZTC", "ORG")]
+    rows += [("alone", "d8", "ZTC", "ORG"), *more_rows]
+    linked, infos = link_seen(_seen(rows))
+    entity = dict(zip(linked["item_id"].to_list(), linked["entity_id"].to_list()))
+    method = dict(zip(linked["item_id"].to_list(), linked["resolution"].to_list()))
+    assert method["a0"] == "document_context"  # the acronym where its article spells it out
+    assert (entity["alone"] == entity["e0"]) is linked_alone
+    assert method["alone"] == ("corpus_context" if linked_alone else "exact_key")
+    assert set(entity.values()) <= set(infos)
