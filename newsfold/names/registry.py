@@ -130,7 +130,8 @@ def place_named_by(word: str) -> str | None:
         >>> place_named_by("wien") == place_named_by("vienna") != None, place_named_by("rapid")
         (True, None)
     """
-    return _places_by_word().get(word) if len(word) >= MIN_PLACE_NAME_LETTERS else None
+    places = _places_by_word()
+    return places.get(word) if len(word) >= MIN_PLACE_NAME_LETTERS else None
 
 
 @cache
