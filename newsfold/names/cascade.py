@@ -94,6 +94,7 @@ from newsfold.names.organisations import (
     find_descriptor_links,
     find_generic_links,
     initials_of,
+    majority_target,
     split_acronym_definition,
 )
 from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, known_place_words, load_registry, make_entity_id
@@ -1103,12 +1104,60 @@ def _link_organisations(
     )
     # First finder wins: an acronym the article defines beats one its initials spell.
     found = [
-        find_defined_acronym_links(seen, texts, forms, first, definitions),
-        find_acronym_links(seen, spellings),
-        find_generic_links(seen, spellings, registry),
-        by_descriptor,
+        _follow_descriptors_in_article(links, by_descriptor, seen, first)
+        for links in (find_defined_acronym_links(seen, texts, forms, first, definitions), find_acronym_links(seen, spellings))
     ]
+    found += [find_generic_links(seen, spellings, registry), by_descriptor]
     return pl.concat(found).unique("item_id", keep="first", maintain_order=True)
+
+
+def _follow_descriptors_in_article(
+    links: pl.DataFrame, by_descriptor: pl.DataFrame, seen: pl.DataFrame, first: list[Link | None]
+) -> pl.DataFrame:
+    """Acronym links that go where the descriptor rule took, in the same article, the name they stand for.
+
+    "SEC" stands for "Securities and Exchange Commission" in its article, and the acronym rules link it
+    to that spelling's entity; where the descriptor rule links the spelling, in that article, to the placed
+    "U.S. Securities and Exchange Commission" (the article names no other country), the acronym goes there
+    too: an acronym and its expansion are one entity in their article. Only a move that is the one move of
+    that entity in the article counts.
+
+    Example:
+        >>> import polars as pl
+        >>> from newsfold.names.observe import Link
+        >>> seen = pl.DataFrame({"item_id": ["a1", "a2"], "doc_id": ["d", "d"], "sid": [0, 1]},
+        ...                     schema_overrides={"sid": pl.UInt32})
+        >>> first = [Link("ent_bare", "exact_key", 1.0), None]
+        >>> moved = pl.DataFrame({"item_id": ["a1"], "entity_id": ["ent_us"], "resolution": ["corpus_context"], "score": [0.8]})
+        >>> acronym = pl.DataFrame({"item_id": ["a2"], "entity_id": ["ent_bare"], "resolution": ["document_context"],
+        ...                         "score": [0.9]})
+        >>> _follow_descriptors_in_article(acronym, moved, seen, first)["entity_id"].to_list()
+        ['ent_us']
+    """
+    if not links.height or not by_descriptor.height:
+        return links
+    own = pl.DataFrame(
+        {"sid": range(len(first)), "own": [link.entity_id if link else None for link in first]},
+        schema={"sid": pl.UInt32, "own": pl.String},
+    )
+    moves = (
+        by_descriptor.select("item_id", pl.col("entity_id").alias("to"))
+        .join(seen.select("item_id", "doc_id", "sid"), on="item_id")
+        .join(own, on="sid")
+        .filter(pl.col("own").is_not_null())
+        .group_by("doc_id", "own")
+        .agg(pl.col("to").unique())
+        .filter(pl.col("to").list.len() == 1)
+        .select("doc_id", pl.col("own").alias("entity_id"), pl.col("to").list.first().alias("to"))
+    )
+    if not moves.height:
+        return links
+    return (
+        links.join(seen.select("item_id", "doc_id"), on="item_id", how="left", maintain_order="left")
+        .join(moves, on=["doc_id", "entity_id"], how="left", maintain_order="left")
+        .with_columns(pl.coalesce("to", "entity_id").alias("entity_id"))
+        .select(links.columns)
+    )
 
 
 def _follow_moved_entities(
@@ -1153,12 +1202,6 @@ def _followed_entities(first: list[Link | None], moved: dict[int, str], created:
     }
 
 
-#: Share of the articles spelling out an acronym that must spell it out as one entity for its articles without the
-#: expansion to mean that entity too, and how many such articles at least.
-ACRONYM_EXPANSION_SHARE = 0.8
-ACRONYM_EXPANSION_ARTICLES = 2
-
-
 def _link_acronyms_as_spelled_out(
     seen: pl.DataFrame, links: pl.DataFrame, first: list[Link | None], forms: list[NameForm], texts: list[str]
 ) -> dict[int, Link]:
@@ -1167,9 +1210,9 @@ def _link_acronyms_as_spelled_out(
     Articles that spell out "USDA" link it to the U.S. Agriculture Department (``links``: the context rules of
     ``organisations``); in an article that only writes "USDA", ``find_acronym_links`` asks the dataset, which
     answers only when one organisation spells the letters, and a slip or a plural ("the U.S. Departments of
-    Agriculture") makes two: the same organisation under two ids. When at least :data:`ACRONYM_EXPANSION_SHARE` of the articles that link an acronym's
-    spellings ("EC", "E.C.") link them to one entity, and :data:`ACRONYM_EXPANSION_ARTICLES` articles or more,
-    its other mentions are that entity (``corpus_context``); two meanings spelt out in even numbers ("CCC": the
+    Agriculture") makes two: the same organisation under two ids. When nearly all the articles that link an
+    acronym's spellings ("EC", "E.C.") link them to one entity (``organisations.majority_target``: 80 %, and two
+    articles or more), its other mentions are that entity (``corpus_context``); two meanings spelt out in even numbers ("CCC": the
     Commodity Credit Corporation, the Civilian Conservation Corps) leave it alone, and so does a company the
     letters name ("MCA Inc" beside the Monetary Compensatory Amounts). A listed acronym, or one another rule
     linked, keeps its link.
@@ -1207,15 +1250,12 @@ def _link_acronyms_as_spelled_out(
         .join(acronyms, on="sid")
         .join(links.select("item_id", "entity_id"), on="item_id")
         .unique(["letters", "doc_id", "entity_id"])
-        .group_by("letters", "entity_id")
-        .agg(pl.len().alias("articles"))
-        .sort("letters", "articles", "entity_id", descending=[False, True, False])
+        .group_by("letters")
+        .agg(pl.col("entity_id"))
     )
-    meaning: dict[str, str] = {}
-    for (letters,), group in per_article.group_by("letters", maintain_order=True):
-        counts = group["articles"].to_list()
-        if counts[0] >= ACRONYM_EXPANSION_ARTICLES and counts[0] >= ACRONYM_EXPANSION_SHARE * sum(counts):
-            meaning[letters] = group["entity_id"][0]
+    meaning = {
+        letters: target for letters, targets in per_article.iter_rows() if (target := majority_target(targets)) is not None
+    }
     return {
         sid: Link(meaning[letters], "corpus_context", CORPUS_CONTEXT_SCORE)
         for sid, letters in letters_of.items()

@@ -32,6 +32,8 @@ Example:
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -868,6 +870,9 @@ def _find_bare_descriptor_links(
         by_doc.setdefault(doc_id, []).append((item_id, sid))
     only_placed = _only_placed_entity(targets, listed_keys)
     found = []
+    decided: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)  # words -> article -> the entity it took
+    undecided: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
+    undecided_articles: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for doc_id in sorted(by_doc):
         members = by_doc[doc_id]
         named = {countries[sid] for _, sid in members if sid in countries}
@@ -902,11 +907,49 @@ def _find_bare_descriptor_links(
             ):
                 # The article names no other country, and the dataset one placed entity with these words.
                 target, method, score = only_placed[words][0], "corpus_context", CORPUS_CONTEXT_SCORE
+            if target is None:
+                undecided[words] += spellings
+                undecided_articles[words].add(doc_id)
+                continue
+            decided[words][doc_id] = target
             for item_id, sid in spellings:
                 link = first[sid]
-                if target is not None and (link is None or link.entity_id != target):
+                if link is None or link.entity_id != target:
                     found.append((item_id, target, method, score))
+    for words, spellings in sorted(undecided.items()):
+        # Where the article cannot tell, the entity nearly every article with these words tells (a Reuters
+        # article naming Japan and the U.S. writes the U.S. Securities and Exchange Commission as 470 others
+        # do); every country has a foreign ministry, so articles that cannot tell must be few among them.
+        target = majority_target(list(decided[words].values()), len(undecided_articles[words]))
+        for item_id, sid in spellings:
+            link = first[sid]
+            if target is not None and (link is None or link.entity_id != target):
+                found.append((item_id, target, "corpus_context", CORPUS_CONTEXT_SCORE))
     return found
+
+
+#: Share of the articles that link a name by their context that must link it to one entity for the dataset's
+#: other articles, which cannot tell, to link it there too; and how many such articles at least.
+MAJORITY_SHARE = 0.8
+MAJORITY_ARTICLES = 2
+
+
+def majority_target(per_article: Sequence[str], undecided: int = 0) -> str | None:
+    """The entity that at least :data:`MAJORITY_SHARE` of the articles linking a name took, if they are
+    :data:`MAJORITY_ARTICLES` or more; else None. With ``undecided`` (articles that could not tell), the share
+    is of all the articles.
+
+    Example:
+        >>> majority_target(["ent_us"] * 9 + ["ent_ph"]), majority_target(["ent_us", "ent_ph"]), majority_target(["ent_us"])
+        ('ent_us', None, None)
+        >>> majority_target(["ent_us"] * 9, undecided=1), majority_target(["ent_br"] * 2, undecided=40)
+        ('ent_us', None)
+    """
+    if not per_article:
+        return None
+    counts = Counter(per_article)
+    entity, top = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    return entity if top >= MAJORITY_ARTICLES and top >= MAJORITY_SHARE * (len(per_article) + undecided) else None
 
 
 def _only_placed_entity(targets: dict[str, str], listed_keys: dict[str, tuple[str, ...]]) -> dict[tuple[str, ...], tuple[str, str]]:
