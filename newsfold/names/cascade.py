@@ -1103,10 +1103,11 @@ def _link_organisations(
         },
     )
     # First finder wins: an acronym the article defines beats one its initials spell.
-    found = [
-        _follow_descriptors_in_article(links, by_descriptor, seen, first)
-        for links in (find_defined_acronym_links(seen, texts, forms, first, definitions), find_acronym_links(seen, spellings))
-    ]
+    acronym_links = (
+        find_defined_acronym_links(seen, texts, forms, first, definitions),
+        find_acronym_links(seen, spellings),
+    )
+    found = [_follow_descriptors_in_article(links, by_descriptor, seen, first) for links in acronym_links]
     found += [find_generic_links(seen, spellings, registry), by_descriptor]
     return pl.concat(found).unique("item_id", keep="first", maintain_order=True)
 
@@ -1128,7 +1129,8 @@ def _follow_descriptors_in_article(
         >>> seen = pl.DataFrame({"item_id": ["a1", "a2"], "doc_id": ["d", "d"], "sid": [0, 1]},
         ...                     schema_overrides={"sid": pl.UInt32})
         >>> first = [Link("ent_bare", "exact_key", 1.0), None]
-        >>> moved = pl.DataFrame({"item_id": ["a1"], "entity_id": ["ent_us"], "resolution": ["corpus_context"], "score": [0.8]})
+        >>> moved = pl.DataFrame({"item_id": ["a1"], "entity_id": ["ent_us"], "resolution": ["corpus_context"],
+        ...                       "score": [0.8]})
         >>> acronym = pl.DataFrame({"item_id": ["a2"], "entity_id": ["ent_bare"], "resolution": ["document_context"],
         ...                         "score": [0.9]})
         >>> _follow_descriptors_in_article(acronym, moved, seen, first)["entity_id"].to_list()
@@ -1212,10 +1214,10 @@ def _link_acronyms_as_spelled_out(
     answers only when one organisation spells the letters, and a slip or a plural ("the U.S. Departments of
     Agriculture") makes two: the same organisation under two ids. When nearly all the articles that link an
     acronym's spellings ("EC", "E.C.") link them to one entity (``organisations.majority_target``: 80 %, and two
-    articles or more), its other mentions are that entity (``corpus_context``); two meanings spelt out in even numbers ("CCC": the
-    Commodity Credit Corporation, the Civilian Conservation Corps) leave it alone, and so does a company the
-    letters name ("MCA Inc" beside the Monetary Compensatory Amounts). A listed acronym, or one another rule
-    linked, keeps its link.
+    articles or more), its other mentions are that entity (``corpus_context``); two meanings spelt out in even
+    numbers ("CCC": the Commodity Credit Corporation, the Civilian Conservation Corps) leave it alone, and so does
+    a company the letters name ("MCA Inc" beside the Monetary Compensatory Amounts). A listed acronym, or one
+    another rule linked, keeps its link.
 
     Example (the acronym in articles without its expansion):
         >>> import polars as pl
@@ -1254,7 +1256,9 @@ def _link_acronyms_as_spelled_out(
         .agg(pl.col("entity_id"))
     )
     meaning = {
-        letters: target for letters, targets in per_article.iter_rows() if (target := majority_target(targets)) is not None
+        letters: target
+        for letters, targets in per_article.iter_rows()
+        if (target := majority_target(targets)) is not None
     }
     return {
         sid: Link(meaning[letters], "corpus_context", CORPUS_CONTEXT_SCORE)

@@ -460,7 +460,8 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
             blocks.add((form.entity_type, str(len(parts)), first[:3], "letters", last[:1] + "".join(sorted(last))))
             blocks.add((form.entity_type, str(len(parts)), "letters", first[:1] + "".join(sorted(first)), last[:3]))
             if len(form.tokens) == len(parts):
-                # A place's other name ("Rapid Wien", "Rapid Vienna") is filed under the place (compare: name_one_place).
+                # A place's other name ("Rapid Wien", "Rapid Vienna") is filed under the place
+                # (compare: registry.name_one_place).
                 if (place := place_named_by(form.tokens[-1])) is not None:
                     blocks.add((form.entity_type, str(len(parts)), first[:3], "place", place))
                 if (place := place_named_by(form.tokens[0])) is not None:

@@ -194,8 +194,8 @@ _CLUB_CITY_WORD_ZIPF = 4.5
 def _club_city_of(words: str) -> int | None:
     """The city a club's name may end in (``descriptors.city_of``), when a city is read the way clubs write it.
 
-    A club's name ends in a city, not a province: the city-states' names (Berlin, Hamburg, Bremen, Wien) are
-    their cities'.
+    A club's name ends in a city, not a province: the city-states' names (Berlin, Hamburg, Bremen) are their
+    cities'.
     """
     city = city_of(words, in_subdivision_names=True)
     if city is None:
@@ -940,8 +940,9 @@ def majority_target(per_article: Sequence[str], undecided: int = 0) -> str | Non
     is of all the articles.
 
     Example:
-        >>> majority_target(["ent_us"] * 9 + ["ent_ph"]), majority_target(["ent_us", "ent_ph"]), majority_target(["ent_us"])
-        ('ent_us', None, None)
+        >>> majority_target(["ent_us"] * 9 + ["ent_ph"]), majority_target(["ent_us", "ent_ph"])
+        ('ent_us', None)
+        >>> majority_target(["ent_us"])  # one article is too few
         >>> majority_target(["ent_us"] * 9, undecided=1), majority_target(["ent_br"] * 2, undecided=40)
         ('ent_us', None)
     """

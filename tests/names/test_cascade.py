@@ -193,7 +193,9 @@ _NAMESAKE = [("n1", "d7", "Zemlan Tin Company", "ORG")]
         (["Zorbia Trade Council", "Zorbia Trade Council"], [*_NAMESAKE, ("x1", "d9", "ZTC Inc", "ORG")], False),
     ],
 )
-def test_link_seen_gives_a_bare_acronym_the_organisation_its_other_articles_spell_out(expansions, more_rows, linked_alone):
+def test_link_seen_gives_a_bare_acronym_the_organisation_its_other_articles_spell_out(
+    expansions, more_rows, linked_alone
+):
     rows = []
     for index, expansion in enumerate(expansions):
         rows += [(f"e{index}", f"d{index}", expansion, "ORG"), (f"a{index}", f"d{index}", "ZTC", "ORG")]
@@ -239,7 +241,9 @@ def test_link_seen_sends_an_acronym_where_its_article_sent_the_name_it_stands_fo
         (1, 0, None),
     ],
 )
-def test_link_seen_gives_a_bare_institution_the_entity_nearly_every_article_with_it_gives(decided, undecided, linked_too):
+def test_link_seen_gives_a_bare_institution_the_entity_nearly_every_article_with_it_gives(
+    decided, undecided, linked_too
+):
     linked, _ = link_seen(_seen(_sec_articles(decided, undecided)))
     entity = dict(zip(linked["item_id"].to_list(), linked["entity_id"].to_list()))
     for i in range(1, decided + 1):
