@@ -194,8 +194,8 @@ _CLUB_CITY_WORD_ZIPF = 4.5
 def _club_city_of(words: str) -> int | None:
     """The city a club's name may end in (``descriptors.city_of``), when a city is read the way clubs write it.
 
-    A club's name ends in a city, not a province: the city-states' names (Berlin, Hamburg, Bremen) are their
-    cities'.
+    A club's name ends in a city, not a province: a province named like its capital (the city-states Berlin,
+    Hamburg, Bremen; the governorates and provinces of Baghdad, Istanbul, Tehran) is read as that city here.
     """
     city = city_of(words, in_subdivision_names=True)
     if city is None:
