@@ -97,7 +97,14 @@ from newsfold.names.organisations import (
     majority_target,
     split_acronym_definition,
 )
-from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, known_place_words, load_registry, make_entity_id
+from newsfold.names.registry import (
+    MIN_COMPACT_LENGTH,
+    Registry,
+    known_place_words,
+    load_registry,
+    make_entity_id,
+    place_named_by,
+)
 from newsfold.names.symbols import clear_symbol_caches
 from newsfold.names.variants import clipped_pieces, is_clipped_compound
 from newsfold.names.votes import ContextCues, decide_article_labels, listed_types
@@ -308,6 +315,7 @@ def load_name_tables() -> None:
     """
     load_registry()
     registry_descriptors()  # the registry's organisations and places by descriptor: a table of the registry too
+    place_named_by("")  # and its one-word place names (registry.name_one_place)
     _load_place_name_tables_frozen()
 
 
@@ -1103,12 +1111,14 @@ def _link_organisations(
         },
     )
     # First finder wins: an acronym the article defines beats one its initials spell.
-    acronym_links = (
-        find_defined_acronym_links(seen, texts, forms, first, definitions),
-        find_acronym_links(seen, spellings),
+    acronym_links = pl.concat(
+        [find_defined_acronym_links(seen, texts, forms, first, definitions), find_acronym_links(seen, spellings)]
     )
-    found = [_follow_descriptors_in_article(links, by_descriptor, seen, first) for links in acronym_links]
-    found += [find_generic_links(seen, spellings, registry), by_descriptor]
+    found = [
+        _follow_descriptors_in_article(acronym_links, by_descriptor, seen, first),
+        find_generic_links(seen, spellings, registry),
+        by_descriptor,
+    ]
     return pl.concat(found).unique("item_id", keep="first", maintain_order=True)
 
 

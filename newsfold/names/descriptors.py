@@ -58,7 +58,7 @@ from wordfreq import zipf_frequency
 
 from newsfold.names.fold import fold_text, fold_tokens, load_name_part_synonyms, make_part_key
 from newsfold.names.forms import clean_surface
-from newsfold.names.registry import Registry, known_place_words, load_registry, place_named_by
+from newsfold.names.registry import Registry, known_place_words, load_registry
 
 __all__ = [
     "Descriptor",
@@ -447,7 +447,6 @@ def load_place_name_tables() -> None:
     _city_spellings()
     _subdivision_own_names()
     _place_own_names()
-    place_named_by("")  # the registry's one-word place names (registry.name_one_place)
     city_facts()
     zipf_frequency("city", "en")  # wordfreq reads its English list on the first call (about 0.1 s)
 

@@ -870,9 +870,9 @@ def _find_bare_descriptor_links(
         by_doc.setdefault(doc_id, []).append((item_id, sid))
     only_placed = _only_placed_entity(targets, listed_keys)
     found = []
-    decided: dict[tuple[str, ...], dict[str, str]] = defaultdict(dict)  # words -> article -> the entity it took
-    undecided: dict[tuple[str, ...], list[tuple[str, int]]] = defaultdict(list)
-    undecided_articles: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    decided: dict[tuple[str, ...], list[str]] = defaultdict(list)  # words -> the entity each article took
+    # words -> article -> its bare spellings, where the article could not tell
+    undecided: dict[tuple[str, ...], dict[str, list[tuple[str, int]]]] = defaultdict(dict)
     for doc_id in sorted(by_doc):
         members = by_doc[doc_id]
         named = {countries[sid] for _, sid in members if sid in countries}
@@ -908,20 +908,19 @@ def _find_bare_descriptor_links(
                 # The article names no other country, and the dataset one placed entity with these words.
                 target, method, score = only_placed[words][0], "corpus_context", CORPUS_CONTEXT_SCORE
             if target is None:
-                undecided[words] += spellings
-                undecided_articles[words].add(doc_id)
+                undecided[words][doc_id] = spellings
                 continue
-            decided[words][doc_id] = target
+            decided[words].append(target)
             for item_id, sid in spellings:
                 link = first[sid]
                 if link is None or link.entity_id != target:
                     found.append((item_id, target, method, score))
-    for words, spellings in sorted(undecided.items()):
+    for words, articles in sorted(undecided.items()):
         # Where the article cannot tell, the entity nearly every article with these words tells (a Reuters
         # article naming Japan and the U.S. writes the U.S. Securities and Exchange Commission as 470 others
         # do); every country has a foreign ministry, so articles that cannot tell must be few among them.
-        target = majority_target(list(decided[words].values()), len(undecided_articles[words]))
-        for item_id, sid in spellings:
+        target = majority_target(decided[words], len(articles))
+        for item_id, sid in (spelling for doc_id in sorted(articles) for spelling in articles[doc_id]):
             link = first[sid]
             if target is not None and (link is None or link.entity_id != target):
                 found.append((item_id, target, "corpus_context", CORPUS_CONTEXT_SCORE))
