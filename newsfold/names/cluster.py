@@ -35,7 +35,7 @@ from newsfold.names.fold import is_arabic_given, is_iberian_given
 from newsfold.names.forms import NameForm, make_name_form, umlaut_compact_key
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
-from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id, place_named_by
+from newsfold.names.registry import MIN_COMPACT_LENGTH, load_registry, make_entity_id, place_named_by
 from newsfold.names.sinitic import is_sinitic, sinitic_key
 from newsfold.names.symbols import latin_part_key, part_symbols
 
@@ -165,7 +165,8 @@ def cluster_sightings(
     unlisted "Ahmad Vahidi" PERSON in three articles and ORG in one) are one
     entity when one type has at least twice the articles of each other: its
     type wins, and the oldest group's id is kept. A closer vote keeps them
-    apart. Groups are compared by the key their spelling has as a person's
+    apart. A one-word name needs three times the articles ("Labour" the party
+    labelled PERSON), and a place's word never joins a person's or its club's. Groups are compared by the key their spelling has as a person's
     name (:func:`_person_key`): an organisation's key keeps more of it.
 
     Args:
@@ -379,17 +380,86 @@ def _join_types(
         if len(same_key) == 1:
             units.append(same_key)
             continue
-        typed = [g for g in same_key if g[0] != "MISC" and not is_single_part(sightings[groups[g][0]].form)]
-        # Two organisation spellings one person key reads alike ("Toyota", "Taita") are not one name.
-        repeated = {t for t in (g[0] for g in typed) if sum(g[0] == t for g in typed) > 1}
-        typed = [g for g in typed if g[0] not in repeated]
-        rest = [[g] for g in same_key if g not in typed]
-        if len(typed) > 1 and _is_clear_vote(typed, groups, sightings):
-            units.append(sorted(typed, key=lambda g: (first_seen[g], g)))
-        else:
-            rest.extend([g] for g in typed)
-        units.extend(rest)
+        rest = list(same_key)
+        for typed, vote in (
+            (_full_name_groups(same_key, groups, sightings), _FULL_NAME_VOTE),
+            (_one_word_groups(same_key, groups, sightings), _ONE_WORD_VOTE),
+        ):
+            if len(typed) > 1 and _is_clear_vote(typed, groups, sightings, vote):
+                units.append(sorted(typed, key=lambda g: (first_seen[g], g)))
+                rest = [g for g in rest if g not in typed]
+        units.extend([g] for g in rest)
     return units
+
+
+#: A full name's types join when one has this many times the articles of each other type.
+_FULL_NAME_VOTE = 2
+#: A one-word name stands for more things than a full name (a surname, a company, a product, a party), so its
+#: types join on a stronger vote: "Labour" an organisation in 143 BBC articles and a person in 36 is one party,
+#: "Sky" five articles each way stays two.
+_ONE_WORD_VOTE = 3
+
+
+def _distinct_types(typed: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The groups whose type no other group of the list has.
+
+    Two organisation spellings one person key reads alike ("Toyota", "Taita") are not one name.
+    """
+    repeated = {t for t in (g[0] for g in typed) if sum(g[0] == t for g in typed) > 1}
+    return [g for g in typed if g[0] not in repeated]
+
+
+def _full_name_groups(
+    same_key: list[tuple[str, str]], groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting]
+) -> list[tuple[str, str]]:
+    """The groups of one key that a type vote may join: names of more than one part."""
+    return _distinct_types(
+        [g for g in same_key if g[0] != "MISC" and not is_single_part(sightings[groups[g][0]].form)]
+    )
+
+
+def _one_word_groups(
+    same_key: list[tuple[str, str]], groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting]
+) -> list[tuple[str, str]]:
+    """The groups of one key that a type vote may join: one-word names, a place never with a person.
+
+    A place's one word is also a surname ("Jackson", "Lincoln", "Sulaimani"), and a place's name labelled an
+    organisation is its club or team ("Edinburgh", "Wales"): a place group joins only an organisation of a
+    word no listed place or city has ("BT", which spaCy labels GPE).
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> seen = [Sighting(f(t, k), t, t, 1) for t, k in [("Labour", "ORG"), ("Labour", "PER"), ("Wales", "LOC"),
+        ...     ("Wales", "ORG")]]
+        >>> groups = {(s.form.entity_type, observed_key(s.form, s.text)): [i] for i, s in enumerate(seen)}
+        >>> labour, wales = list(groups)[:2], list(groups)[2:]
+        >>> [g[0] for g in _one_word_groups(labour, groups, seen)], [g[0] for g in _one_word_groups(wales, groups, seen)]
+        (['ORG', 'PER'], ['ORG'])
+    """
+    words = _distinct_types(
+        [
+            g
+            for g in same_key
+            if g[0] in ("PER", "ORG", "LOC")
+            and is_single_part(sightings[groups[g][0]].form)
+            and not is_initialled_surname(sightings[groups[g][0]].form)
+        ]
+    )
+    # A person's key reads one word loosely ("Kiwi" and "Kay" key alike): the groups must spell one word.
+    spelt = {g: sightings[groups[g][0]].text.casefold() for g in words}
+    if words:
+        most_read = max(words, key=lambda g: (_documents(g, groups, sightings), g))
+        words = [g for g in words if spelt[g] == spelt[most_read]]
+    types = {g[0] for g in words}
+    if "LOC" in types and ("PER" in types or any(_is_place_word(sightings[groups[g][0]].form) for g in words)):
+        words = [g for g in words if g[0] != "LOC"]
+    return words
+
+
+def _is_place_word(form: NameForm) -> bool:
+    """Whether a one-word name is a listed place, a city of 15,000 people or more, or a country's part."""
+    phrase = " ".join(form.tokens)
+    return ("LOC", phrase) in load_registry().alias_index or is_city_name(phrase) or subdivision_of(phrase) is not None
 
 
 def _person_key(
@@ -420,11 +490,11 @@ def _documents(group_key: tuple[str, str], groups: dict[tuple[str, str], list[in
 
 
 def _is_clear_vote(
-    typed: list[tuple[str, str]], groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting]
+    typed: list[tuple[str, str]], groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting], times: int
 ) -> bool:
-    """True when one type has at least twice the articles of every other type."""
+    """True when one type has at least ``times`` the articles of every other type."""
     counts = sorted((_documents(g, groups, sightings) for g in typed), reverse=True)
-    return counts[0] >= 2 * counts[1]
+    return counts[0] >= times * counts[1]
 
 
 def _pick_type(

@@ -120,6 +120,15 @@ ONE_ENTITY = [
         "Elton Brand",
         "PER",
     ),
+    # one unlisted word (a console, a party) spaCy labelled ORG in three times the articles it labelled PERSON
+    (
+        [*((doc, "Zorvex", "ORG") for doc in "abcdef"), ("g", "Zorvex", "PERSON"), ("h", "Zorvex", "PERSON")],
+        "Zorvex",
+        "Zorvex",
+        "ORG",
+    ),
+    # the same word labelled GPE: no place of that name, so an organisation spaCy took for one ("BT")
+    ([*((doc, "Zorvex", "ORG") for doc in "abc"), ("d", "Zorvex", "GPE")], "Zorvex", "Zorvex", "ORG"),
 ]
 
 
@@ -168,6 +177,30 @@ APART = [
          ("d", "Sulaimani", "GPE")],
         ("a", "Sulaimani", "PERSON"),
         ("d", "Sulaimani", "GPE"),
+    ),
+    # one word, a close vote: twice the articles one way is not enough
+    (
+        [("a", "Zorvex", "ORG"), ("b", "Zorvex", "ORG"), ("c", "Zorvex", "PERSON")],
+        ("a", "Zorvex", "ORG"),
+        ("c", "Zorvex", "PERSON"),
+    ),
+    # one word a place and a surname: never joined, whatever the vote ("Jackson", "Lincoln")
+    (
+        [*((doc, "Zorvex", "PERSON") for doc in "abcdef"), ("g", "Zorvex", "GPE")],
+        ("a", "Zorvex", "PERSON"),
+        ("g", "Zorvex", "GPE"),
+    ),
+    # a city's name labelled ORG is its club: the city keeps its own entity
+    (
+        [*((doc, "Edinburgh", "GPE") for doc in "abcdef"), ("g", "Edinburgh", "ORG")],
+        ("a", "Edinburgh", "GPE"),
+        ("g", "Edinburgh", "ORG"),
+    ),
+    # two words a person's key reads alike are not one word ("Kiwi", "Kay")
+    (
+        [*((doc, "Kay", "PERSON") for doc in "abcdef"), ("g", "Kiwi", "ORG")],
+        ("a", "Kay", "PERSON"),
+        ("g", "Kiwi", "ORG"),
     ),
 ]
 
