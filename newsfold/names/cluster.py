@@ -166,8 +166,9 @@ def cluster_sightings(
     entity when one type has at least twice the articles of each other: its
     type wins, and the oldest group's id is kept. A closer vote keeps them
     apart. A one-word name needs three times the articles ("Labour" the party
-    labelled PERSON), and a place's word never joins a person's or its club's. Groups are compared by the key their spelling has as a person's
-    name (:func:`_person_key`): an organisation's key keeps more of it.
+    labelled PERSON), and a place's word never joins a person's or its club's.
+    Groups are compared by the key their spelling has as a person's name
+    (:func:`_person_key`): an organisation's key keeps more of it.
 
     Args:
         sightings: In the order they were first observed (the first sighting
@@ -433,7 +434,8 @@ def _one_word_groups(
         ...     ("Wales", "ORG")]]
         >>> groups = {(s.form.entity_type, observed_key(s.form, s.text)): [i] for i, s in enumerate(seen)}
         >>> labour, wales = list(groups)[:2], list(groups)[2:]
-        >>> [g[0] for g in _one_word_groups(labour, groups, seen)], [g[0] for g in _one_word_groups(wales, groups, seen)]
+        >>> types = lambda unit: [g[0] for g in _one_word_groups(unit, groups, seen)]
+        >>> types(labour), types(wales)
         (['ORG', 'PER'], ['ORG'])
     """
     words = _distinct_types(
