@@ -3,9 +3,11 @@
 The small English model draws entity boundaries that a reader would not:
 
 * across a paragraph break or a headline/body join ("Moscow\\nIvan Petrov");
-* with a leading determiner ("the Kremlin") or prefix ("ex-Yukos"), a trailing function word ("the
+* with a leading determiner ("the Kremlin"), prefix ("ex-Yukos") or, before a person, any lower-case
+  word but a name particle ("bill Reagan", not "de Klerk"), a trailing function word ("the
   Museum of"), a possessive ("Iran's", "Acme Airways'"), surrounding quotes or
-  brackets, or trailing punctuation ("Elmwood Castle,");
+  brackets, a bracket it does not close ("M Corry (Leicester"), or trailing
+  punctuation ("Elmwood Castle,");
 * with a role glued to a person: "Finance Ministry spokesman Ivan Petrov" is
   an organisation, a role and a person, not one PERSON;
 * around quantities that are no name at all ("300p" as PRODUCT, the "cts"
@@ -55,10 +57,11 @@ __all__ = [
 #: Why a span changed (``RepairedSpan.reasons``, ``SpanRepair.reasons``).
 REPAIR_REASONS = (
     "line_break",  # cut at a paragraph break or headline/body join; the head part kept
-    "quote_bracket",  # surrounding quotes or unmatched brackets removed
+    "quote_bracket",  # surrounding quotes or unmatched brackets removed; a name cut at an unmatched bracket inside it
     "punctuation",  # trailing or leading punctuation removed
     "possessive",  # "'s" (when a noun phrase follows) or the apostrophe of "s'" removed; a person cut at an inner "'s"
     "determiner",  # leading lower-case the/a/an removed
+    "lower_case_word",  # a person's leading lower-case words removed ("bill Reagan"), name particles kept ("de Klerk")
     "prefix",  # a lower-case prefix hyphened to the name removed ("ex-Yukos", "pro-Kremlin")
     "function_word",  # trailing preposition, conjunction or determiner removed
     "role_split",  # a role noun split an organisation (or nothing) from a person
@@ -104,6 +107,12 @@ _APOSTROPHES = "'\u2019"
 _LEADING_DETERMINER = re.compile(r"(?:the|a|an)\s+")
 #: A lower-case prefix hyphened to a capitalised name: "ex-Yukos boss", "pro-Kremlin", "then-President Obama".
 _LEADING_PREFIX = re.compile(r"(?:ex|former|then|pro|anti|non|post|pre|neo|pan|mid|un)-(?=[A-Z])")
+#: Lower-case words that begin a person's name ("de Klerk", "van Gogh", "al-Sadr" is one word): kept at a name's head.
+_NAME_PARTICLES = frozenset(
+    "de del della der des di da das do dos du la le les van von den ter ten zu al el bin ibn bint abu y".split()
+)
+#: Leading lower-case words of a span, each followed by more of it.
+_LEADING_LOWER_WORD = re.compile(r"([a-z]+)[^\S\n]+")
 _TRAILING_FUNCTION_WORD = re.compile(
     r"\s+(?:of|and|or|the|a|an|for|in|on|at|to|by|with|from|into|v|vs|versus|nor|but|as)$"
 )
@@ -223,6 +232,8 @@ def _repair_once(text: str, start: int, end: int, label: str) -> SpanRepair:
     start, end = _cut_at_separators(text, start, end, label, reasons)
     start, end = _cut_at_numbers(text, start, end, label, reasons)
     start, end = _trim(text, start, end, reasons)
+    start, end = _cut_at_unmatched_bracket(text, start, end, reasons)
+    start = _cut_leading_lower_words(text, start, end, label, reasons)
     start, end = _cut_at_inner_possessive(text, start, end, label, reasons)
     pieces = _split_roles(text, start, end, label, reasons)
     spans = []
@@ -238,6 +249,68 @@ def _repair_once(text: str, start: int, end: int, label: str) -> SpanRepair:
         reasons.append("role_only")
     unique = tuple(dict.fromkeys(reasons))
     return SpanRepair(tuple(RepairedSpan(s, e, lab, unique) for s, e, lab in spans), unique)
+
+
+def _cut_leading_lower_words(text: str, start: int, end: int, label: str, reasons: list[str]) -> int:
+    """A person's name starts at its first capitalised word or name particle.
+
+    spaCy glues the word before a name to it ("a trade bill Reagan signed" gives "bill
+    Reagan"); a name particle starts a name of its own ("de Klerk", "van der Merwe").
+
+    Example:
+        >>> text = "the trade bill Reagan signed"
+        >>> text[_cut_leading_lower_words(text, 10, 21, "PERSON", []):21]
+        'Reagan'
+    """
+    if label != "PERSON":
+        return start
+    cut = start
+    # A role noun is the role split's to cut ("spokesman Ivan Petrov"), with its own reason.
+    while (word := _LEADING_LOWER_WORD.match(text, cut, end)) and not (
+        word.group(1) in _NAME_PARTICLES or _is_role(word.group(1))
+    ):
+        cut = word.end()
+    if cut == start or cut >= end or not text[cut].isupper():
+        return start
+    reasons.append("lower_case_word")
+    return cut
+
+
+def _cut_at_unmatched_bracket(text: str, start: int, end: int, reasons: list[str]) -> tuple[int, int]:
+    """End a name at a bracket inside it that the span opens and does not close.
+
+    A team sheet's "M Corry (Leicester)" comes out of spaCy as "M Corry (Leicester": the
+    name is the part before the bracket, the rest is the player's club. A closing bracket
+    the span never opened keeps the side with the name (:func:`_best_part`: "(spokesman)
+    Ivan Petrov" trimmed of its first bracket). A pair the span holds whole ("Kurdistan
+    Workers Party (PKK)") stays; an edge bracket is the trim's.
+
+    Example:
+        >>> text = "M Corry (Leicester), L Moody"
+        >>> _cut_at_unmatched_bracket(text, 0, 18, [])
+        (0, 7)
+    """
+    opened: dict[str, list[int]] = {opener: [] for opener in _OPEN}
+    closed_alone = []
+    for index in range(start, end):
+        character = text[index]
+        if character in _OPEN:
+            opened[character].append(index)
+        elif character in _CLOSE:
+            stack = opened[_OPEN[_CLOSE.index(character)]]
+            if stack:
+                stack.pop()
+            else:
+                closed_alone.append(index)
+    open_alone = sorted(index for stack in opened.values() for index in stack if start < index < end - 1)
+    closed_alone = [index for index in closed_alone if start < index < end - 1]
+    if open_alone and any(character.isalpha() for character in text[start : open_alone[0]]):
+        reasons.append("quote_bracket")
+        return _trim(text, start, open_alone[0], [])
+    if closed_alone:
+        reasons.append("quote_bracket")
+        return _best_part(text, [(start, closed_alone[-1]), (closed_alone[-1] + 1, end)])
+    return start, end
 
 
 #: A word ending in a possessive inside a span, with more of the span after it.

@@ -65,7 +65,30 @@ PUNCTUATION = [
     ("shares of Acme Inc.", "Acme Inc.", "ORG", [("Acme Inc.", "ORG")]),
     ("back in the U.S.", "U.S.", "GPE", [("U.S.", "GPE")]),
     ("led by Maria T. Okafor", "Maria T.", "PERSON", [("Maria T.", "PERSON")]),
+    # a bracket the span opens and does not close ends the name: a team sheet's club, a clipped company name
+    ("M Corry (Leicester), L Moody", "M Corry (Leicester", "PERSON", [("M Corry", "PERSON")]),
+    ("C Sweeney (Wales), K Morgan", "C Sweeney (Wales", "ORG", [("C Sweeney", "ORG")]),
+    ("Industrial Equity (Pacific) Ltd said", "Industrial Equity (Pacific", "ORG", [("Industrial Equity", "ORG")]),
+    ("the International Monetary) Fund", "International Monetary) Fund", "ORG", [("International Monetary", "ORG")]),
+    ("a pair it holds whole: Acme (UK) Ltd said", "Acme (UK) Ltd", "ORG", [("Acme (UK) Ltd", "ORG")]),
 ]
+
+LOWER_CASE_WORDS = [
+    # a word before a person's name glued to it goes; a name particle stays
+    ("the trade bill Reagan signed", "bill Reagan", "PERSON", [("Reagan", "PERSON")]),
+    ("with plus Ryan Giggs on the bench", "plus Ryan Giggs", "PERSON", [("Ryan Giggs", "PERSON")]),
+    ("talks with de Klerk", "de Klerk", "PERSON", [("de Klerk", "PERSON")]),
+    ("a painting by van Gogh", "van Gogh", "PERSON", [("van Gogh", "PERSON")]),
+    ("said spokesman Ivan Petrov", "spokesman Ivan Petrov", "PERSON", [("Ivan Petrov", "PERSON")]),
+    # only before a person: an organisation keeps its words, and a name in lower case is no name to cut to
+    ("a state Division of Forests", "state Division of Forests", "ORG", [("state Division of Forests", "ORG")]),
+    ("he met bill smith", "bill smith", "PERSON", [("bill smith", "PERSON")]),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "label", "expected"), LOWER_CASE_WORDS)
+def test_spans_leading_lower_case_words(text, surface, label, expected):
+    assert repaired(text, surface, label) == expected
 
 POSSESSIVES = [
     ("Iran's army moved.", "Iran's", "GPE", [("Iran", "GPE")]),
@@ -234,6 +257,8 @@ def test_spans_not_names(text, surface, label, expected):
         ("Talks fail in Moscow\nIvan Petrov said so.", "Moscow\nIvan Petrov", "PERSON", ("line_break",)),
         ("Forwards - Oliver Bierhoff", "Forwards - Oliver Bierhoff", "PERSON", ("separator",)),
         ("Aamir Sohail 2-1-4-0", "Aamir Sohail 2-1-4-0", "PERSON", ("number",)),
+        ("the trade bill Reagan signed", "bill Reagan", "PERSON", ("lower_case_word",)),
+        ("M Corry (Leicester), L Moody", "M Corry (Leicester", "PERSON", ("quote_bracket",)),
     ],
 )
 def test_spans_reasons_name_each_repair(text, surface, label, expected):
