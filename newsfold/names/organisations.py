@@ -902,10 +902,12 @@ def _find_bare_descriptor_links(
             if (
                 target is None
                 and words in only_placed
-                and named <= {only_placed[words][1]}
+                and (not named or only_placed[words][1] in named)
                 and _INSTITUTION_WORDS.intersection(words)
             ):
-                # The article names no other country, and the dataset one placed entity with these words.
+                # The article names that entity's country (or none), and the dataset no other placed entity with
+                # these words: a Reuters article naming the U.S., Japan and Britain writes the Commodity Futures
+                # Trading Commission as 28 others write the U.S. one.
                 target, method, score = only_placed[words][0], "corpus_context", CORPUS_CONTEXT_SCORE
             if target is None:
                 undecided[words][doc_id] = spellings
@@ -957,8 +959,8 @@ def _only_placed_entity(targets: dict[str, str], listed_keys: dict[str, tuple[st
 
     "U.S. Securities and Exchange Commission" alone in the dataset, and no
     registry entry with those words in another place, decides what a bare
-    "Securities and Exchange Commission" means in an article naming no other
-    country. Words the registry lists for another place, or that the dataset
+    "Securities and Exchange Commission" means in an article naming the U.S.
+    (among others) or no country. Words the registry lists for another place, or that the dataset
     places twice ("Russian" and "Chinese Foreign Ministry"), decide nothing.
     """
     entities: dict[tuple[str, ...], set[str]] = {}

@@ -211,21 +211,20 @@ def test_link_seen_gives_a_bare_acronym_the_organisation_its_other_articles_spel
 
 def _sec_articles(decided: int, undecided: int) -> list[tuple[str, str, str, str]]:
     """A placed SEC in one article; articles naming the U.S. only, with the bare name and the acronym; articles
-    naming Japan too, with the bare name only."""
+    naming Japan, not the U.S., with the bare name only."""
     rows = [("placed", "d0", "U.S. Securities and Exchange Commission", "ORG")]
     for i in range(1, decided + 1):
         rows += [(f"us{i}", f"d{i}", "U.S.", "GPE"), (f"bare{i}", f"d{i}", "Securities and Exchange Commission", "ORG"),
                  (f"sec{i}", f"d{i}", "SEC", "ORG")]
     for i in range(decided + 1, decided + undecided + 1):
-        rows += [(f"us{i}", f"d{i}", "U.S.", "GPE"), (f"jp{i}", f"d{i}", "Japan", "GPE"),
-                 (f"bare{i}", f"d{i}", "Securities and Exchange Commission", "ORG")]
+        rows += [(f"jp{i}", f"d{i}", "Japan", "GPE"), (f"bare{i}", f"d{i}", "Securities and Exchange Commission", "ORG")]
     return rows
 
 
 def test_link_seen_sends_an_acronym_where_its_article_sent_the_name_it_stands_for():
     # The first article names the U.S. only: its bare "Securities and Exchange Commission" is the placed one, and
     # so is its "SEC", though the acronym rules read the bare spelling's own entity, which the second article's
-    # bare name (naming Japan too, one article of two) keeps.
+    # bare name (naming Japan, one article of two) keeps.
     linked, _ = link_seen(_seen(_sec_articles(decided=1, undecided=1)))
     entity = dict(zip(linked["item_id"].to_list(), linked["entity_id"].to_list()))
     assert entity["bare1"] == entity["placed"]
@@ -236,7 +235,7 @@ def test_link_seen_sends_an_acronym_where_its_article_sent_the_name_it_stands_fo
 @pytest.mark.parametrize(
     ("decided", "undecided", "linked_too"),
     [
-        (4, 1, True),  # four articles of five tell which: the fifth, naming Japan too, is that one
+        (4, 1, True),  # four articles of five tell which: the fifth, naming Japan, is that one
         (3, 1, False),  # three of four: too many articles cannot tell
         (1, 0, None),
     ],

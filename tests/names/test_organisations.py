@@ -442,7 +442,13 @@ def test_acronym_of_a_placed_institution_in_another_order(spans, acronym, expect
         # the dataset places these words once, the article names no other country: the bare name means it
         ([("a", "U.S. Securities and Exchange Commission", "ORG"), ("b", "Securities and Exchange Commission", "ORG")], True),
         ([("a", "U.S. Agriculture Department", "ORG"), ("b", "Agriculture Department", "ORG")], True),
-        # the article names another country: its own customs service, maybe
+        # the article names that country among others: no other place has these words in the dataset
+        (
+            [("a", "U.S. Commodity Futures Trading Commission", "ORG"), ("b", "Japan", "GPE"), ("b", "U.S.", "GPE"),
+             ("b", "Commodity Futures Trading Commission", "ORG")],
+            True,
+        ),
+        # the article names another country only: its own customs service, maybe
         ([("a", "U.S. Customs Service", "ORG"), ("b", "Mexico", "GPE"), ("b", "Customs Service", "ORG")], False),
         # two places in the dataset (or the registry): either
         (
