@@ -217,7 +217,8 @@ def _sec_articles(decided: int, undecided: int) -> list[tuple[str, str, str, str
         rows += [(f"us{i}", f"d{i}", "U.S.", "GPE"), (f"bare{i}", f"d{i}", "Securities and Exchange Commission", "ORG"),
                  (f"sec{i}", f"d{i}", "SEC", "ORG")]
     for i in range(decided + 1, decided + undecided + 1):
-        rows += [(f"jp{i}", f"d{i}", "Japan", "GPE"), (f"bare{i}", f"d{i}", "Securities and Exchange Commission", "ORG")]
+        rows += [(f"jp{i}", f"d{i}", "Japan", "GPE"),
+                 (f"bare{i}", f"d{i}", "Securities and Exchange Commission", "ORG")]
     return rows
 
 
