@@ -13,6 +13,8 @@ from newsfold.names.registry import load_registry
     [
         ("Americans", "NORP", "Q30", "registry_demonym"),
         ("Iranian", "NORP", "Q794", "registry_demonym"),
+        ("Kuwaiti", "GPE", "Q817", "registry_demonym"),  # a demonym labelled a place is its country too
+        ("Kuwaiti", "ORG", None, None),  # labelled an organisation, a company may bear it ("American", the airline)
         ("Iran", "NORP", "Q794", "registry_alias_relabelled"),
         ("U.S.", "ORG", "Q30", "registry_alias_relabelled"),
         ("U.S.", "GPE", "Q30", "registry_alias"),
