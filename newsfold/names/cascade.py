@@ -755,7 +755,8 @@ def _join_facility_kinds(
     stay apart; the listed one, else the oldest, keeps its id); then the bare
     stem joins it when exactly one entity fits. A place's name is no stem:
     "Baghdad Clinic" and "Baghdad Center" are two, "Lincoln" is no "Lincoln
-    Center"; nor is a word in capitals, which may be an acronym.
+    Center"; nor is a word in capitals, which may be an acronym, nor common
+    English words only ("State" is no "State University").
     """
     places = known_place_words()
 
@@ -793,7 +794,12 @@ def _join_facility_kinds(
         return found[0] if found is not None else None
 
     def may_stand_alone(sid: int) -> bool:
-        return _may_stand_alone(forms[sid], texts[sid]) and " ".join(forms[sid].tokens) not in places
+        form = forms[sid]
+        return (
+            _may_stand_alone(form, texts[sid])
+            and " ".join(form.tokens) not in places
+            and not is_common_wording(form.tokens)
+        )
 
     joined.update(_join_bare_names(now, forms, infos, absorbed, bare_of, may_stand_alone))
     return joined

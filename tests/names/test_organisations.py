@@ -548,6 +548,8 @@ def test_a_company_name_joins_the_one_organisation_that_only_adds_its_trade(name
         ("Ford Foundation", None),  # another kind of body
         ("Betty Ford Hospital", None),  # a hospital is no clinic
         ("Betty Ford", None),
+        ("Harvard University", (("harvard",), "university")),
+        ("Boston College", (("boston",), "college")),
     ],
 )
 def test_facility_stem(text, stem):
@@ -564,6 +566,11 @@ def test_facility_stem(text, stem):
         # two kinds: a clinic and a dairy of one name are two bodies, and the bare name takes neither
         (["Zorblat Clinic", "Zorblat Dairy"], "Zorblat Clinic", None),
         (["Zorblat Clinic", "Zorblat Dairy", "Zorblat"], "Zorblat", None),
+        # a university is its name alone; a college of that name is another body
+        (["Zorblat University", "Zorblat"], "Zorblat", "Zorblat University"),
+        (["Zorblat University", "Zorblat College"], "Zorblat University", None),
+        (["Oxford University", "Oxford"], "Oxford", None),  # the city is no university
+        (["State University", "State"], "State", None),  # nor a common word
         # other words than kind words: another body
         (["Zorblat Foundation", "Zorblat"], "Zorblat", None),
         (["Zorblat Hospital", "Zorblat Clinic"], "Zorblat Clinic", None),
