@@ -351,6 +351,62 @@ def _with_surfaces(rows: pl.DataFrame, types: pl.DataFrame, kept_types: tuple[st
     )
 
 
+def _places_named_as_surnames(voting: pl.DataFrame) -> pl.DataFrame:
+    """(doc_id, surface) of one-word names labelled places only whose article names a person of that surname in full.
+
+    spaCy labels a surname a place ("Holland", "Douglas", "Jordan") where the article names the man in full
+    ("Matt Holland", "Roger Douglas"); the registry's place of that name then won the vote. Such a name is the
+    person unless a place cue stands by one of its mentions (:func:`decide_article_labels`).
+
+    Example:
+        >>> rows = pl.DataFrame({"doc_id": ["a", "a", "b"], "text": ["Matt Holland", "Holland", "Holland"],
+        ...     "_type": ["PER", "LOC", "LOC"], "surface": ["matt holland", "holland", "holland"]})
+        >>> _places_named_as_surnames(rows).rows()
+        [('a', 'holland')]
+    """
+    people = voting.filter((pl.col("_type") == "PER") & pl.col("surface").str.contains(" ", literal=True))
+    if not people.height:
+        return pl.DataFrame(schema={"doc_id": pl.String, "surface": pl.String})
+    last_words = people.select(
+        "doc_id",
+        pl.col("text").map_elements(_last_word_key, return_dtype=pl.String).alias("surface"),
+    ).unique()
+    one_word = voting.filter(~pl.col("surface").str.contains(" ", literal=True))
+    types = one_word.group_by("doc_id", "surface").agg(pl.col("_type").unique().alias("types"))
+    return (
+        types.filter(pl.col("types").list.eval(pl.element() == "LOC").list.all())
+        .select("doc_id", "surface")
+        .join(last_words, on=["doc_id", "surface"])
+        .sort("doc_id", "surface")
+    )
+
+
+def _reads_as_surname(text: str, cues: list[tuple[int, int]]) -> bool:
+    """Whether a place's word whose article names a person of that surname in full is the person there.
+
+    Not when a place cue stands by one of its mentions ("in Douglas"); and a country's name ("Ireland",
+    "Jordan", "Holland") needs a person cue too ("Holland said", "Mr. Jordan"): "the majority of Ireland and
+    Scotland players" in an article naming James Ireland is the country.
+
+    Example:
+        >>> _reads_as_surname("Douglas", [(0, 0)]), _reads_as_surname("Douglas", [(0, 1)])
+        (True, False)
+        >>> _reads_as_surname("Ireland", [(0, 0)]), _reads_as_surname("Ireland", [(1, 0), (0, 0)])
+        (False, True)
+    """
+    if any(place for _, place in cues):
+        return False
+    link = link_spelling(text, "LOC")
+    entry = load_registry().entries.get(link.entity_id) if link is not None else None
+    return entry is None or entry.source != "country" or any(person for person, _ in cues)
+
+
+def _last_word_key(text: str) -> str:
+    """The alias key of a name's last word ("holland" of "Matt Holland")."""
+    words = text.split()
+    return make_name_form(words[-1], "PER").alias_key if words else ""
+
+
 def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -> pl.DataFrame:
     """Relabel the observations whose label the article's other mentions outvote.
 
@@ -398,9 +454,11 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
         .select("doc_id", "surface")
         .unique()
     )
-    mixed = pl.concat([mixed, dated, teams]).unique(maintain_order=True)
+    surnamed = _places_named_as_surnames(voting)
+    mixed = pl.concat([mixed, dated, teams, surnamed]).unique(maintain_order=True)
     if not mixed.height:
         return seen
+    surnamed_names = set(surnamed.iter_rows())
     # Names whose line decides their type, not their votes; a dateline's place first (one surface, one type).
     decided: dict[tuple[str, str], str] = {name: TEAM_LABEL for name in teams.iter_rows()}
     decided.update((name, "LOC") for name in dated.iter_rows())
@@ -423,6 +481,9 @@ def decide_article_labels(seen: pl.DataFrame, cues: ContextCues | None = None) -
             if place:
                 votes["LOC"] = votes.get("LOC", 0) + place
         choice = decide_type(votes, types[0], listed_types(text))
+        mention_cues = [cue_votes.get(item_id, (0, 0)) for item_id in item_ids]
+        if (doc_id, surface) in surnamed_names and _reads_as_surname(text, mention_cues):
+            choice = "PER"  # "Roger Douglas ... Douglas said": the person, not the Isle of Man's Douglas
         if choice is not None:
             decided[(doc_id, surface)] = choice
     relabel = rows.select(

@@ -299,6 +299,40 @@ def test_context_cues_settle_a_name_spacy_labelled_both_ways():
     assert untyped.mention_links.join(untyped.entities, on="entity_id")["entity_type"].unique().to_list() == ["LOC"]
 
 
+# (article text, the person named in full, the bare name spaCy labelled GPE, whether it is that person)
+SURNAMES_LABELLED_PLACES = [
+    # a listed place's name: the person, whatever follows
+    ("Finance Minister Roger Douglas spoke. Losses will fall, Douglas said.", "Roger Douglas", "Douglas", True),
+    ("Roger Douglas spoke. It was passed to Douglas at once.", "Roger Douglas", "Douglas", True),
+    # ... unless a place cue stands by it
+    ("Roger Douglas spoke. The ferry docked in Douglas at noon.", "Roger Douglas", "Douglas", False),
+    # a country's name needs a person cue too
+    ("Coach James Ireland spoke. The majority of Ireland players rested.", "James Ireland", "Ireland", False),
+    ("Analyst Alastair France spoke. Profits will rise, France said.", "Alastair France", "France", True),
+]
+
+
+@pytest.mark.parametrize(("text", "full_name", "bare", "is_person"), SURNAMES_LABELLED_PLACES)
+def test_a_place_named_as_the_surname_of_a_person_in_full_is_the_person(text, full_name, bare, is_person):
+    full_start, bare_start = text.index(full_name), text.rindex(bare)
+    mentions = pl.DataFrame(
+        {
+            "doc_id": ["d1", "d1"],
+            "mention_id": ["mention_full", "mention_bare"],
+            "start": [full_start, bare_start],
+            "end": [full_start + len(full_name), bare_start + len(bare)],
+            "text": [full_name, bare],
+            "label": ["PERSON", "GPE"],
+        }
+    )
+    documents = pl.DataFrame(
+        {"doc_id": ["d1"], "published_date": [None], "text": [text]}, schema_overrides={"published_date": pl.Date}
+    )
+    links = resolve_entities(mentions, documents)
+    entity = dict(zip(links.mention_links["mention_id"].to_list(), links.mention_links["entity_id"].to_list()))
+    assert (entity["mention_bare"] == entity["mention_full"]) is is_person
+
+
 @pytest.mark.parametrize(
     ("text", "places"),
     [
