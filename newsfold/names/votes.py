@@ -359,12 +359,16 @@ def _places_named_as_surnames(voting: pl.DataFrame) -> pl.DataFrame:
     person unless a place cue stands by one of its mentions (:func:`decide_article_labels`).
 
     Example:
-        >>> rows = pl.DataFrame({"doc_id": ["a", "a", "b"], "text": ["Matt Holland", "Holland", "Holland"],
-        ...     "_type": ["PER", "LOC", "LOC"], "surface": ["matt holland", "holland", "holland"]})
+        >>> rows = pl.DataFrame({"doc_id": ["a", "a", "b", "c", "c"],
+        ...     "text": ["Matt Holland", "Holland", "Holland", "Andrew Gray HAMBURG", "Hamburg"],
+        ...     "_type": ["PER", "LOC", "LOC", "PER", "LOC"],
+        ...     "surface": ["matt holland", "holland", "holland", "andrew gray hamburg", "hamburg"]})
         >>> _places_named_as_surnames(rows).rows()
         [('a', 'holland')]
     """
     people = voting.filter((pl.col("_type") == "PER") & pl.col("surface").str.contains(" ", literal=True))
+    # A byline glued to its dateline ("Andrew Gray\nHAMBURG 1996-08-22", one span) ends in no surname.
+    people = people.filter(~pl.col("text").map_elements(_ends_in_capitals, return_dtype=pl.Boolean))
     if not people.height:
         return pl.DataFrame(schema={"doc_id": pl.String, "surface": pl.String})
     last_words = people.select(
@@ -399,6 +403,12 @@ def _reads_as_surname(text: str, cues: list[tuple[int, int]]) -> bool:
     link = link_spelling(text, "LOC")
     entry = load_registry().entries.get(link.entity_id) if link is not None else None
     return entry is None or entry.source != "country" or any(person for person, _ in cues)
+
+
+def _ends_in_capitals(text: str) -> bool:
+    """Whether a name's last word is written in capitals, as a dateline's place is: "Andrew Gray HAMBURG"."""
+    words = text.split()
+    return bool(words) and len(words[-1]) > 1 and words[-1].isupper()
 
 
 def _last_word_key(text: str) -> str:

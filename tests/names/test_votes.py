@@ -309,6 +309,8 @@ SURNAMES_LABELLED_PLACES = [
     # a country's name needs a person cue too
     ("Coach James Ireland spoke. The majority of Ireland players rested.", "James Ireland", "Ireland", False),
     ("Analyst Alastair France spoke. Profits will rise, France said.", "Alastair France", "France", True),
+    # a byline glued to its dateline in one span names nobody of the place's name
+    ("Andrew Gray HAMBURG 1996-08-22. Fans left Hamburg early.", "Andrew Gray HAMBURG", "Hamburg", False),
 ]
 
 
