@@ -366,23 +366,36 @@ def _places_named_as_surnames(voting: pl.DataFrame) -> pl.DataFrame:
         >>> _places_named_as_surnames(rows).rows()
         [('a', 'holland')]
     """
-    people = voting.filter((pl.col("_type") == "PER") & pl.col("surface").str.contains(" ", literal=True))
-    # A byline glued to its dateline ("Andrew Gray\nHAMBURG 1996-08-22", one span) ends in no surname.
-    people = people.filter(~pl.col("text").map_elements(_ends_in_capitals, return_dtype=pl.Boolean))
-    if not people.height:
-        return pl.DataFrame(schema={"doc_id": pl.String, "surface": pl.String})
-    last_words = people.select(
-        "doc_id",
-        pl.col("text").map_elements(_last_word_key, return_dtype=pl.String).alias("surface"),
-    ).unique()
+    empty = pl.DataFrame(schema={"doc_id": pl.String, "surface": pl.String})
     one_word = voting.filter(~pl.col("surface").str.contains(" ", literal=True))
-    types = one_word.group_by("doc_id", "surface").agg(pl.col("_type").unique().alias("types"))
-    return (
-        types.filter(pl.col("types").list.eval(pl.element() == "LOC").list.all())
+    places = (
+        one_word.group_by("doc_id", "surface")
+        .agg(pl.col("_type").unique().alias("types"))
+        .filter(pl.col("types").list.eval(pl.element() == "LOC").list.all())
         .select("doc_id", "surface")
-        .join(last_words, on=["doc_id", "surface"])
-        .sort("doc_id", "surface")
     )
+    if not places.height:
+        return empty
+    people = voting.filter(
+        (pl.col("_type") == "PER")
+        & pl.col("surface").str.contains(" ", literal=True)
+        & pl.col("doc_id").is_in(places["doc_id"].unique().implode())
+    ).select("doc_id", "text")
+    if not people.height:
+        return empty
+    # Read once per spelling. A byline glued to its dateline ("Andrew Gray\nHAMBURG 1996-08-22", one span) ends in
+    # no surname.
+    spellings = people.select("text").unique()
+    spellings = spellings.with_columns(
+        pl.Series(
+            "surname", [None if _ends_in_capitals(t) else _last_word_key(t) for t in spellings["text"]], dtype=pl.String
+        )
+    )
+    last_words = (
+        people.join(spellings, on="text").filter(pl.col("surname").is_not_null())
+        .select("doc_id", pl.col("surname").alias("surface")).unique()
+    )
+    return places.join(last_words, on=["doc_id", "surface"]).sort("doc_id", "surface")
 
 
 def _reads_as_surname(text: str, cues: list[tuple[int, int]]) -> bool:
