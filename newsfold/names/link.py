@@ -114,7 +114,7 @@ def link_spelling(text: str, label: str | None) -> Link | None:
         if ids:
             return Link(ids[0], "registry_alias_relabelled", RELABELLED_SCORE)
     if entity_type == "LOC" and label != TEAM_LABEL:
-        # A demonym spaCy labelled a place ("Kuwaiti" GPE in 52 Reuters articles) is its country, as under NORP;
+        # A demonym spaCy labelled a place ("Kuwaiti" GPE in 47 Reuters articles) is its country, as under NORP;
         # labelled an organisation it may be a company's name ("American", the airline).
         country = registry.demonym_index.get(make_name_form(text, "MISC").alias_key)
         if country is not None:

@@ -36,6 +36,10 @@ sports page ("Hamburg 0 VfB Stuttgart 4", "Bayern Munich 5 4 1 0 12 3 13"),
 whose teams are organisations there, labelled ``TEAM`` so that no listed
 city of the name takes them (:func:`find_team_names`; a country's name is a
 national side and stays the country, and a dateline's place stays a place).
+A one-word name labelled a place throughout an article that names a person of
+that surname in full ("Roger Douglas ... Douglas said") is that person unless
+a place cue stands by it; a country's name needs a person cue as well
+(:func:`_places_named_as_surnames`, :func:`_reads_as_surname`).
 
 Example:
     >>> import polars as pl
