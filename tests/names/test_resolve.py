@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -270,6 +271,29 @@ def test_resolve_entities_joins_a_bare_surname_corpus_wide_only_when_spelt_alike
     assert entity["Sulaimani"] == "Q1149393"
     assert _canonical_by_text(mentions, result)[("Draghi", "PERSON")] == "Mario Draghi"
     assert entity["Drake"] != entity["Draghi"]
+
+
+@pytest.mark.parametrize(
+    ("spans", "bare", "joins"),
+    [
+        # a big place's name labelled a person in another article is not the one person so surnamed
+        ([("a", "Anna Rotterdam", "PERSON"), ("b", "Rotterdam", "PERSON")], ("b", "Rotterdam"), False),
+        ([("a", "Tony Blackburn", "PERSON"), ("b", "Blackburn", "PERSON")], ("b", "Blackburn"), False),
+        # ... unless a title says person; a small town's name is a surname as often as not
+        ([("a", "Peter Rotterdam", "PERSON"), ("b", "Mr Rotterdam", "PERSON")], ("b", "Mr Rotterdam"), True),
+        ([("a", "Dudley Taft", "PERSON"), ("b", "Taft", "PERSON")], ("b", "Taft"), True),
+    ],
+)
+def test_resolve_entities_keeps_a_big_places_name_from_a_stranger_across_articles(spans, bare, joins):
+    mentions, result = _resolve(spans)
+    entity = {
+        (doc, text): entity_id
+        for doc, text, entity_id in mentions.join(result.mention_links, on="mention_id")
+        .select("doc_id", "text", "entity_id")
+        .iter_rows()
+    }
+    full = (make_id("doc", spans[0][0]), spans[0][1])
+    assert (entity[(make_id("doc", bare[0]), bare[1])] == entity[full]) is joins
 
 
 def test_resolve_entities_keeps_another_citys_name_to_that_city():
