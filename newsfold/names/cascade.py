@@ -65,6 +65,7 @@ from newsfold.names.descriptors import (
     city_of,
     clear_descriptor_cache,
     is_city_name,
+    is_place_name,
     load_place_name_tables,
     registry_descriptors,
     subdivision_of,
@@ -881,9 +882,8 @@ def _join_place_named(
 
 
 def _is_place_name(words: tuple[str, ...]) -> bool:
-    """Whether folded words name a registry place or a city of 15,000 people or more: no organisation's stem or bare name."""
-    phrase = " ".join(words)
-    return ("LOC", phrase) in load_registry().alias_index or is_city_name(phrase)
+    """Whether folded words name a place (``descriptors.is_place_name``): no organisation's stem or bare name."""
+    return is_place_name(" ".join(words))
 
 
 def _may_stand_alone(form: NameForm, text: str) -> bool:

@@ -30,12 +30,12 @@ from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
 from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, may_be_family_first, screen_for
 from newsfold.names.renderings import convention_readings, french_arabic_reading, looks_slavic, place_readings
-from newsfold.names.descriptors import MIN_MISSPELT_PLACE_LETTERS, city_of, is_city_name, subdivision_of
+from newsfold.names.descriptors import MIN_MISSPELT_PLACE_LETTERS, city_of, is_city_name, is_place_name, subdivision_of
 from newsfold.names.fold import is_arabic_given, is_iberian_given
 from newsfold.names.forms import NameForm, make_name_form, umlaut_compact_key
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
-from newsfold.names.registry import MIN_COMPACT_LENGTH, load_registry, make_entity_id, place_named_by
+from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id, place_named_by
 from newsfold.names.sinitic import is_sinitic, sinitic_key
 from newsfold.names.symbols import latin_part_key, part_symbols
 
@@ -459,9 +459,9 @@ def _one_word_groups(
 
 
 def _is_place_word(form: NameForm) -> bool:
-    """Whether a one-word name is a listed place, a city of 15,000 people or more, or a country's part."""
+    """Whether a one-word name is a place's (``descriptors.is_place_name``) or a country's part's."""
     phrase = " ".join(form.tokens)
-    return ("LOC", phrase) in load_registry().alias_index or is_city_name(phrase) or subdivision_of(phrase) is not None
+    return is_place_name(phrase) or subdivision_of(phrase) is not None
 
 
 def _person_key(

@@ -69,6 +69,7 @@ __all__ = [
     "bare_region_name",
     "subdivision_of",
     "is_city_name",
+    "is_place_name",
     "city_name_without_article",
     "city_of",
     "is_place_misspelling",
@@ -449,6 +450,16 @@ def load_place_name_tables() -> None:
     _place_own_names()
     city_facts()
     zipf_frequency("city", "en")  # wordfreq reads its English list on the first call (about 0.1 s)
+
+
+def is_place_name(phrase: str) -> bool:
+    """Whether folded words name a registry place or a city of 15,000 people or more (:func:`is_city_name`).
+
+    Example:
+        >>> is_place_name("baghdad"), is_place_name("iceland"), is_place_name("barclays")
+        (True, True, False)
+    """
+    return ("LOC", phrase) in load_registry().alias_index or is_city_name(phrase)
 
 
 def is_city_name(name: str) -> bool:

@@ -263,6 +263,11 @@ def _entity_by_text(mentions, result) -> dict[str, str]:
     return dict(mentions.join(result.mention_links, on="mention_id").select("text", "entity_id").iter_rows())
 
 
+def _entity_by_doc_and_text(mentions, result) -> dict[tuple[str, str], str]:
+    joined = mentions.join(result.mention_links, on="mention_id")
+    return {(doc, text): entity_id for doc, text, entity_id in joined.select("doc_id", "text", "entity_id").iter_rows()}
+
+
 def test_resolve_entities_joins_a_bare_surname_corpus_wide_only_when_spelt_alike():
     # "Drake" keys as "Draghi" does ("draki"): the registry's Mario Draghi is no match for a team.
     # "Sulaimani" is a spelling of Soleimani and joins him with no full name in the dataset.
@@ -286,12 +291,7 @@ def test_resolve_entities_joins_a_bare_surname_corpus_wide_only_when_spelt_alike
 )
 def test_resolve_entities_keeps_a_big_places_name_from_a_stranger_across_articles(spans, bare, joins):
     mentions, result = _resolve(spans)
-    entity = {
-        (doc, text): entity_id
-        for doc, text, entity_id in mentions.join(result.mention_links, on="mention_id")
-        .select("doc_id", "text", "entity_id")
-        .iter_rows()
-    }
+    entity = _entity_by_doc_and_text(mentions, result)
     full = (make_id("doc", spans[0][0]), spans[0][1])
     assert (entity[(make_id("doc", bare[0]), bare[1])] == entity[full]) is joins
 
@@ -313,12 +313,7 @@ def test_resolve_entities_joins_a_bare_given_name_to_a_surname_within_its_articl
     spans = [("a", "Elton John", "PERSON"), ("a", "John", "PERSON"), ("b", "John", "PERSON"),
              ("c", "Tony Blair", "PERSON"), ("d", "Blair", "PERSON")]
     mentions, result = _resolve(spans)
-    entity = {
-        (doc, text): entity_id
-        for doc, text, entity_id in mentions.join(result.mention_links, on="mention_id")
-        .select("doc_id", "text", "entity_id")
-        .iter_rows()
-    }
+    entity = _entity_by_doc_and_text(mentions, result)
     a, b, c, d = (make_id("doc", name) for name in "abcd")
     assert entity[(a, "John")] == entity[(a, "Elton John")]
     assert entity[(b, "John")] != entity[(a, "Elton John")]
