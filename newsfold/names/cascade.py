@@ -501,7 +501,7 @@ def _names_a_big_place(form: NameForm) -> bool:
     phrase = " ".join(form.tokens)
     if ("LOC", phrase) in load_registry().alias_index:
         return True
-    city = city_of(phrase)
+    city = city_of(phrase, over_small_namesakes=False)  # small towns' names are surnames too ("Lyons said")
     return city is not None and city_facts().get(city, (0, ""))[0] >= BIG_PLACE_PEOPLE
 
 

@@ -22,9 +22,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 import polars as pl
+from wordfreq import zipf_frequency
 
 from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
@@ -51,6 +53,8 @@ PairKey = tuple[str, str, str, str]
 _UNSEEN = object()
 #: Family names this long or longer are filed by their spellings one letter short (:func:`_one_letter_less`).
 _MIN_SLIP_BLOCK_LETTERS = 5
+#: Zipf frequency (wordfreq, English) under which a word makes an organisation's name its own in any order.
+REORDER_WORD_ZIPF = 3.5
 _KEY_SEPARATOR = "\x1f"
 
 
@@ -311,7 +315,13 @@ def _join_compact(
 
     "Hong Kong Land" and "Hongkong Land", "Du Pont Co" and "Dupont Co",
     "Gulf Co-operation Council" and "Gulf Cooperation Council" differ only in
-    where the words break; written together they are equal. Place names that
+    where the words break; written together they are equal. An organisation's
+    words in another order are that organisation when one of them is a rare
+    word (:func:`_reorder_key`: "Landesbank Schleswig-Holstein"; "Munich 1860"),
+    and written together with its numbers in figures and "for" read as "of"
+    (:func:`_org_compact_readings`: "BBC Radio Four", "BBC Radio 4"; "Institute
+    for Fiscal Studies", "Institute of Fiscal Studies").
+    Place names that
     GeoNames gives one city ("Archangel", "Arkhangelsk"; ``descriptors.city_of``)
     or one state or province ("Attica", "Attiki"; ``descriptors.subdivision_of``)
     are one place too. The joined group keeps the key (so the id) of its oldest
@@ -328,6 +338,11 @@ def _join_compact(
                 # Umlauts written out ("Suedzucker") or dropped ("Sudzucker"): "Südzucker" is both.
                 if compact is not None and len(compact) >= MIN_COMPACT_LENGTH:
                     holders[(group_key[0], compact)].add(group_key)
+            if group_key[0] == "ORG":
+                if (reordered := _reorder_key(form)) is not None:
+                    holders[("ORG reordered", reordered)].add(group_key)
+                for compact in _org_compact_readings(form):
+                    holders[("ORG", compact)].add(group_key)
             if group_key[0] == "LOC" and (city := city_of(sightings[index].text)) is not None:
                 holders[("LOC", city)].add(group_key)
             elif (
@@ -364,6 +379,61 @@ def _join_compact(
     for group_key, members in groups.items():
         merged[find(group_key) if group_key in leader else group_key].extend(members)
     return {g: sorted(members) for g, members in merged.items()}
+
+
+def _reorder_key(form: NameForm) -> str | None:
+    """An organisation's words sorted, when one of them is rarer in English than :data:`REORDER_WORD_ZIPF`.
+
+    "Landesbank Schleswig-Holstein" and "Schleswig-Holstein Landesbank", "1860 Munich" and "Munich 1860"
+    are one body; names of common words only ("National Union", "Union National"; "Commercial National
+    Bank", "National Commercial Bank") are two.
+
+    Example:
+        >>> _reorder_key(make_name_form("Munich 1860", "ORG")) == _reorder_key(make_name_form("1860 Munich", "ORG"))
+        True
+        >>> _reorder_key(make_name_form("National Union", "ORG")) is None
+        True
+    """
+    tokens = form.tokens
+    if len(tokens) < 2 or not any(_english_zipf(token) < REORDER_WORD_ZIPF for token in tokens):
+        return None
+    return " ".join(sorted(tokens))
+
+
+#: Number words an organisation's name may write in figures ("BBC Radio Four", "Channel 4", "Formula One").
+_NUMBER_WORDS = {
+    word: str(number)
+    for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+        " seventeen eighteen nineteen twenty".split()
+    )
+}
+
+
+def _org_compact_readings(form: NameForm) -> tuple[str, ...]:
+    """An organisation's name written together with its number words in figures and "for" as "of", when that
+    changes it (``NameForm.compact_key`` is the name as written).
+
+    A number is a number however written ("Radio One" is "Radio 1", "BBC One" "BBC1"), and "for" and "of"
+    join the same body's words ("Institute for Fiscal Studies" and "Institute of Fiscal Studies"; a
+    ministry's are read by ``forms.normalise_org_tokens``).
+
+    Example:
+        >>> _org_compact_readings(make_name_form("BBC Radio Four", "ORG")), _org_compact_readings(make_name_form("BBC1", "ORG"))
+        (('bbcradio4',), ())
+        >>> _org_compact_readings(make_name_form("Institute for Fiscal Studies", "ORG"))
+        ('instituteoffiscalstudies',)
+    """
+    tokens = form.tokens
+    if not any(token in _NUMBER_WORDS or token == "for" for token in tokens):
+        return ()
+    compact = "".join("of" if token == "for" else _NUMBER_WORDS.get(token, token) for token in tokens)
+    return (compact,) if len(compact) >= MIN_COMPACT_LENGTH and compact != form.compact_key else ()
+
+
+@lru_cache(maxsize=200_000)
+def _english_zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
 
 
 def _join_types(

@@ -41,6 +41,7 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from typing import NamedTuple
 from rapidfuzz.distance import OSA, JaroWinkler
+from wordfreq import zipf_frequency
 
 from newsfold.names.abjad import is_latin_text, reads_as
 from newsfold.names.descriptors import is_place_misspelling
@@ -336,6 +337,68 @@ def is_spelling_slip(x: _Part, y: _Part) -> bool:
     return is_one_letter_typo(a, b)
 
 
+#: Zipf frequency (wordfreq, English) under which a family name rigour gives no symbol is a rare one.
+RARE_FAMILY_ZIPF = 2.5
+#: Letters each given name needs for a slip between two of them to count beside a rare family name.
+_RARE_FAMILY_GIVEN_LETTERS = 4
+
+
+def is_given_slip_of_rare_family(given_a: _Part, given_b: _Part, family_a: _Part, family_b: _Part) -> bool:
+    """Given names one slip apart before one rare family name: one person, written two ways.
+
+    Two given names rigour knows, one letter apart, are two names (Serena / Selena, Lauren / Laurent):
+    before "Williams" or "Brown" they are two people. Before a family name rigour has no symbol for and
+    English hardly writes (wordfreq Zipf below 2.5: "Gumy", "Ottoz", "Stiajkina"), a wire that wrote
+    "Herman Gumy" once and "Hernan Gumy" elsewhere misspelt one player far more often than it met two of
+    one rare family whose given names differ by a letter. The given names keep their first letter and
+    have four letters or more ("Dan" / "Ian" Brown stay two).
+
+    Example:
+        >>> p = lambda t: _make_part(make_part_key(t), t)
+        >>> is_given_slip_of_rare_family(p("herman"), p("hernan"), p("gumy"), p("gumy"))
+        True
+        >>> is_given_slip_of_rare_family(p("serena"), p("selena"), p("williams"), p("williams"))
+        False
+    """
+    if family_a.key != family_b.key or family_a.symbols or family_b.symbols:
+        return False
+    a, b, family = given_a.token, given_b.token, family_a.token
+    if a[:1] != b[:1] or min(len(a), len(b)) < _RARE_FAMILY_GIVEN_LETTERS or not (a.isascii() and b.isascii()):
+        return False
+    if not family.isascii() or len(family) < _RARE_FAMILY_GIVEN_LETTERS or _english_zipf(family) >= RARE_FAMILY_ZIPF:
+        return False
+    return is_one_letter_typo(a, b)
+
+
+@lru_cache(maxsize=100_000)
+def _english_zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+def _middle_name_slips(pairs: list[tuple[_Part, _Part]], sims: list[float]) -> set[int]:
+    """Middle names one slip apart between a given name and a family name spelt alike: a misprint.
+
+    "Thomas Haden Church" and "Thomas Hayden Church": both middle names are names rigour knows, so
+    :func:`is_spelling_slip` leaves them apart, but the whole name around them is one person's; a middle
+    name is rarely what tells two people apart. Each middle name keeps its first letter.
+
+    Example:
+        >>> p = lambda t: _make_part(make_part_key(t), t)
+        >>> pairs = [(p("thomas"), p("thomas")), (p("haden"), p("hayden")), (p("church"), p("church"))]
+        >>> _middle_name_slips(pairs, [1.0, 0.5, 1.0]), _middle_name_slips(pairs[:1] + pairs[1:2] * 2, [1.0, 0.5, 0.5])
+        ({1}, set())
+    """
+    if len(pairs) < 3 or pairs[0][0].key != pairs[0][1].key or pairs[-1][0].key != pairs[-1][1].key:
+        return set()
+    return {
+        index
+        for index in range(1, len(pairs) - 1)
+        if sims[index] < _PART_THRESHOLD["PER"]
+        and pairs[index][0].token[:1] == pairs[index][1].token[:1]
+        and is_one_letter_typo(pairs[index][0].token, pairs[index][1].token)
+    }
+
+
 def _is_sinitic_name(parts: tuple[_Part, ...]) -> bool:
     """Every part is a run of Chinese syllables in Latin letters, and one of the ends is one syllable."""
     if len(parts) < 2 or not all(p.syllables for p in parts):
@@ -407,6 +470,7 @@ def _could_pair(pa: tuple[_Part, ...], pb: tuple[_Part, ...], threshold: float) 
         or _score_in_name(pa[0], pb[0], sinitic) >= min(threshold, _GIVEN_THRESHOLD)
         or is_spelling_slip(pa[0], pb[0])
         or (pa[-1].key == pb[-1].key and _may_be_given_variant(pa[0], pb[0]))
+        or is_given_slip_of_rare_family(pa[0], pb[0], pa[-1], pb[-1])
         or _given_read_alike(pa[0], pb[0], pa[-1], pb[-1]) >= _GIVEN_THRESHOLD
     )
 
@@ -686,6 +750,7 @@ def could_match(a: NameForm, b: NameForm) -> bool:
             # A slip needs the other part alike (Natanyahu: Benjamin; Handrik: Dreekmann).
             and not (last_alike and is_spelling_slip(oa[0][0], ob[0][0]))
             and not (ka[-1] == kb[-1] and _may_be_given_variant(oa[0][0], ob[0][0]))
+            and not is_given_slip_of_rare_family(oa[0][0], ob[0][0], oa[0][-1], ob[0][-1])
             and not (
                 is_spelling_slip(oa[0][-1], ob[0][-1])
                 and _part_similarity(ka[0], kb[0]) >= min(threshold, _GIVEN_THRESHOLD)
@@ -937,6 +1002,10 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
     if sims[-1] < _PART_THRESHOLD["PER"] and (pairs[0][0].vouches or pairs[0][1].vouches):
         sims[-1] = max(sims[-1], _family_read_vouched(*pairs[0], *pairs[-1]))
     slipped = {i for i, ((x, y), sim) in enumerate(zip(pairs, sims)) if sim < _PART_THRESHOLD["PER"] and is_spelling_slip(x, y)}
+    rare_family_slip = is_given_slip_of_rare_family(*pairs[0], *pairs[-1])
+    if rare_family_slip and sims[0] < _GIVEN_THRESHOLD:
+        slipped.add(0)
+    slipped |= _middle_name_slips(pairs, sims)
     if len(slipped) > 1:
         return Comparison(0.0, "two name parts misspelt")
     for i in slipped:
@@ -955,7 +1024,7 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
     family_a, family_b = pairs[-1]
     if _are_two_known_families(family_a, family_b) or _differ_by_o_prefix(family_a, family_b):
         return Comparison(0.0, f"two family names: {family_a.token} vs {family_b.token}")
-    if _are_two_known_given_names(given_a, given_b):
+    if _are_two_known_given_names(given_a, given_b) and not rare_family_slip:
         return Comparison(0.0, f"two given names: {given_a.token} vs {given_b.token}")
     return Comparison(round(penalty * sum(sims) / len(sims), 4))
 

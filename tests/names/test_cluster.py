@@ -39,6 +39,15 @@ def _observe(names: list[tuple[str, str]]):
         ([("Münchener Rück", "ORG"), ("Muenchener Rueck", "ORG")], [[0, 1]]),
         ([("Zürich", "GPE"), ("Zuerich", "GPE")], [[0, 1]]),
         ([("Suedzucker", "ORG"), ("Sudzucker", "ORG")], [[0], [1]]),  # no umlaut to read: two spellings
+        # an organisation's words in another order: one body when a word is rare, two when every word is common
+        ([("Landesbank Schleswig-Holstein", "ORG"), ("Schleswig-Holstein Landesbank", "ORG")], [[0, 1]]),
+        ([("1860 Munich", "ORG"), ("Munich 1860", "ORG")], [[0, 1]]),
+        ([("National Commercial Bank", "ORG"), ("Commercial National Bank", "ORG")], [[0], [1]]),
+        ([("Landesbank Schleswig-Holstein", "ORG"), ("Schleswig-Holstein", "GPE")], [[0], [1]]),
+        # a number in words or figures, "for" or "of" between an organisation's words: one name
+        ([("BBC Radio Four", "ORG"), ("BBC Radio 4", "ORG"), ("BBC Radio 5", "ORG")], [[0, 1], [2]]),
+        ([("Institute for Fiscal Studies", "ORG"), ("Institute of Fiscal Studies", "ORG")], [[0, 1]]),
+        ([("Institute for Fiscal Studies", "ORG"), ("Institute of Fiscal Policy", "ORG")], [[0], [1]]),
     ],
 )
 def test_cluster_observations_groups_variants_only(names, expected_groups):

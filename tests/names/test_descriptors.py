@@ -280,6 +280,14 @@ def test_a_city_and_its_name_without_article_are_one_place(names, types, same):
         ("Summitville", "Akron", False),
         # fewer than five letters ("Minn", a German name of Minden)
         ("Minn", "Minden", False),
+        # the city's own name spelt with another ending, which only small towns bear as their own name
+        # ("Marseilles", Illinois, 4,700 people; "Lyons"; "Seville", Ohio)
+        ("Marseilles", "Marseille", True),
+        ("Lyons", "Lyon", True),
+        ("Seville", "Sevilla", True),
+        # ... but not another name ("Lemberg" and "Konigsberg" are small towns' own names too)
+        ("Lemberg", "Lviv", False),
+        ("Konigsberg", "Kaliningrad", False),
         ("Moscow", "Moskau", True),
         ("Moscow", "Kyiv", False),
     ],

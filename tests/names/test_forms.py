@@ -176,6 +176,8 @@ def test_make_name_form_drops_a_company_legal_form(name, same_key_as, expected):
         ("the foreign affairs ministry", "Foreign Ministry", True),
         ("U.S. Department of State", "U.S. State Department", True),
         ("Department of Health and Human Services", "Health and Human Services Department", True),
+        ("Department for Trade and Industry", "Department of Trade and Industry", True),  # "for" as "of"
+        ("Department for Education", "Education Department", True),
         # other words, another place, another body: apart
         ("Ministry of Foreign Trade", "Foreign Ministry", False),
         ("Russian Foreign Ministry", "Foreign Ministry", False),
@@ -298,6 +300,9 @@ def test_make_name_form_drops_the_assimilated_arabic_article(a, b, entity_type, 
         ("House Speaker Paul Ryan", "Paul Ryan"),
         ("Spartak striker Smirnov", "Smirnov"),  # a sports role
         ("Chelsea manager Jose Mourinho", "Jose Mourinho"),
+        ("Labour MP Oona King", "Oona King"),  # a member of parliament qualified by party
+        ("Rt Rev Michael Scott-Joynt", "Michael Scott-Joynt"),  # clergy as British news abbreviates them
+        ("Rev Jesse Jackson", "Jesse Jackson"),
         ("FranÃ§ois Hollande", "François Hollande"),  # mojibake repaired
         ("Enrique Pen\u0303a Nieto", "Enrique Peña Nieto"),  # a decomposed tilde
     ],

@@ -287,6 +287,8 @@ def test_resolve_entities_joins_a_bare_surname_corpus_wide_only_when_spelt_alike
         # ... unless a title says person; a small town's name is a surname as often as not
         ([("a", "Peter Rotterdam", "PERSON"), ("b", "Mr Rotterdam", "PERSON")], ("b", "Mr Rotterdam"), True),
         ([("a", "Dudley Taft", "PERSON"), ("b", "Taft", "PERSON")], ("b", "Taft"), True),
+        # "Lyons" reads Lyon as a place, but small towns bear it too: it stays a surname ("Lyons said")
+        ([("a", "Michelle Lyons", "PERSON"), ("b", "Lyons", "PERSON")], ("b", "Lyons"), True),
     ],
 )
 def test_resolve_entities_keeps_a_big_places_name_from_a_stranger_across_articles(spans, bare, joins):

@@ -59,7 +59,8 @@ def test_score_names_is_symmetric_and_bounded(a, b):
         ("Katharine Hepburn", "Katherine Hepburn", True),
         ("Gianni Versace", "Giovanni Versace", True),
         ("Jansen Huang", "Jensen Huang", True),
-        ("Hernan Gumy", "Herman Gumy", False),  # two names rigour knows, one consonant changed
+        ("Hernan Lopez", "Herman Lopez", False),  # two names rigour knows, one consonant changed
+        ("Hernan Gumy", "Herman Gumy", True),  # the same before a rare family name: a misprint (is_given_slip_of_rare_family)
         ("Serena Williams", "Selena Williams", False),
         ("Olaf Scholz", "Octavian Scholz", False),
         ("Ivanka Trump", "Ivana Trump", False),  # two names rigour knows, one a consonant longer
