@@ -22,15 +22,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import NamedTuple
 
 import polars as pl
-from wordfreq import zipf_frequency
 
 from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, may_be_family_first, screen_for
+from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, english_zipf, may_be_family_first, screen_for
 from newsfold.names.renderings import convention_readings, french_arabic_reading, looks_slavic, place_readings
 from newsfold.names.descriptors import MIN_MISSPELT_PLACE_LETTERS, city_of, is_city_name, is_place_name, subdivision_of
 from newsfold.names.fold import is_arabic_given, is_iberian_given
@@ -395,12 +393,12 @@ def _reorder_key(form: NameForm) -> str | None:
         True
     """
     tokens = form.tokens
-    if len(tokens) < 2 or not any(_english_zipf(token) < REORDER_WORD_ZIPF for token in tokens):
+    if len(tokens) < 2 or not any(english_zipf(token) < REORDER_WORD_ZIPF for token in tokens):
         return None
     return " ".join(sorted(tokens))
 
 
-#: Number words an organisation's name may write in figures ("BBC Radio Four", "Channel 4", "Formula One").
+#: Number words an organisation's name may write in figures ("BBC Radio Four", "BBC Radio 4").
 _NUMBER_WORDS = {
     word: str(number)
     for number, word in enumerate(
@@ -414,13 +412,14 @@ def _org_compact_readings(form: NameForm) -> tuple[str, ...]:
     """An organisation's name written together with its number words in figures and "for" as "of", when that
     changes it (``NameForm.compact_key`` is the name as written).
 
-    A number is a number however written ("Radio One" is "Radio 1", "BBC One" "BBC1"), and "for" and "of"
-    join the same body's words ("Institute for Fiscal Studies" and "Institute of Fiscal Studies"; a
-    ministry's are read by ``forms.normalise_org_tokens``).
+    A number is a number however written ("BBC Radio Four" is "BBC Radio 4"), and "for" and "of" join the
+    same body's words ("Institute for Fiscal Studies" and "Institute of Fiscal Studies"; a ministry's are
+    read by ``forms.normalise_org_tokens``). A name of common words only ("Radio One") is not clustered
+    by its spellings at all, and a short one ("BBC1") not written together.
 
     Example:
-        >>> _org_compact_readings(make_name_form("BBC Radio Four", "ORG")), _org_compact_readings(make_name_form("BBC1", "ORG"))
-        (('bbcradio4',), ())
+        >>> _org_compact_readings(make_name_form("BBC Radio Four", "ORG"))
+        ('bbcradio4',)
         >>> _org_compact_readings(make_name_form("Institute for Fiscal Studies", "ORG"))
         ('instituteoffiscalstudies',)
     """
@@ -429,11 +428,6 @@ def _org_compact_readings(form: NameForm) -> tuple[str, ...]:
         return ()
     compact = "".join("of" if token == "for" else _NUMBER_WORDS.get(token, token) for token in tokens)
     return (compact,) if len(compact) >= MIN_COMPACT_LENGTH and compact != form.compact_key else ()
-
-
-@lru_cache(maxsize=200_000)
-def _english_zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
 
 
 def _join_types(

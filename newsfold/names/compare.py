@@ -93,6 +93,8 @@ __all__ = [
     "FUZZY_THRESHOLD",
     "places_look_alike",
     "reads_across_scripts",
+    "english_zipf",
+    "is_given_slip_of_rare_family",
 ]
 
 #: Minimum score for a fuzzy link; precision comes first.
@@ -339,8 +341,8 @@ def is_spelling_slip(x: _Part, y: _Part) -> bool:
 
 #: Zipf frequency (wordfreq, English) under which a family name rigour gives no symbol is a rare one.
 RARE_FAMILY_ZIPF = 2.5
-#: Letters each given name needs for a slip between two of them to count beside a rare family name.
-_RARE_FAMILY_GIVEN_LETTERS = 4
+#: Letters the given names and the rare family name each need for a slip between the given names to count.
+_RARE_FAMILY_MIN_LETTERS = 4
 
 
 def is_given_slip_of_rare_family(given_a: _Part, given_b: _Part, family_a: _Part, family_b: _Part) -> bool:
@@ -363,15 +365,21 @@ def is_given_slip_of_rare_family(given_a: _Part, given_b: _Part, family_a: _Part
     if family_a.key != family_b.key or family_a.symbols or family_b.symbols:
         return False
     a, b, family = given_a.token, given_b.token, family_a.token
-    if a[:1] != b[:1] or min(len(a), len(b)) < _RARE_FAMILY_GIVEN_LETTERS or not (a.isascii() and b.isascii()):
+    if a[:1] != b[:1] or min(len(a), len(b)) < _RARE_FAMILY_MIN_LETTERS or not (a.isascii() and b.isascii()):
         return False
-    if not family.isascii() or len(family) < _RARE_FAMILY_GIVEN_LETTERS or _english_zipf(family) >= RARE_FAMILY_ZIPF:
+    if not family.isascii() or len(family) < _RARE_FAMILY_MIN_LETTERS or english_zipf(family) >= RARE_FAMILY_ZIPF:
         return False
     return is_one_letter_typo(a, b)
 
 
-@lru_cache(maxsize=100_000)
-def _english_zipf(word: str) -> float:
+@lru_cache(maxsize=200_000)
+def english_zipf(word: str) -> float:
+    """wordfreq's Zipf frequency of a folded word in English, cached (name rules ask it of every spelling).
+
+    Example:
+        >>> english_zipf("bank") > 4 > english_zipf("menatep")
+        True
+    """
     return zipf_frequency(word, "en")
 
 

@@ -466,7 +466,10 @@ def normalise_org_tokens(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _body_last(tokens: tuple[str, ...], bodies: frozenset[str]) -> tuple[str, ...]:
-    """ "X ministry of (or for) Y" as "X Y ministry", then without an "affairs" before the body (see ``data/org_words.yml``)."""
+    """ "X ministry of (or for) Y" as "X Y ministry", then without an "affairs" before the body.
+
+    See ``data/org_words.yml``.
+    """
     for index, token in enumerate(tokens[:-2]):
         if token in bodies and tokens[index + 1] in ("of", "for"):  # "Department for Trade", "Department of Trade"
             tokens = (*tokens[:index], *tokens[index + 2 :], token)

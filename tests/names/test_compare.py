@@ -302,50 +302,27 @@ def test_compare_names_keeps_typos_of_a_known_surname(a, b):
         ("Jim Harter", "Jim Carter", False),
         ("Ali Hamenei", "Ali Khamenei", True),
         ("Saddam Ussein", "Saddam Hussein", True),
-    ],
-)
-def test_compare_names_forgives_one_slip_of_the_keyboard(a, b, linked):
-    assert links(a, b) is linked
-    assert could_match(make_name_form(a, "PER"), make_name_form(b, "PER")) or not linked
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "linked"),
-    [
         # Before a rare family name (no rigour symbol, hardly an English word) one slip in the given name is a typo,
         # even between two given names rigour knows.
         ("Herman Gumy", "Hernan Gumy", True),
         ("Lauren Ottoz", "Laurent Ottoz", True),
         ("Tatian Stiajkina", "Tatiana Stiajkina", True),
         ("Jamie Ongpin", "Jaime Ongpin", True),  # two letters swapped
-        # A family name rigour knows, or English writes often: two people.
-        ("Serena Williams", "Selena Williams", False),
-        ("Malcolm Tucker", "Malcom Tucker", False),
+        ("Malcolm Tucker", "Malcom Tucker", False),  # a family name rigour knows
         ("Ivana Trump", "Ivanka Trump", False),
         # The given names' first letter changed, too short, or more than one slip apart: two people.
         ("Lauren Ottoz", "Maurent Ottoz", False),
         ("Dana Ottoz", "Dina Ottoz", False),
         ("Herbert Gumy", "Hernan Gumy", False),
-    ],
-)
-def test_compare_names_forgives_a_given_name_slip_before_a_rare_family_name(a, b, linked):
-    assert links(a, b) is linked
-    assert could_match(make_name_form(a, "PER"), make_name_form(b, "PER")) or not linked
-
-
-@pytest.mark.parametrize(
-    ("a", "b", "linked"),
-    [
-        # a middle name one slip apart between a given and a family name spelt alike
+        # A middle name one slip apart between a given and a family name spelt alike.
         ("Thomas Haden Church", "Thomas Hayden Church", True),
         ("George Herbert Walker Bush", "George Herbert Walter Bush", True),
-        # another first letter, too short, or the names around it differ
         ("Thomas Haden Church", "Thomas Jaden Church", False),
         ("Mary Ann Smith", "Mary Jan Smith", False),
         ("Thomas Haden Church", "Thomas Hayden Chuck", False),
     ],
 )
-def test_compare_names_forgives_a_middle_name_slip(a, b, linked):
+def test_compare_names_forgives_one_slip_of_the_keyboard(a, b, linked):
     assert links(a, b) is linked
     assert could_match(make_name_form(a, "PER"), make_name_form(b, "PER")) or not linked
 
