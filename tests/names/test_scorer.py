@@ -60,7 +60,7 @@ def test_score_names_is_symmetric_and_bounded(a, b):
         ("Gianni Versace", "Giovanni Versace", True),
         ("Jansen Huang", "Jensen Huang", True),
         ("Hernan Lopez", "Herman Lopez", False),  # two names rigour knows, one consonant changed
-        ("Hernan Gumy", "Herman Gumy", True),  # the same before a rare family name: a misprint (is_given_slip_of_rare_family)
+        ("Hernan Gumy", "Herman Gumy", True),  # before a rare family name: a misprint (is_given_slip_of_rare_family)
         ("Serena Williams", "Selena Williams", False),
         ("Olaf Scholz", "Octavian Scholz", False),
         ("Ivanka Trump", "Ivana Trump", False),  # two names rigour knows, one a consonant longer
