@@ -28,7 +28,9 @@ import polars as pl
 
 from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, english_zipf, may_be_family_first, screen_for
+from newsfold.names.compare import (
+    FUZZY_THRESHOLD, compare_names, english_zipf, may_be_family_first, may_be_misprint, screen_for,
+)
 from newsfold.names.renderings import convention_readings, french_arabic_reading, looks_slavic, place_readings
 from newsfold.names.descriptors import MIN_MISSPELT_PLACE_LETTERS, city_of, is_city_name, is_place_name, subdivision_of
 from newsfold.names.fold import is_arabic_given, is_iberian_given
@@ -38,6 +40,7 @@ from newsfold.names.observe import EntityInfo, Link, Observation, display_name, 
 from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id, place_named_by
 from newsfold.names.sinitic import is_sinitic, sinitic_key
 from newsfold.names.symbols import latin_part_key, part_symbols
+from newsfold.names.variants import one_letter_less, one_word_slip_blocks
 
 __all__ = ["ComparedPairs", "NAME_PAIR_SCORES", "Sighting", "cluster_sightings", "cluster_observations", "observed_key"]
 
@@ -49,8 +52,11 @@ NAME_PAIR_SCORES = MemoKind("name_pair_scores", pl.Float64)
 #: A pair of spellings as the clustering keys it: (type, text) of the spelling, then of the head it is compared with.
 PairKey = tuple[str, str, str, str]
 _UNSEEN = object()
-#: Family names this long or longer are filed by their spellings one letter short (:func:`_one_letter_less`).
+#: Family names this long or longer are filed by their spellings one letter short (``variants.one_letter_less``).
 _MIN_SLIP_BLOCK_LETTERS = 5
+#: A one-word misprint joins the name one slip from it only when that name's entity is in this many times its
+#: articles or more: two coined names a letter apart, each in an article or two, are two (Radtech / Raytech).
+MISPRINT_ARTICLE_RATIO = 3
 #: Zipf frequency (wordfreq, English) under which a word makes an organisation's name its own in any order.
 REORDER_WORD_ZIPF = 3.5
 _KEY_SEPARATOR = "\x1f"
@@ -219,6 +225,7 @@ def cluster_sightings(
     created: dict[str, int] = {}  # entity id -> the order it was made in: the older of two keeps its id
     merged_into: dict[str, str] = {}  # heads a later spelling showed to be one entity (see _attach)
     bridge_scores: dict[str, float] = {}  # such a head -> the score of the heads compared
+    documents: dict[str, int] = {}  # entity made here -> articles of its spellings (each spelling's count, summed)
 
     def final(entity_id: str) -> str:
         while entity_id in merged_into:
@@ -241,8 +248,20 @@ def cluster_sightings(
         )
         blocks = _blocks(form)
         filed_under, looked_in = script_blocks(form)
+        unit_documents = sum(sightings[i].documents for i in members)
+        if form.entity_type == "PER":
+            near = slips.near(form)
+        elif may_be_misprint(form):
+            # A one-word company or place name meets one a letter from it as its misprint only.
+            near = [
+                (head_form, head_id)
+                for head_form, head_id in slips.near(form)
+                if documents.get(final(head_id), 0) >= MISPRINT_ARTICLE_RATIO * unit_documents
+            ]
+        else:
+            near = []
         attached = (
-            _attach(form, heads, blocks + looked_in, compared, final if merged_into else None, anchored, slips.near(form))
+            _attach(form, heads, blocks + looked_in, compared, final if merged_into else None, anchored, near)
             if may_attach
             else None
         )
@@ -254,6 +273,7 @@ def cluster_sightings(
                 merged_into[other] = survivor
                 bridge_scores[other] = attached.bridge_score
                 gone, head = infos.pop(other), infos[survivor]
+                documents[survivor] += documents.pop(other)
                 infos[survivor] = replace(head, merged_ids=tuple(sorted({*head.merged_ids, *gone.merged_ids, other})))
             grown.add(survivor)
             attached = _Attachment(survivor, attached.score)
@@ -263,6 +283,7 @@ def cluster_sightings(
                 absorbed.setdefault(attached[0], set()).update(own_ids)
         elif attached is not None:
             link = Link(attached[0], "fuzzy_key", attached[1])
+            documents[attached[0]] += unit_documents
             # The unit's own ids were (or would be) issued when it stood alone; keep them findable.
             head = infos[attached[0]]
             infos[attached[0]] = replace(head, merged_ids=tuple(sorted({*head.merged_ids, *own_ids})))
@@ -273,9 +294,11 @@ def cluster_sightings(
                 # "Shearson Lehmand". People never chain: a slip of a slip may be a namesake.
                 for block in blocks:
                     heads[block].append((form, attached[0]))
+                slips.add(form, attached[0])
         else:
             entity_id = own_ids[0]
             created[entity_id] = len(created)
+            documents[entity_id] = unit_documents
             link = Link(entity_id, "exact_key", 1.0)
             infos[entity_id] = EntityInfo(
                 entity_id,
@@ -657,10 +680,11 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
 
 
 class _SlipIndex:
-    """Person heads filed by their family name as written with one letter left out (:func:`_slip_keys`).
+    """Heads filed by their family name, or a one-word company or place name, as written with one letter left
+    out (:func:`_slip_keys`).
 
     A letter dropped, added, changed or two swapped anywhere in a family name
-    ("Stwart", "Ingahm") changes its key's letters around the slip, so the key
+    ("Stwart", "Ingahm") or a one-word name ("Aztrazeneca") changes its key's letters around the slip, so the key
     blocks (:func:`_blocks`) miss the pair; the two spellings share the name
     with one letter left out. A spelling has about eight such keys: filed as
     lists like the other blocks they made the clustering about a tenth slower
@@ -698,30 +722,20 @@ class _SlipIndex:
 
 
 def _slip_keys(form: NameForm) -> tuple[str, ...]:
-    """A person's given initial with its family name as written, whole and with each letter left out."""
+    """A person's given initial with its family name as written, whole and with each letter left out; a one-word
+    company or place name's word so (``variants.one_word_slip_blocks``), under its type.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> "s stwart" in _slip_keys(f("Sam Stewart", "PER")), "ORG:atrazeneca" in _slip_keys(f("AztraZeneca", "ORG"))
+        (True, True)
+    """
+    if form.entity_type in ("ORG", "LOC") and len(form.part_keys) == 1:
+        return tuple(f"{form.entity_type}:{variant}" for variant in one_word_slip_blocks(form.tokens))
     if form.entity_type != "PER" or len(form.core_tokens) < 2:
         return ()
     initial = form.core_tokens[0][:1]
-    return tuple(f"{initial} {variant}" for variant in _one_letter_less(form.core_tokens[-1]))
-
-
-def _one_letter_less(word: str) -> frozenset[str]:
-    """The word and each spelling of it with one letter left out, for a word of :data:`_MIN_SLIP_BLOCK_LETTERS` or more.
-
-    Two words one letter added, dropped, changed or two letters swapped apart
-    share one of these ("stewart" and "stwart" share "stwart", "ingham" and
-    "ingahm" share "inghm"); shorter words are left out, as a slip in them is
-    another name (``compare.is_spelling_slip``).
-
-    Example:
-        >>> sorted(_one_letter_less("ebbers")) == sorted({"ebbers", "bbers", "ebers", "ebbrs", "ebbes", "ebber"})
-        True
-        >>> _one_letter_less("bush")
-        frozenset()
-    """
-    if len(word) < _MIN_SLIP_BLOCK_LETTERS:
-        return frozenset()
-    return frozenset({word, *(word[:index] + word[index + 1 :] for index in range(len(word)))})
+    return tuple(f"{initial} {variant}" for variant in one_letter_less(form.core_tokens[-1], _MIN_SLIP_BLOCK_LETTERS))
 
 
 def _script_blocks(form: NameForm) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:

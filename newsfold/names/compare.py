@@ -44,7 +44,7 @@ from rapidfuzz.distance import OSA, JaroWinkler
 from wordfreq import zipf_frequency
 
 from newsfold.names.abjad import is_latin_text, reads_as
-from newsfold.names.descriptors import is_place_misspelling
+from newsfold.names.descriptors import is_known_place_word, is_place_misspelling
 from newsfold.names.fold import (
     east_slavic_given_names,
     fold_text,
@@ -71,6 +71,7 @@ from newsfold.names.sinitic import sinitic_key
 from newsfold.names.sinitic import syllables as sinitic_syllables
 from newsfold.names.symbols import latin_part_key, latin_reading, part_symbols
 from newsfold.names.variants import (
+    SINGLE_WORD_TYPO_MIN_LENGTH,
     VARIANT_SCORE,
     is_derived_word,
     is_interior_typo,
@@ -94,6 +95,7 @@ __all__ = [
     "places_look_alike",
     "reads_across_scripts",
     "english_zipf",
+    "may_be_misprint",
     "is_given_slip_of_rare_family",
 ]
 
@@ -372,6 +374,34 @@ def is_given_slip_of_rare_family(given_a: _Part, given_b: _Part, family_a: _Part
     return is_one_letter_typo(a, b)
 
 
+def may_be_misprint(form: NameForm) -> bool:
+    """Whether a one-word company or place name is a word nothing else knows, as a misprint is.
+
+    Such a word meets the names one letter from it wherever the slip is
+    ("Narobi", "AztraZeneca", "Gasprom": ``variants.one_word_slip_blocks``).
+    A word rigour has a name symbol for, or English writes (wordfreq Zipf
+    ``RARE_FAMILY_ZIPF`` or more), is a name of its own ("Goodman" is not
+    Goldman, "Oakland" not Auckland), and so is a place GeoNames knows.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> may_be_misprint(f("Narobi", "LOC")), may_be_misprint(f("Oakland", "LOC")), may_be_misprint(f("Goodman", "ORG"))
+        (True, False, False)
+    """
+    if form.entity_type not in ("ORG", "LOC") or len(form.tokens) != 1 or len(form.part_keys) != 1:
+        return False
+    word = form.tokens[0]
+    # Shorter words have no slip blocks (variants.one_word_slip_blocks).
+    return len(word) >= SINGLE_WORD_TYPO_MIN_LENGTH - 1 and _is_unknown_word(word, form.entity_type == "LOC")
+
+
+@lru_cache(maxsize=100_000)
+def _is_unknown_word(word: str, place: bool) -> bool:
+    if not word.isalpha() or not word.isascii() or (place and is_known_place_word(word)):
+        return False
+    return english_zipf(word) < RARE_FAMILY_ZIPF and not part_symbols(word)
+
+
 @lru_cache(maxsize=200_000)
 def english_zipf(word: str) -> float:
     """wordfreq's Zipf frequency of a folded word in English, cached (name rules ask it of every spelling).
@@ -575,13 +605,15 @@ def _part_orders(form: NameForm) -> tuple[tuple[_Part, ...], ...]:
 
 
 def clear_part_orders() -> None:
-    """Forget the cached parts, part orders and readings (benchmarks time the analysis cold)."""
+    """Forget the cached parts, part orders, readings and word frequencies (benchmarks time the analysis cold)."""
     _SCREENS.clear()
     _make_part.cache_clear()
     convention_readings.cache_clear()
     looks_slavic.cache_clear()
     spelling_reading.cache_clear()
     umlaut_key.cache_clear()
+    english_zipf.cache_clear()
+    _is_unknown_word.cache_clear()
     clear_scorer_cache()
 
 

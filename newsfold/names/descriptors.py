@@ -72,6 +72,7 @@ __all__ = [
     "is_place_name",
     "city_name_without_article",
     "city_of",
+    "is_known_place_word",
     "is_place_misspelling",
     "MIN_MISSPELT_PLACE_LETTERS",
 ]
@@ -603,10 +604,16 @@ def is_place_misspelling(word: str, other: str) -> bool:
     """
     if max(len(word), len(other)) < MIN_MISSPELT_PLACE_LETTERS or word[:1] != other[:1] or Indel.distance(word, other) != 1:
         return False
-    return _is_known_place_word(word) != _is_known_place_word(other)
+    return is_known_place_word(word) != is_known_place_word(other)
 
 
-def _is_known_place_word(word: str) -> bool:
+def is_known_place_word(word: str) -> bool:
+    """Whether a folded word is a place's own name: a town of 500 people or more, a state or province, a registry place.
+
+    Example:
+        >>> is_known_place_word("louisiana"), is_known_place_word("lousiana")
+        (True, False)
+    """
     return word in _place_own_names() or word in _subdivision_names() or word in known_place_words()
 
 

@@ -26,11 +26,13 @@ from dataclasses import dataclass, replace
 from rapidfuzz.distance import JaroWinkler
 
 from newsfold.names.abjad import consonant_blocks, is_latin_text
-from newsfold.names.compare import FUZZY_THRESHOLD, compare_names, contradicts_middle, places_look_alike, screen_for
+from newsfold.names.compare import (
+    FUZZY_THRESHOLD, compare_names, contradicts_middle, may_be_misprint, places_look_alike, screen_for,
+)
 from newsfold.names.descriptors import is_city_own_spelling
 from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm, clean_surface, make_name_form
-from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, load_registry, name_blocks
+from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, load_registry, name_blocks, slip_blocks
 from newsfold.names.sinitic import sinitic_block
 from newsfold.names.symbols import part_symbols
 
@@ -230,12 +232,15 @@ def _given_name_left_out(form: NameForm, alias_form: NameForm, canonical_name: s
 
 
 def _candidate_pairs(form: NameForm, registry: Registry) -> list[tuple[NameForm, str]]:
-    """Listed aliases sharing a part key's first letters, then (persons) a family name's symbol.
+    """Listed aliases sharing a part key's first letters (a misprint: its word one letter short), then (persons)
+    a family name's symbol.
 
     A list, not a generator: fuzzy lookup walks hundreds of thousands of them per dataset.
     """
     entity_type, blocks = form.entity_type, registry.block_index
     found = [pair for block in name_blocks(form) for pair in blocks.get((entity_type, block), ())]
+    if may_be_misprint(form):
+        found += (pair for block in slip_blocks(form) for pair in blocks.get((entity_type, block), ()))
     sinitic = sinitic_block(form)
     if sinitic is not None:
         found += blocks.get((entity_type, sinitic), ())  # Hsi Chin-ping meets Xi Jinping

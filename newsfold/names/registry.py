@@ -34,6 +34,7 @@ from newsfold.names.forms import NameForm, family_part, make_name_form, umlaut_c
 from newsfold.names.observe import is_single_part
 from newsfold.names.sinitic import sinitic_block
 from newsfold.names.symbols import part_symbols
+from newsfold.names.variants import one_word_slip_blocks
 
 __all__ = ["RegistryEntry", "Registry", "load_registry", "make_entity_id"]
 
@@ -181,6 +182,20 @@ def name_blocks(form: NameForm) -> tuple[str, ...]:
     return tuple(dict.fromkeys(blocks))
 
 
+def slip_blocks(form: NameForm) -> tuple[str, ...]:
+    """A one-word company or place name's registry blocks by its word one letter short, where a slip in its
+    first letters meets it ("Narobi", "AztraZeneca": ``variants.one_word_slip_blocks``); every listed such
+    name is filed under them, and a spelling looks in them only when it may be a misprint (``compare.may_be_misprint``).
+
+    Example:
+        >>> "slip:narobi" in slip_blocks(make_name_form("Nairobi", "LOC")), slip_blocks(make_name_form("Ali Khan", "PER"))
+        (True, ())
+    """
+    if form.entity_type not in ("LOC", "ORG") or len(form.part_keys) != 1:
+        return ()
+    return tuple(f"slip:{variant}" for variant in one_word_slip_blocks(form.tokens))
+
+
 def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Registry:
     by_id = {e.entity_id: e for e in entries}
     alias_index: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -209,7 +224,7 @@ def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Re
                 # "Bayern Muenchen" writes out the umlaut of the listed "Bayern München".
                 if compact is not None and len(compact) >= MIN_COMPACT_LENGTH:
                     compacts[(entry.entity_type, compact)].add(entry.entity_id)
-            for block in name_blocks(form):
+            for block in name_blocks(form) + slip_blocks(form):
                 blocks[(entry.entity_type, block)].add((form, entry.entity_id))
             sinitic = sinitic_block(form)
             if sinitic is not None:

@@ -52,6 +52,8 @@ __all__ = [
     "match_variant_words",
     "clipped_pieces",
     "is_clipped_compound",
+    "one_letter_less",
+    "one_word_slip_blocks",
 ]
 
 #: Letters of the longer word below which one letter apart is another word (Bank / Back, Iran / Iraq).
@@ -86,6 +88,45 @@ def is_interior_typo(a: str, b: str) -> bool:
         (True, False)
     """
     return a[:1] == b[:1] and a[-1:] == b[-1:] and is_one_letter_typo(a, b, SINGLE_WORD_TYPO_MIN_LENGTH)
+
+
+def one_letter_less(word: str, min_length: int) -> frozenset[str]:
+    """The word and each spelling of it with one letter left out, for a word of ``min_length`` letters or more.
+
+    Two words one letter added, dropped, changed or two letters swapped apart
+    share one of these ("stewart" and "stwart" share "stwart", "ingham" and
+    "ingahm" share "inghm"), wherever the slip is: blocks made of them meet
+    slips that change a word's first letters. Shorter words give none.
+
+    Example:
+        >>> sorted(one_letter_less("ebbers", 5)) == sorted({"ebbers", "bbers", "ebers", "ebbrs", "ebbes", "ebber"})
+        True
+        >>> one_letter_less("bush", 5)
+        frozenset()
+    """
+    if len(word) < min_length:
+        return frozenset()
+    return frozenset({word, *(word[:index] + word[index + 1 :] for index in range(len(word)))})
+
+
+def one_word_slip_blocks(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Blocks that make a one-word company or place name meet its one-letter slips (:func:`one_letter_less`).
+
+    A slip in a word's first letters ("AztraZeneca", "Narobi", "Gasprom")
+    changes the first letters of its key, under which names are blocked; the
+    two spellings still share the word with one letter left out. Only for a
+    word one letter shorter than :data:`SINGLE_WORD_TYPO_MIN_LENGTH` or longer: the typo rule asks that
+    length of the longer word of a one-word name (:func:`is_interior_typo`), and decides.
+
+    Example:
+        >>> "atrazeneca" in one_word_slip_blocks(("astrazeneca",)), "atrazeneca" in one_word_slip_blocks(("aztrazeneca",))
+        (True, True)
+        >>> "narbi" in one_word_slip_blocks(("narobi",)), one_word_slip_blocks(("tokyo",)), one_word_slip_blocks(("royal", "dutch"))
+        (True, (), ())
+    """
+    if len(words) != 1 or not words[0].isalpha():
+        return ()
+    return tuple(sorted(one_letter_less(words[0], SINGLE_WORD_TYPO_MIN_LENGTH - 1)))
 
 
 def is_swapped_pair(a: str, b: str) -> bool:

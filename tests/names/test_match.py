@@ -35,6 +35,15 @@ from newsfold.names.match import find_registry_link, match_registry, pick_regist
         ("James Gordon Brown", "PER", "Gordon Brown", "registry_alias"),
         ("James Brown", "PER", None, None),  # the singer: leaves out "Gordon"
         ("Mohammed Salman", "PER", "Mohammed bin Salman", "registry_fuzzy"),  # leaves out a particle only
+        # a slip in a one-word name's first letters, its key's blocks: met by the word one letter short
+        ("Narobi", "LOC", "Nairobi", "registry_fuzzy"),
+        ("AztraZeneca", "ORG", "AstraZeneca", "registry_fuzzy"),
+        ("Gasprom", "ORG", "Gazprom", "registry_fuzzy"),
+        ("Mocrosoft", "ORG", "Microsoft", "registry_fuzzy"),
+        # ... only when nothing else knows the word: a name, an English word or a town of its own
+        ("Oakland", "LOC", None, None),  # not Auckland
+        ("Goodman", "ORG", None, None),  # not Goldman Sachs
+        ("Persico", "ORG", None, None),  # a surname rigour knows (a rugby player NER took for a company): not PepsiCo
     ],
 )
 def test_pick_registry_link(name, entity_type, canonical, method):
@@ -63,6 +72,8 @@ def test_match_registry_reports_vetoed_runners_up():
         ("Baghdadd", "LOC"),
         ("Zzyzx Qwerty", "PER"),
         ("Soleimani", "LOC"),
+        ("Narobi", "LOC"),
+        ("Oakland", "LOC"),
     ],
 )
 def test_find_registry_link_agrees_with_full_ranking(name, entity_type):
