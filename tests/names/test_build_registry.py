@@ -128,6 +128,44 @@ def test_build_registry_marks_capitals_and_overlays_cities(tmp_path):
     assert "Lyon" not in entries  # neither a capital nor a city of a million
 
 
+def test_build_registry_keeps_one_capital_when_a_smaller_town_bears_its_name(tmp_path):
+    # GeoNames lists a Paris in another region too: only the most populous is the capital.
+    small_paris = {**PARIS, "geonameid": 1, "population": 20_000, "latitude": 45.0, "alternatenames": []}
+    world = ReferenceWorld(**{**SMALL_WORLD.__dict__, "cities": [PARIS, LYON, small_paris]})
+    entries = [e for e in build_registry(write_sources(tmp_path, {}), world)["entries"] if e["canonical_name"] == "Paris"]
+    assert [(e["source"], e["population"]) for e in entries] == [("capital", PARIS["population"])]
+
+
+@pytest.mark.parametrize(
+    ("place", "overlays"),
+    [
+        # named otherwise than GeoNames names the city, one of its names the city's, a kilometre away: one place
+        ("{name: 'Paris, France', country: FR, wikidata: Q90, latitude: 48.86, longitude: 2.34, aliases: [Paris]}", True),
+        # as far away as another town: a place of its own
+        ("{name: 'Paris, France', country: FR, wikidata: Q90, latitude: 45.0, longitude: 2.34, aliases: [Paris]}", False),
+        # none of its names the city's: a place of its own
+        ("{name: Lutèce, country: FR, wikidata: Q90, latitude: 48.86, longitude: 2.34}", False),
+    ],
+)
+def test_build_registry_overlays_a_city_by_its_coordinates_and_names(tmp_path, place, overlays):
+    entries = build_registry(write_sources(tmp_path, {"places.yml": f"- {place}\n"}), SMALL_WORLD)["entries"]
+    paris = [e for e in entries if e["entity_type"] == "LOC" and "Paris" in e["aliases"]]
+    curated = next(e for e in entries if e["entity_id"] == "Q90")
+    assert (len(paris) == 1 and paris[0] is curated) is overlays
+    if overlays:  # the city's GeoNames spellings join it, and its id under its own name stays findable
+        assert "Lutetia" in curated["aliases"]
+        assert make_entity_id("LOC", "curated:paris france") in curated["former_ids"]
+
+
+def test_shipped_registry_has_one_entry_per_city(shipped_document):
+    # Washington, D.C. was listed twice (the curated place and the GeoNames capital), with Washington, Illinois
+    # and Washington, Utah as capitals too.
+    washington = [e for e in shipped_document["entries"] if e["entity_type"] == "LOC" and "D.C." in e["aliases"]]
+    assert [e["entity_id"] for e in washington] == ["Q61"]
+    capitals = [e["country"] for e in shipped_document["entries"] if e["source"] == "capital"]
+    assert len(capitals) == len(set(capitals))
+
+
 @pytest.mark.parametrize(
     ("files", "message"),
     [
