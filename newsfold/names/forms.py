@@ -249,6 +249,9 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
             tokens = fold_tokens(cleaned)
         elif (unglued := _GLUED_INITIALS.sub(r"\1 ", cleaned)) != cleaned:
             cleaned, tokens = unglued, fold_tokens(unglued)  # "P.J.Carlesimo" is "P.J. Carlesimo"
+        if (owned := _after_possessive(cleaned)) != cleaned and not any(t in _LEGAL_FORMS for t in fold_tokens(owned)):
+            # "Fox News's Megyn Kelly", "Clinton's Chief of Staff ..."; "Standard & Poor's Corp" is a company's name.
+            cleaned, tokens = owned, fold_tokens(owned)
         tokens = _reorder_comma_name(cleaned, tokens)
         tokens, has_title = strip_title_tokens(tokens)
         tokens = spread_initials(cleaned, tokens)
@@ -311,6 +314,22 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
         compact_key="".join(tokens),
         abjad="" if cleaned.isascii() else abjad_letters(cleaned),
     )
+
+
+#: A word with a possessive ending before more words: what follows belongs to it ("Fox News's Megyn Kelly").
+_OWNER = re.compile(r"^.*?\S(?:['’]s|s['’])\s+(?=\S)")
+
+
+def _after_possessive(cleaned: str) -> str:
+    """A person's name without the organisation, place or person it is written as belonging to, else as given.
+
+    Example:
+        >>> _after_possessive("Fox News's Megyn Kelly"), _after_possessive("Britain’s Prince Charles")
+        ('Megyn Kelly', 'Prince Charles')
+        >>> _after_possessive("Megyn Kelly"), _after_possessive("Dennis O'Shea")
+        ('Megyn Kelly', "Dennis O'Shea")
+    """
+    return _OWNER.sub("", cleaned, count=1)
 
 
 def strip_vessel_prefix(cleaned: str) -> str:

@@ -58,18 +58,42 @@ def strip_title_tokens(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     Returns:
         The remaining tokens and whether any title was removed.
     """
+    party = len(tokens) > 2 and tokens[0] in _party_words()
+    if party and (is_given_name(tokens[1]) or tokens[1] in listed_given_names() or _strip_listed_titles(tokens[1:])[1]):
+        tokens = tokens[1:]  # "Democrat Ben Cardin", "Republican Sen. John McCain"; not "Republican Party"
+    else:
+        party = False
     tokens, stripped = _strip_listed_titles(tokens)
+    stripped = stripped or party
     if stripped and (office := _strip_office(tokens)) != tokens:
         tokens = _strip_listed_titles(office)[0]
     role_end = _find_role_end(tokens)
     if role_end:
-        tokens = _strip_listed_titles(tokens[role_end:])[0]
+        # "Clinton Chief of Staff Cheryl Mills": the role's office follows it.
+        tokens = _strip_listed_titles(_strip_office(tokens[role_end:]))[0]
         stripped = True
     trailing = _trailing_titles()
     while len(tokens) > 1 and tokens[-1] in trailing:
         tokens = tokens[:-1]
         stripped = True
+    if (seat := _strip_seat(tokens)) != tokens:
+        tokens, stripped = seat, True
     return tokens, stripped
+
+
+def _strip_seat(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A full name without the state, seat or body written after it: "Ben Cardin of Maryland", "Steve King of Iowa".
+
+    Only after a given name and one part more: "Catherine of Aragon" and
+    "Francis of Assisi" are names whole.
+
+    Example:
+        >>> _strip_seat(("ben", "cardin", "of", "maryland")), _strip_seat(("catherine", "of", "aragon"))
+        (('ben', 'cardin'), ('catherine', 'of', 'aragon'))
+    """
+    if "of" not in tokens[2:-1] or not (is_given_name(tokens[0]) or tokens[0] in listed_given_names()):
+        return tokens
+    return tokens[: tokens.index("of", 2)]
 
 
 def strip_joined_title(text: str) -> str:
@@ -153,6 +177,11 @@ def _find_role_end(tokens: tuple[str, ...]) -> int:
         if tokens[index] in heads:
             return index + 1
     return 0
+
+
+@cache
+def _party_words() -> frozenset[str]:
+    return frozenset(token for word in _titles_data().get("party_words", []) for token in fold_tokens(str(word)))
 
 
 @cache

@@ -23,6 +23,13 @@ from newsfold.names.forms import clean_surface, family_part, is_family_name_firs
         ("The U.S.", "LOC", ("us",), False),
         ("Soleimani’s", "PER", ("soleimani",), False),
         ("SOLEIMANI, Qasem", "PER", ("qasem", "soleimani"), False),
+        # a person written as belonging to an organisation, a place or a person: the name after it
+        ("Fox News's Megyn Kelly", "PER", ("megyn", "kelly"), False),
+        ("Daiwa's Watanabe", "PER", ("watanabe",), False),
+        ("AG Edwards' Thayer", "PER", ("thayer",), False),
+        ("Britain’s Prince Charles", "PER", ("charles",), True),
+        ("Standard & Poor's Corp", "PER", ("standard", "poors", "corp"), False),  # a company's name, mislabelled
+        ("Dennis O'Shea", "PER", ("dennis", "oshea"), False),
     ],
 )
 def test_make_name_form_strips_titles_articles_and_possessives(text, entity_type, tokens, has_title):

@@ -45,6 +45,29 @@ def test_strip_title_tokens_drops_the_office_of_a_title(text, expected):
     assert strip_title_tokens(fold_tokens(text))[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aide's role, and a qualified role followed by its office
+        ("Chief of Staff Cheryl Mills", ("cheryl", "mills")),
+        ("Deputy Chief of Staff Jake Sullivan", ("jake", "sullivan")),
+        ("Clinton Chief of Staff Cheryl Mills", ("cheryl", "mills")),
+        ("White House Chief of Staff Denis McDonough", ("denis", "mcdonough")),
+        # the party a politician is named with, before a given name or a title only
+        ("Democrat Ben Cardin", ("ben", "cardin")),
+        ("Republican Sen. John McCain", ("john", "mccain")),
+        ("Republican Party", ("republican", "party")),
+        ("Republican National Committee", ("republican", "national", "committee")),
+        # the seat or body after a full name; "of" after a given name alone is part of the name
+        ("Senator Ben Cardin of Maryland", ("ben", "cardin")),
+        ("Allan Leslie of Discount Corporation", ("allan", "leslie")),
+        ("Catherine of Aragon", ("catherine", "of", "aragon")),
+    ],
+)
+def test_strip_title_tokens_drops_roles_parties_and_seats(text, expected):
+    assert strip_title_tokens(fold_tokens(text))[0] == expected
+
+
 def test_load_title_tokens_is_longest_first():
     titles = load_title_tokens()
     assert [len(t) for t in titles] == sorted((len(t) for t in titles), reverse=True)
