@@ -731,7 +731,8 @@ def _slip_keys(form: NameForm) -> tuple[str, ...]:
         (True, True)
     """
     if form.entity_type in ("ORG", "LOC") and len(form.part_keys) == 1:
-        return tuple(f"{form.entity_type}:{variant}" for variant in one_word_slip_blocks(form.tokens))
+        prefix = "ORG:" if form.entity_type == "ORG" else "LOC:"
+        return tuple(prefix + variant for variant in one_word_slip_blocks(form.tokens))  # any order: near() sorts
     if form.entity_type != "PER" or len(form.core_tokens) < 2:
         return ()
     initial = form.core_tokens[0][:1]

@@ -188,12 +188,13 @@ def slip_blocks(form: NameForm) -> tuple[str, ...]:
     name is filed under them, and a spelling looks in them only when it may be a misprint (``compare.may_be_misprint``).
 
     Example:
-        >>> "slip:narobi" in slip_blocks(make_name_form("Nairobi", "LOC")), slip_blocks(make_name_form("Ali Khan", "PER"))
+        >>> f = make_name_form
+        >>> "slip:narobi" in slip_blocks(f("Nairobi", "LOC")), slip_blocks(f("Ali Khan", "PER"))
         (True, ())
     """
     if form.entity_type not in ("LOC", "ORG") or len(form.part_keys) != 1:
         return ()
-    return tuple(f"slip:{variant}" for variant in one_word_slip_blocks(form.tokens))
+    return tuple(f"slip:{variant}" for variant in sorted(one_word_slip_blocks(form.tokens)))
 
 
 def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Registry:

@@ -6,8 +6,10 @@ import pytest
 
 from hypothesis import given
 from hypothesis import strategies as st
+from wordfreq import zipf_frequency
 
 from newsfold.names.compare import (
+    english_zipf,
     FUZZY_THRESHOLD,
     _part_orders,
     _part_similarity,
@@ -592,3 +594,11 @@ def test_compare_names_reads_a_cyrillic_name_family_first(a, b, linked):
 )
 def test_place_names_with_one_key_must_also_look_alike(a, b, linked):
     assert links(a, b, "LOC") is linked
+
+
+@pytest.mark.parametrize(
+    "word", ["bank", "the", "goodman", "oakland", "persico", "narobi", "gumy", "menatep", "zzyzx", "o'brien", "Bank"]
+)
+def test_english_zipf_reads_wordfreq_as_zipf_frequency_does(word):
+    # One lower-case word is read from wordfreq's table directly; anything else goes through its tokenizer.
+    assert english_zipf(word) == zipf_frequency(word, "en")
