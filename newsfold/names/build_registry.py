@@ -421,7 +421,9 @@ def _keep_one_capital_per_country(chosen: dict[int, tuple[dict[str, Any], bool]]
 _OVERLAY_KM = 10.0
 
 
-def _overlay_by_coordinates(overlay: dict[tuple[str | None, str], dict[str, Any]], cities: list[dict[str, Any]]) -> None:
+def _overlay_by_coordinates(
+    overlay: dict[tuple[str | None, str], dict[str, Any]], cities: list[dict[str, Any]]
+) -> None:
     """Re-key a curated place named otherwise than GeoNames names its city ("Washington, D.C." for
     Washington) to that city, so that it overlays it instead of standing beside it as a second entry: the
     one city of its country within ``_OVERLAY_KM`` km that bears its name or an alias. Its id under its own
@@ -459,7 +461,8 @@ def _km_apart(latitude_a: float, longitude_a: float, latitude_b: float, longitud
     """Great-circle distance in kilometres (haversine)."""
     lat_a, lat_b = math.radians(latitude_a), math.radians(latitude_b)
     half_lat, half_lon = (lat_b - lat_a) / 2, math.radians(longitude_b - longitude_a) / 2
-    return 2 * 6371.0 * math.asin(math.sqrt(math.sin(half_lat) ** 2 + math.cos(lat_a) * math.cos(lat_b) * math.sin(half_lon) ** 2))
+    squared = math.sin(half_lat) ** 2 + math.cos(lat_a) * math.cos(lat_b) * math.sin(half_lon) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(squared))
 
 
 def _spellings(city: dict[str, Any]) -> set[tuple[str, str]]:

@@ -983,8 +983,8 @@ def _join_generation_dropped(
     first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
     absorbed: dict[str, set[str]],
 ) -> dict[int, Link]:
-    """"Boone Pickens" and "Boone Pickens III", "James Baker" and "James Baker III": a person without the
-    generational suffix the dataset writes them with.
+    """"Boone Pickens" and "Boone Pickens III", "James Baker" and "James A. Baker III": a person without the
+    generational suffix (and middle initials) the dataset writes them with.
 
     The comparison keeps one side's suffix from the other's name (a father and
     a son are two people), so the dataset decides: the name without it joins
@@ -995,7 +995,12 @@ def _join_generation_dropped(
     def bare_of(form: NameForm) -> tuple[str, ...] | None:
         if form.entity_type != "PER" or form.suffix is None or len(form.core_keys) < 2:
             return None
-        return tuple(token for token in form.tokens if token != form.suffix)
+        # Without its middle initials too: "James A. Baker III" is written "James Baker" ("J. Patrick Michaels
+        # Jr" keeps its leading initial).
+        return tuple(
+            token for index, token in enumerate(form.tokens)
+            if token != form.suffix and not (index and token in form.initials)
+        )
 
     def may_stand_alone(sid: int) -> bool:
         return forms[sid].entity_type == "PER" and forms[sid].suffix is None

@@ -75,7 +75,7 @@ _PATRONYMIC = {"bin": "bin", "ibn": "bin", "ben": "bin", "bint": "bint", "binti"
 #: whole org-type table: it also removes English words ("in", "is", "charity").
 _LEGAL_FORMS = frozenset(
     {
-        "ag", "ab", "aps", "asa", "bhd", "bv", "bvba", "co", "coltd", "company", "corp", "corporation", "doo",
+        "ag", "ab", "aps", "asa", "bhd", "bv", "bvba", "co", "coltd", "company", "corp", "corporation", "cos", "doo",
         "gmbh", "inc", "incorporated", "kft", "kg", "kk", "lda", "limited", "llc", "llp", "lp", "ltd", "ltda",
         "nv", "nyrt", "oy", "oyj", "pcl", "plc", "pty", "sa", "sab", "sarl", "sdn", "se", "spa", "sprl",
         "spzoo", "srl", "sro", "tbk", "uab", "zrt",

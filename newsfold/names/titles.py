@@ -30,8 +30,9 @@ from newsfold.names.sinitic import is_east_asian_order
 
 __all__ = ["load_title_tokens", "strip_joined_title", "strip_title_tokens"]
 
-#: Words that may qualify a role noun before a name ("deputy finance minister").
-_MAX_ROLE_QUALIFIERS = 3
+#: Words that may qualify a role noun before a name ("deputy finance minister", "Immigration and Naturalization
+#: Service Commissioner").
+_MAX_ROLE_QUALIFIERS = 5
 
 
 @cache
@@ -50,6 +51,9 @@ def load_title_tokens() -> tuple[tuple[str, ...], ...]:
 def strip_title_tokens(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     """Remove leading titles from folded person-name tokens.
 
+    Also a party before a given name or a title ("Democrat Ben Cardin"), a
+    role's office ("Clinton Chief of Staff Cheryl Mills"), titles written
+    after the name, and a seat after a full name ("Ben Cardin of Maryland").
     At least one token is always kept, so a bare "General" stays a name.
 
     Args:
@@ -76,24 +80,28 @@ def strip_title_tokens(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     while len(tokens) > 1 and tokens[-1] in trailing:
         tokens = tokens[:-1]
         stripped = True
-    if (seat := _strip_seat(tokens)) != tokens:
+    if (seat := _strip_seat(tokens, stripped)) != tokens:
         tokens, stripped = seat, True
     return tokens, stripped
 
 
-def _strip_seat(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """A full name without the state, seat or body written after it: "Ben Cardin of Maryland", "Steve King of Iowa".
+def _strip_seat(tokens: tuple[str, ...], titled: bool = False) -> tuple[str, ...]:
+    """A full name without the state, seat or body written after it: "Ben Cardin of Maryland", "Steve King of Iowa";
+    after a title, a name without its realm ("King Hussein of Jordan" is King Hussein).
 
-    Only after a given name and one part more: "Catherine of Aragon" and
+    Untitled, only after a given name and one part more: "Catherine of Aragon" and
     "Francis of Assisi" are names whole.
 
     Example:
         >>> _strip_seat(("ben", "cardin", "of", "maryland")), _strip_seat(("catherine", "of", "aragon"))
         (('ben', 'cardin'), ('catherine', 'of', 'aragon'))
+        >>> _strip_seat(("hussein", "of", "jordan"), titled=True)
+        ('hussein',)
     """
-    if "of" not in tokens[2:-1] or not (is_given_name(tokens[0]) or tokens[0] in listed_given_names()):
+    start = 1 if titled else 2
+    if "of" not in tokens[start:-1] or not (is_given_name(tokens[0]) or tokens[0] in listed_given_names()):
         return tokens
-    return tokens[: tokens.index("of", 2)]
+    return tokens[: tokens.index("of", start)]
 
 
 def strip_joined_title(text: str) -> str:

@@ -132,7 +132,8 @@ def test_build_registry_keeps_one_capital_when_a_smaller_town_bears_its_name(tmp
     # GeoNames lists a Paris in another region too: only the most populous is the capital.
     small_paris = {**PARIS, "geonameid": 1, "population": 20_000, "latitude": 45.0, "alternatenames": []}
     world = ReferenceWorld(**{**SMALL_WORLD.__dict__, "cities": [PARIS, LYON, small_paris]})
-    entries = [e for e in build_registry(write_sources(tmp_path, {}), world)["entries"] if e["canonical_name"] == "Paris"]
+    built = build_registry(write_sources(tmp_path, {}), world)["entries"]
+    entries = [e for e in built if e["canonical_name"] == "Paris"]
     assert [(e["source"], e["population"]) for e in entries] == [("capital", PARIS["population"])]
 
 
@@ -140,9 +141,11 @@ def test_build_registry_keeps_one_capital_when_a_smaller_town_bears_its_name(tmp
     ("place", "overlays"),
     [
         # named otherwise than GeoNames names the city, one of its names the city's, a kilometre away: one place
-        ("{name: 'Paris, France', country: FR, wikidata: Q90, latitude: 48.86, longitude: 2.34, aliases: [Paris]}", True),
+        ("{name: 'Paris, France', country: FR, wikidata: Q90, latitude: 48.86, longitude: 2.34, aliases: [Paris]}",
+         True),
         # as far away as another town: a place of its own
-        ("{name: 'Paris, France', country: FR, wikidata: Q90, latitude: 45.0, longitude: 2.34, aliases: [Paris]}", False),
+        ("{name: 'Paris, France', country: FR, wikidata: Q90, latitude: 45.0, longitude: 2.34, aliases: [Paris]}",
+         False),
         # none of its names the city's: a place of its own
         ("{name: Lutèce, country: FR, wikidata: Q90, latitude: 48.86, longitude: 2.34}", False),
     ],

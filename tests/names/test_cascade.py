@@ -159,6 +159,9 @@ def test_a_clipped_compound_takes_the_name_it_clips_only_if_the_dataset_uses_tha
         # a person without the generational suffix the dataset writes them with
         (["Boone Pickens", "Boone Pickens III"], [("Boone Pickens", "Boone Pickens III")]),
         (["James Baker III", "James Baker"], [("James Baker", "James Baker III")]),
+        # and without a middle initial; a leading initial stays
+        (["James A. Baker III", "James Baker"], [("James A. Baker III", "James Baker")]),
+        (["J. Patrick Michaels Jr", "J. Patrick Michaels"], [("J. Patrick Michaels", "J. Patrick Michaels Jr")]),
         (["Martin Luther King", "Martin Luther King, Jr."], [("Martin Luther King", "Martin Luther King, Jr.")]),
         # father and son both written with theirs: the bare name could be either
         (["Ken Griffey", "Ken Griffey Jr.", "Ken Griffey Sr."], []),

@@ -97,6 +97,12 @@ VARIANTS_AND_LOOK_ALIKES = [
     (["Marks & Spencer", "M&S"], "ORG", [[0, 1]]),
     (["Sheffield United", "Sheff Utd", "Sheffield Wednesday"], "ORG", [[0, 1], [2]]),
     (["Zorblat City Football Club", "Zorblat City FC", "Zorblat City"], "ORG", [[0, 1, 2]]),
+    # "Cos" (companies) is a legal form as "Co" is
+    (["Philip Morris Cos", "Philip Morris"], "ORG", [[0, 1]]),
+    (["Anheuser-Busch Cos Inc", "Anheuser-Busch"], "ORG", [[0, 1]]),
+    # a title's realm, a long body before a role
+    (["King Hussein of Jordan", "King Hussein"], "PER", [[0, 1]]),
+    (["Immigration and Naturalization Service Commissioner Doris Meissner", "Doris Meissner"], "PER", [[0, 1]]),
     # typos
     (["Chrysler Corp", "Chrylser Corp", "Chrsyler Corp", "Chrysler"], "ORG", [[0, 1, 2, 3]]),
     (["Textron Inc", "Texton Inc"], "ORG", [[0, 1]]),

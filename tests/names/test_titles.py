@@ -89,7 +89,13 @@ def test_load_title_tokens_is_longest_first():
         (("labour", "leader", "general", "smith"), (("smith",), True)),  # a listed title after the role goes too
         # look-alikes that are names, not titles
         (("finance", "minister"), (("finance", "minister"), False)),  # nothing after the role noun
-        (("a", "b", "c", "d", "minister", "smith"), (("a", "b", "c", "d", "minister", "smith"), False)),  # too far in
+        # too far in
+        (
+            ("a", "b", "c", "d", "e", "f", "minister", "smith"),
+            (("a", "b", "c", "d", "e", "f", "minister", "smith"), False),
+        ),
+        # a long body's name before the role: five words
+        (("a", "b", "c", "d", "e", "minister", "smith"), (("smith",), True)),
         (("kim", "dae", "jung"), (("kim", "dae", "jung"), False)),
         (("jose", "sarney"), (("jose", "sarney"), False)),
     ],
