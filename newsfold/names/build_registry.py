@@ -49,7 +49,6 @@ Example:
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -64,6 +63,7 @@ import yaml
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
+from newsfold.geo.distance import distance_km
 from newsfold.errors import ModelError
 from newsfold.ids import make_id
 from newsfold.names.fold import fold_text
@@ -448,21 +448,14 @@ def _overlay_by_coordinates(
             for city in cities
             if city["countrycode"] == place.get("country")
             and fold_text(city["name"]) in names
-            and _km_apart(place["latitude"], place["longitude"], city["latitude"], city["longitude"]) <= _OVERLAY_KM
+            and distance_km((place["latitude"], place["longitude"]), (city["latitude"], city["longitude"]))
+            <= _OVERLAY_KM
         ]
         if len(near) != 1 or (place.get("country"), fold_text(near[0]["name"])) in overlay:
             continue
         del overlay[key]
         former = [*place.get("former_names", []), place["name"]]
         overlay[(place.get("country"), fold_text(near[0]["name"]))] = {**place, "former_names": former}
-
-
-def _km_apart(latitude_a: float, longitude_a: float, latitude_b: float, longitude_b: float) -> float:
-    """Great-circle distance in kilometres (haversine)."""
-    lat_a, lat_b = math.radians(latitude_a), math.radians(latitude_b)
-    half_lat, half_lon = (lat_b - lat_a) / 2, math.radians(longitude_b - longitude_a) / 2
-    squared = math.sin(half_lat) ** 2 + math.cos(lat_a) * math.cos(lat_b) * math.sin(half_lon) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(squared))
 
 
 def _spellings(city: dict[str, Any]) -> set[tuple[str, str]]:

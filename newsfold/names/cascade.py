@@ -35,7 +35,6 @@ from functools import cache, partial
 from typing import TypeVar
 
 import polars as pl
-from wordfreq import zipf_frequency
 
 from newsfold.memo import Memo
 from newsfold.names.abjad import consonant_blocks
@@ -70,7 +69,9 @@ from newsfold.names.descriptors import (
     registry_descriptors,
     subdivision_of,
 )
-from newsfold.names.fold import fold_text, fold_tokens, make_literal_key, make_part_key, make_spelling_key
+from newsfold.names.fold import (
+    english_zipf, fold_text, fold_tokens, make_literal_key, make_part_key, make_spelling_key,
+)
 from newsfold.names.forms import NameForm, clean_surface, family_part, make_name_form, strip_legal_form
 from newsfold.names.hypocorisms import clear_nickname_cache, is_given_name
 from newsfold.names.labels import map_label_to_type
@@ -776,7 +777,7 @@ def is_common_wording(tokens: Sequence[str]) -> bool:
         >>> is_common_wording(("world",)), is_common_wording(("world", "group")), is_common_wording(("barclays",))
         (True, True, False)
     """
-    return bool(tokens) and all(zipf_frequency(token, "en") >= COMPANY_WORD_ZIPF for token in tokens)
+    return bool(tokens) and all(english_zipf(token) >= COMPANY_WORD_ZIPF for token in tokens)
 
 
 def _join_facility_kinds(

@@ -29,11 +29,11 @@ import polars as pl
 from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
 from newsfold.names.compare import (
-    FUZZY_THRESHOLD, compare_names, english_zipf, may_be_family_first, may_be_misprint, screen_for,
+    FUZZY_THRESHOLD, compare_names, may_be_family_first, may_be_misprint, screen_for,
 )
 from newsfold.names.renderings import convention_readings, french_arabic_reading, looks_slavic, place_readings
 from newsfold.names.descriptors import MIN_MISSPELT_PLACE_LETTERS, city_of, is_city_name, is_place_name, subdivision_of
-from newsfold.names.fold import is_arabic_given, is_iberian_given
+from newsfold.names.fold import english_zipf, is_arabic_given, is_iberian_given
 from newsfold.names.forms import NameForm, make_name_form, umlaut_compact_key
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
@@ -249,22 +249,12 @@ def cluster_sightings(
         blocks = _blocks(form)
         filed_under, looked_in = script_blocks(form)
         unit_documents = sum(sightings[i].documents for i in members)
-        if form.entity_type == "PER":
-            near = slips.near(form)
-        elif may_be_misprint(form):
-            # A one-word company or place name meets one a letter from it as its misprint only.
-            near = [
-                (head_form, head_id)
-                for head_form, head_id in slips.near(form)
-                if documents.get(final(head_id), 0) >= MISPRINT_ARTICLE_RATIO * unit_documents
-            ]
+        if may_attach:
+            near = _near_heads(form, slips, unit_documents, lambda head_id: documents.get(final(head_id), 0))
+            following = final if merged_into else None
+            attached = _attach(form, heads, blocks + looked_in, compared, following, anchored, near)
         else:
-            near = []
-        attached = (
-            _attach(form, heads, blocks + looked_in, compared, final if merged_into else None, anchored, near)
-            if may_attach
-            else None
-        )
+            attached = None
         blocks += filed_under
         if attached is not None and attached.bridged:
             # Two heads the blocks kept apart that the comparison joins: the older keeps its id.
@@ -721,6 +711,20 @@ class _SlipIndex:
         return [self.heads[number] for number in sorted(numbers)]
 
 
+def _near_heads(
+    form: NameForm, slips: _SlipIndex, articles: int, articles_of: Callable[[str], int]
+) -> list[tuple[NameForm, str]]:
+    """The heads a slip kept out of ``form``'s blocks (:class:`_SlipIndex`): a person's any; a one-word company or
+    place name's only as their misprint, a word nothing else knows (``compare.may_be_misprint``), and only the
+    heads whose entity is in :data:`MISPRINT_ARTICLE_RATIO` times ``form``'s ``articles`` or more (``articles_of``)."""
+    if form.entity_type == "PER":
+        return slips.near(form)
+    if not may_be_misprint(form):
+        return []
+    least = MISPRINT_ARTICLE_RATIO * articles
+    return [(head, head_id) for head, head_id in slips.near(form) if articles_of(head_id) >= least]
+
+
 def _slip_keys(form: NameForm) -> tuple[str, ...]:
     """A person's given initial with its family name as written, whole and with each letter left out; a one-word
     company or place name's word so (``variants.one_word_slip_blocks``), under its type.
@@ -731,12 +735,13 @@ def _slip_keys(form: NameForm) -> tuple[str, ...]:
         (True, True)
     """
     if form.entity_type in ("ORG", "LOC") and len(form.part_keys) == 1:
-        prefix = "ORG:" if form.entity_type == "ORG" else "LOC:"
+        prefix = form.entity_type + ":"
         return tuple(prefix + variant for variant in one_word_slip_blocks(form.tokens))  # any order: near() sorts
     if form.entity_type != "PER" or len(form.core_tokens) < 2:
         return ()
     initial = form.core_tokens[0][:1]
-    return tuple(f"{initial} {variant}" for variant in one_letter_less(form.core_tokens[-1], _MIN_SLIP_BLOCK_LETTERS))
+    family = one_letter_less(form.core_tokens[-1], _MIN_SLIP_BLOCK_LETTERS)
+    return tuple(f"{initial} {variant}" for variant in family)
 
 
 def _script_blocks(form: NameForm) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:

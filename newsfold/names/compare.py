@@ -35,18 +35,17 @@ Example:
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from collections.abc import Callable
-from functools import cache, lru_cache, partial
+from functools import lru_cache, partial
 from typing import NamedTuple
 from rapidfuzz.distance import OSA, JaroWinkler
-from wordfreq import get_frequency_dict, zipf_frequency
 
 from newsfold.names.abjad import is_latin_text, reads_as
 from newsfold.names.descriptors import is_known_place_word, is_place_misspelling
 from newsfold.names.fold import (
+    english_zipf,
     east_slavic_given_names,
     fold_text,
     is_arabic_given,
@@ -95,7 +94,6 @@ __all__ = [
     "FUZZY_THRESHOLD",
     "places_look_alike",
     "reads_across_scripts",
-    "english_zipf",
     "may_be_misprint",
     "is_given_slip_of_rare_family",
 ]
@@ -402,27 +400,6 @@ def _is_unknown_word(word: str, place: bool) -> bool:
     if not word.isalpha() or not word.isascii() or (place and is_known_place_word(word)):
         return False
     return english_zipf(word) < RARE_FAMILY_ZIPF and not part_symbols(word)
-
-
-@lru_cache(maxsize=200_000)
-def english_zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of a folded word in English, cached (name rules ask it of every spelling).
-
-    Example:
-        >>> english_zipf("bank") > 4 > english_zipf("menatep")
-        True
-    """
-    if word.isascii() and word.isalpha() and word.islower():
-        # One lower-case word is its own token: read wordfreq's table directly, as zipf_frequency would after
-        # tokenizing it (the same figure, rounded alike), at a hundredth of the cost.
-        frequency = _english_frequencies().get(word, 0.0)
-        return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
-    return zipf_frequency(word, "en")
-
-
-@cache
-def _english_frequencies() -> dict[str, float]:
-    return get_frequency_dict("en")
 
 
 def _middle_name_slips(pairs: list[tuple[_Part, _Part]], sims: list[float]) -> set[int]:

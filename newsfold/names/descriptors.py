@@ -54,9 +54,8 @@ from importlib import resources
 
 import marisa_trie
 from rapidfuzz.distance import Indel
-from wordfreq import zipf_frequency
 
-from newsfold.names.fold import fold_text, fold_tokens, load_name_part_synonyms, make_part_key
+from newsfold.names.fold import english_zipf, fold_text, fold_tokens, load_name_part_synonyms, make_part_key
 from newsfold.names.forms import clean_surface
 from newsfold.names.registry import Registry, known_place_words, load_registry
 
@@ -454,7 +453,7 @@ def load_place_name_tables() -> None:
     _subdivision_own_names()
     _place_own_names()
     city_facts()
-    zipf_frequency("city", "en")  # wordfreq reads its English list on the first call (about 0.1 s)
+    english_zipf("city")  # wordfreq reads its English list on the first call (about 0.1 s)
 
 
 def is_place_name(phrase: str) -> bool:
@@ -556,7 +555,7 @@ def city_of(name: str, *, in_subdivision_names: bool = False, over_small_namesak
             return None
         if key in _place_own_names() and not (over_small_namesakes and _outgrows_namesakes(rows, key)):
             return None
-        if all(zipf_frequency(word, "en") >= COMMON_PLACE_WORD_ZIPF and word not in _city_names() for word in key.split()):
+        if all(english_zipf(word) >= COMMON_PLACE_WORD_ZIPF and word not in _city_names() for word in key.split()):
             return None
     if not rows:
         return None

@@ -39,7 +39,6 @@ from typing import NamedTuple
 
 import numpy as np
 import polars as pl
-from wordfreq import zipf_frequency
 
 from newsfold.frames import columns_of
 from newsfold.names.context import CORPUS_CONTEXT_SCORE, DOCUMENT_CONTEXT_SCORE
@@ -47,7 +46,7 @@ from newsfold.names.descriptors import (
     Descriptor, city_facts, city_of, is_city_name, make_descriptor, may_have_descriptor, registry_descriptors,
     subdivision_of,
 )
-from newsfold.names.fold import fold_tokens
+from newsfold.names.fold import english_zipf, fold_tokens
 from newsfold.names.forms import NameForm, clean_surface, make_name_form, org_words
 from newsfold.names.link import link_spelling
 from newsfold.names.observe import Link
@@ -203,7 +202,7 @@ def _club_city_of(words: str) -> int | None:
     population, country = city_facts().get(city, (0, ""))
     if population < _CLUB_CITY_PEOPLE or country in _CITY_FIRST_COUNTRIES:
         return None
-    if any(zipf_frequency(word, "en") >= _CLUB_CITY_WORD_ZIPF for word in words.split()):
+    if any(english_zipf(word) >= _CLUB_CITY_WORD_ZIPF for word in words.split()):
         return None
     return city
 

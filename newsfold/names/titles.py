@@ -62,12 +62,9 @@ def strip_title_tokens(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     Returns:
         The remaining tokens and whether any title was removed.
     """
-    party = len(tokens) > 2 and tokens[0] in _party_words()
-    if party and (is_given_name(tokens[1]) or tokens[1] in listed_given_names() or _strip_listed_titles(tokens[1:])[1]):
-        tokens = tokens[1:]  # "Democrat Ben Cardin", "Republican Sen. John McCain"; not "Republican Party"
-    else:
-        party = False
-    tokens, stripped = _strip_listed_titles(tokens)
+    without_party = _strip_party(tokens)
+    party = len(without_party) < len(tokens)
+    tokens, stripped = _strip_listed_titles(without_party)
     stripped = stripped or party
     if stripped and (office := _strip_office(tokens)) != tokens:
         tokens = _strip_listed_titles(office)[0]
@@ -85,6 +82,24 @@ def strip_title_tokens(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     return tokens, stripped
 
 
+def _strip_party(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A name without the party written before a given name or a title: "Democrat Ben Cardin", "Republican Sen.
+    John McCain"; "Republican Party" and "Democratic National Committee" are no such names.
+
+    Example:
+        >>> _strip_party(("democrat", "ben", "cardin")), _strip_party(("republican", "national", "committee"))
+        (('ben', 'cardin'), ('republican', 'national', 'committee'))
+    """
+    if len(tokens) < 3 or tokens[0] not in _party_words():
+        return tokens
+    return tokens[1:] if _is_given(tokens[1]) or _strip_listed_titles(tokens[1:])[1] else tokens
+
+
+def _is_given(token: str) -> bool:
+    """A given name rigour or the name lists know."""
+    return is_given_name(token) or token in listed_given_names()
+
+
 def _strip_seat(tokens: tuple[str, ...], titled: bool = False) -> tuple[str, ...]:
     """A full name without the state, seat or body written after it: "Ben Cardin of Maryland", "Steve King of Iowa";
     after a title, a name without its realm ("King Hussein of Jordan" is King Hussein).
@@ -99,7 +114,7 @@ def _strip_seat(tokens: tuple[str, ...], titled: bool = False) -> tuple[str, ...
         ('hussein',)
     """
     start = 1 if titled else 2
-    if "of" not in tokens[start:-1] or not (is_given_name(tokens[0]) or tokens[0] in listed_given_names()):
+    if "of" not in tokens[start:-1] or not _is_given(tokens[0]):
         return tokens
     return tokens[: tokens.index("of", start)]
 
@@ -170,7 +185,7 @@ def _strip_office(tokens: tuple[str, ...]) -> tuple[str, ...]:
         return tokens
     rest = tokens[1:]
     for index in range(1, len(rest) - 1):
-        if is_given_name(rest[index]) or rest[index] in listed_given_names():
+        if _is_given(rest[index]):
             return rest[index:]
     return rest[-3:] if len(rest) >= 3 and is_east_asian_order(rest[-3:]) else rest[-2:]
 

@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from wordfreq import zipf_frequency
 
 from newsfold.names.compare import (
-    english_zipf,
     FUZZY_THRESHOLD,
     _part_orders,
     _part_similarity,
@@ -21,6 +20,7 @@ from newsfold.names.compare import (
     is_spelling_slip,
     screen_for,
 )
+from newsfold.names.fold import english_zipf
 from newsfold.names.forms import make_name_form
 
 
