@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Container, Hashable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache, partial
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import polars as pl
 
@@ -90,6 +90,7 @@ from newsfold.names.organisations import (
     acronym_of,
     bare_club_name,
     bare_company_name,
+    bare_name_before_tail,
     club_city,
     facility_stem,
     find_acronym_links,
@@ -200,8 +201,9 @@ def link_seen(
     for sid, link in _join_clipped_compounds(first, forms, articles).items():
         first[sid] = link
     for join in (
-        _join_bare_company_names, _join_club_names, _join_facility_kinds, _join_place_named, _join_subdivisions,
-        _join_bare_region_names, _join_article_dropped, _join_city_names, _join_generation_dropped,
+        _join_bare_company_names, _join_club_names, _join_facility_kinds, partial(_join_name_tails, articles=articles),
+        _join_owned_names, _join_place_named,
+        _join_subdivisions, _join_bare_region_names, _join_article_dropped, _join_city_names, _join_generation_dropped,
     ):
         for sid, link in join(first, forms, texts, infos, absorbed).items():
             first[sid] = link
@@ -598,6 +600,7 @@ def _join_clipped_compounds(first: list[Link | None], forms: list[NameForm], art
 def _join_bare_names(
     first: list[Link | None], forms: list[NameForm], infos: dict[str, EntityInfo], absorbed: dict[str, set[str]],
     bare_of: Callable[[NameForm], tuple[str, ...] | None], may_stand_alone: Callable[[int], bool],
+    may_join: Callable[[int, str], bool] | None = None,
 ) -> dict[int, Link]:
     """Join spellings to the one entity of the dataset whose longer name is theirs with only descriptive words added.
 
@@ -612,6 +615,7 @@ def _join_bare_names(
     bare name leave the bare spellings alone, as for an acronym
     (``corpus_context``), unless the bare spelling is listed and they are not:
     the registry then says which entity the name is, and it takes them all in.
+    ``may_join``, when given, may still refuse a bare spelling its one entity.
     """
     by_bare: dict[tuple[str, ...], set[str]] = {}
     for sid, link in enumerate(first):
@@ -632,6 +636,8 @@ def _join_bare_names(
                 moved.update({entity_id: link.entity_id for entity_id in entities if entity_id not in moved})
             continue
         (target,) = entities
+        if may_join is not None and not may_join(sid, target):
+            continue
         if link is None:
             joined[sid] = Link(target, "corpus_context", CORPUS_CONTEXT_SCORE)
         elif link.entity_id == target or (link.entity_id not in created and target not in created):
@@ -745,12 +751,7 @@ def _join_club_names(
     joined = _join_at_places(first, infos, absorbed, created, unlisted, loose, listed)
     now = [joined.get(sid, link) for sid, link in enumerate(first)]
     places = known_place_words()
-    begun: dict[tuple[str, ...], set[str]] = defaultdict(set)  # the first words of organisations' names -> entities
-    for sid, link in enumerate(now):
-        tokens = forms[sid].tokens
-        if link is not None and forms[sid].entity_type == "ORG":
-            for size in range(1, len(tokens)):
-                begun[tokens[:size]].add(link.entity_id)
+    begun = _name_starts(now, forms)
 
     def may_stand_alone(sid: int) -> bool:
         form, link = forms[sid], now[sid]
@@ -764,6 +765,16 @@ def _join_club_names(
 
     joined.update(_join_bare_names(now, forms, infos, absorbed, bare_club_name, may_stand_alone))
     return joined
+
+
+def _name_starts(links: list[Link | None], forms: list[NameForm]) -> dict[tuple[str, ...], set[str]]:
+    """The first words of the dataset's linked organisation names (all but the last word, one to all) -> their entities."""
+    begun: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for link, form in zip(links, forms):
+        if link is not None and form.entity_type == "ORG":
+            for size in range(1, len(form.tokens)):
+                begun[form.tokens[:size]].add(link.entity_id)
+    return begun
 
 
 #: Zipf frequency (wordfreq, English) from which a word is too common to name a company alone.
@@ -838,6 +849,141 @@ def _join_facility_kinds(
 
     joined.update(_join_bare_names(now, forms, infos, absorbed, bare_of, may_stand_alone))
     return joined
+
+
+#: Zipf frequency (wordfreq, English) a bare company name's rarest word must be under to join a name with a tail.
+NAME_TAIL_ZIPF = 4.0
+
+
+def _join_name_tails(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]], articles: Sequence[int],
+) -> dict[int, Link]:
+    """"Magna" and "Magna International Inc", "Breitbart" and "Breitbart News": see ``organisations.bare_name_before_tail``.
+
+    Wire copy names a conglomerate's arms so too ("Texaco Capital N.V.", "Citicorp International Ltd"), and a
+    bare name may be a common word ("Exchange", "Cable"), so a bare spelling joins the one entity of the
+    dataset whose names end so only when it is:
+
+    * a name the registry does not list ("Jaguar" is the listed car maker, not "Jaguar Capital");
+    * no company's full name: written without a legal form, and no spelling of the dataset writes its words
+      with one ("Texaco" is Texaco Inc's, "Hoechst" Hoechst AG's), nor does one of its entity's spellings;
+    * made of a word rarer than Zipf :data:`NAME_TAIL_ZIPF` ("Magna", "Brookings"; not "Digital");
+    * in no more articles than the entity it joins, its words however spelt and its entity's spellings each
+      counted (``articles``: per spelling; an arm is named less often than its parent, whose short name is
+      everywhere);
+    * the start of no other organisation's name ("Nomura" may be Nomura Securities', not Nomura International's);
+    * none of what no company's bare name is (:func:`_join_bare_company_names`).
+
+    Two such entities leave it alone.
+    """
+    places = known_place_words()
+    formal = _formal_names(first, forms, texts)
+    entity_articles: dict[str, int] = defaultdict(int)
+    word_articles: dict[tuple[str, ...], int] = defaultdict(int)  # an organisation's words, however spelt
+    for link, form, count in zip(first, forms, articles):
+        if link is not None:
+            entity_articles[link.entity_id] += count
+        if form.entity_type == "ORG":
+            word_articles[form.tokens] += count
+    informal = frozenset(infos) - formal.entities
+    begun = _name_starts(first, forms)
+
+    def may_stand_alone(sid: int) -> bool:
+        form, link, text = forms[sid], first[sid], texts[sid]
+        return (
+            form.entity_type == "ORG"
+            and (link is None or (link.entity_id in informal and _is_organisation(link.entity_id, infos)))
+            and len(begun.get(form.tokens, ())) <= 1
+            and form.tokens not in formal.words
+            and min(map(english_zipf, form.tokens), default=NAME_TAIL_ZIPF) < NAME_TAIL_ZIPF
+            and " ".join(form.tokens) not in places
+            and not acronym_of(text)
+        )
+
+    def may_join(sid: int, target: str) -> bool:
+        link, own = first[sid], word_articles[forms[sid].tokens]
+        if link is not None:
+            own = max(own, entity_articles[link.entity_id])
+        return own <= entity_articles[target]
+
+    return _join_bare_names(first, forms, infos, absorbed, bare_name_before_tail, may_stand_alone, may_join)
+
+
+def _join_owned_names(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]],
+) -> dict[int, Link]:
+    """"Radio 1" and "BBC Radio 1", "World Service" and "BBC World Service": a name of two words or more written
+    after an organisation's acronym that the dataset names on its own, or the registry lists, is that
+    organisation's channel, service or arm, and news drops the owner once it is clear.
+
+    The name without its owner joins the one entity of the dataset so written, as a company's bare name does
+    (:func:`_join_bare_names`), when the registry does not list it, it has no legal form, and it is no place's
+    name. Its words may be common ones ("Five Live"): the owner's acronym made the longer name specific, and
+    two owners' channels of one name ("RTE Radio 1") leave it alone. A company named with an acronym ("ANZ
+    Merchant Bank Ltd": one of its entity's spellings has a legal form) is no owner's arm: "Merchant Bank" is
+    any merchant bank.
+    """
+    places = known_place_words()
+    formal = _formal_names(first, forms, texts)
+    aliases = load_registry().alias_index
+    owners = {  # a country's ("U.S. Air Force") is no owner: the institution rules read those
+        acronym for form, text in zip(forms, texts)
+        if form.entity_type == "ORG" and (acronym := acronym_of(text)) is not None and acronym not in places
+    }
+
+    def bare_of(form: NameForm) -> tuple[str, ...] | None:
+        if form.entity_type != "ORG" or len(form.tokens) < 3:
+            return None
+        words = form.text.split()
+        head = words[1] if words[0].casefold() == "the" and len(words) > 1 else words[0]
+        owner = acronym_of(head)
+        if owner is None or form.tokens[0] != owner:
+            return None
+        return form.tokens[1:] if owner in owners or ("ORG", owner) in aliases else None
+
+    def may_stand_alone(sid: int) -> bool:
+        form, link = forms[sid], first[sid]
+        return (
+            form.entity_type == "ORG"
+            and len(form.tokens) >= 2
+            and (link is None or (link.entity_id in infos and _is_organisation(link.entity_id, infos)))
+            and sid not in formal.spellings
+            and " ".join(form.tokens) not in places
+        )
+
+    def may_join(sid: int, target: str) -> bool:
+        return target not in formal.entities
+
+    return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone, may_join)
+
+
+class _FormalNames(NamedTuple):
+    """The organisation spellings of a dataset that have a legal form ("NEC Corp"): by number, their words, and
+    their entities."""
+
+    spellings: frozenset[int]
+    words: frozenset[tuple[str, ...]]
+    entities: frozenset[str]
+
+
+def _formal_names(first: list[Link | None], forms: list[NameForm], texts: list[str]) -> _FormalNames:
+    """See :class:`_FormalNames`."""
+    spellings = [
+        sid for sid, (form, text) in enumerate(zip(forms, texts)) if form.entity_type == "ORG" and _has_legal_form(text)
+    ]
+    return _FormalNames(
+        frozenset(spellings),
+        frozenset(forms[sid].tokens for sid in spellings),
+        frozenset(link.entity_id for sid in spellings if (link := first[sid]) is not None),
+    )
+
+
+def _has_legal_form(text: str) -> bool:
+    """Whether a spelling ends in (or, Russian-style, begins with) a legal form: "NEC Corp", not "NEC"."""
+    tokens = fold_tokens(clean_surface(text))
+    return bool(tokens) and strip_legal_form(tokens) != tokens
 
 
 #: Words that name no particular organisation once the place before them goes ("Moscow State University"),

@@ -64,6 +64,7 @@ __all__ = [
     "find_adjacent_definitions",
     "find_descriptor_links",
     "bare_company_name",
+    "bare_name_before_tail",
     "facility_stem",
     "DESCRIPTOR_SCORE",
 ]
@@ -134,6 +135,34 @@ def bare_company_name(form: NameForm, listed: bool = False) -> tuple[str, ...] |
         left = national
     return left if left and len(left) < len(tokens) else None
 
+
+def bare_name_before_tail(form: NameForm) -> tuple[str, ...] | None:
+    """An organisation's name without the words it ends in that news leaves out ("name_tails"), else None.
+
+    Only words at the end go, one or more ("Valeant Pharmaceuticals International" is "Valeant"); the legal
+    form is already gone from the tokens, and one word always stays.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> bare_name_before_tail(f("Magna International Inc", "ORG")), bare_name_before_tail(f("Bain Capital", "ORG"))
+        (('magna',), ('bain',))
+        >>> bare_name_before_tail(f("Valeant Pharmaceuticals International", "ORG"))
+        ('valeant',)
+        >>> bare_name_before_tail(f("International Finance Corp", "ORG")), bare_name_before_tail(f("Capital", "ORG"))
+        (None, None)
+    """
+    if form.entity_type != "ORG":
+        return None
+    tails, tokens = _name_tails(), form.tokens
+    end = len(tokens)
+    while end > 1 and tokens[end - 1] in tails:
+        end -= 1
+    return tokens[:end] if end < len(tokens) else None
+
+
+@cache
+def _name_tails() -> frozenset[str]:
+    return frozenset(org_words()["name_tails"])
 
 #: Words that may end the core of a name before a city's name: "Bank of Tokyo" names no "Bank of".
 _BEFORE_CITY = frozenset({"of", "de", "di", "da", "du", "del", "della", "des", "der", "la", "le", "los", "las", "and", "in"})

@@ -15,6 +15,7 @@ from newsfold.names.organisations import (
     acronym_of,
     bare_club_name,
     bare_company_name,
+    bare_name_before_tail,
     club_city,
     facility_stem,
     find_adjacent_definitions,
@@ -608,6 +609,98 @@ def test_a_bare_name_and_the_one_longer_name_of_its_kind_or_trade_are_one_organi
         assert by_name[short]["entity_id"] == by_name[joins]["entity_id"]
         assert len({row["entity_id"] for row in by_name.values()}) == 1
 
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("Magna International Inc", ("magna",)),  # the legal form is gone before
+        ("Bain Capital", ("bain",)),
+        ("Breitbart News", ("breitbart",)),
+        ("Brookings Institution", ("brookings",)),
+        ("Valeant Pharmaceuticals International", ("valeant",)),  # every tail word at the end
+        ("McCaw Cellular Communications Inc", ("mccaw",)),
+        ("International Finance Corp", None),  # never from the start
+        ("Zorblat International Finance", None),  # nor from the middle
+        ("International", None),  # one word always stays
+        ("Goldman Sachs", None),
+    ],
+)
+def test_bare_name_before_tail(text, bare):
+    assert bare_name_before_tail(make_name_form(text, "ORG")) == bare
+
+
+@pytest.mark.parametrize(
+    ("names", "short", "joins"),
+    [
+        (["Zorblat International Inc", "Zorblat"], "Zorblat", "Zorblat International Inc"),
+        (["Zorblat Pharmaceuticals International", "Zorblat"], "Zorblat", "Zorblat Pharmaceuticals International"),
+        (["Zorblat Capital", "Zorblat"], "Zorblat", "Zorblat Capital"),
+        # two entities of the dataset end so: neither
+        (["Zorblat Capital", "Zorblat Industries", "Zorblat"], "Zorblat", None),
+        # another organisation begins with the bare name: it may be that one
+        (["Zorblat News", "Zorblat News Daily", "Zorblat"], "Zorblat", None),
+        (["Zorblat Capital", "Zorblat Foundation", "Zorblat"], "Zorblat", None),
+        # a company's full name is no arm's short name
+        (["Zorblat Industries", "Zorblat Corp"], "Zorblat Corp", None),
+        (["Zorblat Industries", "Zorblat Corp", "Zorblat"], "Zorblat", None),
+        # a common word may name anything ("Digital", "Exchange")
+        (["Digital Communications Inc", "Digital"], "Digital", None),
+        # the registry's entry keeps its name ("Jaguar" is the car maker)
+        (["Toyota International", "Toyota"], "Toyota", None),
+        # a word in capitals may be an acronym
+        (["Zorba Capital", "ZORBA"], "ZORBA", None),
+    ],
+)
+def test_a_bare_name_joins_the_one_organisation_whose_name_adds_a_tail(names, short, joins):
+    by_name = _organisations_by_name(names)
+    if joins is None:  # apart from every name with a tail ("Zorblat Corp" is "Zorblat" by its key)
+        tailed = [name for name in names if bare_name_before_tail(make_name_form(name, "ORG")) is not None]
+        assert all(by_name[short]["entity_id"] != by_name[name]["entity_id"] for name in tailed if name != short)
+    else:
+        assert by_name[short]["entity_id"] == by_name[joins]["entity_id"]
+        assert by_name[short]["method"] == "corpus_context"
+
+
+def test_a_bare_name_in_more_articles_than_the_name_with_a_tail_is_its_parent_not_the_arm():
+    # Wire copy names "Zorblat" in three articles and its arm "Zorblat Capital N.V." in one: the bare name is the
+    # parent. In one article each, it is the company's short name.
+    parent = [(f"d{n}", "Zorblat", "ORG") for n in range(3)] + [("d9", "Zorblat Capital N.V.", "ORG")]
+    short = [("d1", "Zorblat", "ORG"), ("d2", "Zorblat Capital N.V.", "ORG")]
+    by_doc = _by_doc(parent)
+    assert by_doc[("d0", "Zorblat")][1] != by_doc[("d9", "Zorblat Capital N.V.")][1]
+    by_doc = _by_doc(short)
+    assert by_doc[("d1", "Zorblat")][1] == by_doc[("d2", "Zorblat Capital N.V.")][1]
+
+
+@pytest.mark.parametrize(
+    ("names", "short", "joins"),
+    [
+        # an organisation's channel or body, with and without its owner's acronym that the dataset names alone
+        (["ZBC", "ZBC Radio 1", "Radio 1"], "Radio 1", "ZBC Radio 1"),
+        (["ZBC", "ZBC World Service", "World Service"], "World Service", "ZBC World Service"),  # common words too
+        (["ZMF", "ZMF Interim Committee", "Interim Committee"], "Interim Committee", "ZMF Interim Committee"),
+        # the acronym must be named alone, or listed: else it may be part of a company's name
+        (["ZBC Radio 1", "Radio 1"], "Radio 1", None),
+        (["BBC Radio 1", "Radio 1"], "Radio 1", "BBC Radio 1"),
+        # two owners' channels of one name: neither
+        (["ZBC", "ZTE", "ZBC Radio 1", "ZTE Radio 1", "Radio 1"], "Radio 1", None),
+        # a company named with an acronym is no owner's arm: "Merchant Bank" is any merchant bank
+        (["ZNZ", "ZNZ Merchant Bank Ltd", "ZNZ Merchant Bank", "Merchant Bank"], "Merchant Bank", None),
+        # a country's acronym is no owner ("U.S. Air Force" is for the institution rules)
+        (["U.S.", "U.S. Supreme Court", "Supreme Court"], "Supreme Court", None),
+        # one word left is too little to be a channel's name ("ZBC News", "News")
+        (["ZBC", "ZBC News", "News"], "News", None),
+    ],
+)
+def test_a_name_without_its_owner_s_acronym_joins_the_one_organisation_written_with_it(names, short, joins):
+    by_name = _organisations_by_name(names)
+    if joins is None:
+        owned = [name for name in names if len(name.split()) > 2 and name.split()[0].isupper()]
+        assert all(by_name[short]["entity_id"] != by_name[name]["entity_id"] for name in owned)
+    else:  # the older of the two entities keeps its id: either spelling may be the one that moved
+        assert by_name[short]["entity_id"] == by_name[joins]["entity_id"]
+        assert "corpus_context" in {by_name[short]["method"], by_name[joins]["method"]}
 
 def test_an_unlisted_company_name_moves_to_the_listed_entity_of_its_one_word():
     # "Barclays" is listed; "Barclays Bank" and its legal form are not: they join the listed entity,
