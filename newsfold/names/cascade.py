@@ -61,6 +61,7 @@ from newsfold.names.descriptors import (
     bare_region_name,
     city_name_without_article,
     city_facts,
+    city_in_state,
     city_of,
     clear_descriptor_cache,
     is_city_name,
@@ -1180,7 +1181,9 @@ def _join_city_names(
     first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
     absorbed: dict[str, set[str]],
 ) -> dict[int, Link]:
-    """"Verkhneudinsk" and "Ulan Ude", "Belfast" and "Belfast City": place names GeoNames gives one city (``descriptors.city_of``).
+    """"Verkhneudinsk" and "Ulan Ude", "Belfast" and "Belfast City": place names GeoNames gives one city
+    (``descriptors.city_of``); "Salem, N.H.", "Salem, New Hampshire" and, when the dataset writes no other
+    Salem with its state, "Salem" (``descriptors.city_in_state``).
 
     The clustering joins such spellings among those it groups together
     (``cluster._join_compact``); here one-word and longer spellings meet, and
@@ -1194,8 +1197,19 @@ def _join_city_names(
     unlisted: dict[int, set[str]] = defaultdict(set)
     listed: dict[int, set[str]] = defaultdict(set)
     loose: dict[int, list[int]] = defaultdict(list)  # one-word spellings clustering left for their key ("Verkhneudinsk")
+    placed: dict[str, set[int]] = defaultdict(set)  # a "City, State" spelling's city, by its name ("charleston")
+    for form, text in zip(forms, texts):
+        if form.entity_type == "LOC" and (city := city_in_state(text)) is not None:
+            placed[fold_text(text.rpartition(",")[0])].add(city)
     for sid, link in enumerate(first):
-        if forms[sid].entity_type != "LOC" or (city := city_of(texts[sid])) is None:
+        if forms[sid].entity_type != "LOC":
+            continue
+        city = city_of(texts[sid]) or city_in_state(texts[sid])
+        if city is None and (link is None or link.entity_id in created):
+            # A city's bare name the registry lacks is the one city of that name the dataset writes with its state.
+            cities = placed.get(" ".join(forms[sid].tokens), ())
+            city = next(iter(cities)) if len(cities) == 1 else None
+        if city is None:
             continue
         if link is None:
             loose[city].append(sid)

@@ -32,12 +32,14 @@ from newsfold.names.compare import (
     FUZZY_THRESHOLD, compare_names, may_be_family_first, may_be_misprint, screen_for,
 )
 from newsfold.names.renderings import convention_readings, french_arabic_reading, looks_slavic, place_readings
-from newsfold.names.descriptors import MIN_MISSPELT_PLACE_LETTERS, city_of, is_city_name, is_place_name, subdivision_of
+from newsfold.names.descriptors import (
+    MIN_MISSPELT_PLACE_LETTERS, city_in_state, city_of, is_city_name, is_place_name, subdivision_of,
+)
 from newsfold.names.fold import english_zipf, is_arabic_given, is_iberian_given
 from newsfold.names.forms import NameForm, make_name_form, umlaut_compact_key
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
-from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id, place_named_by
+from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id, org_compact_readings, place_named_by
 from newsfold.names.sinitic import is_sinitic, sinitic_key
 from newsfold.names.symbols import latin_part_key, part_symbols
 from newsfold.names.variants import one_letter_less, one_word_slip_blocks
@@ -330,7 +332,7 @@ def _join_compact(
     words in another order are that organisation when one of them is a rare
     word (:func:`_reorder_key`: "Landesbank Schleswig-Holstein"; "Munich 1860"),
     and written together with its numbers in figures and "for" read as "of"
-    (:func:`_org_compact_readings`: "BBC Radio Four", "BBC Radio 4"; "Institute
+    (``registry.org_compact_readings``: "BBC Radio Four", "BBC Radio 4"; "Institute
     for Fiscal Studies", "Institute of Fiscal Studies").
     Place names that
     GeoNames gives one city ("Archangel", "Arkhangelsk"; ``descriptors.city_of``)
@@ -352,9 +354,10 @@ def _join_compact(
             if group_key[0] == "ORG":
                 if (reordered := _reorder_key(form)) is not None:
                     holders[("ORG reordered", reordered)].add(group_key)
-                for compact in _org_compact_readings(form):
+                for compact in org_compact_readings(form):
                     holders[("ORG", compact)].add(group_key)
-            if group_key[0] == "LOC" and (city := city_of(sightings[index].text)) is not None:
+            text = sightings[index].text
+            if group_key[0] == "LOC" and (city := city_of(text) or city_in_state(text)) is not None:
                 holders[("LOC", city)].add(group_key)
             elif (
                 group_key[0] == "LOC"
@@ -409,38 +412,6 @@ def _reorder_key(form: NameForm) -> str | None:
     if len(tokens) < 2 or not any(english_zipf(token) < REORDER_WORD_ZIPF for token in tokens):
         return None
     return " ".join(sorted(tokens))
-
-
-#: Number words an organisation's name may write in figures ("BBC Radio Four", "BBC Radio 4").
-_NUMBER_WORDS = {
-    word: str(number)
-    for number, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
-        " seventeen eighteen nineteen twenty".split()
-    )
-}
-
-
-def _org_compact_readings(form: NameForm) -> tuple[str, ...]:
-    """An organisation's name written together with its number words in figures and "for" as "of", when that
-    changes it (``NameForm.compact_key`` is the name as written).
-
-    A number is a number however written ("BBC Radio Four" is "BBC Radio 4"), and "for" and "of" join the
-    same body's words ("Institute for Fiscal Studies" and "Institute of Fiscal Studies"; a ministry's are
-    read by ``forms.normalise_org_tokens``). A name of common words only ("Radio One") is not clustered
-    by its spellings at all, and a short one ("BBC1") not written together.
-
-    Example:
-        >>> _org_compact_readings(make_name_form("BBC Radio Four", "ORG"))
-        ('bbcradio4',)
-        >>> _org_compact_readings(make_name_form("Institute for Fiscal Studies", "ORG"))
-        ('instituteoffiscalstudies',)
-    """
-    tokens = form.tokens
-    if not any(token in _NUMBER_WORDS or token == "for" for token in tokens):
-        return ()
-    compact = "".join("of" if token == "for" else _NUMBER_WORDS.get(token, token) for token in tokens)
-    return (compact,) if len(compact) >= MIN_COMPACT_LENGTH and compact != form.compact_key else ()
 
 
 def _join_types(

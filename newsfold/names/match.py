@@ -32,7 +32,9 @@ from newsfold.names.compare import (
 from newsfold.names.descriptors import is_city_own_spelling
 from newsfold.names.fold import fold_text
 from newsfold.names.forms import NameForm, clean_surface, make_name_form
-from newsfold.names.registry import MIN_COMPACT_LENGTH, Registry, load_registry, name_blocks, slip_blocks
+from newsfold.names.registry import (
+    MIN_COMPACT_LENGTH, Registry, load_registry, name_blocks, org_compact_readings, slip_blocks,
+)
 from newsfold.names.sinitic import sinitic_block
 from newsfold.names.symbols import part_symbols
 
@@ -118,6 +120,10 @@ def _exact_candidates(form: NameForm, registry: Registry) -> list[Candidate]:
     if len(form.compact_key) >= MIN_COMPACT_LENGTH:
         # Spaced or hyphened another way: "Hongkong", "Coca Cola", "AngelaMerkel".
         lookups.append(("registry_key", registry.compact_index, form.compact_key))
+    if form.entity_type == "ORG":
+        # Numbers in words, "for" as "of": "BBC Radio Four" is the listed "BBC Radio 4" (the registry indexes
+        # its names' readings too: registry.org_compact_readings).
+        lookups += (("registry_key", registry.compact_index, reading) for reading in org_compact_readings(form))
     for method, index, key in lookups:
         for rank, entity_id in enumerate(index.get((form.entity_type, key), ())):
             if entity_id not in found:

@@ -197,6 +197,38 @@ def slip_blocks(form: NameForm) -> tuple[str, ...]:
     return tuple(f"slip:{variant}" for variant in sorted(one_word_slip_blocks(form.tokens)))
 
 
+#: Number words an organisation's name may write in figures ("BBC Radio Four", "BBC Radio 4").
+_NUMBER_WORDS = {
+    word: str(number)
+    for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+        " seventeen eighteen nineteen twenty".split()
+    )
+}
+
+
+def org_compact_readings(form: NameForm) -> tuple[str, ...]:
+    """An organisation's name written together with its number words in figures and "for" as "of", when that
+    changes it (``NameForm.compact_key`` is the name as written).
+
+    A number is a number however written ("BBC Radio Four" is "BBC Radio 4"), and "for" and "of" join the
+    same body's words ("Institute for Fiscal Studies" and "Institute of Fiscal Studies"; a ministry's are
+    read by ``forms.normalise_org_tokens``). A name of common words only ("Radio One") is not clustered
+    by its spellings at all, and a short one ("BBC1") not written together.
+
+    Example:
+        >>> org_compact_readings(make_name_form("BBC Radio Four", "ORG"))
+        ('bbcradio4',)
+        >>> org_compact_readings(make_name_form("Institute for Fiscal Studies", "ORG"))
+        ('instituteoffiscalstudies',)
+    """
+    tokens = form.tokens
+    if not any(token in _NUMBER_WORDS or token == "for" for token in tokens):
+        return ()
+    compact = "".join("of" if token == "for" else _NUMBER_WORDS.get(token, token) for token in tokens)
+    return (compact,) if len(compact) >= MIN_COMPACT_LENGTH and compact != form.compact_key else ()
+
+
 def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Registry:
     by_id = {e.entity_id: e for e in entries}
     alias_index: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -224,6 +256,10 @@ def _index_entries(entries: list[RegistryEntry], demonyms: dict[str, str]) -> Re
             for compact in (form.compact_key, umlaut_compact_key(form)):
                 # "Bayern Muenchen" writes out the umlaut of the listed "Bayern München".
                 if compact is not None and len(compact) >= MIN_COMPACT_LENGTH:
+                    compacts[(entry.entity_type, compact)].add(entry.entity_id)
+            if entry.entity_type == "ORG":
+                # "Organisation of Economic Cooperation and Development" is the listed "Organisation for ...".
+                for compact in org_compact_readings(form):
                     compacts[(entry.entity_type, compact)].add(entry.entity_id)
             for block in name_blocks(form) + slip_blocks(form):
                 blocks[(entry.entity_type, block)].add((form, entry.entity_id))

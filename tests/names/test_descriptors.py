@@ -10,6 +10,7 @@ import polars as pl
 
 from newsfold.names.descriptors import (
     city_name_without_article,
+    city_in_state,
     city_of,
     make_descriptor,
     may_have_descriptor,
@@ -348,6 +349,45 @@ def test_one_word_places_under_two_spelling_conventions(names, a, b, same):
     ids = _place_ids(names)
     assert (ids[a] == ids[b]) is same
 
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # a town with its state in full, as the AP abbreviates it, or its postal code
+        ("Salem, N.H.", "Salem, New Hampshire", True),
+        ("Salem, NH", "Salem, New Hampshire", True),
+        ("Charleston, S.C.", "Charleston, South Carolina", True),
+        ("Springfield, Ill.", "Springfield, Illinois", True),
+        # namesakes in other states are other towns
+        ("Salem, Ore.", "Salem, Mass.", False),
+        ("Charleston, S.C.", "Charleston, W.Va.", False),
+    ],
+)
+def test_city_in_state_reads_the_town_its_state_names(a, b, same):
+    city_a, city_b = city_in_state(a), city_in_state(b)
+    assert city_a is not None and city_b is not None
+    assert (city_a == city_b) is same
+
+
+@pytest.mark.parametrize("name", ["Salem", "Salem, Zorbla", "Zorblaville, N.H.", ", N.H.", "Salem, Mo"])
+def test_city_in_state_reads_nothing_without_a_state_and_a_town_in_it(name):
+    assert city_in_state(name) is None
+
+
+@pytest.mark.parametrize(
+    ("names", "a", "b", "same"),
+    [
+        (["Salem, N.H.", "Salem, New Hampshire"], "Salem, N.H.", "Salem, New Hampshire", True),
+        # the bare name is the one town of that name the dataset writes with its state
+        (["CHARLESTON", "Charleston, S.C."], "CHARLESTON", "Charleston, S.C.", True),
+        (["Salem", "Salem, Ore.", "Salem, Mass."], "Salem", "Salem, Ore.", False),  # two: neither
+        (["Paris", "Paris, Texas"], "Paris", "Paris, Texas", False),  # a listed place keeps its entry
+    ],
+)
+def test_a_town_with_its_state_is_one_place_however_the_state_is_written(names, a, b, same):
+    ids = _place_ids(names)
+    assert (ids[a] == ids[b]) is same
 
 def test_names_of_one_city_join_as_places_only():
     out = reconcile_names(pl.DataFrame({"name": ["Archangel", "Arkhangelsk"], "type": ["ORG", "LOC"]}))

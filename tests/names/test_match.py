@@ -21,6 +21,9 @@ from newsfold.names.match import find_registry_link, match_registry, pick_regist
         ("Baghdadd", "LOC", "Baghdad", "registry_key"),
         ("Afganistan", "LOC", "Afghanistan", "registry_fuzzy"),  # its key reads gh otherwise: met by its letters
         ("Bayern Muenchen", "ORG", "FC Bayern Munich", "registry_key"),  # the listed "Bayern München", umlaut written out
+        # "of" for the listed "for"
+        ("Organization of Economic Cooperation and Development", "ORG", "OECD", "registry_key"),
+        ("Organization of Security and Cooperation in Europe", "ORG", "OSCE", "registry_key"),
         ("Mariano Rajoy Brey", "PER", "Mariano Rajoy", "registry_fuzzy"),  # with his second family name
         ("Yusuf Shahed", "PER", "Youssef Chahed", "registry_fuzzy"),  # the English spelling of a French one
         # no link
