@@ -203,7 +203,7 @@ def link_seen(
         first[sid] = link
     for join in (
         _join_bare_company_names, _join_club_names, _join_facility_kinds, partial(_join_name_tails, articles=articles),
-        _join_owned_names, _join_place_named,
+        _join_owned_names, _join_place_named, _join_feature_names,
         _join_subdivisions, _join_bare_region_names, _join_article_dropped, _join_city_names, _join_generation_dropped,
     ):
         for sid, link in join(first, forms, texts, infos, absorbed).items():
@@ -1100,6 +1100,64 @@ def _join_at_places(
     }
     return _apply_moves(first, infos, absorbed, moved, joined)
 
+
+
+#: Words for a natural feature that a place's name puts before "of" or after the name ("Strait of Malacca",
+#: "Malacca Strait"), with their plurals read as one ("Straits of Florida", "Florida Strait").
+_FEATURE_WORDS = {
+    "strait": "strait", "straits": "strait", "gulf": "gulf", "bay": "bay", "sea": "sea", "lake": "lake",
+    "island": "island", "islands": "island", "isle": "island", "isles": "island", "cape": "cape",
+    "peninsula": "peninsula", "channel": "channel", "canal": "canal", "river": "river", "desert": "desert",
+}  # fmt: skip
+
+
+def _feature_reading(form: NameForm) -> tuple[str, ...] | None:
+    """A place's name with its feature word last and in the singular ("Straits of Florida" is ("florida",
+    "strait")), when it has one: before "of" or at the end; else None.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> _feature_reading(f("Straits of Florida", "LOC")) == _feature_reading(f("Florida Straits", "LOC"))
+        True
+        >>> _feature_reading(f("Sea of Japan", "LOC")), _feature_reading(f("Florida", "LOC")), _feature_reading(f("Bay", "LOC"))
+        (('japan', 'sea'), None, None)
+    """
+    tokens = form.tokens
+    if form.entity_type != "LOC" or len(tokens) < 2:
+        return None
+    if len(tokens) >= 3 and tokens[1] == "of" and (feature := _FEATURE_WORDS.get(tokens[0])) is not None:
+        return (*tokens[2:], feature)
+    if (feature := _FEATURE_WORDS.get(tokens[-1])) is not None:
+        return (*tokens[:-1], feature)
+    return None
+
+
+def _join_feature_names(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]],
+) -> dict[int, Link]:
+    """"Straits of Florida" and "Florida Straits", "Sea of Japan" and "Japan Sea": a natural feature's name
+    with its feature word before "of" or after the name (:func:`_feature_reading`) is one place.
+
+    As for the names of one city (:func:`_join_city_names`): the registry's entry when one lists the place
+    ("Strait of Hormuz"), else the oldest entity keeps its id; two entries leave it alone.
+    """
+    entries = load_registry().entries
+    created = {entity_id: order for order, entity_id in enumerate(infos)}
+    unlisted: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    listed: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    loose: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for sid, link in enumerate(first):
+        if (reading := _feature_reading(forms[sid])) is None:
+            continue
+        if link is None:
+            loose[reading].append(sid)
+        elif link.entity_id in created:
+            unlisted[reading].add(link.entity_id)
+        else:
+            entry = entries.get(link.entity_id)
+            listed[reading].add(link.entity_id if entry is not None and entry.entity_type == "LOC" else "")
+    return _join_at_places(first, infos, absorbed, created, unlisted, loose, listed)
 
 def _join_bare_region_names(
     first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],

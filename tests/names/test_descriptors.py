@@ -389,6 +389,23 @@ def test_a_town_with_its_state_is_one_place_however_the_state_is_written(names, 
     ids = _place_ids(names)
     assert (ids[a] == ids[b]) is same
 
+
+@pytest.mark.parametrize(
+    ("names", "a", "b", "same"),
+    [
+        # a feature word before "of" or after the name, singular or plural
+        (["Straits of Florida", "Florida Straits"], "Straits of Florida", "Florida Straits", True),
+        (["Sea of Zorbla", "Zorbla Sea"], "Sea of Zorbla", "Zorbla Sea", True),
+        (["Strait of Malacca", "Malacca Straits"], "Strait of Malacca", "Malacca Straits", True),
+        # the feature is not the place it is named after, and another feature is another place
+        (["Florida", "Florida Straits"], "Florida", "Florida Straits", False),
+        (["Zorbla Sea", "Zorbla Bay"], "Zorbla Sea", "Zorbla Bay", False),
+    ],
+)
+def test_a_feature_named_either_way_round_is_one_place(names, a, b, same):
+    ids = _place_ids(names)
+    assert (ids[a] == ids[b]) is same
+
 def test_names_of_one_city_join_as_places_only():
     out = reconcile_names(pl.DataFrame({"name": ["Archangel", "Arkhangelsk"], "type": ["ORG", "LOC"]}))
     assert out["entity_id"][0] != out["entity_id"][1]
