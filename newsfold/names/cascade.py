@@ -1190,10 +1190,7 @@ def _join_generation_dropped(
     absorbed: dict[str, set[str]],
 ) -> dict[int, Link]:
     """"Boone Pickens" and "Boone Pickens III", "James Baker" and "James A. Baker III": a person without the
-    generational suffix (and middle initials) the dataset writes them with; and a titled given name without the
-    regnal number or the father's name ("Queen Elizabeth" and "Queen Elizabeth II", "Prince Bandar" and
-    "Prince Bandar bin Sultan"), the title on both (a numbered one-word name joins only when listed: unlisted,
-    it has no entity yet here).
+    generational suffix (and middle initials) the dataset writes them with.
 
     The comparison keeps one side's suffix from the other's name (a father and
     a son are two people), so the dataset decides: the name without it joins
@@ -1202,11 +1199,7 @@ def _join_generation_dropped(
     """
 
     def bare_of(form: NameForm) -> tuple[str, ...] | None:
-        if form.entity_type != "PER":
-            return None
-        if form.has_title and len(form.core_keys) - len(form.patronyms) == 1 and (form.suffix or form.patronyms):
-            return form.tokens[:1]  # a titled given name: "Queen Elizabeth II", "Prince Bandar bin Sultan"
-        if form.suffix is None or len(form.core_keys) < 2:
+        if form.entity_type != "PER" or form.suffix is None or len(form.core_keys) < 2:
             return None
         # Without its middle initials too: "James A. Baker III" is written "James Baker" ("J. Patrick Michaels
         # Jr" keeps its leading initial).
@@ -1216,13 +1209,7 @@ def _join_generation_dropped(
         )
 
     def may_stand_alone(sid: int) -> bool:
-        form = forms[sid]
-        return (
-            form.entity_type == "PER"
-            and form.suffix is None
-            # a one-word name with a title only ("Queen Elizabeth"; "Elizabeth" alone may be anyone)
-            and (len(form.core_keys) >= 2 or (form.has_title and len(form.tokens) == 1))
-        )
+        return forms[sid].entity_type == "PER" and forms[sid].suffix is None
 
     return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
 
