@@ -57,6 +57,7 @@ from newsfold.names.context import (
     surname_token,
 )
 from newsfold.names.curate import registry_info
+from newsfold.names.entries import RegistryEntry
 from newsfold.names.descriptors import (
     bare_region_name,
     city_name_without_article,
@@ -733,23 +734,9 @@ def _join_club_names(
     organisation of the dataset begins with it: "Atletico" stays apart from Atletico Madrid when the dataset
     also has Atletico Mineiro, "Dynamo" when it has Dynamo Moscow and Dynamo Kiev.
     """
-    entries = load_registry().entries
     created = {entity_id: order for order, entity_id in enumerate(infos)}
-    unlisted: dict[tuple[tuple[str, ...], int], set[str]] = defaultdict(set)
-    listed: dict[tuple[tuple[str, ...], int], set[str]] = defaultdict(set)
-    loose: dict[tuple[tuple[str, ...], int], list[int]] = defaultdict(list)  # one-word names ("Freiburg")
-    for sid, link in enumerate(first):
-        if (split := club_city(forms[sid])) is None:
-            continue
-        if link is None:
-            loose[split].append(sid)
-        elif link.entity_id in created:
-            unlisted[split].add(link.entity_id)
-        elif (entry := entries.get(link.entity_id)) is not None and entry.entity_type == "ORG":
-            listed[split].add(link.entity_id)
-        else:
-            listed[split].add("")  # listed as no organisation: the registry decides
-    joined = _join_at_places(first, infos, absorbed, created, unlisted, loose, listed)
+    by_place = _spellings_by_place(first, created, lambda sid: club_city(forms[sid]), lambda e: e.entity_type == "ORG")
+    joined = _join_at_places(first, infos, absorbed, created, *by_place)
     now = [joined.get(sid, link) for sid, link in enumerate(first)]
     places = known_place_words()
     begun = _name_starts(now, forms)
@@ -769,7 +756,8 @@ def _join_club_names(
 
 
 def _name_starts(links: list[Link | None], forms: list[NameForm]) -> dict[tuple[str, ...], set[str]]:
-    """The first words of the dataset's linked organisation names (all but the last word, one to all) -> their entities."""
+    """The first words of the dataset's linked organisation names (one word up to all but the last) -> their
+    entities."""
     begun: dict[tuple[str, ...], set[str]] = defaultdict(set)
     for link, form in zip(links, forms):
         if link is not None and form.entity_type == "ORG":
@@ -860,7 +848,8 @@ def _join_name_tails(
     first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
     absorbed: dict[str, set[str]], articles: Sequence[int],
 ) -> dict[int, Link]:
-    """"Magna" and "Magna International Inc", "Breitbart" and "Breitbart News": see ``organisations.bare_name_before_tail``.
+    """"Magna" and "Magna International Inc", "Brookings" and "Brookings Institution": see
+    ``organisations.bare_name_before_tail``.
 
     Wire copy names a conglomerate's arms so too ("Texaco Capital N.V.", "Citicorp International Ltd"), and a
     bare name may be a common word ("Exchange", "Cable"), so a bare spelling joins the one entity of the
@@ -1067,6 +1056,31 @@ def _join_subdivisions(
 _Place = TypeVar("_Place", bound=Hashable)
 
 
+def _spellings_by_place(
+    first: list[Link | None], created: Container[str], place_of: Callable[[int], _Place | None],
+    lists_place: Callable[[RegistryEntry], bool],
+) -> tuple[dict[_Place, set[str]], dict[_Place, list[int]], dict[_Place, set[str]]]:
+    """The spellings that name a place (``place_of`` a spelling's number), sorted for :func:`_join_at_places`:
+    the entities made here by place, the unlinked spellings by place, and the registry entries by place; an
+    entry ``lists_place`` refuses (another kind of thing spelt so) counts as "": the registry decides.
+    """
+    entries = load_registry().entries
+    unlisted: dict[_Place, set[str]] = defaultdict(set)
+    loose: dict[_Place, list[int]] = defaultdict(list)
+    listed: dict[_Place, set[str]] = defaultdict(set)
+    for sid, link in enumerate(first):
+        if (place := place_of(sid)) is None:
+            continue
+        if link is None:
+            loose[place].append(sid)
+        elif link.entity_id in created:
+            unlisted[place].add(link.entity_id)
+        else:
+            entry = entries.get(link.entity_id)
+            listed[place].add(link.entity_id if entry is not None and lists_place(entry) else "")
+    return unlisted, loose, listed
+
+
 def _join_at_places(
     first: list[Link | None], infos: dict[str, EntityInfo], absorbed: dict[str, set[str]], created: dict[str, int],
     unlisted: Mapping[_Place, set[str]], loose: Mapping[_Place, list[int]], listed: Mapping[_Place, set[str]] | None = None,
@@ -1101,7 +1115,6 @@ def _join_at_places(
     return _apply_moves(first, infos, absorbed, moved, joined)
 
 
-
 #: Words for a natural feature that a place's name puts before "of" or after the name ("Strait of Malacca",
 #: "Malacca Strait"), with their plurals read as one ("Straits of Florida", "Florida Strait").
 _FEATURE_WORDS = {
@@ -1119,8 +1132,10 @@ def _feature_reading(form: NameForm) -> tuple[str, ...] | None:
         >>> from newsfold.names.forms import make_name_form as f
         >>> _feature_reading(f("Straits of Florida", "LOC")) == _feature_reading(f("Florida Straits", "LOC"))
         True
-        >>> _feature_reading(f("Sea of Japan", "LOC")), _feature_reading(f("Florida", "LOC")), _feature_reading(f("Bay", "LOC"))
-        (('japan', 'sea'), None, None)
+        >>> _feature_reading(f("Sea of Japan", "LOC")), _feature_reading(f("Florida", "LOC"))
+        (('japan', 'sea'), None)
+        >>> _feature_reading(f("Bay", "LOC")) is None
+        True
     """
     tokens = form.tokens
     if form.entity_type != "LOC" or len(tokens) < 2:
@@ -1142,22 +1157,12 @@ def _join_feature_names(
     As for the names of one city (:func:`_join_city_names`): the registry's entry when one lists the place
     ("Strait of Hormuz"), else the oldest entity keeps its id; two entries leave it alone.
     """
-    entries = load_registry().entries
     created = {entity_id: order for order, entity_id in enumerate(infos)}
-    unlisted: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    listed: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    loose: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for sid, link in enumerate(first):
-        if (reading := _feature_reading(forms[sid])) is None:
-            continue
-        if link is None:
-            loose[reading].append(sid)
-        elif link.entity_id in created:
-            unlisted[reading].add(link.entity_id)
-        else:
-            entry = entries.get(link.entity_id)
-            listed[reading].add(link.entity_id if entry is not None and entry.entity_type == "LOC" else "")
-    return _join_at_places(first, infos, absorbed, created, unlisted, loose, listed)
+    by_place = _spellings_by_place(
+        first, created, lambda sid: _feature_reading(forms[sid]), lambda entry: entry.entity_type == "LOC"
+    )
+    return _join_at_places(first, infos, absorbed, created, *by_place)
+
 
 def _join_bare_region_names(
     first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
@@ -1250,34 +1255,24 @@ def _join_city_names(
     takes part, and a city two registry entries name is left alone. Without a
     registry entry the oldest entity keeps its id.
     """
-    entries = load_registry().entries
     created = {entity_id: order for order, entity_id in enumerate(infos)}
-    unlisted: dict[int, set[str]] = defaultdict(set)
-    listed: dict[int, set[str]] = defaultdict(set)
-    loose: dict[int, list[int]] = defaultdict(list)  # one-word spellings clustering left for their key ("Verkhneudinsk")
     placed: dict[str, set[int]] = defaultdict(set)  # a "City, State" spelling's city, by its name ("charleston")
     for form, text in zip(forms, texts):
         if form.entity_type == "LOC" and (city := city_in_state(text)) is not None:
             placed[fold_text(text.rpartition(",")[0])].add(city)
-    for sid, link in enumerate(first):
+
+    def city_named(sid: int) -> int | None:
         if forms[sid].entity_type != "LOC":
-            continue
+            return None
         city = city_of(texts[sid]) or city_in_state(texts[sid])
-        if city is None and (link is None or link.entity_id in created):
+        if city is None and ((link := first[sid]) is None or link.entity_id in created):
             # A city's bare name the registry lacks is the one city of that name the dataset writes with its state.
             cities = placed.get(" ".join(forms[sid].tokens), ())
             city = next(iter(cities)) if len(cities) == 1 else None
-        if city is None:
-            continue
-        if link is None:
-            loose[city].append(sid)
-        elif link.entity_id in created:
-            unlisted[city].add(link.entity_id)
-        elif (entry := entries.get(link.entity_id)) is not None and entry.source in _REGISTRY_CITY_SOURCES:
-            listed[city].add(link.entity_id)
-        else:
-            listed[city].add("")  # another kind of listed place spelt like the city: the registry decides
-    return _join_at_places(first, infos, absorbed, created, unlisted, loose, listed)
+        return city
+
+    by_place = _spellings_by_place(first, created, city_named, lambda e: e.source in _REGISTRY_CITY_SOURCES)
+    return _join_at_places(first, infos, absorbed, created, *by_place)
 
 
 def _keep_context_ids(

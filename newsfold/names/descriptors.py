@@ -568,7 +568,6 @@ def city_of(name: str, *, in_subdivision_names: bool = False, over_small_namesak
     return int(ranked[0][0])
 
 
-
 @lru_cache(maxsize=100_000)
 def city_in_state(name: str) -> int | None:
     """The GeoNames id of the city of 15,000 people or more that a "City, State" spelling names, else None.
@@ -581,8 +580,10 @@ def city_in_state(name: str) -> int | None:
     Example:
         >>> city_in_state("Salem, N.H.") == city_in_state("Salem, New Hampshire") == city_in_state("Salem, NH") != None
         True
-        >>> city_in_state("Salem, Ore.") != city_in_state("Salem, Mass."), city_in_state("Salem"), city_in_state("Salem, Zorbla")
-        (True, None, None)
+        >>> city_in_state("Salem, Ore.") != city_in_state("Salem, Mass.")
+        True
+        >>> city_in_state("Salem"), city_in_state("Salem, Zorbla")
+        (None, None)
     """
     city, comma, region = name.strip().rpartition(",")  # not clean_surface: "N.H." keeps its period
     if not comma or not city.strip() or (state := _state_code(region)) is None:
@@ -621,6 +622,7 @@ def _subdivision_codes() -> dict[int | str, str]:
             if subdivision.iso_code:
                 codes[subdivision.iso_code] = subdivision.geonames_code
     return codes
+
 
 def _outgrows_namesakes(rows: tuple[int, ...], key: str) -> bool:
     """Whether ``key`` spells the own name of the most populous city listing it another way, and that city
