@@ -900,13 +900,19 @@ def _join_name_tails(
     return _join_bare_names(first, forms, infos, absorbed, bare_name_before_tail, may_stand_alone, may_join)
 
 
+#: A legislature's chambers, which own committees ("House Ways and Means Committee", "Senate Finance Committee").
+_CHAMBERS = frozenset({"house", "senate"})
+_COMMITTEES = frozenset({"committee", "subcommittee"})
+
+
 def _join_owned_names(
     first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
     absorbed: dict[str, set[str]],
 ) -> dict[int, Link]:
     """"Radio 1" and "BBC Radio 1", "World Service" and "BBC World Service": a name of two words or more written
     after an organisation's acronym that the dataset names on its own, or the registry lists, is that
-    organisation's channel, service or arm, and news drops the owner once it is clear.
+    organisation's channel, service or arm, and news drops the owner once it is clear. A chamber owns its
+    committees so ("Ways and Means Committee", "House Ways and Means Committee").
 
     The name without its owner joins the one entity of the dataset so written, as a company's bare name does
     (:func:`_join_bare_names`), when the registry does not list it, it has no legal form, and it is no place's
@@ -926,6 +932,8 @@ def _join_owned_names(
     def bare_of(form: NameForm) -> tuple[str, ...] | None:
         if form.entity_type != "ORG" or len(form.tokens) < 3:
             return None
+        if form.tokens[0] in _CHAMBERS and form.tokens[-1] in _COMMITTEES:
+            return form.tokens[1:]  # "House Ways and Means Committee": the chamber owns it
         words = form.text.split()
         head = words[1] if words[0].casefold() == "the" and len(words) > 1 else words[0]
         owner = acronym_of(head)
