@@ -932,8 +932,8 @@ def _join_owned_names(
     def bare_of(form: NameForm) -> tuple[str, ...] | None:
         if form.entity_type != "ORG" or len(form.tokens) < 3:
             return None
-        if form.tokens[0] in _CHAMBERS and form.tokens[-1] in _COMMITTEES:
-            return form.tokens[1:]  # "House Ways and Means Committee": the chamber owns it
+        if form.tokens[0] in _CHAMBERS and not _COMMITTEES.isdisjoint(form.tokens):
+            return form.tokens[1:]  # "House Ways and Means Committee", "House Select Committee on Benghazi"
         words = form.text.split()
         head = words[1] if words[0].casefold() == "the" and len(words) > 1 else words[0]
         owner = acronym_of(head)

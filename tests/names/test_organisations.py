@@ -694,6 +694,8 @@ def test_a_bare_name_in_more_articles_than_the_name_with_a_tail_is_its_parent_no
         # a chamber owns its committees; both chambers' of one name leave the bare one alone
         (["House Zorblat Committee", "Zorblat Committee"], "Zorblat Committee", "House Zorblat Committee"),
         (["House Zorblat Committee", "Senate Zorblat Committee", "Zorblat Committee"], "Zorblat Committee", None),
+        (["House Select Committee on Zorbla", "Select Committee on Zorbla"], "Select Committee on Zorbla",
+         "House Select Committee on Zorbla"),
         (["House Zorblat Caucus", "Zorblat Caucus"], "Zorblat Caucus", None),  # a committee only
     ],
 )
