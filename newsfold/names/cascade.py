@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Container, Hashable, Mapping, Sequence
 from dataclasses import replace
 from functools import cache, partial
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 import polars as pl
 
@@ -202,9 +202,11 @@ def link_seen(
     articles = seen.group_by("sid").agg(pl.col("doc_id").n_unique()).sort("sid")["doc_id"].to_list()
     for sid, link in _join_clipped_compounds(first, forms, articles).items():
         first[sid] = link
+    formal = _legal_form_spellings(forms, texts)  # what "NEC Corp" says of "NEC", for the joins that ask
     for join in (
-        _join_bare_company_names, _join_club_names, _join_facility_kinds, partial(_join_name_tails, articles=articles),
-        _join_owned_names, _join_place_named, _join_feature_names,
+        _join_bare_company_names, _join_club_names, _join_facility_kinds,
+        partial(_join_name_tails, articles=articles, formal=formal), partial(_join_owned_names, formal=formal),
+        _join_place_named, _join_feature_names,
         _join_subdivisions, _join_bare_region_names, _join_article_dropped, _join_city_names, _join_generation_dropped,
     ):
         for sid, link in join(first, forms, texts, infos, absorbed).items():
@@ -846,7 +848,7 @@ NAME_TAIL_ZIPF = 4.0
 
 def _join_name_tails(
     first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
-    absorbed: dict[str, set[str]], articles: Sequence[int],
+    absorbed: dict[str, set[str]], articles: Sequence[int], formal: frozenset[int],
 ) -> dict[int, Link]:
     """"Magna" and "Magna International Inc", "Brookings" and "Brookings Institution": see
     ``organisations.bare_name_before_tail``.
@@ -865,10 +867,10 @@ def _join_name_tails(
     * the start of no other organisation's name ("Nomura" may be Nomura Securities', not Nomura International's);
     * none of what no company's bare name is (:func:`_join_bare_company_names`).
 
-    Two such entities leave it alone.
+    Two such entities leave it alone. ``formal``: the spellings with a legal form (:func:`_legal_form_spellings`).
     """
     places = known_place_words()
-    formal = _formal_names(first, forms, texts)
+    formal_words, formal_entities = _formal_names(first, forms, formal)
     entity_articles: dict[str, int] = defaultdict(int)
     word_articles: dict[tuple[str, ...], int] = defaultdict(int)  # an organisation's words, however spelt
     for link, form, count in zip(first, forms, articles):
@@ -876,7 +878,7 @@ def _join_name_tails(
             entity_articles[link.entity_id] += count
         if form.entity_type == "ORG":
             word_articles[form.tokens] += count
-    informal = frozenset(infos) - formal.entities
+    informal = frozenset(infos) - formal_entities
     begun = _name_starts(first, forms)
 
     def may_stand_alone(sid: int) -> bool:
@@ -885,7 +887,7 @@ def _join_name_tails(
             form.entity_type == "ORG"
             and (link is None or (link.entity_id in informal and _is_organisation(link.entity_id, infos)))
             and len(begun.get(form.tokens, ())) <= 1
-            and form.tokens not in formal.words
+            and form.tokens not in formal_words
             and min(map(english_zipf, form.tokens), default=NAME_TAIL_ZIPF) < NAME_TAIL_ZIPF
             and " ".join(form.tokens) not in places
             and not acronym_of(text)
@@ -907,7 +909,7 @@ _COMMITTEES = frozenset({"committee", "subcommittee"})
 
 def _join_owned_names(
     first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
-    absorbed: dict[str, set[str]],
+    absorbed: dict[str, set[str]], formal: frozenset[int],
 ) -> dict[int, Link]:
     """"Radio 1" and "BBC Radio 1", "World Service" and "BBC World Service": a name of two words or more written
     after an organisation's acronym that the dataset names on its own, or the registry lists, is that
@@ -919,10 +921,10 @@ def _join_owned_names(
     name. Its words may be common ones ("Five Live"): the owner's acronym made the longer name specific, and
     two owners' channels of one name ("RTE Radio 1") leave it alone. A company named with an acronym ("ANZ
     Merchant Bank Ltd": one of its entity's spellings has a legal form) is no owner's arm: "Merchant Bank" is
-    any merchant bank.
+    any merchant bank. ``formal``: the spellings with a legal form (:func:`_legal_form_spellings`).
     """
     places = known_place_words()
-    formal = _formal_names(first, forms, texts)
+    _, formal_entities = _formal_names(first, forms, formal)
     aliases = load_registry().alias_index
     owners = {  # a country's ("U.S. Air Force") is no owner: the institution rules read those
         acronym for form, text in zip(forms, texts)
@@ -947,34 +949,30 @@ def _join_owned_names(
             form.entity_type == "ORG"
             and len(form.tokens) >= 2
             and (link is None or (link.entity_id in infos and _is_organisation(link.entity_id, infos)))
-            and sid not in formal.spellings
+            and sid not in formal
             and " ".join(form.tokens) not in places
         )
 
     def may_join(sid: int, target: str) -> bool:
-        return target not in formal.entities
+        return target not in formal_entities
 
     return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone, may_join)
 
 
-class _FormalNames(NamedTuple):
-    """The organisation spellings of a dataset that have a legal form ("NEC Corp"): by number, their words, and
-    their entities."""
-
-    spellings: frozenset[int]
-    words: frozenset[tuple[str, ...]]
-    entities: frozenset[str]
-
-
-def _formal_names(first: list[Link | None], forms: list[NameForm], texts: list[str]) -> _FormalNames:
-    """See :class:`_FormalNames`."""
-    spellings = [
+def _legal_form_spellings(forms: list[NameForm], texts: list[str]) -> frozenset[int]:
+    """The organisation spellings (by number) that have a legal form: "NEC Corp", not "NEC"."""
+    return frozenset(
         sid for sid, (form, text) in enumerate(zip(forms, texts)) if form.entity_type == "ORG" and _has_legal_form(text)
-    ]
-    return _FormalNames(
-        frozenset(spellings),
-        frozenset(forms[sid].tokens for sid in spellings),
-        frozenset(link.entity_id for sid in spellings if (link := first[sid]) is not None),
+    )
+
+
+def _formal_names(
+    first: list[Link | None], forms: list[NameForm], formal: frozenset[int]
+) -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """The words of the spellings ``formal`` holds (:func:`_legal_form_spellings`), and their entities now."""
+    return (
+        frozenset(forms[sid].tokens for sid in formal),
+        frozenset(link.entity_id for sid in formal if (link := first[sid]) is not None),
     )
 
 
@@ -1020,8 +1018,7 @@ def _join_place_named(
         return None
 
     def may_stand_alone(sid: int) -> bool:
-        written = fold_tokens(texts[sid])
-        return _may_stand_alone(forms[sid], texts[sid]) and strip_legal_form(written) == written
+        return _may_stand_alone(forms[sid], texts[sid]) and not _has_legal_form(texts[sid])
 
     return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
 

