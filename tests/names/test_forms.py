@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsfold.names.fold import make_part_key
-from newsfold.names.forms import clean_surface, family_part, is_family_name_first, make_name_form
+from newsfold.names.forms import clean_surface, family_part, is_family_name_first, make_name_form, us_state_of_nickname
 
 
 @pytest.mark.parametrize(
@@ -312,6 +312,9 @@ def test_make_name_form_drops_the_assimilated_arabic_article(a, b, entity_type, 
         ("Rev Jesse Jackson", "Jesse Jackson"),
         ("FranÃ§ois Hollande", "François Hollande"),  # mojibake repaired
         ("Enrique Pen\u0303a Nieto", "Enrique Peña Nieto"),  # a decomposed tilde
+        ("Alaska Gov.Sarah Palin", "Sarah Palin"),  # the space the wire dropped after a title's period
+        ("Sen.John McCain", "John McCain"),
+        ("Dr.Smith", "Smith"),
     ],
 )
 def test_make_name_form_strips_roles_and_repairs_text(text, same_as):
@@ -347,6 +350,43 @@ def test_make_name_form_strips_roles_and_repairs_text(text, same_as):
 )
 def test_make_name_form_reads_a_us_state_abbreviation_as_the_state(text, entity_type, same_as, same):
     assert (make_name_form(text, entity_type).key == make_name_form(same_as, "LOC").key) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "same_as", "same"),
+    [
+        # a place written as a country's, a province's or a city's is the place
+        ("Aceh's Bener Meriah", "Bener Meriah", True),
+        ("Iraq’s Anbar", "Anbar", True),
+        ("Chechnya's Grozny", "Grozny", True),
+        # a possessive that is part of the name, or common words that need their owner
+        ("Martha's Vineyard", "Vineyard", False),
+        ("St. John's Wood", "Wood", False),
+        ("Russia's Far East", "Far East", False),
+    ],
+)
+def test_make_name_form_reads_a_place_after_its_owner(text, same_as, same):
+    assert (make_name_form(text, "LOC").key == make_name_form(same_as, "LOC").key) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Buckeye State", "Ohio"),
+        ("the Granite State", "New Hampshire"),  # with "the", in any case, hyphened or not
+        ("Hawkeye state", "Iowa"),
+        ("Show-Me State", "Missouri"),
+        ("“Sunshine State”", "Florida"),
+        ("Empire State", "New York State"),  # the state, never the city
+        # only the whole nickname: a part, a longer name, an abbreviation
+        ("Granite", None),
+        ("Empire State Building", None),
+        ("Bay State Gas Co", None),
+        ("Ga.", None),
+    ],
+)
+def test_us_state_of_nickname(text, state):
+    assert us_state_of_nickname(text) == state
 
 
 @pytest.mark.parametrize(
