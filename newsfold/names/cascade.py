@@ -1267,8 +1267,9 @@ def _join_generation_dropped(
     first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
     absorbed: dict[str, set[str]],
 ) -> dict[int, Link]:
-    """"Boone Pickens" and "Boone Pickens III", "James Baker" and "James A. Baker III": a person without the
-    generational suffix (and middle initials) the dataset writes them with.
+    """"Boone Pickens" and "Boone Pickens III", "James Baker" and "James A. Baker III", "James Brady" and "James
+    Scott Brady Jr": a person without the generational suffix (and middle initials or given names) the dataset
+    writes them with.
 
     The comparison keeps one side's suffix from the other's name (a father and
     a son are two people), so the dataset decides: the name without it joins
@@ -1276,20 +1277,24 @@ def _join_generation_dropped(
     ("Ken Griffey Sr." and "Ken Griffey Jr."), it stays apart.
     """
 
-    def bare_of(form: NameForm) -> tuple[str, ...] | None:
+    def bare_of(form: NameForm, middle_names: bool) -> tuple[str, ...] | None:
         if form.entity_type != "PER" or form.suffix is None or len(form.core_keys) < 2:
             return None
-        # Without its middle initials too: "James A. Baker III" is written "James Baker" ("J. Patrick Michaels
-        # Jr" keeps its leading initial).
+        # Without its middle initials: "James A. Baker III" is written "James Baker" ("J. Patrick Michaels Jr"
+        # keeps its leading initial); then without its middle given names too ("James Scott Brady Jr").
+        tokens = [token for token in form.tokens if token != form.suffix]
         return tuple(
-            token for index, token in enumerate(form.tokens)
-            if token != form.suffix and not (index and token in form.initials)
+            token for index, token in enumerate(tokens)
+            if not (0 < index < len(tokens) - 1 and (token in form.initials or (middle_names and is_given_name(token))))
         )
 
     def may_stand_alone(sid: int) -> bool:
         return forms[sid].entity_type == "PER" and forms[sid].suffix is None
 
-    return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
+    joined = _join_bare_names(first, forms, infos, absorbed, partial(bare_of, middle_names=False), may_stand_alone)
+    now = [joined.get(sid, link) for sid, link in enumerate(first)]
+    joined.update(_join_bare_names(now, forms, infos, absorbed, partial(bare_of, middle_names=True), may_stand_alone))
+    return joined
 
 
 def _join_article_dropped(

@@ -191,15 +191,25 @@ def _strip_office(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _find_role_end(tokens: tuple[str, ...]) -> int:
-    """Where a qualified role ("finance minister", "un chief") ends at the head of a name, else 0.
+    """Where a role ("finance minister", "un chief", "striker") ends at the head of a name, else 0.
 
-    The role noun stands second to fourth, and a name follows it.
+    A qualified role noun stands second to sixth, and a name follows it. A role noun alone opens the name only
+    before two words or more: "Striker Thierry Henry", "Officer Brad Baehr"; "Judge Reinhold" and "Coach Carter"
+    are names whole.
+
+    Example:
+        >>> _find_role_end(("striker", "thierry", "henry")), _find_role_end(("coach", "carter"))
+        (1, 0)
+        >>> _find_role_end(("deputy", "sgt", "hoyt", "teasley"))
+        2
+        >>> _find_role_end(("california", "highway", "patrol", "officer", "brad", "baehr"))
+        4
     """
     heads = _role_heads()
     for index in range(1, min(_MAX_ROLE_QUALIFIERS + 1, len(tokens) - 1)):
-        if tokens[index] in heads:
+        if tokens[index] in heads:  # "Deputy Finance Minister Jose Silva", "Deputy Sgt. Hoyt Teasley"
             return index + 1
-    return 0
+    return 1 if len(tokens) > 2 and tokens[0] in heads else 0
 
 
 @cache

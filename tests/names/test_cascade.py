@@ -163,6 +163,15 @@ def test_a_clipped_compound_takes_the_name_it_clips_only_if_the_dataset_uses_tha
         (["James A. Baker III", "James Baker"], [("James A. Baker III", "James Baker")]),
         (["J. Patrick Michaels Jr", "J. Patrick Michaels"], [("J. Patrick Michaels", "J. Patrick Michaels Jr")]),
         (["Martin Luther King", "Martin Luther King, Jr."], [("Martin Luther King", "Martin Luther King, Jr.")]),
+        # and without a middle given name, once the name with it has had its turn
+        (["James Scott Brady Jr", "James Brady"], [("James Brady", "James Scott Brady Jr")]),
+        (
+            ["James Scott Brady", "James Scott Brady Jr", "James Brady"],
+            [("James Scott Brady", "James Scott Brady Jr"), ("James Brady", "James Scott Brady"),
+             ("James Brady", "James Scott Brady Jr")],
+        ),
+        # two suffixed names of that bare name: either could be meant
+        (["James Scott Brady Jr", "James Paul Brady III", "James Brady"], []),
         # father and son both written with theirs: the bare name could be either
         (["Ken Griffey", "Ken Griffey Jr.", "Ken Griffey Sr."], []),
         # a suffix only: no person's name to drop it from

@@ -313,6 +313,16 @@ def test_make_name_form_drops_the_assimilated_arabic_article(a, b, entity_type, 
         ("FranÃ§ois Hollande", "François Hollande"),  # mojibake repaired
         ("Enrique Pen\u0303a Nieto", "Enrique Peña Nieto"),  # a decomposed tilde
         ("Alaska Gov.Sarah Palin", "Sarah Palin"),  # the space the wire dropped after a title's period
+        # local news' police, court and council roles, and more sports roles, qualified or alone before a full name
+        ("California Highway Patrol Officer Brad Baehr", "Brad Baehr"),
+        ("CHP Officer Brad Baehr", "Brad Baehr"),
+        ("Deputy Sgt. Hoyt Teasley", "Hoyt Teasley"),
+        ("Fulton County District Attorney Paul Howard", "Paul Howard"),
+        ("New York City Councilman Jumaane D. Williams", "Jumaane D. Williams"),
+        ("Chiefs WR Terrance Copper", "Terrance Copper"),
+        ("Newcastle boss Graeme Souness", "Graeme Souness"),
+        ("Striker Thierry Henry", "Thierry Henry"),
+        ("Commissioner Frans Andriessen", "Frans Andriessen"),
         ("Sen.John McCain", "John McCain"),
         ("Dr.Smith", "Smith"),
     ],
@@ -320,6 +330,20 @@ def test_make_name_form_drops_the_assimilated_arabic_article(a, b, entity_type, 
 def test_make_name_form_strips_roles_and_repairs_text(text, same_as):
     form, expected = make_name_form(text, "PER"), make_name_form(same_as, "PER")
     assert (form.core_tokens, form.key) == (expected.core_tokens, expected.key)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # a role word alone before one word is a name whole; after a name it is part of it
+        ("Coach Carter", ("coach", "carter")),
+        ("Inspector Gadget", ("inspector", "gadget")),
+        ("Hugo Boss", ("hugo", "boss")),
+        ("Officer", ("officer",)),
+    ],
+)
+def test_make_name_form_keeps_a_role_word_that_is_the_name(text, tokens):
+    assert make_name_form(text, "PER").tokens == tokens
 
 
 @pytest.mark.parametrize(
