@@ -87,6 +87,12 @@ _LEGAL_FORMS = frozenset(
 )
 #: Legal forms that news writes before a company's name ("OAO Rosneft", "LLC Zorblat Trade").
 _LEADING_LEGAL_FORMS = frozenset({"ao", "cjsc", "jsc", "llc", "oao", "ojsc", "ooo", "pao", "pjsc", "tov", "zao"})
+#: Legal forms of the Netherlands and Indonesia that news also writes before a company's name ("N.V. DSM", "PT
+#: Telkom"), but that also stand for other words ("NV Energy" of Nevada): only before a name that is no common
+#: English word. Not Sweden's "AB": "AB InBev" is Anheuser-Busch InBev, "AB Foods" Associated British Foods.
+_LEADING_LEGAL_FORMS_BEFORE_A_NAME = frozenset({"nv", "pt"})
+#: Zipf frequency (wordfreq) from which every word after such a form is common English.
+_LEADING_FORM_NAME_ZIPF = 4.0
 #: Words a "Corps" follows ("Guard Corps", "Marine Corps"), often misspelt "Corp".
 _CORPS_OF = frozenset({"guard", "guards", "marine", "marines", "army", "peace", "press", "signal", "medical", "diplomatic"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -510,10 +516,15 @@ def strip_legal_form(tokens: tuple[str, ...]) -> tuple[str, ...]:
         ('islamic', 'revolutionary', 'guards', 'corp')
         >>> strip_legal_form(("ao", "gazprom")), strip_legal_form(("jsc", "tactical", "missiles", "corp"))
         (('gazprom',), ('tactical', 'missiles'))
+        >>> strip_legal_form(("nv", "dsm")), strip_legal_form(("pt", "telkom")), strip_legal_form(("nv", "energy"))
+        (('dsm',), ('telkom',), ('nv', 'energy'))
     """
     start = 0
     while start < len(tokens) - 1 and tokens[start] in _LEADING_LEGAL_FORMS:
         start += 1
+    if start == 0 and len(tokens) > 1 and tokens[0] in _LEADING_LEGAL_FORMS_BEFORE_A_NAME:
+        name = [token for token in tokens[1:] if token not in _LEGAL_FORMS]  # "NV Homes LP" is "NV Homes"
+        start = int(bool(name) and min(map(english_zipf, name)) < _LEADING_FORM_NAME_ZIPF)
     end = len(tokens)
     while end > start + 1 and tokens[end - 1] in _LEGAL_FORMS:
         if tokens[end - 1] == "corp" and tokens[end - 2] in _CORPS_OF:

@@ -161,6 +161,11 @@ def test_make_name_form_keeps_each_part_in_its_own_script(text, tokens, core_tok
         ("Limited Liability Company Zorblat Trade", "Zorblat Trade", True),
         ("JSC Zorblat Engines Corp.", "Zorblat Engines Corporation CJSC", True),
         ("AB InBev", "InBev", False),  # "AB" before a name is no legal form here
+        # a Dutch or Indonesian form before a name, not before common words
+        ("N.V. DSM", "DSM", True),
+        ("NV Philips", "Philips", True),
+        ("PT Telkom", "Telkom", True),
+        ("NV Energy", "Energy", False),
         # the forms of other countries' companies
         ("Kekkila Oy", "Kekkila", True),
         ("Petronas Sdn Bhd", "Petronas", True),
