@@ -206,6 +206,7 @@ def cluster_sightings(
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, sighting in enumerate(sightings):
         groups[(sighting.form.entity_type, observed_key(sighting.form, sighting.text))].append(index)
+    groups = _split_distinct_names(groups, sightings)
     first_seen = {g: min(sightings[i].first_seen for i in members) for g, members in groups.items()}
     groups = _join_compact(groups, sightings, first_seen)
     first_seen = {g: first_seen[g] for g in groups}
@@ -319,6 +320,48 @@ def cluster_sightings(
     for entity_id, members_seen in spellings.items():
         infos[entity_id] = replace(infos[entity_id], canonical_name=_pick_canonical(members_seen))
     return links, infos
+
+
+def _split_distinct_names(
+    groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting]
+) -> dict[tuple[str, str], list[int]]:
+    """Split a group whose spellings the transliteration key reads alike but that are known to be different names.
+
+    The key folds vowels and doubled letters so that "Soleimani" meets "Suleimani"; it also makes "May", "Mao",
+    "Moe" and "Moi" one bare name. A one-word person's name whose spellings are each a name rigour knows, two of
+    them sharing no name symbol ("Neil" and "Noel", "Osborne" and "Osbourne"), splits by spelling: "Hussein" and
+    "Husain" share one, a spelling rigour does not know ("Sulaimani") may be either, and a full name's parts are
+    left to the comparison ("Hisham Nazer" and "Hisham Nazir" are one minister). The spelling seen first keeps
+    the group's key (and its id); each other spelling gets a key of its own.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> seen = [Sighting(f(t, "PER"), t, t, 1) for t in ("May", "Mao", "Hussein", "Husain")]
+        >>> groups = {("PER", "mi"): [0, 1], ("PER", "husin"): [2, 3]}
+        >>> sorted(_split_distinct_names(groups, seen))
+        [('PER', 'husin'), ('PER', 'mi'), ('PER', 'mi~mao')]
+    """
+    split: dict[tuple[str, str], list[int]] = {}
+    for group_key, members in groups.items():
+        by_spelling: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        for index in members:
+            by_spelling[sightings[index].form.tokens].append(index)
+        if len(by_spelling) < 2 or not _are_distinct_names(group_key[0], by_spelling):
+            split[group_key] = members
+            continue
+        ordered = sorted(by_spelling.items(), key=lambda item: min(sightings[i].first_seen for i in item[1]))
+        split[group_key] = ordered[0][1]
+        for tokens, indices in ordered[1:]:
+            split[(group_key[0], f"{group_key[1]}~{' '.join(tokens)}")] = indices
+    return split
+
+
+def _are_distinct_names(entity_type: str, spellings: Collection[tuple[str, ...]]) -> bool:
+    """Whether a key group's one-word person spellings are different names (:func:`_split_distinct_names`)."""
+    if entity_type != "PER" or any(len(tokens) != 1 for tokens in spellings):
+        return False
+    symbols = [part_symbols(tokens[0]) for tokens in spellings]
+    return all(symbols) and any(not (a & b) for i, a in enumerate(symbols) for b in symbols[i + 1 :])
 
 
 def _join_compact(

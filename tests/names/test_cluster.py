@@ -48,6 +48,15 @@ def _observe(names: list[tuple[str, str]]):
         ([("BBC Radio Four", "ORG"), ("BBC Radio 4", "ORG"), ("BBC Radio 5", "ORG")], [[0, 1], [2]]),
         ([("Institute for Fiscal Studies", "ORG"), ("Institute of Fiscal Studies", "ORG")], [[0, 1]]),
         ([("Institute for Fiscal Studies", "ORG"), ("Institute of Fiscal Policy", "ORG")], [[0], [1]]),
+        # one key, two names: one-word names rigour knows apart
+        ([("May", "PERSON"), ("Mao", "PERSON"), ("Moi", "PERSON"), ("May", "PERSON")], [[0, 3], [1], [2]]),
+        ([("Neil", "PERSON"), ("Noel", "PERSON")], [[0], [1]]),
+        ([("Osborne", "PERSON"), ("Osbourne", "PERSON")], [[0], [1]]),
+        # one key, one name: spellings that share a name symbol, or one rigour does not know, or a full name
+        ([("Hussein", "PERSON"), ("Husain", "PERSON")], [[0, 1]]),
+        ([("Soleimani", "PERSON"), ("Sulaimani", "PERSON")], [[0, 1]]),
+        ([("Mohammed", "PERSON"), ("Muhammad", "PERSON")], [[0, 1]]),
+        ([("Hisham Nazer", "PERSON"), ("Hisham Nazir", "PERSON")], [[0, 1]]),
     ],
 )
 def test_cluster_observations_groups_variants_only(names, expected_groups):
