@@ -336,7 +336,7 @@ def _split_distinct_names(
 
     Example:
         >>> from newsfold.names.forms import make_name_form as f
-        >>> seen = [Sighting(f(t, "PER"), t, t, 1) for t in ("May", "Mao", "Hussein", "Husain")]
+        >>> seen = [Sighting(f(t, "PER"), t, t, 1, first) for first, t in enumerate(("May", "Mao", "Hussein", "Husain"))]
         >>> groups = {("PER", "mi"): [0, 1], ("PER", "husin"): [2, 3]}
         >>> sorted(_split_distinct_names(groups, seen))
         [('PER', 'husin'), ('PER', 'mi'), ('PER', 'mi~mao')]
@@ -349,7 +349,7 @@ def _split_distinct_names(
         if len(by_spelling) < 2 or not _are_distinct_names(group_key[0], by_spelling):
             split[group_key] = members
             continue
-        ordered = sorted(by_spelling.items(), key=lambda item: min(sightings[i].first_seen for i in item[1]))
+        ordered = sorted(by_spelling.items(), key=lambda item: (min(sightings[i].first_seen for i in item[1]), item[0]))
         split[group_key] = ordered[0][1]
         for tokens, indices in ordered[1:]:
             split[(group_key[0], f"{group_key[1]}~{' '.join(tokens)}")] = indices

@@ -250,7 +250,7 @@ def us_state_of_nickname(text: str) -> str | None:
     in any case and hyphened or not; else None.
 
     A nickname is also a film's, a song's or a company's first words ("Garden State", "Bay State Gas"), so
-    it is not the state's name as an abbreviation is: the resolution weighs it (``cascade._join_subdivisions``).
+    it is not the state's name as an abbreviation is: the resolution weighs it (``cascade._join_state_nicknames``).
 
     Example:
         >>> us_state_of_nickname("the Granite State"), us_state_of_nickname("Show-Me state")

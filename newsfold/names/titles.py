@@ -194,8 +194,8 @@ def _find_role_end(tokens: tuple[str, ...]) -> int:
     """Where a role ("finance minister", "un chief", "striker") ends at the head of a name, else 0.
 
     A qualified role noun stands second to sixth, and a name follows it. A role noun alone opens the name only
-    before two words or more: "Striker Thierry Henry", "Officer Brad Baehr"; "Judge Reinhold" and "Coach Carter"
-    are names whole.
+    before two words or more: "Striker Thierry Henry", "Officer Brad Baehr"; "Coach Carter" and "Inspector
+    Gadget" are names whole.
 
     Example:
         >>> _find_role_end(("striker", "thierry", "henry")), _find_role_end(("coach", "carter"))
