@@ -344,6 +344,7 @@ def test_make_name_form_strips_roles_and_repairs_text(text, same_as):
         ("Coach Carter", ("coach", "carter")),
         ("Inspector Gadget", ("inspector", "gadget")),
         ("Hugo Boss", ("hugo", "boss")),
+        ("John Singer Sargent", ("john", "singer", "sargent")),  # "singer" is no role here: a middle name
         ("Officer", ("officer",)),
     ],
 )
