@@ -336,17 +336,21 @@ def _split_distinct_names(
 
     Example:
         >>> from newsfold.names.forms import make_name_form as f
-        >>> seen = [Sighting(f(t, "PER"), t, t, 1, first) for first, t in enumerate(("May", "Mao", "Hussein", "Husain"))]
+        >>> names = ("May", "Mao", "Hussein", "Husain")
+        >>> seen = [Sighting(f(t, "PER"), t, t, 1, first) for first, t in enumerate(names)]
         >>> groups = {("PER", "mi"): [0, 1], ("PER", "husin"): [2, 3]}
         >>> sorted(_split_distinct_names(groups, seen))
         [('PER', 'husin'), ('PER', 'mi'), ('PER', 'mi~mao')]
     """
     split: dict[tuple[str, str], list[int]] = {}
     for group_key, members in groups.items():
+        if group_key[0] != "PER" or len(members) < 2:  # most groups: no spellings to tell apart
+            split[group_key] = members
+            continue
         by_spelling: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for index in members:
             by_spelling[sightings[index].form.tokens].append(index)
-        if len(by_spelling) < 2 or not _are_distinct_names(group_key[0], by_spelling):
+        if len(by_spelling) < 2 or not _are_distinct_names(by_spelling):
             split[group_key] = members
             continue
         ordered = sorted(by_spelling.items(), key=lambda item: (min(sightings[i].first_seen for i in item[1]), item[0]))
@@ -356,9 +360,9 @@ def _split_distinct_names(
     return split
 
 
-def _are_distinct_names(entity_type: str, spellings: Collection[tuple[str, ...]]) -> bool:
-    """Whether a key group's one-word person spellings are different names (:func:`_split_distinct_names`)."""
-    if entity_type != "PER" or any(len(tokens) != 1 for tokens in spellings):
+def _are_distinct_names(spellings: Collection[tuple[str, ...]]) -> bool:
+    """Whether a key group's person spellings are one word each and different names (:func:`_split_distinct_names`)."""
+    if any(len(tokens) != 1 for tokens in spellings):
         return False
     symbols = [part_symbols(tokens[0]) for tokens in spellings]
     return all(symbols) and any(not (a & b) for i, a in enumerate(symbols) for b in symbols[i + 1 :])

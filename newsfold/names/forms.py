@@ -209,7 +209,7 @@ def spread_initials(cleaned: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(letter for token in tokens[:-1] for letter in (tuple(token) if token in groups else (token,))) + tokens[-1:]
 
 
-def _names_data(file_name: str) -> dict[str, str]:
+def _names_data(file_name: str) -> dict:
     return yaml.safe_load(resources.files("newsfold.names").joinpath(f"data/{file_name}").read_text("utf-8"))
 
 
@@ -536,7 +536,7 @@ def strip_legal_form(tokens: tuple[str, ...]) -> tuple[str, ...]:
 @cache
 def org_words() -> dict:
     """The word lists of ``data/org_words.yml``."""
-    return yaml.safe_load(resources.files("newsfold.names").joinpath("data/org_words.yml").read_text("utf-8"))
+    return _names_data("org_words.yml")
 
 
 @cache
