@@ -43,6 +43,7 @@ from newsfold.names.compare import ARABIC_SCRIPT_SCORE, clear_part_orders, reads
 from newsfold.names.context import (
     CORPUS_CONTEXT_SCORE,
     DOCUMENT_CONTEXT_SCORE,
+    ROYAL_TITLES,
     are_surnames_spelt_alike,
     find_corpus_surnames,
     find_document_first_names,
@@ -70,6 +71,7 @@ from newsfold.names.descriptors import (
     load_place_name_tables,
     registry_descriptors,
     subdivision_of,
+    town_in_state,
 )
 from newsfold.names.fold import (
     english_zipf, fold_text, fold_tokens, make_literal_key, make_part_key, make_spelling_key,
@@ -103,6 +105,7 @@ from newsfold.names.organisations import (
     find_generic_links,
     initials_of,
     majority_target,
+    name_before_last_tail,
     split_acronym_definition,
 )
 from newsfold.names.registry import (
@@ -114,6 +117,7 @@ from newsfold.names.registry import (
     place_named_by,
 )
 from newsfold.names.symbols import clear_symbol_caches
+from newsfold.names.titles import PATRONYMIC_PARTICLES
 from newsfold.names.variants import clipped_pieces, is_clipped_compound
 from newsfold.names.votes import ContextCues, decide_article_labels, listed_types
 
@@ -210,7 +214,7 @@ def link_seen(
         partial(_join_name_tails, articles=articles, formal=formal), partial(_join_owned_names, formal=formal),
         _join_place_named, _join_feature_names,
         _join_subdivisions, partial(_join_state_nicknames, articles=articles), _join_bare_region_names,
-        _join_article_dropped, _join_city_names, _join_generation_dropped,
+        _join_article_dropped, _join_city_names, _join_generation_dropped, _join_patronymic_dropped,
     ):
         for sid, link in join(first, forms, texts, infos, absorbed).items():
             first[sid] = link
@@ -872,6 +876,20 @@ def _join_name_tails(
 
     Two such entities leave it alone. ``formal``: the spellings with a legal form (:func:`_legal_form_spellings`).
     """
+    # First a name ending in two tails or more joins its name without the last ("McCaw Cellular" and "McCaw
+    # Cellular Communications Inc"), so that the bare name then finds one entity, not two.
+    joined = _join_tailed_names(first, forms, texts, infos, absorbed, articles, formal, name_before_last_tail)
+    now = [joined.get(sid, link) for sid, link in enumerate(first)]
+    joined.update(_join_tailed_names(now, forms, texts, infos, absorbed, articles, formal, bare_name_before_tail))
+    return joined
+
+
+def _join_tailed_names(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]], articles: Sequence[int], formal: frozenset[int],
+    bare_of: Callable[[NameForm], tuple[str, ...] | None],
+) -> dict[int, Link]:
+    """One pass of :func:`_join_name_tails`, ``bare_of`` cutting the tails."""
     places = known_place_words()
     formal_words, formal_entities = _formal_names(first, forms, formal)
     entity_articles: dict[str, int] = defaultdict(int)
@@ -902,7 +920,7 @@ def _join_name_tails(
             own = max(own, entity_articles[link.entity_id])
         return own <= entity_articles[target]
 
-    return _join_bare_names(first, forms, infos, absorbed, bare_name_before_tail, may_stand_alone, may_join)
+    return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone, may_join)
 
 
 #: A legislature's chambers, which own committees ("House Ways and Means Committee", "Senate Finance Committee").
@@ -1297,6 +1315,31 @@ def _join_generation_dropped(
     return joined
 
 
+def _join_patronymic_dropped(
+    first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
+    absorbed: dict[str, set[str]],
+) -> dict[int, Link]:
+    """"Prince Bandar" and "Prince Bandar bin Sultan", "Prince Sultan" and "Prince Sultan bin Abdulaziz": a royal
+    named by the given name alone, as news names royals, joins the one entity of the dataset that writes it with
+    a patronymic.
+
+    Only after a royal title (``context.ROYAL_TITLES``): a bare "Osama" is nobody's, and "bin Laden" is a family
+    name. Two princes of one given name ("Bandar bin Sultan", "Bandar bin Khalid") leave it alone.
+    """
+
+    def bare_of(form: NameForm) -> tuple[str, ...] | None:
+        if form.entity_type != "PER":
+            return None
+        cut = next((index for index, token in enumerate(form.tokens) if token in PATRONYMIC_PARTICLES), 0)
+        return form.tokens[:cut] if cut and cut < len(form.tokens) - 1 else None
+
+    def may_stand_alone(sid: int) -> bool:
+        form = forms[sid]
+        return form.entity_type == "PER" and form.has_title and form.alias_key.split(" ", 1)[0] in ROYAL_TITLES
+
+    return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
+
+
 def _join_article_dropped(
     first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
     absorbed: dict[str, set[str]],
@@ -1324,7 +1367,8 @@ def _join_city_names(
 ) -> dict[int, Link]:
     """"Verkhneudinsk" and "Ulan Ude", "Belfast" and "Belfast City": place names GeoNames gives one city
     (``descriptors.city_of``); "Salem, N.H.", "Salem, New Hampshire" and, when the dataset writes no other
-    Salem with its state, "Salem" (``descriptors.city_in_state``).
+    Salem with its state, "Salem" (``descriptors.city_in_state``). A town too small for that table is read by
+    its name and state alone (``descriptors.town_in_state``: "Wasilla, Alaska", "Wasilla, AK", "Wasilla").
 
     The clustering joins such spellings among those it groups together
     (``cluster._join_compact``); here one-word and longer spellings meet, and
@@ -1334,15 +1378,16 @@ def _join_city_names(
     registry entry the oldest entity keeps its id.
     """
     created = {entity_id: order for order, entity_id in enumerate(infos)}
-    placed: dict[str, set[int]] = defaultdict(set)  # a "City, State" spelling's city, by its name ("charleston")
+    # A "City, State" spelling's city, by its name ("charleston"): a GeoNames id, or a small town's state and name.
+    placed: dict[str, set[int | tuple[str, str]]] = defaultdict(set)
     for form, text in zip(forms, texts):
-        if form.entity_type == "LOC" and (city := city_in_state(text)) is not None:
+        if form.entity_type == "LOC" and (city := city_in_state(text) or town_in_state(text)) is not None:
             placed[fold_text(text.rpartition(",")[0])].add(city)
 
-    def city_named(sid: int) -> int | None:
+    def city_named(sid: int) -> int | tuple[str, str] | None:
         if forms[sid].entity_type != "LOC":
             return None
-        city = city_of(texts[sid]) or city_in_state(texts[sid])
+        city = city_of(texts[sid]) or city_in_state(texts[sid]) or town_in_state(texts[sid])
         if city is None and ((link := first[sid]) is None or link.entity_id in created):
             # A city's bare name the registry lacks is the one city of that name the dataset writes with its state.
             cities = placed.get(" ".join(forms[sid].tokens), ())

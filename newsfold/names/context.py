@@ -69,10 +69,11 @@ __all__ = [
     "DOCUMENT_FIRST_NAME_SCORE",
     "CORPUS_PROMINENCE_SCORE",
     "KEEP_METHODS",
+    "ROYAL_TITLES",
 ]
 
 #: Titles before the name a monarch or a pope reigns under: what follows is no family name.
-_ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "crown", "emir", "sultan", "shah", "pope", "emperor", "empress"})
+ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "crown", "emir", "sultan", "shah", "pope", "emperor", "empress"})
 #: A peer is styled by a title and a name of the peerage ("Baroness Kennedy" is Helena Kennedy, not the
 #: dataset's prominent Charles Kennedy): such a name takes the prominent person of its surname nowhere.
 _PEERAGE_TITLES = frozenset({"lord", "lady", "baron", "baroness", "viscount", "viscountess", "earl", "countess", "dame"})
@@ -101,7 +102,7 @@ def surname_key(text: str) -> str | None:
     form = make_name_form(text, "PER")
     if not is_single_part(form) or form.initials:
         return None  # "A. Nazarbayev" names a given name we cannot check
-    if form.has_title and form.alias_key.split(" ", 1)[0] in _ROYAL_TITLES:
+    if form.has_title and form.alias_key.split(" ", 1)[0] in ROYAL_TITLES:
         return None  # "King Hussein", "Prince Charles", "Pope Francis": a regnal or given name, not a family's
     parts = form.core_keys or form.part_keys
     return parts[0] if parts and len(parts[0]) > 1 else None

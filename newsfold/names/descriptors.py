@@ -72,6 +72,7 @@ __all__ = [
     "city_name_without_article",
     "city_of",
     "city_in_state",
+    "town_in_state",
     "is_known_place_word",
     "is_place_misspelling",
     "MIN_MISSPELT_PLACE_LETTERS",
@@ -602,28 +603,47 @@ def city_in_state(name: str) -> int | None:
         (None, None)
     """
     city, comma, region = name.strip().rpartition(",")  # not clean_surface: "N.H." keeps its period
-    if not comma or not city.strip() or (state := _state_code(region)) is None:
+    if not comma or not city.strip() or not (states := _state_codes(region)):
         return None
     own, listed = _city_spellings()
     key = fold_text(city)
     cities = _large_cities()
-    found = {
+    found = {  # "Orlando, Florida": of the two Floridas (a US state, a department of Uruguay), the one with an Orlando
         int(cities[row]["geonameid"])
         for row in own.get(key) or listed.get(key, ())
-        if f"{cities[row]['countrycode']}.{cities[row]['admin1code']}" == state
+        if f"{cities[row]['countrycode']}.{cities[row]['admin1code']}" in states
     }
     return found.pop() if len(found) == 1 else None
 
 
-def _state_code(region: str) -> str | None:
-    """The GeoNames code ("US.NH") of the one first-level subdivision a name, an AP abbreviation or a US postal
-    code names."""
+def town_in_state(name: str) -> tuple[str, str] | None:
+    """A "Town, State" spelling read as its state's GeoNames code and the town's folded name, else None: what
+    names a town too small for :func:`city_in_state`'s table ("Wasilla, Alaska" and "Wasilla, AK" are one town).
+
+    Example:
+        >>> town_in_state("Wasilla, Alaska") == town_in_state("Wasilla, AK") == ("US.AK", "wasilla")
+        True
+        >>> town_in_state("Wasilla"), town_in_state("Smith, John")
+        (None, None)
+    """
+    town, comma, region = name.strip().rpartition(",")
+    if not comma or not (key := fold_text(town)) or not (states := _state_codes(region)):
+        return None
+    # A name two subdivisions bear is the US state's: the comma after a town is US usage ("Florida").
+    american = [state for state in states if state.startswith("US.")]
+    state = states[0] if len(states) == 1 else american[0] if len(american) == 1 else None
+    return None if state is None else (state, key)
+
+
+def _state_codes(region: str) -> tuple[str, ...]:
+    """The GeoNames codes ("US.NH") of the first-level subdivisions a name, an AP abbreviation or a US postal
+    code names: one, or more for a name several bear ("Florida")."""
     region = region.strip()
     codes = _subdivision_codes()
     if len(region) == 2 and region.isupper():
-        return codes.get(f"US-{region}")  # a postal code
-    subdivision = subdivision_of(us_state_name(region) or region, read_core=False)
-    return None if subdivision is None else codes.get(subdivision)
+        return tuple(filter(None, [codes.get(f"US-{region}")]))  # a postal code
+    ids = _subdivision_names().get(fold_text(us_state_name(region) or region), ())
+    return tuple(sorted({codes[subdivision] for subdivision in ids if subdivision in codes}))
 
 
 def _outgrows_namesakes(rows: tuple[int, ...], key: str) -> bool:

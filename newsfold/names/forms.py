@@ -179,6 +179,8 @@ _TRAILING_ABBREVIATIONS = {"st": "street", "ave": "avenue", "rd": "road", "blvd"
 _ABBREVIATION_WRITTEN = re.compile(r"(?<![\w.])(st|ste|mt|ft)(\.?)(?!\w)", re.IGNORECASE)
 #: Initials written together with their periods: "J.C.", "G.W.", "J.R.R.".
 _JOINED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?=\s|$)")
+#: An organisation's acronym with a channel's or a unit's number glued to it: "BBC1", "ITV2" (not "S4C", "G7").
+_ACRONYM_NUMBER = re.compile(r"(?<![\w.])([A-Z]{2,})(\d{1,2})(?!\w)")
 #: Initials with their periods glued to the name after them: "P.J.Carlesimo".
 _GLUED_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?=[A-Z][a-z])")
 #: Two or three capitals opening a name written otherwise in lower case: "JC Juncker", "GW Bush".
@@ -292,7 +294,10 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
     # Every type alike (not only places and organisations): a name one spaCy label calls a person ("St Louis")
     # must key as its other mentions do, or the types never meet.
     if entity_type != "MISC":
-        tokens = _write_out_abbreviations(tokens, cleaned)
+        if (unglued := _ACRONYM_NUMBER.sub(r"\1 \2", cleaned)) != cleaned:
+            tokens = fold_tokens(unglued)  # "BBC1" is "BBC 1"
+            tokens = tokens[1:] if len(tokens) > 1 and tokens[0] == "the" else tokens
+        tokens = _write_numbers_in_digits(_write_out_abbreviations(tokens, cleaned))
     has_title = False
     cjk = _CJK.search(text) is not None
     if entity_type == "PER":
@@ -481,6 +486,32 @@ def _write_out_abbreviations(tokens: tuple[str, ...], cleaned: str) -> tuple[str
     if tokens[-1] in _TRAILING_ABBREVIATIONS:
         tokens = (*tokens[:-1], _TRAILING_ABBREVIATIONS[tokens[-1]])
     return tokens
+
+
+#: A channel's, a station's or a unit's number, written either way: "BBC One" and "BBC1", "Radio 1" and "Radio One",
+#: "Channel 4" and "Channel Four".
+_CARDINALS = {
+    word: str(number)
+    for number, word in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+        " seventeen eighteen nineteen twenty".split(),
+        start=1,
+    )
+}
+
+
+def _write_numbers_in_digits(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """``tokens`` with the numbers one to twenty written in figures, in a name of two words or more.
+
+    Example:
+        >>> _write_numbers_in_digits(("bbc", "one")), _write_numbers_in_digits(("channel", "4"))
+        (('bbc', '1'), ('channel', '4'))
+        >>> _write_numbers_in_digits(("one",))
+        ('one',)
+    """
+    if len(tokens) < 2 or not any(token in _CARDINALS for token in tokens):
+        return tokens
+    return tuple(_CARDINALS.get(token, token) for token in tokens)
 
 
 def _is_sun_article(token: str, following: str) -> bool:

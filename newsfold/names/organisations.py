@@ -65,6 +65,7 @@ __all__ = [
     "find_descriptor_links",
     "bare_company_name",
     "bare_name_before_tail",
+    "name_before_last_tail",
     "facility_stem",
     "DESCRIPTOR_SCORE",
 ]
@@ -158,6 +159,21 @@ def bare_name_before_tail(form: NameForm) -> tuple[str, ...] | None:
     while end > 1 and tokens[end - 1] in tails:
         end -= 1
     return tokens[:end] if end < len(tokens) else None
+
+
+def name_before_last_tail(form: NameForm) -> tuple[str, ...] | None:
+    """An organisation's name ending in two tail words or more, without the last one, else None: the step
+    between a name and its bare name ("McCaw Cellular" in "McCaw Cellular Communications Inc").
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> name_before_last_tail(f("McCaw Cellular Communications Inc", "ORG")), name_before_last_tail(f("McCaw Cellular", "ORG"))
+        (('mccaw', 'cellular'), None)
+    """
+    tails, tokens = _name_tails(), form.tokens
+    if form.entity_type != "ORG" or len(tokens) < 3 or tokens[-1] not in tails or tokens[-2] not in tails:
+        return None
+    return tokens[:-1]
 
 
 @cache

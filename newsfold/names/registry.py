@@ -197,35 +197,24 @@ def slip_blocks(form: NameForm) -> tuple[str, ...]:
     return tuple(f"slip:{variant}" for variant in sorted(one_word_slip_blocks(form.tokens)))
 
 
-#: Number words an organisation's name may write in figures ("BBC Radio Four", "BBC Radio 4").
-_NUMBER_WORDS = {
-    word: str(number)
-    for number, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
-        " seventeen eighteen nineteen twenty".split()
-    )
-}
-
-
 def org_compact_readings(form: NameForm) -> tuple[str, ...]:
-    """An organisation's name written together with its number words in figures and "for" as "of", when that
-    changes it (``NameForm.compact_key`` is the name as written).
+    """An organisation's name written together with "for" as "of", when that changes it (``NameForm.compact_key``
+    is the name as written).
 
-    A number is a number however written ("BBC Radio Four" is "BBC Radio 4"), and "for" and "of" join the
-    same body's words ("Institute for Fiscal Studies" and "Institute of Fiscal Studies"; a ministry's are
-    read by ``forms.normalise_org_tokens``). A name of common words only ("Radio One") is not clustered
-    by its spellings at all, and a short one ("BBC1") not written together.
+    "for" and "of" join the same body's words ("Institute for Fiscal Studies" and "Institute of Fiscal Studies";
+    a ministry's are read by ``forms.normalise_org_tokens``, and number words are figures in the tokens already:
+    "BBC Radio Four" is "BBC Radio 4"). A name of common words only is not clustered by its spellings at all.
 
     Example:
-        >>> org_compact_readings(make_name_form("BBC Radio Four", "ORG"))
-        ('bbcradio4',)
         >>> org_compact_readings(make_name_form("Institute for Fiscal Studies", "ORG"))
         ('instituteoffiscalstudies',)
+        >>> org_compact_readings(make_name_form("BBC Radio Four", "ORG")), make_name_form("BBC Radio Four", "ORG").compact_key
+        ((), 'bbcradio4')
     """
     tokens = form.tokens
-    if not any(token in _NUMBER_WORDS or token == "for" for token in tokens):
+    if "for" not in tokens:
         return ()
-    compact = "".join("of" if token == "for" else _NUMBER_WORDS.get(token, token) for token in tokens)
+    compact = "".join("of" if token == "for" else token for token in tokens)
     return (compact,) if len(compact) >= MIN_COMPACT_LENGTH and compact != form.compact_key else ()
 
 

@@ -28,7 +28,7 @@ from newsfold.names.fold import fold_tokens, listed_given_names
 from newsfold.names.hypocorisms import is_given_name
 from newsfold.names.sinitic import is_east_asian_order
 
-__all__ = ["load_title_tokens", "strip_joined_title", "strip_title_tokens"]
+__all__ = ["PATRONYMIC_PARTICLES", "load_title_tokens", "strip_joined_title", "strip_title_tokens"]
 
 #: Words that may qualify a role noun before a name ("deputy finance minister", "Immigration and Naturalization
 #: Service Commissioner").
@@ -152,14 +152,29 @@ def _joined_trailing_titles() -> tuple[str, ...]:
     return tuple(sorted((str(t) for t in _titles_data().get("joined_trailing_titles", [])), key=lambda t: (-len(t), t)))
 
 
+#: Particles a patronymic begins with: a title word right before one is the given name ("Prince Sultan bin
+#: Abdulaziz", "Sultan bin Zayed").
+PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint"})
+
+
 def _strip_listed_titles(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """Folded name tokens without the listed titles they begin with, and whether any was.
+
+    Example:
+        >>> _strip_listed_titles(("prince", "sultan", "bin", "abdulaziz")), _strip_listed_titles(("sultan", "qaboos"))
+        ((('sultan', 'bin', 'abdulaziz'), True), (('qaboos',), True))
+    """
     stripped = False
     by_head = _titles_by_first_token()
     changed = True
     while changed and len(tokens) > 1:
         changed = False
         for title in by_head.get(tokens[0], ()):
-            if len(title) < len(tokens) and tokens[: len(title)] == title:
+            if (
+                len(title) < len(tokens)
+                and tokens[: len(title)] == title
+                and tokens[len(title)] not in PATRONYMIC_PARTICLES
+            ):
                 tokens = tokens[len(title) :]
                 stripped = changed = True
                 break

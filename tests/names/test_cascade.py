@@ -179,12 +179,32 @@ def test_a_clipped_compound_takes_the_name_it_clips_only_if_the_dataset_uses_tha
     ],
 )
 def test_link_seen_joins_a_person_to_the_one_suffixed_spelling_of_their_name(names, joined):
+    assert _joined_person_pairs(names) == sorted(tuple(sorted(pair)) for pair in joined)
+
+
+def _joined_person_pairs(names: list[str]) -> list[tuple[str, str]]:
+    """The pairs of ``names`` (each a person, each in its own article) that one entity holds, sorted."""
     seen = _seen([(f"m{i}", f"d{i}", name, "PERSON") for i, name in enumerate(names)])
     linked, _ = link_seen(seen)
     entity = dict(zip(linked["item_id"].to_list(), linked["entity_id"].to_list()))
     by_name = {name: entity[f"m{i}"] for i, name in enumerate(names)}
-    pairs = [(a, b) for a in names for b in names if a < b and by_name[a] == by_name[b]]
-    assert sorted(pairs) == sorted(tuple(sorted(pair)) for pair in joined)
+    return sorted((a, b) for a in names for b in names if a < b and by_name[a] == by_name[b])
+
+
+@pytest.mark.parametrize(
+    ("names", "joined"),
+    [
+        # a royal by the given name and title alone, and the one royal of the dataset written with a patronymic
+        (["Prince Zorbandar bin Zultan", "Prince Zorbandar"], [("Prince Zorbandar", "Prince Zorbandar bin Zultan")]),
+        (["Prince Sultan bin Zorbaziz", "Prince Sultan"], [("Prince Sultan", "Prince Sultan bin Zorbaziz")]),
+        # two princes of that given name: either could be meant
+        (["Prince Zorbandar bin Zultan", "Prince Zorbandar bin Khalzid", "Prince Zorbandar"], []),
+        # no royal title: a bare given name is nobody's, and "bin Laden" is a family name
+        (["Zorbama bin Zaden", "Zorbama"], []),
+    ],
+)
+def test_link_seen_joins_a_royal_to_the_one_name_with_a_patronymic(names, joined):
+    assert _joined_person_pairs(names) == sorted(tuple(sorted(pair)) for pair in joined)
 
 
 #: Another organisation whose initials spell "ZTC", in an article without the acronym: the dataset alone cannot

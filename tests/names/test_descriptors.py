@@ -16,6 +16,7 @@ from newsfold.names.descriptors import (
     may_have_descriptor,
     registry_descriptors,
     subdivision_of,
+    town_in_state,
 )
 from newsfold.names.forms import make_name_form
 from newsfold.names.reconcile import reconcile_names
@@ -410,9 +411,39 @@ def test_city_in_state_reads_the_town_its_state_names(a, b, same):
     assert (city_a == city_b) is same
 
 
+@pytest.mark.parametrize(
+    ("name", "city_of_state"),
+    [
+        # a name two subdivisions bear: the one with a town of that name ("Florida" is also a department of Uruguay)
+        ("Orlando, Florida", "Orlando, Fla."),
+        ("Lahore, Punjab", None),  # Pakistan's Punjab, not India's
+    ],
+)
+def test_city_in_state_reads_a_state_name_two_countries_share_by_the_town_in_it(name, city_of_state):
+    assert city_in_state(name) is not None
+    if city_of_state is not None:
+        assert city_in_state(name) == city_in_state(city_of_state)
+
+
 @pytest.mark.parametrize("name", ["Salem", "Salem, Zorbla", "Zorblaville, N.H.", ", N.H.", "Salem, Mo"])
 def test_city_in_state_reads_nothing_without_a_state_and_a_town_in_it(name):
     assert city_in_state(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "town"),
+    [
+        ("Wasilla, Alaska", ("US.AK", "wasilla")),  # a town too small for the city table
+        ("Wasilla, AK", ("US.AK", "wasilla")),
+        ("Zorblaville, N.H.", ("US.NH", "zorblaville")),
+        ("Zorblaville, Florida", ("US.FL", "zorblaville")),  # a comma after a town is US usage
+        ("Wasilla", None),
+        ("Smith, John", None),
+        (", N.H.", None),
+    ],
+)
+def test_town_in_state(name, town):
+    assert town_in_state(name) == town
 
 
 @pytest.mark.parametrize(
@@ -423,6 +454,11 @@ def test_city_in_state_reads_nothing_without_a_state_and_a_town_in_it(name):
         (["CHARLESTON", "Charleston, S.C."], "CHARLESTON", "Charleston, S.C.", True),
         (["Salem", "Salem, Ore.", "Salem, Mass."], "Salem", "Salem, Ore.", False),  # two: neither
         (["Paris", "Paris, Texas"], "Paris", "Paris, Texas", False),  # a listed place keeps its entry
+        # a town too small for the city table, by its name and state
+        (["Wasilla, Alaska", "Wasilla, AK"], "Wasilla, Alaska", "Wasilla, AK", True),
+        (["Wasilla", "Wasilla, Alaska"], "Wasilla", "Wasilla, Alaska", True),
+        (["Zorblaville, N.H.", "Zorblaville, Vt."], "Zorblaville, N.H.", "Zorblaville, Vt.", False),
+        (["Zorblaville", "Zorblaville, N.H.", "Zorblaville, Vt."], "Zorblaville", "Zorblaville, N.H.", False),
     ],
 )
 def test_a_town_with_its_state_is_one_place_however_the_state_is_written(names, a, b, same):

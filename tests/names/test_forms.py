@@ -218,10 +218,35 @@ def test_make_name_form_keys_a_government_body_subject_first(name, same_key_as, 
         ("Bank of America", "Bank America", False),  # "of" stays
         ("Sheffield Wednesday", "Sheffield United", False),
         ("FC", "", False),  # one token always stays
+        # a channel's number in words or in figures, glued to its owner's acronym or not
+        ("BBC One", "BBC1", True),
+        ("Radio One", "Radio 1", True),
+        ("Channel Four", "Channel 4", True),
+        ("ZBC Radio Twelve", "ZBC Radio 12", True),
+        ("BBC One", "BBC Two", False),
+        ("BBC1", "BBC2", False),
+        ("Radio 1", "Radio 11", False),
     ],
 )
 def test_make_name_form_writes_organisation_words_one_way(name, same_key_as, expected):
     assert (make_name_form(name, "ORG").key == make_name_form(same_key_as, "ORG").key) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("BBC1", ("bbc", "1")),  # an acronym's number glued to it
+        ("The ITV2", ("itv", "2")),
+        ("Channel Four", ("channel", "4")),
+        ("B-3", ("b", "3")),  # every type alike: a label that changes does not change the words
+        ("One", ("one",)),  # a name of one word keeps it
+        ("S4C", ("s4c",)),  # a number inside a name is part of it
+        ("G7", ("g7",)),  # one capital is no acronym with a number
+    ],
+)
+def test_make_name_form_writes_a_name_s_numbers_in_figures(name, tokens):
+    for entity_type in ("ORG", "PER", "LOC"):
+        assert make_name_form(name, entity_type).tokens == tokens
 
 
 @pytest.mark.parametrize(

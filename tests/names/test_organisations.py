@@ -21,6 +21,7 @@ from newsfold.names.organisations import (
     find_adjacent_definitions,
     find_defined_acronym_links,
     initials_of,
+    name_before_last_tail,
     split_acronym_definition,
 )
 from newsfold.names.reconcile import reconcile_names
@@ -612,6 +613,20 @@ def test_a_bare_name_and_the_one_longer_name_of_its_kind_or_trade_are_one_organi
 
 
 @pytest.mark.parametrize(
+    ("text", "without_last"),
+    [
+        ("McCaw Cellular Communications Inc", ("mccaw", "cellular")),
+        ("Zorblat Pharmaceuticals International", ("zorblat", "pharmaceuticals")),
+        ("McCaw Cellular", None),  # one tail: the bare name is the step
+        ("International Communications", None),  # one word always stays
+        ("Zorblat Cellular Phones", None),
+    ],
+)
+def test_name_before_last_tail(text, without_last):
+    assert name_before_last_tail(make_name_form(text, "ORG")) == without_last
+
+
+@pytest.mark.parametrize(
     ("text", "bare"),
     [
         ("Magna International Inc", ("magna",)),  # the legal form is gone before
@@ -620,6 +635,8 @@ def test_a_bare_name_and_the_one_longer_name_of_its_kind_or_trade_are_one_organi
         ("Brookings Institution", ("brookings",)),
         ("Valeant Pharmaceuticals International", ("valeant",)),  # every tail word at the end
         ("McCaw Cellular Communications Inc", ("mccaw",)),
+        ("Barrick Gold Corp", ("barrick",)),  # a mining company's trade
+        ("Loxley Publications Plc", ("loxley",)),
         ("International Finance Corp", None),  # never from the start
         ("Zorblat International Finance", None),  # nor from the middle
         ("International", None),  # one word always stays
@@ -660,6 +677,26 @@ def test_a_bare_name_joins_the_one_organisation_whose_name_adds_a_tail(names, sh
     else:
         assert by_name[short]["entity_id"] == by_name[joins]["entity_id"]
         assert by_name[short]["method"] == "corpus_context"
+
+
+@pytest.mark.parametrize(
+    ("names", "apart"),
+    [
+        # a name of two tails or more, its name without the last and its bare name are one
+        (["Zorblat Cellular", "Zorblat Cellular Communications Inc"], []),
+        (["Zorblat", "Zorblat Cellular", "Zorblat Cellular Communications Inc"], []),
+        (["Zorblat Cellular Communications", "Zorblat Pharmaceuticals International", "Zorblat Cellular"],
+         ["Zorblat Pharmaceuticals International"]),
+        # the name without its last tail begins another organisation's name too: it may be that one
+        (["Zorblat Cellular", "Zorblat Cellular Communications", "Zorblat Cellular Phones"],
+         ["Zorblat Cellular", "Zorblat Cellular Phones"]),
+    ],
+)
+def test_names_with_more_tails_join_the_name_without_the_last(names, apart):
+    by_name = _organisations_by_name(names)
+    together = [name for name in names if name not in apart]
+    assert len({by_name[name]["entity_id"] for name in together}) == 1
+    assert len({by_name[name]["entity_id"] for name in names}) == 1 + len(apart)
 
 
 def test_a_bare_name_in_more_articles_than_the_name_with_a_tail_is_its_parent_not_the_arm():

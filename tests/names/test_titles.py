@@ -17,6 +17,11 @@ from newsfold.names.titles import load_title_tokens, strip_title_tokens
         (("ayatollah", "ali", "khamenei"), (("ali", "khamenei"), True)),
         (("general",), (("general",), False)),
         (("donald", "trump"), (("donald", "trump"), False)),
+        # a title word right before a patronymic is the given name
+        (("prince", "sultan", "bin", "abdulaziz"), (("sultan", "bin", "abdulaziz"), True)),
+        (("sultan", "bin", "zayed"), (("sultan", "bin", "zayed"), False)),
+        (("sultan", "qaboos"), (("qaboos",), True)),
+        (("crown", "prince", "sultan"), (("sultan",), True)),
     ],
 )
 def test_strip_title_tokens_removes_leading_titles_keeps_one_token(tokens, expected):
