@@ -73,7 +73,9 @@ __all__ = [
 ]
 
 #: Titles before the name a monarch or a pope reigns under: what follows is no family name.
-ROYAL_TITLES = frozenset({"king", "queen", "prince", "princess", "crown", "emir", "sultan", "shah", "pope", "emperor", "empress"})
+ROYAL_TITLES = frozenset(
+    {"king", "queen", "prince", "princess", "crown", "emir", "sultan", "shah", "pope", "emperor", "empress"}
+)
 #: A peer is styled by a title and a name of the peerage ("Baroness Kennedy" is Helena Kennedy, not the
 #: dataset's prominent Charles Kennedy): such a name takes the prominent person of its surname nowhere.
 _PEERAGE_TITLES = frozenset({"lord", "lady", "baron", "baroness", "viscount", "viscountess", "earl", "countess", "dame"})

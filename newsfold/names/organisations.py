@@ -167,8 +167,10 @@ def name_before_last_tail(form: NameForm) -> tuple[str, ...] | None:
 
     Example:
         >>> from newsfold.names.forms import make_name_form as f
-        >>> name_before_last_tail(f("McCaw Cellular Communications Inc", "ORG")), name_before_last_tail(f("McCaw Cellular", "ORG"))
-        (('mccaw', 'cellular'), None)
+        >>> name_before_last_tail(f("McCaw Cellular Communications Inc", "ORG"))
+        ('mccaw', 'cellular')
+        >>> name_before_last_tail(f("McCaw Cellular", "ORG")) is None
+        True
     """
     tails, tokens = _name_tails(), form.tokens
     if form.entity_type != "ORG" or len(tokens) < 3 or tokens[-1] not in tails or tokens[-2] not in tails:

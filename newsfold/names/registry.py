@@ -208,7 +208,8 @@ def org_compact_readings(form: NameForm) -> tuple[str, ...]:
     Example:
         >>> org_compact_readings(make_name_form("Institute for Fiscal Studies", "ORG"))
         ('instituteoffiscalstudies',)
-        >>> org_compact_readings(make_name_form("BBC Radio Four", "ORG")), make_name_form("BBC Radio Four", "ORG").compact_key
+        >>> four = make_name_form("BBC Radio Four", "ORG")
+        >>> org_compact_readings(four), four.compact_key
         ((), 'bbcradio4')
     """
     tokens = form.tokens
