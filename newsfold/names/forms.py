@@ -247,6 +247,24 @@ def us_state_name(text: str) -> str | None:
     return _state_abbreviations().get(_trim_quotes(text).replace(" ", ""))
 
 
+#: An organisation's name ending in "of" and a short word or two with periods: the AP's abbreviation of a state?
+_OF_ABBREVIATION = re.compile(r"\bof\s+((?:[A-Z][A-Za-z]{0,4}\.\s?){1,2})\s*$")
+
+
+def _with_state_written_out(text: str) -> str | None:
+    """An organisation's name ending in "of" and a state's AP abbreviation, with the state written out, else None.
+
+    Example:
+        >>> _with_state_written_out("First Union National Bank of Fla."), _with_state_written_out("Bank of N.Y.")
+        ('First Union National Bank of Florida', 'Bank of New York')
+        >>> _with_state_written_out("Bank of Florida"), _with_state_written_out("University of Pa")
+        (None, None)
+    """
+    if (found := _OF_ABBREVIATION.search(text.strip())) is None or (state := us_state_name(found.group(1))) is None:
+        return None
+    return text.strip()[: found.start(1)] + state.removesuffix(" State")  # "New York State" is a place's name
+
+
 def us_state_of_nickname(text: str) -> str | None:
     """The US state whose nickname this is (``data/state_nicknames.yml``), read whole, with or without "the",
     in any case and hyphened or not; else None.
@@ -285,6 +303,8 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
     cleaned = clean_surface(text)
     if entity_type == "LOC" and (state := us_state_name(text)) is not None:
         cleaned = state  # "Atlanta, Ga.": wire copy's abbreviation of the state
+    elif entity_type == "ORG" and (written := _with_state_written_out(text)) is not None:
+        cleaned = clean_surface(written)
     if entity_type == "MISC":
         cleaned = strip_vessel_prefix(cleaned)
     tokens = fold_tokens(cleaned)

@@ -226,6 +226,10 @@ def test_make_name_form_keys_a_government_body_subject_first(name, same_key_as, 
         ("BBC One", "BBC Two", False),
         ("BBC1", "BBC2", False),
         ("Radio 1", "Radio 11", False),
+        # a state's AP abbreviation after "of", written out
+        ("First Zorblat Bank of Fla.", "First Zorblat Bank of Florida", True),
+        ("Zorblat Bank of N.Y.", "Zorblat Bank of New York", True),
+        ("Zorblat Bank of Pa", "Zorblat Bank of Pennsylvania", False),  # no period, no abbreviation
     ],
 )
 def test_make_name_form_writes_organisation_words_one_way(name, same_key_as, expected):
