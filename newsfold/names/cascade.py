@@ -1323,8 +1323,9 @@ def _join_patronymic_dropped(
     named by the given name alone, as news names royals, joins the one entity of the dataset that writes it with
     a patronymic.
 
-    Only after a royal title (``context.ROYAL_TITLES``): a bare "Osama" is nobody's, and "bin Laden" is a family
-    name. Two princes of one given name ("Bandar bin Sultan", "Bandar bin Khalid") leave it alone.
+    Only after a royal title (``context.ROYAL_TITLES``), the one the dataset writes the longer name with: a bare
+    "Osama" is nobody's, "bin Laden" is a family name, and "King Abdullah" (of Jordan) is no "Crown Prince Abdullah
+    bin Abdulaziz". Two princes of one given name ("Bandar bin Sultan", "Bandar bin Khalid") leave it alone.
     """
 
     def bare_of(form: NameForm) -> tuple[str, ...] | None:
@@ -1333,11 +1334,20 @@ def _join_patronymic_dropped(
         cut = next((index for index, token in enumerate(form.tokens) if token in PATRONYMIC_PARTICLES), 0)
         return form.tokens[:cut] if cut and cut < len(form.tokens) - 1 else None
 
-    def may_stand_alone(sid: int) -> bool:
+    def royal_title(sid: int) -> str | None:
         form = forms[sid]
-        return form.entity_type == "PER" and form.has_title and form.alias_key.split(" ", 1)[0] in ROYAL_TITLES
+        title = form.alias_key.split(" ", 1)[0]
+        return title if form.entity_type == "PER" and form.has_title and title in ROYAL_TITLES else None
 
-    return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone)
+    titled: dict[str, set[str]] = defaultdict(set)  # entity -> the royal titles its names with a patronymic carry
+    for sid, link in enumerate(first):
+        if link is not None and (title := royal_title(sid)) is not None and bare_of(forms[sid]) is not None:
+            titled[link.entity_id].add(title)
+
+    def may_join(sid: int, target: str) -> bool:
+        return royal_title(sid) in titled.get(target, ())
+
+    return _join_bare_names(first, forms, infos, absorbed, bare_of, lambda sid: royal_title(sid) is not None, may_join)
 
 
 def _join_article_dropped(

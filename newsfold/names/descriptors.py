@@ -619,15 +619,23 @@ def city_in_state(name: str) -> int | None:
 def town_in_state(name: str) -> tuple[str, str] | None:
     """A "Town, State" spelling read as its state's GeoNames code and the town's folded name, else None: what
     names a town too small for :func:`city_in_state`'s table ("Wasilla, Alaska" and "Wasilla, AK" are one town).
+    A town of that table is read there only: its id, not this, is the place.
 
     Example:
         >>> town_in_state("Wasilla, Alaska") == town_in_state("Wasilla, AK") == ("US.AK", "wasilla")
         True
-        >>> town_in_state("Wasilla"), town_in_state("Smith, John")
-        (None, None)
+        >>> town_in_state("Wasilla"), town_in_state("Smith, John"), town_in_state("Salem, N.H.")
+        (None, None, None)
     """
     town, comma, region = name.strip().rpartition(",")
     if not comma or not (key := fold_text(town)) or not (states := _state_codes(region)):
+        return None
+    own, listed = _city_spellings()
+    cities = _large_cities()
+    if any(
+        f"{cities[row]['countrycode']}.{cities[row]['admin1code']}" in states
+        for row in (*own.get(key, ()), *listed.get(key, ()))
+    ):
         return None
     # A name two subdivisions bear is the US state's: the comma after a town is US usage ("Florida").
     american = [state for state in states if state.startswith("US.")]

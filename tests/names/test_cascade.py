@@ -197,6 +197,9 @@ def _joined_person_pairs(names: list[str]) -> list[tuple[str, str]]:
         # a royal by the given name and title alone, and the one royal of the dataset written with a patronymic
         (["Prince Zorbandar bin Zultan", "Prince Zorbandar"], [("Prince Zorbandar", "Prince Zorbandar bin Zultan")]),
         (["Prince Sultan bin Zorbaziz", "Prince Sultan"], [("Prince Sultan", "Prince Sultan bin Zorbaziz")]),
+        # the longer name written with another title, or none: another royal may be meant ("King Abdullah")
+        (["Crown Prince Zorbdullah bin Zorbaziz", "King Zorbdullah"], []),
+        (["Zorbandar bin Zultan", "Prince Zorbandar"], []),
         # two princes of that given name: either could be meant
         (["Prince Zorbandar bin Zultan", "Prince Zorbandar bin Khalzid", "Prince Zorbandar"], []),
         # no royal title: a bare given name is nobody's, and "bin Laden" is a family name

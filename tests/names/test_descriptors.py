@@ -438,6 +438,7 @@ def test_city_in_state_reads_nothing_without_a_state_and_a_town_in_it(name):
         ("Zorblaville, N.H.", ("US.NH", "zorblaville")),
         ("Zorblaville, Florida", ("US.FL", "zorblaville")),  # a comma after a town is US usage
         ("Wasilla", None),
+        ("Salem, N.H.", None),  # a town of the city table is read there, by its id
         ("Smith, John", None),
         (", N.H.", None),
     ],
