@@ -247,7 +247,8 @@ def us_state_name(text: str) -> str | None:
     return _state_abbreviations().get(_trim_quotes(text).replace(" ", ""))
 
 
-#: An organisation's name ending in "of" and a short word or two with periods: the AP's abbreviation of a state?
+#: An organisation's name ending in "of" and a short word or two with periods, which may abbreviate a state as the
+#: AP does ("Bank of Fla.", "Bank of N.Y.").
 _OF_ABBREVIATION = re.compile(r"\bof\s+((?:[A-Z][A-Za-z]{0,4}\.\s?){1,2})\s*$")
 
 
