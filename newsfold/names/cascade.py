@@ -1399,8 +1399,12 @@ def _join_city_names(
             return None
         city = city_of(texts[sid]) or city_in_state(texts[sid]) or town_in_state(texts[sid])
         if city is None and ((link := first[sid]) is None or link.entity_id in created):
-            # A city's bare name the registry lacks is the one city of that name the dataset writes with its state.
-            cities = placed.get(" ".join(forms[sid].tokens), ())
+            # A city's bare name the registry lacks is the one city of that name the dataset writes with its state;
+            # a small town's only when no city of 15,000 people or more is ("MANCHESTER" beside "Manchester, N.H."
+            # and "Manchester, Iowa" is the city: news names the town with its state).
+            cities = placed.get(" ".join(forms[sid].tokens), set())
+            large = {place for place in cities if isinstance(place, int)}
+            cities = large or cities
             city = next(iter(cities)) if len(cities) == 1 else None
         return city
 

@@ -460,6 +460,9 @@ def test_town_in_state(name, town):
         (["Wasilla", "Wasilla, Alaska"], "Wasilla", "Wasilla, Alaska", True),
         (["Zorblaville, N.H.", "Zorblaville, Vt."], "Zorblaville, N.H.", "Zorblaville, Vt.", False),
         (["Zorblaville", "Zorblaville, N.H.", "Zorblaville, Vt."], "Zorblaville", "Zorblaville, N.H.", False),
+        # a city written with its state beside a small town of its name: the bare name is the city's
+        (["MANCHESTER", "Manchester, N.H.", "Manchester, Iowa"], "MANCHESTER", "Manchester, N.H.", True),
+        (["MANCHESTER", "Manchester, N.H.", "Manchester, Iowa"], "MANCHESTER", "Manchester, Iowa", False),
     ],
 )
 def test_a_town_with_its_state_is_one_place_however_the_state_is_written(names, a, b, same):
