@@ -43,7 +43,6 @@ from newsfold.names.compare import ARABIC_SCRIPT_SCORE, clear_part_orders, reads
 from newsfold.names.context import (
     CORPUS_CONTEXT_SCORE,
     DOCUMENT_CONTEXT_SCORE,
-    ROYAL_TITLES,
     are_surnames_spelt_alike,
     find_corpus_surnames,
     find_document_first_names,
@@ -54,6 +53,7 @@ from newsfold.names.context import (
     first_part,
     may_take_prominent_person,
     find_full_names,
+    royal_title_of,
     surname_key,
     surname_token,
 )
@@ -1323,7 +1323,7 @@ def _join_patronymic_dropped(
     named by the given name alone, as news names royals, joins the one entity of the dataset that writes it with
     a patronymic.
 
-    Only after a royal title (``context.ROYAL_TITLES``), the one the dataset writes the longer name with: a bare
+    Only after a royal title (``context.royal_title_of``), the one the dataset writes the longer name with: a bare
     "Osama" is nobody's, "bin Laden" is a family name, and "King Abdullah" (of Jordan) is no "Crown Prince Abdullah
     bin Abdulaziz". Two princes of one given name ("Bandar bin Sultan", "Bandar bin Khalid") leave it alone.
     """
@@ -1335,9 +1335,7 @@ def _join_patronymic_dropped(
         return form.tokens[:cut] if cut and cut < len(form.tokens) - 1 else None
 
     def royal_title(sid: int) -> str | None:
-        form = forms[sid]
-        title = form.alias_key.split(" ", 1)[0]
-        return title if form.entity_type == "PER" and form.has_title and title in ROYAL_TITLES else None
+        return royal_title_of(forms[sid]) if forms[sid].entity_type == "PER" else None
 
     titled: dict[str, set[str]] = defaultdict(set)  # entity -> the royal titles its names with a patronymic carry
     for sid, link in enumerate(first):
@@ -1389,15 +1387,19 @@ def _join_city_names(
     """
     created = {entity_id: order for order, entity_id in enumerate(infos)}
     # A "City, State" spelling's city, by its name ("charleston"): a GeoNames id, or a small town's state and name.
+    stated = [
+        city_in_state(text) or town_in_state(text) if form.entity_type == "LOC" else None
+        for form, text in zip(forms, texts)
+    ]
     placed: dict[str, set[int | tuple[str, str]]] = defaultdict(set)
-    for form, text in zip(forms, texts):
-        if form.entity_type == "LOC" and (city := city_in_state(text) or town_in_state(text)) is not None:
+    for text, city in zip(texts, stated):
+        if city is not None:
             placed[fold_text(text.rpartition(",")[0])].add(city)
 
     def city_named(sid: int) -> int | tuple[str, str] | None:
         if forms[sid].entity_type != "LOC":
             return None
-        city = city_of(texts[sid]) or city_in_state(texts[sid]) or town_in_state(texts[sid])
+        city = city_of(texts[sid]) or stated[sid]
         if city is None and ((link := first[sid]) is None or link.entity_id in created):
             # A city's bare name the registry lacks is the one city of that name the dataset writes with its state;
             # a small town's only when no city of 15,000 people or more is ("MANCHESTER" beside "Manchester, N.H."

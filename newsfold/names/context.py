@@ -69,11 +69,11 @@ __all__ = [
     "DOCUMENT_FIRST_NAME_SCORE",
     "CORPUS_PROMINENCE_SCORE",
     "KEEP_METHODS",
-    "ROYAL_TITLES",
+    "royal_title_of",
 ]
 
 #: Titles before the name a monarch or a pope reigns under: what follows is no family name.
-ROYAL_TITLES = frozenset(
+_ROYAL_TITLES = frozenset(
     {"king", "queen", "prince", "princess", "crown", "emir", "sultan", "shah", "pope", "emperor", "empress"}
 )
 #: A peer is styled by a title and a name of the peerage ("Baroness Kennedy" is Helena Kennedy, not the
@@ -104,10 +104,21 @@ def surname_key(text: str) -> str | None:
     form = make_name_form(text, "PER")
     if not is_single_part(form) or form.initials:
         return None  # "A. Nazarbayev" names a given name we cannot check
-    if form.has_title and form.alias_key.split(" ", 1)[0] in ROYAL_TITLES:
+    if royal_title_of(form) is not None:
         return None  # "King Hussein", "Prince Charles", "Pope Francis": a regnal or given name, not a family's
     parts = form.core_keys or form.part_keys
     return parts[0] if parts and len(parts[0]) > 1 else None
+
+
+def royal_title_of(form: NameForm) -> str | None:
+    """The royal title a name is written after ("king", "prince", "pope" ...), else None.
+
+    Example:
+        >>> [royal_title_of(make_name_form(t, "PER")) for t in ("Crown Prince Abdullah", "Mr. Abdullah")]
+        ['crown', None]
+    """
+    title = form.alias_key.split(" ", 1)[0]
+    return title if form.has_title and title in _ROYAL_TITLES else None
 
 
 def may_take_prominent_person(text: str) -> bool:

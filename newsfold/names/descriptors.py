@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -607,13 +608,19 @@ def city_in_state(name: str) -> int | None:
         return None
     own, listed = _city_spellings()
     key = fold_text(city)
+    # "Orlando, Florida": of the two Floridas (a US state, a department of Uruguay), the one with an Orlando
+    found = _cities_in_states(own.get(key) or listed.get(key, ()), states)
+    return found.pop() if len(found) == 1 else None
+
+
+def _cities_in_states(rows: Iterable[int], states: Collection[str]) -> set[int]:
+    """The GeoNames ids of the cities (rows of :func:`_large_cities`) in one of ``states`` ("US.NH")."""
     cities = _large_cities()
-    found = {  # "Orlando, Florida": of the two Floridas (a US state, a department of Uruguay), the one with an Orlando
+    return {
         int(cities[row]["geonameid"])
-        for row in own.get(key) or listed.get(key, ())
+        for row in rows
         if f"{cities[row]['countrycode']}.{cities[row]['admin1code']}" in states
     }
-    return found.pop() if len(found) == 1 else None
 
 
 def town_in_state(name: str) -> tuple[str, str] | None:
@@ -631,11 +638,7 @@ def town_in_state(name: str) -> tuple[str, str] | None:
     if not comma or not (key := fold_text(town)) or not (states := _state_codes(region)):
         return None
     own, listed = _city_spellings()
-    cities = _large_cities()
-    if any(
-        f"{cities[row]['countrycode']}.{cities[row]['admin1code']}" in states
-        for row in (*own.get(key, ()), *listed.get(key, ()))
-    ):
+    if _cities_in_states((*own.get(key, ()), *listed.get(key, ())), states):
         return None
     # A name two subdivisions bear is the US state's: the comma after a town is US usage ("Florida").
     american = [state for state in states if state.startswith("US.")]

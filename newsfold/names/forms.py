@@ -27,6 +27,7 @@ from rigour.names.prefix import remove_obj_prefixes
 
 from newsfold.names.abjad import abjad_letters
 from newsfold.names.sinitic import EAST_ASIAN_FAMILY_NAMES, is_east_asian_order
+from newsfold.dates.counts import NUMBER_WORDS
 from newsfold.names.fold import (
     english_zipf,
     fold_text,
@@ -511,14 +512,7 @@ def _write_out_abbreviations(tokens: tuple[str, ...], cleaned: str) -> tuple[str
 
 #: A channel's, a station's or a unit's number, written either way: "BBC One" and "BBC1", "Radio 1" and "Radio One",
 #: "Channel 4" and "Channel Four".
-_CARDINALS = {
-    word: str(number)
-    for number, word in enumerate(
-        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
-        " seventeen eighteen nineteen twenty".split(),
-        start=1,
-    )
-}
+_CARDINALS = {word: str(number) for number, word in enumerate(NUMBER_WORDS[:21]) if number}  # "one" to "twenty"
 
 
 def _write_numbers_in_digits(tokens: tuple[str, ...]) -> tuple[str, ...]:
