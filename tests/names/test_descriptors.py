@@ -226,6 +226,11 @@ def test_unlisted_names_of_one_subdivision_are_one_place(names, a, b, same):
         # more articles by the nickname than by the state: a film ("Garden State"), not the state
         (["New Jersey", "Garden State", "Garden State"], "Garden State", "New Jersey", False),
         (["California", "Golden State", "Golden State"], "Golden State", "California", False),
+        # a state's name other countries' subdivisions or cities bear too: the nickname says it is the state
+        (["Florida", "Sunshine State"], "Sunshine State", "Florida", True),  # Uruguay's department, Cuba's city
+        (["Maryland", "Old Line State"], "Old Line State", "Maryland", True),  # a county of Liberia
+        (["Montana", "Treasure State"], "Treasure State", "Montana", True),  # a province of Bulgaria
+        (["New York", "Empire State"], "Empire State", "New York", False),  # a US city's name is the city's
         # the dataset does not name the state, or names another one
         (["Ohio", "Granite State"], "Granite State", "Ohio", False),
     ],

@@ -226,6 +226,11 @@ def test_make_name_form_keys_a_government_body_subject_first(name, same_key_as, 
         ("BBC One", "BBC Two", False),
         ("BBC1", "BBC2", False),
         ("Radio 1", "Radio 11", False),
+        # "No" before a figure is "number"
+        ("No 10", "Number 10", True),
+        ("No. 10", "Number 10", True),
+        ("No 10", "No 11", False),
+        ("No Doubt", "Number Doubt", False),
         # a state's AP abbreviation after "of", written out
         ("First Zorblat Bank of Fla.", "First Zorblat Bank of Florida", True),
         ("Zorblat Bank of N.Y.", "Zorblat Bank of New York", True),
