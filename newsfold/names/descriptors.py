@@ -412,8 +412,10 @@ def us_state_subdivision(name: str) -> int | None:
     of Liberia); a state's nickname ("the Sunshine State") says which one is meant.
 
     Example:
-        >>> subdivision_of("Florida") is None, us_state_subdivision("Florida") == us_state_subdivision("FLORIDA") != None
+        >>> subdivision_of("Florida") is None, us_state_subdivision("Florida") == us_state_subdivision("FLORIDA")
         (True, True)
+        >>> us_state_subdivision("Florida") is not None
+        True
         >>> us_state_subdivision("Punjab"), us_state_subdivision("Texas") == subdivision_of("Texas")
         (None, True)
     """

@@ -534,14 +534,13 @@ def _write_out_number_sign(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """``tokens`` with "No" before a figure written "number": "No 10" and "Number 10" (Downing Street) are one name.
 
     Example:
-        >>> _write_out_number_sign(("no", "10")), _write_out_number_sign(("no", "doubt")), _write_out_number_sign(("no",))
-        (('number', '10'), ('no', 'doubt'), ('no',))
+        >>> _write_out_number_sign(("no", "10")), _write_out_number_sign(("no", "doubt"))
+        (('number', '10'), ('no', 'doubt'))
     """
     if "no" not in tokens[:-1]:
         return tokens
-    return tuple(
-        "number" if token == "no" and following.isdigit() else token for token, following in zip(tokens, (*tokens[1:], ""))
-    )
+    followed = zip(tokens, (*tokens[1:], ""))
+    return tuple("number" if token == "no" and following.isdigit() else token for token, following in followed)
 
 
 def _is_sun_article(token: str, following: str) -> bool:
