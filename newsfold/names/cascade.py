@@ -874,7 +874,10 @@ def _join_name_tails(
       counted (``articles``: per spelling; an arm is named less often than its parent, whose short name is
       everywhere);
     * the start of no other organisation's name ("Nomura" may be Nomura Securities', not Nomura International's);
-    * none of what no company's bare name is (:func:`_join_bare_company_names`).
+    * no place's name, nor a spelling whose entity the votes made no organisation;
+    * when written in capitals ("LIN" and "LIN Broadcasting Corp", "VOA" and "VOA News"), letters that no other
+      name of the dataset spells out ("NMS" beside "NMS Pharmaceuticals Inc" is the National Market System of
+      the articles that write it).
 
     Two such entities leave it alone. ``formal``: the spellings with a legal form (:func:`_legal_form_spellings`).
     """
@@ -903,6 +906,7 @@ def _join_tailed_names(
             word_articles[form.tokens] += count
     informal = frozenset(infos) - formal_entities
     begun = _name_starts(first, forms)
+    spelled_out = _acronyms_spelled_out(forms, texts)
 
     def may_stand_alone(sid: int) -> bool:
         form, link, text = forms[sid], first[sid], texts[sid]
@@ -913,7 +917,8 @@ def _join_tailed_names(
             and form.tokens not in formal_words
             and min(map(english_zipf, form.tokens), default=NAME_TAIL_ZIPF) < NAME_TAIL_ZIPF
             and " ".join(form.tokens) not in places
-            and not acronym_of(text)
+            # "NMS" beside "NMS Pharmaceuticals Inc" is the National Market System where the dataset spells that out
+            and acronym_of(text) not in spelled_out
         )
 
     def may_join(sid: int, target: str) -> bool:
@@ -923,6 +928,20 @@ def _join_tailed_names(
         return own <= entity_articles[target]
 
     return _join_bare_names(first, forms, infos, absorbed, bare_of, may_stand_alone, may_join)
+
+
+def _acronyms_spelled_out(forms: list[NameForm], texts: list[str]) -> frozenset[str]:
+    """The acronyms the dataset's organisation names spell out ("nms" of "National Market System").
+
+    A name that starts with the acronym ("NMS Pharmaceuticals Inc") spells nothing out for it.
+    """
+    return frozenset(
+        key
+        for form, text in zip(forms, texts)
+        if form.entity_type == "ORG" and acronym_of(text) is None
+        for key in acronym_keys_of_name(text)
+        if form.tokens[:1] != (key,)
+    )
 
 
 #: A legislature's chambers, which own committees ("House Ways and Means Committee", "Senate Finance Committee").

@@ -665,8 +665,11 @@ def test_bare_name_before_tail(text, bare):
         (["Digital Communications Inc", "Digital"], "Digital", None),
         # the registry's entry keeps its name ("Jaguar" is the car maker)
         (["Toyota International", "Toyota"], "Toyota", None),
-        # a word in capitals may be an acronym
-        (["Zorba Capital", "ZORBA"], "ZORBA", None),
+        # an acronym is a company's own letters ("LIN" and "LIN Broadcasting Corp") ...
+        (["Zorba Capital", "ZORBA"], "ZORBA", "Zorba Capital"),
+        (["ZBS Pharmaceuticals Inc", "ZBS"], "ZBS", "ZBS Pharmaceuticals Inc"),
+        # ... unless the dataset spells it out as another name ("NMS": the National Market System)
+        (["ZBS Pharmaceuticals Inc", "Zorblat Broadcasting System", "ZBS"], "ZBS", None),
     ],
 )
 def test_a_bare_name_joins_the_one_organisation_whose_name_adds_a_tail(names, short, joins):
