@@ -637,6 +637,8 @@ def test_name_before_last_tail(text, without_last):
         ("McCaw Cellular Communications Inc", ("mccaw",)),
         ("Barrick Gold Corp", ("barrick",)),  # a mining company's trade
         ("Loxley Publications Plc", ("loxley",)),
+        ("EVEREN Securities Inc", ("everen",)),  # a broker's
+        ("IVAC Medical Systems Inc", ("ivac",)),  # a maker of medical devices'
         ("International Finance Corp", None),  # never from the start
         ("Zorblat International Finance", None),  # nor from the middle
         ("International", None),  # one word always stays
