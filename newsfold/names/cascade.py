@@ -860,7 +860,7 @@ def _join_name_tails(
     absorbed: dict[str, set[str]], articles: Sequence[int], formal: frozenset[int],
 ) -> dict[int, Link]:
     """"Magna" and "Magna International Inc", "Brookings" and "Brookings Institution": see
-    ``organisations.bare_name_before_tail``.
+    ``organisations.bare_name_before_tail``; and then "Coors" and "Adolph Coors Co" (:func:`_founder_bare_of`).
 
     Wire copy names a conglomerate's arms so too ("Texaco Capital N.V.", "Citicorp International Ltd"), and a
     bare name may be a common word ("Exchange", "Cable"), so a bare spelling joins the one entity of the
@@ -886,7 +886,32 @@ def _join_name_tails(
     joined = _join_tailed_names(first, forms, texts, infos, absorbed, articles, formal, name_before_last_tail)
     now = [joined.get(sid, link) for sid, link in enumerate(first)]
     joined.update(_join_tailed_names(now, forms, texts, infos, absorbed, articles, formal, bare_name_before_tail))
+    now = [joined.get(sid, link) for sid, link in enumerate(first)]
+    founder = _founder_bare_of(forms, formal)
+    joined.update(_join_tailed_names(now, forms, texts, infos, absorbed, articles, formal, founder))
     return joined
+
+
+def _founder_bare_of(forms: list[NameForm], formal: frozenset[int]) -> Callable[[NameForm], tuple[str, ...] | None]:
+    """A company named after its founder, by the founder's family name ("Adolph Coors Co": ``("coors",)``), for
+    :func:`_join_tailed_names`: a given name and a family name written with a legal form (``formal``), since
+    spaCy labels people ORG too ("John Smith" is no company).
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> names = [f("Adolph Coors Co", "ORG"), f("Charles Schwab", "ORG"), f("Morgan Stanley Inc", "ORG")]
+        >>> [_founder_bare_of(names, frozenset({0, 2}))(name) for name in names]
+        [('coors',), None, None]
+    """
+    with_legal_form = frozenset(forms[sid].text for sid in formal)
+
+    def bare_of(form: NameForm) -> tuple[str, ...] | None:
+        tokens = form.tokens
+        if form.entity_type != "ORG" or len(tokens) != 2 or form.text not in with_legal_form:
+            return None
+        return tokens[1:] if is_given_name(tokens[0]) else None
+
+    return bare_of
 
 
 def _join_tailed_names(

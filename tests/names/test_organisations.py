@@ -685,6 +685,28 @@ def test_a_bare_name_joins_the_one_organisation_whose_name_adds_a_tail(names, sh
 
 
 @pytest.mark.parametrize(
+    ("names", "short", "joins"),
+    [
+        # a company named after its founder, by the family name
+        (["Adolph Zorblat Co", "Zorblat"], "Zorblat", "Adolph Zorblat Co"),
+        (["Charles Zorblat Corp", "Zorblat"], "Zorblat", "Charles Zorblat Corp"),
+        # without a legal form it may be a person spaCy labelled ORG
+        (["Adolph Zorblat", "Zorblat"], "Zorblat", None),
+        # the first word is no given name
+        (["Morgan Zorblat Inc", "Zorblat"], "Zorblat", None),
+        # two founders' companies of one family name
+        (["Adolph Zorblat Co", "Charles Zorblat Corp", "Zorblat"], "Zorblat", None),
+    ],
+)
+def test_a_company_named_after_its_founder_is_the_founder_s_family_name(names, short, joins):
+    by_name = _organisations_by_name(names)
+    if joins is None:
+        _assert_apart_from_the_rest(by_name, short)
+    else:
+        assert by_name[short]["entity_id"] == by_name[joins]["entity_id"]
+
+
+@pytest.mark.parametrize(
     ("names", "apart"),
     [
         # a name of two tails or more, its name without the last and its bare name are one
