@@ -1229,20 +1229,45 @@ def _is_one_letter_longer(x: _Part, y: _Part) -> bool:
     return abs(len(x.token) - len(y.token)) == 1 and OSA.distance(x.token, y.token, score_cutoff=1) == 1
 
 
+#: Consonants one given name is written with either way: Eric / Erik, Gustaf / Gustav, Wladimir / Vladimir, Sergej.
+_GIVEN_NAME_LETTER_CLASSES = ("ckq", "sz", "fvw", "ijy")
+
+
 def _are_two_known_given_names(x: _Part, y: _Part) -> bool:
-    """Two given names rigour knows apart, one a consonant longer: Ivana / Ivanka, Christine / Christina is not this.
+    """Two given names rigour knows apart, one a consonant longer or with one consonant for another (both listed
+    English given names): Ivana / Ivanka, Martin / Marvin; Christine / Christina, Eric / Erik are not this.
 
     An added vowel, an "h" or a doubled letter is how one given name is spelt
-    two ways (Beverley / Beverly, Natalie / Nathalie, Johan / Johann); another
-    consonant makes another name.
+    two ways (Beverley / Beverly, Natalie / Nathalie, Johan / Johann), and so are "c" and "k", "f" and "v"
+    (:data:`_GIVEN_NAME_LETTER_CLASSES`); another consonant makes another name.
+
+    Example:
+        >>> p = lambda t: _make_part(make_part_key(t), t)
+        >>> _are_two_known_given_names(p("martin"), p("marvin")), _are_two_known_given_names(p("eric"), p("erik"))
+        (True, False)
     """
-    if not (_are_known_apart(x, y) and _is_one_letter_longer(x, y)):
+    if not _are_known_apart(x, y):
+        return False
+    if len(x.token) == len(y.token):
+        # both in the table of English given names: "Davis Saks" is a slip of David Saks'
+        changed = [(p, q) for p, q in zip(x.token, y.token) if p != q]
+        listed = is_given_name(x.token) and is_given_name(y.token)
+        return len(changed) == 1 and _are_other_consonants(*changed[0]) and listed
+    if not _is_one_letter_longer(x, y):
         return False
     short, long_ = sorted((x.token, y.token), key=len)
     extra = next((i for i, (p, q) in enumerate(zip(short, long_)) if p != q), len(short))
     letter = long_[extra]
     doubled = (extra > 0 and long_[extra - 1] == letter) or (extra + 1 < len(long_) and long_[extra + 1] == letter)
     return letter not in "aeiouyh" and not doubled
+
+
+def _are_other_consonants(p: str, q: str) -> bool:
+    """Two letters that make two given names, one for the other: consonants of no one class
+    (:data:`_GIVEN_NAME_LETTER_CLASSES`)."""
+    if not (p.isalpha() and q.isalpha()) or p in "aeiouy" or q in "aeiouy":
+        return False
+    return not any(p in letters and q in letters for letters in _GIVEN_NAME_LETTER_CLASSES)
 
 
 def _compare_initialled(a: NameForm, b: NameForm) -> Comparison | None:

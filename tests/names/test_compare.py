@@ -529,6 +529,11 @@ def test_compare_names_second_family_name(a, b, linked):
         ("Johan Cruyff", "Johann Cruyff", True),  # a doubled letter
         ("Ivana Trump", "Ivanka Trump", False),  # a consonant more: two given names rigour knows
         ("Cecilia Bartoli", "Kekilia Bartoli", False),  # a c before e or i is no k
+        # one consonant for another: two given names rigour knows apart, both listed
+        ("Martin Davis", "Marvin Davis", False),
+        ("Eric Zorblat", "Erik Zorblat", True),  # c and k, f and v: one name written two ways
+        ("Gustaf Zorblat", "Gustav Zorblat", True),
+        ("Davis Saks", "David Saks", True),  # "Davis" is no listed given name: a slip
     ],
 )
 def test_compare_names_given_name_spellings(a, b, linked):
