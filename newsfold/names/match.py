@@ -27,7 +27,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from newsfold.names.abjad import consonant_blocks, is_latin_text
 from newsfold.names.compare import (
-    FUZZY_THRESHOLD, compare_names, contradicts_middle, may_be_misprint, places_look_alike, screen_for,
+    FUZZY_THRESHOLD, Comparison, compare_names, contradicts_middle, may_be_misprint, places_look_alike, screen_for,
 )
 from newsfold.names.descriptors import is_city_own_spelling
 from newsfold.names.fold import fold_text
@@ -179,6 +179,8 @@ def _fuzzy_candidates(form: NameForm, registry: Registry, *, viable_only: bool =
         if could_match_form is not None and not could_match_form(alias_form):
             continue
         result = compare_names(form, alias_form)
+        if result.veto is None and _is_team_plural(form, alias_form, registry.entries[entity_id].aliases):
+            result = Comparison(0.0, f"'{alias_form.text}' is a team's name in the plural")
         current = best.get(entity_id)
         if (
             current is not None
@@ -210,6 +212,25 @@ def _fuzzy_candidates(form: NameForm, registry: Registry, *, viable_only: bool =
         if candidate.veto is not None or candidate.score >= 0.5:
             found.append(candidate)
     return found
+
+
+def _is_team_plural(form: NameForm, alias_form: NameForm, aliases: Iterable[str]) -> bool:
+    """Whether a one-word listed alias is a team's name in the plural and the spelling its singular: "Yankee Cos
+    Inc" and "Yankee Group" are not the New York Yankees, whose "Yankees" ends another of its names, though a
+    company's name is written with and without its possessive's "s" ("Sainsbury", "Sainsburys").
+
+    Example:
+        >>> f = make_name_form
+        >>> _is_team_plural(f("Yankee Group", "ORG"), f("Yankees", "ORG"), ["New York Yankees", "Yankees"])
+        True
+        >>> _is_team_plural(f("Dixon", "ORG"), f("Dixons", "ORG"), ["Dixons Retail", "Dixons"])
+        False
+    """
+    if form.entity_type != "ORG" or len(form.tokens) != 1 or len(alias_form.tokens) != 1:
+        return False  # "Netherland" is the Netherlands
+    if alias_form.tokens[0] != form.tokens[0] + "s":
+        return False
+    return any(len(words := fold_text(alias).split()) > 1 and words[-1] == alias_form.tokens[0] for alias in aliases)
 
 
 def _given_name_left_out(form: NameForm, alias_form: NameForm, canonical_name: str) -> str | None:

@@ -47,6 +47,10 @@ from newsfold.names.match import find_registry_link, match_registry, pick_regist
         ("Oakland", "LOC", None, None),  # not Auckland
         ("Goodman", "ORG", None, None),  # not Goldman Sachs
         ("Persico", "ORG", None, None),  # a surname rigour knows (a rugby player NER took for a company): not PepsiCo
+        # a team's name in the plural is no company's possessive ("Sainsburys"): its singular is another name
+        ("Yankee Group", "ORG", None, None),  # not the New York Yankees
+        ("Falcon Group", "ORG", None, None),  # not the Atlanta Falcons
+        ("Netherland", "LOC", "The Netherlands", "registry_fuzzy"),  # a place's name is no team's
     ],
 )
 def test_pick_registry_link(name, entity_type, canonical, method):
