@@ -29,7 +29,7 @@ import polars as pl
 from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
 from newsfold.names.compare import (
-    FUZZY_THRESHOLD, compare_names, may_be_family_first, may_be_misprint, screen_for,
+    FUZZY_THRESHOLD, compare_names, may_be_family_first, may_be_misprint, reads_as_east_asian_given_first, screen_for,
 )
 from newsfold.names.renderings import convention_readings, french_arabic_reading, looks_slavic, place_readings
 from newsfold.names.descriptors import (
@@ -656,6 +656,9 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
             # A second family name the other spelling leaves out ("Mariano Rajoy Brey"): compare reads it so.
             blocks.add((form.entity_type, parts[0][:2], parts[-2][:3]))
     tokens = form.core_tokens
+    if reads_as_east_asian_given_first(form):
+        # "Heung-min Son" is filed as "Son Heung-min" too; the comparison reads it both ways.
+        blocks.add((form.entity_type, parts[-1][:2], parts[-2][:3]))
     if len(parts) >= 2 and len(tokens) == len(parts) and may_be_family_first(form):
         # "HEPBURN Katharine" is filed as "Katharine Hepburn" too; the comparison reads it both ways.
         parts, tokens = parts[1:] + parts[:1], tokens[1:] + tokens[:1]

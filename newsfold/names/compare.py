@@ -67,7 +67,7 @@ from newsfold.names.renderings import (
     reading_similarity,
 )
 from newsfold.names.scorer import clear_scorer_cache, score_names
-from newsfold.names.sinitic import sinitic_key
+from newsfold.names.sinitic import is_east_asian_order, sinitic_key
 from newsfold.names.sinitic import syllables as sinitic_syllables
 from newsfold.names.symbols import latin_part_key, latin_reading, part_symbols
 from newsfold.names.variants import (
@@ -624,6 +624,8 @@ def _make_part_orders(form: NameForm) -> tuple[tuple[_Part, ...], ...]:
             orders.append(joined)
     if len(parts) > 1 and may_be_family_first(form):
         orders += [order[1:] + order[:1] for order in list(orders)]
+    elif reads_as_east_asian_given_first(form):
+        orders += [order[-1:] + order[:-1] for order in list(orders)]  # "Heung-min Son" read "Son Heung-min"
     elif len(parts) == 2 and _CYRILLIC.search(form.text):
         orders.append(parts[::-1])  # Russian lists write the family name first: "Путин Владимир"
     return tuple(orders)
@@ -696,6 +698,30 @@ def reads_as_chinese_given_first(form: NameForm) -> bool:
     if not (tokens[0].isascii() and tokens[1].isascii()):
         return False
     return len(sinitic_syllables(tokens[1])) == 1 and len(sinitic_syllables(tokens[0])) == 2
+
+
+def reads_as_east_asian_given_first(form: NameForm) -> bool:
+    """A Chinese or Korean name written with its hyphened given name first, as Western copy may: "Heung-min Son"
+    is Son Heung-min, "Dae-jung Kim" Kim Dae-jung.
+
+    Three parts, the first two written as one hyphened word, the last a common family name, and read family name
+    first they are a Chinese or Korean name (``sinitic.is_east_asian_order``); "Mary-Kate Olsen" is not one.
+    Read so, the name is compared in both orders; it still matches only a name of the same parts.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> [reads_as_east_asian_given_first(f(name, "PER")) for name in ("Heung-min Son", "Son Heung-min")]
+        [True, False]
+        >>> reads_as_east_asian_given_first(f("Mary-Kate Olsen", "PER"))
+        False
+    """
+    tokens = form.core_tokens
+    if form.entity_type != "PER" or len(tokens) != 3 or len(form.core_keys) != 3 or "-" not in form.text:
+        return False
+    first_word = form.text.split()[0].casefold()
+    if first_word.count("-") != 1 or first_word.replace("-", "") != tokens[0] + tokens[1]:
+        return False
+    return is_east_asian_order((tokens[2], tokens[0], tokens[1]))
 
 
 def may_be_family_first(form: NameForm) -> bool:

@@ -422,6 +422,12 @@ def test_compare_names_leading_initial_before_a_middle_name(a, b, linked):
         ("Keqiang Li", "Li Keqiang", True),
         ("Jinping Xi", "Xi Jintao", False),
         ("Wei Zhang", "Zhang Wei", False),  # one syllable each: the order cannot be told
+        # a Chinese or Korean name with its hyphened given name first
+        ("Heung-min Son", "Son Heung-min", True),
+        ("Dae-jung Kim", "Kim Dae Jung", True),
+        ("Shi-Ting Wang", "Wang Shi-ting", True),
+        ("Jong-il Kim", "Kim Dae-jung", False),  # another given name
+        ("Mary-Kate Olsen", "Olsen Mary-Kate", False),  # no East Asian family name
     ],
 )
 def test_compare_names_reads_japanese_names_either_order(a, b, linked):
