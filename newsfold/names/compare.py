@@ -1004,7 +1004,7 @@ def _compare_people(a: NameForm, b: NameForm) -> Comparison:
     leading = _compare_leading_initial(a, b) or _compare_leading_initial(b, a)
     if leading is not None:
         return leading
-    veto = _initial_veto(a, b) or _initial_veto(b, a)
+    veto = _initial_veto(a, b) or _initial_veto(b, a) or _second_barrel_only(a, b) or _second_barrel_only(b, a)
     if veto:
         return Comparison(0.0, veto)
     initialled = _compare_initialled(a, b) or _compare_initialled(b, a)
@@ -1077,7 +1077,10 @@ def _compare_person_parts(ca: tuple[_Part, ...], cb: tuple[_Part, ...]) -> Compa
         if sim < _PART_THRESHOLD["PER"] and i not in slipped:
             return Comparison(0.0, f"name part differs: {x[0]} vs {y[0]}")
     family_a, family_b = pairs[-1]
-    if _are_two_known_families(family_a, family_b) or _differ_by_o_prefix(family_a, family_b):
+    if (
+        _are_two_known_families(family_a, family_b) or _differ_by_o_prefix(family_a, family_b)
+        or _are_two_written_families(given_a, given_b, family_a, family_b)
+    ):
         return Comparison(0.0, f"two family names: {family_a.token} vs {family_b.token}")
     if _are_two_known_given_names(given_a, given_b) and not rare_family_slip:
         return Comparison(0.0, f"two given names: {given_a.token} vs {given_b.token}")
@@ -1229,6 +1232,64 @@ def _are_two_known_families(x: _Part, y: _Part) -> bool:
     return len(x.token) != len(y.token) or OSA.distance(x.token, y.token, score_cutoff=2) >= 2
 
 
+def _second_barrel_only(a: NameForm, b: NameForm) -> str | None:
+    """Why ``b`` is not ``a``, whose family name is double-barrelled, when ``b`` has a given name but not the
+    first barrel: "Dan Lewis" is not Daniel Day-Lewis, "Kofi Annan" not "Koffi Dei-Anang".
+
+    A hyphened last word is one family name, not a middle name and a family name: a shorter spelling keeps it
+    whole or leaves out the given name ("Day-Lewis"). Only the very name without its first barrel may be one
+    person's name before a barrel was taken or after one was left ("Maurice Drew", Maurice Jones-Drew). A Chinese
+    or Korean name's hyphen joins its given name (Kim Jong-un), so a name read that way is left to the other rules.
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> _second_barrel_only(f("Daniel Day-Lewis", "PER"), f("Dan Lewis", "PER"))
+        "'Dan Lewis' leaves out Day of the family name Day-Lewis"
+        >>> _second_barrel_only(f("Daniel Day-Lewis", "PER"), f("Daniel Day Lewis", "PER")) is None
+        True
+    """
+    words = a.text.split()
+    barrels = words[-1].split("-") if len(words) > 1 else []
+    tokens, keys, other = a.core_tokens, a.core_keys, b.core_keys
+    if len(barrels) != 2 or len(tokens) < 3 or len(other) < 2 or tuple(fold_text(x) for x in barrels) != tokens[-2:]:
+        return None
+    if keys[-2] in other or "-" in b.text.split()[-1] or is_east_asian_order(tokens):
+        return None
+    if b.core_tokens == tokens[:-2] + tokens[-1:]:
+        return None  # written as before a name took a barrel or after it left one ("Maurice Drew", Maurice Jones-Drew)
+    return f"'{b.text}' leaves out {barrels[0]} of the family name {words[-1]}"
+
+
+def _are_two_written_families(given_a: _Part, given_b: _Part, family_a: _Part, family_b: _Part) -> bool:
+    """Two family names two letters or more apart, after given names English lists on both sides: Bill Birnie /
+    William Bernau, David Bellet / David Billes, Robert Kim / Robert Chien.
+
+    The vowel folding of part keys is made for names transliterated from Arabic or Persian, whose vowels wander
+    (Soleimani / Suleimani). A family name after an English given name is written as its bearer writes it: a slip
+    changes one letter (Greespan, Weinburger, Boeksy), two changes make another family. An Arabic, Russian or
+    Ukrainian given name (``vouches``), a family name another script, umlaut or spelling convention reads otherwise
+    (Solschenizyn) and two spellings English reads alike (:func:`spelling_reading`) stay with the other rules.
+
+    Example:
+        >>> p = lambda t: _make_part(make_part_key(t), t)
+        >>> _are_two_written_families(p("bill"), p("william"), p("birnie"), p("bernau"))
+        True
+        >>> _are_two_written_families(p("alan"), p("alan"), p("greespan"), p("greenspan"))
+        False
+        >>> _are_two_written_families(p("qasem"), p("qasim"), p("soleimani"), p("sulaimani"))
+        False
+    """
+    if given_a.vouches or given_b.vouches or not (is_given_name(given_a.token) and is_given_name(given_b.token)):
+        return False
+    if not (family_a.token.isascii() and family_b.token.isascii()) or family_a.reads_otherwise or family_b.reads_otherwise:
+        return False
+    if _spelt_alike(family_a, family_b) or (
+        _may_read_by_convention(family_a, family_b) and read_alike(family_a.reading, family_b.reading)
+    ):
+        return False
+    return OSA.distance(family_a.token, family_b.token, score_cutoff=2) >= 2
+
+
 def _differ_by_o_prefix(x: _Part, y: _Part) -> bool:
     """Two family names one of which is the other with the Irish "O'" (folded to a leading o) before it.
 
@@ -1346,7 +1407,8 @@ def _initial_veto(a: NameForm, b: NameForm) -> str | None:
     """An initial on one side must start a middle name on the other (Hans O. vs Hans Joachim)."""
     if not a.initials or b.initials or len(a.core_keys) < 2:
         return None  # initials and a family name alone ("J. Raffarin") are read by _compare_initialled
-    middles = {token[0] for token in b.tokens[1:-1] if len(token) > 1}
+    tokens = b.tokens[:-1] if b.suffix is not None and b.tokens[-1:] == (b.suffix,) else b.tokens  # "Bob Casey Jr"
+    middles = {token[0] for token in tokens[1:-1] if len(token) > 1}
     if middles and not set(a.initials) & middles:
         return f"initial {' '.join(a.initials)} does not start a middle name of the other"
     return None
