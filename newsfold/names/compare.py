@@ -1281,7 +1281,8 @@ def _are_two_written_families(given_a: _Part, given_b: _Part, family_a: _Part, f
     """
     if given_a.vouches or given_b.vouches or not (is_given_name(given_a.token) and is_given_name(given_b.token)):
         return False
-    if not (family_a.token.isascii() and family_b.token.isascii()) or family_a.reads_otherwise or family_b.reads_otherwise:
+    written = family_a.token.isascii() and family_b.token.isascii()
+    if not written or family_a.reads_otherwise or family_b.reads_otherwise:
         return False
     if _spelt_alike(family_a, family_b) or (
         _may_read_by_convention(family_a, family_b) and read_alike(family_a.reading, family_b.reading)
