@@ -1237,9 +1237,10 @@ def _second_barrel_only(a: NameForm, b: NameForm) -> str | None:
     first barrel: "Dan Lewis" is not Daniel Day-Lewis, "Kofi Annan" not "Koffi Dei-Anang".
 
     A hyphened last word is one family name, not a middle name and a family name: a shorter spelling keeps it
-    whole or leaves out the given name ("Day-Lewis"). Only the very name without its first barrel may be one
-    person's name before a barrel was taken or after one was left ("Maurice Drew", Maurice Jones-Drew). A Chinese
-    or Korean name's hyphen joins its given name (Kim Jong-un), so a name read that way is left to the other rules.
+    whole or leaves out the given name ("Day-Lewis"). The very name without its first barrel is another person
+    more often than the same before or after a change of name: "Clive Smith", an HMV manager, is not the lawyer
+    Clive Stafford-Smith, though "Maurice Drew" is Maurice Jones-Drew. A Chinese or Korean name's hyphen joins
+    its given name (Kim Jong-un), so a name read that way is left to the other rules.
 
     Example:
         >>> from newsfold.names.forms import make_name_form as f
@@ -1255,8 +1256,6 @@ def _second_barrel_only(a: NameForm, b: NameForm) -> str | None:
         return None
     if keys[-2] in other or "-" in b.text.split()[-1] or is_east_asian_order(tokens):
         return None
-    if b.core_tokens == tokens[:-2] + tokens[-1:]:
-        return None  # written as before a name took a barrel or after it left one ("Maurice Drew", Maurice Jones-Drew)
     return f"'{b.text}' leaves out {barrels[0]} of the family name {words[-1]}"
 
 
