@@ -29,7 +29,8 @@ import polars as pl
 from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
 from newsfold.names.compare import (
-    FUZZY_THRESHOLD, compare_names, may_be_family_first, may_be_misprint, reads_as_east_asian_given_first, screen_for,
+    FUZZY_THRESHOLD, are_written_apart, compare_names, may_be_family_first, may_be_misprint,
+    reads_as_east_asian_given_first, screen_for,
 )
 from newsfold.names.renderings import convention_readings, french_arabic_reading, looks_slavic, place_readings
 from newsfold.names.descriptors import (
@@ -350,13 +351,28 @@ def _split_distinct_names(
         by_spelling: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for index in members:
             by_spelling[sightings[index].form.tokens].append(index)
-        if len(by_spelling) < 2 or not _are_distinct_names(by_spelling):
+        if len(by_spelling) < 2:
             split[group_key] = members
             continue
         ordered = sorted(by_spelling.items(), key=lambda item: (min(sightings[i].first_seen for i in item[1]), item[0]))
-        split[group_key] = ordered[0][1]
-        for tokens, indices in ordered[1:]:
-            split[(group_key[0], f"{group_key[1]}~{' '.join(tokens)}")] = indices
+        if _are_distinct_names(by_spelling):
+            split[group_key] = ordered[0][1]
+            for tokens, indices in ordered[1:]:
+                split[(group_key[0], f"{group_key[1]}~{' '.join(tokens)}")] = indices
+            continue
+        # Full names written apart ("Paul Tyler", "Paul Tellier"): each spelling joins the first family it is not
+        # written apart from, in the order seen; a new family takes the key of its first spelling.
+        families: list[tuple[tuple[str, str], NameForm, list[int]]] = []
+        for tokens, indices in ordered:
+            form = sightings[indices[0]].form
+            home = next((family for family in families if not are_written_apart(family[1], form)), None)
+            if home is None:
+                key = group_key if not families else (group_key[0], f"{group_key[1]}~{' '.join(tokens)}")
+                families.append((key, form, list(indices)))
+            else:
+                home[2].extend(indices)
+        for key, _, indices in families:
+            split[key] = sorted(indices)
     return split
 
 

@@ -953,6 +953,8 @@ def compare_names(a: NameForm, b: NameForm) -> Comparison:
     if a.key == b.key:
         if a.entity_type == "LOC" and not places_look_alike(" ".join(a.tokens), " ".join(b.tokens)):
             return Comparison(0.0, "the keys agree, the spellings do not")  # Hawaii / Hue, Lyon / Layoune
+        if a.entity_type == "PER" and are_written_apart(a, b):
+            return Comparison(0.0, f"two family names: {a.core_tokens[-1]} vs {b.core_tokens[-1]}")
         return Comparison(1.0)
     if a.entity_type == "PER":
         return _compare_people(a, b)
@@ -1230,6 +1232,31 @@ def _are_two_known_families(x: _Part, y: _Part) -> bool:
     if not _are_known_apart(x, y) or (_may_read_by_convention(x, y) and read_alike(x.reading, y.reading)):
         return False  # read alike under two spelling conventions: Dostojewski / Dostoyevsky
     return len(x.token) != len(y.token) or OSA.distance(x.token, y.token, score_cutoff=2) >= 2
+
+
+def are_written_apart(a: NameForm, b: NameForm) -> bool:
+    """Two person names whose family names :func:`_are_two_written_families` keeps apart, read in written order;
+    for names of one key, which the comparison would otherwise score 1.0: "Paul Tyler" and "Paul Tellier" key
+    alike ("pal tailir"), as do "Richard Lowe" and "Richard Loewy".
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> are_written_apart(f("Paul Tyler", "PER"), f("Paul Tellier", "PER"))
+        True
+        >>> are_written_apart(f("Qasem Soleimani", "PER"), f("Qasim Suleimani", "PER"))
+        False
+    """
+    tokens_a, tokens_b = a.core_tokens, b.core_tokens
+    if a.entity_type != "PER" or b.entity_type != "PER" or len(tokens_a) < 2 or len(tokens_b) < 2:
+        return False
+    if is_family_first(a) or is_family_first(b):
+        return False
+    keys_a, keys_b = a.core_keys, b.core_keys
+    if len(keys_a) != len(tokens_a) or len(keys_b) != len(tokens_b):
+        return False  # a part keyed from no token of its own (a patronymic particle): left to the comparison
+    given_a, given_b = _make_part(keys_a[0], tokens_a[0]), _make_part(keys_b[0], tokens_b[0])
+    family_a, family_b = _make_part(keys_a[-1], tokens_a[-1]), _make_part(keys_b[-1], tokens_b[-1])
+    return _are_two_written_families(given_a, given_b, family_a, family_b)
 
 
 def _second_barrel_only(a: NameForm, b: NameForm) -> str | None:

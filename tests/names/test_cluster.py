@@ -57,6 +57,10 @@ def _observe(names: list[tuple[str, str]]):
         ([("Soleimani", "PERSON"), ("Sulaimani", "PERSON")], [[0, 1]]),
         ([("Mohammed", "PERSON"), ("Muhammad", "PERSON")], [[0, 1]]),
         ([("Hisham Nazer", "PERSON"), ("Hisham Nazir", "PERSON")], [[0, 1]]),
+        # one key, two families: after English given names two letters apart are two people (Reuters 1987, BBC 2004)
+        ([("Richard Loewy", "PERSON"), ("Richard Lowe", "PERSON"), ("Richard Loewy", "PERSON")], [[0, 2], [1]]),
+        ([("Paul Tyler", "PERSON"), ("Paul Tellier", "PERSON"), ("Paul Tyler", "PERSON")], [[0, 2], [1]]),
+        ([("William Sterling", "PERSON"), ("William Stirling", "PERSON")], [[0, 1]]),  # one letter: a slip
     ],
 )
 def test_cluster_observations_groups_variants_only(names, expected_groups):
