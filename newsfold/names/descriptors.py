@@ -269,13 +269,19 @@ def _describe_organisation(tokens: tuple[str, ...]) -> Descriptor | None:
         {
             _WORD_FORMS.get(t, t)
             for t in rest
-            if t not in _STOPWORDS and t not in _DROPPED_WORDS and not t.isdigit()
+            # A year dates an event ("2005 Academy Awards"); any other number names one of a series and stays:
+            # "BBC Radio 1" is no translation of "BBC Radio 2".
+            if t not in _STOPWORDS and t not in _DROPPED_WORDS and not _is_year(t)
         }
     )
     place = next(iter(places), None)
-    if len(words) < 2 and not (place and words and words[0] in _STATE_WORDS):
+    if sum(not word.isdigit() for word in words) < 2 and not (place and words and words[0] in _STATE_WORDS):
         return None  # "Bank of America" is no "American bank"; "the Russian Government" is the "Government of Russia"
     return Descriptor("ORG", tuple(words), place)
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and token[:2] in ("18", "19", "20")
 
 
 def _describe_region(tokens: tuple[str, ...]) -> Descriptor | None:

@@ -52,6 +52,8 @@ def _key(text, entity_type):
         ("Council of Europe", "European Council", "ORG", False),
         ("Council of the European Union", "European Council", "ORG", False),
         ("State Department", "Department of Defense", "ORG", False),
+        ("BBC Radio 1", "BBC Radio 2", "ORG", False),  # a number names one of a series
+        ("2005 Academy Awards", "Academy Awards", "ORG", True),  # a year dates an event
         # regions: one class of division words, adjective = noun
         ("Primorsky Krai", "Primorye Territory", "LOC", True),
         ("Primorsky Region", "Primorsky Krai", "LOC", True),
