@@ -331,9 +331,11 @@ def _split_distinct_names(
     The key folds vowels and doubled letters so that "Soleimani" meets "Suleimani"; it also makes "May", "Mao",
     "Moe" and "Moi" one bare name. A one-word person's name whose spellings are each a name rigour knows, two of
     them sharing no name symbol ("Neil" and "Noel", "Osborne" and "Osbourne"), splits by spelling: "Hussein" and
-    "Husain" share one, a spelling rigour does not know ("Sulaimani") may be either, and a full name's parts are
-    left to the comparison ("Hisham Nazer" and "Hisham Nazir" are one minister). The spelling seen first keeps
-    the group's key (and its id); each other spelling gets a key of its own.
+    "Husain" share one, and a spelling rigour does not know ("Sulaimani") may be either. A full name's parts are
+    left to the comparison ("Hisham Nazer" and "Hisham Nazir" are one minister), except a family name written two
+    letters apart after English given names (``compare.are_written_apart``: "Paul Tyler" and "Paul Tellier"): such
+    spellings split into families, each joining the first family seen that it is not written apart from. The
+    spelling seen first keeps the group's key (and its id); each other spelling split off gets a key of its own.
 
     Example:
         >>> from newsfold.names.forms import make_name_form as f
@@ -342,6 +344,9 @@ def _split_distinct_names(
         >>> groups = {("PER", "mi"): [0, 1], ("PER", "husin"): [2, 3]}
         >>> sorted(_split_distinct_names(groups, seen))
         [('PER', 'husin'), ('PER', 'mi'), ('PER', 'mi~mao')]
+        >>> two = [Sighting(f(t, "PER"), t, t, 1, first) for first, t in enumerate(("Paul Tyler", "Paul Tellier"))]
+        >>> sorted(_split_distinct_names({("PER", "pail tilir"): [0, 1]}, two))
+        [('PER', 'pail tilir'), ('PER', 'pail tilir~paul tellier')]
     """
     split: dict[tuple[str, str], list[int]] = {}
     for group_key, members in groups.items():

@@ -281,6 +281,12 @@ def _describe_organisation(tokens: tuple[str, ...]) -> Descriptor | None:
 
 
 def _is_year(token: str) -> bool:
+    """A folded word that is a year of the last three centuries.
+
+    Example:
+        >>> _is_year("2005"), _is_year("1"), _is_year("5363")
+        (True, False, False)
+    """
     return len(token) == 4 and token.isdigit() and token[:2] in ("18", "19", "20")
 
 
