@@ -1237,7 +1237,7 @@ def _are_two_known_families(x: _Part, y: _Part) -> bool:
 def are_written_apart(a: NameForm, b: NameForm) -> bool:
     """Two person names whose family names :func:`_are_two_written_families` keeps apart, read in written order;
     for names of one key, which the comparison would otherwise score 1.0: "Paul Tyler" and "Paul Tellier" key
-    alike ("pal tailir"), as do "Richard Lowe" and "Richard Loewy".
+    alike ("pail tilir"), as do "Richard Lowe" and "Richard Loewy".
 
     Example:
         >>> from newsfold.names.forms import make_name_form as f
