@@ -193,7 +193,7 @@ def link_seen(
             (texts[sid], forms[sid].entity_type, link.entity_id)
             for sid, link in enumerate(first)
             if link is not None and link.method in _ANCHOR_METHODS and forms[sid].entity_type in ("PER", "ORG", "LOC")
-            and not is_single_part(forms[sid])
+            and not is_single_part(forms[sid]) and not _is_particle_surname(forms[sid])
         }
     )
     absorbed: dict[str, set[str]] = {}
@@ -369,6 +369,29 @@ def clear_spelling_caches() -> None:
     clear_symbol_caches()
     clear_display_cache()
     clear_descriptor_cache()
+
+
+#: Words a family name may begin with (Dutch, French, German, Iberian, Italian): "De Croo", "van der Sar", "Le Pen".
+_SURNAME_PARTICLES = frozenset(
+    {"da", "das", "de", "del", "della", "den", "der", "des", "di", "do", "dos", "du", "la", "le", "ten", "ter", "van", "von"}
+)
+
+
+def _is_particle_surname(form: NameForm) -> bool:
+    """A person's family name alone, begun with a particle: "De Croo", "van der Sar", "Le Pen".
+
+    It has no given name of its own, so a full name whose family name it is ("Herman De Croo") says nothing by
+    matching it: such a spelling linked to a listed person ("Alexander De Croo") is no head for other full names.
+
+    Example:
+        >>> f = make_name_form
+        >>> _is_particle_surname(f("De Croo", "PER")), _is_particle_surname(f("van der Sar", "PER"))
+        (True, True)
+        >>> _is_particle_surname(f("Herman De Croo", "PER")), _is_particle_surname(f("Dean Croo", "PER"))
+        (False, False)
+    """
+    tokens = form.core_tokens
+    return form.entity_type == "PER" and len(tokens) >= 2 and all(token in _SURNAME_PARTICLES for token in tokens[:-1])
 
 
 def _cluster(

@@ -110,6 +110,8 @@ VARIANTS_AND_LOOK_ALIKES = [
     (["Intel", "Itel"], "ORG", [[0], [1]]),
     (["Allianz", "Alliant"], "ORG", [[0], [1]]),
     (["North Dakota", "South Dakota"], "LOC", [[0], [1]]),
+    # a family name alone that a listed person took is no head for a full name of another given name (Reuters 1987)
+    (["De Croo", "Herman De Croo"], "PER", [[0], [1]]),
 ]
 
 
