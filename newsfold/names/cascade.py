@@ -373,7 +373,8 @@ def clear_spelling_caches() -> None:
 
 #: Words a family name may begin with (Dutch, French, German, Iberian, Italian): "De Croo", "van der Sar", "Le Pen".
 _SURNAME_PARTICLES = frozenset(
-    {"da", "das", "de", "del", "della", "den", "der", "des", "di", "do", "dos", "du", "la", "le", "ten", "ter", "van", "von"}
+    {"da", "das", "de", "del", "della", "den", "der", "des", "di", "do", "dos", "du", "la", "le", "ten", "ter", "van",
+     "von"}
 )
 
 
