@@ -372,6 +372,8 @@ def clear_spelling_caches() -> None:
 
 
 #: Words a family name may begin with (Dutch, French, German, Iberian, Italian): "De Croo", "van der Sar", "Le Pen".
+#: Narrower than the span repair's ``analyse.spans._NAME_PARTICLES``, which keeps "al", "bin" or "abu" at a name's
+#: head too: here "Abu Mazen" is a whole name (a listed one's head), not a family name alone.
 _SURNAME_PARTICLES = frozenset(
     {"da", "das", "de", "del", "della", "den", "der", "des", "di", "do", "dos", "du", "la", "le", "ten", "ter", "van",
      "von"}

@@ -1276,6 +1276,8 @@ def _second_barrel_only(a: NameForm, b: NameForm) -> str | None:
         >>> _second_barrel_only(f("Daniel Day-Lewis", "PER"), f("Daniel Day Lewis", "PER")) is None
         True
     """
+    if "-" not in a.text:
+        return None  # most names: no hyphen, no barrels (the comparison asks this of every pair, both ways)
     words = a.text.split()
     barrels = words[-1].split("-") if len(words) > 1 else []
     tokens, keys, other = a.core_tokens, a.core_keys, b.core_keys
