@@ -29,7 +29,7 @@ import polars as pl
 from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
 from newsfold.names.compare import (
-    FUZZY_THRESHOLD, are_written_apart, compare_names, may_be_family_first, may_be_misprint,
+    FUZZY_THRESHOLD, are_two_cities, are_written_apart, compare_names, may_be_family_first, may_be_misprint,
     reads_as_east_asian_given_first, screen_for,
 )
 from newsfold.names.renderings import convention_readings, french_arabic_reading, looks_slavic, place_readings
@@ -37,7 +37,9 @@ from newsfold.names.descriptors import (
     MIN_MISSPELT_PLACE_LETTERS, city_in_state, city_of, is_city_name, is_place_name, subdivision_of,
 )
 from newsfold.names.fold import english_zipf, is_arabic_given, is_iberian_given
-from newsfold.names.forms import NameForm, make_name_form, umlaut_compact_key
+from newsfold.names.forms import (
+    NameForm, are_two_companies, legal_tail, make_name_form, umlaut_compact_key,
+)
 from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
 from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id, org_compact_readings, place_named_by
@@ -207,10 +209,15 @@ def cluster_sightings(
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for index, sighting in enumerate(sightings):
         groups[(sighting.form.entity_type, observed_key(sighting.form, sighting.text))].append(index)
-    groups = _split_distinct_names(groups, sightings)
+    groups = _split_distinct_names(groups, sightings, ("PER", "LOC"))
     first_seen = {g: min(sightings[i].first_seen for i in members) for g, members in groups.items()}
     groups = _join_compact(groups, sightings, first_seen)
-    first_seen = {g: first_seen[g] for g in groups}
+    # Two companies of one name are written together alike ("Daewoo Group", "Daewoo Corp"): split after the join.
+    groups = _split_distinct_names(groups, sightings, ("ORG",))
+    first_seen = {
+        g: first_seen[g] if g in first_seen else min(sightings[i].first_seen for i in members)
+        for g, members in groups.items()
+    }
     units = _join_types(groups, sightings, first_seen)
     heads: dict[tuple[str, ...], list[tuple[NameForm, str]]] = defaultdict(list)
     anchored: set[str] = set()
@@ -324,7 +331,9 @@ def cluster_sightings(
 
 
 def _split_distinct_names(
-    groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting]
+    groups: dict[tuple[str, str], list[int]],
+    sightings: Sequence[Sighting],
+    kinds: Collection[str] = ("PER", "ORG", "LOC"),
 ) -> dict[tuple[str, str], list[int]]:
     """Split a group whose spellings the transliteration key reads alike but that are known to be different names.
 
@@ -334,8 +343,10 @@ def _split_distinct_names(
     "Husain" share one, and a spelling rigour does not know ("Sulaimani") may be either. A full name's parts are
     left to the comparison ("Hisham Nazer" and "Hisham Nazir" are one minister), except a family name written two
     letters apart after English given names (``compare.are_written_apart``: "Paul Tyler" and "Paul Tellier"): such
-    spellings split into families, each joining the first family seen that it is not written apart from. The
-    spelling seen first keeps the group's key (and its id); each other spelling split off gets a key of its own.
+    spellings split into families, each joining the first family seen that it is not written apart from. So do
+    two companies of one name told apart by their legal forms ("Daewoo Group", "Daewoo Corp":
+    ``forms.are_two_companies``) and two cities' own names ("Haarlem", "Harlem": ``compare.are_two_cities``). The
+    spelling seen first keeps the group's key (and its id); each other family split off gets a key of its own.
 
     Example:
         >>> from newsfold.names.forms import make_name_form as f
@@ -347,38 +358,72 @@ def _split_distinct_names(
         >>> two = [Sighting(f(t, "PER"), t, t, 1, first) for first, t in enumerate(("Paul Tyler", "Paul Tellier"))]
         >>> sorted(_split_distinct_names({("PER", "pail tilir"): [0, 1]}, two))
         [('PER', 'pail tilir'), ('PER', 'pail tilir~paul tellier')]
+        >>> kinds = [Sighting(f(t, "ORG"), t, t, 1, first) for first, t in enumerate(("Daewoo Corp", "Daewoo Group"))]
+        >>> sorted(_split_distinct_names({("ORG", "daewoo"): [0, 1]}, kinds))
+        [('ORG', 'daewoo'), ('ORG', 'daewoo~daewoo group')]
     """
     split: dict[tuple[str, str], list[int]] = {}
     for group_key, members in groups.items():
-        if group_key[0] != "PER" or len(members) < 2:  # most groups: no spellings to tell apart
+        kind = group_key[0]
+        if kind not in kinds or len(members) < 2:  # most groups: no spellings to tell apart
             split[group_key] = members
             continue
+        spelling_of, apart = _WRITTEN_APART[kind]
         by_spelling: dict[tuple[str, ...], list[int]] = defaultdict(list)
         for index in members:
-            by_spelling[sightings[index].form.tokens].append(index)
+            by_spelling[spelling_of(sightings[index])].append(index)
         if len(by_spelling) < 2:
             split[group_key] = members
             continue
         ordered = sorted(by_spelling.items(), key=lambda item: (min(sightings[i].first_seen for i in item[1]), item[0]))
-        if _are_distinct_names(by_spelling):
+        if kind == "PER" and _are_distinct_names(by_spelling):
             split[group_key] = ordered[0][1]
             for tokens, indices in ordered[1:]:
                 split[(group_key[0], f"{group_key[1]}~{' '.join(tokens)}")] = indices
             continue
-        # Full names written apart ("Paul Tyler", "Paul Tellier"): each spelling joins the first family it is not
-        # written apart from, in the order seen; a new family takes the key of its first spelling.
+        # Spellings written apart ("Paul Tyler", "Paul Tellier"): each joins the first family it is not written
+        # apart from, in the order seen; a new family takes the key of its first spelling. An organisation's or a
+        # place's spelling apart from none ("Daewoo" beside "Daewoo Group" and "Daewoo Corp") joins the family
+        # seen most often instead.
+        forms = {tokens: sightings[indices[0]].form for tokens, indices in ordered}
         families: list[tuple[tuple[str, str], NameForm, list[int]]] = []
+        neutral: list[int] = []
         for tokens, indices in ordered:
-            form = sightings[indices[0]].form
-            home = next((family for family in families if not are_written_apart(family[1], form)), None)
+            form = forms[tokens]
+            if kind != "PER" and not any(apart(form, other) for written, other in forms.items() if written != tokens):
+                neutral.extend(indices)
+                continue
+            home = next((family for family in families if not apart(family[1], form)), None)
             if home is None:
                 key = group_key if not families else (group_key[0], f"{group_key[1]}~{' '.join(tokens)}")
                 families.append((key, form, list(indices)))
             else:
                 home[2].extend(indices)
+        if not families:
+            split[group_key] = members
+            continue
+        if neutral:
+            max(families, key=lambda family: sum(sightings[i].weight for i in family[2]))[2].extend(neutral)
         for key, _, indices in families:
             split[key] = sorted(indices)
     return split
+
+
+def _organisation_spelling(sighting: Sighting) -> tuple[str, ...]:
+    """An organisation's spelling for :func:`_split_distinct_names`: its words, then the legal forms it ends in."""
+    return (*sighting.form.tokens, *legal_tail(sighting.text))
+
+
+def _two_companies(a: NameForm, b: NameForm) -> bool:
+    return are_two_companies(a.text, b.text)
+
+
+#: Per type, the spelling a key group is split by and when two of its spellings name two entities.
+_WRITTEN_APART: dict[str, tuple[Callable[[Sighting], tuple[str, ...]], Callable[[NameForm, NameForm], bool]]] = {
+    "PER": (lambda sighting: sighting.form.tokens, are_written_apart),
+    "ORG": (_organisation_spelling, _two_companies),
+    "LOC": (lambda sighting: sighting.form.tokens, are_two_cities),
+}
 
 
 def _are_distinct_names(spellings: Collection[tuple[str, ...]]) -> bool:

@@ -43,7 +43,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from newsfold.names.abjad import is_latin_text, reads_as
-from newsfold.names.descriptors import is_known_place_word, is_place_misspelling
+from newsfold.names.descriptors import is_city_own_spelling, is_known_place_word, is_place_misspelling
 from newsfold.names.fold import (
     english_zipf,
     east_slavic_given_names,
@@ -56,7 +56,7 @@ from newsfold.names.fold import (
     part_key_similarity,
     write_out_umlauts,
 )
-from newsfold.names.forms import NameForm, strip_legal_form
+from newsfold.names.forms import NameForm, are_two_companies, clean_surface, strip_legal_form
 from newsfold.names.hypocorisms import is_given_name, is_nickname_pair
 from newsfold.names.registry import known_place_words, name_one_place
 from newsfold.names.renderings import (
@@ -93,6 +93,7 @@ __all__ = [
     "contradicts_middle",
     "FUZZY_THRESHOLD",
     "places_look_alike",
+    "are_two_cities",
     "reads_across_scripts",
     "may_be_misprint",
     "is_given_slip_of_rare_family",
@@ -950,9 +951,13 @@ def compare_names(a: NameForm, b: NameForm) -> Comparison:
         return Comparison(0.0, "different entity types")
     if (a.abjad or b.abjad) and a.key != b.key and reads_across_scripts(a, b):
         return Comparison(ARABIC_SCRIPT_SCORE)
+    if a.entity_type == "ORG" and are_two_companies(a.text, b.text):
+        return Comparison(0.0, f"two companies by their legal forms: {a.text} vs {b.text}")
     if a.key == b.key:
         if a.entity_type == "LOC" and not places_look_alike(" ".join(a.tokens), " ".join(b.tokens)):
             return Comparison(0.0, "the keys agree, the spellings do not")  # Hawaii / Hue, Lyon / Layoune
+        if a.entity_type == "LOC" and are_two_cities(a, b):
+            return Comparison(0.0, f"two cities: {a.text} vs {b.text}")
         if a.entity_type == "PER" and are_written_apart(a, b):
             return Comparison(0.0, f"two family names: {a.core_tokens[-1]} vs {b.core_tokens[-1]}")
         return Comparison(1.0)
@@ -977,6 +982,25 @@ def reads_across_scripts(a: NameForm, b: NameForm) -> bool:
         return False
     arabic, latin = (a, b) if a.abjad else (b, a)
     return is_latin_text(latin.text) and reads_as(" ".join(latin.tokens), arabic.abjad)
+
+
+def are_two_cities(a: NameForm, b: NameForm) -> bool:
+    """Whether two place spellings are each a different city's own name ("Haarlem" in the Netherlands, "Harlem" in
+    New York: ``descriptors.is_city_own_spelling``); a variant spelling of a city is no other city's name
+    ("Teheran", "Tehran").
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> are_two_cities(f("HAARLEM", "LOC"), f("Harlem", "LOC"))
+        True
+        >>> are_two_cities(f("Teheran", "LOC"), f("Tehran", "LOC"))
+        False
+    """
+    return (
+        a.tokens != b.tokens
+        and is_city_own_spelling(clean_surface(a.text))
+        and is_city_own_spelling(clean_surface(b.text))
+    )
 
 
 #: How alike (OSA, normalised, spaces ignored) two place spellings with one key must look: Bagdad /

@@ -44,6 +44,8 @@ __all__ = [
     "clean_surface",
     "family_part",
     "is_family_name_first",
+    "are_two_companies",
+    "legal_tail",
     "make_name_form",
     "normalise_org_tokens",
     "read_hangul",
@@ -557,6 +559,69 @@ def _is_sun_article(token: str, following: str) -> bool:
     consonants = token[1:]
     # "as" is no article before "sh" (that is "ash"); "ad" none before "dh" ("adh").
     return following.startswith(consonants) and (len(consonants) == 2 or not following.startswith(consonants + "h"))
+
+
+#: Legal forms of one company in American and East Asian naming: "Daewoo Corp" is a company of the Daewoo Group,
+#: "Yankee Cos Inc" is no "Yankee Group". Not plc and ltd: British naming calls the listed company itself a
+#: group ("Westland Group" and "Westland Plc", "Costain Group" and "Costain Ltd" are one company).
+_COMPANY_FORMS = frozenset({"co", "company", "corp", "corporation", "cos", "inc", "incorporated"})
+_BRITISH_FORMS = frozenset({"plc", "ltd", "limited"})
+#: A stock ticker the wire writes after a company's name ("Allegheny International Inc <AG>"): no legal form.
+_TICKER = re.compile(r"<[^<>]*>")
+#: Legal forms of continental Europe, and the American ones a European company's American arm takes: "Schering
+#: AG" is the German parent, "Schering Corp" its American company. Not "Co" ("Swedish Match AB", "Swedish Match
+#: Co") nor "Ltd" ("Ciba-Geigy AG", "Ciba-Geigy Ltd."), which wires write for the parent in English.
+_CONTINENTAL_FORMS = frozenset(
+    {"ab", "ag", "aps", "asa", "bv", "gmbh", "kg", "nv", "oy", "oyj", "sa", "sarl", "se", "spa", "srl"}
+)
+_AMERICAN_FORMS = frozenset({"corp", "corporation", "inc", "incorporated"})
+
+
+@lru_cache(maxsize=65536)
+def legal_tail(text: str) -> tuple[str, ...]:
+    """The legal-form and group words an organisation's name ends in, folded, last first.
+
+    Example:
+        >>> legal_tail("Daewoo Group"), legal_tail("Yankee Cos. Inc."), legal_tail("Costain Group PLC")
+        (('group',), ('inc', 'cos'), ('plc', 'group'))
+        >>> legal_tail("E.F. Hutton and Co"), legal_tail("Daewoo"), legal_tail("Allegheny International Inc <AG>")
+        (('co',), (), ('inc',))
+    """
+    tokens = fold_tokens(replace_org_types_compare(clean_surface(_TICKER.sub(" ", text))))
+    end = len(tokens)
+    while end > 1 and (tokens[end - 1] in _LEGAL_FORMS or tokens[end - 1] == "group"):
+        end -= 1
+    return tuple(reversed(tokens[end:]))
+
+
+def are_two_companies(a: str, b: str) -> bool:
+    """Whether two organisation names of the same words are, by their legal forms, two companies.
+
+    American and East Asian naming tell a group from its companies: "Daewoo Group" is the chaebol, "Daewoo Corp"
+    its trading company; "Jiangling Motors Group" owns "Jiangling Motors Corp"; the research firm "Yankee Group"
+    is no "Yankee Cos Inc". British naming calls the listed company itself a group ("Westland Group", "Westland
+    Plc"). And a continental company's American arm takes an American form: "Schering AG" and "Schering Corp",
+    "Ciba-Geigy AG" and "Ciba-Geigy Corp". A name without a legal form says nothing ("Daewoo").
+
+    Example:
+        >>> are_two_companies("Daewoo Corp", "Daewoo Group"), are_two_companies("Yankee Group", "Yankee Cos Inc")
+        (True, True)
+        >>> are_two_companies("Westland Group", "Westland Plc"), are_two_companies("Daewoo Group", "Daewoo")
+        (False, False)
+        >>> are_two_companies("Gartner Group Inc", "Gartner Group"), are_two_companies("Costain Group Plc", "Costain")
+        (False, False)
+        >>> are_two_companies("Schering AG", "Schering Corp"), are_two_companies("Swedish Match AB", "Swedish Match Co")
+        (True, False)
+    """
+    tail_a, tail_b = set(legal_tail(a)), set(legal_tail(b))
+    if ("group" in tail_a) != ("group" in tail_b):
+        group, company = (tail_a, tail_b) if "group" in tail_a else (tail_b, tail_a)
+        if not _BRITISH_FORMS & (group | company) and _COMPANY_FORMS & company:
+            return True
+    for parent, arm in ((tail_a, tail_b), (tail_b, tail_a)):
+        if parent & _CONTINENTAL_FORMS and arm & _AMERICAN_FORMS and not arm & _CONTINENTAL_FORMS:
+            return True
+    return False
 
 
 def strip_legal_form(tokens: tuple[str, ...]) -> tuple[str, ...]:

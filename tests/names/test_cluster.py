@@ -61,6 +61,14 @@ def _observe(names: list[tuple[str, str]]):
         ([("Richard Loewy", "PERSON"), ("Richard Lowe", "PERSON"), ("Richard Loewy", "PERSON")], [[0, 2], [1]]),
         ([("Paul Tyler", "PERSON"), ("Paul Tellier", "PERSON"), ("Paul Tyler", "PERSON")], [[0, 2], [1]]),
         ([("William Sterling", "PERSON"), ("William Stirling", "PERSON")], [[0, 1]]),  # one letter: a slip
+        # one key, two companies by their legal forms; a name without one joins the company seen most
+        ([("Daewoo Corp", "ORG"), ("Daewoo Group", "ORG"), ("Daewoo", "ORG"), ("Daewoo Corp", "ORG")],
+         [[0, 2, 3], [1]]),
+        ([("USAir Inc", "ORG"), ("USAir Group", "ORG"), ("USAir", "ORG"), ("USAir Group", "ORG")], [[0], [1, 2, 3]]),
+        ([("BASF AG", "ORG"), ("BASF Corp", "ORG"), ("BASF", "ORG")], [[0, 2], [1]]),  # a tie: the first seen
+        ([("Westland Group", "ORG"), ("Westland Plc", "ORG"), ("Westland", "ORG")], [[0, 1, 2]]),
+        # one key, two cities' own names
+        ([("Haarlem", "GPE"), ("HAARLEM", "GPE"), ("Harlem", "GPE")], [[0, 1], [2]]),
     ],
 )
 def test_cluster_observations_groups_variants_only(names, expected_groups):

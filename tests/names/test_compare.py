@@ -615,6 +615,16 @@ def test_compare_names_barrels_and_suffixes(a, b, linked):
         ("Bank of Tokyo", "Bank of Tokio", "ORG", True),
         ("Rapid Vienna", "Rapid Venice", "ORG", False),  # two places
         ("Bank of America", "Bank of USA", "ORG", False),  # "USA" is also an acronym: too short to read as a place
+        # two companies of one name, told apart by their legal forms (corpus golds' dev parts, Reuters 1987)
+        ("Daewoo Corp", "Daewoo Group", "ORG", False),  # a chaebol and its trading company
+        ("Yankee Group", "Yankee Cos Inc", "ORG", False),
+        ("Schering AG", "Schering Corp", "ORG", False),  # a German parent and its American company
+        ("Westland Group", "Westland Plc", "ORG", True),  # British naming: the listed company is the group
+        ("Swedish Match AB", "Swedish Match Co", "ORG", True),  # "Co": the parent's name in English
+        ("Daewoo Group", "Daewoo", "ORG", True),
+        # two cities' own names, one key
+        ("HAARLEM", "Harlem", "LOC", False),
+        ("Colombia", "Columbia", "LOC", False),
     ],
 )
 def test_compare_names_places_and_organisations(a, b, entity_type, linked):

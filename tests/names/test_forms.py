@@ -7,7 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsfold.names.fold import make_part_key
-from newsfold.names.forms import clean_surface, family_part, is_family_name_first, make_name_form, us_state_of_nickname
+from newsfold.names.forms import (
+    are_two_companies, clean_surface, family_part, is_family_name_first, legal_tail, make_name_form,
+    us_state_of_nickname,
+)
 
 
 @pytest.mark.parametrize(
@@ -518,3 +521,48 @@ def test_make_name_form_drops_a_vessel_prefix(name, same_key_as, expected):
 def test_make_name_form_keeps_a_vessel_prefix_of_other_types(name):
     # Only MISC (where ships fall): an organisation's "SS" or "MT" may be part of its name.
     assert make_name_form(name, "ORG").tokens[0] == name.split()[0].casefold()
+
+
+@pytest.mark.parametrize(
+    ("name", "tail"),
+    [
+        ("Daewoo Group", ("group",)),
+        ("Yankee Cos. Inc.", ("inc", "cos")),
+        ("Costain Group PLC", ("plc", "group")),
+        ("Swiss Bank Corporation", ("corporation",)),
+        ("E.F. Hutton and Co", ("co",)),
+        ("Allegheny International Inc <AG>", ("inc",)),  # a ticker is no legal form
+        ("Daewoo", ()),
+        ("Group", ()),  # one word always stays a name
+    ],
+)
+def test_legal_tail(name, tail):
+    assert legal_tail(name) == tail
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "two"),
+    [
+        # a group and a company of it, in American and East Asian naming
+        ("Daewoo Corp", "Daewoo Group", True),
+        ("Jiangling Motors Corp", "Jiangling Motors Group", True),
+        ("PaineWebber Group Inc", "PaineWebber Inc", True),
+        ("E.F. Hutton Group Inc", "E.F. Hutton and Co", True),
+        # British naming: the listed company is the group
+        ("Westland Group", "Westland Plc", False),
+        ("Costain Group", "Costain Ltd", False),
+        ("Costain Group Plc", "Costain Co", False),
+        # a continental parent and its American company
+        ("Schering AG", "Schering Corp", True),
+        ("Salomon SA", "Salomon Inc", True),
+        ("Ciba-Geigy AG", "Ciba-Geigy Ltd.", False),  # the parent's name in English
+        ("Swedish Match AB", "Swedish Match Co", False),
+        # a name without a legal form, or with the same kind, says nothing
+        ("Daewoo", "Daewoo Group", False),
+        ("Gartner Group Inc", "Gartner Group", False),
+        ("Chrysler Corp", "Chrysler Inc", False),
+    ],
+)
+def test_are_two_companies(a, b, two):
+    assert are_two_companies(a, b) is two
+    assert are_two_companies(b, a) is two
