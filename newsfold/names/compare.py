@@ -73,6 +73,7 @@ from newsfold.names.symbols import latin_part_key, latin_reading, part_symbols
 from newsfold.names.variants import (
     SINGLE_WORD_TYPO_MIN_LENGTH,
     VARIANT_SCORE,
+    are_two_words,
     is_derived_word,
     is_interior_typo,
     is_swapped_pair,
@@ -1491,6 +1492,13 @@ def _compare_by_parts(a: NameForm, b: NameForm) -> Comparison:
         # "Rapid Wien" is "Rapid Vienna": a place's two names are one word of the name.
         one_place = [name_one_place(x, y) for x, y in zip(words_a, words_b)]
         sims = [1.0 if same else sim for sim, same in zip(sims, one_place)]
+    if (
+        a.entity_type == "ORG"
+        and words_a
+        and words_b
+        and any(are_two_words(x, y) and not same for x, y, same in zip(words_a, words_b, one_place))
+    ):
+        return Comparison(0.0, "a word differs by a letter, and both are English words")  # Generics / Genetics
     alike = [sim >= threshold for sim in sims]
     places = known_place_words()
     if words_a and words_b and any(

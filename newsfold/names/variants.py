@@ -39,11 +39,14 @@ import re
 
 from rapidfuzz.distance import OSA
 
+from newsfold.names.fold import english_zipf
+
 __all__ = [
     "TYPO_MIN_LENGTH",
     "SINGLE_WORD_TYPO_MIN_LENGTH",
     "VARIANT_SCORE",
     "is_one_letter_typo",
+    "are_two_words",
     "is_interior_typo",
     "is_swapped_pair",
     "is_possessive_variant",
@@ -78,6 +81,39 @@ def is_one_letter_typo(a: str, b: str, min_length: int = TYPO_MIN_LENGTH) -> boo
     if a == b or abs(len(a) - len(b)) > 1 or max(len(a), len(b)) < min_length or not (a.isalpha() and b.isalpha()):
         return False
     return OSA.distance(a, b, score_cutoff=1) == 1
+
+
+#: Zipf frequency from which a word is an English word of its own, not a slip of another ("genetics", "generics").
+_OWN_WORD_ZIPF = 2.5
+#: Letters British and American spelling write for one another in one place ("organisation", "defence").
+_SPELLING_CONVENTIONS = (frozenset("sz"), frozenset("cs"))
+#: ... and "-er" and "-or" of one agent noun ("adviser", "advisor").
+_AGENT_VOWELS = frozenset("eo")
+
+
+def are_two_words(a: str, b: str) -> bool:
+    """Whether two words of one length with one letter changed are two English words, not a word and its slip.
+
+    "Integrated Genetics" is no slip of "Integrated Generics": each word is English. A slip makes a rare
+    spelling ("Captial"), and British and American spelling change a letter of one word ("Organisation").
+
+    Example:
+        >>> are_two_words("genetics", "generics"), are_two_words("capital", "captial")
+        (True, False)
+        >>> are_two_words("organisation", "organization"), are_two_words("defence", "defense")
+        (False, False)
+        >>> are_two_words("advisers", "advisors"), are_two_words("capital", "capitol")
+        (False, True)
+    """
+    if len(a) != len(b):
+        return False
+    changed = [(index, frozenset((x, y))) for index, (x, y) in enumerate(zip(a, b)) if x != y]
+    if len(changed) != 1:
+        return False
+    index, letters = changed[0]
+    if letters in _SPELLING_CONVENTIONS or (letters == _AGENT_VOWELS and a[index + 1 : index + 2] == "r"):
+        return False  # "organisation", "defence"; "advisers", "advisors"
+    return english_zipf(a) >= _OWN_WORD_ZIPF and english_zipf(b) >= _OWN_WORD_ZIPF
 
 
 def is_interior_typo(a: str, b: str) -> bool:

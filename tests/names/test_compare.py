@@ -622,6 +622,10 @@ def test_compare_names_barrels_and_suffixes(a, b, linked):
         ("Westland Group", "Westland Plc", "ORG", True),  # British naming: the listed company is the group
         ("Swedish Match AB", "Swedish Match Co", "ORG", True),  # "Co": the parent's name in English
         ("Daewoo Group", "Daewoo", "ORG", True),
+        # a word changed by one letter into another English word is another name, not a slip
+        ("Integrated Genetics Inc", "Integrated Generics Inc", "ORG", False),
+        ("Council of Economic Advisers", "Council of Economic Advisors", "ORG", True),
+        ("Captial Cities Communications", "Capital Cities Communications", "ORG", True),
         # two cities' own names, one key
         ("HAARLEM", "Harlem", "LOC", False),
         ("Colombia", "Columbia", "LOC", False),

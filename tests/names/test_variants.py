@@ -12,6 +12,7 @@ import polars as pl
 
 from newsfold.names.reconcile import reconcile_names
 from newsfold.names.variants import (
+    are_two_words,
     clipped_pieces,
     is_clipped_compound,
     is_derived_word,
@@ -229,3 +230,23 @@ def test_clipped_compound_joins_the_one_organisation_it_clips(names, clipped, jo
     else:
         assert by_name[clipped]["entity_id"] == by_name[joins]["entity_id"]
         assert by_name[clipped]["method"] == "corpus_context"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "two"),
+    [
+        ("genetics", "generics", True),  # Integrated Genetics Inc, Integrated Generics Inc (Reuters 1987)
+        ("capitol", "capital", True),
+        ("lanes", "lines", True),
+        ("captial", "capital", False),  # a slip makes a rare spelling
+        ("organisation", "organization", False),  # British and American spelling
+        ("defence", "defense", False),
+        ("advisers", "advisors", False),
+        ("center", "centre", False),  # two letters swapped, not one changed
+        ("german", "germany", False),  # a letter added: another rule's
+        ("cenergy", "cynergy", False),  # neither is an English word
+    ],
+)
+def test_are_two_words(a, b, two):
+    assert are_two_words(a, b) is two
+    assert are_two_words(b, a) is two
