@@ -214,6 +214,7 @@ def cluster_sightings(
     groups = _join_compact(groups, sightings, first_seen)
     # Two companies of one name are written together alike ("Daewoo Group", "Daewoo Corp"): split after the join.
     groups = _split_distinct_names(groups, sightings, ("ORG",))
+    # The family that keeps a group's key keeps its rank (so its id's age); a family split off ranks by its own.
     first_seen = {
         g: first_seen[g] if g in first_seen else min(sightings[i].first_seen for i in members)
         for g, members in groups.items()
@@ -414,14 +415,10 @@ def _organisation_spelling(sighting: Sighting) -> tuple[str, ...]:
     return (*sighting.form.tokens, *legal_tail(sighting.text))
 
 
-def _two_companies(a: NameForm, b: NameForm) -> bool:
-    return are_two_companies(a.text, b.text)
-
-
 #: Per type, the spelling a key group is split by and when two of its spellings name two entities.
 _WRITTEN_APART: dict[str, tuple[Callable[[Sighting], tuple[str, ...]], Callable[[NameForm, NameForm], bool]]] = {
     "PER": (lambda sighting: sighting.form.tokens, are_written_apart),
-    "ORG": (_organisation_spelling, _two_companies),
+    "ORG": (_organisation_spelling, lambda a, b: are_two_companies(a.text, b.text)),
     "LOC": (lambda sighting: sighting.form.tokens, are_two_cities),
 }
 

@@ -566,6 +566,7 @@ def _is_sun_article(token: str, following: str) -> bool:
 #: group ("Westland Group" and "Westland Plc", "Costain Group" and "Costain Ltd" are one company).
 _COMPANY_FORMS = frozenset({"co", "company", "corp", "corporation", "cos", "inc", "incorporated"})
 _BRITISH_FORMS = frozenset({"plc", "ltd", "limited"})
+_GROUP = frozenset({"group"})
 #: A stock ticker the wire writes after a company's name ("Allegheny International Inc <AG>"): no legal form.
 _TICKER = re.compile(r"<[^<>]*>")
 #: Legal forms of continental Europe, and the American ones a European company's American arm takes: "Schering
@@ -588,10 +589,7 @@ def legal_tail(text: str) -> tuple[str, ...]:
         (('co',), (), ('inc',))
     """
     tokens = fold_tokens(replace_org_types_compare(clean_surface(_TICKER.sub(" ", text))))
-    end = len(tokens)
-    while end > 1 and (tokens[end - 1] in _LEGAL_FORMS or tokens[end - 1] == "group"):
-        end -= 1
-    return tuple(reversed(tokens[end:]))
+    return tuple(reversed(tokens[_legal_form_end(tokens, 0, _GROUP) :]))
 
 
 def are_two_companies(a: str, b: str) -> bool:
@@ -650,12 +648,17 @@ def strip_legal_form(tokens: tuple[str, ...]) -> tuple[str, ...]:
     if start == 0 and len(tokens) > 1 and tokens[0] in _LEADING_LEGAL_FORMS_BEFORE_A_NAME:
         name = [token for token in tokens[1:] if token not in _LEGAL_FORMS]  # "NV Homes LP" is "NV Homes"
         start = int(bool(name) and min(map(english_zipf, name)) < _LEADING_FORM_NAME_ZIPF)
+    return tokens[start : _legal_form_end(tokens, start)]
+
+
+def _legal_form_end(tokens: tuple[str, ...], start: int, also: frozenset[str] = frozenset()) -> int:
+    """Where the legal-form words (and ``also``) that end a company's tokens begin; one token after ``start`` stays."""
     end = len(tokens)
-    while end > start + 1 and tokens[end - 1] in _LEGAL_FORMS:
+    while end > start + 1 and (tokens[end - 1] in _LEGAL_FORMS or tokens[end - 1] in also):
         if tokens[end - 1] == "corp" and tokens[end - 2] in _CORPS_OF:
             break  # "Revolutionary Guards Corp", "Marine Corp": a misspelt corps, not a company
         end -= 1
-    return tokens[start:end]
+    return end
 
 
 @cache
