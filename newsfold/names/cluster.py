@@ -754,7 +754,7 @@ def _blocks(form: NameForm) -> tuple[tuple[str, ...], ...]:
 
 
 class _SlipIndex:
-    """Heads filed by their family name, or a one-word company or place name, as written with one letter left
+    """Heads filed by their family name, or a company or place name's first word, as written with one letter left
     out (:func:`_slip_keys`).
 
     A letter dropped, added, changed or two swapped anywhere in a family name
@@ -798,10 +798,11 @@ class _SlipIndex:
 def _near_heads(
     form: NameForm, slips: _SlipIndex, articles: int, articles_of: Callable[[str], int]
 ) -> list[tuple[NameForm, str]]:
-    """The heads a slip kept out of ``form``'s blocks (:class:`_SlipIndex`): a person's any; a one-word company or
-    place name's only as their misprint, a word nothing else knows (``compare.may_be_misprint``), and only the
-    heads whose entity is in :data:`MISPRINT_ARTICLE_RATIO` times ``form``'s ``articles`` or more (``articles_of``)."""
-    if form.entity_type == "PER":
+    """The heads a slip kept out of ``form``'s blocks (:class:`_SlipIndex`): a person's or a longer name's any; a
+    one-word company or place name's only as their misprint, a word nothing else knows (``compare.may_be_misprint``),
+    and only the heads whose entity is in :data:`MISPRINT_ARTICLE_RATIO` times ``form``'s ``articles`` or more
+    (``articles_of``): the comparison of a longer name has its other words to go by."""
+    if form.entity_type == "PER" or len(form.part_keys) > 1:
         return slips.near(form)
     if not may_be_misprint(form):
         return []
@@ -811,21 +812,38 @@ def _near_heads(
 
 def _slip_keys(form: NameForm) -> tuple[str, ...]:
     """A person's given initial with its family name as written, whole and with each letter left out; a one-word
-    company or place name's word so (``variants.one_word_slip_blocks``), under its type.
+    company or place name's word so (``variants.one_word_slip_blocks``), under its type; a longer company or place
+    name's first word so, with the rest of the name as written.
 
     Example:
         >>> from newsfold.names.forms import make_name_form as f
         >>> "s stwart" in _slip_keys(f("Sam Stewart", "PER")), "ORG:atrazeneca" in _slip_keys(f("AztraZeneca", "ORG"))
         (True, True)
+        >>> "ORG:2:baker hughes" in _slip_keys(f("Basker Hughes", "ORG"))
+        True
     """
     if form.entity_type in ("ORG", "LOC") and len(form.part_keys) == 1:
         prefix = form.entity_type + ":"
         return tuple(prefix + variant for variant in one_word_slip_blocks(form.tokens))  # any order: near() sorts
+    if form.entity_type in ("ORG", "LOC") and len(form.tokens) > 1 and form.tokens[0].isalpha() and not _owns(form):
+        # A slip in the first word of a longer name ("Trandy Brands", "Kearn County") changes the first letters
+        # its blocks are made of; the rest of the name, as written, stays. A possessive is written on purpose:
+        # "Rose's Stores" is no slip of "Ross Stores".
+        rest = " ".join(form.tokens[1:])
+        prefix = f"{form.entity_type}:{len(form.tokens)}:"
+        first_words = one_letter_less(form.tokens[0], _MIN_SLIP_BLOCK_LETTERS - 1)
+        return tuple(f"{prefix}{variant} {rest}" for variant in first_words)
     if form.entity_type != "PER" or len(form.core_tokens) < 2:
         return ()
     initial = form.core_tokens[0][:1]
     family = one_letter_less(form.core_tokens[-1], _MIN_SLIP_BLOCK_LETTERS)
     return tuple(f"{initial} {variant}" for variant in family)
+
+
+def _owns(form: NameForm) -> bool:
+    """Whether a name's first word is written as a possessive ("Rose's Stores", "McDonald's Corp")."""
+    first = form.text.split(maxsplit=1)[0] if form.text.split() else ""
+    return first.endswith(("'s", "’s", "s'", "s’"))
 
 
 def _script_blocks(form: NameForm) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:

@@ -253,6 +253,26 @@ def test_an_organisation_with_two_letters_swapped_meets_its_name(names, same):
 @pytest.mark.parametrize(
     ("names", "same"),
     [
+        # a slip early in the first word of a longer name: its key's first letters change, the rest stays
+        ([("Tandy Brands Inc", "ORG"), ("Trandy Brands Inc", "ORG")], True),
+        ([("Baker Hughes", "ORG"), ("Basker Hughes", "ORG")], True),
+        ([("Kern County", "LOC"), ("Kearn County", "LOC")], True),
+        # the comparison still decides: two English words, another compass point
+        ([("Home Depot", "ORG"), ("Hose Depot", "ORG")], False),
+        ([("West Virginia", "LOC"), ("East Virginia", "LOC")], False),
+        ([("Baker Hughes", "ORG"), ("Basker Hughes Tool", "ORG")], False),  # the rest of the name differs
+        ([("Ross Stores Inc", "ORG"), ("Rose's Stores Inc", "ORG")], False),  # a possessive is no slip
+    ],
+)
+def test_a_slip_early_in_the_first_word_of_a_longer_name_meets_the_name(names, same):
+    sightings = [Sighting(make_name_form(text, entity_type), text, text, 1) for text, entity_type in names]
+    links, _ = cluster_sightings(sightings)
+    assert (links[0].entity_id == links[1].entity_id) is same
+
+
+@pytest.mark.parametrize(
+    ("names", "same"),
+    [
         # a letter dropped or added: a place GeoNames knows and a spelling that names no place
         (["Louisiana", "Lousiana"], True),  # the keys begin apart ("laisaina", "lusaina")
         (["Pennsylvania", "Pennslvania"], True),
