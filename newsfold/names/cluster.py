@@ -29,8 +29,8 @@ import polars as pl
 from newsfold.memo import MemoKind
 from newsfold.names.abjad import consonant_blocks
 from newsfold.names.compare import (
-    FUZZY_THRESHOLD, are_two_cities, are_written_apart, compare_names, may_be_family_first, may_be_misprint,
-    reads_as_east_asian_given_first, screen_for,
+    FUZZY_THRESHOLD, are_two_cities, are_two_company_words, are_written_apart, compare_names, may_be_family_first,
+    may_be_misprint, reads_as_east_asian_given_first, screen_for,
 )
 from newsfold.names.renderings import convention_readings, french_arabic_reading, looks_slavic, place_readings
 from newsfold.names.descriptors import (
@@ -418,7 +418,7 @@ def _organisation_spelling(sighting: Sighting) -> tuple[str, ...]:
 #: Per type, the spelling a key group is split by and when two of its spellings name two entities.
 _WRITTEN_APART: dict[str, tuple[Callable[[Sighting], tuple[str, ...]], Callable[[NameForm, NameForm], bool]]] = {
     "PER": (lambda sighting: sighting.form.tokens, are_written_apart),
-    "ORG": (_organisation_spelling, lambda a, b: are_two_companies(a.text, b.text)),
+    "ORG": (_organisation_spelling, lambda a, b: are_two_companies(a.text, b.text) or are_two_company_words(a, b)),
     "LOC": (lambda sighting: sighting.form.tokens, are_two_cities),
 }
 

@@ -954,6 +954,8 @@ def compare_names(a: NameForm, b: NameForm) -> Comparison:
         return Comparison(ARABIC_SCRIPT_SCORE)
     if a.entity_type == "ORG" and are_two_companies(a.text, b.text):
         return Comparison(0.0, f"two companies by their legal forms: {a.text} vs {b.text}")
+    if a.entity_type == "ORG" and a.key == b.key and are_two_company_words(a, b):
+        return Comparison(0.0, f"two names rigour knows apart: {a.tokens[0]} vs {b.tokens[0]}")
     if a.key == b.key:
         if a.entity_type == "LOC" and not places_look_alike(" ".join(a.tokens), " ".join(b.tokens)):
             return Comparison(0.0, "the keys agree, the spellings do not")  # Hawaii / Hue, Lyon / Layoune
@@ -1002,6 +1004,24 @@ def are_two_cities(a: NameForm, b: NameForm) -> bool:
         and is_city_own_spelling(clean_surface(a.text))
         and is_city_own_spelling(clean_surface(b.text))
     )
+
+
+def are_two_company_words(a: NameForm, b: NameForm) -> bool:
+    """Whether two one-word company spellings of one key are two names rigour knows, sharing no name symbol:
+    "Phillips" (Phillips Petroleum, Phillips and Drew) is not "Philips", though the key folds doubled letters.
+    A spelling rigour does not know may be a misprint of either ("Mitsubushi").
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> are_two_company_words(f("Phillips", "ORG"), f("Philips", "ORG"))
+        True
+        >>> are_two_company_words(f("NV Philips", "ORG"), f("Philips", "ORG"))
+        False
+    """
+    if len(a.tokens) != 1 or len(b.tokens) != 1 or a.tokens == b.tokens:
+        return False
+    symbols_a, symbols_b = part_symbols(a.tokens[0]), part_symbols(b.tokens[0])
+    return bool(symbols_a) and bool(symbols_b) and not symbols_a & symbols_b
 
 
 #: How alike (OSA, normalised, spaces ignored) two place spellings with one key must look: Bagdad /
@@ -1482,6 +1502,8 @@ def _compare_by_parts(a: NameForm, b: NameForm) -> Comparison:
         if a.entity_type == "LOC" and not _may_be_place_slip(a, b):
             return Comparison(0.0, "single-part places link by a swap of two letters only")
         if a.entity_type in ("ORG", "LOC") and words_a and words_b and match_variant_words(words_a, words_b, [False]):
+            if a.entity_type == "ORG" and _are_two_known_words(words_a[0], words_b[0]):
+                return Comparison(0.0, "two one-word names, each a word or name of its own")
             return Comparison(VARIANT_SCORE)  # "Chrylser", "Liechenstein", "Jyvasklya": a slip inside a long name
         # "Soleimani" is one edit-ish from "Sulaimaniya": one part is too little evidence.
         return Comparison(0.0, "single-part names link by exact spelling or key only")
@@ -1512,6 +1534,22 @@ def _compare_by_parts(a: NameForm, b: NameForm) -> Comparison:
         if sim < threshold:
             return Comparison(0.0, f"name part differs: {x} vs {y}")
     return Comparison(round(sum(sims) / len(sims), 4))
+
+
+def _are_two_known_words(a: str, b: str) -> bool:
+    """Whether two one-word company names a letter apart are each a word or a name of its own, not a misprint.
+
+    A misprint makes a word nothing else knows ("Chrylser"); "Phillips" and
+    "Phillies", "Thompson" and "Thomson" are names. A possessive's "s" without its
+    apostrophe ("Reuter", "Reuters") is one name written two ways.
+
+    Example:
+        >>> _are_two_known_words("phillips", "phillies"), _are_two_known_words("chrysler", "chrylser")
+        (True, False)
+        >>> _are_two_known_words("reuter", "reuters")
+        False
+    """
+    return not is_possessive_variant(a, b) and not _is_unknown_word(a, False) and not _is_unknown_word(b, False)
 
 
 def _may_be_place_slip(a: NameForm, b: NameForm) -> bool:

@@ -37,7 +37,7 @@ from newsfold.names.fold import (
     make_spelling_key,
     write_out_umlauts,
 )
-from newsfold.names.titles import strip_joined_title, strip_title_tokens
+from newsfold.names.titles import strip_joined_title, strip_title_tokens, strip_words_before_name
 
 __all__ = [
     "NameForm",
@@ -336,6 +336,8 @@ def make_name_form(text: str, entity_type: str) -> NameForm:
             cleaned, tokens = owned, fold_tokens(owned)
         tokens = _reorder_comma_name(cleaned, tokens)
         tokens, has_title = strip_title_tokens(tokens)
+        if not any(token in _LEGAL_FORMS for token in tokens) and (named := strip_words_before_name(tokens)) != tokens:
+            tokens, has_title = named, True  # "Fox News Sean Hannity"; "Chin Heung International Co Ltd" is a company
         tokens = spread_initials(cleaned, tokens)
     elif entity_type == "LOC" and len(tokens) > 1:
         if (owned := _after_possessive(cleaned)) != cleaned and _is_owned_place(cleaned[: -len(owned)], owned):

@@ -24,11 +24,14 @@ from importlib import resources
 import yaml
 from rigour._core import person_name_prefixes_list
 
-from newsfold.names.fold import fold_tokens, listed_given_names
+from newsfold.names.fold import english_zipf, fold_tokens, listed_given_names
 from newsfold.names.hypocorisms import is_given_name
+from newsfold.names.symbols import part_symbols
 from newsfold.names.sinitic import is_east_asian_order
 
-__all__ = ["PATRONYMIC_PARTICLES", "load_title_tokens", "strip_joined_title", "strip_title_tokens"]
+__all__ = [
+    "PATRONYMIC_PARTICLES", "load_title_tokens", "strip_joined_title", "strip_title_tokens", "strip_words_before_name",
+]
 
 #: Words that may qualify a role noun before a name ("deputy finance minister", "Immigration and Naturalization
 #: Service Commissioner").
@@ -80,6 +83,48 @@ def strip_title_tokens(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     if (seat := _strip_seat(tokens, stripped)) != tokens:
         tokens, stripped = seat, True
     return tokens, stripped
+
+
+#: Zipf frequency (wordfreq, English) from which a word that names nobody is a word of a role or a description.
+_PLAIN_WORD_ZIPF = 3.0
+#: Zipf frequency from which a word is a function word ("of", "for", "with"), not a role's or a description's.
+_FUNCTION_WORD_ZIPF = 6.0
+
+
+def strip_words_before_name(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A given name and a family name without the role or description written before them, when one of the
+    words before is an English word that names nobody (no name symbol, no given name): "Fox News Sean Hannity",
+    "San Francisco Supervisor Jane Kim", "Controversial DJ Howard Stern". Words that are names stay ("Sarah
+    Jessica Parker"), and so does a name whose second last word is no name (a given name, or a word rigour
+    knows a name by).
+
+    Example:
+        >>> strip_words_before_name(("fox", "news", "sean", "hannity"))
+        ('sean', 'hannity')
+        >>> strip_words_before_name(("sarah", "jessica", "parker"))
+        ('sarah', 'jessica', 'parker')
+        >>> strip_words_before_name(("medical", "center", "of", "long", "beach"))  # a place's name after "of"
+        ('medical', 'center', 'of', 'long', 'beach')
+    """
+    if len(tokens) < 3 or len(tokens[-1]) < 2 or _names_nobody(tokens[-1]):
+        return tokens
+    if not (_is_given(tokens[-2]) or part_symbols(tokens[-2])) or _names_nobody(tokens[-2]):
+        return tokens
+    if english_zipf(tokens[-3]) >= _FUNCTION_WORD_ZIPF:
+        return tokens  # "Bank of New England", "Memorial Medical Center of Long Beach": a place's name
+    return tokens[-2:] if any(_names_nobody(token) for token in tokens[:-2]) else tokens
+
+
+def _names_nobody(token: str) -> bool:
+    """An English word of four letters or more, no function word, that rigour knows no name by and no list gives
+    as a given name ("supervisor", "news")."""
+    return (
+        len(token) > 3  # "GTA San Andreas", "DJ": an acronym may be a name's
+        and token.isalpha()
+        and _PLAIN_WORD_ZIPF <= english_zipf(token) < _FUNCTION_WORD_ZIPF
+        and not part_symbols(token)
+        and not _is_given(token)
+    )
 
 
 def _strip_party(tokens: tuple[str, ...]) -> tuple[str, ...]:

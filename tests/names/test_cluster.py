@@ -273,6 +273,21 @@ def test_a_slip_early_in_the_first_word_of_a_longer_name_meets_the_name(names, s
 @pytest.mark.parametrize(
     ("names", "same"),
     [
+        # one key (the key folds doubled letters), two names rigour knows: Phillips Petroleum is not N.V. Philips
+        (["Phillips", "Philips"], False),
+        (["Philips", "NV Philips"], True),
+        (["Mitsubishi", "Mitsubushi"], True),  # a spelling rigour does not know may be a misprint
+    ],
+)
+def test_one_word_company_names_rigour_knows_apart_stay_apart(names, same):
+    sightings = [Sighting(make_name_form(text, "ORG"), text, text, 1, first) for first, text in enumerate(names)]
+    links, _ = cluster_sightings(sightings)
+    assert (links[0].entity_id == links[1].entity_id) is same
+
+
+@pytest.mark.parametrize(
+    ("names", "same"),
+    [
         # a letter dropped or added: a place GeoNames knows and a spelling that names no place
         (["Louisiana", "Lousiana"], True),  # the keys begin apart ("laisaina", "lusaina")
         (["Pennsylvania", "Pennslvania"], True),

@@ -629,6 +629,13 @@ def test_compare_names_barrels_and_suffixes(a, b, linked):
         # two cities' own names, one key
         ("HAARLEM", "Harlem", "LOC", False),
         ("Colombia", "Columbia", "LOC", False),
+        # one-word company names a letter apart: a misprint makes a word nothing else knows; two names are two
+        ("Chrylser", "Chrysler", "ORG", True),
+        ("Phillips", "Phillies", "ORG", False),
+        ("Thompson", "Thomson", "ORG", False),
+        ("Reuter", "Reuters", "ORG", True),  # a possessive's "s"
+        ("Phillips", "Philips", "ORG", False),  # one key (doubled letters fold), two names rigour knows
+        ("NV Philips", "Philips", "ORG", True),
     ],
 )
 def test_compare_names_places_and_organisations(a, b, entity_type, linked):

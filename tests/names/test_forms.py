@@ -367,6 +367,12 @@ def test_make_name_form_drops_the_assimilated_arabic_article(a, b, entity_type, 
         ("Commissioner Frans Andriessen", "Frans Andriessen"),
         ("Sen.John McCain", "John McCain"),
         ("Dr.Smith", "Smith"),
+        # words no one is named by before a full name: a role or a description no list holds
+        ("Agriculture Richard Lyng", "Richard Lyng"),
+        ("Fox News Sean Hannity", "Sean Hannity"),
+        ("Veteran Spaniard Conchita Martinez", "Conchita Martinez"),
+        ("Undersecretary for Political Affairs Wendy Sherman", "Wendy Sherman"),
+        ("Archbishop Desmond Tutu", "Desmond Tutu"),
     ],
 )
 def test_make_name_form_strips_roles_and_repairs_text(text, same_as):
@@ -383,6 +389,11 @@ def test_make_name_form_strips_roles_and_repairs_text(text, same_as):
         ("Hugo Boss", ("hugo", "boss")),
         ("John Singer Sargent", ("john", "singer", "sargent")),  # "singer" is no role here: a middle name
         ("Officer", ("officer",)),
+        # words that are names, a place's name after "of", a company's legal form: no role before a name
+        ("Sarah Jessica Parker", ("sarah", "jessica", "parker")),
+        ("Bank of New England", ("bank", "of", "new", "england")),
+        ("Chin Heung International Co Ltd", ("chin", "heung", "international", "co", "ltd")),
+        ("Medical Center of Long Beach", ("medical", "center", "of", "long", "beach")),
     ],
 )
 def test_make_name_form_keeps_a_role_word_that_is_the_name(text, tokens):

@@ -22,6 +22,7 @@ from newsfold.names.titles import load_title_tokens, strip_title_tokens
         (("sultan", "bin", "zayed"), (("sultan", "bin", "zayed"), False)),
         (("sultan", "qaboos"), (("qaboos",), True)),
         (("crown", "prince", "sultan"), (("sultan",), True)),
+        (("archbishop", "tutu"), (("tutu",), True)),
     ],
 )
 def test_strip_title_tokens_removes_leading_titles_keeps_one_token(tokens, expected):
