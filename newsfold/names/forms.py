@@ -577,6 +577,8 @@ _TICKER = re.compile(r"<[^<>]*>")
 _CONTINENTAL_FORMS = frozenset(
     {"ab", "ag", "aps", "asa", "bv", "gmbh", "kg", "nv", "oy", "oyj", "sa", "sarl", "se", "spa", "srl"}
 )
+#: American legal forms, which an American arm of a continental or British company takes ("Northern Telecom Ltd",
+#: "Northern Telecom Inc"; Reuters, 1987).
 _AMERICAN_FORMS = frozenset({"corp", "corporation", "inc", "incorporated"})
 
 
@@ -600,8 +602,9 @@ def are_two_companies(a: str, b: str) -> bool:
     American and East Asian naming tell a group from its companies: "Daewoo Group" is the chaebol, "Daewoo Corp"
     its trading company; "Jiangling Motors Group" owns "Jiangling Motors Corp"; the research firm "Yankee Group"
     is no "Yankee Cos Inc". British naming calls the listed company itself a group ("Westland Group", "Westland
-    Plc"). And a continental company's American arm takes an American form: "Schering AG" and "Schering Corp",
-    "Ciba-Geigy AG" and "Ciba-Geigy Corp". A name without a legal form says nothing ("Daewoo").
+    Plc"). And a continental or British company's American arm takes an American form: "Schering AG" and "Schering
+    Corp", "Ciba-Geigy AG" and "Ciba-Geigy Corp", "Northern Telecom Ltd" and "Northern Telecom Inc" (a name with
+    both, "Keppel Corp Ltd", is "Keppel Corp"). A name without a legal form says nothing ("Daewoo").
 
     Example:
         >>> are_two_companies("Daewoo Corp", "Daewoo Group"), are_two_companies("Yankee Group", "Yankee Cos Inc")
@@ -612,6 +615,10 @@ def are_two_companies(a: str, b: str) -> bool:
         (False, False)
         >>> are_two_companies("Schering AG", "Schering Corp"), are_two_companies("Swedish Match AB", "Swedish Match Co")
         (True, False)
+        >>> are_two_companies("Northern Telecom Ltd", "Northern Telecom Inc")
+        True
+        >>> are_two_companies("Keppel Corp Ltd", "Keppel Corp")
+        False
     """
     tail_a, tail_b = set(legal_tail(a)), set(legal_tail(b))
     if ("group" in tail_a) != ("group" in tail_b):
@@ -620,6 +627,8 @@ def are_two_companies(a: str, b: str) -> bool:
             return True
     for parent, arm in ((tail_a, tail_b), (tail_b, tail_a)):
         if parent & _CONTINENTAL_FORMS and arm & _AMERICAN_FORMS and not arm & _CONTINENTAL_FORMS:
+            return True
+        if parent & _BRITISH_FORMS and arm & _AMERICAN_FORMS and not (parent & _AMERICAN_FORMS or arm & _BRITISH_FORMS):
             return True
     return False
 

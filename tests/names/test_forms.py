@@ -568,6 +568,12 @@ def test_legal_tail(name, tail):
         ("Salomon SA", "Salomon Inc", True),
         ("Ciba-Geigy AG", "Ciba-Geigy Ltd.", False),  # the parent's name in English
         ("Swedish Match AB", "Swedish Match Co", False),
+        # a British or Commonwealth parent and its American company (or its London arm and the American parent)
+        ("Northern Telecom Ltd", "Northern Telecom Inc", True),
+        ("Nomura International Ltd", "Nomura International Inc.", True),
+        ("Lucas Industries Plc", "Lucas Industries Inc", True),
+        ("Keppel Corp Ltd", "Keppel Corp", False),  # "Corp" on both sides: one company's name
+        ("British Petroleum Plc", "British Petroleum Co", False),  # "Co": the parent's name in English
         # a name without a legal form, or with the same kind, says nothing
         ("Daewoo", "Daewoo Group", False),
         ("Gartner Group Inc", "Gartner Group", False),
