@@ -247,9 +247,24 @@ def cluster_sightings(
     def initialled(unit: list[tuple[str, str]]) -> bool:
         return is_initialled_surname(sightings[groups[unit[0]][0]].form)
 
+    # The families a key group was split into (_split_distinct_names: "Daewoo Corp", "Daewoo Group") are two
+    # entities: neither attaches to the other's, not even through a spelling both are alike with ("Daewoo").
+    split_keys = {_split_base(group_key) for group_key in groups if _SPLIT_MARK in group_key[1]}
+    split_entities: dict[tuple[str, str], list[tuple[tuple[str, str], str]]] = defaultdict(list)
+
     # "M. Atherton" comes after every full name, whatever its date: it only attaches, never heads.
     for unit in sorted(units, key=lambda u: (initialled(u), first_seen[u[0]], u[0])):
         own_ids = [make_entity_id(entity_type, key) for entity_type, key in unit]
+        apart = (
+            {
+                final(entity_id)
+                for group_key in unit
+                for family, entity_id in split_entities.get(_split_base(group_key), ())
+                if family not in unit
+            }
+            if split_keys
+            else set()
+        )
         winner = _pick_type(unit, groups, sightings)
         members = [i for g in unit for i in groups[g]]
         entity_type = winner[0]
@@ -264,7 +279,7 @@ def cluster_sightings(
         if may_attach:
             near = _near_heads(form, slips, unit_documents, lambda head_id: documents.get(final(head_id), 0))
             following = final if merged_into else None
-            attached = _attach(form, heads, blocks + looked_in, compared, following, anchored, near)
+            attached = _attach(form, heads, blocks + looked_in, compared, following, anchored, near, apart)
         else:
             attached = None
         blocks += filed_under
@@ -314,6 +329,10 @@ def cluster_sightings(
                 slips.add(form, entity_id)
         for index in members:
             links[index] = link
+        if split_keys:
+            for group_key in unit:
+                if (base := _split_base(group_key)) in split_keys:
+                    split_entities[base].append((group_key, link.entity_id))
     if merged_into:
         links = [
             link
@@ -380,7 +399,7 @@ def _split_distinct_names(
         if kind == "PER" and _are_distinct_names(by_spelling):
             split[group_key] = ordered[0][1]
             for tokens, indices in ordered[1:]:
-                split[(group_key[0], f"{group_key[1]}~{' '.join(tokens)}")] = indices
+                split[(group_key[0], f"{group_key[1]}{_SPLIT_MARK}{' '.join(tokens)}")] = indices
             continue
         # Spellings written apart ("Paul Tyler", "Paul Tellier"): each joins the first family it is not written
         # apart from, in the order seen; a new family takes the key of its first spelling. An organisation's or a
@@ -396,7 +415,7 @@ def _split_distinct_names(
                 continue
             home = next((family for family in families if not apart(family[1], form)), None)
             if home is None:
-                key = group_key if not families else (group_key[0], f"{group_key[1]}~{' '.join(tokens)}")
+                key = group_key if not families else (group_key[0], f"{group_key[1]}{_SPLIT_MARK}{' '.join(tokens)}")
                 families.append((key, form, list(indices)))
             else:
                 home[2].extend(indices)
@@ -413,6 +432,20 @@ def _split_distinct_names(
 def _organisation_spelling(sighting: Sighting) -> tuple[str, ...]:
     """An organisation's spelling for :func:`_split_distinct_names`: its words, then the legal forms it ends in."""
     return (*sighting.form.tokens, *legal_tail(sighting.text))
+
+
+#: Joins a split key group's key and the spelling of a family split off it (:func:`_split_distinct_names`).
+_SPLIT_MARK = "~"
+
+
+def _split_base(group_key: tuple[str, str]) -> tuple[str, str]:
+    """The key group a family was split off, itself if none.
+
+    Example:
+        >>> _split_base(("ORG", "daewoo~daewoo group")), _split_base(("ORG", "daewoo"))
+        (('ORG', 'daewoo'), ('ORG', 'daewoo'))
+    """
+    return group_key[0], group_key[1].split(_SPLIT_MARK, 1)[0]
 
 
 #: Per type, the spelling a key group is split by and when two of its spellings name two entities.
@@ -891,6 +924,7 @@ def _attach(
     final: Callable[[str], str] | None = None,
     anchored: Collection[str] = (),
     near: Sequence[tuple[NameForm, str]] = (),
+    apart: Collection[str] = (),
 ) -> _Attachment | None:
     """The head entity a group's spelling matches best, if it clears the threshold and the next one's margin.
 
@@ -900,7 +934,7 @@ def _attach(
     match each other too, with no veto: then the blocks had only kept them
     apart ("Michail Chodorkowski" and "Mikhail Hodorkovsky" share no block,
     and "Mikhail Khodorkovsky" matches both), and they are one entity
-    (``bridged``), when neither is a registry entity.
+    (``bridged``), when neither is a registry entity. Entities in ``apart`` are never attached to.
     """
     scores: dict[str, float] = {}
     best_form: dict[str, NameForm] = {}
@@ -911,7 +945,7 @@ def _attach(
     for head_form, head_id in candidates:
         entity_id = head_id if final is None else final(head_id)
         pair = (head_form.text, entity_id)
-        if pair in seen:
+        if pair in seen or entity_id in apart:
             continue
         seen.add(pair)
         if compared is None:  # without a memo, no bookkeeping: the resolution benchmark's path

@@ -80,7 +80,8 @@ _PATRONYMIC = {"bin": "bin", "ibn": "bin", "ben": "bin", "bint": "bint", "binti"
 #: whole org-type table: it also removes English words ("in", "is", "charity").
 _LEGAL_FORMS = frozenset(
     {
-        "ag", "ab", "aps", "asa", "bhd", "bv", "bvba", "co", "coltd", "company", "corp", "corporation", "cos", "doo",
+        "ag", "ab", "aps", "asa", "bhd", "bv", "bvba", "co", "coltd", "companies", "company", "corp", "corporation",
+        "cos", "doo",
         "gmbh", "inc", "incorporated", "kft", "kg", "kk", "lda", "limited", "llc", "llp", "lp", "ltd", "ltda",
         "nv", "nyrt", "oy", "oyj", "pcl", "plc", "pty", "sa", "sab", "sarl", "sdn", "se", "spa", "sprl",
         "spzoo", "srl", "sro", "tbk", "uab", "zrt",
@@ -566,7 +567,10 @@ def _is_sun_article(token: str, following: str) -> bool:
 #: Legal forms of one company in American and East Asian naming: "Daewoo Corp" is a company of the Daewoo Group,
 #: "Yankee Cos Inc" is no "Yankee Group". Not plc and ltd: British naming calls the listed company itself a
 #: group ("Westland Group" and "Westland Plc", "Costain Group" and "Costain Ltd" are one company).
-_COMPANY_FORMS = frozenset({"co", "company", "corp", "corporation", "cos", "inc", "incorporated"})
+_COMPANY_FORMS = frozenset({"co", "companies", "company", "corp", "corporation", "cos", "inc", "incorporated"})
+#: A holding of companies, in American naming: "Anheuser-Busch Cos Inc" owns the brewer "Anheuser-Busch Inc",
+#: "Bear Stearns Cos Inc" the broker "Bear, Stearns and Co" (Reuters, 1987).
+_COMPANIES = frozenset({"cos", "companies"})
 _BRITISH_FORMS = frozenset({"plc", "ltd", "limited"})
 _GROUP = frozenset({"group"})
 #: A stock ticker the wire writes after a company's name ("Allegheny International Inc <AG>"): no legal form.
@@ -602,7 +606,8 @@ def are_two_companies(a: str, b: str) -> bool:
     American and East Asian naming tell a group from its companies: "Daewoo Group" is the chaebol, "Daewoo Corp"
     its trading company; "Jiangling Motors Group" owns "Jiangling Motors Corp"; the research firm "Yankee Group"
     is no "Yankee Cos Inc". British naming calls the listed company itself a group ("Westland Group", "Westland
-    Plc"). And a continental or British company's American arm takes an American form: "Schering AG" and "Schering
+    Plc"). A holding of companies is no company of it ("Anheuser-Busch Cos Inc", "Anheuser-Busch Inc"). And a
+    continental or British company's American arm takes an American form: "Schering AG" and "Schering
     Corp", "Ciba-Geigy AG" and "Ciba-Geigy Corp", "Northern Telecom Ltd" and "Northern Telecom Inc" (a name with
     both, "Keppel Corp Ltd", is "Keppel Corp"). A name without a legal form says nothing ("Daewoo").
 
@@ -624,6 +629,10 @@ def are_two_companies(a: str, b: str) -> bool:
     if ("group" in tail_a) != ("group" in tail_b):
         group, company = (tail_a, tail_b) if "group" in tail_a else (tail_b, tail_a)
         if not _BRITISH_FORMS & (group | company) and _COMPANY_FORMS & company:
+            return True
+    if bool(tail_a & _COMPANIES) != bool(tail_b & _COMPANIES) and not (tail_a | tail_b) & (_GROUP | _BRITISH_FORMS):
+        company = tail_b if tail_a & _COMPANIES else tail_a
+        if company & (_COMPANY_FORMS - _COMPANIES):
             return True
     for parent, arm in ((tail_a, tail_b), (tail_b, tail_a)):
         if parent & _CONTINENTAL_FORMS and arm & _AMERICAN_FORMS and not arm & _CONTINENTAL_FORMS:

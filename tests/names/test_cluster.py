@@ -271,6 +271,26 @@ def test_a_slip_early_in_the_first_word_of_a_longer_name_meets_the_name(names, s
 
 
 @pytest.mark.parametrize(
+    "names",
+    [
+        # a bare name between two companies its legal forms tell apart joins one of them, never both
+        [("Anheuser-Busch", 5), ("Anheuser-Busch Cos Inc", 3), ("Anheuser-Busch Inc", 3)],
+        [("Daewoo", 9), ("Daewoo Corp", 4), ("Daewoo Group", 2)],
+        [("Northern Telecom", 6), ("Northern Telecom Ltd", 6), ("Northern Telecom Inc", 2)],
+    ],
+)
+def test_companies_split_by_legal_form_never_join_through_a_bare_name(names):
+    sightings = [
+        Sighting(make_name_form(text, "ORG"), text, text, articles, first_seen, articles)
+        for first_seen, (text, articles) in enumerate(names)
+    ]
+    links, _ = cluster_sightings(sightings)
+    bare, first, second = (link.entity_id for link in links)
+    assert first != second
+    assert bare in (first, second)
+
+
+@pytest.mark.parametrize(
     ("names", "same"),
     [
         # one key (the key folds doubled letters), two names rigour knows: Phillips Petroleum is not N.V. Philips

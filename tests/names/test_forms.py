@@ -543,6 +543,7 @@ def test_make_name_form_keeps_a_vessel_prefix_of_other_types(name):
         ("Swiss Bank Corporation", ("corporation",)),
         ("E.F. Hutton and Co", ("co",)),
         ("Allegheny International Inc <AG>", ("inc",)),  # a ticker is no legal form
+        ("Anheuser-Busch Companies Inc", ("inc", "companies")),
         ("Daewoo", ()),
         ("Group", ()),  # one word always stays a name
     ],
@@ -573,6 +574,10 @@ def test_legal_tail(name, tail):
         ("Nomura International Ltd", "Nomura International Inc.", True),
         ("Lucas Industries Plc", "Lucas Industries Inc", True),
         ("Keppel Corp Ltd", "Keppel Corp", False),  # "Corp" on both sides: one company's name
+        # a holding of companies and a company of it
+        ("Anheuser-Busch Cos Inc", "Anheuser-Busch Inc", True),
+        ("Bear Stearns Cos Inc", "Bear, Stearns and Co", True),
+        ("Anheuser-Busch Companies Inc", "Anheuser-Busch Cos. Inc.", False),
         ("British Petroleum Plc", "British Petroleum Co", False),  # "Co": the parent's name in English
         # a name without a legal form, or with the same kind, says nothing
         ("Daewoo", "Daewoo Group", False),
