@@ -109,6 +109,7 @@ from newsfold.names.organisations import (
     majority_target,
     name_before_last_tail,
     split_acronym_definition,
+    title_case_acronym,
 )
 from newsfold.names.registry import (
     MIN_COMPACT_LENGTH,
@@ -362,6 +363,7 @@ def clear_spelling_caches() -> None:
     for cached in (
         make_name_form, link_spelling, surname_key, make_part_key, make_literal_key, make_spelling_key,
         acronym_of, initials_of, acronym_keys_of_name, listed_types, split_acronym_definition, facility_stem, city_of,
+        title_case_acronym,
     ):
         cached.cache_clear()
     clear_part_orders()
@@ -1541,8 +1543,10 @@ def _link_organisations(
         letters
         if kind and (letters := acronym_of(text)) is not None
         and (form.entity_type == "ORG" or len(letters) >= _PLACE_ACRONYM_LETTERS)
+        # British news writes an acronym as a word ("Icann"); one the registry lists is its entity already.
+        else title_case_acronym(text) if form.entity_type == "ORG" and not listed
         else None
-        for text, form, kind in zip(texts, forms, may_abbreviate)
+        for text, form, kind, listed in zip(texts, forms, may_abbreviate, in_registry)
     ]
     by_descriptor = find_descriptor_links(seen, texts, forms, first)
     # An acronym follows its expansion where a descriptor moved every mention of it ("SEC" and a

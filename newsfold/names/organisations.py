@@ -43,14 +43,15 @@ import polars as pl
 from newsfold.frames import columns_of
 from newsfold.names.context import CORPUS_CONTEXT_SCORE, DOCUMENT_CONTEXT_SCORE
 from newsfold.names.descriptors import (
-    Descriptor, city_facts, city_of, is_city_name, make_descriptor, may_have_descriptor, registry_descriptors,
-    subdivision_of,
+    Descriptor, city_facts, city_of, is_city_name, is_place_name, make_descriptor, may_have_descriptor,
+    registry_descriptors, subdivision_of,
 )
 from newsfold.names.fold import english_zipf, fold_tokens
 from newsfold.names.forms import NameForm, clean_surface, make_name_form, org_words
 from newsfold.names.link import link_spelling
 from newsfold.names.observe import Link
 from newsfold.names.registry import Registry, load_registry
+from newsfold.names.symbols import part_symbols
 
 __all__ = [
     "acronym_of",
@@ -328,6 +329,41 @@ def acronym_of(text: str) -> str | None:
     """
     cleaned = _LEADING_THE.sub("", clean_surface(text))
     return cleaned.replace(".", "").replace("&", "").casefold() if _ACRONYM.match(cleaned) else None
+
+
+#: A name written as a word of four to six letters, capitalised: how British news writes acronyms ("Icann", "Nato").
+#: Three letters are too often a word's abbreviation ("Cie", "Bhs").
+_TITLE_CASE_WORD = re.compile(r"^[A-Z][a-z]{3,5}$")
+#: Zipf frequency (wordfreq, English) under which a capitalised word may be an acronym written as a word: word
+#: lists hold acronyms too ("icann" 2.7, "apec" 2.7), but not as often as words ("paris" 5.1, "labour" 4.9).
+_TITLE_ACRONYM_ZIPF = 3.5
+#: The same for a word that is also a name rigour knows: "Haas" (3.2) is a company named after its founder,
+#: "Gatt" (2.3) and "Libor" (2.6) are acronyms.
+_TITLE_ACRONYM_NAME_ZIPF = 3.0
+
+
+@lru_cache(maxsize=200_000)
+def title_case_acronym(text: str) -> str | None:
+    """The folded letters of an organisation's acronym written as a capitalised word ("Icann", "Pipa"), when the
+    word is no common English word, no common name and no place's name; else None.
+
+    Only an acronym's other letters may say so: :func:`find_acronym_links` links it to the one organisation whose
+    initials it spells, as it does "ICANN".
+
+    Example:
+        >>> title_case_acronym("Icann"), title_case_acronym("Pipa")
+        ('icann', 'pipa')
+        >>> title_case_acronym("Paris"), title_case_acronym("Haas"), title_case_acronym("ICANN")
+        (None, None, None)
+    """
+    cleaned = _LEADING_THE.sub("", clean_surface(text))
+    if not _TITLE_CASE_WORD.match(cleaned):
+        return None
+    word = cleaned.casefold()
+    zipf = english_zipf(word)
+    if zipf >= _TITLE_ACRONYM_ZIPF or (zipf >= _TITLE_ACRONYM_NAME_ZIPF and part_symbols(word)) or is_place_name(word):
+        return None
+    return word
 
 
 @lru_cache(maxsize=200_000)

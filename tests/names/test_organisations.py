@@ -23,6 +23,7 @@ from newsfold.names.organisations import (
     initials_of,
     name_before_last_tail,
     split_acronym_definition,
+    title_case_acronym,
 )
 from newsfold.names.reconcile import reconcile_names
 from newsfold.names.resolve import resolve_entities
@@ -48,6 +49,45 @@ from tests.names.conftest import build_documents, build_mentions
 )
 def test_acronym_of(text, expected):
     assert acronym_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # British news writes an acronym as a capitalised word
+        ("Icann", "icann"),
+        ("Gatt", "gatt"),
+        ("the Libor", "libor"),
+        # a common word, a common name, a place, three letters, capitals: no acronym written as a word
+        ("Labour", None),
+        ("Haas", None),
+        ("Paris", None),
+        ("Cie", None),
+        ("ICANN", None),  # acronym_of reads capitals
+        ("McCann", None),
+    ],
+)
+def test_title_case_acronym(text, expected):
+    assert title_case_acronym(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "joined"),
+    [
+        (["Icann", "Internet Corporation for Assigned Names and Numbers"], True),
+        (["Gatt", "General Agreement on Tariffs and Trade"], True),
+        (["Haas", "House Appropriations Agriculture Subcommittee"], False),  # a name, not an acronym
+        # two organisations it spells: it could be either
+        (
+            ["Icann", "Internet Corporation for Assigned Names and Numbers", "Irish Council for Arts and New Networks"],
+            False,
+        ),
+    ],
+)
+def test_an_acronym_written_as_a_word_joins_the_one_organisation_it_spells(names, joined):
+    resolved = reconcile_names(pl.DataFrame({"name": names, "type": ["ORG"] * len(names)}))
+    ids = resolved["entity_id"].to_list()
+    assert (ids[0] == ids[1]) is joined
 
 
 @pytest.mark.parametrize(
