@@ -875,8 +875,8 @@ def _slip_keys(form: NameForm) -> tuple[str, ...]:
 
 def _owns(form: NameForm) -> bool:
     """Whether a name's first word is written as a possessive ("Rose's Stores", "McDonald's Corp")."""
-    first = form.text.split(maxsplit=1)[0] if form.text.split() else ""
-    return first.endswith(("'s", "’s", "s'", "s’"))
+    words = form.text.split(maxsplit=1)
+    return bool(words) and words[0].endswith(("'s", "’s", "s'", "s’"))
 
 
 def _script_blocks(form: NameForm) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:

@@ -81,9 +81,8 @@ _PATRONYMIC = {"bin": "bin", "ibn": "bin", "ben": "bin", "bint": "bint", "binti"
 _LEGAL_FORMS = frozenset(
     {
         "ag", "ab", "aps", "asa", "bhd", "bv", "bvba", "co", "coltd", "companies", "company", "corp", "corporation",
-        "cos", "doo",
-        "gmbh", "inc", "incorporated", "kft", "kg", "kk", "lda", "limited", "llc", "llp", "lp", "ltd", "ltda",
-        "nv", "nyrt", "oy", "oyj", "pcl", "plc", "pty", "sa", "sab", "sarl", "sdn", "se", "spa", "sprl",
+        "cos", "doo", "gmbh", "inc", "incorporated", "kft", "kg", "kk", "lda", "limited", "llc", "llp", "lp", "ltd",
+        "ltda", "nv", "nyrt", "oy", "oyj", "pcl", "plc", "pty", "sa", "sab", "sarl", "sdn", "se", "spa", "sprl",
         "spzoo", "srl", "sro", "tbk", "uab", "zrt",
         # joint-stock and limited companies of Russia and its neighbours, as rigour shortens them
         "ao", "cjsc", "jsc", "oao", "ojsc", "ooo", "pao", "pjsc", "tov", "zao",
