@@ -242,7 +242,7 @@ def link_seen(
         },
     )
     full_names, prominent, in_document, undecided_in_article = _link_bare_names_by_article(seen, spellings, registry)
-    by_organisation = _link_organisations(seen, texts, forms, first, in_registry, definitions).join(
+    by_organisation = _link_organisations(seen, texts, forms, first, in_registry, definitions, infos).join(
         in_document.select("item_id"), on="item_id", how="anti"
     )
     for sid, link in _follow_moved_entities(seen, by_organisation, first, infos, absorbed).items():
@@ -752,6 +752,15 @@ def _join_bare_company_names(
     listed_bare = partial(bare_company_name, listed=True)
     joined.update(_join_bare_names(now, forms, infos, absorbed, listed_bare, is_listed_bare_name))
     return joined
+
+
+def _is_person(link: Link | None, infos: dict[str, EntityInfo] | None) -> bool:
+    """Whether a spelling's link so far is to a person (listed, or made by this run)."""
+    if link is None or infos is None:
+        return False
+    entry = load_registry().entries.get(link.entity_id)
+    info = infos.get(link.entity_id)
+    return (entry.entity_type if entry is not None else info.entity_type if info is not None else None) == "PER"
 
 
 def _is_organisation(entity_id: str, infos: dict[str, EntityInfo]) -> bool:
@@ -1531,8 +1540,13 @@ def _link_organisations(
     first: list[Link | None],
     in_registry: list[bool],
     definitions: pl.DataFrame | None = None,
+    infos: dict[str, EntityInfo] | None = None,
 ) -> pl.DataFrame:
-    """Acronym and generic-name links of organisation spellings the registry lacks."""
+    """Acronym and generic-name links of organisation spellings the registry lacks.
+
+    A spelling labelled an organisation whose entity is a person ("Agriculture Daniel Amstutz": the type vote made
+    it Daniel Amstutz) spells out no acronym: "ADA" is no initials of his.
+    """
     registry = load_registry()
     is_org = [form.entity_type == "ORG" for form in forms]
     # Places have acronyms too ("NSW" for New South Wales, "PNG"): an acronym reads a name of its own type only,
@@ -1564,7 +1578,10 @@ def _link_organisations(
             ],
             "entity_type": [form.entity_type for form in forms],
             "acronym": acronyms,
-            "initials": [list(acronym_keys_of_name(text)) or None if kind else None for text, kind in zip(texts, may_abbreviate)],
+            "initials": [
+                list(acronym_keys_of_name(text)) or None if kind and not _is_person(link, infos) else None
+                for text, kind, link in zip(texts, may_abbreviate, first)
+            ],
             # A listed acronym of three letters or more gives way to the one organisation its article spells
             # with it ("ICC" and the Interstate Commerce Commission); two letters are too many things' ("UN").
             "relinkable": [

@@ -285,3 +285,14 @@ def test_link_seen_gives_a_bare_institution_the_entity_nearly_every_article_with
         assert entity[f"bare{i}"] == entity["placed"]
     for i in range(decided + 1, decided + undecided + 1):
         assert (entity[f"bare{i}"] == entity["placed"]) is linked_too
+
+
+def test_a_person_labelled_an_organisation_spells_out_no_acronym():
+    # "Agriculture Daniel Amstutz", labelled ORG, is the person Daniel Amstutz (his role stripped, the type vote):
+    # a bare "ADA" elsewhere is not his initials.
+    rows = [(f"p{i}", f"d{i}", "Daniel Amstutz", "PERSON") for i in range(6)]
+    rows += [("r1", "d7", "Agriculture Daniel Amstutz", "ORG"), ("a1", "d8", "ADA", "ORG")]
+    linked, _ = link_seen(_seen(rows))
+    entity = dict(zip(linked["item_id"].to_list(), linked["entity_id"].to_list()))
+    assert entity["r1"] == entity["p0"]
+    assert entity["a1"] != entity["p0"]
