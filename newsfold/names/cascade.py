@@ -754,20 +754,21 @@ def _join_bare_company_names(
     return joined
 
 
+def _entity_type(entity_id: str, infos: dict[str, EntityInfo]) -> str | None:
+    """The type of an entity the registry lists or this run made, else None."""
+    entry = load_registry().entries.get(entity_id)
+    info = infos.get(entity_id)
+    return entry.entity_type if entry is not None else info.entity_type if info is not None else None
+
+
 def _is_person(link: Link | None, infos: dict[str, EntityInfo] | None) -> bool:
     """Whether a spelling's link so far is to a person (listed, or made by this run)."""
-    if link is None or infos is None:
-        return False
-    entry = load_registry().entries.get(link.entity_id)
-    info = infos.get(link.entity_id)
-    return (entry.entity_type if entry is not None else info.entity_type if info is not None else None) == "PER"
+    return link is not None and infos is not None and _entity_type(link.entity_id, infos) == "PER"
 
 
 def _is_organisation(entity_id: str, infos: dict[str, EntityInfo]) -> bool:
     """Whether an entity (listed, or made by this run) is an organisation; one of neither kind counts as one."""
-    entry = load_registry().entries.get(entity_id)
-    info = infos.get(entity_id)
-    return (entry.entity_type if entry is not None else info.entity_type if info is not None else "ORG") == "ORG"
+    return (_entity_type(entity_id, infos) or "ORG") == "ORG"
 
 
 def _join_club_names(

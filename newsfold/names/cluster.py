@@ -44,7 +44,7 @@ from newsfold.names.match import AMBIGUITY_MARGIN
 from newsfold.names.observe import EntityInfo, Link, Observation, display_name, is_initialled_surname, is_single_part
 from newsfold.names.registry import MIN_COMPACT_LENGTH, make_entity_id, org_compact_readings, place_named_by
 from newsfold.names.sinitic import is_sinitic, sinitic_key
-from newsfold.names.symbols import latin_part_key, part_symbols
+from newsfold.names.symbols import are_names_apart, latin_part_key, part_symbols
 from newsfold.names.variants import one_letter_less, one_word_slip_blocks
 
 __all__ = ["ComparedPairs", "NAME_PAIR_SCORES", "Sighting", "cluster_sightings", "cluster_observations", "observed_key"]
@@ -460,8 +460,9 @@ def _are_distinct_names(spellings: Collection[tuple[str, ...]]) -> bool:
     """Whether a key group's person spellings are one word each and different names (:func:`_split_distinct_names`)."""
     if any(len(tokens) != 1 for tokens in spellings):
         return False
-    symbols = [part_symbols(tokens[0]) for tokens in spellings]
-    return all(symbols) and any(not (a & b) for i, a in enumerate(symbols) for b in symbols[i + 1 :])
+    words = [tokens[0] for tokens in spellings]
+    pairs = ((a, b) for i, a in enumerate(words) for b in words[i + 1 :])
+    return all(map(part_symbols, words)) and any(are_names_apart(a, b) for a, b in pairs)
 
 
 def _join_compact(

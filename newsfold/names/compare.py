@@ -69,7 +69,7 @@ from newsfold.names.renderings import (
 from newsfold.names.scorer import clear_scorer_cache, score_names
 from newsfold.names.sinitic import is_east_asian_order, sinitic_key
 from newsfold.names.sinitic import syllables as sinitic_syllables
-from newsfold.names.symbols import latin_part_key, latin_reading, part_symbols
+from newsfold.names.symbols import are_names_apart, latin_part_key, latin_reading, part_symbols
 from newsfold.names.variants import (
     SINGLE_WORD_TYPO_MIN_LENGTH,
     VARIANT_SCORE,
@@ -1018,10 +1018,7 @@ def are_two_company_words(a: NameForm, b: NameForm) -> bool:
         >>> are_two_company_words(f("NV Philips", "ORG"), f("Philips", "ORG"))
         False
     """
-    if len(a.tokens) != 1 or len(b.tokens) != 1 or a.tokens == b.tokens:
-        return False
-    symbols_a, symbols_b = part_symbols(a.tokens[0]), part_symbols(b.tokens[0])
-    return bool(symbols_a) and bool(symbols_b) and not symbols_a & symbols_b
+    return len(a.tokens) == 1 and len(b.tokens) == 1 and are_names_apart(a.tokens[0], b.tokens[0])
 
 
 #: How alike (OSA, normalised, spaces ignored) two place spellings with one key must look: Bagdad /

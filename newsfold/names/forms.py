@@ -580,6 +580,12 @@ _TICKER = re.compile(r"<[^<>]*>")
 _CONTINENTAL_FORMS = frozenset(
     {"ab", "ag", "aps", "asa", "bv", "gmbh", "kg", "nv", "oy", "oyj", "sa", "sarl", "se", "spa", "srl"}
 )
+#: A holding's words, the company forms of a company it holds, and the forms on either side that make the two one
+#: company: a group (British naming calls the listed company itself a group), and a holding of companies.
+_HOLDING_RULES: tuple[tuple[frozenset[str], frozenset[str], frozenset[str]], ...] = (
+    (_GROUP, _COMPANY_FORMS, _BRITISH_FORMS),
+    (_COMPANIES, _COMPANY_FORMS - _COMPANIES, _GROUP | _BRITISH_FORMS),
+)
 #: American legal forms, which an American arm of a continental or British company takes ("Northern Telecom Ltd",
 #: "Northern Telecom Inc"; Reuters, 1987).
 _AMERICAN_FORMS = frozenset({"corp", "corporation", "inc", "incorporated"})
@@ -625,14 +631,10 @@ def are_two_companies(a: str, b: str) -> bool:
         False
     """
     tail_a, tail_b = set(legal_tail(a)), set(legal_tail(b))
-    if ("group" in tail_a) != ("group" in tail_b):
-        group, company = (tail_a, tail_b) if "group" in tail_a else (tail_b, tail_a)
-        if not _BRITISH_FORMS & (group | company) and _COMPANY_FORMS & company:
-            return True
-    if bool(tail_a & _COMPANIES) != bool(tail_b & _COMPANIES) and not (tail_a | tail_b) & (_GROUP | _BRITISH_FORMS):
-        company = tail_b if tail_a & _COMPANIES else tail_a
-        if company & (_COMPANY_FORMS - _COMPANIES):
-            return True
+    for holding, company_forms, lifted_by in _HOLDING_RULES:
+        if bool(tail_a & holding) != bool(tail_b & holding) and not (tail_a | tail_b) & lifted_by:
+            if (tail_b if tail_a & holding else tail_a) & company_forms:
+                return True
     for parent, arm in ((tail_a, tail_b), (tail_b, tail_a)):
         if parent & _CONTINENTAL_FORMS and arm & _AMERICAN_FORMS and not arm & _CONTINENTAL_FORMS:
             return True

@@ -32,7 +32,7 @@ from newsfold.memo import Memo, MemoKind
 from newsfold.names.fold import fold_text, make_part_key
 
 __all__ = [
-    "part_symbols", "share_name_symbol", "latin_reading", "latin_part_key", "clear_symbol_caches",
+    "are_names_apart", "part_symbols", "share_name_symbol", "latin_reading", "latin_part_key", "clear_symbol_caches",
     "part_analyses_kept_in", "PART_ANALYSES",
 ]
 
@@ -135,6 +135,17 @@ def share_name_symbol(a: str, b: str) -> bool:
     if a == b:
         return True
     return not part_symbols(a).isdisjoint(part_symbols(b))
+
+
+def are_names_apart(a: str, b: str) -> bool:
+    """True when rigour knows both name parts and they share no symbol (two names, not two spellings of one).
+
+    Example:
+        >>> are_names_apart("phillips", "philips"), are_names_apart("hussein", "husain"), are_names_apart("x", "y")
+        (True, False, False)
+    """
+    symbols_a, symbols_b = part_symbols(a), part_symbols(b)
+    return bool(symbols_a) and bool(symbols_b) and symbols_a.isdisjoint(symbols_b)
 
 
 def latin_reading(token: str) -> str:
