@@ -1497,8 +1497,16 @@ def _join_city_names(
             city = next(iter(cities)) if len(cities) == 1 else None
         return city
 
-    by_place = _spellings_by_place(first, created, city_named, lambda e: e.source in _REGISTRY_CITY_SOURCES)
+    by_place = _spellings_by_place(first, created, city_named, _is_registry_city)
     return _join_at_places(first, infos, absorbed, created, *by_place)
+
+
+def _is_registry_city(entry: RegistryEntry) -> bool:
+    """Whether a registry entry is a city: generated from GeoNames' cities and capitals, or written by hand with
+    the city's population ("Paris", "Baghdad"; a hand-written region has none)."""
+    return entry.source in _REGISTRY_CITY_SOURCES or (
+        entry.source == "curated" and entry.entity_type == "LOC" and bool(entry.population)
+    )
 
 
 def _keep_context_ids(

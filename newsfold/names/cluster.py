@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import NamedTuple
 
 import polars as pl
@@ -568,8 +569,17 @@ def _join_types(
     by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for group_key in groups:
         by_key[_person_key(group_key, groups, sightings)].append(group_key)
+    # A name that ends a person's longer name of the dataset is what that person is called ("Kilroy-Silk" beside
+    # "Robert Kilroy-Silk"): where spaCy labelled it a person too, labels alone never make it an organisation.
+    surnames = {
+        " ".join(words[start:])
+        for entity_type, key in groups
+        if entity_type == "PER"
+        for words in [key.split()]
+        for start in range(1, len(words))
+    }
     units: list[list[tuple[str, str]]] = []
-    for same_key in by_key.values():
+    for person_key, same_key in by_key.items():
         if len(same_key) == 1:
             units.append(same_key)
             continue
@@ -578,6 +588,9 @@ def _join_types(
             (_full_name_groups(same_key, groups, sightings), _FULL_NAME_VOTE),
             (_one_word_groups(same_key, groups, sightings), _ONE_WORD_VOTE),
         ):
+            voted_person = any(g[0] == "PER" for g in typed)
+            if voted_person and person_key in surnames and _pick_type(typed, groups, sightings)[0] != "PER":
+                continue
             if len(typed) > 1 and _is_clear_vote(typed, groups, sightings, vote):
                 units.append(sorted(typed, key=lambda g: (first_seen[g], g)))
                 rest = [g for g in rest if g not in typed]
@@ -593,13 +606,24 @@ _FULL_NAME_VOTE = 2
 _ONE_WORD_VOTE = 3
 
 
-def _distinct_types(typed: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The groups whose type no other group of the list has.
+def _distinct_types(
+    typed: list[tuple[str, str]], reads_whole: Callable[[tuple[str, str]], bool] = lambda group_key: False
+) -> list[tuple[str, str]]:
+    """The groups whose type no other group of the list has, or the one of its type that ``reads_whole``.
 
-    Two organisation spellings one person key reads alike ("Toyota", "Taita") are not one name.
+    Two organisation spellings one person key reads alike ("Toyota", "Taita") are not one name. But of
+    "Beryl Sprinkel" and "Council of Economic Advisers Beryl Sprinkel", both labelled ORG, the first is the
+    person's name itself: it still votes with "Beryl Sprinkel" labelled PERSON, the second stays apart.
+
+    Example:
+        >>> _distinct_types([("ORG", "toyota"), ("ORG", "taita"), ("PER", "taita")])
+        [('PER', 'taita')]
+        >>> _distinct_types([("ORG", "a b"), ("ORG", "x a b"), ("PER", "a b")], lambda g: g[1] == "a b")
+        [('ORG', 'a b'), ('PER', 'a b')]
     """
     repeated = {t for t in (g[0] for g in typed) if sum(g[0] == t for g in typed) > 1}
-    return [g for g in typed if g[0] not in repeated]
+    whole = {t: [g for g in typed if g[0] == t and reads_whole(g)] for t in repeated}
+    return [g for g in typed if g[0] not in repeated or whole[g[0]] == [g]]
 
 
 def _full_name_groups(
@@ -607,8 +631,25 @@ def _full_name_groups(
 ) -> list[tuple[str, str]]:
     """The groups of one key that a type vote may join: names of more than one part."""
     return _distinct_types(
-        [g for g in same_key if g[0] != "MISC" and not is_single_part(sightings[groups[g][0]].form)]
+        [g for g in same_key if g[0] != "MISC" and not is_single_part(sightings[groups[g][0]].form)],
+        partial(_reads_whole_as_person, groups=groups, sightings=sightings),
     )
+
+
+def _reads_whole_as_person(
+    group_key: tuple[str, str], groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting]
+) -> bool:
+    """Whether a group's first spelling, read as a person's name, keeps all its words (no role or title cut off).
+
+    Example:
+        >>> from newsfold.names.forms import make_name_form as f
+        >>> seen = [Sighting(f(t, "ORG"), t, t, 1) for t in ("Beryl Sprinkel", "Fox News Sean Hannity")]
+        >>> groups = {("ORG", s.form.key): [i] for i, s in enumerate(seen)}
+        >>> [_reads_whole_as_person(g, groups, seen) for g in groups]
+        [True, False]
+    """
+    first = sightings[groups[group_key][0]]
+    return len(make_name_form(first.text, "PER").tokens) == len(first.form.tokens)
 
 
 def _one_word_groups(

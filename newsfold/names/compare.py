@@ -968,6 +968,8 @@ def compare_names(a: NameForm, b: NameForm) -> Comparison:
         return _compare_people(a, b)
     if a.entity_type == "MISC":
         return Comparison(0.0, "other names match exactly or not at all")
+    if a.entity_type == "LOC" and are_two_cities(a, b):  # "Grand Prairie" (Texas), "Grande Prairie" (Alberta)
+        return Comparison(0.0, f"two cities: {a.text} vs {b.text}")
     return _compare_by_parts(a, b)
 
 

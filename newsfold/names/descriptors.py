@@ -57,7 +57,7 @@ import marisa_trie
 from rapidfuzz.distance import Indel
 
 from newsfold.names.fold import english_zipf, fold_text, fold_tokens, load_name_part_synonyms, make_part_key
-from newsfold.names.forms import clean_surface, us_state_name
+from newsfold.names.forms import clean_surface, make_name_form, us_state_name
 from newsfold.names.registry import Registry, known_place_words, load_registry
 
 __all__ = [
@@ -644,32 +644,56 @@ def city_in_state(name: str) -> int | None:
     is. The city is read by its own names and the names it lists (:func:`city_of`'s tables), among the
     cities of that state only; none or two there read nothing.
 
+    A country after the comma says so too ("Hermosillo, Mexico", "Christchurch, New Zealand"): the city is read
+    among that country's cities.
+
     Example:
         >>> city_in_state("Salem, N.H.") == city_in_state("Salem, New Hampshire") == city_in_state("Salem, NH") != None
         True
         >>> city_in_state("Salem, Ore.") != city_in_state("Salem, Mass.")
         True
-        >>> city_in_state("Salem"), city_in_state("Salem, Zorbla")
-        (None, None)
+        >>> city_in_state("Hermosillo, Mexico") == city_of("Hermosillo") != None
+        True
+        >>> city_in_state("Salem"), city_in_state("Salem, Zorbla"), city_in_state("Hermosillo, Canada")
+        (None, None, None)
     """
     city, comma, region = name.strip().rpartition(",")  # not clean_surface: "N.H." keeps its period
-    if not comma or not city.strip() or not (states := _state_codes(region)):
+    if not comma or not city.strip() or not (states := _state_codes(region) + _country_codes(region)):
         return None
     own, listed = _city_spellings()
     key = fold_text(city)
     # "Orlando, Florida": of the two Floridas (a US state, a department of Uruguay), the one with an Orlando
     found = _cities_in_states(own.get(key) or listed.get(key, ()), states)
+    if len(found) > 1 and any("." not in code for code in states):
+        # A country holds namesakes more often than a state: its most populous reads, as the bare name would.
+        found &= {city_of(city)}
     return found.pop() if len(found) == 1 else None
 
 
 def _cities_in_states(rows: Iterable[int], states: Collection[str]) -> set[int]:
-    """The GeoNames ids of the cities (rows of :func:`_large_cities`) in one of ``states`` ("US.NH")."""
+    """The GeoNames ids of the cities (rows of :func:`_large_cities`) in one of ``states`` ("US.NH"; a country: "MX")."""
     cities = _large_cities()
     return {
         int(cities[row]["geonameid"])
         for row in rows
-        if f"{cities[row]['countrycode']}.{cities[row]['admin1code']}" in states
+        if f"{cities[row]['countrycode']}.{cities[row]['admin1code']}" in states or cities[row]["countrycode"] in states
     }
+
+
+def _country_codes(region: str) -> tuple[str, ...]:
+    """The ISO code of the one country the registry lists under a name ("Mexico", "U.S." -> "MX", "US"), else none.
+
+    Example:
+        >>> _country_codes("New Zealand"), _country_codes("Zorbla")
+        (('NZ',), ())
+    """
+    registry = load_registry()
+    ids = registry.alias_index.get(("LOC", make_name_form(region, "LOC").alias_key), ())
+    codes = {
+        entry.country for entry in (registry.entries[entity_id] for entity_id in ids)
+        if entry.source == "country" and entry.country
+    }
+    return tuple(codes) if len(codes) == 1 else ()
 
 
 def town_in_state(name: str) -> tuple[str, str] | None:

@@ -340,3 +340,35 @@ def test_an_organisation_named_with_a_places_other_name_meets_it(names, same):
     sightings = [Sighting(make_name_form(text, "ORG"), text, text, 1) for text in names]
     links, _ = cluster_sightings(sightings)
     assert (links[0].entity_id == links[1].entity_id) is same
+
+
+@pytest.mark.parametrize(
+    ("names", "expected_groups"),
+    [
+        # The full name labelled ORG once still votes with the person, though a longer ORG spelling (a role glued
+        # to it) reads as the same person's name; that longer spelling stays apart (Reuters 1987).
+        (
+            [("Beryl Sprinkel", "PERSON")] * 3
+            + [("Beryl Sprinkel", "ORG"), ("Council of Economic Advisers Beryl Sprinkel", "ORG")],
+            [[0, 1, 2, 3], [4]],
+        ),
+        ([("Beryl Sprinkel", "PERSON")] * 3 + [("Beryl Sprinkel", "ORG")], [[0, 1, 2, 3]]),
+        # A name that ends a person's longer name of the dataset, labelled PERSON too, is not voted into an
+        # organisation by its ORG labels: the person-labelled spelling stays with the person (BBC 2005).
+        (
+            [("Kilroy-Silk", "ORG")] * 3
+            + [("Kilroy-Silk", "PERSON"), ("Robert Kilroy-Silk", "PERSON"), ("Robert Kilroy-Silk", "PERSON")],
+            [[0, 1, 2], [3, 4, 5]],
+        ),
+        # No person label among the votes: the guard does not apply, the place and the ground are one.
+        ([("Lansdowne Road", "FAC")] * 3 + [("Lansdowne Road", "GPE"), ("Perpignan at Lansdowne Road", "PERSON")],
+         [[0, 1, 2, 3], [4]]),
+    ],
+)
+def test_a_type_vote_counts_the_spelling_that_is_the_name_itself(names, expected_groups):
+    observations = _observe(names)
+    links, _ = cluster_observations(observations)
+    groups: dict[str, list[int]] = {}
+    for i, obs in enumerate(observations):
+        groups.setdefault(links[obs.item_id].entity_id, []).append(i)
+    assert sorted(groups.values()) == expected_groups

@@ -410,6 +410,11 @@ def test_one_word_places_under_two_spelling_conventions(names, a, b, same):
         # namesakes in other states are other towns
         ("Salem, Ore.", "Salem, Mass.", False),
         ("Charleston, S.C.", "Charleston, W.Va.", False),
+        # a country after the comma: the city among its cities ("Mexico" is a Mexican state's name too)
+        ("Hermosillo, Mexico", "Hermosillo, Sonora", True),
+        ("Christchurch, New Zealand", "Christchurch, Canterbury", True),
+        ("Edmonton, Canada", "Edmonton, Alberta", True),
+        ("Paris, France", "Paris, Texas", False),
     ],
 )
 def test_city_in_state_reads_the_town_its_state_names(a, b, same):
@@ -432,7 +437,9 @@ def test_city_in_state_reads_a_state_name_two_countries_share_by_the_town_in_it(
         assert city_in_state(name) == city_in_state(city_of_state)
 
 
-@pytest.mark.parametrize("name", ["Salem", "Salem, Zorbla", "Zorblaville, N.H.", ", N.H.", "Salem, Mo"])
+@pytest.mark.parametrize(
+    "name", ["Salem", "Salem, Zorbla", "Zorblaville, N.H.", ", N.H.", "Salem, Mo", "Hermosillo, Canada", "Zorbla, Mexico"]
+)
 def test_city_in_state_reads_nothing_without_a_state_and_a_town_in_it(name):
     assert city_in_state(name) is None
 
@@ -462,6 +469,12 @@ def test_town_in_state(name, town):
         (["CHARLESTON", "Charleston, S.C."], "CHARLESTON", "Charleston, S.C.", True),
         (["Salem", "Salem, Ore.", "Salem, Mass."], "Salem", "Salem, Ore.", False),  # two: neither
         (["Paris", "Paris, Texas"], "Paris", "Paris, Texas", False),  # a listed place keeps its entry
+        # a town with its country; a city the registry lists by hand (with its population) takes it too
+        (["Hermosillo", "Hermosillo, Mexico"], "Hermosillo", "Hermosillo, Mexico", True),
+        (["Edmonton", "Edmonton, Canada"], "Edmonton", "Edmonton, Canada", True),
+        (["Paris", "Paris, France", "Paris, Texas"], "Paris", "Paris, France", True),
+        (["Paris", "Paris, France", "Paris, Texas"], "Paris, France", "Paris, Texas", False),
+        (["Grand Prairie", "Grande Prairie"], "Grand Prairie", "Grande Prairie", False),  # two cities' own names
         # a town too small for the city table, by its name and state
         (["Wasilla, Alaska", "Wasilla, AK"], "Wasilla, Alaska", "Wasilla, AK", True),
         (["Wasilla", "Wasilla, Alaska"], "Wasilla", "Wasilla, Alaska", True),

@@ -679,6 +679,8 @@ def test_name_before_last_tail(text, without_last):
         ("Loxley Publications Plc", ("loxley",)),
         ("EVEREN Securities Inc", ("everen",)),  # a broker's
         ("IVAC Medical Systems Inc", ("ivac",)),  # a maker of medical devices'
+        ("Olympia and York Developments Ltd", ("olympia", "york")),  # a property developer's
+        ("Asian Development Bank", None),  # a bank's development is no developer's
         ("International Finance Corp", None),  # never from the start
         ("Zorblat International Finance", None),  # nor from the middle
         ("International", None),  # one word always stays
