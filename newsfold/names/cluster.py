@@ -220,7 +220,7 @@ def cluster_sightings(
         g: first_seen[g] if g in first_seen else min(sightings[i].first_seen for i in members)
         for g, members in groups.items()
     }
-    units = _join_types(groups, sightings, first_seen)
+    units, persons = _join_types(groups, sightings, first_seen)
     heads: dict[tuple[str, ...], list[tuple[NameForm, str]]] = defaultdict(list)
     anchored: set[str] = set()
     # Most datasets hold no name in Arabic or Hebrew script: then no name needs the blocks that read across scripts.
@@ -266,7 +266,7 @@ def cluster_sightings(
             if split_keys
             else set()
         )
-        winner = _pick_type(unit, groups, sightings)
+        winner = _pick_type([g for g in unit if g[0] == "PER"] if unit[0] in persons else unit, groups, sightings)
         members = [i for g in unit for i in groups[g]]
         entity_type = winner[0]
         form = sightings[groups[winner][0]].form
@@ -561,8 +561,9 @@ def _reorder_key(form: NameForm) -> str | None:
 
 def _join_types(
     groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting], first_seen: dict[tuple[str, str], int]
-) -> list[list[tuple[str, str]]]:
-    """Units of groups that are one entity: a group alone, or one key under several types.
+) -> tuple[list[list[tuple[str, str]]], set[tuple[str, str]]]:
+    """Units of groups that are one entity: a group alone, or one key under several types; and the first groups of
+    the units that are a person whatever their votes.
 
     Each unit lists its groups oldest first, so its first group gives the id.
     """
@@ -571,6 +572,8 @@ def _join_types(
         by_key[_person_key(group_key, groups, sightings)].append(group_key)
     # A name that ends a person's longer name of the dataset is what that person is called ("Kilroy-Silk" beside
     # "Robert Kilroy-Silk"): where spaCy labelled it a person too, labels alone never make it an organisation.
+    # Its full-name groups are one person whatever the votes; its one-word groups (a surname, a company: "Ford")
+    # keep their types apart.
     surnames = {
         " ".join(words[start:])
         for entity_type, key in groups
@@ -579,6 +582,7 @@ def _join_types(
         for start in range(1, len(words))
     }
     units: list[list[tuple[str, str]]] = []
+    persons: set[tuple[str, str]] = set()
     for person_key, same_key in by_key.items():
         if len(same_key) == 1:
             units.append(same_key)
@@ -589,13 +593,21 @@ def _join_types(
             (_one_word_groups(same_key, groups, sightings), _ONE_WORD_VOTE),
         ):
             voted_person = any(g[0] == "PER" for g in typed)
-            if voted_person and person_key in surnames and _pick_type(typed, groups, sightings)[0] != "PER":
+            surname = voted_person and person_key in surnames and _pick_type(typed, groups, sightings)[0] != "PER"
+            if surname and vote == _ONE_WORD_VOTE:
                 continue
-            if len(typed) > 1 and _is_clear_vote(typed, groups, sightings, vote):
+            if surname or (len(typed) > 1 and _is_clear_vote(typed, groups, sightings, vote)):
+                if vote == _FULL_NAME_VOTE and (surname or _pick_type(typed, groups, sightings)[0] == "PER"):
+                    # A person's name with a title or a role glued before it, labelled ORG ("Mr Kilroy-Silk",
+                    # "Council of Economic Advisers Beryl Sprinkel"), is that person too.
+                    typed = typed + [g for g in rest if g[0] == "ORG" and g not in typed and not is_single_part(
+                        sightings[groups[g][0]].form) and not _reads_whole_as_person(g, groups, sightings)]
                 units.append(sorted(typed, key=lambda g: (first_seen[g], g)))
                 rest = [g for g in rest if g not in typed]
+                if surname:
+                    persons.add(units[-1][0])
         units.extend([g] for g in rest)
-    return units
+    return units, persons
 
 
 #: A full name's types join when one has this many times the articles of each other type.

@@ -346,21 +346,27 @@ def test_an_organisation_named_with_a_places_other_name_meets_it(names, same):
     ("names", "expected_groups"),
     [
         # The full name labelled ORG once still votes with the person, though a longer ORG spelling (a role glued
-        # to it) reads as the same person's name; that longer spelling stays apart (Reuters 1987).
+        # to it) reads as the same person's name; once the person wins, that longer spelling is the person too
+        # (Reuters 1987).
         (
             [("Beryl Sprinkel", "PERSON")] * 3
             + [("Beryl Sprinkel", "ORG"), ("Council of Economic Advisers Beryl Sprinkel", "ORG")],
-            [[0, 1, 2, 3], [4]],
+            [[0, 1, 2, 3, 4]],
         ),
         ([("Beryl Sprinkel", "PERSON")] * 3 + [("Beryl Sprinkel", "ORG")], [[0, 1, 2, 3]]),
-        # A name that ends a person's longer name of the dataset, labelled PERSON too, is not voted into an
-        # organisation by its ORG labels: the person-labelled spelling stays with the person (BBC 2005).
+        # A name that ends a person's longer name of the dataset, labelled PERSON too, is that person whatever
+        # its ORG labels, and so is its title form labelled ORG (BBC 2005).
         (
             [("Kilroy-Silk", "ORG")] * 3
-            + [("Kilroy-Silk", "PERSON"), ("Robert Kilroy-Silk", "PERSON"), ("Robert Kilroy-Silk", "PERSON")],
-            [[0, 1, 2], [3, 4, 5]],
+            + [("Kilroy-Silk", "PERSON"), ("Mr Kilroy-Silk", "ORG")]
+            + [("Robert Kilroy-Silk", "PERSON")] * 2,
+            [[0, 1, 2, 3, 4, 5, 6]],
         ),
-        # No person label among the votes: the guard does not apply, the place and the ground are one.
+        # A one-word name stays apart by type (a surname, a company); an organisation that wins its vote does
+        # not take the title form; without a person label the surname rule does not apply.
+        ([("Ford", "ORG")] * 4 + [("Ford", "PERSON")] + [("Gerald Ford", "PERSON")] * 2, [[0, 1, 2, 3], [4], [5, 6]]),
+        ([("Elton Brand", "ORG")] * 5 + [("Elton Brand", "PERSON"), ("Mr. Elton Brand", "ORG")],
+         [[0, 1, 2, 3, 4, 5], [6]]),
         ([("Lansdowne Road", "FAC")] * 3 + [("Lansdowne Road", "GPE"), ("Perpignan at Lansdowne Road", "PERSON")],
          [[0, 1, 2, 3], [4]]),
     ],
