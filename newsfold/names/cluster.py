@@ -625,7 +625,8 @@ def _distinct_types(
 
     Two organisation spellings one person key reads alike ("Toyota", "Taita") are not one name. But of
     "Beryl Sprinkel" and "Council of Economic Advisers Beryl Sprinkel", both labelled ORG, the first is the
-    person's name itself: it still votes with "Beryl Sprinkel" labelled PERSON, the second stays apart.
+    person's name itself: it still votes with "Beryl Sprinkel" labelled PERSON; the second stays out of the vote
+    (and follows the person if the person wins it: :func:`_join_types`).
 
     Example:
         >>> _distinct_types([("ORG", "toyota"), ("ORG", "taita"), ("PER", "taita")])
