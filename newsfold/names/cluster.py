@@ -592,20 +592,22 @@ def _join_types(
             (_full_name_groups(same_key, groups, sightings), _FULL_NAME_VOTE),
             (_one_word_groups(same_key, groups, sightings), _ONE_WORD_VOTE),
         ):
-            voted_person = any(g[0] == "PER" for g in typed)
-            surname = voted_person and person_key in surnames and _pick_type(typed, groups, sightings)[0] != "PER"
-            if surname and vote == _ONE_WORD_VOTE:
+            if not typed:
                 continue
-            if surname or (len(typed) > 1 and _is_clear_vote(typed, groups, sightings, vote)):
-                if vote == _FULL_NAME_VOTE and (surname or _pick_type(typed, groups, sightings)[0] == "PER"):
-                    # A person's name with a title or a role glued before it, labelled ORG ("Mr Kilroy-Silk",
-                    # "Council of Economic Advisers Beryl Sprinkel"), is that person too.
-                    typed = typed + [g for g in rest if g[0] == "ORG" and g not in typed and not is_single_part(
-                        sightings[groups[g][0]].form) and not _reads_whole_as_person(g, groups, sightings)]
-                units.append(sorted(typed, key=lambda g: (first_seen[g], g)))
-                rest = [g for g in rest if g not in typed]
-                if surname:
-                    persons.add(units[-1][0])
+            winner = _pick_type(typed, groups, sightings)[0]
+            outvoted_surname = winner != "PER" and person_key in surnames and any(g[0] == "PER" for g in typed)
+            if outvoted_surname and vote == _ONE_WORD_VOTE:
+                continue
+            if not outvoted_surname and not (len(typed) > 1 and _is_clear_vote(typed, groups, sightings, vote)):
+                continue
+            if vote == _FULL_NAME_VOTE and (outvoted_surname or winner == "PER"):
+                # A person's name with a title or a role glued before it, labelled ORG ("Mr Kilroy-Silk",
+                # "Council of Economic Advisers Beryl Sprinkel"), is that person too.
+                typed = typed + [g for g in rest if g not in typed and _is_glued_person_spelling(g, groups, sightings)]
+            units.append(sorted(typed, key=lambda g: (first_seen[g], g)))
+            rest = [g for g in rest if g not in typed]
+            if outvoted_surname:
+                persons.add(units[-1][0])
         units.extend([g] for g in rest)
     return units, persons
 
@@ -663,6 +665,18 @@ def _reads_whole_as_person(
     """
     first = sightings[groups[group_key][0]]
     return len(make_name_form(first.text, "PER").tokens) == len(first.form.tokens)
+
+
+def _is_glued_person_spelling(
+    group_key: tuple[str, str], groups: dict[tuple[str, str], list[int]], sightings: Sequence[Sighting]
+) -> bool:
+    """Whether an organisation group's spelling is a person's name of more than one part once a title or role
+    before it is cut ("Mr Kilroy-Silk", "Council of Economic Advisers Beryl Sprinkel")."""
+    return (
+        group_key[0] == "ORG"
+        and not is_single_part(sightings[groups[group_key][0]].form)
+        and not _reads_whole_as_person(group_key, groups, sightings)
+    )
 
 
 def _one_word_groups(

@@ -956,11 +956,12 @@ def compare_names(a: NameForm, b: NameForm) -> Comparison:
         return Comparison(0.0, f"two companies by their legal forms: {a.text} vs {b.text}")
     if a.entity_type == "ORG" and a.key == b.key and are_two_company_words(a, b):
         return Comparison(0.0, f"two names rigour knows apart: {a.tokens[0]} vs {b.tokens[0]}")
-    if a.key == b.key:
-        if a.entity_type == "LOC" and not places_look_alike(" ".join(a.tokens), " ".join(b.tokens)):
+    if a.entity_type == "LOC":
+        if a.key == b.key and not places_look_alike(" ".join(a.tokens), " ".join(b.tokens)):
             return Comparison(0.0, "the keys agree, the spellings do not")  # Hawaii / Hue, Lyon / Layoune
-        if a.entity_type == "LOC" and are_two_cities(a, b):
+        if are_two_cities(a, b):  # one key ("Haarlem", "Harlem") or two ("Grand Prairie", "Grande Prairie")
             return Comparison(0.0, f"two cities: {a.text} vs {b.text}")
+    if a.key == b.key:
         if a.entity_type == "PER" and are_written_apart(a, b):
             return Comparison(0.0, f"two family names: {a.core_tokens[-1]} vs {b.core_tokens[-1]}")
         return Comparison(1.0)
@@ -968,8 +969,6 @@ def compare_names(a: NameForm, b: NameForm) -> Comparison:
         return _compare_people(a, b)
     if a.entity_type == "MISC":
         return Comparison(0.0, "other names match exactly or not at all")
-    if a.entity_type == "LOC" and are_two_cities(a, b):  # "Grand Prairie" (Texas), "Grande Prairie" (Alberta)
-        return Comparison(0.0, f"two cities: {a.text} vs {b.text}")
     return _compare_by_parts(a, b)
 
 
