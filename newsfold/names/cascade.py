@@ -106,6 +106,7 @@ from newsfold.names.organisations import (
     find_descriptor_links,
     find_generic_links,
     initials_of,
+    loose_acronym_keys_of_name,
     majority_target,
     name_before_last_tail,
     split_acronym_definition,
@@ -363,7 +364,7 @@ def clear_spelling_caches() -> None:
     for cached in (
         make_name_form, link_spelling, surname_key, make_part_key, make_literal_key, make_spelling_key,
         acronym_of, initials_of, acronym_keys_of_name, listed_types, split_acronym_definition, facility_stem, city_of,
-        title_case_acronym,
+        title_case_acronym, loose_acronym_keys_of_name,
     ):
         cached.cache_clear()
     clear_part_orders()
@@ -1591,6 +1592,10 @@ def _link_organisations(
                 list(acronym_keys_of_name(text)) or None if kind and not _is_person(link, infos) else None
                 for text, kind, link in zip(texts, may_abbreviate, first)
             ],
+            "loose_initials": [
+                list(loose_acronym_keys_of_name(text)) or None if kind and not _is_person(link, infos) else None
+                for text, kind, link in zip(texts, may_abbreviate, first)
+            ],
             # A listed acronym of three letters or more gives way to the one organisation its article spells
             # with it ("ICC" and the Interstate Commerce Commission); two letters are too many things' ("UN").
             "relinkable": [
@@ -1608,6 +1613,7 @@ def _link_organisations(
             "entity_type": pl.String,
             "acronym": pl.String,
             "initials": pl.List(pl.String),
+            "loose_initials": pl.List(pl.String),
             "relinkable": pl.Boolean,
             "generic": pl.String,
         },

@@ -58,6 +58,7 @@ __all__ = [
     "initials_of",
     "acronym_keys",
     "acronym_keys_of_name",
+    "loose_acronym_keys_of_name",
     "split_acronym_definition",
     "find_acronym_links",
     "find_generic_links",
@@ -383,6 +384,14 @@ def initials_of(text: str) -> str | None:
 #: A word written as an abbreviation inside a long name: "U.S.", "U.K.", "UK" give all their letters to its acronym.
 _ABBREVIATED_WORD = re.compile(r"^(?:(?:[A-Z]\.){2,}|[A-Z]{2,3})$")
 _WORD = re.compile(r"[^\s\-‐–/]+")
+_WHOLE_WORD = re.compile(r"[^\s/]+")
+#: Letters of a loose key: fewer spell too many things.
+_LOOSE_MIN_LETTERS = 3
+#: Letters of an acronym that a loose key of another article's name may link: shorter ones are too often a
+#: term ("FOB", free on board) or another body's ("WAM") that the dataset happens to spell out.
+_LOOSE_DATASET_MIN_LETTERS = 5
+#: Small words some acronyms keep a letter of.
+_KEPT_SMALL_WORDS = frozenset({"of", "and", "for"})
 
 
 @lru_cache(maxsize=200_000)
@@ -413,6 +422,28 @@ def acronym_keys_of_name(text: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+@lru_cache(maxsize=200_000)
+def loose_acronym_keys_of_name(text: str) -> tuple[str, ...]:
+    """The rarer ways an acronym spells a name, which :func:`acronym_keys_of_name` does not give.
+
+    Some acronyms keep a small word's letter ("Congress of South African Trade Unions": COSATU), or give a
+    hyphenated word one letter ("Australian Meat and Live-Stock Corp": AMLC). Such letters also spell what
+    the name never went by ("FOB" for a "Federation of Banks"), so :func:`find_acronym_links` reads them only
+    when no name spells the acronym the usual way.
+
+    Example:
+        >>> loose_acronym_keys_of_name("Water and Power Development Authority")
+        ('wapda',)
+        >>> loose_acronym_keys_of_name("Australian Meat and Live-Stock Corp"), loose_acronym_keys_of_name("Hezbollah")
+        (('amalsc', 'amlc'), ())
+    """
+    strict = acronym_keys_of_name(text)
+    if not strict:
+        return ()
+    variants = (_word_letters(text, small_words=True), _word_letters(text, hyphenated_as_one=True))
+    return tuple(dict.fromkeys(v for v in variants if len(v) >= _LOOSE_MIN_LETTERS and v not in strict))
+
+
 def acronym_keys(letters: str) -> tuple[str, ...]:
     """The keys an acronym's folded letters meet in :func:`acronym_keys_of_name`.
 
@@ -428,12 +459,23 @@ def _reordered(letters: str) -> str:
     return "~" + letters[0] + "".join(sorted(letters[1:]))
 
 
-def _word_letters(text: str) -> str:
-    """Initials of a name's significant words, an abbreviated word ("U.S.") giving all its letters."""
+def _word_letters(text: str, small_words: bool = False, hyphenated_as_one: bool = False) -> str:
+    """Initials of a name's significant words, an abbreviated word ("U.S.") giving all its letters.
+
+    ``small_words``: "of", "and" and "for" give their letters too; ``hyphenated_as_one``: a hyphenated word gives
+    one letter.
+
+    Example:
+        >>> _word_letters("Water and Power Development Authority", small_words=True)
+        'wapda'
+        >>> _word_letters("Australian Meat and Live-Stock Corp"), _word_letters("Anti-Defamation League", True, True)
+        ('amlsc', 'al')
+    """
     letters = []
-    for word in _WORD.findall(_LEADING_THE.sub("", clean_surface(text))):
+    kept = _KEPT_SMALL_WORDS if small_words else frozenset()
+    for word in (_WHOLE_WORD if hyphenated_as_one else _WORD).findall(_LEADING_THE.sub("", clean_surface(text))):
         folded = fold_tokens(word)
-        if not folded or folded[0] in _STOPWORDS:
+        if not folded or (folded[0] in _STOPWORDS and folded[0] not in kept):
             continue
         letters.append("".join(folded) if _ABBREVIATED_WORD.match(word) else folded[0][0])
     return "".join(letters)
@@ -706,7 +748,10 @@ def find_acronym_links(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFr
         spellings: ``sid``, ``entity_id`` (its link so far, or null),
             ``acronym`` (:func:`acronym_of` of an ORG or LOC spelling, or null),
             ``initials`` (:func:`acronym_keys_of_name` of an ORG or LOC
-            spelling, a list, or null) and optionally ``entity_type``: an
+            spelling, a list, or null) and optionally ``loose_initials``
+            (:func:`loose_acronym_keys_of_name`, read only for an acronym no
+            initials spell: in its article, or in the dataset when it has
+            five letters or more), ``entity_type``: an
             acronym reads only names of its own type ("NSW" no company's),
             and ``relinkable``: an acronym linked already (by the registry)
             that its article may take from it. "ICC" is the International
@@ -720,20 +765,6 @@ def find_acronym_links(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFr
         spellings = spellings.with_columns(pl.lit("ORG").alias("entity_type"))
     if "relinkable" not in spellings.columns:
         spellings = spellings.with_columns(pl.lit(False).alias("relinkable"))
-    # The type goes into the key: an acronym and a name of another type never meet.
-    typed = pl.concat_str(pl.col("entity_type"), pl.lit(":"), pl.col("key"))
-    named = (
-        seen.select("doc_id", "sid")
-        .join(
-            spellings.filter(pl.col("initials").is_not_null() & pl.col("entity_id").is_not_null())
-            .select("sid", pl.col("initials").alias("key"), "entity_id", "entity_type")
-            .explode("key")
-            .with_columns(typed.alias("key")),
-            on="sid",
-        )
-        .select("doc_id", "key", "entity_id")
-        .unique()
-    )
     letters = spellings.filter(
         pl.col("acronym").is_not_null() & (pl.col("entity_id").is_null() | pl.col("relinkable"))
     ).select("sid", "acronym", "entity_type", pl.col("entity_id").alias("linked_to"))
@@ -742,40 +773,73 @@ def find_acronym_links(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFr
             pl.Series("key", [list(acronym_keys(a)) for a in letters["acronym"].to_list()], dtype=pl.List(pl.String))
         )
         .explode("key")
-        .with_columns(typed.alias("key"))
-        .select("sid", "key", "linked_to"),
+        .with_columns(_TYPED_KEY.alias("key"), pl.col("acronym").str.len_chars().alias("n_letters"))
+        .select("sid", "key", "linked_to", "n_letters"),
         on="sid",
     )
-    if not acronyms.height or not named.height:
-        return pl.DataFrame(schema=_LINK_SCHEMA)
-    # The article decides when it names any candidate; only an article silent on it asks the dataset.
-    in_document = (
-        acronyms.join(named, on=["doc_id", "key"])
-        .group_by("item_id")
-        .agg(pl.col("entity_id").unique().alias("candidates"), pl.col("linked_to").first())
-        # A linked acronym changes entity only for another its article names alone.
-        .filter(pl.col("linked_to").is_null() | (pl.col("candidates").list.first() != pl.col("linked_to")))
+    # The article decides when it names any candidate; only an article silent on it asks the dataset. In each,
+    # the usual initials come first; only an acronym they do not spell reads the loose keys, and in the dataset
+    # only from five letters on.
+    found, tried = [], pl.DataFrame(schema={"item_id": pl.String})
+    for scope, column in _ACRONYM_STEPS:
+        if column not in spellings.columns:
+            continue
+        asking = acronyms.join(tried, on="item_id", how="anti")
+        if scope == "dataset":
+            asking = asking.filter(pl.col("linked_to").is_null())
+        if column == "loose_initials":
+            long_enough = (scope == "document") | (pl.col("n_letters") >= _LOOSE_DATASET_MIN_LETTERS)
+            asking = asking.filter(pl.col("linked_to").is_null() & long_enough)
+        named = _named_keys(seen, spellings, column)
+        if scope == "dataset":
+            named = named.drop("doc_id").unique()
+        candidates = (
+            asking.join(named, on=[c for c in ("doc_id", "key") if c in named.columns])
+            .group_by("item_id")
+            .agg(pl.col("entity_id").unique().alias("candidates"), pl.col("linked_to").first())
+        )
+        tried = pl.concat([tried, candidates.select("item_id")])
+        resolution, score = _ACRONYM_SCOPES[scope]
+        found.append(
+            # A linked acronym changes entity only for another its article names alone.
+            candidates.filter(
+                (pl.col("candidates").list.len() == 1)
+                & (pl.col("linked_to").is_null() | (pl.col("candidates").list.first() != pl.col("linked_to")))
+            ).select(
+                "item_id",
+                pl.col("candidates").list.first().alias("entity_id"),
+                pl.lit(resolution).alias("resolution"),
+                pl.lit(score).alias("score"),
+            )
+        )
+    return pl.concat(found).cast(_LINK_SCHEMA)
+
+
+#: The type goes into the key: an acronym and a name of another type never meet.
+_TYPED_KEY = pl.concat_str(pl.col("entity_type"), pl.lit(":"), pl.col("key"))
+_ACRONYM_SCOPES = {
+    "document": ("document_context", DOCUMENT_CONTEXT_SCORE), "dataset": ("corpus_context", CORPUS_CONTEXT_SCORE)
+}
+#: Where an acronym looks for the name it spells, and with which keys, in order: the first that finds any decides.
+_ACRONYM_STEPS = (
+    ("document", "initials"), ("document", "loose_initials"), ("dataset", "initials"), ("dataset", "loose_initials")
+)
+
+
+def _named_keys(seen: pl.DataFrame, spellings: pl.DataFrame, column: str) -> pl.DataFrame:
+    """``doc_id``, ``key``, ``entity_id``: the keys (``column``) of the linked names of each article."""
+    return (
+        seen.select("doc_id", "sid")
+        .join(
+            spellings.filter(pl.col(column).is_not_null() & pl.col("entity_id").is_not_null())
+            .select("sid", pl.col(column).alias("key"), "entity_id", "entity_type")
+            .explode("key")
+            .with_columns(_TYPED_KEY.alias("key")),
+            on="sid",
+        )
+        .select("doc_id", "key", "entity_id")
+        .unique()
     )
-    in_dataset = (
-        acronyms.filter(pl.col("linked_to").is_null())
-        .join(in_document.select("item_id"), on="item_id", how="anti")
-        .join(named.select("key", "entity_id").unique(), on="key")
-        .group_by("item_id")
-        .agg(pl.col("entity_id").unique().alias("candidates"))
-    )
-    by_document = in_document.filter(pl.col("candidates").list.len() == 1).select(
-        "item_id",
-        pl.col("candidates").list.first().alias("entity_id"),
-        pl.lit("document_context").alias("resolution"),
-        pl.lit(DOCUMENT_CONTEXT_SCORE).alias("score"),
-    )
-    by_dataset = in_dataset.filter(pl.col("candidates").list.len() == 1).select(
-        "item_id",
-        pl.col("candidates").list.first().alias("entity_id"),
-        pl.lit("corpus_context").alias("resolution"),
-        pl.lit(CORPUS_CONTEXT_SCORE).alias("score"),
-    )
-    return pl.concat([by_document, by_dataset]).cast(_LINK_SCHEMA)
 
 
 def find_generic_links(seen: pl.DataFrame, spellings: pl.DataFrame, registry: Registry) -> pl.DataFrame:

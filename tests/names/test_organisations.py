@@ -21,6 +21,7 @@ from newsfold.names.organisations import (
     find_adjacent_definitions,
     find_defined_acronym_links,
     initials_of,
+    loose_acronym_keys_of_name,
     name_before_last_tail,
     split_acronym_definition,
     title_case_acronym,
@@ -469,6 +470,27 @@ def test_acronym_keys_of_name(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a small word may give its letter, a hyphenated word one letter
+        ("Congress of South African Trade Unions", ("cosatu",)),
+        ("Water and Power Development Authority", ("wapda",)),
+        ("Australian Meat and Live-Stock Corp", ("amalsc", "amlc")),
+        ("Organisation for Economic Co-operation and Development", ("ofecoad", "oecd")),
+        # nothing the usual keys give already, nothing of fewer than three letters, nothing for one word
+        ("Norwegian Refugee Council", ()),
+        ("Bank of Tokyo", ("bot",)),
+        ("Bank of Chile", ("boc",)),
+        ("Port of Spain", ("pos",)),
+        ("Ways and Means", ("wam",)),
+        ("Hezbollah", ()),
+    ],
+)
+def test_loose_acronym_keys_of_name(text, expected):
+    assert loose_acronym_keys_of_name(text) == expected
+
+
+@pytest.mark.parametrize(
     ("spans", "acronym", "expected"),
     [
         # "U.S. Agriculture Department" is the "U.S. Department of Agriculture": USDA
@@ -486,6 +508,47 @@ def test_acronym_keys_of_name(text, expected):
     ],
 )
 def test_acronym_of_a_placed_institution_in_another_order(spans, acronym, expected):
+    links = _by_doc(spans)
+    found = next(value for (doc, text), value in links.items() if text == acronym)
+    assert (found[0], found[2]) == expected
+
+
+@pytest.mark.parametrize(
+    ("spans", "acronym", "expected"),
+    [
+        # a small word's letter, or one letter for a hyphenated word: in the article, and in the dataset from five
+        # letters on
+        (
+            [("a", "Board of Investments", "ORG"), ("a", "BOI", "ORG")],
+            "BOI",
+            ("Board of Investments", "document_context"),
+        ),
+        (
+            [("a", "Australian Meat and Live-Stock Corp", "ORG"), ("a", "AMLC", "ORG")],
+            "AMLC",
+            ("Australian Meat and Live-Stock Corp", "document_context"),
+        ),
+        (
+            [("a", "Congress of South African Trade Unions", "ORG"), ("b", "COSATU", "ORG")],
+            "COSATU",
+            ("Congress of South African Trade Unions", "corpus_context"),
+        ),
+        # fewer letters say too little in another article: "free on board" is no federation's
+        ([("a", "Federation of Banks", "ORG"), ("b", "FOB", "ORG")], "FOB", ("FOB", "exact_key")),
+        ([("a", "Australian Meat and Live-Stock Corp", "ORG"), ("b", "AMLC", "ORG")], "AMLC", ("AMLC", "exact_key")),
+        # the usual initials come first: the article's International Coffee Organization, not its Institute of Cocoa
+        (
+            [
+                ("a", "International Coffee Organization", "ORG"),
+                ("a", "Institute of Cocoa", "ORG"),
+                ("a", "ICO", "ORG"),
+            ],
+            "ICO",
+            ("International Coffee Organization", "document_context"),
+        ),
+    ],
+)
+def test_acronym_that_keeps_a_small_word_or_gives_a_hyphenated_word_one_letter(spans, acronym, expected):
     links = _by_doc(spans)
     found = next(value for (doc, text), value in links.items() if text == acronym)
     assert (found[0], found[2]) == expected
