@@ -214,7 +214,7 @@ def link_seen(
         first[sid] = link
     formal = _legal_form_spellings(forms, texts)  # what "NEC Corp" says of "NEC", for the joins that ask
     for join in (
-        _join_bare_company_names, _join_club_names, _join_facility_kinds,
+        partial(_join_bare_company_names, formal=formal), _join_club_names, _join_facility_kinds,
         partial(_join_name_tails, articles=articles, formal=formal), partial(_join_owned_names, formal=formal),
         _join_place_named, _join_feature_names,
         _join_subdivisions, partial(_join_state_nicknames, articles=articles), _join_bare_region_names,
@@ -719,9 +719,15 @@ def _apply_moves(
 
 def _join_bare_company_names(
     first: list[Link | None], forms: list[NameForm], texts: list[str], infos: dict[str, EntityInfo],
-    absorbed: dict[str, set[str]],
+    absorbed: dict[str, set[str]], formal: frozenset[int],
 ) -> dict[int, Link]:
     """"Barclays" and "Barclays Bank", "Toyota" and "Toyota Motor Corp": see ``organisations.bare_company_name``.
+
+    A spelling with a legal form (``formal``: :func:`_legal_form_spellings`) is a company's full name, no bare
+    name of another: "Mitsubishi Corp" and "Mitsubishi Bank Ltd", "Chrysler Corp" and "Chrysler Motors Corp",
+    "Continental Illinois Corp" and "Continental Illinois Bank" are two companies, a parent, a sister or a bank
+    and its holding. That also keeps the rare full name apart that is one company's ("Aeroflot PJSC" and
+    "Aeroflot Russian Airlines"): the wire writes a parent's and its arm's names so far more often.
 
     Some trades ("oil") join only a company the registry lists (``listed_company_trades``).
     A place's name, a word in capitals that may be an acronym, common English words only
@@ -740,6 +746,7 @@ def _join_bare_company_names(
             and " ".join(form.tokens) not in places
             and not acronym_of(texts[sid])
             and not is_common_wording(form.tokens)
+            and sid not in formal
         )
 
     joined = _join_bare_names(first, forms, infos, absorbed, bare_company_name, may_stand_alone)

@@ -911,6 +911,23 @@ def test_some_trades_join_a_listed_company_only(names, short, longer, joined):
     assert (by_name[short]["entity_id"] == by_name[longer]["entity_id"]) is joined
 
 
+@pytest.mark.parametrize(
+    ("names", "short", "longer", "joined"),
+    [
+        # a bare name without its trade is the company's ...
+        (["Zorblat Bank Ltd", "Zorblat"], "Zorblat", "Zorblat Bank Ltd", True),
+        (["Zorblat Motors Corp", "Zorblat"], "Zorblat", "Zorblat Motors Corp", True),
+        # ... a name with a legal form of its own is another company's full name: a parent, a sister, a holding
+        (["Zorblat Bank Ltd", "Zorblat Corp"], "Zorblat Corp", "Zorblat Bank Ltd", False),
+        (["Zorblat Motors Corp", "Zorblat Corp"], "Zorblat Corp", "Zorblat Motors Corp", False),
+        (["Zorblat Bank", "Zorblat and Co Ltd"], "Zorblat and Co Ltd", "Zorblat Bank", False),
+    ],
+)
+def test_a_company_name_with_its_own_legal_form_is_no_bare_name_of_another(names, short, longer, joined):
+    by_name = _organisations_by_name(names)
+    assert (by_name[short]["entity_id"] == by_name[longer]["entity_id"]) is joined
+
+
 def test_a_listed_company_name_takes_in_every_unlisted_longer_name_of_its_trades():
     # Two unlisted entities share the bare name "Rosneft": unlisted, it would take neither (see above);
     # listed, the registry says which company the name is.
