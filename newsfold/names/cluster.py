@@ -328,6 +328,13 @@ def cluster_sightings(
                 for block in blocks:
                     heads[block].append((form, entity_id))
                 slips.add(form, entity_id)
+            if entity_type != "PER":
+                # A company's or place's other spellings the groups joined ("Guangdong" with the older "Guangdong
+                # Province") are heads too: "Guanghdong" is a slip of the one, not of the other.
+                for other in _other_keyed_forms(form, [sightings[i].form for i in members]):
+                    for block in _blocks(other):
+                        heads[block].append((other, entity_id))
+                    slips.add(other, entity_id)
         for index in members:
             links[index] = link
         if split_keys:
@@ -538,6 +545,23 @@ def _join_compact(
     for group_key, members in groups.items():
         merged[find(group_key) if group_key in leader else group_key].extend(members)
     return {g: sorted(members) for g, members in merged.items()}
+
+
+def _other_keyed_forms(form: NameForm, forms: list[NameForm]) -> list[NameForm]:
+    """One form of each key among ``forms`` other than ``form``'s, of its type, in order.
+
+    Example:
+        >>> forms = [make_name_form(t, "LOC") for t in ("Guangdong Province", "Guangdong", "GUANGDONG")]
+        >>> [f.text for f in _other_keyed_forms(forms[0], forms)]
+        ['Guangdong']
+    """
+    seen = {form.key}
+    others = []
+    for other in forms:
+        if other.entity_type == form.entity_type and other.key and other.key not in seen:
+            seen.add(other.key)
+            others.append(other)
+    return others
 
 
 def _reorder_key(form: NameForm) -> str | None:

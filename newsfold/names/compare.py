@@ -1519,6 +1519,8 @@ def _compare_by_parts(a: NameForm, b: NameForm) -> Comparison:
         and any(are_two_words(x, y) and not same for x, y, same in zip(words_a, words_b, one_place))
     ):
         return Comparison(0.0, "a word differs by a letter, and both are English words")  # Generics / Genetics
+    if words_a and words_b and any(_adds_a_direction(x, y) for x, y in zip(words_a, words_b)):
+        return Comparison(0.0, "a word adds a direction to the other")  # South Asia / Southeast Asia
     alike = [sim >= threshold for sim in sims]
     places = known_place_words()
     if words_a and words_b and any(
@@ -1532,6 +1534,20 @@ def _compare_by_parts(a: NameForm, b: NameForm) -> Comparison:
         if sim < threshold:
             return Comparison(0.0, f"name part differs: {x} vs {y}")
     return Comparison(round(sum(sims) / len(sims), 4))
+
+
+_DIRECTIONS = ("north", "south", "east", "west")
+
+
+def _adds_a_direction(x: str, y: str) -> bool:
+    """Whether one word is the other with a compass point glued on: "southeast" / "south", "northwest" / "west".
+
+    Example:
+        >>> _adds_a_direction("southeast", "south"), _adds_a_direction("westminster", "west")
+        (True, False)
+    """
+    short, long_ = sorted((x, y), key=len)
+    return long_ != short and long_ in {short + d for d in _DIRECTIONS} | {d + short for d in _DIRECTIONS}
 
 
 def _are_two_known_words(a: str, b: str) -> bool:

@@ -350,6 +350,20 @@ def test_a_place_with_a_letter_dropped_meets_the_place(names, same):
 
 
 @pytest.mark.parametrize(
+    "names",
+    [
+        # the province with its division word came first; the slip is one of its bare name, which joined it
+        ["Guangdong Province", "Guangdong", "Guanghdong"],
+        ["Guangdong", "Guangdong Province", "Guanghdong"],
+    ],
+)
+def test_a_slip_meets_any_spelling_the_groups_joined_not_only_the_oldest(names):
+    sightings = [Sighting(make_name_form(text, "LOC"), text, text, 1, first) for first, text in enumerate(names)]
+    links, _ = cluster_sightings(sightings)
+    assert len({link.entity_id for link in links}) == 1
+
+
+@pytest.mark.parametrize(
     ("names", "same"),
     [
         # a place's other name in an organisation's name: the keys of its words share no letters to block on

@@ -605,6 +605,8 @@ def test_compare_names_barrels_and_suffixes(a, b, linked):
         ("N. Korea", "North Korea", "LOC", True),  # compass points abbreviated
         ("S. Africa", "South Africa", "LOC", True),
         ("N. Korea", "South Korea", "LOC", False),
+        ("South Asia", "Southeast Asia", "LOC", False),  # a compass point glued on is another region
+        ("Southwest Airlines", "South Airlines", "ORG", False),
         ("Reuters Holdings PLC", "Reuters", "ORG", True),  # a holding's designator
         ("Fox Business Network", "Fox Business", "ORG", True),
         ("Dixons", "Dixon", "ORG", True),  # a possessive without its apostrophe
