@@ -211,6 +211,7 @@ def test_make_name_form_keys_a_government_body_subject_first(name, same_key_as, 
         ("Man Utd", "Man United", True),  # abbreviations written out
         ("Intl Business Machines", "International Business Machines", True),
         ("Warner Bros", "Warner Brothers", True),
+        ("Cie Generale des Eaux", "Compagnie Generale des Eaux", True),
         ("1st National Zorblat Bank", "First National Zorblat Bank", True),
         ("Procter & Gamble Co", "Procter and Gamble", True),  # joining words do not count
         ("Organization of Petroleum Exporting Countries", "Organization of the Petroleum Exporting Countries", True),
