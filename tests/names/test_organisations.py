@@ -508,9 +508,13 @@ def test_loose_acronym_keys_of_name(text, expected):
     ],
 )
 def test_acronym_of_a_placed_institution_in_another_order(spans, acronym, expected):
-    links = _by_doc(spans)
-    found = next(value for (doc, text), value in links.items() if text == acronym)
-    assert (found[0], found[2]) == expected
+    assert _acronym_link(spans, acronym) == expected
+
+
+def _acronym_link(spans, acronym):
+    """(canonical name, resolution) of the acronym's mention once ``spans`` are resolved."""
+    found = next(value for (doc, text), value in _by_doc(spans).items() if text == acronym)
+    return found[0], found[2]
 
 
 @pytest.mark.parametrize(
@@ -549,9 +553,7 @@ def test_acronym_of_a_placed_institution_in_another_order(spans, acronym, expect
     ],
 )
 def test_acronym_that_keeps_a_small_word_or_gives_a_hyphenated_word_one_letter(spans, acronym, expected):
-    links = _by_doc(spans)
-    found = next(value for (doc, text), value in links.items() if text == acronym)
-    assert (found[0], found[2]) == expected
+    assert _acronym_link(spans, acronym) == expected
 
 
 @pytest.mark.parametrize(
