@@ -780,23 +780,22 @@ def find_acronym_links(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFr
     # The article decides when it names any candidate; only an article silent on it asks the dataset. In each,
     # the usual initials come first; only an acronym they do not spell reads the loose keys, and in the dataset
     # only from five letters on.
+    named = {column: _named_keys(seen, spellings, column) for column in _ACRONYM_KEYS if column in spellings.columns}
     found, tried = [], pl.DataFrame(schema={"item_id": pl.String})
     for scope, column in _ACRONYM_STEPS:
-        if column not in spellings.columns:
+        if column not in named:
             continue
         asking = acronyms.join(tried, on="item_id", how="anti")
-        if scope == "dataset":
-            asking = asking.filter(pl.col("linked_to").is_null())
-        if column == "loose_initials":
-            long_enough = (scope == "document") | (pl.col("n_letters") >= _LOOSE_DATASET_MIN_LETTERS)
-            asking = asking.filter(pl.col("linked_to").is_null() & long_enough)
-        named = _named_keys(seen, spellings, column)
-        if scope == "dataset":
-            named = named.drop("doc_id").unique()
-        candidates = (
-            asking.join(named, on=[c for c in ("doc_id", "key") if c in named.columns])
-            .group_by("item_id")
-            .agg(pl.col("entity_id").unique().alias("candidates"), pl.col("linked_to").first())
+        if scope == "dataset" or column == "loose_initials":
+            asking = asking.filter(pl.col("linked_to").is_null())  # a listed acronym reads its article's initials only
+        if scope == "dataset" and column == "loose_initials":
+            asking = asking.filter(pl.col("n_letters") >= _LOOSE_DATASET_MIN_LETTERS)
+        if scope == "document":
+            matched = asking.join(named[column], on=["doc_id", "key"])
+        else:
+            matched = asking.join(named[column].select("key", "entity_id").unique(), on="key")
+        candidates = matched.group_by("item_id").agg(
+            pl.col("entity_id").unique().alias("candidates"), pl.col("linked_to").first()
         )
         tried = pl.concat([tried, candidates.select("item_id")])
         resolution, score = _ACRONYM_SCOPES[scope]
@@ -820,6 +819,7 @@ _TYPED_KEY = pl.concat_str(pl.col("entity_type"), pl.lit(":"), pl.col("key"))
 _ACRONYM_SCOPES = {
     "document": ("document_context", DOCUMENT_CONTEXT_SCORE), "dataset": ("corpus_context", CORPUS_CONTEXT_SCORE)
 }
+_ACRONYM_KEYS = ("initials", "loose_initials")
 #: Where an acronym looks for the name it spells, and with which keys, in order: the first that finds any decides.
 _ACRONYM_STEPS = (
     ("document", "initials"), ("document", "loose_initials"), ("dataset", "initials"), ("dataset", "loose_initials")
