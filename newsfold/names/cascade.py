@@ -1586,6 +1586,10 @@ def _link_organisations(
     moved = _moved_spellings(seen, by_descriptor)
     created = {link.entity_id for link, listed in zip(first, in_registry) if link is not None and not listed}
     followed = _followed_entities(first, moved, created) if moved else {}
+    # The names an acronym may stand for: an organisation's or place's, never a person's.
+    spelt_out = [
+        (text, kind and not _is_person(link, infos)) for text, kind, link in zip(texts, may_abbreviate, first)
+    ]
     spellings = pl.DataFrame(
         {
             "sid": range(len(texts)),
@@ -1595,13 +1599,9 @@ def _link_organisations(
             ],
             "entity_type": [form.entity_type for form in forms],
             "acronym": acronyms,
-            "initials": [
-                list(acronym_keys_of_name(text)) or None if kind and not _is_person(link, infos) else None
-                for text, kind, link in zip(texts, may_abbreviate, first)
-            ],
+            "initials": [list(acronym_keys_of_name(text)) or None if ok else None for text, ok in spelt_out],
             "loose_initials": [
-                list(loose_acronym_keys_of_name(text)) or None if kind and not _is_person(link, infos) else None
-                for text, kind, link in zip(texts, may_abbreviate, first)
+                list(loose_acronym_keys_of_name(text)) or None if ok else None for text, ok in spelt_out
             ],
             # A listed acronym of three letters or more gives way to the one organisation its article spells
             # with it ("ICC" and the Interstate Commerce Commission); two letters are too many things' ("UN").

@@ -20,7 +20,7 @@ Example:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import NamedTuple
@@ -227,11 +227,16 @@ def cluster_sightings(
     across_scripts = any(s.form.abjad for s in sightings) or any(form.abjad for form, _ in anchors)
     script_blocks = _script_blocks if across_scripts else _no_script_blocks
     slips = _SlipIndex()
+
+    def file_head(head: NameForm, entity_id: str, head_blocks: Iterable[tuple[str, ...]]) -> None:
+        """Make a spelling a head of its entity: later spellings compare with it, and the slip index knows it."""
+        for block in head_blocks:
+            heads[block].append((head, entity_id))
+        slips.add(head, entity_id)
+
     for anchor_form, entity_id in anchors:
         anchored.add(entity_id)
-        for block in _blocks(anchor_form) + script_blocks(anchor_form)[0]:
-            heads[block].append((anchor_form, entity_id))
-        slips.add(anchor_form, entity_id)
+        file_head(anchor_form, entity_id, _blocks(anchor_form) + script_blocks(anchor_form)[0])
     links: list[Link] = [Link("", "", 0.0)] * len(sightings)
     infos: dict[str, EntityInfo] = {}
     grown: set[str] = set()
@@ -310,9 +315,7 @@ def cluster_sightings(
                 # A company or place spelling joins its entity's spellings as a head too: "Shearson Lehamn
                 # Brothers" is one slip from "Shearson Lehman", which joined the misprinted first spelling
                 # "Shearson Lehmand". People never chain: a slip of a slip may be a namesake.
-                for block in blocks:
-                    heads[block].append((form, attached[0]))
-                slips.add(form, attached[0])
+                file_head(form, attached[0], blocks)
         else:
             entity_id = own_ids[0]
             created[entity_id] = len(created)
@@ -325,16 +328,12 @@ def cluster_sightings(
                 merged_ids=tuple(sorted(set(own_ids[1:]))),
             )
             if not is_initialled_surname(form):
-                for block in blocks:
-                    heads[block].append((form, entity_id))
-                slips.add(form, entity_id)
+                file_head(form, entity_id, blocks)
             if entity_type != "PER":
                 # A company's or place's other spellings the groups joined ("Guangdong" with the older "Guangdong
                 # Province") are heads too: "Guanghdong" is a slip of the one, not of the other.
                 for other in _other_keyed_forms(form, [sightings[i].form for i in members]):
-                    for block in _blocks(other):
-                        heads[block].append((other, entity_id))
-                    slips.add(other, entity_id)
+                    file_head(other, entity_id, _blocks(other))
         for index in members:
             links[index] = link
         if split_keys:

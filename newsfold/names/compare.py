@@ -1547,7 +1547,9 @@ def _adds_a_direction(x: str, y: str) -> bool:
         (True, False)
     """
     short, long_ = sorted((x, y), key=len)
-    return long_ != short and long_ in {short + d for d in _DIRECTIONS} | {d + short for d in _DIRECTIONS}
+    if long_.startswith(short):
+        return long_[len(short):] in _DIRECTIONS
+    return long_.endswith(short) and long_[: -len(short)] in _DIRECTIONS
 
 
 def _are_two_known_words(a: str, b: str) -> bool:

@@ -777,6 +777,8 @@ def find_acronym_links(seen: pl.DataFrame, spellings: pl.DataFrame) -> pl.DataFr
         .select("sid", "key", "linked_to", "n_letters"),
         on="sid",
     )
+    if not acronyms.height:
+        return pl.DataFrame(schema=_LINK_SCHEMA)
     # The article decides when it names any candidate; only an article silent on it asks the dataset. In each,
     # the usual initials come first; only an acronym they do not spell reads the loose keys, and in the dataset
     # only from five letters on.
